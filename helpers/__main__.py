@@ -1,0 +1,39 @@
+"""Command line: ``python -m helpers export [--data-dir DATA] [--out OUT]`` and
+``python -m helpers gazetteer`` (rebuild data/reference/gazetteer.csv)."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import config
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("export", help="extract the corpus and write the contract's tables")
+    ex.add_argument("--data-dir", default=None, help="data folder (default: the repository's data/)")
+    ex.add_argument("--out", default=None, help="output folder (default: DATA/processed/)")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    gz = sub.add_parser("gazetteer", help="rebuild DATA/reference/gazetteer.csv from the reference layers")
+    gz.add_argument("--data-dir", default=None)
+    args = parser.parse_args(argv)
+    p = config.paths(args.data_dir)
+    if args.command == "gazetteer":
+        from .places import write_gazetteer
+
+        print(write_gazetteer(p.reference).name, "written")
+        return 0
+    from .export import ExportError, export
+
+    try:
+        summary = export(args.data_dir, args.out, progress=not args.quiet)
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Paths and settings in one place.
+
+Every path the project uses is derived from ``DATA_DIR`` (the repository's ``data/``)
+or from a ``data_dir`` argument, so a notebook or the export command can be pointed
+at another corpus without editing code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_DIR / "data"
+REPORTS_DIR = REPO_DIR / "reports"
+
+# Files larger than this are skipped with a reason rather than read (a news article is
+# tens of kilobytes; a multi-megabyte "article" is a scrape gone wrong).
+MAX_FILE_BYTES = 2_000_000
+
+# The period the corpus is about. Used only as a last resort to choose between
+# candidate years when nothing in the text or the corpus decides.
+STUDY_START_YEAR = 2014
+STUDY_END_YEAR = 2026
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The folders and files of one data directory (see data/README.md)."""
+
+    data_dir: Path
+
+    @property
+    def raw(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def articles(self) -> Path:
+        return self.raw / "articles"
+
+    @property
+    def sidecar(self) -> Path:
+        return self.raw / "articles.csv"
+
+    @property
+    def reference(self) -> Path:
+        return self.data_dir / "reference"
+
+    @property
+    def interim(self) -> Path:
+        return self.data_dir / "interim"
+
+    @property
+    def processed(self) -> Path:
+        return self.data_dir / "processed"
+
+
+def paths(data_dir: str | Path | None = None) -> Paths:
+    """Return the :class:`Paths` of ``data_dir`` (default: the repository's ``data/``)."""
+    return Paths(Path(data_dir) if data_dir is not None else DATA_DIR)

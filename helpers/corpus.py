@@ -1,0 +1,478 @@
+"""Load the article files and normalize them: one row per input file.
+
+Reading never writes anything under ``data/raw``. Every problem becomes a ``status``
+(``ok``, ``duplicate``, ``skipped``) with a ``reason``; nothing raises for a bad file.
+
+Normalization is a list of general line rules (:data:`LINE_RULES`): share prompts,
+captions and credits, teasers, source footers, site debris and lines in another
+script are removed, and what was removed is kept per article (``removed``).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .text import fold, n_words, normalize_spaces
+
+ARTICLE_COLUMNS = [
+    "article_id", "file", "status", "reason", "outlet", "title", "language", "published",
+    "published_precision", "published_basis", "published_evidence", "n_words",
+]
+SIDECAR_COLUMNS = ["file", "outlet", "url", "published", "title", "language"]
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+# --- reading ---------------------------------------------------------------------------
+
+@dataclass
+class RawText:
+    text: str | None
+    encoding: str = ""
+    reason: str = ""
+    html_meta: dict = field(default_factory=dict)
+
+
+def read_file(path: Path, max_bytes: int = config.MAX_FILE_BYTES) -> RawText:
+    """Read one article file as text, or say why it cannot be read."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return RawText(None, reason=f"unreadable file ({exc.strerror or exc})")
+    if size == 0:
+        return RawText(None, reason="empty file (0 bytes)")
+    if size > max_bytes:
+        return RawText(None, reason=f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return RawText(None, reason=f"unreadable file ({exc.strerror or exc})")
+    text, encoding, reason = decode_bytes(data)
+    if text is None:
+        return RawText(None, reason=reason)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)):
+        return _from_html(text, encoding)
+    if not text.strip():
+        return RawText(None, encoding, reason="no text (whitespace only)")
+    return RawText(text, encoding)
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data, bom = data[3:], "utf-8-sig"
+    else:
+        bom = ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", ""
+        except UnicodeDecodeError:
+            return None, "", "unreadable: UTF-16 byte-order mark but invalid UTF-16"
+    if b"\x00" in data or _control_ratio(data) > 0.05:
+        return None, "", "binary content (not text)"
+    try:
+        return data.decode("utf-8"), bom or "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+        return text, "cp1252", ""
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", ""
+
+
+def _control_ratio(data: bytes) -> float:
+    sample = data[:65536]
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bad / max(len(sample), 1)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
+
+
+def _from_html(html: str, encoding: str) -> RawText:
+    import trafilatura
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        body = trafilatura.extract(html, include_comments=False, include_tables=False,
+                                   favor_precision=True, deduplicate=True)
+        meta = trafilatura.extract_metadata(html)
+    if not body or not body.strip():
+        return RawText(None, encoding, reason="HTML page with no article text found")
+    info = {}
+    if meta is not None:
+        info = {"title": meta.title or "", "sitename": meta.sitename or "", "date": meta.date or "",
+                "url": meta.url or ""}
+    title = info.get("title", "")
+    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    return RawText(text, encoding + "+html", html_meta=info)
+
+
+# --- boilerplate -------------------------------------------------------------------------
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# (label, test on the folded, stripped line). Order matters only for the label recorded.
+LINE_RULES: list[tuple[str, re.Pattern]] = [
+    ("share or subscribe prompt", _rx(
+        r"^(partager|partagez|share|s'abonner|abonnez-vous|abonnez vous|suivez-nous|suivez nous|"
+        r"follow us|imprimer|envoyer par e-?mail|tweeter|recevez notre newsletter|newsletter)\b.{0,120}$")),
+    ("photo credit", _rx(r"(^|\s)(©|\(c\)\s|copyright\b)|\bcredit(s)? photo\b|\bphoto ?: |\bphoto credit\b")),
+    ("photo caption", _rx(
+        r"\((afp|reuters|ap|aa|archive|illustration)?\s*(photo|image)s?( d'archives?| d'illustration)?\)\s*$|"
+        r"\(photo[^)]{0,60}\)\s*$|^photo d'(illustration|archives?)\b|\bgetty images\b")),
+    ("teaser", _rx(r"^(pour en savoir plus|lire aussi|a lire aussi|voir aussi|lire egalement|a voir aussi|"
+                   r"sur le meme sujet|read more|related)\b")),
+    ("source footer", _rx(r"^(source|sources)\s*:|lire l'article complet\b|"
+                          r"^(avec|d'apres|selon) (l')?(afp|reuters|ap|aa|anadolu|agences?)\b.{0,20}$")),
+    ("site debris", _rx(
+        r"^(fil d'actu|loader|chat|commentaires?|commenter|reagir|laisser un commentaire|0|\d{1,3}|"
+        r"tags?\s*:.*|mots-cles\s*:.*|publicite|advertisement|menu|accueil|rechercher|"
+        r"pour participer aux discussions.*|connectez-vous.*|identifiez-vous.*|"
+        r"cet article a ete .{0,40}|vos commentaires.*|\*.{0,200})$")),
+    ("link only", _rx(r"^(https?://|www\.)\S+$")),
+]
+
+_OUTLET_CAPTION = None  # compiled lazily from the outlet registry
+
+
+@dataclass
+class Cleaned:
+    text: str
+    removed: list[tuple[str, str]]  # (rule, line as written)
+    title: str
+    title_basis: str
+
+
+def _non_latin_ratio(line: str) -> float:
+    letters = [c for c in line if c.isalpha()]
+    if not letters:
+        return 0.0
+    other = sum(1 for c in letters if not ("a" <= fold(c) <= "z" or fold(c) in "œæ"))
+    return other / len(letters)
+
+
+def clean_text(raw: str, outlets: "OutletRegistry | None" = None) -> Cleaned:
+    """Normalize spaces and line ends and drop boilerplate lines, recording each."""
+    outlets = outlets or OutletRegistry.load()
+    text = normalize_spaces(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [ln.strip() for ln in text.split("\n")]
+    kept: list[str] = []
+    removed: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    after_caption = False
+    for i, line in enumerate(lines):
+        if not line:
+            kept.append("")
+            continue
+        f = fold(line).strip()
+        label = None
+        for name, rx in LINE_RULES:
+            if rx.search(f):
+                label = name
+                break
+        if label is None and outlets.caption_rx.search(f):
+            label = "photo caption"
+        if label is None and outlets.standalone(f):
+            label = "source footer"
+        if label is None and _non_latin_ratio(line) > 0.5:
+            label = "line in another script"
+        if label is None and f in seen:
+            label = "repeated line"
+        if label is None and after_caption and _is_headline(line):
+            label = "teaser"  # a related-article title placed under a photo caption
+        if label is None and not kept_body(kept) and len(f.split()) <= 2 and not re.search(r"[.!?]$", f):
+            label = "site debris"  # logo text or a menu word above the headline
+        after_caption = label in ("photo caption", "photo credit") or (after_caption and label is not None)
+        if label:
+            removed.append((label, line))
+            continue
+        seen.add(f)
+        kept.append(line)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    title, basis = detect_title(body)
+    return Cleaned(body, removed, title, basis)
+
+
+def kept_body(kept: list[str]) -> bool:
+    return any(k for k in kept)
+
+
+def _is_headline(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 25 and not re.search(r"[.!?:»\"]$", line)
+
+
+def detect_title(body: str) -> tuple[str, str]:
+    """The headline (first short line without final punctuation) or the first sentence."""
+    first = next((ln for ln in body.split("\n") if ln.strip()), "")
+    if first and _is_headline(first) and "\n" in body:
+        return first.strip(), "headline"
+    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+    if len(sentence) > 110:
+        sentence = sentence[:107].rsplit(" ", 1)[0] + "…"
+    return sentence, "first sentence"
+
+
+# --- outlets -----------------------------------------------------------------------------
+
+@dataclass
+class OutletRegistry:
+    rows: list[tuple[str, re.Pattern, str]]
+    caption_rx: re.Pattern
+
+    @classmethod
+    def load(cls, reference_dir: Path | None = None) -> "OutletRegistry":
+        path = (reference_dir or config.paths().reference) / "outlets.csv"
+        cache = _REGISTRY_CACHE.get(path)
+        if cache is not None:
+            return cache
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        rows = [(r.outlet, re.compile(r.patterns), r.kind) for r in df.itertuples()]
+        names = "|".join(r.patterns for r in df.itertuples())
+        caption = re.compile(rf"\s[-|–]\s(?:{names})\s*$")
+        reg = cls(rows, caption)
+        _REGISTRY_CACHE[path] = reg
+        return reg
+
+    def find(self, folded: str) -> list[tuple[str, str]]:
+        """(outlet, kind) for every outlet named in ``folded``, in registry order."""
+        return [(name, kind) for name, rx, kind in self.rows if rx.search(folded)]
+
+    def standalone(self, folded_line: str) -> bool:
+        """A short line that is only an outlet or agency name (a signature)."""
+        s = folded_line.strip(" .-|")
+        if len(s) > 30 or len(s.split()) > 4:
+            return False
+        return any(rx.fullmatch(s) or rx.fullmatch(s.replace(" ", "")) for _, rx, _ in self.rows)
+
+
+_REGISTRY_CACHE: dict[Path, OutletRegistry] = {}
+
+
+def detect_outlet(removed: list[tuple[str, str]], body: str, outlets: OutletRegistry) -> tuple[str, str, str]:
+    """Outlet, original source (agency or first publisher) and the words it rests on.
+
+    Looks only where outlets sign: footers, captions, credits and signature lines that
+    normalization removed, and a dateline "(AFP)" at the start. An outlet quoted in the
+    body ("cité par Reuters") is not the publisher.
+    """
+    found: list[tuple[str, str, str]] = []  # (name, kind, evidence)
+    footers_all: list[tuple[str, str, str]] = []
+    for label, line in removed:
+        if label in ("source footer", "photo caption", "photo credit", "share or subscribe prompt", "link only"):
+            for name, kind in outlets.find(fold(line)):
+                found.append((name, kind, line))
+                if label == "source footer":
+                    footers_all.append((name, kind, line))
+    head = fold(body[:300])
+    m = re.search(r"\((afp|reuters|ap|aa|anadolu|xinhua|irna)\)", head)
+    if m:
+        for name, kind in outlets.find(m.group(0)):
+            found.append((name, kind, body[m.start():m.end()]))
+            footers_all.append(found[-1])
+    if not found:
+        return "", "", ""
+    publishers = [f for f in found if f[1] == "outlet"]
+    # "Lire l'article complet de X" and "SOURCE: X" name the publisher; a "source : url" of
+    # another outlet names the original: the last footer is the publisher.
+    footer = [f for f in publishers if re.search(r"article complet|^source\s*:\s*[a-z]", fold(f[2]))]
+    main = (footer or publishers or found)[-1] if footer else (publishers or found)[0]
+    # the original publisher or agency: named in a footer, never in a photo credit
+    origins = sorted({f[0] for f in found if f[0] != main[0] and f in footers_all})
+    evidence = "; ".join(dict.fromkeys(f[2] for f in found))
+    return main[0], "; ".join(origins), evidence
+
+
+# --- language ------------------------------------------------------------------------------
+
+_STOPWORDS = {
+    "fr": "le la les des du de et est une un dans pour que qui sur avec par ont ses leur aux au pas ce cette été a il elle".split(),
+    "en": "the of and to in is that for on with as by was were has have it its from this are at be an".split(),
+    "es": "el la los las de y en que por con para una un del se su al es fue".split(),
+    "de": "der die das und ist nicht mit den von zu ein eine im auf dem des sich".split(),
+}
+
+
+def detect_language(text: str) -> str:
+    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    if sum(1 for c in text if "\u0600" <= c <= "\u06ff") > len(text) * 0.3:
+        return "ar"
+    if not words:
+        return ""
+    scores = {lang: sum(1 for w in words if w in set(sw)) / len(words) for lang, sw in _STOPWORDS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] > 0.05 else ""
+
+
+# --- the corpus ----------------------------------------------------------------------------
+
+def article_id(normalized_text: str) -> str:
+    """Stable id: the same normalized text gives the same id whatever the file name."""
+    key = re.sub(r"\s+", " ", fold(normalized_text)).strip()
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def read_sidecar(path: Path) -> tuple[dict[str, dict], list[str]]:
+    """Read ``articles.csv``: {file: row} and a list of warnings (never raises)."""
+    warnings_: list[str] = []
+    if not path.exists():
+        return {}, warnings_
+    try:
+        raw = path.read_bytes()
+        text, _, reason = decode_bytes(raw)
+        if text is None:
+            return {}, [f"{path.name}: not read ({reason})"]
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    except (OSError, csv.Error) as exc:
+        return {}, [f"{path.name}: not read ({exc})"]
+    if rows:
+        unknown = [c for c in rows[0].keys() if c not in SIDECAR_COLUMNS]
+        if unknown:
+            warnings_.append(f"{path.name}: unknown column(s) ignored: {', '.join(map(str, unknown))}")
+    out: dict[str, dict] = {}
+    for n, row in enumerate(rows, start=2):
+        name = (row.get("file") or "").strip()
+        if not name:
+            warnings_.append(f"{path.name} row {n}: no file name; row ignored")
+            continue
+        clean = {c: (row.get(c) or "").strip() for c in SIDECAR_COLUMNS}
+        if clean["published"]:
+            parsed = parse_iso_date(clean["published"])
+            if parsed is None:
+                warnings_.append(f"{path.name} row {n} ({name}): published {clean['published']!r} is not a valid "
+                                 "ISO date (YYYY-MM-DD, YYYY-MM or YYYY); ignored, the date is inferred instead")
+                clean["published"] = ""
+        out[name] = clean
+    return out, warnings_
+
+
+def parse_iso_date(value: str) -> tuple[date, str] | None:
+    """'2024-01-25' → (date, 'day'); '2024-01' → month; '2024' → year; else None."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if d:
+            return date(y, int(mo), int(d)), "day"
+        if mo:
+            return date(y, int(mo), 1), "month"
+        return date(y, 1, 1), "year"
+    except ValueError:
+        return None
+
+
+def list_article_files(articles_dir: Path) -> list[Path]:
+    if not articles_dir.is_dir():
+        return []
+    return sorted((p for p in articles_dir.rglob("*") if p.is_file() and not p.name.startswith(".")),
+                  key=lambda p: str(p.relative_to(articles_dir)))
+
+
+def load_corpus(data_dir: str | Path | None = None, *, infer_dates: bool = True) -> pd.DataFrame:
+    """One row per file of ``DATA/raw/articles/``: the contract's ``articles.csv`` columns,
+    plus ``raw_text`` (as written), ``text`` (normalized), ``removed`` (what normalization
+    took out), ``encoding``, ``url``, ``origin`` (agency / first publisher) and evidence columns.
+
+    Publication dates are taken from the sidecar or inferred (see :mod:`helpers.published`).
+    Warnings about the sidecar are in ``df.attrs["warnings"]``.
+    """
+    p = config.paths(data_dir)
+    outlets = OutletRegistry.load(p.reference)
+    sidecar, notes = read_sidecar(p.sidecar)
+    files = list_article_files(p.articles)
+    names = {str(f.relative_to(p.articles)) for f in files}
+    for name in sidecar:
+        if name not in names:
+            notes.append(f"{p.sidecar.name}: row for {name!r}, but no such file in {p.articles.name}/; ignored")
+    rows = []
+    for f in files:
+        rel = str(f.relative_to(p.articles))
+        rows.append(_load_one(f, rel, sidecar.get(rel, {}), outlets))
+    df = pd.DataFrame(rows)
+    if df.empty:
+        df = pd.DataFrame(columns=ARTICLE_COLUMNS + ["raw_text", "text", "removed", "encoding", "url", "origin"])
+    _flag_duplicates(df)
+    if infer_dates and not df.empty:
+        from .published import infer_publication_dates
+
+        df = infer_publication_dates(df)
+    df.attrs["warnings"] = notes
+    return df
+
+
+def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
+    row = {c: "" for c in ARTICLE_COLUMNS}
+    row.update(file=rel, raw_text="", text="", removed=[], encoding="", url=meta.get("url", ""),
+               origin="", outlet_evidence="", title_basis="", n_words=0, meta_published=meta.get("published", ""))
+    raw = read_file(path)
+    if raw.text is None:
+        row.update(status="skipped", reason=raw.reason, article_id="", encoding=raw.encoding)
+        return row
+    cleaned = clean_text(raw.text, outlets)
+    if not cleaned.text.strip():
+        row.update(status="skipped", reason="no article text left after removing boilerplate",
+                   raw_text=raw.text, removed=cleaned.removed, encoding=raw.encoding)
+        return row
+    outlet, origin, evidence = detect_outlet(cleaned.removed, cleaned.text, outlets)
+    hm = raw.html_meta
+    if not outlet and hm.get("sitename"):
+        outlet, evidence = hm["sitename"], "HTML page metadata"
+    title, basis = cleaned.title, cleaned.title_basis
+    if hm.get("title"):
+        title, basis = hm["title"], "HTML page metadata"
+    if meta.get("title"):
+        title, basis = meta["title"], "metadata"
+    if meta.get("outlet"):
+        outlet, evidence = meta["outlet"], "metadata"
+    row.update(
+        article_id=article_id(cleaned.text), status="ok", reason="", outlet=outlet, origin=origin,
+        outlet_evidence=evidence, title=title, title_basis=basis,
+        language=meta.get("language") or detect_language(cleaned.text),
+        raw_text=raw.text, text=cleaned.text, removed=cleaned.removed, encoding=raw.encoding,
+        n_words=n_words(cleaned.text), url=meta.get("url") or hm.get("url", ""),
+        html_date=hm.get("date", ""),
+    )
+    return row
+
+
+def _flag_duplicates(df: pd.DataFrame) -> None:
+    first: dict[str, str] = {}
+    for i, r in df.iterrows():
+        if r["status"] != "ok":
+            continue
+        if r["article_id"] in first:
+            df.at[i, "status"] = "duplicate"
+            df.at[i, "reason"] = f"same text as {first[r['article_id']]}"
+        else:
+            first[r["article_id"]] = r["file"]
+
+
+def articles_table(df: pd.DataFrame) -> pd.DataFrame:
+    """The contract's ``articles.csv`` (plus a few documented extra columns)."""
+    extra = ["published_end", "outlet_evidence", "origin", "title_basis", "encoding", "url"]
+    cols = ARTICLE_COLUMNS + [c for c in extra if c in df.columns]
+    return df.reindex(columns=cols).fillna("")
+
+
+def removed_table(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per line that normalization removed: file, rule, line as written."""
+    rows = [{"file": r.file, "article_id": r.article_id, "rule": rule, "line": line}
+            for r in df.itertuples() for rule, line in (r.removed or [])]
+    return pd.DataFrame(rows, columns=["file", "article_id", "rule", "line"])

@@ -1,0 +1,615 @@
+"""A French temporal tagger for press text.
+
+``find_expressions(text)`` finds temporal expressions and parses them into fields
+(day, month, year, weekday, part of a period, relative word...). ``resolve_window``
+turns one into a date range, anchored on the publication date (or on a window of
+possible publication dates: the result then covers every possibility). ``tag`` does
+both for a whole text, including references back ("le 3 janvier de la même année",
+"deux jours après une frappe").
+
+Matching runs on the folded text (:func:`helpers.text.fold`), so any case, accents or
+none, and typographic apostrophes work; spans refer to the original text.
+
+What is *not* a date: durations ("depuis six mois"), counts and ages ("30 soldats"),
+ordinals ("brigade 32"), and years in photo credits ("© AFP 2023").
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from .text import fold
+
+PRECISIONS = ("day", "week", "month", "season", "year")
+
+MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
+    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
+    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+}
+MONTHS_EN = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+MONTH_NAMES = ["", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+               "octobre", "novembre", "décembre"]
+MONTH_ABBR = ["", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "vingt": 20, "trente": 30, "quelques": 3, "plusieurs": 3,
+}
+SEASONS = {"printemps": (3, 5), "ete": (6, 8), "automne": (9, 11), "hiver": (12, 2)}
+SEASON_NAMES = {"printemps": "printemps", "ete": "été", "automne": "automne", "hiver": "hiver"}
+
+_alt = lambda words: "|".join(sorted(words, key=len, reverse=True))  # noqa: E731
+_FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("mars", "mai", "juin", "aout")]
+_ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
+M_ANY = rf"(?:(?:{_alt(_FULL_MONTHS)})(?![a-z])|(?:{_alt(_ABBR_MONTHS)})(?![a-z])\.?)"
+M_FULL = r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?![a-z])"
+M_EN = rf"(?:{_alt(MONTHS_EN)})(?![a-z])\.?"
+WD = rf"(?:{_alt(WEEKDAYS)})"
+WD_EN = rf"(?:{_alt(WEEKDAYS_EN)})"
+DAY = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
+YEAR = r"(?:19[5-9]\d|20\d\d)(?!\d)"
+NUM = rf"(?:\d{{1,3}}|{_alt(NUMBER_WORDS)})"
+# nouns after which a 4-digit number is a count, not a year
+COUNT_NOUNS = (r"(?:soldats?|militaires?|hommes|personnes|morts?|tues?|blesses?|combattants?|roquettes?|missiles?|"
+               r"drones?|attaques?|victimes|conseillers?|membres|troupes|km|kilometres?|dollars?|euros?|\$|%)")
+CREDIT_CONTEXT = re.compile(r"(©|\(c\)|copyright|credit|photo|getty|afp|reuters|sputnik|archive)[^\n]{0,25}$")
+
+
+@dataclass
+class TimeExpr:
+    """A temporal expression, parsed and (once resolved) dated."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # date | interval | month | part | season | year | weekday | relative | offset
+    day: int | None = None
+    day2: int | None = None
+    month: int | None = None
+    month2: int | None = None
+    year: int | None = None
+    year2: int | None = None
+    weekday: int | None = None
+    part: str | None = None  # debut | mi | fin
+    season: str | None = None
+    rel: str | None = None  # last | next | this | same_year | next_year | prev_year | yesterday ...
+    n: int | None = None
+    unit: str | None = None
+    direction: str | None = None  # after | before (offsets)
+    vague: bool = False  # "quelques jours après"
+    # offsets that refer to another event ("deux jours après une frappe"): the date of the
+    # sentence's main clause; date_start/date_end are those of the event referred to
+    main_start: date | None = None
+    main_end: date | None = None
+    night: bool = False
+    since: bool = False  # "depuis ..."
+    date_start: date | None = None
+    date_end: date | None = None
+    precision: str | None = None
+    basis: str = "unresolved"  # explicit | anchored | reference | unresolved
+    note: str = ""
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None
+
+    @property
+    def resolved(self) -> bool:
+        return self.date_start is not None
+
+    @property
+    def qualifier(self) -> str:
+        return {"debut": "début", "mi": "mi-", "fin": "fin"}.get(self.part or "", "")
+
+
+# --- finding ---------------------------------------------------------------------------------
+
+def _day(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.strip()
+    return 1 if s in ("1er", "premier") else int(s)
+
+
+def _month(s: str | None, table=MONTHS) -> int | None:
+    return table.get(s.strip(" .")) if s else None
+
+
+def _num(s: str) -> int:
+    return int(s) if s.isdigit() else NUMBER_WORDS[s]
+
+
+_PATTERNS: list[tuple[str, re.Pattern]] = []
+
+
+def _p(name: str, pattern: str) -> None:
+    _PATTERNS.append((name, re.compile(pattern)))
+
+
+# order = priority: a longer, more specific form claims its span first
+_p("iso", rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
+_p("numeric", r"\b(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>(?:19|20)\d\d)(?!\d)")
+_p("interval", rf"\b(?:(?P<night>(?:dans |durant |pendant )?la nuit) )?(?:du|entre le) (?P<d>{DAY})(?: (?P<m>{M_ANY}))?"
+               rf"(?: (?P<y>{YEAR}))? (?:au|et le|et) (?P<d2>{DAY}) (?P<m2>{M_ANY})(?:,? (?P<y2>{YEAR}))?")
+_p("en_date", rf"\b(?:(?P<wd>{WD_EN}),? )?(?P<m>{M_EN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{YEAR})")
+_p("en_date2", rf"\b(?:(?P<wd>{WD_EN}),? )?(?P<d>\d{{1,2}}) (?P<m>{M_EN}),? (?P<y>{YEAR})")
+_p("date", rf"\b(?:(?P<pre>ce|le|du|au|depuis le|des le|depuis ce|jusqu'au|avant le|apres le) )?(?:(?P<wd>{WD}) )?"
+           rf"(?P<d>{DAY}) (?P<m>{M_ANY})(?:,? (?P<y>{YEAR}))?"
+           r"(?P<ref> de la meme annee| de l'annee (?:suivante|precedente|derniere|passee))?")
+_p("part", rf"\b(?P<p>debut|mi|fin|courant|milieu)(?:[- ]| de | du mois de | du mois d'| de l'annee | de l'an )"
+           rf"(?:(?P<m>{M_FULL})(?:,? (?P<y>{YEAR}))?|(?P<yo>{YEAR})|(?P<rel>l'annee (?:derniere|passee|prochaine)|"
+           r"l'an (?:dernier|passe|prochain)|(?:cette|l')annee|l'an))")
+_p("month_year", rf"\b(?:(?P<pre>depuis|des) )?(?P<m>{M_FULL}|janv\.|fevr\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.) (?P<y>{YEAR})")
+_p("month", rf"\b(?:(?P<pre>(?:le|au|du|ce|depuis le) mois (?:de |d')|en |depuis |des |courant |jusqu'en |d'ici |"
+            rf"avant |apres |depuis le debut du mois d'|depuis le debut du mois de )(?P<m>{M_FULL})(?: (?P<rel>dernier|passe|prochain))?"
+            rf"|(?P<m_>{M_FULL}) (?P<rel_>dernier|passe|prochain))")
+_p("season", rf"\b(?P<pre>l'|cet |ce |au |a l'|en |de l'|depuis l'|durant l'|pendant l'|au cours de l'|du |le )"
+             rf"(?P<s>printemps|ete|automne|hiver)(?: (?P<rel>dernier|passe|prochain)|,? (?P<y>{YEAR}))?(?![a-z])")
+_p("relative_week", r"\b(?:(?P<this>cette semaine)|la semaine (?P<rel>derniere|passee|prochaine|precedente)|"
+                    r"(?P<rel2>la semaine d'avant))\b")
+_p("relative_month", r"\b(?:(?P<this>ce mois(?:-ci)?)|le mois (?P<rel>dernier|passe|prochain))\b")
+_p("relative_year", r"\b(?:(?P<this>cette annee)|l'annee (?P<rel>derniere|passee|prochaine|en cours)|"
+                    r"l'an (?P<rel2>dernier|passe|prochain))\b")
+_p("relative_day", r"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)\b")
+_p("ago", rf"\bil y a (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees)\b")
+_p("offset", rf"\b(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b")
+_p("lendemain", r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille)")
+_p("weekday", rf"\b(?:(?P<pre>ce|le|dans la nuit de|la nuit de|depuis) )?(?P<wd>{WD})(?: (?P<rel>dernier|prochain))?(?! \d)\b")
+_p("year_range", rf"\b(?:de |entre )?(?P<y>{YEAR}) ?(?:-|a|et) ?(?P<y2>{YEAR})\b")
+_p("year", rf"\b(?P<pre>en|depuis|des|d'ici|jusqu'en|avant|apres|de|d'|l'annee|annee|vers|au|a partir de|"
+           rf"courant|fin|debut|mi|et|entre|ou|l'an) (?P<y>{YEAR})(?! ?{COUNT_NOUNS})")
+
+
+def find_expressions(text: str) -> list[TimeExpr]:
+    """Every temporal expression of ``text`` with its parsed fields (not yet resolved)."""
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+    out: list[TimeExpr] = []
+    for name, rx in _PATTERNS:
+        for m in rx.finditer(folded):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            line_start = folded.rfind("\n", 0, s) + 1
+            if CREDIT_CONTEXT.search(folded[line_start:s]) and name in ("year", "year_range", "month_year"):
+                continue
+            expr = _build(name, m.groupdict(), text[s:e], s, e, folded)
+            if expr is None:
+                continue
+            taken.append((s, e))
+            out.append(expr)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExpr | None:
+    x = TimeExpr(raw, s, e, "date")
+    pre = (g.get("pre") or "").strip()
+    x.since = pre.startswith("depuis") or pre == "des"
+    if name in ("iso", "numeric"):
+        x.day, x.month, x.year = int(g["d"]), int(g["m"]), int(g["y"])
+        if not _valid(x.year, x.month, x.day):
+            return None
+    elif name in ("en_date", "en_date2"):
+        x.day, x.month, x.year = int(g["d"]), _month(g["m"], MONTHS_EN), int(g["y"])
+        x.weekday = WEEKDAYS_EN.get(g.get("wd") or "")
+        if not _valid(x.year, x.month, x.day):
+            return None
+    elif name == "interval":
+        x.kind, x.night = "interval", bool(g.get("night"))
+        x.day, x.day2 = _day(g["d"]), _day(g["d2"])
+        x.month2 = _month(g["m2"])
+        x.month = _month(g.get("m")) or x.month2
+        x.year2 = int(g["y2"]) if g.get("y2") else None
+        x.year = int(g["y"]) if g.get("y") else x.year2
+    elif name == "date":
+        x.day, x.month = _day(g["d"]), _month(g["m"])
+        x.year = int(g["y"]) if g.get("y") else None
+        x.weekday = WEEKDAYS.get(g.get("wd") or "")
+        ref = (g.get("ref") or "").strip()
+        if ref:
+            x.rel = "same_year" if "meme" in ref else ("next_year" if "suivante" in ref else "prev_year")
+        if pre == "ce":
+            x.rel = x.rel or "this"
+        # "sept" and "mars" are also words: a bare day + "sept" needs a dot, a year or a day number
+        if g["m"].rstrip(".") in ("sept", "sep", "jan", "dec", "oct", "nov", "fev") and not (g["m"].endswith(".") or x.year):
+            after = folded[e:e + 12]
+            if not re.match(r"\s*(?:,|\.|;|$|\s(?:au|a|dernier|prochain|et|de))", after):
+                return None
+    elif name == "part":
+        x.kind, x.part = "part", {"courant": "mi", "milieu": "mi"}.get(g["p"], g["p"])
+        if g.get("m"):
+            x.month = _month(g["m"])
+            x.year = int(g["y"]) if g.get("y") else None
+        elif g.get("yo"):
+            x.year = int(g["yo"])
+        else:
+            r = g.get("rel") or ""
+            x.rel = "last_year" if re.search(r"dern|pass", r) else ("next_year" if "proch" in r else "this_year")
+    elif name == "month_year":
+        x.kind, x.month, x.year = "month", _month(g["m"]), int(g["y"])
+    elif name == "month":
+        x.kind = "month"
+        x.month = _month(g.get("m") or g.get("m_"))
+        rel = g.get("rel") or g.get("rel_")
+        if rel:
+            x.rel = "next" if rel == "prochain" else "last"
+        if pre.startswith("d'ici") or pre == "jusqu'en":
+            x.rel = x.rel or "next"
+    elif name == "season":
+        x.kind, x.season = "season", g["s"]
+        if g["s"] == "ete":
+            before = folded[max(0, s - 12):s]
+            if re.search(r"\b(a|ont|avait|avaient|aura|auront|aurait|ayant|l'a|l'ont)\s*$", before) and pre in ("l'", ""):
+                return None
+        if g.get("y"):
+            x.year = int(g["y"])
+        elif g.get("rel"):
+            x.rel = "next" if g["rel"] == "prochain" else "last"
+        else:
+            x.rel = "this"
+    elif name == "relative_week":
+        x.kind, x.unit = "relative", "week"
+        r = g.get("rel") or ("precedente" if g.get("rel2") else "")
+        x.rel = "this" if g.get("this") else ("next" if r == "prochaine" else "last")
+    elif name == "relative_month":
+        x.kind, x.unit = "relative", "month"
+        x.rel = "this" if g.get("this") else ("next" if g.get("rel") == "prochain" else "last")
+    elif name == "relative_year":
+        x.kind, x.unit = "relative", "year"
+        r = g.get("rel") or g.get("rel2") or ""
+        x.rel = "this" if (g.get("this") or r == "en cours") else ("next" if r.startswith("proch") else "last")
+    elif name == "relative_day":
+        x.kind, x.unit = "relative", "day"
+        x.n = {"aujourd'hui": 0, "ce jour": 0, "hier": -1, "avant-hier": -2, "demain": 1, "apres-demain": 2}[g["w"]]
+        x.rel = "days"
+    elif name == "ago":
+        x.kind, x.rel = "relative", "ago"
+        x.n, x.unit = _num(g["n"]), _unit(g["u"])
+    elif name == "offset":
+        x.kind, x.n, x.unit = "offset", _num(g["n"]), _unit(g["u"])
+        x.vague = g["n"] in ("quelques", "plusieurs")
+        x.direction = "after" if g["dir"] in ("apres", "plus tard") else "before"
+        x.rel = "follows" if g["dir"] in ("plus tard", "auparavant", "plus tot") else "refers"
+    elif name == "lendemain":
+        x.kind, x.n, x.unit = "offset", 1, "day"
+        x.direction = "after" if "lendemain" in g["w"] else "before"
+        x.rel = "refers" if re.search(r"d(?:e|u|es|')$", g["w"]) else "follows"
+    elif name == "weekday":
+        x.kind, x.weekday = "weekday", WEEKDAYS[g["wd"]]
+        r = g.get("rel") or ""
+        x.rel = {"dernier": "last", "prochain": "next"}.get(r, "this" if pre == "ce" else "recent")
+    elif name == "year_range":
+        x.kind, x.year, x.year2 = "year", int(g["y"]), int(g["y2"])
+        if x.year2 <= x.year:
+            return None
+    elif name == "year":
+        x.kind, x.year = "year", int(g["y"])
+        if pre in ("fin", "debut", "mi"):
+            x.kind, x.part = "part", pre
+    if x.kind in ("date", "interval") and x.month is None:
+        return None
+    if x.day is not None and x.month is not None and x.day > 31:
+        return None
+    return x
+
+
+def _unit(u: str) -> str:
+    return {"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
+            "an": "year", "ans": "year", "annee": "year", "annees": "year"}[u]
+
+
+def _valid(y: int, m: int | None, d: int | None) -> bool:
+    try:
+        date(y, m or 1, d or 1)
+        return True
+    except (ValueError, TypeError):
+        return False
+
+
+# --- resolving ---------------------------------------------------------------------------------
+
+def precision_of(start: date, end: date) -> str:
+    days = (end - start).days + 1
+    if days <= 2:
+        return "day"
+    if days <= 11:
+        return "week"
+    if days <= 31:
+        return "month"
+    if days <= 95:
+        return "season"
+    return "year"
+
+
+def month_range(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def part_range(y: int, m: int | None, part: str) -> tuple[date, date]:
+    if m is None:
+        a, b = {"debut": (1, 3), "mi": (5, 8), "fin": (10, 12)}[part]
+        return date(y, a, 1), month_range(y, b)[1]
+    last = calendar.monthrange(y, m)[1]
+    a, b = {"debut": (1, 10), "mi": (11, 20), "fin": (21, last)}[part]
+    return date(y, m, a), date(y, m, b)
+
+
+def season_range(y: int, season: str) -> tuple[date, date]:
+    a, b = SEASONS[season]
+    if season == "hiver":  # the winter of year y: December y-1 to February y
+        return date(y - 1, 12, 1), month_range(y, 2)[1]
+    return date(y, a, 1), month_range(y, b)[1]
+
+
+def weekday_years(day: int, month: int, weekday: int, years) -> list[int]:
+    """The years among ``years`` in which ``day``/``month`` falls on ``weekday``."""
+    return [y for y in years if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    return date(d.year + y, m + 1, 1)
+
+
+def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -> tuple[date, date] | None:
+    """The date range of ``x`` for one publication date ``anchor`` (None: only explicit dates)."""
+    k = x.kind
+    year = x.year
+    if year is None and x.rel == "same_year":
+        year = context_year
+    elif year is None and x.rel in ("next_year", "prev_year") and context_year and k in ("date", "interval"):
+        year = context_year + (1 if x.rel == "next_year" else -1)
+    if k == "date":
+        if year is not None:
+            if not _valid(year, x.month, x.day):
+                return None
+            d = date(year, x.month, x.day)
+            return d, d
+        if anchor is None:
+            return None
+        if x.weekday is not None:
+            years = weekday_years(x.day, x.month, x.weekday, range(anchor.year - 12, anchor.year + 2))
+            cands = [date(y, x.month, x.day) for y in years]
+        else:
+            cands = [date(y, x.month, x.day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                     if _valid(y, x.month, x.day)]
+        if not cands:
+            return None
+        past = [c for c in cands if c <= anchor + timedelta(days=7)]
+        d = max(past) if past else min(cands)
+        return d, d
+    if k == "interval":
+        y2 = x.year2 or year
+        if y2 is None:
+            if anchor is None:
+                return None
+            r = resolve(TimeExpr("", 0, 0, "date", day=x.day2, month=x.month2), anchor)
+            if r is None:
+                return None
+            y2 = r[0].year
+        y1 = year if (x.year and x.year2) else (y2 - 1 if (x.month or x.month2) > x.month2 else y2)
+        if not (_valid(y1, x.month, x.day) and _valid(y2, x.month2, x.day2)):
+            return None
+        a, b = date(y1, x.month, x.day), date(y2, x.month2, x.day2)
+        return (a, b) if a <= b else None
+    if k in ("month", "part", "season"):
+        if year is None:
+            if x.rel in ("this_year", "last_year", "next_year"):
+                if anchor is None:
+                    return None
+                year = anchor.year + {"this_year": 0, "last_year": -1, "next_year": 1}[x.rel]
+                return part_range(year, None, x.part)
+            if anchor is None:
+                return None
+            if k == "season":
+                return _season_relative(x, anchor)
+            year = anchor.year
+            first = date(year, x.month, 1)
+            anchor_month = date(anchor.year, anchor.month, 1)
+            if x.rel == "next":
+                year = year if first > anchor_month else year + 1
+            elif x.rel == "last":
+                year = year if first < anchor_month else year - 1
+            elif first > anchor_month:
+                year -= 1
+        if k == "month":
+            return month_range(year, x.month)
+        if k == "part":
+            return part_range(year, x.month, x.part)
+        return season_range(year, x.season)
+    if k == "year":
+        if year is None:
+            return None
+        return date(year, 1, 1), date(x.year2 or year, 12, 31)
+    if anchor is None:
+        return None
+    if k == "weekday":
+        back = (anchor.weekday() - x.weekday) % 7
+        if x.rel == "last" and back == 0:
+            back = 7
+        if x.rel == "next":
+            fwd = (x.weekday - anchor.weekday()) % 7 or 7
+            d = anchor + timedelta(days=fwd)
+        else:
+            d = anchor - timedelta(days=back)
+        return d, d
+    if k == "relative":
+        if x.rel == "days":
+            d = anchor + timedelta(days=x.n)
+            return d, d
+        if x.rel == "ago":
+            if x.unit == "day":
+                d = anchor - timedelta(days=x.n)
+                return d, d
+            if x.unit == "week":
+                d = anchor - timedelta(weeks=x.n)
+                return d - timedelta(days=3), d + timedelta(days=3)
+            if x.unit == "month":
+                return month_range(*_ym(_add_months(anchor, -x.n)))
+            return date(anchor.year - x.n, 1, 1), date(anchor.year - x.n, 12, 31)
+        shift = {"this": 0, "last": -1, "next": 1}[x.rel]
+        if x.unit == "week":
+            monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+            return monday, monday + timedelta(days=6)
+        if x.unit == "month":
+            return month_range(*_ym(_add_months(anchor, shift)))
+        return date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
+    return None
+
+
+def _ym(d: date) -> tuple[int, int]:
+    return d.year, d.month
+
+
+def _season_relative(x: TimeExpr, anchor: date) -> tuple[date, date]:
+    """'l'été dernier': the latest summer over before ``anchor``; 'cet été': the one of its year."""
+    for y in range(anchor.year + 1, anchor.year - 3, -1):
+        a, b = season_range(y, x.season)
+        if x.rel == "last" and b < anchor:
+            return a, b
+        if x.rel == "this" and a <= anchor + timedelta(days=120):
+            return a, b
+        if x.rel == "next" and a > anchor and season_range(y - 1, x.season)[0] <= anchor:
+            return a, b
+    return season_range(anchor.year, x.season)
+
+
+def resolve_window(x: TimeExpr, lo: date | None, hi: date | None = None,
+                   context_year: int | None = None) -> TimeExpr:
+    """Date ``x`` for a publication date somewhere in [lo, hi]: the union of the possibilities."""
+    hi = hi or lo
+    y = replace(x)
+    explicit = resolve(x, None, context_year)
+    if explicit is not None:
+        y.date_start, y.date_end = explicit
+        y.basis = "explicit" if x.year is not None or x.year2 is not None else "reference"
+    elif lo is not None:
+        a = resolve(x, lo, context_year)
+        b = resolve(x, hi, context_year) if hi != lo else a
+        if a is None or b is None:
+            return y
+        y.date_start, y.date_end = min(a[0], b[0]), max(a[1], b[1])
+        y.basis = "anchored"
+    else:
+        return y
+    y.precision = precision_of(y.date_start, y.date_end)
+    if x.kind == "interval" and y.precision == "week" and (y.date_end - y.date_start).days <= 7:
+        y.precision = "day" if x.night else "week"
+    return y
+
+
+def tag(text: str, lo: date | None = None, hi: date | None = None,
+        sentence_spans: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
+    """Find and resolve every expression of ``text`` for a publication window [lo, hi].
+
+    ``de la même année`` takes the year of the latest explicit year before it; an offset
+    ("deux jours après une frappe") is dated from the other date of its sentence, and
+    "N jours plus tard" from the date before it.
+    """
+    exprs = find_expressions(text)
+    out: list[TimeExpr] = []
+    context_year = None
+    for x in exprs:
+        if x.kind == "offset":
+            out.append(x)
+            continue
+        r = resolve_window(x, lo, hi, context_year)
+        if x.year is not None and x.kind in ("date", "interval", "month", "part", "season", "year"):
+            context_year = x.year2 or x.year
+        elif r.resolved and r.basis == "reference":
+            context_year = r.date_start.year
+        out.append(r)
+    spans = sentence_spans or [(0, len(text))]
+    for i, x in enumerate(out):
+        if x.kind != "offset":
+            continue
+        sent = next(((a, b) for a, b in spans if a <= x.start < b), (0, len(text)))
+        lo_d, hi_d = _delta(x)
+        if x.rel == "refers":
+            # "N jours après X": the other date of the sentence is that of the main clause when
+            # it comes before the offset, and that of X when it comes after it; with no other
+            # date, the main clause is the day's news (the publication window).
+            others = [o for o in out if o is not x and o.resolved and sent[0] <= o.start < sent[1] and o.kind != "offset"]
+            sign = 1 if x.direction == "after" else -1
+            if others:
+                ref = min(others, key=lambda o: abs(o.start - x.start))
+                ref_s, ref_e, ref_txt = ref.date_start, ref.date_end, ref.text
+            elif lo is not None and x.unit in ("day", "week"):
+                ref_s, ref_e, ref_txt, ref = lo, hi or lo, "the publication date", None
+            else:
+                continue
+            if ref is not None and ref.start > x.start:  # the date given is X's
+                out[i] = replace(x, date_start=ref_s, date_end=ref_e, main_start=ref_s + sign * lo_d,
+                                 main_end=ref_e + sign * hi_d, basis="reference", note=f"from {ref_txt!r}")
+            else:
+                out[i] = replace(x, date_start=ref_s - sign * hi_d, date_end=ref_e - sign * lo_d,
+                                 main_start=ref_s, main_end=ref_e, basis="reference", note=f"from {ref_txt!r}")
+        else:
+            before = [o for o in out[:i] if o.resolved and o.kind != "offset"]
+            if not before:
+                continue
+            ref = before[-1]
+            sign = 1 if x.direction == "after" else -1
+            a, b = ref.date_start + sign * (lo_d if sign > 0 else hi_d), ref.date_end + sign * (hi_d if sign > 0 else lo_d)
+            out[i] = replace(x, date_start=a, date_end=b, basis="reference", note=f"from {ref.text!r}")
+        y = out[i]
+        if y.date_start is not None:
+            out[i] = replace(y, precision=precision_of(y.date_start, y.date_end))
+    return out
+
+
+def _delta(x: TimeExpr) -> tuple[timedelta, timedelta]:
+    """The (smallest, largest) shift an offset stands for: '2 jours' exactly, 'quelques jours' 2–7."""
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[x.unit]
+    if x.vague:
+        return timedelta(days=2 * days), timedelta(days=7 * days if x.unit == "day" else 4 * days)
+    if x.unit in ("month", "year"):
+        return timedelta(days=(x.n - 0.5) * days), timedelta(days=(x.n + 0.5) * days)
+    return timedelta(days=x.n * days), timedelta(days=x.n * days)
+
+
+# --- writing dates for readers -----------------------------------------------------------------
+
+def display_date(start: date | None, end: date | None, precision: str | None = None,
+                 qualifier: str = "", abbreviated: bool = True) -> str:
+    """'3 janv. 2020', 'début janv. 2020', 'mars 2020', 'été 2019', '2–3 janv. 2020', '2021'."""
+    if start is None or (isinstance(start, float)):
+        return "date inconnue"
+    end = end or start
+    names = MONTH_ABBR if abbreviated else MONTH_NAMES
+    if start == end:
+        return f"{'1er' if start.day == 1 else start.day} {names[start.month]} {start.year}"
+    if qualifier and start.month == end.month and start.year == end.year:
+        q = "mi-" if qualifier.startswith("mi") else qualifier + " "
+        return f"{q}{names[start.month]} {start.year}"
+    if start.day == 1 and end == month_range(end.year, end.month)[1]:
+        if start.month == end.month and start.year == end.year:
+            return f"{names[start.month]} {start.year}"
+        if start.month == 1 and end.month == 12:
+            if qualifier:
+                return f"{qualifier} {start.year}" if start.year == end.year else f"{start.year}–{end.year}"
+            return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+        if qualifier and start.year == end.year:
+            return f"{qualifier} {start.year}"
+        for s, (a, b) in SEASONS.items():
+            if (start.month, end.month) == (a, b):
+                return f"{SEASON_NAMES[s]} {end.year}"
+        if start.year == end.year:
+            return f"{names[start.month]}–{names[end.month]} {start.year}"
+        return f"{names[start.month]} {start.year} – {names[end.month]} {end.year}"
+    if start.year == end.year and start.month == end.month:
+        return f"{start.day}–{end.day} {names[start.month]} {start.year}"
+    if start.year == end.year:
+        return f"{start.day} {names[start.month]} – {end.day} {names[end.month]} {start.year}"
+    return f"{start.day} {names[start.month]} {start.year} – {end.day} {names[end.month]} {end.year}"

@@ -1,0 +1,418 @@
+"""Places: a gazetteer built from the reference layers, and place mentions in text.
+
+The gazetteer (``data/reference/gazetteer.csv``, rebuilt by ``python -m helpers gazetteer``)
+holds the coalition sites of ``coalition_sites.csv`` plus Iraqi and nearby cities
+(GeoNames, Natural Earth), Iraqi governorates and the countries of the region.
+
+Matching is tolerant of transliteration by rule, not by listing spellings: every name
+and every candidate in the text is reduced to :func:`helpers.text.name_key` (accents,
+al-/el-/l'/d', Q/K, doubled letters, -ah/-a/-at endings, vowels). Context decides
+between a town and the base near it: ``base (aérienne|militaire) de X``, ``camp X`` and
+``aéroport de X`` name the site; ``la localité de X``, ``la ville de X`` the town.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import config
+from .text import fold, name_key
+
+GAZETTEER_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "names", "shared_with"]
+SITE_KINDS = ("base", "airport", "zone")
+KIND_RANK = {"base": 0, "airport": 0, "zone": 0, "city": 1, "region": 2, "country": 3}
+
+# generic words stripped from site names to get the name the press uses alone
+_GENERIC = re.compile(
+    r"\b(joint base|air base|airbase|airfield|base aerienne|base|camp|aeroport international|aeroport|"
+    r"international airport|airport|complex|west|de|d'|du|l')\b", re.I)
+_STOP = None
+
+
+def _stopwords() -> set[str]:
+    global _STOP
+    if _STOP is None:
+        from spacy.lang.fr.stop_words import STOP_WORDS
+
+        _STOP = {fold(w) for w in STOP_WORDS} | {
+            "coalition", "daech", "etat", "etats", "unis", "parlement", "gouvernement", "armee", "forces",
+            "ministere", "conseil", "premier", "general", "president", "commandement", "resistance",
+        }
+    return _STOP
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).replace("'", "")).strip("-")
+
+
+# --- building the gazetteer --------------------------------------------------------------
+
+def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
+    """Build the gazetteer table from the reference layers (deterministic)."""
+    import geopandas as gpd
+
+    ref = Path(reference_dir) if reference_dir else config.paths().reference
+    rows: list[dict] = []
+    sites = pd.read_csv(ref / "coalition_sites.csv", dtype=str, keep_default_na=False)
+    for s in sites.itertuples():
+        names = [s.name, s.name_fr] + [a.strip() for a in s.aliases.split(";") if a.strip()]
+        cores = [_GENERIC.sub(" ", fold(n)).strip(" -") for n in names]
+        names += [c for c in cores if len(c) >= 2]
+        rows.append(dict(place_id=s.site_id, name=s.name_fr or s.name, kind=s.kind, latitude=float(s.latitude),
+                         longitude=float(s.longitude), source=f"coalition_sites.csv ({s.coord_source})",
+                         names=names))
+    gn = pd.read_csv(ref / "geonames_iraq_populated_places.tsv", sep="\t", dtype=str, keep_default_na=False,
+                     quoting=csv.QUOTE_NONE)
+    seen_geonames = set()
+    for g in gn.itertuples():
+        alts = [a for a in g.alternatenames.split(",") if _latin(a) and len(a) >= 4 and not a.isupper()]
+        rows.append(dict(place_id=slug(g.asciiname), name=g.name, kind="city", latitude=float(g.latitude),
+                         longitude=float(g.longitude), source=f"GeoNames {g.geonameid} (CC BY 4.0)",
+                         names=[g.name, g.asciiname] + alts))
+        seen_geonames.add(g.geonameid)
+    pp = gpd.read_file(ref / "ne_10m_populated_places_iraq_region.geojson")
+    for p in pp.itertuples():
+        if str(p.GEONAMEID) in seen_geonames:
+            continue
+        names = [n for n in (p.NAME, p.NAMEASCII, p.NAME_EN, p.NAME_FR) if isinstance(n, str) and n]
+        names += [n for n in str(p.NAMEALT or "").split("|") if _latin(n) and len(n) >= 4]
+        rows.append(dict(place_id=slug(p.NAMEASCII), name=_s(p.NAME_FR) or p.NAME,
+                         kind="city", latitude=round(float(p.LATITUDE), 5), longitude=round(float(p.LONGITUDE), 5),
+                         source="Natural Earth populated places 4.0.0", names=names))
+    gov = gpd.read_file(ref / "ne_10m_iraq_governorates.geojson")
+    for g in gov.itertuples():
+        names = [n for n in (g.name, g.name_en, g.name_fr) if isinstance(n, str) and n]
+        names += [n for n in str(g.name_alt or "").split("|") if _latin(n) and len(n) >= 4 and "¡" not in n]
+        rows.append(dict(place_id="gouvernorat-" + slug(g.name_en), name=_s(g.name_fr) or g.name_en, kind="region",
+                         latitude=float(g.latitude), longitude=float(g.longitude),
+                         source="Natural Earth admin-1 5.1 (label point)", names=names))
+    countries = gpd.read_file(ref / "ne_10m_countries_iraq_region.geojson")
+    for c in countries.itertuples():
+        names = [n for n in (c.NAME, c.NAME_LONG, c.NAME_EN, c.NAME_FR) if isinstance(n, str) and n]
+        rows.append(dict(place_id=slug(_s(c.NAME_EN) or c.NAME), name=_s(c.NAME_FR) or c.NAME, kind="country",
+                         latitude=float(c.LABEL_Y), longitude=float(c.LABEL_X),
+                         source="Natural Earth admin-0 5.1.1 (label point)", names=names))
+    df = pd.DataFrame(rows)
+    # unique ids: a town that shares its site's slug becomes <slug>-city
+    site_ids = set(df.loc[df.kind.isin(SITE_KINDS), "place_id"])
+    df.loc[(df.kind == "city") & df.place_id.isin(site_ids), "place_id"] += "-city"
+    df = df.drop_duplicates("place_id", keep="first").reset_index(drop=True)
+    # sites whose name the press also uses for a town: they need a context word
+    city_keys = {name_key(n): pid for pid, k, ns in zip(df.place_id, df.kind, df.names) if k == "city" for n in ns}
+    shared = []
+    for r in df.itertuples():
+        hit = sorted({city_keys[name_key(n)] for n in r.names if r.kind in SITE_KINDS and name_key(n) in city_keys})
+        shared.append(";".join(hit))
+    df["shared_with"] = shared
+    df["names"] = [";".join(dict.fromkeys(n.strip() for n in ns if n.strip())) for ns in df.names]
+    return df[GAZETTEER_COLUMNS]
+
+
+def _s(v) -> str:
+    return v if isinstance(v, str) else ""
+
+
+def _latin(s: str) -> bool:
+    return bool(s) and all(("a" <= fold(c) <= "z") or not c.isalpha() for c in s)
+
+
+def write_gazetteer(reference_dir: str | Path | None = None) -> Path:
+    ref = Path(reference_dir) if reference_dir else config.paths().reference
+    out = ref / "gazetteer.csv"
+    build_gazetteer(ref).to_csv(out, index=False, float_format="%.6f", lineterminator="\n")
+    return out
+
+
+def load_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
+    ref = Path(reference_dir) if reference_dir else config.paths().reference
+    path = ref / "gazetteer.csv"
+    if not path.exists():
+        return build_gazetteer(ref)
+    return pd.read_csv(path, dtype={"place_id": str, "names": str, "shared_with": str}, keep_default_na=False)
+
+
+# --- matching ----------------------------------------------------------------------------------
+
+CONTEXT_BASE = re.compile(r"(?:\bbases?|\bcamp|\bcantonnement|\bgarnison|\binstallations?)"
+                          r"(?: (?:aerienne|militaire|aeronavale|americaine|us|irakienne|de la coalition))*"
+                          r"(?: (?:de|d'|du|des|a|dite))?(?: l')? ?$")
+CONTEXT_AIRPORT = re.compile(r"\baeroport(?: international| militaire)?(?: (?:de|d'|du))? ?$")
+CONTEXT_TOWN = re.compile(r"\b(?:localite|ville|village|bourgade|cite|agglomeration|quartier)(?: frontaliere| voisine)?"
+                          r"(?: (?:de|d'|du))? ?$")
+CONTEXT_REGION = re.compile(r"\b(?:province|gouvernorat|region)(?: (?:de|d'|du))? ?(?:l')?$")
+TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+_ARTICLE = re.compile(r"^(?:[dl]['’])?(?:(?:al|el|ad|as|ar|at|az|an)-)?", re.I)
+
+
+_TITLES = {"general", "generale", "president", "ministre", "m", "mme", "cheikh", "sheikh", "commandant", "colonel",
+           "chef", "porte-parole", "imam", "ayatollah", "lieutenant-general", "secretaire", "conseiller", "emir", "dr"}
+_LOWER_OK = {"al", "el"}
+
+
+def _bare(name: str) -> str:
+    """Folded name without a leading article or elision: 'd'al-Qaëm' -> 'qaem'."""
+    f = fold(name).strip()
+    prev = None
+    while prev != f:
+        prev = f
+        f = re.sub(r"^(?:al|el|ad|ar|as|at|az|an)[\s-]+|^(?:l|d)'", "", f)
+    return re.sub(r"\s+", " ", f)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" «\"“(")
+    return not before or before[-1] in ".!?\n:"
+
+
+@dataclass
+class Mention:
+    place_id: str
+    surface: str
+    start: int
+    end: int
+    context: str  # base | airport | town | region | ""
+
+
+class PlaceMatcher:
+    """Find gazetteer places in text. Build once (``PlaceMatcher.load``), use for every article."""
+
+    def __init__(self, gazetteer: pd.DataFrame):
+        self.gaz = gazetteer.set_index("place_id", drop=False)
+        self.by_key: dict[str, list[str]] = {}
+        self.phrases: dict[str, str] = {}  # folded multi-word name -> place_id
+        self.exact: dict[str, list[str]] = {}  # folded name without article -> place_ids
+        for r in gazetteer.itertuples():
+            for n in str(r.names).split(";"):
+                e = _bare(n)
+                if len(e) >= 3:
+                    ids = self.exact.setdefault(e, [])
+                    if r.place_id not in ids:
+                        ids.append(r.place_id)
+                k = name_key(n)
+                if len(k) >= 3 or (len(k) >= 2 and any(ch.isdigit() for ch in k)):
+                    ids = self.by_key.setdefault(k, [])
+                    if r.place_id not in ids:
+                        ids.append(r.place_id)
+                f = fold(n).strip()
+                if " " in f and len(f) >= 8:
+                    self.phrases.setdefault(f, r.place_id)
+        for ids in list(self.by_key.values()) + list(self.exact.values()):
+            ids.sort(key=lambda pid: KIND_RANK.get(self.gaz.at[pid, "kind"], 9))
+        words = sorted(self.phrases, key=len, reverse=True)
+        self.phrase_rx = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])") if words else None
+
+    @classmethod
+    def load(cls, reference_dir: str | Path | None = None) -> "PlaceMatcher":
+        ref = Path(reference_dir) if reference_dir else config.paths().reference
+        return _matcher_cached(str(ref.resolve()), _mtime(ref / "gazetteer.csv"))
+
+    def kind(self, pid: str) -> str:
+        return self.gaz.at[pid, "kind"]
+
+    def find(self, text: str) -> list[Mention]:
+        folded = fold(text)
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        if self.phrase_rx is not None:
+            for m in self.phrase_rx.finditer(folded):
+                pid = self.phrases[m.group()]
+                out.append(Mention(pid, text[m.start():m.end()], m.start(), m.end(), ""))
+                taken.append(m.span())
+        toks = list(TOKEN.finditer(text))
+        stop = _stopwords()
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if any(a <= t.start() < b for a, b in taken) or not self._candidate(t.group(), stop):
+                i += 1
+                continue
+            hit = None
+            for n in (3, 2, 1):
+                if i + n > len(toks):
+                    continue
+                s, e = t.start(), toks[i + n - 1].end()
+                if "\n" in text[s:e] or (n > 1 and not all(self._part_ok(x.group()) for x in toks[i + 1:i + n])):
+                    continue
+                b = _bare(text[s:e])
+                if b in self.exact:
+                    hit = (s, e, b, n, self.exact)
+                    break
+                k = name_key(text[s:e])
+                if k in self.by_key and (len(k) >= 3 or n == 1):
+                    hit = (s, e, k, n, self.by_key)
+                    break
+            if hit is not None and self._in_person_name(text, toks, i, hit[3]):
+                i += hit[3]
+                continue
+            if hit is None and "-" in t.group():  # "Qaëm-AlBoukamal": try the parts
+                for part in re.finditer(r"[^-]+", t.group()):
+                    k = name_key(part.group())
+                    if part.group()[:1].isupper() and k in self.by_key and len(k) >= 3:
+                        s = t.start() + part.start()
+                        out.append(self._resolve(text, folded, s, s + len(part.group()), k, self.by_key))
+                i += 1
+                continue
+            if hit is None:
+                i += 1
+                continue
+            s, e, k, n, index = hit
+            out.append(self._resolve(text, folded, s, e, k, index))
+            taken.append((s, e))
+            i += n
+        out = [m for m in out if m.place_id]
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _candidate(self, tok: str, stop: set[str]) -> bool:
+        if re.match(r"^[^dDlL]['’]|^[A-Za-z]{2,}['’]", tok):  # c'est, qu'il, jusqu'à
+            return False
+        core = _ARTICLE.sub("", tok)
+        if not core or not (core[0].isupper() or core[0].isdigit()):
+            return False
+        if core[0].isdigit() and not re.match(r"^[A-Z]", tok):
+            return False
+        return fold(core) not in stop and len(core) >= 2
+
+    @staticmethod
+    def _part_ok(tok: str) -> bool:
+        return tok[:1].isupper() or tok.lower() in ("al", "el", "ad", "as") or bool(_ARTICLE.match(tok).group())
+
+    def _in_person_name(self, text: str, toks: list, i: int, n: int) -> bool:
+        """Part of a longer proper name ("Qassem Soleimani") or after a title ("général X")."""
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + n] if i + n < len(toks) else None
+        def joined(a, b):
+            return a is not None and b is not None and text[a.end():b.start()] == " "
+        def proper(t):
+            return t is not None and t.group()[:1].isupper() and not _bare(t.group()) in self.exact \
+                and fold(t.group()) not in _stopwords()
+        if nxt is not None and joined(toks[i + n - 1], nxt) and proper(nxt) and fold(nxt.group()) not in _LOWER_OK:
+            return True
+        if prev is not None and joined(prev, toks[i]) and proper(prev) and not _sentence_start(text, prev.start()):
+            return True
+        if prev is not None and fold(prev.group()) in _TITLES:
+            return True
+        return False
+
+    def _resolve(self, text: str, folded: str, s: int, e: int, k: str, index: dict) -> Mention:
+        ids = index[k]
+        before = folded[max(0, s - 45):s]
+        # "d'al-Qaëm" after "base": the elision is part of the token
+        tok_prefix = re.match(r"[dl]'", folded[s:e])
+        ctx = ""
+        if CONTEXT_AIRPORT.search(before):
+            ctx = "airport"
+        elif CONTEXT_BASE.search(before):
+            ctx = "base"
+        elif CONTEXT_TOWN.search(before):
+            ctx = "town"
+        elif CONTEXT_REGION.search(before):
+            ctx = "region"
+        del tok_prefix
+        kinds = {pid: self.kind(pid) for pid in ids}
+        pick = None
+        if ctx in ("base", "airport"):
+            want = ("base", "zone") if ctx == "base" else ("airport",)
+            pick = next((p for p in ids if kinds[p] in want), None)
+            if pick is None:  # a site named after a town: the site sharing that town
+                towns = [p for p in ids if kinds[p] == "city"]
+                for sid, row in self.gaz[self.gaz.kind.isin(want)].iterrows():
+                    if any(t in str(row.shared_with).split(";") for t in towns):
+                        pick = sid
+                        break
+            if pick is None:
+                pick = next((p for p in ids if kinds[p] == "city"), ids[0])
+                ctx = ctx + "-unlisted"
+        elif ctx == "town":
+            pick = next((p for p in ids if kinds[p] == "city"), ids[0])
+        elif ctx == "region":
+            pick = next((p for p in ids if kinds[p] == "region"), ids[0])
+        else:
+            sites = [p for p in ids if kinds[p] in SITE_KINDS and not self.gaz.at[p, "shared_with"]]
+            others = [p for p in ids if kinds[p] not in SITE_KINDS]
+            pick = (sites or others or ids)[0]
+        return Mention(pick, text[s:e], s, e, ctx)
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+@lru_cache(maxsize=4)
+def _matcher_cached(ref: str, mtime: float) -> PlaceMatcher:
+    return PlaceMatcher(load_gazetteer(ref))
+
+
+# --- unlisted sites ("la base Phosphate située dans la localité de X") -------------------------
+
+UNLISTED_BASE = re.compile(
+    r"\b(?:la |une )?base(?: aerienne| militaire)? (?:de |d'|du |dite )?(?P<name>[A-Z0-9][\w-]+(?: [A-Z][\w-]+)?)"
+    r"(?P<rest>[^.;]{0,60}?\b(?:situee?|installee?|implantee?|pres|non loin|a proximite)\b[^.;]{0,40})?")
+
+
+def find_unlisted_sites(text: str, mentions: list[Mention], matcher: PlaceMatcher) -> list[tuple[str, int, int, str | None]]:
+    """Base names the gazetteer lacks: (surface, start, end, place_id of the place it lies at, if said)."""
+    out = []
+    folded = fold(text)
+    for m in re.finditer(r"\bbase(?: aerienne| militaire)? (?:de |d'|du |dite )?(?:l')?", folded):
+        s = m.end()
+        name = re.match(r"[A-Z0-9][\w-]*(?: [A-Z][\w-]+)?", text[s:])
+        if not name or any(x.start <= s < x.end for x in mentions):
+            continue
+        if fold(name.group()).split()[0] in _stopwords():
+            continue
+        e = s + name.end()
+        tail = folded[e:e + 110].split(".")[0]
+        at = None
+        loc = re.search(r"\b(situee?|installee?|implantee?|pres|non loin|a proximite)\b", tail)
+        if loc:
+            near = [x for x in mentions if e + loc.start() <= x.start <= e + len(tail)]
+            if near:
+                at = near[0].place_id
+        out.append((text[s:e], s, e, at))
+    return out
+
+
+# --- discovery with the NER model ---------------------------------------------------------------
+
+CUE = re.compile(r"\b(base|camp|aeroport|province|localite|ville|region|frontiere|pres de|au nord|au sud|a l'est|a l'ouest)\b")
+
+
+@lru_cache(maxsize=1)
+def _ner():
+    import spacy
+
+    return spacy.load("fr_core_news_sm", exclude=["morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+
+
+def discover(sentences: list[str], matcher: PlaceMatcher) -> list[tuple[int, str]]:
+    """Location names the NER model finds in cue sentences and the gazetteer does not place.
+
+    Returns (sentence index, name). Only sentences with a place cue are read, to keep the
+    model's cost where it pays.
+    """
+    idx = [i for i, s in enumerate(sentences) if CUE.search(fold(s))]
+    if not idx:
+        return []
+    nlp = _ner()
+    out = []
+    stop = _stopwords()
+    for i, doc in zip(idx, nlp.pipe((sentences[i] for i in idx), batch_size=64)):
+        for ent in doc.ents:
+            if ent.label_ not in ("LOC", "GPE"):
+                continue
+            name = ent.text.strip(" ,.;:«»\"'")
+            if len(name) < 3 or fold(name) in stop or not name[:1].isupper():
+                continue
+            if matcher.find(name):
+                continue
+            out.append((i, name))
+    return out

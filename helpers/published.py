@@ -1,0 +1,207 @@
+"""Publication dates: given (sidecar), or inferred from the text with the evidence shown.
+
+The inference reasons as a careful reader does, in this order:
+
+1. a dateline or "Publié le …" line gives the day;
+2. the latest explicit year the text mentions is a lower bound (an article is not older
+   than the years it speaks of in the past), and, when nothing else bounds it, the
+   assumed year of publication (said so in the evidence);
+3. across the corpus: an event the article mentions that another article dates is a
+   lower bound; when it is the article's lead news, publication is within a week of it
+   (these constraints come from :func:`helpers.pipeline.corpus_constraints`);
+4. a weekday with a day and month ("ce mercredi 25 mars") fixes the year among a few
+   candidates: the first candidate not older than the bounds. In the lead it is the
+   publication day; elsewhere publication follows it within two days;
+5. a day and month without a year in the past ("Le 26 juillet, …") raises the lower bound.
+
+Photo credits and captions were removed by normalization and their years are never used.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from . import config
+from .corpus import parse_iso_date
+from .dates import TimeExpr, find_expressions, month_range, resolve, weekday_years
+from .text import fold, split_sentences
+
+FUTURE_BEFORE = re.compile(r"(a partir|d'ici|jusqu'|prevu|prevue|prevus|devrait|devra|doivent|doit|avant|"
+                           r"d'ici a|programme|attendu|attendue|au plus tard|echeance)[^.\n]{0,25}$")
+DATELINE_WORDS = re.compile(r"^\W*(publie|publiee|mis a jour|mise a jour|posted|published|updated|"
+                            r"date de publication|date)\b")
+
+
+@dataclass
+class Constraint:
+    """A bound on the publication date from outside the article's own text."""
+
+    lo: date | None
+    hi: date | None
+    evidence: str
+
+
+@dataclass
+class PubDate:
+    start: date | None = None
+    end: date | None = None
+    precision: str = "unknown"
+    basis: str = ""
+    evidence: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def window_precision(a: date, b: date) -> str:
+    if a == b:
+        return "day"
+    if (a.year, a.month) == (b.year, b.month):
+        return "month"
+    if a.year == b.year:
+        return "year"
+    return "year" if (b - a).days <= 366 else "unknown"
+
+
+def is_future_context(folded: str, start: int) -> bool:
+    line_start = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
+    return bool(FUTURE_BEFORE.search(folded[line_start:start]))
+
+
+def lead_span(text: str, title: str) -> tuple[int, int]:
+    """The span of the lead: the first two sentences of the body, title excluded."""
+    sents = split_sentences(text)
+    if sents and title and fold(sents[0].text).strip() == fold(title).strip():
+        sents = sents[1:]
+    lead = sents[:2]
+    return (lead[0].start, lead[-1].end) if lead else (0, 0)
+
+
+def infer_one(text: str, title: str = "", meta_published: str = "", html_date: str = "",
+              constraints: list[Constraint] | None = None) -> PubDate:
+    """The publication date (window) of one article."""
+    if meta_published:
+        parsed = parse_iso_date(meta_published)
+        if parsed:
+            d, prec = parsed
+            end = {"day": d, "month": month_range(d.year, d.month)[1], "year": date(d.year, 12, 31)}[prec]
+            return PubDate(d, end, prec, "metadata", "")
+    exprs = find_expressions(text)
+    folded = fold(text)
+
+    # 1. dateline / "Publié le"
+    dl = _dateline(text, folded, exprs)
+    if dl:
+        return dl
+    if html_date:
+        parsed = parse_iso_date(html_date[:10])
+        if parsed:
+            d, prec = parsed
+            return PubDate(d, d, prec, "inferred", f"HTML page metadata: {html_date}")
+
+    evidence: list[str] = []
+    lo: date | None = None
+    hi: date | None = None
+    # 2. the latest explicit year
+    years = [(x.year2 or x.year, x) for x in exprs if x.year is not None]
+    if years:
+        y, x = max(years, key=lambda t: (t[0], -t[1].start))
+        lo = date(y, 1, 1)
+        evidence.append(f"latest year mentioned: {y} ({x.text.strip()!r})")
+    # 3. constraints from the corpus
+    for c in constraints or []:
+        if c.lo and (lo is None or c.lo > lo):
+            lo = c.lo
+            evidence.append(c.evidence)
+        if c.hi and (hi is None or c.hi < hi):
+            hi = c.hi
+            if c.evidence not in evidence:
+                evidence.append(c.evidence)
+    # 4. weekday + day + month
+    lead = lead_span(text, title)
+    wd = [x for x in exprs if x.kind == "date" and x.weekday is not None and x.year is None
+          and not is_future_context(folded, x.start)]
+    if wd:
+        years_ok = None
+        for x in wd:
+            ys = set(weekday_years(x.day, x.month, x.weekday, range(config.STUDY_START_YEAR, config.STUDY_END_YEAR + 1)))
+            years_ok = ys if years_ok is None else (years_ok & ys or years_ok)
+        in_lead = [x for x in wd if lead[0] <= x.start < lead[1] or (x.rel == "this")]
+        key = in_lead[0] if in_lead else max(wd, key=lambda x: (x.month, x.day))
+        floor = lo - timedelta(days=2) if lo else None
+        cands = sorted(y for y in (years_ok or ()) if floor is None or date(y, key.month, key.day) >= floor)
+        if cands:
+            d = date(cands[0], key.month, key.day)
+            if hi is None or d <= hi:
+                alts = ", ".join(str(y) for y in sorted(years_ok) if y != cands[0])
+                why = ("the first such year not older than the bounds" if floor else
+                       f"the first such year from {config.STUDY_START_YEAR} (nothing else decides)")
+                evidence.insert(0, f"{key.text.strip()!r}: that weekday falls on that date in "
+                                   f"{', '.join(str(y) for y in sorted(years_ok))}; {cands[0]} is {why}")
+                if in_lead:
+                    return PubDate(d, d, "day", "inferred", "; ".join(evidence), [f"other candidate years: {alts}"])
+                end = d + timedelta(days=2)
+                if hi is not None:
+                    end = min(end, hi)
+                evidence.insert(1, "published within two days of the latest dated day it reports")
+                return PubDate(d, end, window_precision(d, end), "inferred", "; ".join(evidence))
+    if lo is None:
+        return PubDate(notes=["no date evidence in the text"], evidence="")
+    if hi is None:
+        hi = date(lo.year, 12, 31)
+        evidence.append(f"assumed published in {lo.year}, the latest year it mentions")
+    # 5. day + month without year, in the past
+    for x in exprs:
+        if x.kind == "date" and x.year is None and x.rel is None and not is_future_context(folded, x.start):
+            r = resolve(x, hi)
+            if r and lo < r[0] <= hi:
+                lo = r[0]
+                evidence.append(f"{x.text.strip()!r} is past: not before {lo.isoformat()}")
+    if lo > hi:
+        return PubDate(notes=[f"contradictory bounds {lo}..{hi}"], evidence="; ".join(evidence))
+    return PubDate(lo, hi, window_precision(lo, hi), "inferred", "; ".join(evidence))
+
+
+def _dateline(text: str, folded: str, exprs: list[TimeExpr]) -> PubDate | None:
+    found = []
+    for x in exprs:
+        if x.kind != "date" or x.year is None:
+            continue
+        ls = folded.rfind("\n", 0, x.start) + 1
+        le = folded.find("\n", x.end)
+        le = len(folded) if le < 0 else le
+        line = folded[ls:le]
+        words = len(line.split())
+        near_edge = x.start < 400 or x.start > len(text) - 300
+        if DATELINE_WORDS.search(line) and words <= 16:
+            rank = 0 if re.search(r"publi|posted|published", line) else 1
+        elif near_edge and (words <= 8 or re.match(r"^[a-z' -]{2,30},? (le )?$", folded[ls:x.start])):
+            rank = 2
+        else:
+            continue
+        found.append((rank, x.start, x, text[ls:le].strip()))
+    if not found:
+        return None
+    _, _, x, line = min(found, key=lambda t: (t[0], t[1]))
+    d = date(x.year, x.month, x.day)
+    return PubDate(d, d, "day", "inferred", line)
+
+
+def infer_publication_dates(df: pd.DataFrame, constraints: dict[str, list[Constraint]] | None = None) -> pd.DataFrame:
+    """Fill the ``published*`` columns of a corpus table (see :func:`helpers.corpus.load_corpus`)."""
+    df = df.copy()
+    constraints = constraints or {}
+    out = []
+    for r in df.itertuples():
+        if r.status == "skipped":
+            out.append(PubDate())
+            continue
+        out.append(infer_one(r.text, r.title, getattr(r, "meta_published", ""), getattr(r, "html_date", "") or "",
+                             constraints.get(r.article_id)))
+    df["published"] = [p.start.isoformat() if p.start else "" for p in out]
+    df["published_end"] = [p.end.isoformat() if p.end else "" for p in out]
+    df["published_precision"] = [p.precision for p in out]
+    df["published_basis"] = [p.basis if p.start else "" for p in out]
+    df["published_evidence"] = [p.evidence for p in out]
+    return df
