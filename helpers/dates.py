@@ -163,7 +163,7 @@ _p("relative_year", r"\b(?:(?P<this>cette annee)|l'annee (?P<rel>derniere|passee
 _p("relative_day", r"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)\b")
 _p("ago", rf"\bil y a (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees)\b")
 _p("offset", rf"\b(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b")
-_p("lendemain", r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille)")
+_p("lendemain", r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille|le meme jour|ce meme jour)")
 _p("weekday", rf"\b(?:(?P<pre>ce|le|dans la nuit de|la nuit de|depuis) )?(?P<wd>{WD})(?: (?P<rel>dernier|prochain))?(?! \d)\b")
 _p("year_range", rf"\b(?:de |entre )?(?P<y>{YEAR}) ?(?:-|a|et) ?(?P<y2>{YEAR})\b")
 _p("year", rf"\b(?P<pre>en|depuis|des|d'ici|jusqu'en|avant|apres|de|d'|l'annee|annee|vers|au|a partir de|"
@@ -282,7 +282,7 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.direction = "after" if g["dir"] in ("apres", "plus tard") else "before"
         x.rel = "follows" if g["dir"] in ("plus tard", "auparavant", "plus tot") else "refers"
     elif name == "lendemain":
-        x.kind, x.n, x.unit = "offset", 1, "day"
+        x.kind, x.n, x.unit = "offset", (0 if "meme" in g["w"] else 1), "day"
         x.direction = "after" if "lendemain" in g["w"] else "before"
         x.rel = "refers" if re.search(r"d(?:e|u|es|')$", g["w"]) else "follows"
     elif name == "weekday":
@@ -603,7 +603,7 @@ def display_date(start: date | None, end: date | None, precision: str | None = N
         if qualifier and start.year == end.year:
             return f"{qualifier} {start.year}"
         for s, (a, b) in SEASONS.items():
-            if (start.month, end.month) == (a, b):
+            if (start.month, end.month) == (a, b) and (start.year == end.year) != (s == "hiver"):
                 return f"{SEASON_NAMES[s]} {end.year}"
         if start.year == end.year:
             return f"{names[start.month]}–{names[end.month]} {start.year}"

@@ -23,7 +23,7 @@ import pandas as pd
 from . import config
 from .text import fold, name_key
 
-GAZETTEER_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "names", "shared_with"]
+GAZETTEER_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "names", "shared_with", "capital"]
 SITE_KINDS = ("base", "airport", "zone")
 KIND_RANK = {"base": 0, "airport": 0, "zone": 0, "city": 1, "region": 2, "country": 3}
 
@@ -73,7 +73,7 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
         alts = [a for a in g.alternatenames.split(",") if _latin(a) and len(a) >= 4 and not a.isupper()]
         rows.append(dict(place_id=slug(g.asciiname), name=g.name, kind="city", latitude=float(g.latitude),
                          longitude=float(g.longitude), source=f"GeoNames {g.geonameid} (CC BY 4.0)",
-                         names=[g.name, g.asciiname] + alts))
+                         names=[g.name, g.asciiname] + alts, capital=g.feature_code == "PPLC"))
         seen_geonames.add(g.geonameid)
     pp = gpd.read_file(ref / "ne_10m_populated_places_iraq_region.geojson")
     for p in pp.itertuples():
@@ -98,6 +98,8 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
                          latitude=float(c.LABEL_Y), longitude=float(c.LABEL_X),
                          source="Natural Earth admin-0 5.1.1 (label point)", names=names))
     df = pd.DataFrame(rows)
+    df["capital"] = df.get("capital", False)
+    df["capital"] = df["capital"].fillna(False).astype(bool)
     # unique ids: a town that shares its site's slug becomes <slug>-city
     site_ids = set(df.loc[df.kind.isin(SITE_KINDS), "place_id"])
     df.loc[(df.kind == "city") & df.place_id.isin(site_ids), "place_id"] += "-city"
@@ -133,7 +135,9 @@ def load_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
     path = ref / "gazetteer.csv"
     if not path.exists():
         return build_gazetteer(ref)
-    return pd.read_csv(path, dtype={"place_id": str, "names": str, "shared_with": str}, keep_default_na=False)
+    df = pd.read_csv(path, dtype={"place_id": str, "names": str, "shared_with": str}, keep_default_na=False)
+    df["capital"] = df["capital"].astype(str).str.lower().eq("true")
+    return df
 
 
 # --- matching ----------------------------------------------------------------------------------
@@ -213,6 +217,10 @@ class PlaceMatcher:
 
     def kind(self, pid: str) -> str:
         return self.gaz.at[pid, "kind"]
+
+    def generic(self, pid: str) -> bool:
+        """Countries and capitals: too common to tell two events apart."""
+        return self.kind(pid) == "country" or bool(self.gaz.at[pid, "capital"])
 
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)
@@ -383,7 +391,8 @@ def find_unlisted_sites(text: str, mentions: list[Mention], matcher: PlaceMatche
 
 # --- discovery with the NER model ---------------------------------------------------------------
 
-CUE = re.compile(r"\b(base|camp|aeroport|province|localite|ville|region|frontiere|pres de|au nord|au sud|a l'est|a l'ouest)\b")
+CUE = re.compile(r"\b(base|camp|aeroport|province|localite|ville|quartier|region|frontiere|pres de|au nord|au sud|"
+                 r"a l'est|a l'ouest)\b")
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from .corpus import parse_iso_date
 from .dates import TimeExpr, find_expressions, month_range, resolve, weekday_years
 from .text import fold, split_sentences
 
-FUTURE_BEFORE = re.compile(r"(a partir|d'ici|jusqu'|prevu|prevue|prevus|devrait|devra|doivent|doit|avant|"
+FUTURE_BEFORE = re.compile(r"(mett\w* fin|prendr\w* fin|a partir|d'ici|jusqu'|prevu|prevue|prevus|devrait|devra|doivent|doit|avant|"
                            r"d'ici a|programme|attendu|attendue|au plus tard|echeance)[^.\n]{0,25}$")
 DATELINE_WORDS = re.compile(r"^\W*(publie|publiee|mis a jour|mise a jour|posted|published|updated|"
                             r"date de publication|date)\b")
@@ -110,14 +110,17 @@ def infer_one(text: str, title: str = "", meta_published: str = "", html_date: s
         lo = date(y, 1, 1)
         evidence.append(f"latest year mentioned: {y} ({x.text.strip()!r})")
     # 3. constraints from the corpus
-    for c in constraints or []:
-        if c.lo and (lo is None or c.lo > lo):
-            lo = c.lo
+    notes = []
+    for c in sorted(constraints or [], key=lambda c: (c.hi is not None, c.lo or date.min)):
+        new_lo = max(lo, c.lo) if (lo and c.lo) else (lo or c.lo)
+        new_hi = min(hi, c.hi) if (hi and c.hi) else (hi or c.hi)
+        own_years = [y for y, _ in years]
+        if (new_lo and new_hi and new_lo > new_hi) or (new_hi and own_years and new_hi.year < max(own_years)):
+            notes.append(f"ignored, contradicts the rest: {c.evidence}")
+            continue
+        if new_lo != lo or new_hi != hi:
             evidence.append(c.evidence)
-        if c.hi and (hi is None or c.hi < hi):
-            hi = c.hi
-            if c.evidence not in evidence:
-                evidence.append(c.evidence)
+        lo, hi = new_lo, new_hi
     # 4. weekday + day + month
     lead = lead_span(text, title)
     wd = [x for x in exprs if x.kind == "date" and x.weekday is not None and x.year is None

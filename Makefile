@@ -1,0 +1,42 @@
+# The front door. `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.DEFAULT_GOAL := help
+.PHONY: help install export report test lab bench gazetteer clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install the pinned stack (incl. the French spaCy model)
+
+export: $(STAMP) ## write the tables of data/processed/ (python -m helpers export)
+	$(BIN)/python -m helpers export
+
+report: $(STAMP) ## run notebooks 00-03 in order, save them executed, build reports/ (HTML, figures)
+	$(BIN)/python -m helpers.report
+
+test: $(STAMP) ## unit tests, then nbval on the executed notebooks
+	$(BIN)/python -m pytest tests $(NBVAL) notebooks
+
+lab: $(STAMP) ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks
+
+bench: $(STAMP) ## speed and memory benchmark (benchmarks/bench.py), printed and written as JSON
+	$(BIN)/python benchmarks/bench.py
+
+gazetteer: $(STAMP) ## rebuild data/reference/gazetteer.csv from the reference layers
+	$(BIN)/python -m helpers gazetteer
+
+clean: ## remove caches and built reports (never data/raw)
+	rm -rf data/interim reports .pytest_cache

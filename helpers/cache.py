@@ -1,0 +1,74 @@
+"""Per-article extraction cache under ``DATA/interim/extracts/``.
+
+The key of an article's entry hashes everything its extraction depends on: the
+normalized text and title, the publication window it was dated on, the source code of
+every ``helpers`` module, and the reference files (gazetteer, outlets, sites). Change any
+of them and the key changes, so a stale result is never served; adding one article to a
+large corpus re-extracts only that article (and those whose dates it changes).
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Paths
+
+HELPERS_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=8)
+def code_fingerprint(reference_dir: str) -> str:
+    h = hashlib.sha256()
+    for p in sorted(HELPERS_DIR.glob("*.py")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    ref = Path(reference_dir)
+    for name in ("gazetteer.csv", "outlets.csv", "coalition_sites.csv"):
+        f = ref / name
+        if f.exists():
+            h.update(name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+class ExtractCache:
+    def __init__(self, paths: Paths, enabled: bool = True):
+        self.dir = paths.interim / "extracts"
+        self.enabled = enabled
+        self.fingerprint = code_fingerprint(str(paths.reference.resolve()))
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, row) -> str:
+        parts = [self.fingerprint, row.article_id, row.text, row.title, row.outlet or "",
+                 row.published or "", row.published_end or ""]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+    def get_or_make(self, row, make):
+        if not self.enabled:
+            return make()
+        path = self.dir / f"{self.key(row)}.pkl"
+        if path.exists():
+            try:
+                with path.open("rb") as fh:
+                    value = pickle.load(fh)
+                self.hits += 1
+                return value
+            except Exception:  # a corrupt or incompatible entry is rebuilt, never trusted
+                pass
+        value = make()
+        self.misses += 1
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only data folder: run without caching
+        return value
+
+    def save(self) -> None:
+        """Entries are written as they are made; nothing to flush."""

@@ -1,0 +1,274 @@
+"""Event mentions: a sentence clause with an action of a known type, its date, actors, places.
+
+A sentence is cut into clauses where an offset refers to another event ("…, deux jours
+après une frappe qui avait tué …"): each clause is typed and dated on its own. The type
+comes from general French trigger lexicons (:data:`TRIGGERS`), with the realized action
+winning over talk about it ("appelant au retrait" is a vote or a demand, not a withdrawal).
+Dates come from :func:`helpers.dates.tag`, anchored on the publication window; a clause
+of the lead with no date of its own is the day's news and takes the publication date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import TimeExpr, tag
+from .places import Mention
+from .published import is_future_context
+from .text import Sentence, fold, name_key
+
+EVENT_TYPES = ["withdrawal", "handover", "redeployment", "deployment", "attack", "strike", "killing", "vote",
+               "agreement", "talks", "announcement", "suspension", "protest", "other"]
+
+
+def _rx(p: str) -> re.Pattern:
+    return re.compile(p)
+
+
+# Trigger lexicons on folded text. Stems cover the conjugations and nouns of each verb.
+TRIGGERS: dict[str, re.Pattern] = {
+    "killing": _rx(r"\b(assassin\w*|liquid\w*|meurtre|elimin\w*|abattu\w*|execut\w*|tue(?:s|e|es)? (?:le|la|les|l')? ?"
+                   r"(?:general|chef|commandant|numero|dirigeant|leader)|qui avait tue|ont ete tues|a ete tue|tuant le)\b"),
+    "strike": _rx(r"\b(frappe\w*|frapp\w+|raids?|bombard\w*|pilonn\w*)\b"),
+    "attack": _rx(r"\b(attaque\w*|attentat\w*|tirs? de roquettes?|roquettes?|obus|pris(?:es)? pour cible|vise(?:s|e|es)?|"
+                  r"engin explosif|drones? (?:arme|charge)s?|ont pris pour cible|a pris pour cible|"
+                  r"contre (?:la |les |des |une |un |l')?(?:bases?|troupes|forces|soldats|militaires|convois?|ambassade|"
+                  r"positions|installations))\b"),
+    "handover": _rx(r"\b(remis[e]? (?:de la base )?(?:aux|a l'armee|a l'armee)|remise|livre(?:r|e|es|nt)? la base|ont livre|a livre|"
+                    r"transf[ee]r\w* (?:de|la|les) (?:base|controle|installation)|retrocede\w*|pris en charge la base|"
+                    r"pris le controle|passation|cede\w* la base)\b"),
+    "withdrawal": _rx(r"\b(retir\w*|retrait|quitt\w*|evacu\w*|depart des (?:troupes|forces|soldats))\b"),
+    "redeployment": _rx(r"\b(redeploi\w*|redeploy\w*|repositionn\w*|relocalis\w*)\b"),
+    "deployment": _rx(r"\b(deploy\w*|deploiement|envoi de \w+|renforts?|depech\w*|stationn\w*)\b"),
+    "vote": _rx(r"\b(vot\w*|scrutin|motion|resolution|projet de loi)\b"),
+    "agreement": _rx(r"\b(accords?|conven\w*|conclu\w*|sign\w+ (?:un|une|l')|entente|protocole)\b"),
+    "suspension": _rx(r"\b(suspen\w*|gel\w* (?:de|des|ses)|interromp\w*|mis(?:e)? en pause)\b"),
+    "protest": _rx(r"\b(manifest\w*|rassemblement\w*|sit-in|protestat\w*|defile\w*)\b"),
+    "talks": _rx(r"\b(dialogue|negociation\w*|pourparlers|discussions?|reunions?|round|concertations?|"
+                 r"comite|groupes? de travail|entretien\w*|rencontr\w*|sommet)\b"),
+    "announcement": _rx(r"\b(annonc\w*|declar\w*|communique|fait part|indiqu\w*|affirm\w*|precise|confirm\w*|"
+                        r"assure|signale|rapport\w*)\b"),
+}
+# the order in which a clause's type is chosen: the most consequential realized action first
+PRIORITY = ["killing", "strike", "attack", "handover", "withdrawal", "redeployment", "deployment", "suspension",
+            "vote", "agreement", "protest", "talks", "announcement"]
+# words that make an action talked about rather than done
+NOT_REALIZED = re.compile(r"\b(appel\w*|reclam\w*|demand\w*|exig\w*|calendrier|intention|volonte|vouloir|veulent|"
+                          r"menac\w*|pression|en faveur|plaid\w*|souhait\w*|envisag\w*|projet|prevoi\w*|pourrai\w*|"
+                          r"refus\w*|negocia\w*|discuter|sur l'avenir|mettant fin|s'averer|necessite|"
+                          r"faire executer|obtemperer|parvenir|aboutir|pour|afin)\b[^.;]{0,60}$")
+# an action given as the cause of the clause's own event
+CAUSE = re.compile(r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|en represailles? a|"
+                   r"pour riposter a|face a|apres|au lendemain d(?:e|u|es|')|sur fond de)\s*(?:\S+\s+){0,4}\S*$")
+# a strike is by coalition / US forces; an attack on them
+US_AGENT = re.compile(r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|coalition|drones? us|drones? americains?)\b")
+
+ACTORS: list[tuple[str, re.Pattern]] = [
+    ("États-Unis", _rx(r"\b(etats-unis|americain\w*|us|usa|washington|pentagone|trump|biden|austin)\b")),
+    ("Coalition internationale", _rx(r"\bcoalition\b")),
+    ("OTAN", _rx(r"\b(otan|nato)\b")),
+    ("Irak", _rx(r"\b(irak|iraq|irakien\w*|bagdad)\b")),
+    ("Parlement irakien", _rx(r"\b(parlement|deputes|assemblee)\b")),
+    ("France", _rx(r"\b(france|francais\w*|paris)\b")),
+    ("Royaume-Uni", _rx(r"\b(royaume-uni|britannique\w*|londres)\b")),
+    ("République tchèque", _rx(r"\b(tcheque\w*|republique tcheque|prague)\b")),
+    ("Allemagne", _rx(r"\b(allemagne|allemand\w*|berlin)\b")),
+    ("Italie", _rx(r"\b(italie|italien\w*|rome)\b")),
+    ("Espagne", _rx(r"\b(espagne|espagnol\w*|madrid)\b")),
+    ("Canada", _rx(r"\b(canada|canadien\w*|ottawa)\b")),
+    ("Australie", _rx(r"\b(australie|australien\w*)\b")),
+    ("Iran", _rx(r"\b(iran|iranien\w*|teheran|gardiens de la revolution|cgri|force al-qods|al-qods)\b")),
+    ("Hachd al-Chaabi", _rx(r"\b(hachd|hashd|mobilisation populaire|pmf)\b")),
+    ("Kataeb Hezbollah", _rx(r"\b(kata[ei]b hezbollah|brigades du hezbollah)\b")),
+    ("Résistance islamique en Irak", _rx(r"\bresistance islamique\b")),
+    ("Daech", _rx(r"\b(daech|daesh|etat islamique|isis|ei)\b")),
+    ("Turquie", _rx(r"\b(turquie|turc\w*|ankara)\b")),
+    ("Syrie", _rx(r"\b(syrie|syrien\w*|damas)\b")),
+    ("Israël", _rx(r"\b(israel|israelien\w*)\b")),
+    ("Nations unies", _rx(r"\b(nations unies|onu|conseil de securite)\b")),
+]
+GENERIC_ACTORS = {"États-Unis", "Irak", "Coalition internationale", "Daech"}
+GENERIC_KEYS = {name_key(w) for w in ("Irak", "Iraq", "Bagdad", "Washington", "Coalition", "Daech", "Etats", "Unis",
+                                      "Pentagone", "Parlement", "Premier", "Nations", "Conseil", "Forces", "Force",
+                                      "Commandement", "Hachd", "Chaabi", "Syrie", "Iran", "France", "Paris", "Etat",
+                                      "Reuters", "Trump", "Defense", "Affaires", "Ministere", "Gouvernement")}
+CAPITAL = re.compile(r"(?<![\w'’-])(?:(?:al|el|Al|El|Abu|Abou)[- ])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zà-öø-ÿ]+)*")
+
+
+@dataclass
+class EventMention:
+    article_id: str
+    sentence_index: int
+    segment: int
+    event_type: str
+    evidence: str
+    clause: str
+    date_start: date | None = None
+    date_end: date | None = None
+    precision: str = ""
+    date_text: str = ""
+    date_basis: str = ""  # explicit | anchored | reference | publication | "" (undated)
+    qualifier: str = ""
+    place_ids: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    in_lead: bool = False
+
+    @property
+    def event_id(self) -> str:
+        return f"{self.article_id}-{self.sentence_index:03d}{'abcdefgh'[self.segment]}"
+
+
+def classify(clause_folded: str, referred: bool = False) -> str | None:
+    """The event type of a clause (folded text), or None when it has no trigger.
+
+    ``referred``: the clause is the event an offset points to ("deux jours après une
+    frappe qui avait tué …"), so a cause phrase inside it is the event itself."""
+    found = []
+    for t in PRIORITY:
+        for m in TRIGGERS[t].finditer(clause_folded):
+            realized = ("withdrawal", "handover", "deployment", "redeployment", "suspension", "agreement")
+            if t in realized and NOT_REALIZED.search(clause_folded[:m.start()]):
+                continue
+            if not referred and t in ("strike", "attack", "killing") and CAUSE.search(clause_folded[max(0, m.start() - 40):m.start()]) \
+                    and len(clause_folded[:m.start()].split()) > 4:
+                continue
+            found.append(t)
+            break
+    if not found:
+        return None
+    if "strike" in found and "attack" in found:
+        # "les drones US ont bombardé … après une attaque contre une base": who acts decides
+        head = clause_folded[:max(clause_folded.find(w) for w in ("frapp", "raid", "bombard", "attaqu", "roquett") if w in clause_folded) + 1]
+        return "strike" if US_AGENT.search(head) else "attack"
+    if found[0] in ("strike", "attack") and "killing" in found:
+        return found[0] if not re.search(r"assassin|liquid|meurtre|general|commandant|chef", clause_folded) else "killing"
+    return found[0]
+
+
+def actors_of(clause_folded: str) -> list[str]:
+    return [name for name, rx in ACTORS if rx.search(clause_folded)]
+
+
+def key_terms(clause: str) -> set[str]:
+    """Proper names of a clause as transliteration keys (for matching mentions across articles)."""
+    out = set()
+    for m in CAPITAL.finditer(clause):
+        k = name_key(m.group())
+        if len(k) >= 4 and k not in GENERIC_KEYS and fold(m.group()) not in _COMMON_CAPS:
+            out.add(k)
+    return out
+
+
+_COMMON_CAPS = {"le", "la", "les", "des", "du", "de", "un", "une", "ce", "cette", "ces", "il", "ils", "elle", "elles",
+                "mais", "depuis", "selon", "dans", "pour", "apres", "avant", "face", "lors", "ainsi", "alors", "dès",
+                "des lors", "en", "au", "aux", "a", "c'est", "cela", "toute", "tout", "d'autant", "rejetant", "pretextant",
+                "debut", "fin", "samedi", "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "general",
+                "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+                "novembre", "decembre", "ministere", "secretaire", "premier", "president", "porte-parole"}
+
+
+def _segments(sentence: Sentence, exprs: list[TimeExpr]) -> list[tuple[int, int, TimeExpr | None]]:
+    """Cut a sentence at offsets that refer to another event: [(start, end, offset expr or None)]."""
+    cuts = [x for x in exprs if x.kind == "offset" and x.rel == "refers" and sentence.start <= x.start < sentence.end]
+    if not cuts:
+        return [(sentence.start, sentence.end, None)]
+    out, pos = [], sentence.start
+    for x in cuts:
+        if x.start > pos:
+            out.append((pos, x.start, None))
+        pos = x.start
+    out.append((pos, sentence.end, cuts[-1]))
+    return out
+
+
+def extract_events(article_id: str, text: str, sentences: list[Sentence], mentions: list[Mention],
+                   lo: date | None, hi: date | None, lead: tuple[int, int],
+                   site_towns: dict[str, str] | None = None, generic_places: set[str] | None = None) -> list[EventMention]:
+    """Every event mention of one article (dated or not)."""
+    folded = fold(text)
+    exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
+    site_towns = site_towns or {}
+    generic_places = generic_places or set()
+    out: list[EventMention] = []
+    for s in sentences:
+        for seg_i, (a, b, offset) in enumerate(_segments(s, exprs)):
+            clause_f = folded[a:b]
+            if offset is None and b < s.end and len(clause_f.split()) < 5:
+                continue  # "Cette déclaration intervient" before "quelques jours après …"
+            etype = classify(clause_f, referred=offset is not None)
+            if etype is None:
+                continue
+            dates = [x for x in exprs if a <= x.start < b and x.resolved and x.kind != "offset"
+                     and not is_future_context(folded, x.start)]
+            ev = EventMention(article_id, s.index, seg_i, etype, s.text, text[a:b])
+            ev.in_lead = lead[0] <= s.start < lead[1] if lead != (0, 0) else False
+            main_offsets = [x for x in exprs if x.kind == "offset" and x.rel == "refers" and s.start <= x.start < s.end
+                            and x.main_start is not None]
+            follows = [x for x in exprs if x.kind == "offset" and x.rel == "follows" and a <= x.start < b and x.resolved]
+            if offset is not None and offset.resolved:
+                # the clause after "N jours après": the event referred to
+                ev.date_start, ev.date_end, ev.precision = offset.date_start, offset.date_end, offset.precision
+                ev.date_text, ev.date_basis = offset.text.strip(), "reference"
+            elif dates:
+                d = min(dates, key=lambda x: (x.start < a, PRECISION_RANK[x.precision], x.start))
+                if offset is None and main_offsets and not any(a <= x.start < b for x in main_offsets):
+                    d = dates[0]
+                ev.date_start, ev.date_end, ev.precision = d.date_start, d.date_end, d.precision
+                ev.date_text, ev.date_basis, ev.qualifier = d.text.strip(), d.basis, d.qualifier
+                if d.since:
+                    ev.date_text = d.text.strip()
+            elif main_offsets and seg_i == 0 and main_offsets[0].main_start is not None:
+                x = main_offsets[0]
+                ev.date_start, ev.date_end = x.main_start, x.main_end
+                ev.precision, ev.date_text, ev.date_basis = x.precision, x.text.strip(), "reference"
+            elif follows:
+                x = follows[0]
+                ev.date_start, ev.date_end, ev.precision = x.date_start, x.date_end, x.precision
+                ev.date_text, ev.date_basis = x.text.strip(), "reference"
+            elif out and out[-1].sentence_index == s.index - 1 and out[-1].date_start is not None \
+                    and same_family(out[-1].event_type, etype) and out[-1].date_basis != "publication":
+                # the press tells one event over consecutive sentences: "Samedi 4 janvier, trois
+                # attaques ont eu lieu … Si les deux premières ont visé …, la troisième …"
+                p = out[-1]
+                ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
+                ev.date_text, ev.date_basis, ev.qualifier = p.date_text, "reference", p.qualifier
+                link = f"cont:{p.event_id}"
+                p.keys.add(link)
+                ev.keys.add(link)
+            elif ev.in_lead and lo is not None:
+                ev.date_start, ev.date_end = lo, hi or lo
+                from .dates import precision_of
+
+                ev.precision = precision_of(ev.date_start, ev.date_end)
+                ev.date_text, ev.date_basis = "", "publication"
+            ev.place_ids = list(dict.fromkeys(m.place_id for m in mentions if a <= m.start < b))
+            ev.actors = actors_of(clause_f)
+            ev.keys |= key_terms(text[a:b]) | {f"place:{p}" for p in ev.place_ids if p not in generic_places} \
+                | {f"place:{site_towns[p]}" for p in ev.place_ids if p in site_towns} \
+                | {f"actor:{x}" for x in ev.actors if x not in GENERIC_ACTORS}
+            out.append(ev)
+    return out
+
+
+FAMILY = {"withdrawal": "withdrawal", "handover": "withdrawal", "redeployment": "withdrawal",
+          "killing": "killing", "strike": "strike", "attack": "attack"}
+
+
+def same_family(a: str, b: str) -> bool:
+    """Types that can name one event: a base handed over is a base the forces left."""
+    return a == b or (FAMILY.get(a, a) == FAMILY.get(b, b))
+
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, None: 5}
+
+
+def compatible(a: tuple[date, date], b: tuple[date, date], slack_days: int = 1) -> bool:
+    from datetime import timedelta
+
+    return a[0] <= b[1] + timedelta(days=slack_days) and b[0] <= a[1] + timedelta(days=slack_days)
+
+
+def specific_keys(keys: set[str], country_places: set[str]) -> set[str]:
+    return {k for k in keys if not (k.startswith("place:") and k[6:] in country_places)}
