@@ -379,7 +379,8 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
         if anchor is None:
             return None
         if x.weekday is not None:
-            years = weekday_years(x.day, x.month, x.weekday, range(anchor.year - 12, anchor.year + 2))
+            # the calendar repeats every 28 years: a weekday + day + month always has a candidate
+            years = weekday_years(x.day, x.month, x.weekday, range(anchor.year - 29, anchor.year + 2))
             cands = [date(y, x.month, x.day) for y in years]
         else:
             cands = [date(y, x.month, x.day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)

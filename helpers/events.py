@@ -35,7 +35,8 @@ TRIGGERS: dict[str, re.Pattern] = {
                   r"engin explosif|drones? (?:arme|charge)s?|ont pris pour cible|a pris pour cible|"
                   r"contre (?:la |les |des |une |un |l')?(?:bases?|troupes|forces|soldats|militaires|convois?|ambassade|"
                   r"positions|installations))\b"),
-    "handover": _rx(r"\b(remis[e]? (?:de la base )?(?:aux|a l'armee|a l'armee)|remise|livre(?:r|e|es|nt)? la base|ont livre|a livre|"
+    "handover": _rx(r"\b(remi[st]e?s?\b[^.;]{0,60}?\b(?:aux forces|a l'armee|aux troupes|aux autorites|a la brigade|aux irakiens)|"
+                    r"remise|livre(?:r|e|es|nt)? la base|ont livre|a livre|"
                     r"transf[ee]r\w* (?:de|la|les) (?:base|controle|installation)|retrocede\w*|pris en charge la base|"
                     r"pris le controle|passation|cede\w* la base)\b"),
     "withdrawal": _rx(r"\b(retir\w*|retrait|quitt\w*|evacu\w*|depart des (?:troupes|forces|soldats))\b"),
@@ -169,10 +170,28 @@ _COMMON_CAPS = {"le", "la", "les", "des", "du", "de", "un", "une", "ce", "cette"
                 "novembre", "decembre", "ministere", "secretaire", "premier", "president", "porte-parole"}
 
 
-def _segments(sentence: Sentence, exprs: list[TimeExpr]) -> list[tuple[int, int, TimeExpr | None]]:
-    """Cut a sentence at offsets that refer to another event: [(start, end, offset expr or None)]."""
+COORD = re.compile(r"(?:,\s*puis\s|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
+                   r",?\s+et\s+(?=(?:ont|a|avait|avaient)\s+\w+[ée]s?\b))")
+
+
+def _coordinated(folded: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a clause at a coordinator that opens a new finite clause (", puis ont remis …")."""
+    out, pos = [], a
+    for m in COORD.finditer(folded, a, b):
+        if len(folded[pos:m.start()].split()) >= 4 and len(folded[m.end():b].split()) >= 3:
+            out.append((pos, m.start()))
+            pos = m.end()
+    out.append((pos, b))
+    return out
+
+
+def _segments(sentence: Sentence, exprs: list[TimeExpr], folded: str = "") -> list[tuple[int, int, TimeExpr | None]]:
+    """Cut a sentence at offsets that refer to another event and at coordinated clauses:
+    [(start, end, offset expr or None)]."""
     cuts = [x for x in exprs if x.kind == "offset" and x.rel == "refers" and sentence.start <= x.start < sentence.end]
     if not cuts:
+        if folded:
+            return [(a, b, None) for a, b in _coordinated(folded, sentence.start, sentence.end)]
         return [(sentence.start, sentence.end, None)]
     out, pos = [], sentence.start
     for x in cuts:
@@ -185,17 +204,22 @@ def _segments(sentence: Sentence, exprs: list[TimeExpr]) -> list[tuple[int, int,
 
 def extract_events(article_id: str, text: str, sentences: list[Sentence], mentions: list[Mention],
                    lo: date | None, hi: date | None, lead: tuple[int, int],
-                   site_towns: dict[str, str] | None = None, generic_places: set[str] | None = None) -> list[EventMention]:
+                   site_towns: dict[str, str] | None = None, generic_places: set[str] | None = None,
+                   skip: tuple[int, int] | None = None) -> list[EventMention]:
     """Every event mention of one article (dated or not)."""
     folded = fold(text)
     exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
+    if skip:  # the dateline's date is the publication date, not an event's
+        exprs = [x for x in exprs if not (skip[0] <= x.start < skip[1])]
     site_towns = site_towns or {}
     generic_places = generic_places or set()
     out: list[EventMention] = []
     for s in sentences:
-        for seg_i, (a, b, offset) in enumerate(_segments(s, exprs)):
+        segs = _segments(s, exprs, folded)
+        for seg_i, (a, b, offset) in enumerate(segs[:8]):
             clause_f = folded[a:b]
-            if offset is None and b < s.end and len(clause_f.split()) < 5:
+            if offset is None and b < s.end and len(clause_f.split()) < 5 and len(segs) > 1 and \
+                    any(x.kind == "offset" for x in exprs if s.start <= x.start < s.end):
                 continue  # "Cette déclaration intervient" before "quelques jours après …"
             etype = classify(clause_f, referred=offset is not None)
             if etype is None:
@@ -227,6 +251,13 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
                 x = follows[0]
                 ev.date_start, ev.date_end, ev.precision = x.date_start, x.date_end, x.precision
                 ev.date_text, ev.date_basis = x.text.strip(), "reference"
+            elif out and out[-1].sentence_index == s.index and out[-1].date_start is not None and seg_i > 0:
+                # a coordinated clause with no date of its own shares the date of the clause before
+                p = out[-1]
+                ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
+                ev.date_text, ev.date_basis, ev.qualifier = p.date_text, p.date_basis, p.qualifier
+                ev.keys.add(f"cont:{p.event_id}")
+                p.keys.add(f"cont:{p.event_id}")
             elif out and out[-1].sentence_index == s.index - 1 and out[-1].date_start is not None \
                     and same_family(out[-1].event_type, etype) and out[-1].date_basis != "publication":
                 # the press tells one event over consecutive sentences: "Samedi 4 janvier, trois
@@ -244,6 +275,8 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
                 ev.precision = precision_of(ev.date_start, ev.date_end)
                 ev.date_text, ev.date_basis = "", "publication"
             ev.place_ids = list(dict.fromkeys(m.place_id for m in mentions if a <= m.start < b))
+            if not ev.place_ids and seg_i > 0 and offset is None and out and out[-1].sentence_index == s.index:
+                ev.place_ids = list(out[-1].place_ids)  # "… de la base X et ont livré la base …": same place
             ev.actors = actors_of(clause_f)
             ev.keys |= key_terms(text[a:b]) | {f"place:{p}" for p in ev.place_ids if p not in generic_places} \
                 | {f"place:{site_towns[p]}" for p in ev.place_ids if p in site_towns} \

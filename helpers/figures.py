@@ -56,7 +56,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("KRG", re.compile(r"\b(kurdes?|peshmergas?)\b")),
     ("ISIS", re.compile(r"\b(daech|daesh|etat islamique|jihadistes?|djihadistes?)\b")),
 ]
-CASUALTY = re.compile(r"\b(tue\w*|tuant|mort\w*|peri\w*|blesse\w*|victimes?|dece\w*|assassin\w*|liquid\w*|"
+CASUALTY = re.compile(r"\b(tue\w*|tuant|mort\w*|peri\w*|bless\w*|victimes?|dece\w*|assassin\w*|liquid\w*|"
                       r"abattu\w*|trouve la mort|perdu la vie|tombe\w*)\b")
 ORDINAL_BEFORE = re.compile(r"\b(brigade|bataillon|division|regiment|numero|n°|no|article|resolution|page|chapitre|"
                             r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite)\s*$")
@@ -70,6 +70,8 @@ AINE = {"dizaine": (10, 8, 12), "douzaine": (12, 10, 14), "quinzaine": (15, 12, 
         "trentaine": (30, 25, 35), "quarantaine": (40, 35, 45), "cinquantaine": (50, 40, 60),
         "soixantaine": (60, 50, 70), "centaine": (100, 80, 120), "millier": (1000, 800, 1200)}
 PLURAL_AINE = {"dizaines": (20, 20, 90), "centaines": (200, 200, 900), "milliers": (2000, 2000, 9000)}
+# what joins a number to the figure before it, so it counts the same thing
+COMPOSITE = re.compile(r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi|\bcontre|\bau lieu de|\bpuis)\s*$")
 # "d'Irak", "en Syrie": where, not who
 LOCATION = re.compile(r"\b(?:en|d'|de l'|du|au|vers|hors d'|presents? en|stationnes? en)\s*(?:irak|iraq|syrie|iran|pays|koweit|jordanie|"
                       r"turquie|region)\b")
@@ -173,7 +175,7 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
         if re.fullmatch(r"une?", folded[s:e]) and f.unit:
             continue  # "un soldat" is an article, not a count
         if not f.unit and prev is not None and prev.unit:
-            if re.search(r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi)\s*$", between) or \
+            if COMPOSITE.search(between) or \
                     (nat_after and _party_of(nat_after.group("w"))):
                 f.unit = prev.unit
                 if nat_after and _party_of(nat_after.group("w")):
@@ -188,16 +190,17 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
             continue
         # party: a nationality or force right after the unit, else the subject before the number
         tail = folded[unit_end:unit_end + 45]
-        tail = re.split(r"\b(contre|dont|qui|que|a|au|aux|dans|en)\b|[,;]", tail)[0]
+        tail = re.split(r"\b(contre|dont|qui|que|a|au|aux|dans|en|ont|sont|est|etaient|avaient|avait|seront|restent|"
+                        r"resteront|ete)\b|[,;]", tail)[0]
         tail = LOCATION.sub(" ", tail)
         party = _party_of(tail) or _party_of(folded[e:unit_end + 1])
         if not party and re.match(r"\s*[a-z]", folded[e:e + 2]) and nat_after and _party_of(nat_after.group("w")):
             party = _party_of(nat_after.group("w"))
-        inherited = prev is not None and f.unit == prev.unit and re.search(r"(\bdont|\bet|,|\bsur (?:les |la )?)\s*$", between)
+        inherited = prev is not None and f.unit == prev.unit and COMPOSITE.search(between)
         if not party and inherited:
             party = prev.party
         if not party:
-            head = re.split(r"[;]", folded[:s])[-1]
+            head = LOCATION.sub(" ", re.split(r"[;]", folded[:s])[-1])
             party = _last_party(head)
         f.party = party or ""
         window = folded

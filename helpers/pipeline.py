@@ -9,6 +9,7 @@ Then mentions of the same real-world event are merged into the chronology.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -98,18 +99,58 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
                                  evidence=sentences[i].text))
     lo, hi = _window(row)
     lead = lead_span(text, row.title)
+    dl = dateline_span(text)
+    if dl:
+        mentions = [m for m in mentions if not (dl[0] <= m.start < dl[1])]
     generic = {pid for pid in {m.place_id for m in mentions} if matcher.generic(pid)}
-    events = extract_events(row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic)
+    events = extract_events(row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic, skip=dl)
     figures = []
+    from .dates import tag as tag_dates
+
     for s in sentences:
-        skip = [(x.start, x.end) for x in find_expressions(s.text)]
-        for f in extract_figures(s.text, s.start, skip):
-            figures.append(_figure_row(row, s, f, events, lo, hi))
+        exprs = find_expressions(s.text)
+        skip = [(x.start, x.end) for x in exprs]
+        figs = extract_figures(s.text, s.start, skip)
+        if not figs:
+            continue
+        # a date in the sentence describes the figure nearest to it ("contre 5 200 au début de l'année")
+        own: dict[int, object] = {}
+        dated = [x for x in tag_dates(s.text, lo, hi) if x.resolved and x.kind != "offset" and not x.since
+                 and not (dl and dl[0] <= s.start + x.start < dl[1])]
+        from .text import fold as _fold
+
+        fs = _fold(s.text)
+        for x in dated:
+            near = min(range(len(figs)), key=lambda i: min(abs(figs[i].start - s.start - x.end),
+                                                           abs(figs[i].start - s.start - x.start)))
+            fa, fb = figs[near].start - s.start, figs[near].end - s.start
+            gap = fs[fb:x.start] if x.start >= fb else fs[x.end:fa]
+            # only a date in the figure's own phrase: near it, no relative clause or sentence break between
+            if len(gap) <= 60 and not re.search(r"\b(qui|que|qu'|dont|lorsque|lorsqu'|ou|quand)\b|[;:]", gap):
+                own.setdefault(near, x)
+        for i, f in enumerate(figs):
+            figures.append(_figure_row(row, s, f, events, lo, hi, own.get(i)))
     return ArticleExtract(row.article_id, sentences, mentions, events, figures, unplaced)
 
 
-def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi) -> dict:
-    """A figure with the date it describes: its clause's event date, else the publication date."""
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The dateline at the head of an article ("BAGDAD, 14 octobre 2020 (AFP) -"), if any."""
+    import re
+
+    from .text import fold
+
+    head = fold(text[:600])
+    for m in re.finditer(r"(?m)^[a-z' .-]{2,40},?\s*(?:le\s+)?(?:\w+\s+)?\d{1,2}(?:er)?\s+[a-z]+\.?\s+\d{4}\s*"
+                         r"(?:\([^)\n]{1,25}\))?\s*-", head):
+        return m.start(), m.end()
+    return None
+
+
+def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi, own=None) -> dict:
+    """A figure with the date it describes: a date next to it in the sentence, else its clause's
+    event date, else the publication date."""
+    if own is not None:
+        return _figure_dict(row, s, f, own.date_start, own.date_end, own.precision, f"date in sentence ({own.text.strip()})")
     ev = [e for e in events if e.sentence_index == s.index and e.date_start is not None
           and e.clause and s.text.find(e.clause[:20]) <= f.start - s.start]
     ev = [e for e in ev if e.date_basis != "publication"]
@@ -125,6 +166,10 @@ def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi)
     else:
         ref = ref_end = None
         prec, basis = "", "undated"
+    return _figure_dict(row, s, f, ref, ref_end, prec, basis)
+
+
+def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:
     return dict(
         figure_id=f"{row.article_id}-f{f.start:05d}", article_id=row.article_id, kind=f.kind, party=f.party,
         count_best=f.count_best, count_low=f.count_low, count_high=f.count_high,
@@ -159,7 +204,8 @@ def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtrac
                 outlet = articles.loc[articles.article_id == bid, "file"].iloc[0]
                 what = f"mentions the {e.event_type} that {outlet} dates {display_date(f.date_start, f.date_end)}"
                 cons = out.setdefault(aid, [])
-                hi = f.date_end + timedelta(days=7) if e.in_lead else None
+                precise = f.precision in ("day", "week")
+                hi = f.date_end + timedelta(days=7) if (e.in_lead and precise) else None
                 cons.append(Constraint(f.date_start, hi, what + (" (its lead news: within a week)" if hi else "")))
     return out
 
@@ -218,7 +264,8 @@ def build(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Bui
 EVENT_COLUMNS = ["event_id", "article_id", "event_type", "date_start", "date_end", "precision", "date_text",
                  "place_ids", "actors", "evidence", "date_basis", "qualifier", "outlet", "clause"]
 CHRONO_COLUMNS = ["chronology_id", "date_start", "date_end", "precision", "event_type", "summary", "place_ids",
-                  "n_articles", "n_outlets", "article_ids", "event_ids", "display_date", "outlets", "qualifier"]
+                  "n_articles", "n_outlets", "article_ids", "event_ids", "display_date", "outlets", "qualifier",
+                  "mention_types"]
 
 
 def events_table(b: Build) -> pd.DataFrame:
@@ -283,6 +330,7 @@ def merge_events(b: Build) -> pd.DataFrame:
             event_ids=";".join(m.event_id for m in ms),
             display_date=display_date(c["start"], c["end"], c["precision"], c["qualifier"]),
             outlets="; ".join(o for o in outs), qualifier=c["qualifier"],
+            mention_types=";".join(sorted(set(types))),
         ))
     df = pd.DataFrame(rows, columns=CHRONO_COLUMNS)
     return df.sort_values(["date_start", "date_end", "event_type", "chronology_id"]).reset_index(drop=True)
@@ -331,13 +379,16 @@ def site_status(pid: str, chronology: pd.DataFrame) -> dict:
     rows = chronology[chronology.place_ids.str.split(";").apply(lambda ids: pid in ids)]
     n = len(rows)
     summary = " | ".join(f"{r.display_date}: {TYPE_LABELS[r.event_type]} ({r.outlets})" for r in rows.itertuples())
-    st = rows[rows.event_type.isin(STATUS_ORDER)]
+    # the most specific status any merged mention gives ("retirées … et ont livré la base": handover)
+    kinds = rows.mention_types.str.split(";").apply(lambda ts: next((t for t in STATUS_ORDER if t in ts), ""))
+    st = rows.assign(status=kinds)
+    st = st[st.status != ""]
     if st.empty:
         return dict(status="mentioned", status_date="", status_text="", n_events=n, event_summary=summary)
-    st = st.assign(o=st.event_type.map(STATUS_ORDER.index)).sort_values(["date_end", "o"], ascending=[True, False])
+    st = st.assign(o=st.status.map(STATUS_ORDER.index)).sort_values(["date_end", "o"], ascending=[True, False])
     last = st.iloc[-1]
-    text = f"{STATUS[last.event_type]} ({last.display_date}), selon {last.outlets}"
-    return dict(status=last.event_type, status_date=last.date_start, status_text=text, n_events=n,
+    text = f"{STATUS[last.status]} ({last.display_date}), selon {last.outlets}"
+    return dict(status=last.status, status_date=last.date_start, status_text=text, n_events=n,
                 event_summary=summary)
 
 

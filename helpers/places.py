@@ -91,12 +91,22 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
         rows.append(dict(place_id="gouvernorat-" + slug(g.name_en), name=_s(g.name_fr) or g.name_en, kind="region",
                          latitude=float(g.latitude), longitude=float(g.longitude),
                          source="Natural Earth admin-1 5.1 (label point)", names=names))
+    # regions made of governorates (Natural Earth's `region` column: Kurdistan)
+    for region, grp in gov[gov.region != "Iraq"].groupby("region"):
+        rows.append(dict(place_id=slug(region), name=region, kind="region",
+                         latitude=round(float(grp.latitude.mean()), 5), longitude=round(float(grp.longitude.mean()), 5),
+                         source="Natural Earth admin-1 5.1 (mean of its governorates' label points)",
+                         names=[region, f"Kurdistan irakien" if region == "Kurdistan" else region]))
     countries = gpd.read_file(ref / "ne_10m_countries_iraq_region.geojson")
     for c in countries.itertuples():
         names = [n for n in (c.NAME, c.NAME_LONG, c.NAME_EN, c.NAME_FR) if isinstance(n, str) and n]
+        lat, lon, how = c.LABEL_Y, c.LABEL_X, "label point"
+        if pd.isna(lat) or pd.isna(lon):  # Northern Cyprus has no label point: a point inside the polygon
+            pt = c.geometry.representative_point()
+            lat, lon, how = round(pt.y, 5), round(pt.x, 5), "a point inside the polygon"
         rows.append(dict(place_id=slug(_s(c.NAME_EN) or c.NAME), name=_s(c.NAME_FR) or c.NAME, kind="country",
-                         latitude=float(c.LABEL_Y), longitude=float(c.LABEL_X),
-                         source="Natural Earth admin-0 5.1.1 (label point)", names=names))
+                         latitude=float(lat), longitude=float(lon),
+                         source=f"Natural Earth admin-0 5.1.1 ({how})", names=names))
     df = pd.DataFrame(rows)
     df["capital"] = df.get("capital", False)
     df["capital"] = df["capital"].fillna(False).astype(bool)
@@ -137,6 +147,8 @@ def load_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
         return build_gazetteer(ref)
     df = pd.read_csv(path, dtype={"place_id": str, "names": str, "shared_with": str}, keep_default_na=False)
     df["capital"] = df["capital"].astype(str).str.lower().eq("true")
+    df["latitude"] = pd.to_numeric(df["latitude"])
+    df["longitude"] = pd.to_numeric(df["longitude"])
     return df
 
 

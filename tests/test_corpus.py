@@ -1,0 +1,133 @@
+"""Loading and normalizing articles: encodings, HTML, boilerplate, outlets, ids, duplicates."""
+from helpers.corpus import clean_text, decode_bytes, detect_language, load_corpus, read_sidecar
+from helpers.text import name_key, split_sentences
+
+from .conftest import DATA, make_data_dir, tree_hash
+
+ARTICLE = ("Les forces françaises ont quitté la base, a déclaré mercredi le porte-parole de l'armée irakienne.\n"
+           "Cette information n'a pas été confirmée de source française. Les soldats sont partis vers le Koweït.\n")
+
+
+def test_seeds_load_with_outlets_and_titles(seed_tables):
+    a = seed_tables.articles.set_index(seed_tables.articles.file.str[:3])
+    assert (a.status == "ok").all()
+    assert a.loc["000", "outlet"] == "Réseau International" and "Al-Manar" in a.loc["000", "origin"]
+    assert a.loc["001", "outlet"] == "TRT Français" and "Anadolu" in a.loc["001", "origin"]
+    assert a.loc["002", "outlet"] == "Press TV"
+    assert a.loc["003", "outlet"] == ""  # nothing in the text names it
+    assert a.loc["004", "outlet"] == "Sputnik Afrique"
+    assert a.loc["001", "title"].startswith("L’Irak annonce la fin de la mission de combat")
+    assert set(a.language) == {"fr"}
+
+
+def test_boilerplate_removed_and_recorded(seed_tables):
+    r = seed_tables.removed
+    rules = set(r.rule)
+    assert {"photo credit", "photo caption", "teaser", "source footer", "site debris",
+            "share or subscribe prompt", "line in another script", "repeated line"} <= rules
+    lines = " ".join(r.line)
+    for junk in ("© AFP 2023", "(AFP photo)", "Crédit photo", "Pour en savoir plus", "SOURCE: FRENCH PRESS TV",
+                 "Lire l'article complet", "Fil d’actu", "loader", "Заголовок"):
+        assert junk in lines, junk
+    text = " ".join(load_corpus(DATA, infer_dates=False).text)
+    for junk in ("© AFP", "S'abonner", "Partager", "identifiez-vous", "Заголовок", "SOURCE:"):
+        assert junk not in text, junk
+
+
+def test_general_rules_fit_other_outlets():
+    raw = ("Accueil\nIrak : nouvelle attaque contre une base de la coalition\n"
+           "Des soldats américains à Bagdad. (Photo d'archives)\nPhoto : Reuters/Thaier al-Sudani\n"
+           + ARTICLE + "Lire aussi : L'Irak et les États-Unis entament des pourparlers\n"
+           "Partagez sur Twitter\nAvec AFP\nTags : Irak, Coalition\n")
+    c = clean_text(raw)
+    assert c.title == "Irak : nouvelle attaque contre une base de la coalition"
+    assert "Lire aussi" not in c.text and "Photo" not in c.text and "Avec AFP" not in c.text
+    assert "Tags" not in c.text and "Partagez" not in c.text
+    assert "Les forces françaises ont quitté la base" in c.text
+    assert {rule for rule, _ in c.removed} >= {"teaser", "photo credit", "share or subscribe prompt"}
+
+
+def test_spaces_and_quotes_normalized_but_quotes_kept():
+    c = clean_text("Titre\u00a0: « Nous partons », a dit l\u2019officier\u202fmercredi.\r\nFin du texte ici.")
+    assert "\u00a0" not in c.text and "\u202f" not in c.text and "\r" not in c.text
+    assert "«" in c.text and "l\u2019officier" in c.text  # verbatim for readers
+
+
+def test_encodings():
+    text = "Les forces françaises ont quitté l'Irak en février."
+    for data, enc in [(text.encode("utf-8"), "utf-8"), (b"\xef\xbb\xbf" + text.encode("utf-8"), "utf-8-sig"),
+                      (text.encode("cp1252"), "cp1252"), (text.encode("utf-16"), "utf-16")]:
+        decoded, used, reason = decode_bytes(data)
+        assert decoded == text and used == enc, (enc, used, reason)
+    assert decode_bytes(b"\x00\x01\x02binary\x00")[0] is None
+
+
+def test_bad_files_skipped_with_reason_and_raw_untouched(tmp_path):
+    html = ("<html><head><title>Retrait de la coalition</title><meta property='og:site_name' content='Le Monde'>"
+            "</head><body><nav>Menu Accueil</nav><article><h1>Retrait de la coalition</h1><p>" + ARTICLE * 3 +
+            "</p></article><footer>Abonnez-vous</footer></body></html>")
+    d = make_data_dir(tmp_path, seeds=False, extra={
+        "empty.txt": b"", "blank.txt": b"   \n\t\n", "binary.bin": bytes(range(256)) * 20,
+        "latin1.txt": ARTICLE.encode("cp1252"), "bom_crlf.txt": b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode(),
+        "page.html": html.encode("utf-8"), "copie de l'article é.txt": ARTICLE.encode("utf-8"),
+    })
+    before = tree_hash(d / "raw")
+    a = load_corpus(d).set_index("file")
+    assert tree_hash(d / "raw") == before
+    assert a.loc["empty.txt", "status"] == "skipped" and "empty" in a.loc["empty.txt", "reason"]
+    assert a.loc["blank.txt", "status"] == "skipped" and "whitespace" in a.loc["blank.txt", "reason"]
+    assert a.loc["binary.bin", "status"] == "skipped" and "binary" in a.loc["binary.bin", "reason"]
+    assert "françaises" in a.loc["latin1.txt", "text"]  # read correctly (and a duplicate of bom_crlf.txt)
+    assert a.loc["latin1.txt", "encoding"] == "cp1252"
+    assert a.loc["page.html", "status"] == "ok" and "Les forces françaises" in a.loc["page.html", "text"]
+    assert "Menu" not in a.loc["page.html", "text"]
+    # same text, three files: one ok, the others duplicates naming the first
+    same = a.loc[["bom_crlf.txt", "copie de l'article é.txt", "latin1.txt"]]
+    assert same.article_id.nunique() == 1
+    assert sorted(same.status) == ["duplicate", "duplicate", "ok"]
+    assert same[same.status == "duplicate"].reason.str.startswith("same text as").all()
+
+
+def test_article_id_ignores_file_name(tmp_path):
+    d = make_data_dir(tmp_path, seeds=False, extra={"a.txt": ARTICLE.encode(), "zz b.txt": ARTICLE.encode()})
+    a = load_corpus(d)
+    assert a.article_id.nunique() == 1
+
+
+def test_sidecar_problems_are_warnings(tmp_path):
+    d = make_data_dir(tmp_path, seeds=False, extra={"a.txt": ARTICLE.encode(), "b.txt": (ARTICLE + "x").encode()})
+    (d / "raw" / "articles.csv").write_text(
+        "file,outlet,url,published,title,language,remarks\n"
+        "a.txt,Le Monde,,25/03/2020,,fr,x\nb.txt,,,2021-02-31,,,\nmissing.txt,,,2020-01-01,,,\n", encoding="utf-8")
+    a = load_corpus(d)
+    w = " ".join(a.attrs["warnings"])
+    assert "unknown column" in w and "remarks" in w
+    assert "'25/03/2020' is not a valid ISO date" in w and "'2021-02-31'" in w
+    assert "missing.txt" in w
+    assert a.set_index("file").loc["a.txt", "outlet"] == "Le Monde"
+
+
+def test_sidecar_date_is_used(tmp_path):
+    d = make_data_dir(tmp_path, seeds=False, extra={"a.txt": ARTICLE.encode()})
+    (d / "raw" / "articles.csv").write_text("file,outlet,url,published,title,language\na.txt,,,2020-03-25,,\n")
+    r = load_corpus(d).iloc[0]
+    assert (r.published, r.published_precision, r.published_basis) == ("2020-03-25", "day", "metadata")
+
+
+def test_language():
+    assert detect_language(ARTICLE) == "fr"
+    assert detect_language("The last US troops left the base on Thursday, officials said in a statement.") == "en"
+
+
+def test_sentences_keep_abbreviations():
+    s = split_sentences("M. Sahhaf a parlé. Le gén. Parker est venu le 3 janv. 2020 à Bagdad. Fin.")
+    assert [x.text for x in s] == ["M. Sahhaf a parlé.", "Le gén. Parker est venu le 3 janv. 2020 à Bagdad.", "Fin."]
+
+
+def test_name_keys_tolerate_transliteration():
+    groups = [["Qaëm", "al-Qaïm", "Qaim", "d'al-Qaëm"], ["Qayyarah", "al-Kayyarat", "Qayyara"],
+              ["Habbaniyah", "al-Habaniyat"], ["Soleimani", "Souleimani"], ["Erbil", "Irbil", "Arbil"],
+              ["Bagdad", "Baghdad"], ["Falloujah", "Fallujah"]]
+    for g in groups:
+        assert len({name_key(n) for n in g}) == 1, g
+    assert name_key("Taji") != name_key("Balad")

@@ -1,0 +1,231 @@
+"""The French temporal tagger: a table of expressions, non-dates, and properties."""
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.dates import (WEEKDAYS, display_date, find_expressions, resolve_window, tag, weekday_years)
+from helpers.text import fold
+
+A = date(2020, 3, 25)  # a Wednesday
+B = date(2024, 1, 25)  # a Thursday
+C = date(2021, 12, 9)  # a Thursday
+D = date(2019, 10, 1)  # a Tuesday
+
+# (sentence, anchor, expected start, expected end, precision)
+TABLE = [
+    # full dates, every month, abbreviations, case, accents or not
+    ("Le 25 mars 2020, les forces ont quitté la base.", A, "2020-03-25", "2020-03-25", "day"),
+    ("Le 1er janvier 2020 marque un tournant.", A, "2020-01-01", "2020-01-01", "day"),
+    ("Le premier janvier 2021, rien ne change.", A, "2021-01-01", "2021-01-01", "day"),
+    ("le 3 févr. 2020, une réunion", A, "2020-02-03", "2020-02-03", "day"),
+    ("le 3 fevrier 2020, une réunion", A, "2020-02-03", "2020-02-03", "day"),
+    ("le 12 avril 2019 à Bagdad", A, "2019-04-12", "2019-04-12", "day"),
+    ("le 12 avr. 2019 à Bagdad", A, "2019-04-12", "2019-04-12", "day"),
+    ("le 8 mai 2018, Washington se retire", A, "2018-05-08", "2018-05-08", "day"),
+    ("Le 30 juin 2021, un drone a frappé", A, "2021-06-30", "2021-06-30", "day"),
+    ("le 26 juillet 2021, un accord", A, "2021-07-26", "2021-07-26", "day"),
+    ("le 26 juil. 2021, un accord", A, "2021-07-26", "2021-07-26", "day"),
+    ("le 15 août 2023, des réunions", A, "2023-08-15", "2023-08-15", "day"),
+    ("le 15 aout 2023, des réunions", A, "2023-08-15", "2023-08-15", "day"),
+    ("le 9 septembre 2021, annonce", A, "2021-09-09", "2021-09-09", "day"),
+    ("le 9 sept. 2021, annonce", A, "2021-09-09", "2021-09-09", "day"),
+    ("le 31 octobre 2022, retrait", A, "2022-10-31", "2022-10-31", "day"),
+    ("le 31 oct. 2022, retrait", A, "2022-10-31", "2022-10-31", "day"),
+    ("le 2 novembre 2017, la victoire", A, "2017-11-02", "2017-11-02", "day"),
+    ("le 2 nov. 2017, la victoire", A, "2017-11-02", "2017-11-02", "day"),
+    ("le 29 décembre 2019, des frappes", A, "2019-12-29", "2019-12-29", "day"),
+    ("le 29 déc. 2019, des frappes", A, "2019-12-29", "2019-12-29", "day"),
+    ("LE 29 DÉCEMBRE 2019, DES FRAPPES", A, "2019-12-29", "2019-12-29", "day"),
+    ("le 29 decembre 2019, des frappes", A, "2019-12-29", "2019-12-29", "day"),
+    ("le 14 janv. 2024, une attaque", A, "2024-01-14", "2024-01-14", "day"),
+    # numeric dates
+    ("Publié le 25/01/2024 à 14h32", A, "2024-01-25", "2024-01-25", "day"),
+    ("Mis à jour le 09.12.2021", A, "2021-12-09", "2021-12-09", "day"),
+    ("date : 2021-12-09", A, "2021-12-09", "2021-12-09", "day"),
+    ("le 1/3/2020", A, "2020-03-01", "2020-03-01", "day"),
+    # English datelines
+    ("Published on January 25, 2024", A, "2024-01-25", "2024-01-25", "day"),
+    ("Updated 9 December 2021", A, "2021-12-09", "2021-12-09", "day"),
+    # day + month without year: the latest on or shortly before the anchor
+    ("Le 29 décembre, le Pentagone a frappé", date(2020, 1, 5), "2019-12-29", "2019-12-29", "day"),
+    ("Le 26 juillet, Bagdad et Washington ont conclu", C, "2021-07-26", "2021-07-26", "day"),
+    ("à partir du 5 janvier au soir", date(2020, 1, 4), "2020-01-05", "2020-01-05", "day"),
+    ("le 3 mars, un communiqué", A, "2020-03-03", "2020-03-03", "day"),
+    ("le 1er avril, un communiqué", A, "2020-04-01", "2020-04-01", "day"),  # up to a week ahead: announced
+    ("le 15 avril, un communiqué", A, "2019-04-15", "2019-04-15", "day"),
+    # weekday + day + month: the weekday must hold
+    ("ce mercredi 25 mars", A, "2020-03-25", "2020-03-25", "day"),
+    ("le mardi 24 mars", A, "2020-03-24", "2020-03-24", "day"),
+    ("Depuis le jeudi 19 mars", A, "2020-03-19", "2020-03-19", "day"),
+    ("jeudi 25 janvier", B, "2024-01-25", "2024-01-25", "day"),
+    ("jeudi 25 janvier", date(2020, 3, 1), "2018-01-25", "2018-01-25", "day"),
+    ("Samedi 4 janvier, trois attaques", date(2020, 1, 6), "2020-01-04", "2020-01-04", "day"),
+    ("lundi 7 octobre", D, "2019-10-07", "2019-10-07", "day"),
+    ("lundi 7 octobre", date(2019, 9, 1), "2013-10-07", "2013-10-07", "day"),
+    ("vendredi 3 janvier", date(2020, 1, 4), "2020-01-03", "2020-01-03", "day"),
+    ("dimanche 5 janvier", date(2020, 1, 6), "2020-01-05", "2020-01-05", "day"),
+    # bare weekdays: the latest such day on or before the anchor
+    ("a déclaré mardi le porte-parole", A, "2020-03-24", "2020-03-24", "day"),
+    ("a annoncé jeudi le gouvernement", C, "2021-12-09", "2021-12-09", "day"),
+    ("ce mercredi, Paris a confirmé", A, "2020-03-25", "2020-03-25", "day"),
+    ("lundi dernier, une attaque", A, "2020-03-23", "2020-03-23", "day"),
+    ("samedi, des roquettes", A, "2020-03-21", "2020-03-21", "day"),
+    ("dimanche, le Parlement", A, "2020-03-22", "2020-03-22", "day"),
+    ("vendredi prochain, une réunion", A, "2020-03-27", "2020-03-27", "day"),
+    # months and years
+    ("En janvier, Paris a fait part", A, "2020-01-01", "2020-01-31", "month"),
+    ("en décembre, des frappes", A, "2019-12-01", "2019-12-31", "month"),
+    ("en janvier 2020, les forces", A, "2020-01-01", "2020-01-31", "month"),
+    ("en novembre 2017, la défaite", A, "2017-11-01", "2017-11-30", "month"),
+    ("en sept. 2022, des combats", A, "2022-09-01", "2022-09-30", "month"),
+    ("depuis 2014, Washington dirige", A, "2014-01-01", "2014-12-31", "year"),
+    ("en 2017, Daech a été vaincu", A, "2017-01-01", "2017-12-31", "year"),
+    ("de 2014 à 2017, la guerre", A, "2014-01-01", "2017-12-31", "year"),
+    ("Le mois de décembre dernier, les drones", A, "2019-12-01", "2019-12-31", "month"),
+    ("du mois d'août dernier", B, "2023-08-01", "2023-08-31", "month"),
+    ("au mois de juin prochain", A, "2020-06-01", "2020-06-30", "month"),
+    ("mars dernier, une réunion", A, "2019-03-01", "2019-03-31", "month"),
+    # parts of a period
+    ("Début janvier, ils ont liquidé", A, "2020-01-01", "2020-01-10", "week"),
+    ("mi-mars, le Parlement", A, "2020-03-11", "2020-03-20", "week"),
+    ("fin février, un retrait", A, "2020-02-21", "2020-02-29", "week"),
+    ("à la fin 2021", A, "2021-10-01", "2021-12-31", "season"),
+    ("fin 2021, la mission", A, "2021-10-01", "2021-12-31", "season"),
+    ("début 2020, des tensions", A, "2020-01-01", "2020-03-31", "season"),
+    ("fin décembre 2019, des frappes", A, "2019-12-21", "2019-12-31", "week"),
+    ("à la fin de l'année dernière", A, "2019-10-01", "2019-12-31", "season"),
+    # seasons
+    ("Depuis l'été dernier, les forces", A, "2019-06-01", "2019-08-31", "season"),
+    ("l'automne dernier, des manifestations", A, "2019-09-01", "2019-11-30", "season"),
+    ("au printemps 2021, un retrait", A, "2021-03-01", "2021-05-31", "season"),
+    ("l'hiver dernier, des attaques", A, "2019-12-01", "2020-02-29", "season"),
+    ("cet été, une réunion", date(2020, 7, 10), "2020-06-01", "2020-08-31", "season"),
+    # relative expressions
+    ("hier, un drone", A, "2020-03-24", "2020-03-24", "day"),
+    ("aujourd'hui, le ministère", A, "2020-03-25", "2020-03-25", "day"),
+    ("avant-hier, une attaque", A, "2020-03-23", "2020-03-23", "day"),
+    ("demain, une réunion", A, "2020-03-26", "2020-03-26", "day"),
+    ("La plus importante a eu lieu la semaine passée", A, "2020-03-16", "2020-03-22", "week"),
+    ("la semaine dernière, un raid", A, "2020-03-16", "2020-03-22", "week"),
+    ("cette semaine, le Parlement", A, "2020-03-23", "2020-03-29", "week"),
+    ("le mois dernier, un vote", A, "2020-02-01", "2020-02-29", "month"),
+    ("le mois passé, un vote", A, "2020-02-01", "2020-02-29", "month"),
+    ("l'année dernière, un accord", A, "2019-01-01", "2019-12-31", "year"),
+    ("l'an dernier, un accord", A, "2019-01-01", "2019-12-31", "year"),
+    ("cette année, un retrait", A, "2020-01-01", "2020-12-31", "year"),
+    ("il y a trois jours, une attaque", A, "2020-03-22", "2020-03-22", "day"),
+    ("il y a deux mois, un vote", A, "2020-01-01", "2020-01-31", "month"),
+    # intervals
+    ("dans la nuit du 2 au 3 janvier", date(2020, 1, 5), "2020-01-02", "2020-01-03", "day"),
+    ("du 5 au 7 mars", A, "2020-03-05", "2020-03-07", "week"),
+    ("du 28 décembre au 2 janvier", date(2020, 1, 5), "2019-12-28", "2020-01-02", "week"),
+    ("du 5 au 7 mars 2019", A, "2019-03-05", "2019-03-07", "week"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,start,end,precision", TABLE, ids=[t[0][:40] for t in TABLE])
+def test_expression(text, anchor, start, end, precision):
+    found = [x for x in tag(text, anchor) if x.kind != "offset"]
+    assert found, f"nothing found in {text!r}"
+    x = found[0]
+    assert (x.date_start.isoformat(), x.date_end.isoformat(), x.precision) == (start, end, precision), x
+
+
+def test_table_is_large_and_covers_every_month_and_weekday():
+    assert len(TABLE) >= 80
+    folded = fold(" ".join(t[0] for t in TABLE))
+    for m in ("janv", "fev", "mars", "avr", "mai", "juin", "juil", "aout", "sept", "oct", "nov", "dec"):
+        assert m in folded, m
+    for w in WEEKDAYS:
+        assert w in folded, w
+
+
+@pytest.mark.parametrize("text", [
+    "Depuis six mois, 24 opérations ont été réalisées.",
+    "ses 30 soldats présents en Irak",
+    "la brigade 32 du huitième bataillon",
+    "un homme âgé de 25 ans",
+    "© AFP 2023 David Furst",
+    "Crédit photo : Reuters 2019",
+    "pendant deux ans, la coalition",
+    "au cours des deux derniers mois",
+    "2500 soldats sont restés",
+    "2000 soldats américains",
+    "le numéro deux du Hachd",
+    "Il a été nommé, et l'été a passé",  # participle "été" is not a season
+    "sept soldats ont été blessés",
+])
+def test_not_a_date(text):
+    assert [x for x in find_expressions(text) if x.kind not in ("season",) or "ete" not in fold(x.text)] == [], \
+        find_expressions(text)
+
+
+def test_same_year_and_offsets():
+    text = ("Ainsi, en 2020, le Parlement a voté. Le général a été assassiné le 3 janvier de la même année. "
+            "Le 5 janvier 2020, le Parlement avait voté, deux jours après une frappe qui avait tué le général.")
+    from helpers.text import split_sentences
+
+    xs = tag(text, date(2024, 1, 25), sentence_spans=[(s.start, s.end) for s in split_sentences(text)])
+    same = next(x for x in xs if "même année" in x.text)
+    assert same.date_start == date(2020, 1, 3)
+    off = next(x for x in xs if x.kind == "offset")
+    assert off.date_start == date(2020, 1, 3) and off.main_start == date(2020, 1, 5)
+
+
+def test_offset_whose_date_is_the_referred_event():
+    text = "Ces tirs ont eu lieu au lendemain du meurtre du général dans la nuit du 2 au 3 janvier."
+    off = next(x for x in tag(text, date(2020, 1, 5)) if x.kind == "offset")
+    assert (off.date_start, off.date_end) == (date(2020, 1, 2), date(2020, 1, 3))
+    assert (off.main_start, off.main_end) == (date(2020, 1, 3), date(2020, 1, 4))
+
+
+def test_window_anchor_gives_union():
+    x = find_expressions("la semaine passée")[0]
+    r = resolve_window(x, date(2020, 3, 19), date(2020, 3, 26))
+    assert (r.date_start, r.date_end) == (date(2020, 3, 9), date(2020, 3, 22))
+
+
+def test_display_dates():
+    assert display_date(date(2020, 1, 3), date(2020, 1, 3)) == "3 janv. 2020"
+    assert display_date(date(2020, 1, 1), date(2020, 1, 10), "week", "début") == "début janv. 2020"
+    assert display_date(date(2020, 3, 1), date(2020, 3, 31)) == "mars 2020"
+    assert display_date(date(2021, 1, 1), date(2021, 12, 31)) == "2021"
+    assert display_date(date(2019, 6, 1), date(2019, 8, 31)) == "été 2019"
+    assert display_date(date(2020, 1, 2), date(2020, 1, 3)) == "2–3 janv. 2020"
+    assert display_date(date(2020, 1, 1), date(2020, 1, 1)) == "1er janv. 2020"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
+       st.dates(min_value=date(2005, 1, 1), max_value=date(2030, 12, 31)))
+def test_weekday_day_month_gives_a_year_where_the_weekday_holds(d, anchor):
+    names = list(WEEKDAYS)
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre"]
+    text = f"{names[d.weekday()]} {d.day} {months[d.month - 1]}"
+    x = [e for e in tag(text, anchor) if e.kind == "date"]
+    assert x and x[0].date_start is not None
+    assert x[0].date_start.weekday() == d.weekday()
+    assert (x[0].date_start.month, x[0].date_start.day) == (d.month, d.day)
+    assert x[0].date_start <= anchor + timedelta(days=7) or x[0].date_start.year <= anchor.year + 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=0, max_size=60))
+def test_fold_preserves_length(s):
+    assert len(fold(s)) == len(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_tagger_never_crashes(s):
+    for x in tag(s, date(2020, 1, 1)):
+        assert 0 <= x.start <= x.end <= len(s)
+
+
+def test_weekday_years_known_cases():
+    assert 2020 in weekday_years(25, 3, 2, range(2014, 2027))  # 25 March 2020 was a Wednesday
+    assert weekday_years(25, 3, 2, range(2014, 2027)) == [2015, 2020, 2026]
+    assert weekday_years(25, 1, 3, range(2014, 2027)) == [2018, 2024]

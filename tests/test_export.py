@@ -1,0 +1,103 @@
+"""The export command: contract tables, determinism, exit codes, raw data untouched, escaping."""
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from helpers.maps import esc
+
+from .conftest import ROOT, UNSEEN, make_data_dir, tree_hash
+
+CONTRACT = {
+    "articles.csv": "article_id file status reason outlet title language published published_precision "
+                    "published_basis published_evidence n_words",
+    "events.csv": "event_id article_id event_type date_start date_end precision date_text place_ids actors evidence",
+    "chronology.csv": "chronology_id date_start date_end precision event_type summary place_ids n_articles n_outlets "
+                      "article_ids event_ids",
+    "places.csv": "place_id name kind latitude longitude source n_mentions article_ids",
+    "place_mentions.csv": "article_id place_id surface evidence",
+    "figures.csv": "figure_id article_id kind party count_best count_low count_high approximate unit refers_to "
+                   "refers_precision evidence",
+}
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "helpers", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("export")
+    extra = {p.name: p.read_bytes() for p in UNSEEN.glob("*.txt")}
+    d = make_data_dir(tmp, extra=extra)
+    before = tree_hash(d / "raw")
+    out1, out2 = tmp / "out1", tmp / "out2"
+    r1 = run("export", "--data-dir", str(d), "--out", str(out1), "--quiet")
+    r2 = run("export", "--data-dir", str(d), "--out", str(out2), "--quiet")
+    return d, before, out1, out2, r1, r2
+
+
+def test_export_writes_the_contract(exported):
+    d, before, out1, _, r1, _ = exported
+    assert r1.returncode == 0, r1.stderr
+    for name, cols in CONTRACT.items():
+        df = pd.read_csv(out1 / name, keep_default_na=False)
+        assert set(cols.split()) <= set(df.columns), (name, set(cols.split()) - set(df.columns))
+    gj = json.loads((out1 / "places.geojson").read_text())
+    places = pd.read_csv(out1 / "places.csv")
+    assert gj["type"] == "FeatureCollection" and len(gj["features"]) == len(places)
+    tl = json.loads((out1 / "chronology.timeline.json").read_text())
+    assert tl["events"] and all("display_date" in e["start_date"] for e in tl["events"])
+    ch = pd.read_csv(out1 / "chronology.csv")
+    assert ch.precision.isin(["day", "week", "month", "season", "year"]).all()
+    ev = pd.read_csv(out1 / "events.csv")
+    assert ev.event_type.isin(["withdrawal", "handover", "redeployment", "deployment", "attack", "strike", "killing",
+                               "vote", "agreement", "talks", "announcement", "suspension", "protest", "other"]).all()
+
+
+def test_export_is_deterministic_and_leaves_raw_alone(exported):
+    d, before, out1, out2, r1, r2 = exported
+    assert tree_hash(d / "raw") == before
+    for p in sorted(out1.iterdir()):
+        assert p.read_bytes() == (out2 / p.name).read_bytes(), p.name
+
+
+def test_export_refuses_what_it_cannot_do(tmp_path):
+    r = run("export", "--data-dir", str(tmp_path / "nowhere"), "--quiet")
+    assert r.returncode != 0 and "nowhere" in r.stderr and "no such data folder" in r.stderr
+    d = make_data_dir(tmp_path)
+    r = run("export", "--data-dir", str(d), "--out", str(d / "raw" / "out"), "--quiet")
+    assert r.returncode != 0 and "raw" in r.stderr
+
+
+def test_export_with_no_articles_still_runs(tmp_path):
+    d = make_data_dir(tmp_path, seeds=False)
+    r = run("export", "--data-dir", str(d), "--out", str(tmp_path / "o"), "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert pd.read_csv(tmp_path / "o" / "articles.csv").empty
+
+
+def test_escaping_for_html_and_js_templates():
+    s = esc("l'armée « <script>alert(1)</script> » `x` ${y} <img src=x onerror=alert(1)>")
+    for bad in ("<script>", "<img", "`", "${", "'"):
+        assert bad not in s
+    assert "&lt;script&gt;" in s
+
+
+def test_hostile_article_is_escaped_in_map_and_timeline(tmp_path):
+    from helpers.export import make_tables, timeline_json
+    from helpers.maps import interactive_map
+
+    hostile = ("Attaque à la base <script>alert(1)</script>\n\nLe 3 mars 2021, des roquettes ont visé la base aérienne "
+               "d'Aïn al-Assad <img src=x onerror=alert(2)> où l'on « cite » `tout` ${window.x}.\n")
+    d = make_data_dir(tmp_path, seeds=False, extra={"hostile.txt": hostile.encode()})
+    t = make_tables(d)
+    assert "ain-al-asad" in set(t.places.place_id)
+    html = interactive_map(t, d / "reference").get_root().render()
+    assert "<script>alert(1)" not in html and "onerror=alert(2)>" not in html and "${window.x}" not in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    tl = json.dumps(timeline_json(t))
+    assert "<script>" not in tl and "<img" not in tl
