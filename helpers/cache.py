@@ -34,8 +34,10 @@ def code_fingerprint(reference_dir: str) -> str:
 
 
 class ExtractCache:
-    def __init__(self, paths: Paths, enabled: bool = True):
-        self.dir = paths.interim / "extracts"
+    """A folder of pickles under ``DATA/interim/<kind>/``, one per key."""
+
+    def __init__(self, paths: Paths, enabled: bool = True, kind: str = "extracts"):
+        self.dir = paths.interim / kind
         self.enabled = enabled
         self.fingerprint = code_fingerprint(str(paths.reference.resolve()))
         self.hits = 0
@@ -46,10 +48,10 @@ class ExtractCache:
                  row.published or "", row.published_end or ""]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
 
-    def get_or_make(self, row, make):
+    def get_or_make(self, row, make, key: str | None = None):
         if not self.enabled:
             return make()
-        path = self.dir / f"{self.key(row)}.pkl"
+        path = self.dir / f"{key or self.key(row)}.pkl"
         if path.exists():
             try:
                 with path.open("rb") as fh:

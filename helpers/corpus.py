@@ -160,10 +160,11 @@ class Cleaned:
 
 
 def _non_latin_ratio(line: str) -> float:
-    letters = [c for c in line if c.isalpha()]
+    folded = fold(line)
+    letters = [c for c in folded if c.isalpha()]
     if not letters:
         return 0.0
-    other = sum(1 for c in letters if not ("a" <= fold(c) <= "z" or fold(c) in "œæ"))
+    other = sum(1 for c in letters if not ("a" <= c <= "z"))
     return other / len(letters)
 
 
@@ -401,24 +402,70 @@ def load_corpus(data_dir: str | Path | None = None, *, infer_dates: bool = True)
     for name in sidecar:
         if name not in names:
             notes.append(f"{p.sidecar.name}: row for {name!r}, but no such file in {p.articles.name}/; ignored")
+    from .cache import ExtractCache
+
+    cache = ExtractCache(p, kind="corpus")
     rows = []
     for f in files:
         rel = str(f.relative_to(p.articles))
-        rows.append(_load_one(f, rel, sidecar.get(rel, {}), outlets))
+        meta = sidecar.get(rel, {})
+        key = _file_key(f, rel, meta, cache.fingerprint)
+        if key is None:
+            rows.append(_load_one(f, rel, meta, outlets))
+        else:
+            rows.append(dict(cache.get_or_make(None, lambda: _load_dated(f, rel, meta, outlets), key=key)))
     df = pd.DataFrame(rows)
     if df.empty:
         df = pd.DataFrame(columns=ARTICLE_COLUMNS + ["raw_text", "text", "removed", "encoding", "url", "origin"])
     _flag_duplicates(df)
-    if infer_dates and not df.empty:
+    if not infer_dates:
+        df = df.drop(columns=[c for c in df.columns if c.startswith("published")])
+    elif df.empty:
         from .published import infer_publication_dates
 
         df = infer_publication_dates(df)
     df.attrs["warnings"] = notes
+    df.attrs["dated"] = infer_dates
     return df
+
+
+def _file_key(path: Path, rel: str, meta: dict, fingerprint: str) -> str | None:
+    """The cache key of one file: its bytes, its name, its sidecar row and the code."""
+    try:
+        size = path.stat().st_size
+        if size == 0 or size > config.MAX_FILE_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    h = hashlib.sha256(data)
+    h.update(("\x1f".join([fingerprint, rel] + [f"{k}={meta[k]}" for k in sorted(meta)])).encode())
+    return h.hexdigest()[:24]
+
+
+def _load_dated(path: Path, rel: str, meta: dict, outlets: "OutletRegistry") -> dict:
+    """One file's row with its own text's publication date (before any corpus constraint)."""
+    from .published import infer_one
+
+    row = _load_one(path, rel, meta, outlets)
+    if row["status"] == "skipped":
+        p = None
+    else:
+        p = infer_one(row["text"], row["title"], row.get("meta_published", ""), row.get("html_date", "") or "")
+    row.update(
+        published=p.start.isoformat() if p and p.start else "",
+        published_end=p.end.isoformat() if p and p.end else "",
+        published_precision=p.precision if p else "unknown",
+        published_basis=(p.basis if p and p.start else ""),
+        published_evidence=p.evidence if p else "",
+        published_settled=bool(p and p.settled),
+    )
+    return row
 
 
 def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
     row = {c: "" for c in ARTICLE_COLUMNS}
+    row.update(published_precision="unknown", published_end="", published_settled=False)
     row.update(file=rel, raw_text="", text="", removed=[], encoding="", url=meta.get("url", ""),
                origin="", outlet_evidence="", title_basis="", n_words=0, meta_published=meta.get("published", ""))
     raw = read_file(path)

@@ -19,6 +19,7 @@ import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .text import fold
 
@@ -172,6 +173,16 @@ _p("year", rf"\b(?P<pre>en|depuis|des|d'ici|jusqu'en|avant|apres|de|d'|l'annee|a
 
 def find_expressions(text: str) -> list[TimeExpr]:
     """Every temporal expression of ``text`` with its parsed fields (not yet resolved)."""
+    return list(_find_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_cached(text: str) -> tuple[TimeExpr, ...]:
+    # callers never mutate the expressions (resolving makes copies), so a text's parse is shared
+    return tuple(_find(text))
+
+
+def _find(text: str) -> list[TimeExpr]:
     folded = fold(text)
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []

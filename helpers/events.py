@@ -115,6 +115,7 @@ class EventMention:
     actors: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     in_lead: bool = False
+    weekday: int | None = None  # the weekday written with the date ("jeudi 25 janvier"), if any
 
     @property
     def event_id(self) -> str:
@@ -205,10 +206,11 @@ def _segments(sentence: Sentence, exprs: list[TimeExpr], folded: str = "") -> li
 def extract_events(article_id: str, text: str, sentences: list[Sentence], mentions: list[Mention],
                    lo: date | None, hi: date | None, lead: tuple[int, int],
                    site_towns: dict[str, str] | None = None, generic_places: set[str] | None = None,
-                   skip: tuple[int, int] | None = None) -> list[EventMention]:
+                   skip: tuple[int, int] | None = None, exprs: list[TimeExpr] | None = None) -> list[EventMention]:
     """Every event mention of one article (dated or not)."""
     folded = fold(text)
-    exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
+    if exprs is None:
+        exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
     if skip:  # the dateline's date is the publication date, not an event's
         exprs = [x for x in exprs if not (skip[0] <= x.start < skip[1])]
     site_towns = site_towns or {}
@@ -241,6 +243,7 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
                     d = dates[0]
                 ev.date_start, ev.date_end, ev.precision = d.date_start, d.date_end, d.precision
                 ev.date_text, ev.date_basis, ev.qualifier = d.text.strip(), d.basis, d.qualifier
+                ev.weekday = d.weekday if d.kind == "date" else None
                 if d.since:
                     ev.date_text = d.text.strip()
             elif main_offsets and seg_i == 0 and main_offsets[0].main_start is not None:

@@ -64,8 +64,7 @@ def _window(row) -> tuple[date | None, date | None]:
 
 
 def site_towns(matcher: PlaceMatcher) -> dict[str, str]:
-    g = matcher.gaz
-    return {pid: s.split(";")[0] for pid, s in zip(g.place_id, g.shared_with) if s}
+    return {pid: s.split(";")[0] for pid, s in sorted(matcher._shared.items()) if s}
 
 
 def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> ArticleExtract:
@@ -103,20 +102,24 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
     if dl:
         mentions = [m for m in mentions if not (dl[0] <= m.start < dl[1])]
     generic = {pid for pid in {m.place_id for m in mentions} if matcher.generic(pid)}
-    events = extract_events(row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic, skip=dl)
-    figures = []
     from .dates import tag as tag_dates
 
+    all_exprs = tag_dates(text, lo, hi, [(s.start, s.end) for s in sentences])
+    events = extract_events(row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic, skip=dl,
+                            exprs=all_exprs)
+    figures = []
     for s in sentences:
-        exprs = find_expressions(s.text)
-        skip = [(x.start, x.end) for x in exprs]
+        exprs = [x for x in all_exprs if s.start <= x.start < s.end]
+        skip = [(x.start - s.start, x.end - s.start) for x in exprs]
         figs = extract_figures(s.text, s.start, skip)
         if not figs:
             continue
         # a date in the sentence describes the figure nearest to it ("contre 5 200 au début de l'année")
         own: dict[int, object] = {}
-        dated = [x for x in tag_dates(s.text, lo, hi) if x.resolved and x.kind != "offset" and not x.since
-                 and not (dl and dl[0] <= s.start + x.start < dl[1])]
+        from dataclasses import replace as _replace
+
+        dated = [_replace(x, start=x.start - s.start, end=x.end - s.start) for x in exprs
+                 if x.resolved and x.kind != "offset" and not x.since and not (dl and dl[0] <= x.start < dl[1])]
         from .text import fold as _fold
 
         fs = _fold(s.text)
@@ -129,7 +132,7 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
             if len(gap) <= 60 and not re.search(r"\b(qui|que|qu'|dont|lorsque|lorsqu'|ou|quand)\b|[;:]", gap):
                 own.setdefault(near, x)
         for i, f in enumerate(figs):
-            figures.append(_figure_row(row, s, f, events, lo, hi, own.get(i)))
+            figures.append(_figure_row(row, s, f, events, lo, hi, own.get(i), exprs))
     return ArticleExtract(row.article_id, sentences, mentions, events, figures, unplaced)
 
 
@@ -146,7 +149,7 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi, own=None) -> dict:
+def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi, own=None, exprs=()) -> dict:
     """A figure with the date it describes: a date next to it in the sentence, else its clause's
     event date, else the publication date."""
     if own is not None:
@@ -154,7 +157,7 @@ def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi,
     ev = [e for e in events if e.sentence_index == s.index and e.date_start is not None
           and e.clause and s.text.find(e.clause[:20]) <= f.start - s.start]
     ev = [e for e in ev if e.date_basis != "publication"]
-    since = any(x.since and x.start <= f.start - s.start for x in find_expressions(s.text))
+    since = any(x.since and x.start <= f.start for x in exprs)
     if ev and not since:
         e = ev[-1]
         ref, ref_end, prec, basis = e.date_start, e.date_end, e.precision, f"event date ({e.date_text})"
@@ -179,34 +182,92 @@ def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:
     )
 
 
+COMMON_KEY = 200  # a key shared by more anchors or clusters than this tells no event apart
+
+
 def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtract]) -> dict[str, list[Constraint]]:
-    """Bounds on each article's publication date from the events other articles date."""
-    anchors: list[tuple[str, EventMention]] = []
-    reliable = {}
-    for r in articles.itertuples():
-        reliable[r.article_id] = r.published_precision == "day" and "nothing else decides" not in r.published_evidence
+    """Bounds on each article's publication date from the events other articles date.
+
+    An event an article mentions (same type family, a shared key) that other articles date
+    bounds its publication from below. When the mention could be several dated events, the
+    sound bound is the earliest of them; the lead's news bounds it from above (within a
+    week) only when all candidates agree. Articles dated by metadata or a dateline are
+    settled and skipped; anchors are indexed by (type family, key), so the cost grows with
+    the corpus, not with its square."""
+    from .events import FAMILY
+
+    reliable, files, settled = {}, {}, {}
+    for aid, prec, evid, file, sett in zip(articles.article_id, articles.published_precision,
+                                            articles.published_evidence, articles.file,
+                                            articles.get("published_settled", pd.Series(False, index=articles.index))):
+        reliable[aid] = prec == "day" and "nothing else decides" not in evid
+        files[aid] = file
+        settled[aid] = bool(sett)
+    index: dict[tuple[str, str], list[tuple[str, EventMention]]] = {}
     for aid, ex in extracts.items():
         for e in ex.events:
             if e.date_start is None or e.date_basis == "publication":
                 continue
-            if e.date_basis in ("explicit", "reference") and e.date_text and _explicit_chain(e) or reliable.get(aid):
-                anchors.append((aid, e))
+            if (e.date_basis in ("explicit", "reference") and e.date_text) or reliable.get(aid):
+                fam = FAMILY.get(e.event_type, e.event_type)
+                for k in e.keys:
+                    index.setdefault((fam, k), []).append((aid, e))
+    # per key: the two earliest and two latest anchors from distinct articles
+    summary: dict[tuple[str, str], tuple[list, list]] = {}
+    for key, posting in index.items():
+        if len(posting) > COMMON_KEY:
+            continue
+        summary[key] = (_two_distinct(sorted(posting, key=lambda p: (p[1].date_start, p[0]))),
+                        _two_distinct(sorted(posting, key=lambda p: (p[1].date_end, p[0]), reverse=True)))
+    by_day: dict[tuple, list[tuple[str, EventMention]]] = {}
+    for key in summary:
+        for bid, f in index[key]:
+            if f.precision == "day":
+                by_day.setdefault(key + (f.date_start.month, f.date_start.day), []).append((bid, f))
     out: dict[str, list[Constraint]] = {}
     for aid, ex in extracts.items():
+        if settled.get(aid):
+            continue
         for e in ex.events:
-            if e.date_basis in ("explicit",):
+            if e.date_basis == "explicit":
                 continue
-            for bid, f in anchors:
-                if bid == aid or not same_family(f.event_type, e.event_type) or not _shared(e, f):
+            fam = FAMILY.get(e.event_type, e.event_type)
+            keys = [(fam, k) for k in sorted(e.keys) if (fam, k) in summary]
+            if not keys:
+                continue
+            if e.date_start is not None and e.date_basis == "anchored" and e.precision == "day":
+                cands = [f for k in keys for d in _near_days(e.date_start) for bid, f in by_day.get(k + d, ())
+                         if bid != aid and _same_day_month(e, f)]
+                if not cands:
                     continue
-                if e.date_start is not None and e.date_basis == "anchored" and not _same_day_month(e, f):
+                first = min(cands, key=lambda f: (f.date_start, f.event_id))
+                last_end = max(f.date_end for f in cands)
+            else:
+                firsts = [next(((b, f) for b, f in summary[k][0] if b != aid), None) for k in keys]
+                lasts = [x for x in (next(((b, f) for b, f in summary[k][1] if b != aid), None) for k in keys) if x]
+                firsts = [x for x in firsts if x]
+                if not firsts:
                     continue
-                outlet = articles.loc[articles.article_id == bid, "file"].iloc[0]
-                what = f"mentions the {e.event_type} that {outlet} dates {display_date(f.date_start, f.date_end)}"
-                cons = out.setdefault(aid, [])
-                precise = f.precision in ("day", "week")
-                hi = f.date_end + timedelta(days=7) if (e.in_lead and precise) else None
-                cons.append(Constraint(f.date_start, hi, what + (" (its lead news: within a week)" if hi else "")))
+                first = min((f for _, f in firsts), key=lambda f: (f.date_start, f.event_id))
+                last_end = max(f.date_end for _, f in lasts) if lasts else first.date_end
+            bid = first.article_id
+            what = f"mentions the {e.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
+            agree = (last_end - first.date_start).days <= 7
+            precise = first.precision in ("day", "week")
+            hi = last_end + timedelta(days=7) if (e.in_lead and precise and agree) else None
+            out.setdefault(aid, []).append(
+                Constraint(first.date_start, hi, what + (" (its lead news: within a week)" if hi else "")))
+    return out
+
+
+def _two_distinct(posting: list) -> list:
+    """The first two entries of ``posting`` that come from different articles."""
+    out = []
+    for bid, f in posting:
+        if not out or out[0][0] != bid:
+            out.append((bid, f))
+        if len(out) == 2:
+            break
     return out
 
 
@@ -214,11 +275,23 @@ def _explicit_chain(e: EventMention) -> bool:
     return e.date_basis == "explicit" or (e.date_basis == "reference" and e.date_start is not None)
 
 
+def _near_days(d: date) -> list[tuple[int, int]]:
+    return [((d + timedelta(days=k)).month, (d + timedelta(days=k)).day) for k in (-1, 0, 1)]
+
+
 def _same_day_month(e: EventMention, f: EventMention) -> bool:
+    """A mention dated by day and month only can be an anchor's event if the day agrees (±1),
+    and, when a weekday was written ("jeudi 25 décembre"), if that weekday holds in the anchor's year."""
     if e.precision != "day" or f.precision not in ("day",):
         return True
-    return (e.date_start.month, e.date_start.day) == (f.date_start.month, f.date_start.day) or \
-        abs((e.date_start.replace(year=2000) - f.date_start.replace(year=2000)).days) <= 1
+    if e.weekday is not None:
+        try:
+            if date(f.date_start.year, e.date_start.month, e.date_start.day).weekday() != e.weekday:
+                return False
+        except ValueError:
+            return False
+    return abs((e.date_start.replace(year=2000) - f.date_start.replace(year=2000)).days) <= 1 if not (
+        e.date_start.month == 2 and e.date_start.day == 29) else (f.date_start.month, f.date_start.day) == (2, 29)
 
 
 def _shared(e: EventMention, f: EventMention) -> bool:
@@ -228,10 +301,12 @@ def _shared(e: EventMention, f: EventMention) -> bool:
 def build(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Build:
     """Run the whole extraction on ``data_dir`` (default: the repository's data/)."""
     p = config.paths(data_dir)
-    articles = load_corpus(data_dir, infer_dates=False)
+    articles = load_corpus(data_dir, infer_dates=True)
     warnings_ = list(articles.attrs.get("warnings", []))
     matcher = PlaceMatcher.load(p.reference)
-    articles = infer_publication_dates(articles)
+    if "published" not in articles.columns or not articles.attrs.get("dated"):
+        articles = infer_publication_dates(articles)
+    local = articles
     ok = articles[articles.status == "ok"]
     iterator = ok.itertuples()
     if progress:
@@ -243,9 +318,10 @@ def build(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Bui
     cache = ExtractCache(p, enabled=True)
     extracts = {r.article_id: cache.get_or_make(r, lambda r=r: extract_article(r, matcher, use_ner)) for r in iterator}
     rounds = 1
+    memo = PubMemo(p)
     for _ in range(MAX_ROUNDS):
         cons = corpus_constraints(articles, extracts)
-        new = infer_publication_dates(articles, cons)
+        new = memo.infer(local, cons)
         cols = ["published", "published_end", "published_precision"]
         changed = [aid for aid, a, b in zip(new.article_id, new[cols].values.tolist(), articles[cols].values.tolist())
                    if a != b and aid in extracts]
@@ -255,8 +331,63 @@ def build(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Bui
         rounds += 1
         for r in articles[articles.article_id.isin(changed) & (articles.status == "ok")].itertuples():
             extracts[r.article_id] = cache.get_or_make(r, lambda r=r: extract_article(r, matcher, use_ner))
-    cache.save()
+    memo.save()
     return Build(articles, extracts, matcher, warnings_, rounds)
+
+
+class PubMemo:
+    """Publication dates inferred under corpus constraints, remembered by (article, constraints)
+    in ``DATA/interim/published.pkl`` (with the code fingerprint), so a rerun redoes only what changed."""
+
+    def __init__(self, paths: config.Paths):
+        from .cache import code_fingerprint
+
+        self.path = paths.interim / "published.pkl"
+        self.fp = code_fingerprint(str(paths.reference.resolve()))
+        self.data: dict = {}
+        self.dirty = False
+        try:
+            import pickle
+
+            with self.path.open("rb") as fh:
+                fp, data = pickle.load(fh)
+            if fp == self.fp:
+                self.data = data
+        except Exception:
+            pass
+
+    def infer(self, local: pd.DataFrame, cons: dict[str, list[Constraint]]) -> pd.DataFrame:
+        from .published import PUB_COLUMNS
+
+        keys = {aid: (aid, tuple((c.lo, c.hi, c.evidence) for c in cs)) for aid, cs in cons.items()}
+        todo = {aid for aid, k in keys.items() if k not in self.data}
+        new = infer_publication_dates(local, cons, only=todo) if todo else local.copy()
+        idx = {aid: i for i, aid in enumerate(new.article_id)}
+        for aid, k in keys.items():
+            if aid not in idx:
+                continue
+            i = new.index[idx[aid]]
+            if aid in todo:
+                self.data[k] = tuple(new.at[i, c] for c in PUB_COLUMNS)
+                self.dirty = True
+            else:
+                for c, v in zip(PUB_COLUMNS, self.data[k]):
+                    new.at[i, c] = v
+        return new
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        import pickle
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump((self.fp, self.data), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(self.path)
+        except OSError:
+            pass
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -289,28 +420,55 @@ def merge_events(b: Build) -> pd.DataFrame:
     mentions = [e for aid in sorted(b.extracts) for e in b.extracts[aid].events
                 if e.date_start is not None]
     mentions.sort(key=lambda e: (rank.get(e.precision, 9), e.date_start, e.event_id))
+    from .events import FAMILY
+
     clusters: list[dict] = []
+    index: dict[tuple[str, str], list[int]] = {}  # every cluster of a (family, key)
+    buckets: dict[tuple[str, str, object], list[int]] = {}  # by month, or "coarse" for long spans
     for e in mentions:
+        fam = FAMILY.get(e.event_type, e.event_type)
+        cand = set()
+        months = _months(e.date_start, e.date_end)
+        for k in e.keys:
+            posting = index.get((fam, k), [])
+            if len(posting) > COMMON_KEY:
+                continue
+            if months is None:
+                cand.update(posting)
+            else:
+                for m in months + ["coarse"]:
+                    cand.update(buckets.get((fam, k, m), ()))
         best, best_n = None, 0
-        for c in clusters:
-            if not same_family(c["type"], e.event_type) or not compatible((c["start"], c["end"]), (e.date_start, e.date_end),
-                                                           1 if e.precision == "day" else 0):
+        for ci in sorted(cand):
+            c = clusters[ci]
+            if not compatible((c["start"], c["end"]), (e.date_start, e.date_end), 1 if e.precision == "day" else 0):
                 continue
             n = len(c["keys"] & e.keys)
             if n > best_n:
-                best, best_n = c, n
+                best, best_n = ci, n
         if best is None:
             clusters.append(dict(type=e.event_type, start=e.date_start, end=e.date_end, precision=e.precision,
                                  qualifier=e.qualifier, keys=set(e.keys), mentions=[e]))
-            continue
-        best["mentions"].append(e)
-        best["keys"] |= e.keys
-        s, t = max(best["start"], e.date_start), min(best["end"], e.date_end)
-        if s <= t and rank.get(best["precision"], 9) >= rank.get(e.precision, 9):
-            best["start"], best["end"] = s, t
-            from .dates import precision_of
+            best = len(clusters) - 1
+        else:
+            c = clusters[best]
+            c["mentions"].append(e)
+            c["keys"] |= e.keys
+            s, t = max(c["start"], e.date_start), min(c["end"], e.date_end)
+            if s <= t and rank.get(c["precision"], 9) >= rank.get(e.precision, 9):
+                from .dates import precision_of
 
-            best["precision"] = precision_of(s, t)
+                c["start"], c["end"], c["precision"] = s, t, precision_of(s, t)
+        c = clusters[best]
+        cm = _months(c["start"], c["end"])
+        for k in e.keys:
+            posting = index.setdefault((fam, k), [])
+            if best not in posting:
+                posting.append(best)
+            for m in (cm if cm is not None else ["coarse"]):
+                b_ = buckets.setdefault((fam, k, m), [])
+                if best not in b_:
+                    b_.append(best)
     outlets = dict(zip(b.articles.article_id, b.articles.outlet))
     rows = []
     for c in clusters:
@@ -336,6 +494,18 @@ def merge_events(b: Build) -> pd.DataFrame:
     return df.sort_values(["date_start", "date_end", "event_type", "chronology_id"]).reset_index(drop=True)
 
 
+def _months(a: date, b: date) -> list | None:
+    """The months a short span touches (a day of slack each side); None for spans over two months."""
+    a, b = a - timedelta(days=1), b + timedelta(days=1)
+    if (b - a).days > 62:
+        return None
+    out, y, m = [], a.year, a.month
+    while (y, m) <= (b.year, b.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def _summary(etype: str, e: EventMention) -> str:
     clause = " ".join(e.clause.split())
     if len(clause) > 150:
@@ -354,13 +524,16 @@ def places_tables(b: Build, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.
                              evidence=sent.text if sent else "", context=m.context))
     mentions = pd.DataFrame(rows, columns=["article_id", "place_id", "surface", "evidence", "context"])
     g = b.matcher.gaz
+    at_place: dict[str, list[int]] = {}
+    for i, ids in enumerate(chronology.place_ids):
+        for pid in ids.split(";") if ids else ():
+            at_place.setdefault(pid, []).append(i)
     out = []
     for pid, grp in mentions.groupby("place_id", sort=True):
         r = g.loc[pid]
-        status = site_status(pid, chronology) if r["kind"] in ("base", "airport", "zone") else \
-            dict(status="", status_date="", status_text="", n_events=int(chronology.place_ids.str.split(";")
-                                                                         .apply(lambda ids: pid in ids).sum()),
-                 event_summary="")
+        rows_here = chronology.iloc[at_place.get(pid, [])]
+        status = site_status(pid, rows_here) if r["kind"] in ("base", "airport", "zone") else \
+            dict(status="", status_date="", status_text="", n_events=len(rows_here), event_summary="")
         out.append(dict(place_id=pid, name=r["name"], kind=r["kind"], latitude=float(r["latitude"]),
                         longitude=float(r["longitude"]), source=r["source"], n_mentions=len(grp),
                         article_ids=";".join(sorted(set(grp.article_id))), **status))
@@ -375,8 +548,8 @@ STATUS = {"handover": "remise aux forces irakiennes", "withdrawal": "évacuée p
 STATUS_ORDER = ["handover", "withdrawal", "redeployment", "deployment", "attack", "strike"]
 
 
-def site_status(pid: str, chronology: pd.DataFrame) -> dict:
-    rows = chronology[chronology.place_ids.str.split(";").apply(lambda ids: pid in ids)]
+def site_status(pid: str, rows: pd.DataFrame) -> dict:
+    """The latest known status of a site from the chronology rows at it."""
     n = len(rows)
     summary = " | ".join(f"{r.display_date}: {TYPE_LABELS[r.event_type]} ({r.outlets})" for r in rows.itertuples())
     # the most specific status any merged mention gives ("retirées … et ont livré la base": handover)

@@ -217,8 +217,11 @@ class PlaceMatcher:
                 f = fold(n).strip()
                 if " " in f and len(f) >= 8:
                     self.phrases.setdefault(f, r.place_id)
+        self._kind = dict(zip(gazetteer.place_id, gazetteer.kind))
+        self._shared = dict(zip(gazetteer.place_id, gazetteer.shared_with.fillna("")))
+        self._capital = dict(zip(gazetteer.place_id, gazetteer.capital.astype(bool)))
         for ids in list(self.by_key.values()) + list(self.exact.values()):
-            ids.sort(key=lambda pid: KIND_RANK.get(self.gaz.at[pid, "kind"], 9))
+            ids.sort(key=lambda pid: KIND_RANK.get(self._kind[pid], 9))
         words = sorted(self.phrases, key=len, reverse=True)
         self.phrase_rx = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])") if words else None
 
@@ -228,11 +231,14 @@ class PlaceMatcher:
         return _matcher_cached(str(ref.resolve()), _mtime(ref / "gazetteer.csv"))
 
     def kind(self, pid: str) -> str:
-        return self.gaz.at[pid, "kind"]
+        return self._kind[pid]
+
+    def shared_with(self, pid: str) -> str:
+        return self._shared[pid]
 
     def generic(self, pid: str) -> bool:
         """Countries and capitals: too common to tell two events apart."""
-        return self.kind(pid) == "country" or bool(self.gaz.at[pid, "capital"])
+        return self._kind[pid] == "country" or self._capital[pid]
 
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)
@@ -245,10 +251,18 @@ class PlaceMatcher:
                 taken.append(m.span())
         toks = list(TOKEN.finditer(text))
         stop = _stopwords()
+        mask = bytearray(len(text) + 1)
+        for a, b in taken:
+            mask[a:b] = b"\x01" * (b - a)
+        cand_cache: dict[str, bool] = {}
         i = 0
         while i < len(toks):
             t = toks[i]
-            if any(a <= t.start() < b for a, b in taken) or not self._candidate(t.group(), stop):
+            word = t.group()
+            ok = cand_cache.get(word)
+            if ok is None:
+                ok = cand_cache[word] = self._candidate(word, stop)
+            if mask[t.start()] or not ok:
                 i += 1
                 continue
             hit = None
@@ -341,8 +355,8 @@ class PlaceMatcher:
             pick = next((p for p in ids if kinds[p] in want), None)
             if pick is None:  # a site named after a town: the site sharing that town
                 towns = [p for p in ids if kinds[p] == "city"]
-                for sid, row in self.gaz[self.gaz.kind.isin(want)].iterrows():
-                    if any(t in str(row.shared_with).split(";") for t in towns):
+                for sid in sorted(self._shared):
+                    if self._kind[sid] in want and any(t in self._shared[sid].split(";") for t in towns):
                         pick = sid
                         break
             if pick is None:
@@ -353,7 +367,7 @@ class PlaceMatcher:
         elif ctx == "region":
             pick = next((p for p in ids if kinds[p] == "region"), ids[0])
         else:
-            sites = [p for p in ids if kinds[p] in SITE_KINDS and not self.gaz.at[p, "shared_with"]]
+            sites = [p for p in ids if kinds[p] in SITE_KINDS and not self._shared[p]]
             others = [p for p in ids if kinds[p] not in SITE_KINDS]
             pick = (sites or others or ids)[0]
         return Mention(pick, text[s:e], s, e, ctx)
@@ -407,6 +421,17 @@ CUE = re.compile(r"\b(base|camp|aeroport|province|localite|ville|quartier|region
                  r"a l'est|a l'ouest)\b")
 
 
+def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:
+    """A capitalized word inside the sentence that the gazetteer does not place: worth the NER model."""
+    placed = [(m.start, m.end) for m in matcher.find(sentence)]
+    stop = _stopwords()
+    for m in re.finditer(r"(?<=[\s'’(-])[A-ZÀ-Ý][\w-]{2,}", sentence):
+        if any(a <= m.start() < b for a, b in placed) or fold(m.group()) in stop:
+            continue
+        return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _ner():
     import spacy
@@ -420,7 +445,7 @@ def discover(sentences: list[str], matcher: PlaceMatcher) -> list[tuple[int, str
     Returns (sentence index, name). Only sentences with a place cue are read, to keep the
     model's cost where it pays.
     """
-    idx = [i for i, s in enumerate(sentences) if CUE.search(fold(s))]
+    idx = [i for i, s in enumerate(sentences) if CUE.search(fold(s)) and _unexplained(s, matcher)]
     if not idx:
         return []
     nlp = _ner()

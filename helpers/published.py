@@ -52,6 +52,7 @@ class PubDate:
     basis: str = ""
     evidence: str = ""
     notes: list[str] = field(default_factory=list)
+    settled: bool = False  # from metadata or a dateline: nothing in the corpus can change it
 
 
 def window_precision(a: date, b: date) -> str:
@@ -86,7 +87,7 @@ def infer_one(text: str, title: str = "", meta_published: str = "", html_date: s
         if parsed:
             d, prec = parsed
             end = {"day": d, "month": month_range(d.year, d.month)[1], "year": date(d.year, 12, 31)}[prec]
-            return PubDate(d, end, prec, "metadata", "")
+            return PubDate(d, end, prec, "metadata", "", settled=True)
     exprs = find_expressions(text)
     folded = fold(text)
 
@@ -188,11 +189,18 @@ def _dateline(text: str, folded: str, exprs: list[TimeExpr]) -> PubDate | None:
         return None
     _, _, x, line = min(found, key=lambda t: (t[0], t[1]))
     d = date(x.year, x.month, x.day)
-    return PubDate(d, d, "day", "inferred", line)
+    return PubDate(d, d, "day", "inferred", line, settled=True)
 
 
-def infer_publication_dates(df: pd.DataFrame, constraints: dict[str, list[Constraint]] | None = None) -> pd.DataFrame:
-    """Fill the ``published*`` columns of a corpus table (see :func:`helpers.corpus.load_corpus`)."""
+PUB_COLUMNS = ["published", "published_end", "published_precision", "published_basis", "published_evidence",
+               "published_settled"]
+
+
+def infer_publication_dates(df: pd.DataFrame, constraints: dict[str, list[Constraint]] | None = None,
+                            only: set[str] | None = None) -> pd.DataFrame:
+    """Fill the ``published*`` columns of a corpus table (see :func:`helpers.corpus.load_corpus`).
+
+    With ``only``, rows of other articles keep the dates they have (their own text's)."""
     df = df.copy()
     constraints = constraints or {}
     out = []
@@ -200,11 +208,29 @@ def infer_publication_dates(df: pd.DataFrame, constraints: dict[str, list[Constr
         if r.status == "skipped":
             out.append(PubDate())
             continue
+        if only is not None and r.article_id not in only and isinstance(getattr(r, "published", None), str):
+            out.append(None)
+            continue
         out.append(infer_one(r.text, r.title, getattr(r, "meta_published", ""), getattr(r, "html_date", "") or "",
                              constraints.get(r.article_id)))
+    if only is not None and "published" in df.columns:
+        keep = [p is None for p in out]
+        new = _pub_frame([p or PubDate() for p in out])
+        for c in PUB_COLUMNS:
+            df[c] = [old if k else n for old, n, k in zip(df[c], new[c], keep)]
+        return df
+    new = _pub_frame(out)
+    for c in PUB_COLUMNS:
+        df[c] = new[c]
+    return df
+
+
+def _pub_frame(out: list[PubDate]) -> dict[str, list]:
+    df = {}
     df["published"] = [p.start.isoformat() if p.start else "" for p in out]
     df["published_end"] = [p.end.isoformat() if p.end else "" for p in out]
     df["published_precision"] = [p.precision for p in out]
     df["published_basis"] = [p.basis if p.start else "" for p in out]
     df["published_evidence"] = [p.evidence for p in out]
+    df["published_settled"] = [p.settled for p in out]
     return df

@@ -109,6 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     out = config.REPORTS_DIR
     (out / "figures").mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
+    from .export import export
+
+    print(export(args.data_dir, progress=True).splitlines()[0])
     entries = []
     paths = notebooks()
     for path in tqdm(paths, desc="notebooks", unit="nb"):

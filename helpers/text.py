@@ -40,22 +40,20 @@ def _fold_char(ch: str) -> str:
     return base
 
 
-_FOLD_TABLE: dict[str, str] = {}
+_FOLD_TABLE: dict[int, str] = {}
+_KNOWN: set[str] = set()
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes, quotes, dashes and spaces.
 
-    The result has exactly the length of ``text``.
+    The result has exactly the length of ``text`` (one character for one character).
     """
-    out = []
-    for ch in text:
-        f = _FOLD_TABLE.get(ch)
-        if f is None:
-            f = _fold_char(ch)
-            _FOLD_TABLE[ch] = f
-        out.append(f)
-    return "".join(out)
+    missing = set(text) - _KNOWN
+    for ch in missing:
+        _FOLD_TABLE[ord(ch)] = _fold_char(ch)
+        _KNOWN.add(ch)
+    return text.translate(_FOLD_TABLE)
 
 
 def normalize_spaces(text: str) -> str:

@@ -1,0 +1,111 @@
+"""Speed and memory benchmark (``make bench``): prints the figures and writes them as JSON.
+
+Measures, each in a fresh process so that peak memory and cold caches are real:
+- extraction time and articles per second from a cold cache on synthetic corpora of
+  100, 1,000 and 10,000 articles of about 500 words (benchmarks/synth.py);
+- the rebuild time after adding one article to the 10,000 corpus (warm cache);
+- peak memory (maximum resident set size) of each run;
+- the time of ``make report``'s job on the real corpus (data/).
+
+Usage: python benchmarks/bench.py [--sizes 100 1000 10000] [--out benchmarks/results.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+
+def child(data_dir: str) -> None:
+    """Run in a subprocess: build every table of ``data_dir`` and print timings as JSON."""
+    import resource
+
+    t0 = time.perf_counter()
+    from helpers.export import make_tables  # noqa: imports are part of a user's run
+
+    t1 = time.perf_counter()
+    t = make_tables(data_dir)
+    t2 = time.perf_counter()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    n = int((t.articles.status == "ok").sum())
+    print(json.dumps({"articles": n, "import_s": round(t1 - t0, 3), "build_s": round(t2 - t1, 3),
+                      "total_s": round(t2 - t0, 3), "peak_rss_mb": round(peak_kb / 1024, 1),
+                      "events": len(t.events), "chronology": len(t.chronology), "figures": len(t.figures)}))
+
+
+def run_child(data_dir: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(data_dir)], capture_output=True, text=True,
+                         cwd=ROOT, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def corpus(tmp: Path, n: int) -> Path:
+    from synth import write_corpus
+
+    d = tmp / f"corpus_{n}"
+    shutil.copytree(ROOT / "data" / "reference", d / "reference")
+    write_corpus(d, n)
+    return d
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--out", default=str(HERE / "results.json"))
+    parser.add_argument("--no-report", action="store_true")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return 0
+    results: dict = {"machine": f"{platform.machine()}, {platform.python_version()}, "
+                                f"{__import__('os').cpu_count()} cores", "sizes": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        last = None
+        for n in args.sizes:
+            d = corpus(tmp, n)
+            r = run_child(d)
+            r["articles_per_s"] = round(n / r["build_s"], 1)
+            results["sizes"].append(r)
+            print(f"cold  {n:>6} articles: build {r['build_s']:7.1f} s ({r['articles_per_s']:6.1f} articles/s), "
+                  f"total with imports {r['total_s']:6.1f} s, peak memory {r['peak_rss_mb']:7.1f} MB", flush=True)
+            last = (n, d)
+        if last:
+            n, d = last
+            from synth import write_corpus
+
+            write_corpus(d, 1, seed=99, start=n)  # one more article, new text
+            r = run_child(d)
+            results["warm_rebuild_after_one_article"] = r | {"corpus": n + 1}
+            print(f"warm  {n + 1:>6} articles after adding one: build {r['build_s']:.2f} s, "
+                  f"total with imports {r['total_s']:.2f} s, peak memory {r['peak_rss_mb']:.1f} MB", flush=True)
+    sizes = results["sizes"]
+    if len(sizes) >= 2:
+        per = [s["build_s"] / s["articles"] for s in sizes]
+        results["seconds_per_article"] = [round(x, 4) for x in per]
+        print("seconds per article by size (linear growth keeps this flat):",
+              ", ".join(f"{s['articles']}: {x * 1000:.1f} ms" for s, x in zip(sizes, per)))
+    if not args.no_report:
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "helpers.report", "--no-save"], cwd=ROOT, check=True,
+                       capture_output=True)
+        results["report_real_corpus_s"] = round(time.perf_counter() - t0, 1)
+        print(f"make report on the real corpus (data/): {results['report_real_corpus_s']} s")
+    Path(args.out).write_text(json.dumps(results, indent=1) + "\n")
+    print(f"written: {Path(args.out).relative_to(ROOT) if Path(args.out).is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
