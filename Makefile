@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help install export report test lab bench gazetteer clean
+.PHONY: help install browser export report test lab bench gazetteer clean
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,8 +27,14 @@ export: $(STAMP) ## write the tables of data/processed/ (python -m helpers expor
 report: $(STAMP) ## run notebooks 00-03 in order, save them executed, build reports/ (HTML, figures)
 	$(BIN)/python -m helpers.report
 
-test: $(STAMP) ## unit tests, then nbval on the executed notebooks
-	$(BIN)/python -m pytest tests $(NBVAL) notebooks
+browser: ## Debian chromium and the npm packages the browser tests serve in place of CDNs
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium (apt)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@test -f tests/browser/node_modules/leaflet/dist/leaflet.js || \
+	  npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error
+
+test: $(STAMP) browser ## unit tests, browser tests, then nbval on the executed notebooks
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests $(NBVAL) notebooks
 
 lab: $(STAMP) ## open JupyterLab on the notebooks
 	$(BIN)/jupyter lab notebooks
