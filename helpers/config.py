@@ -6,12 +6,14 @@ at another corpus without editing code.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_DIR / "data"
-REPORTS_DIR = REPO_DIR / "reports"
+# where reports and figures go; `python -m helpers.report --out DIR` sets it for the notebooks it runs
+REPORTS_DIR = Path(os.environ.get("IRAQ_REPORTS_DIR") or REPO_DIR / "reports")
 
 # Files larger than this are skipped with a reason rather than read (a news article is
 # tens of kilobytes; a multi-megabyte "article" is a scrape gone wrong).

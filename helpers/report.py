@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import os
 import sys
 import time
 from datetime import date
@@ -103,15 +104,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.report", description=__doc__)
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--no-save", action="store_true", help="do not save executed notebooks in place")
+    parser.add_argument("--out", default=None, help="report folder (default: reports/)")
     args = parser.parse_args(argv)
     from tqdm import tqdm
 
-    out = config.REPORTS_DIR
+    out = Path(args.out).resolve() if args.out else config.REPORTS_DIR
+    os.environ["IRAQ_REPORTS_DIR"] = str(out)  # the notebooks' kernels inherit it
+    config.REPORTS_DIR = out
     (out / "figures").mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     from .export import export
 
-    print(export(args.data_dir, progress=True).splitlines()[0])
+    summary = export(args.data_dir, progress=True)
+    print(summary)
     entries = []
     paths = notebooks()
     for path in tqdm(paths, desc="notebooks", unit="nb"):
@@ -127,8 +132,9 @@ def main(argv: list[str] | None = None) -> int:
         entries.append((target.name, title, finding(nb)))
     (out / "index.html").write_text(build_index(entries, args.data_dir), encoding="utf-8")
     n_fig = len(list((out / "figures").glob("*.png")))
+    shown = "reports" if out == config.REPO_DIR / "reports" else out.name
     print(f"report: {len(entries)} notebooks run and exported, {n_fig} figures, "
-          f"reports/index.html written in {time.perf_counter() - t0:.1f} s")
+          f"{shown}/index.html written in {time.perf_counter() - t0:.1f} s")
     return 0
 
 

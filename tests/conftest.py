@@ -1,5 +1,6 @@
 """Shared fixtures: temporary data folders built from the repository's data/."""
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+NODE_MODULES = ROOT / "tests" / "browser" / "node_modules"
 
 
 def tree_hash(folder: Path) -> str:
@@ -48,3 +50,36 @@ def extended_tables(tmp_path_factory):
     extra = {p.name: p.read_bytes() for p in UNSEEN.glob("*.txt")}
     d = make_data_dir(tmp_path_factory.mktemp("extended"), extra=extra)
     return make_tables(d)
+
+
+def _chromium() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def _need(what: str):
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"browser test required but {what}")
+    pytest.skip(f"{what} (make test installs it)")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = _chromium()
+    if chromium is None:
+        _need("Debian's chromium is not installed")
+    if not (NODE_MODULES / "leaflet" / "dist" / "leaflet.js").exists():
+        _need("tests/browser/node_modules is missing (npm ci --prefix tests/browser)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need("the playwright package is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()

@@ -10,54 +10,18 @@ missing piece fails there; run alone on a machine without them, these tests skip
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, make_data_dir
+from .conftest import NODE_MODULES, ROOT, make_data_dir
 
-NODE_MODULES = ROOT / "tests" / "browser" / "node_modules"
 MARKER = ".leaflet-marker-pane .awesome-marker"
 HOSTILE = ("Attaque contre l'aéroport d'Erbil\n\n"
            "Le 3 mars 2021, des roquettes ont visé la base aérienne d'Aïn al-Assad <script>alert(1)</script> "
            "où l'on « cite » \"tout\" `ceci` ${alert(3)} <img src=x onerror=alert(2)>.\n\n"
            "Le 5 mars 2021, une attaque a visé l'aéroport d'Erbil, d'après l'armée <b onmouseover=alert(4)>x</b>.\n")
-
-
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-def _need(what: str):
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"browser test required but {what}")
-    pytest.skip(f"{what} (make test installs it)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = _chromium()
-    if chromium is None:
-        _need("Debian's chromium is not installed")
-    if not (NODE_MODULES / "leaflet" / "dist" / "leaflet.js").exists():
-        _need("tests/browser/node_modules is missing (npm ci --prefix tests/browser)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _need("the playwright package is not installed")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
-        yield b
-        b.close()
 
 
 def _local_assets() -> dict[str, Path]:
