@@ -2,7 +2,7 @@
 
 The key of an article's entry hashes everything its extraction depends on: the
 normalized text and title, the publication window it was dated on, the source code of
-every ``helpers`` module, and the reference files (gazetteer, outlets, sites). Change any
+every ``helpers`` module, and every reference file. Change any
 of them and the key changes, so a stale result is never served; adding one article to a
 large corpus re-extracts only that article (and those whose dates it changes).
 """
@@ -25,10 +25,9 @@ def code_fingerprint(reference_dir: str) -> str:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     ref = Path(reference_dir)
-    for name in ("gazetteer.csv", "outlets.csv", "coalition_sites.csv"):
-        f = ref / name
-        if f.exists():
-            h.update(name.encode())
+    for f in sorted(ref.glob("*")) + [HELPERS_DIR.parent / "data" / "reference" / "stopwords_fr.txt"]:
+        if f.is_file():
+            h.update(f.name.encode())
             h.update(f.read_bytes())
     return h.hexdigest()[:16]
 

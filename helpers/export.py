@@ -11,12 +11,14 @@ from __future__ import annotations
 import html
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from . import config
 from .corpus import articles_table, removed_table
+from .dates import display_date
 from .pipeline import (Build, TYPE_LABELS, build, events_table, figures_table, merge_events, places_tables,
                        unplaced_table)
 
@@ -166,7 +168,9 @@ def timeline_json(t: Tables) -> dict:
                 quotes.append(f"<blockquote>{html.escape(e.evidence)}</blockquote>"
                               f"<p>— {html.escape(e.outlet or '(outlet unknown)')}</p>")
         start = _tl_date(r.date_start, r.precision)
-        start["display_date"] = r.display_date
+        # the precision in words: "3 janvier 2020", "début janvier 2020", "mars 2020"
+        start["display_date"] = display_date(date.fromisoformat(r.date_start), date.fromisoformat(r.date_end),
+                                             r.precision, r.qualifier or "", abbreviated=False)
         item = {
             "unique_id": r.chronology_id,
             "start_date": start,

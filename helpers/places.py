@@ -35,11 +35,13 @@ _STOP = None
 
 
 def _stopwords() -> set[str]:
+    """French function words (spaCy's list, copied to data/reference/stopwords_fr.txt) and common
+    capitalized nouns of the domain: never place names."""
     global _STOP
     if _STOP is None:
-        from spacy.lang.fr.stop_words import STOP_WORDS
-
-        _STOP = {fold(w) for w in STOP_WORDS} | {
+        path = config.REPO_DIR / "data" / "reference" / "stopwords_fr.txt"
+        words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+        _STOP = {fold(w) for w in words} | {
             "coalition", "daech", "etat", "etats", "unis", "parlement", "gouvernement", "armee", "forces",
             "ministere", "conseil", "premier", "general", "president", "commandement", "resistance",
         }
@@ -425,9 +427,12 @@ def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:
     """A capitalized word inside the sentence that the gazetteer does not place: worth the NER model."""
     placed = [(m.start, m.end) for m in matcher.find(sentence)]
     stop = _stopwords()
+    from .events import actors_of
+
     for m in re.finditer(r"(?<=[\s'’(-])[A-ZÀ-Ý][\w-]{2,}", sentence):
-        if any(a <= m.start() < b for a, b in placed) or fold(m.group()) in stop:
-            continue
+        w = m.group()
+        if any(a <= m.start() < b for a, b in placed) or fold(w) in stop or w.isupper() or actors_of(fold(w)):
+            continue  # placed, a function word, an acronym or agency code, or a known actor
         return True
     return False
 

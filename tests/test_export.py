@@ -51,6 +51,9 @@ def test_export_writes_the_contract(exported):
     assert gj["type"] == "FeatureCollection" and len(gj["features"]) == len(places)
     tl = json.loads((out1 / "chronology.timeline.json").read_text())
     assert tl["events"] and all("display_date" in e["start_date"] for e in tl["events"])
+    shown = {e["start_date"]["display_date"] for e in tl["events"]}
+    assert "3 janvier 2020" in shown and not any("janv." in d for d in shown)
+    assert all(e["credit"] for e in tl["events"])
     ch = pd.read_csv(out1 / "chronology.csv")
     assert ch.precision.isin(["day", "week", "month", "season", "year"]).all()
     ev = pd.read_csv(out1 / "events.csv")
