@@ -70,6 +70,3 @@ class ExtractCache:
         except OSError:
             pass  # a read-only data folder: run without caching
         return value
-
-    def save(self) -> None:
-        """Entries are written as they are made; nothing to flush."""

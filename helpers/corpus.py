@@ -148,9 +148,6 @@ LINE_RULES: list[tuple[str, re.Pattern]] = [
     ("link only", _rx(r"^(https?://|www\.)\S+$")),
 ]
 
-_OUTLET_CAPTION = None  # compiled lazily from the outlet registry
-
-
 @dataclass
 class Cleaned:
     text: str
@@ -197,7 +194,7 @@ def clean_text(raw: str, outlets: "OutletRegistry | None" = None) -> Cleaned:
             label = "repeated line"
         if label is None and after_caption and _is_headline(line):
             label = "teaser"  # a related-article title placed under a photo caption
-        if label is None and not kept_body(kept) and len(f.split()) <= 2 and not re.search(r"[.!?]$", f):
+        if label is None and not any(kept) and len(f.split()) <= 2 and not re.search(r"[.!?]$", f):
             label = "site debris"  # logo text or a menu word above the headline
         after_caption = label in ("photo caption", "photo credit") or (after_caption and label is not None)
         if label:
@@ -208,10 +205,6 @@ def clean_text(raw: str, outlets: "OutletRegistry | None" = None) -> Cleaned:
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
     title, basis = detect_title(body)
     return Cleaned(body, removed, title, basis)
-
-
-def kept_body(kept: list[str]) -> bool:
-    return any(k for k in kept)
 
 
 def _is_headline(line: str) -> bool:

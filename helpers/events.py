@@ -304,7 +304,3 @@ def compatible(a: tuple[date, date], b: tuple[date, date], slack_days: int = 1) 
     from datetime import timedelta
 
     return a[0] <= b[1] + timedelta(days=slack_days) and b[0] <= a[1] + timedelta(days=slack_days)
-
-
-def specific_keys(keys: set[str], country_places: set[str]) -> set[str]:
-    return {k for k in keys if not (k.startswith("place:") and k[6:] in country_places)}

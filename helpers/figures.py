@@ -60,10 +60,6 @@ CASUALTY = re.compile(r"\b(tue\w*|tuant|mort\w*|peri\w*|bless\w*|victimes?|dece\
                       r"abattu\w*|trouve la mort|perdu la vie|tombe\w*)\b")
 ORDINAL_BEFORE = re.compile(r"\b(brigade|bataillon|division|regiment|numero|n°|no|article|resolution|page|chapitre|"
                             r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite)\s*$")
-APPROX = [
-    (re.compile(r"\b(environ|quelque|approximativement|autour de|aux alentours de|a peu pres|grosso modo|pres de|"
-                r"presque|plus de|au moins|au minimum|moins de|jusqu'a|au plus|au maximum|pas moins de)\s*$"), None),
-]
 WORD_NUM = re.compile(r"\b(?:(?:zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
                       r"seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|et|un|une|-|\s)+)\b")
 AINE = {"dizaine": (10, 8, 12), "douzaine": (12, 10, 14), "quinzaine": (15, 12, 18), "vingtaine": (20, 16, 24),

@@ -271,10 +271,6 @@ def _two_distinct(posting: list) -> list:
     return out
 
 
-def _explicit_chain(e: EventMention) -> bool:
-    return e.date_basis == "explicit" or (e.date_basis == "reference" and e.date_start is not None)
-
-
 def _near_days(d: date) -> list[tuple[int, int]]:
     return [((d + timedelta(days=k)).month, (d + timedelta(days=k)).day) for k in (-1, 0, 1)]
 
@@ -292,10 +288,6 @@ def _same_day_month(e: EventMention, f: EventMention) -> bool:
             return False
     return abs((e.date_start.replace(year=2000) - f.date_start.replace(year=2000)).days) <= 1 if not (
         e.date_start.month == 2 and e.date_start.day == 29) else (f.date_start.month, f.date_start.day) == (2, 29)
-
-
-def _shared(e: EventMention, f: EventMention) -> bool:
-    return bool(e.keys & f.keys)
 
 
 def build(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Build:

@@ -338,8 +338,6 @@ class PlaceMatcher:
     def _resolve(self, text: str, folded: str, s: int, e: int, k: str, index: dict) -> Mention:
         ids = index[k]
         before = folded[max(0, s - 45):s]
-        # "d'al-Qaëm" after "base": the elision is part of the token
-        tok_prefix = re.match(r"[dl]'", folded[s:e])
         ctx = ""
         if CONTEXT_AIRPORT.search(before):
             ctx = "airport"
@@ -349,7 +347,6 @@ class PlaceMatcher:
             ctx = "town"
         elif CONTEXT_REGION.search(before):
             ctx = "region"
-        del tok_prefix
         kinds = {pid: self.kind(pid) for pid in ids}
         pick = None
         if ctx in ("base", "airport"):
