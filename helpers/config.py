@@ -19,10 +19,12 @@ REPORTS_DIR = Path(os.environ.get("IRAQ_REPORTS_DIR") or REPO_DIR / "reports")
 # tens of kilobytes; a multi-megabyte "article" is a scrape gone wrong).
 MAX_FILE_BYTES = 2_000_000
 
-# The period the corpus is about. Used only as a last resort to choose between
-# candidate years when nothing in the text or the corpus decides.
-STUDY_START_YEAR = 2014
+# The period the corpus is about (the coalition's withdrawal, 2019–2025, and its aftermath). Used only as
+# a last resort, to choose between candidate years when nothing in the text or the corpus decides.
+STUDY_START_YEAR = 2019
 STUDY_END_YEAR = 2026
+# The earliest year a weekday-dated publication is looked for (the coalition was formed in 2014).
+EARLIEST_YEAR = 2014
 
 
 @dataclass(frozen=True)

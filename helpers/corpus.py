@@ -249,11 +249,15 @@ class OutletRegistry:
         return [(name, kind) for name, rx, kind in self.rows if rx.search(folded)]
 
     def standalone(self, folded_line: str) -> bool:
-        """A short line that is only an outlet or agency name (a signature)."""
+        """A short line made only of outlet or agency names: a signature or byline
+        ("AA", "TRT FR", "Le Monde avec AFP et Reuters", "L'Orient-Le Jour / AFP")."""
         s = folded_line.strip(" .-|")
-        if len(s) > 30 or len(s.split()) > 4:
+        if len(s) > 70 or len(s.split()) > 10:
             return False
-        return any(rx.fullmatch(s) or rx.fullmatch(s.replace(" ", "")) for _, rx, _ in self.rows)
+        parts = [p.strip(" .-") for p in re.split(r"\s*(?:/|\||,|\bavec\b|\bet\b|\bpar\b|\bpour\b)\s*", s)]
+        parts = [p for p in parts if p]
+        return bool(parts) and all(any(rx.fullmatch(p) or rx.fullmatch(p.replace(" ", "")) for _, rx, _ in self.rows)
+                                   for p in parts)
 
 
 _REGISTRY_CACHE: dict[Path, OutletRegistry] = {}

@@ -162,9 +162,10 @@ _p("relative_month", r"\b(?:(?P<this>ce mois(?:-ci)?)|le mois (?P<rel>dernier|pa
 _p("relative_year", r"\b(?:(?P<this>cette annee)|l'annee (?P<rel>derniere|passee|prochaine|en cours)|"
                     r"l'an (?P<rel2>dernier|passe|prochain))\b")
 _p("relative_day", r"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)\b")
-_p("ago", rf"\bil y a (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees)\b")
+_p("ago", rf"\bil y a (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b")
 _p("offset", rf"\b(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b")
 _p("lendemain", r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille|le meme jour|ce meme jour)")
+_p("night_weekdays", rf"\b(?:dans |durant |pendant )?la nuit (?:de |du )(?P<wd>{WD}) (?:a|au) (?P<wd2>{WD})\b")
 _p("weekday", rf"\b(?:(?P<pre>ce|le|dans la nuit de|la nuit de|depuis) )?(?P<wd>{WD})(?: (?P<rel>dernier|prochain))?(?! \d)\b")
 _p("year_range", rf"\b(?:de |entre )?(?P<y>{YEAR}) ?(?:-|a|et) ?(?P<y2>{YEAR})\b")
 _p("year", rf"\b(?P<pre>en|depuis|des|d'ici|jusqu'en|avant|apres|de|d'|l'annee|annee|vers|au|a partir de|"
@@ -300,6 +301,10 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.kind, x.weekday = "weekday", WEEKDAYS[g["wd"]]
         r = g.get("rel") or ""
         x.rel = {"dernier": "last", "prochain": "next"}.get(r, "this" if pre == "ce" else "recent")
+    elif name == "night_weekdays":
+        x.kind, x.weekday, x.night = "weekday", WEEKDAYS[g["wd"]], True
+        x.day2 = (WEEKDAYS[g["wd2"]] - WEEKDAYS[g["wd"]]) % 7  # days the night spans into
+        x.rel = "recent"
     elif name == "year_range":
         x.kind, x.year, x.year2 = "year", int(g["y"]), int(g["y2"])
         if x.year2 <= x.year:
@@ -450,12 +455,14 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
         back = (anchor.weekday() - x.weekday) % 7
         if x.rel == "last" and back == 0:
             back = 7
+        if x.night and x.day2:  # "la nuit de lundi à mardi": the night ends on or before the anchor
+            back = (anchor.weekday() - x.weekday - x.day2) % 7 + x.day2
         if x.rel == "next":
             fwd = (x.weekday - anchor.weekday()) % 7 or 7
             d = anchor + timedelta(days=fwd)
         else:
             d = anchor - timedelta(days=back)
-        return d, d
+        return d, d + timedelta(days=x.day2 or 0) if x.night else d
     if k == "relative":
         if x.rel == "days":
             d = anchor + timedelta(days=x.n)
@@ -469,7 +476,8 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
                 return d - timedelta(days=3), d + timedelta(days=3)
             if x.unit == "month":
                 return month_range(*_ym(_add_months(anchor, -x.n)))
-            return date(anchor.year - x.n, 1, 1), date(anchor.year - x.n, 12, 31)
+            # "il y a un an": about the same month N years before
+            return month_range(*_ym(_add_months(anchor, -12 * x.n)))
         shift = {"this": 0, "last": -1, "next": 1}[x.rel]
         if x.unit == "week":
             monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
@@ -518,6 +526,8 @@ def resolve_window(x: TimeExpr, lo: date | None, hi: date | None = None,
     y.precision = precision_of(y.date_start, y.date_end)
     if x.kind == "interval" and y.precision == "week" and (y.date_end - y.date_start).days <= 7:
         y.precision = "day" if x.night else "week"
+    if x.night and (y.date_end - y.date_start).days <= 1:
+        y.precision = "day"
     return y
 
 

@@ -59,6 +59,11 @@ NOT_REALIZED = re.compile(r"\b(appel\w*|reclam\w*|demand\w*|exig\w*|calendrier|i
                           r"menac\w*|pression|en faveur|plaid\w*|souhait\w*|envisag\w*|projet|prevoi\w*|pourrai\w*|"
                           r"refus\w*|negocia\w*|discuter|sur l'avenir|mettant fin|s'averer|necessite|"
                           r"faire executer|obtemperer|parvenir|aboutir|pour|afin)\b[^.;]{0,60}$")
+REPEATED = re.compile(r"\b(des dizaines d|des centaines d|plusieurs dizaines|une serie d|une vague d|de nombreu\w+|"
+                      r"multiples|repetee?s|a plusieurs reprises|regulierement|sporadiques?|incessant\w*)")
+LOCATOR = re.compile(r"\b(?:pres|non loin|a proximite|aux abords|autour|a l'?(?:est|ouest)|au (?:nord|sud)(?:-est|-ouest)?|"
+                     r"a hauteur|en direction)(?: (?:de|du|des|d'))?(?: (?:la|l'|le|les))? ?(?:(?:base|ville|aeroport|localite)"
+                     r"(?: \w+)?(?: (?:de|d'|du))? ?)?(?:l')?$")
 # an action given as the cause of the clause's own event
 CAUSE = re.compile(r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|en represailles? a|"
                    r"pour riposter a|face a|apres|au lendemain d(?:e|u|es|')|sur fond de)\s*(?:\S+\s+){0,4}\S*$")
@@ -90,6 +95,9 @@ ACTORS: list[tuple[str, re.Pattern]] = [
     ("Nations unies", _rx(r"\b(nations unies|onu|conseil de securite)\b")),
 ]
 GENERIC_ACTORS = {"États-Unis", "Irak", "Coalition internationale", "Daech"}
+# states: a shared state tells two precisely dated mentions apart, but is too weak to date an article
+COUNTRY_ACTORS = {"États-Unis", "Irak", "France", "Royaume-Uni", "République tchèque", "Allemagne", "Italie",
+                  "Espagne", "Canada", "Australie", "Iran", "Turquie", "Syrie", "Israël"}
 GENERIC_KEYS = {name_key(w) for w in ("Irak", "Iraq", "Bagdad", "Washington", "Coalition", "Daech", "Etats", "Unis",
                                       "Pentagone", "Parlement", "Premier", "Nations", "Conseil", "Forces", "Force",
                                       "Commandement", "Hachd", "Chaabi", "Syrie", "Iran", "France", "Paris", "Etat",
@@ -116,6 +124,7 @@ class EventMention:
     keys: set[str] = field(default_factory=set)
     in_lead: bool = False
     weekday: int | None = None  # the weekday written with the date ("jeudi 25 janvier"), if any
+    repeated: bool = False  # "des dizaines d'attaques", "à plusieurs reprises": an activity, not one event
 
     @property
     def event_id(self) -> str:
@@ -277,10 +286,14 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
 
                 ev.precision = precision_of(ev.date_start, ev.date_end)
                 ev.date_text, ev.date_basis = "", "publication"
-            ev.place_ids = list(dict.fromkeys(m.place_id for m in mentions if a <= m.start < b))
+            here = [m for m in mentions if a <= m.start < b]
+            # "près de l'aéroport de Bagdad", "au nord d'Erbil": a locator of another place, not the event's place
+            own = [m for m in here if not LOCATOR.search(folded[max(a, m.start - 40):m.start])]
+            ev.place_ids = list(dict.fromkeys(m.place_id for m in (own or here)))
             if not ev.place_ids and seg_i > 0 and offset is None and out and out[-1].sentence_index == s.index:
                 ev.place_ids = list(out[-1].place_ids)  # "… de la base X et ont livré la base …": same place
             ev.actors = actors_of(clause_f)
+            ev.repeated = bool(REPEATED.search(clause_f))
             ev.keys |= key_terms(text[a:b]) | {f"place:{p}" for p in ev.place_ids if p not in generic_places} \
                 | {f"place:{site_towns[p]}" for p in ev.place_ids if p in site_towns} \
                 | {f"actor:{x}" for x in ev.actors if x not in GENERIC_ACTORS}

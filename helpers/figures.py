@@ -30,9 +30,9 @@ from .text import fold
 
 PERSONNEL = ("soldats?|militaires?|conseillers?(?: militaires?)?|instructeurs?|formateurs?|troupes|personnels?|hommes|"
              "combattants?|membres?|marines|forces speciales|commandos?|accompagnateurs?|gardes?|agents?|"
-             "employes?|sous-traitants?|civils?|policiers?|officiers?|experts?")
+             "employes?|sous-traitants?|civils?|policiers?|officiers?|experts?|personnes|morts|tues|blesses|victimes")
 OTHER_UNITS = ("bases?|roquettes?|missiles?|drones?|obus|operations?|attaques?|sites?|positions?|installations?|"
-               "frappes?|raids?|vehicules?|avions?|helicopteres?|chars?|camps?|projectiles?|tirs?")
+               "frappes?|raids?|vehicules?|avions?|helicopteres?|chars?|camps?|projectiles?|tirs?|cibles?|objectifs?")
 UNIT_RX = re.compile(rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos)?\s*)?\s*(?P<unit>{PERSONNEL}|{OTHER_UNITS})\b")
 PARTIES: list[tuple[str, re.Pattern]] = [
     ("US", re.compile(r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|marines)\b")),
@@ -67,7 +67,8 @@ AINE = {"dizaine": (10, 8, 12), "douzaine": (12, 10, 14), "quinzaine": (15, 12, 
         "soixantaine": (60, 50, 70), "centaine": (100, 80, 120), "millier": (1000, 800, 1200)}
 PLURAL_AINE = {"dizaines": (20, 20, 90), "centaines": (200, 200, 900), "milliers": (2000, 2000, 9000)}
 # what joins a number to the figure before it, so it counts the same thing
-COMPOSITE = re.compile(r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi|\bcontre|\bau lieu de|\bpuis)\s*$")
+COMPOSITE = re.compile(r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi|\bcontre|\bau lieu de|\bpuis)\s*"
+                       r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un)?\s*$")
 # "d'Irak", "en Syrie": where, not who
 LOCATION = re.compile(r"\b(?:en|d'|de l'|du|au|vers|hors d'|presents? en|stationnes? en)\s*(?:irak|iraq|syrie|iran|pays|koweit|jordanie|"
                       r"turquie|region)\b")
@@ -192,17 +193,22 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
         party = _party_of(tail) or _party_of(folded[e:unit_end + 1])
         if not party and re.match(r"\s*[a-z]", folded[e:e + 2]) and nat_after and _party_of(nat_after.group("w")):
             party = _party_of(nat_after.group("w"))
-        inherited = prev is not None and f.unit == prev.unit and COMPOSITE.search(between)
+        casualty_noun = fold(f.unit) in ("morts", "tues", "blesses", "victimes")
+        inherited = prev is not None and (f.unit == prev.unit or casualty_noun) and COMPOSITE.search(between)
         if not party and inherited:
             party = prev.party
+        from_subject = False
         if not party:
             head = LOCATION.sub(" ", re.split(r"[;]", folded[:s])[-1])
             party = _last_party(head)
+            from_subject = bool(party)
         f.party = party or ""
         window = folded
         personnel = re.fullmatch(PERSONNEL, fold(f.unit)) or _party_of(fold(f.unit))
         if personnel and CASUALTY.search(window):
             f.kind = "casualties"
+            if from_subject:  # "Washington a frappé…, tuant 16 personnes": the subject is who kills, not who died
+                f.party = ""
         elif personnel:
             f.kind = "troops"
         else:

@@ -194,8 +194,9 @@ def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtrac
     week) only when all candidates agree. Articles dated by metadata or a dateline are
     settled and skipped; anchors are indexed by (type family, key), so the cost grows with
     the corpus, not with its square."""
-    from .events import FAMILY
+    from .events import COUNTRY_ACTORS, FAMILY
 
+    weak = {f"actor:{a}" for a in COUNTRY_ACTORS}
     reliable, files, settled = {}, {}, {}
     for aid, prec, evid, file, sett in zip(articles.article_id, articles.published_precision,
                                             articles.published_evidence, articles.file,
@@ -206,11 +207,11 @@ def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtrac
     index: dict[tuple[str, str], list[tuple[str, EventMention]]] = {}
     for aid, ex in extracts.items():
         for e in ex.events:
-            if e.date_start is None or e.date_basis == "publication":
+            if e.date_start is None or e.date_basis == "publication" or e.repeated:
                 continue
             if (e.date_basis in ("explicit", "reference") and e.date_text) or reliable.get(aid):
                 fam = FAMILY.get(e.event_type, e.event_type)
-                for k in e.keys:
+                for k in e.keys - weak:
                     index.setdefault((fam, k), []).append((aid, e))
     # per key: the two earliest and two latest anchors from distinct articles
     summary: dict[tuple[str, str], tuple[list, list]] = {}
@@ -229,10 +230,10 @@ def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtrac
         if settled.get(aid):
             continue
         for e in ex.events:
-            if e.date_basis == "explicit":
+            if e.date_basis == "explicit" or e.repeated:
                 continue
             fam = FAMILY.get(e.event_type, e.event_type)
-            keys = [(fam, k) for k in sorted(e.keys) if (fam, k) in summary]
+            keys = [(fam, k) for k in sorted(e.keys - weak) if (fam, k) in summary]
             if not keys:
                 continue
             if e.date_start is not None and e.date_basis == "anchored" and e.precision == "day":

@@ -207,7 +207,7 @@ class PlaceMatcher:
         for r in gazetteer.itertuples():
             for n in str(r.names).split(";"):
                 e = _bare(n)
-                if len(e) >= 3:
+                if len(e) >= 3 or (len(e) == 2 and any(ch.isdigit() for ch in e)):  # "K1"
                     ids = self.exact.setdefault(e, [])
                     if r.place_id not in ids:
                         ids.append(r.place_id)
@@ -239,8 +239,8 @@ class PlaceMatcher:
         return self._shared[pid]
 
     def generic(self, pid: str) -> bool:
-        """Countries and capitals: too common to tell two events apart."""
-        return self._kind[pid] == "country" or self._capital[pid]
+        """Countries, governorates and capitals: too wide to tell two events apart."""
+        return self._kind[pid] in ("country", "region") or self._capital[pid]
 
     def find(self, text: str) -> list[Mention]:
         folded = fold(text)
@@ -279,7 +279,7 @@ class PlaceMatcher:
                     hit = (s, e, b, n, self.exact)
                     break
                 k = name_key(text[s:e])
-                if k in self.by_key and (len(k) >= 3 or n == 1):
+                if k in self.by_key and (len(k) >= 4 or (len(k) == 3 and self._short_ok(text, folded, s))):
                     hit = (s, e, k, n, self.by_key)
                     break
             if hit is not None and self._in_person_name(text, toks, i, hit[3]):
@@ -288,7 +288,8 @@ class PlaceMatcher:
             if hit is None and "-" in t.group():  # "Qaëm-AlBoukamal": try the parts
                 for part in re.finditer(r"[^-]+", t.group()):
                     k = name_key(part.group())
-                    if part.group()[:1].isupper() and k in self.by_key and len(k) >= 3:
+                    if part.group()[:1].isupper() and k in self.by_key and \
+                            (len(k) >= 4 or self._short_ok(text, folded, t.start())):
                         s = t.start() + part.start()
                         out.append(self._resolve(text, folded, s, s + len(part.group()), k, self.by_key))
                 i += 1
@@ -317,6 +318,16 @@ class PlaceMatcher:
     @staticmethod
     def _part_ok(tok: str) -> bool:
         return tok[:1].isupper() or tok.lower() in ("al", "el", "ad", "as") or bool(_ARTICLE.match(tok).group())
+
+    @staticmethod
+    def _short_ok(text: str, folded: str, s: int) -> bool:
+        """A three-letter key ("Qaëm" → kam) is too loose alone: it needs an Arabic article on the
+        name (al-Qaëm) or a place word before it (base, camp, localité…)."""
+        if re.match(r"(?:[dl]['’])?(?:al|el)[- ]", folded[s:s + 6]):
+            return True
+        before = folded[max(0, s - 45):s]
+        return bool(CONTEXT_BASE.search(before) or CONTEXT_AIRPORT.search(before) or CONTEXT_TOWN.search(before)
+                    or CONTEXT_REGION.search(before))
 
     def _in_person_name(self, text: str, toks: list, i: int, n: int) -> bool:
         """Part of a longer proper name ("Qassem Soleimani") or after a title ("général X")."""

@@ -12,7 +12,8 @@ The inference reasons as a careful reader does, in this order:
 4. a weekday with a day and month ("ce mercredi 25 mars") fixes the year among a few
    candidates: the first candidate not older than the bounds. In the lead it is the
    publication day; elsewhere publication follows it within two days;
-5. a day and month without a year in the past ("Le 26 juillet, …") raises the lower bound.
+5. a full date the article reports in the past ("le 27 septembre 2024") raises the lower bound, and so
+   does a day and month without a year ("Le 26 juillet, …") once the year is bounded.
 
 Photo credits and captions were removed by normalization and their years are never used.
 """
@@ -105,7 +106,8 @@ def infer_one(text: str, title: str = "", meta_published: str = "", html_date: s
     lo: date | None = None
     hi: date | None = None
     # 2. the latest explicit year
-    years = [(x.year2 or x.year, x) for x in exprs if x.year is not None]
+    # "d'ici septembre 2026", "jusqu'en 2026": a deadline, not a year the article looks back on
+    years = [(x.year2 or x.year, x) for x in exprs if x.year is not None and not is_future_context(folded, x.start)]
     if years:
         y, x = max(years, key=lambda t: (t[0], -t[1].start))
         lo = date(y, 1, 1)
@@ -129,18 +131,22 @@ def infer_one(text: str, title: str = "", meta_published: str = "", html_date: s
     if wd:
         years_ok = None
         for x in wd:
-            ys = set(weekday_years(x.day, x.month, x.weekday, range(config.STUDY_START_YEAR, config.STUDY_END_YEAR + 1)))
+            ys = set(weekday_years(x.day, x.month, x.weekday, range(config.EARLIEST_YEAR, config.STUDY_END_YEAR + 1)))
             years_ok = ys if years_ok is None else (years_ok & ys or years_ok)
         in_lead = [x for x in wd if lead[0] <= x.start < lead[1] or (x.rel == "this")]
         key = in_lead[0] if in_lead else max(wd, key=lambda x: (x.month, x.day))
         floor = lo - timedelta(days=2) if lo else None
         cands = sorted(y for y in (years_ok or ()) if floor is None or date(y, key.month, key.day) >= floor)
+        if floor is None:  # nothing bounds it: prefer the period the corpus is about
+            study = [y for y in cands if config.STUDY_START_YEAR <= y <= config.STUDY_END_YEAR]
+            cands = study or cands
         if cands:
             d = date(cands[0], key.month, key.day)
             if hi is None or d <= hi:
                 alts = ", ".join(str(y) for y in sorted(years_ok) if y != cands[0])
                 why = ("the first such year not older than the bounds" if floor else
-                       f"the first such year from {config.STUDY_START_YEAR} (nothing else decides)")
+                       f"the first such year in the study period {config.STUDY_START_YEAR}–{config.STUDY_END_YEAR} "
+                       "(nothing else decides)")
                 evidence.insert(0, f"{key.text.strip()!r}: that weekday falls on that date in "
                                    f"{', '.join(str(y) for y in sorted(years_ok))}; {cands[0]} is {why}")
                 if in_lead:
@@ -155,7 +161,14 @@ def infer_one(text: str, title: str = "", meta_published: str = "", html_date: s
     if hi is None:
         hi = date(lo.year, 12, 31)
         evidence.append(f"assumed published in {lo.year}, the latest year it mentions")
-    # 5. day + month without year, in the past
+    # 5. a full past date the article reports ("le 27 septembre 2024"): not published before it
+    for x in exprs:
+        if x.kind == "date" and x.year is not None and not is_future_context(folded, x.start):
+            d = date(x.year, x.month, x.day)
+            if lo < d <= hi:
+                lo = d
+                evidence.append(f"{x.text.strip()!r} is reported: not before {lo.isoformat()}")
+    # 6. day + month without year, in the past
     for x in exprs:
         if x.kind == "date" and x.year is None and x.rel is None and not is_future_context(folded, x.start):
             r = resolve(x, hi)

@@ -82,3 +82,32 @@ def test_unseen_articles_extend_the_chronology(extended_tables, seed_tables):
     assert rows(extended_tables, "vote", "2021-09-12", "2021-09-12").place_ids.str.contains("harir").any()
     # the AFP article's mention of the Soleimani killing is not a new row
     assert len(rows(extended_tables, "killing", "2020-01-01", "2020-01-10")) == 1
+
+
+def test_more_unseen_styles(extended_tables):
+    t = extended_tables
+    a = t.articles.set_index("file")
+    assert a.loc["presstv_tower22.txt", "published"] == "2024-01-30"
+    assert (a.loc["lemonde_retrait_2026.txt", "outlet"], a.loc["olj_harir.txt", "outlet"]) == ("Le Monde", "L'Orient-Le Jour")
+    assert "AFP" in a.loc["lemonde_retrait_2026.txt", "origin"] and a.loc["olj_harir.txt", "origin"] == "AFP"
+    assert a.loc["aa_accord_2024.txt", "published"] == "2024-09-27"  # not 2026: "d'ici septembre 2026" is a deadline
+    assert a.loc["aa_accord_2024.txt", "published_end"] == "2024-12-31"
+    ev = t.events
+    def has(etype, start, place=None, end=None):
+        m = (ev.event_type == etype) & (ev.date_start == start)
+        if end:
+            m &= ev.date_end == end
+        if place:
+            m &= ev.place_ids.str.split(";").apply(lambda ids: place in ids)
+        return bool(m.any())
+    assert has("attack", "2024-01-30", "ain-al-asad") and has("attack", "2024-01-28")  # "Deux jours plus tôt"
+    assert has("handover", "2026-01-17", "ain-al-asad") and has("handover", "2025-10-01", "victory")
+    assert has("attack", "2025-03-10", "harir", end="2025-03-11")  # "dans la nuit de lundi à mardi"
+    assert not has("handover", "2025-10-01", "baghdad-airport")  # "près de l'aéroport": a locator
+    f = t.figures
+    assert ((f.party == "US") & (f.count_best == 40) & (f.kind == "casualties")).any()
+    assert ((f.party == "US") & (f.count_best == 900)).any()
+    assert ((f.party == "US") & (f.count_best == 2000) & (f.refers_to == "2025-01-01")).any()  # "Il y a un an"
+    assert ((f.party == "DE") & (f.count_low == 20) & (f.count_high == 90)).any()
+    assert not ((f.count_best == 16) & (f.party == "US")).any()  # killed by US strikes, not US dead
+    assert not t.places.place_id.str.contains("thawrah").any()  # "la Tour 22" is no town

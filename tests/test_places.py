@@ -90,6 +90,8 @@ def test_unseen_articles_add_sites(extended_tables):
     p = extended_tables.places.set_index("place_id")
     for site in ["ain-al-asad", "k1", "erbil", "harir"]:
         assert site in p.index, site
-    assert p.at["ain-al-asad", "status"] == "attack"
+    # attacked in 2020 and 2024, handed over in January 2026: the latest status wins
+    assert p.at["ain-al-asad", "status"] == "handover" and p.at["ain-al-asad", "status_date"] == "2026-01-17"
+    assert p.at["harir", "status"] == "attack" and p.at["victory", "status"] == "handover"
     assert p.at["k1", "status"] == "withdrawal"
     assert p.at["taji", "status"] == "handover"  # the 2020 handover after the March attack

@@ -69,16 +69,31 @@ def test_photo_credit_year_is_never_used():
 
 
 def test_corpus_constraint_bounds_the_year():
-    # 25 March is a Wednesday in 2015, 2020 and 2026: an event dated elsewhere decides
+    # 25 March is a Wednesday in 2015, 2020 and 2026: alone, the study period prefers 2020;
+    # an event another article dates in 2025 rules 2020 out
     text = "Les forces françaises se sont retirées ce mercredi 25 mars, après l'assassinat du général."
-    assert infer_one(text).start == date(2015, 3, 25)
-    c = Constraint(date(2020, 1, 3), None, "mentions the killing another article dates 3 janv. 2020")
+    alone = infer_one(text)
+    assert alone.start == date(2020, 3, 25) and "nothing else decides" in alone.evidence
+    c = Constraint(date(2025, 6, 1), None, "mentions the withdrawal another article dates juin 2025")
     p = infer_one(text, constraints=[c])
-    assert p.start == date(2020, 3, 25) and "killing" in p.evidence
+    assert p.start == date(2026, 3, 25) and "withdrawal" in p.evidence
+
+
+def test_deadlines_are_not_past_years():
+    p = infer_one("Titre\n\nLe 14 juillet, un accord a été conclu. La mission prendra fin d'ici septembre 2026. "
+                  "En 2024, des attaques ont visé les bases.")
+    assert p.start.year == 2024 and "2026" not in p.evidence.split(";")[0]
 
 
 def test_contradicting_constraint_is_ignored():
-    text = "Titre\n\nLe 26 juillet, un accord a été conclu. La mission prendra fin en 2021."
+    text = "Titre\n\nEn 2021, la mission a changé. Le 26 juillet, un accord a été conclu."
     c = Constraint(date(2020, 3, 25), date(2020, 4, 1), "an unrelated withdrawal")
     p = infer_one(text, constraints=[c])
     assert p.start.year == 2021
+
+
+def test_adding_articles_does_not_move_the_seeds(seed_tables, extended_tables):
+    cols = ["published", "published_end", "published_precision"]
+    seeds = seed_tables.articles.set_index("file")[cols]
+    after = extended_tables.articles.set_index("file").loc[seeds.index, cols]
+    assert seeds.equals(after), after[(seeds != after).any(axis=1)]
