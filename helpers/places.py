@@ -23,7 +23,8 @@ import pandas as pd
 from . import config
 from .text import fold, name_key
 
-GAZETTEER_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "names", "shared_with", "capital"]
+GAZETTEER_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "names", "shared_with", "capital",
+                     "context_names"]
 SITE_KINDS = ("base", "airport", "zone")
 KIND_RANK = {"base": 0, "airport": 0, "zone": 0, "city": 1, "region": 2, "country": 3}
 
@@ -64,10 +65,15 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
     for s in sites.itertuples():
         names = [s.name, s.name_fr] + [a.strip() for a in s.aliases.split(";") if a.strip()]
         cores = [_GENERIC.sub(" ", fold(n)).strip(" -") for n in names]
-        names += [c for c in cores if len(c) >= 2]
+        explicit = {_bare(n) for n in names}
+        # a one-word name left after removing "base", "camp", "airbase"… ("Al Asad Airbase" → Asad) may
+        # also be a person's name ("le régime d'Assad"): it names the site only after a place word
+        context = sorted({c for c in cores if len(c) >= 2 and c not in names and _bare(c) not in explicit
+                          and len(_bare(c).split()) == 1})
+        names += [c for c in cores if len(c) >= 2 and c not in context]
         rows.append(dict(place_id=s.site_id, name=s.name_fr or s.name, kind=s.kind, latitude=float(s.latitude),
                          longitude=float(s.longitude), source=f"coalition_sites.csv ({s.coord_source})",
-                         names=names))
+                         names=names, context_names=context))
     gn = pd.read_csv(ref / "geonames_iraq_populated_places.tsv", sep="\t", dtype=str, keep_default_na=False,
                      quoting=csv.QUOTE_NONE)
     seen_geonames = set()
@@ -120,10 +126,12 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
     city_keys = {name_key(n): pid for pid, k, ns in zip(df.place_id, df.kind, df.names) if k == "city" for n in ns}
     shared = []
     for r in df.itertuples():
-        hit = sorted({city_keys[name_key(n)] for n in r.names if r.kind in SITE_KINDS and name_key(n) in city_keys})
+        own = list(r.names) + (list(r.context_names) if isinstance(r.context_names, list) else [])
+        hit = sorted({city_keys[name_key(n)] for n in own if r.kind in SITE_KINDS and name_key(n) in city_keys})
         shared.append(";".join(hit))
     df["shared_with"] = shared
     df["names"] = [";".join(dict.fromkeys(n.strip() for n in ns if n.strip())) for ns in df.names]
+    df["context_names"] = [";".join(c) if isinstance(c, list) else "" for c in df.get("context_names", "")]
     return df[GAZETTEER_COLUMNS]
 
 
@@ -147,7 +155,8 @@ def load_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
     path = ref / "gazetteer.csv"
     if not path.exists():
         return build_gazetteer(ref)
-    df = pd.read_csv(path, dtype={"place_id": str, "names": str, "shared_with": str}, keep_default_na=False)
+    df = pd.read_csv(path, dtype={"place_id": str, "names": str, "shared_with": str, "context_names": str},
+                     keep_default_na=False)
     df["capital"] = df["capital"].astype(str).str.lower().eq("true")
     df["latitude"] = pd.to_numeric(df["latitude"])
     df["longitude"] = pd.to_numeric(df["longitude"])
@@ -222,6 +231,13 @@ class PlaceMatcher:
         self._kind = dict(zip(gazetteer.place_id, gazetteer.kind))
         self._shared = dict(zip(gazetteer.place_id, gazetteer.shared_with.fillna("")))
         self._capital = dict(zip(gazetteer.place_id, gazetteer.capital.astype(bool)))
+        self.context_keys: dict[str, list[str]] = {}  # names valid only after a place word
+        for r in gazetteer.itertuples():
+            for n in str(getattr(r, "context_names", "") or "").split(";"):
+                if n.strip():
+                    for k in {name_key(n), _bare(n)}:
+                        if k and k not in self.by_key and k not in self.exact:
+                            self.context_keys.setdefault(k, []).append(r.place_id)
         for ids in list(self.by_key.values()) + list(self.exact.values()):
             ids.sort(key=lambda pid: KIND_RANK.get(self._kind[pid], 9))
         words = sorted(self.phrases, key=len, reverse=True)
@@ -282,6 +298,17 @@ class PlaceMatcher:
                 if k in self.by_key and (len(k) >= 4 or (len(k) == 3 and self._short_ok(text, folded, s))):
                     hit = (s, e, k, n, self.by_key)
                     break
+            if hit is None and self.context_keys:
+                for n in (2, 1):
+                    if i + n > len(toks):
+                        continue
+                    s, e = t.start(), toks[i + n - 1].end()
+                    for k in (_bare(text[s:e]), name_key(text[s:e])):
+                        if k in self.context_keys and self._short_ok(text, folded, s, article=False):
+                            hit = (s, e, k, n, self.context_keys)
+                            break
+                    if hit:
+                        break
             if hit is not None and self._in_person_name(text, toks, i, hit[3]):
                 i += hit[3]
                 continue
@@ -320,10 +347,10 @@ class PlaceMatcher:
         return tok[:1].isupper() or tok.lower() in ("al", "el", "ad", "as") or bool(_ARTICLE.match(tok).group())
 
     @staticmethod
-    def _short_ok(text: str, folded: str, s: int) -> bool:
+    def _short_ok(text: str, folded: str, s: int, article: bool = True) -> bool:
         """A three-letter key ("Qaëm" → kam) is too loose alone: it needs an Arabic article on the
         name (al-Qaëm) or a place word before it (base, camp, localité…)."""
-        if re.match(r"(?:[dl]['’])?(?:al|el)[- ]", folded[s:s + 6]):
+        if article and re.match(r"(?:[dl]['’])?(?:al|el)[- ]", folded[s:s + 6]):
             return True
         before = folded[max(0, s - 45):s]
         return bool(CONTEXT_BASE.search(before) or CONTEXT_AIRPORT.search(before) or CONTEXT_TOWN.search(before)

@@ -95,3 +95,9 @@ def test_unseen_articles_add_sites(extended_tables):
     assert p.at["harir", "status"] == "attack" and p.at["victory", "status"] == "handover"
     assert p.at["k1", "status"] == "withdrawal"
     assert p.at["taji", "status"] == "handover"  # the 2020 handover after the March attack
+
+
+def test_names_left_after_removing_generic_words_need_a_place_word(pm):
+    assert ids(pm, "le régime d'Assad a réagi vivement") == []
+    assert ids(pm, "la base d'al-Asad") == ["ain-al-asad"]
+    assert ids(pm, "la base de Bashur") == ["harir"]
