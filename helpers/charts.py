@@ -210,9 +210,15 @@ def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.Da
     labels = []
     for party, g in pts.groupby("party", sort=True):
         color = PARTY_COLORS.get(party, "#555")
-        ax.plot(g.date, g.count_best.astype(float), "-", color=color, alpha=0.5, lw=1)
+        actual = g[g.get("planned", False) != True]  # noqa: E712  the line joins counts, not targets
+        ax.plot(actual.date, actual.count_best.astype(float), "-", color=color, alpha=0.5, lw=1)
         for r in g.itertuples():
             hollow = r.approximate
+            if getattr(r, "planned", False) is True:  # a target, not a count: a cross, labelled "prévu"
+                ax.scatter([r.date], [float(r.count_best)], s=55, zorder=3, marker="x", color=color, linewidth=1.8)
+                labels.append((r.date, float(r.count_best), f"{int(r.count_best):,} prévu ({r.outlet or 'inconnu'})"
+                               .replace(",", "\u202f"), 7, "normal", color))
+                continue
             ax.scatter([r.date], [float(r.count_best)], s=45, zorder=3, color=color if not hollow else "white",
                        edgecolor=color, linewidth=1.5, label=None)
             lo = float(r.count_low) if pd.notna(r.count_low) else float(r.count_best)
@@ -243,7 +249,7 @@ def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.Da
         ax.axvline(d, color="#999", lw=0.8, ls="--", zorder=0)
         ax.annotate(f"{r.display_date}\n{TYPE_LABELS_SHORT[r.event_type]}", (d, hi_y), xytext=(2, -2),
                     textcoords="offset points", fontsize=6.5, color="#666", va="top", rotation=90)
-    ax.set_ylabel("effectif cité (échelle log ; rond creux : approximatif, trait : fourchette)")
+    ax.set_ylabel("effectif cité (log ; rond creux : approximatif ; trait : fourchette ; × : prévu)")
     ax.set_xlabel("date décrite par le chiffre")
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -254,9 +260,9 @@ def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.Da
                                      "retraits, remises, accords datés au jour).")
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     place_labels(ax, labels, sort=False)
-    cols = ["figure_id", "party", "count_best", "count_low", "count_high", "approximate", "unit", "refers_to",
-            "refers_end", "refers_precision", "outlet", "evidence"]
-    return fig, pts[cols].reset_index(drop=True)
+    cols = ["figure_id", "party", "count_best", "count_low", "count_high", "approximate", "planned", "unit",
+            "refers_to", "refers_end", "refers_precision", "outlet", "evidence"]
+    return fig, pts.reindex(columns=cols).reset_index(drop=True)
 
 
 def key_events(chronology: pd.DataFrame) -> pd.DataFrame:

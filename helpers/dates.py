@@ -313,6 +313,10 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.kind, x.year = "year", int(g["y"])
         if pre in ("fin", "debut", "mi"):
             x.kind, x.part = "part", pre
+    if x.kind in ("date", "month", "part", "weekday") and x.year is None and x.rel in (None, "recent", "this") \
+            and re.search(r"(?:d'ici|jusqu'(?:a|au|en)|a partir d[eu']|avant|au plus tard)\s*(?:la |le |l'|a la )?$",
+                          folded[max(0, s - 25):s]):
+        x.rel = "next"  # "d'ici la fin septembre": the coming one
     if x.kind in ("date", "interval") and x.month is None:
         return None
     if x.day is not None and x.month is not None and x.day > 31:

@@ -31,7 +31,7 @@ TRIGGERS: dict[str, re.Pattern] = {
     "killing": _rx(r"\b(assassin\w*|liquid\w*|meurtre|elimin\w*|abattu\w*|execut\w*|tue(?:s|e|es)? (?:le|la|les|l')? ?"
                    r"(?:general|chef|commandant|numero|dirigeant|leader)|qui avait tue|ont ete tues|a ete tue|tuant le)\b"),
     "strike": _rx(r"\b(frappe\w*|frapp\w+|raids?|bombard\w*|pilonn\w*)\b"),
-    "attack": _rx(r"\b(attaque\w*|attentat\w*|tirs? de roquettes?|roquettes?|obus|pris(?:es)? pour cible|vise(?:s|e|es)?|"
+    "attack": _rx(r"\b(attaque\w*|attentat\w*|tirs? de roquettes?|roquettes?|obus|missiles?|ont tire|a tire|tire\w* (?:des|plus|une|un)|pris(?:es)? pour cible|vise(?:s|e|es)?|"
                   r"engin explosif|drones? (?:arme|charge)s?|ont pris pour cible|a pris pour cible|"
                   r"contre (?:la |les |des |une |un |l')?(?:bases?|troupes|forces|soldats|militaires|convois?|ambassade|"
                   r"positions|installations))\b"),
@@ -167,7 +167,9 @@ def key_terms(clause: str) -> set[str]:
     out = set()
     for m in CAPITAL.finditer(clause):
         k = name_key(m.group())
-        if len(k) >= 4 and k not in GENERIC_KEYS and fold(m.group()) not in _COMMON_CAPS:
+        f = fold(m.group())
+        # a state, an army, a group ("États-Unis", "Pentagone", "Hachd") acts in many events: not an identity
+        if len(k) >= 4 and k not in GENERIC_KEYS and f not in _COMMON_CAPS and not actors_of(f):
             out.add(k)
     return out
 

@@ -56,7 +56,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("KRG", re.compile(r"\b(kurdes?|peshmergas?)\b")),
     ("ISIS", re.compile(r"\b(daech|daesh|etat islamique|jihadistes?|djihadistes?)\b")),
 ]
-CASUALTY = re.compile(r"\b(tue\w*|tuant|mort\w*|peri\w*|bless\w*|victimes?|dece\w*|assassin\w*|liquid\w*|"
+CASUALTY = re.compile(r"\b(tue\w*|tuant|mort\w*|peri\w*|bless\w*|traumatis\w*|commotion\w*|hospitalis\w*|victimes?|dece\w*|assassin\w*|liquid\w*|"
                       r"abattu\w*|trouve la mort|perdu la vie|tombe\w*)\b")
 ORDINAL_BEFORE = re.compile(r"\b(brigade|bataillon|division|regiment|numero|n°|no|article|resolution|page|chapitre|"
                             r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite)\s*$")
@@ -66,6 +66,8 @@ AINE = {"dizaine": (10, 8, 12), "douzaine": (12, 10, 14), "quinzaine": (15, 12, 
         "trentaine": (30, 25, 35), "quarantaine": (40, 35, 45), "cinquantaine": (50, 40, 60),
         "soixantaine": (60, 50, 70), "centaine": (100, 80, 120), "millier": (1000, 800, 1200)}
 PLURAL_AINE = {"dizaines": (20, 20, 90), "centaines": (200, 200, 900), "milliers": (2000, 2000, 9000)}
+PLAN = re.compile(r"\b(d'ici|compte\w*|prevoi\w*|prevu\w*|devrai\w*|devr\w+|doi\w+ (?:etre|passer|reduire|tomber)|"
+                  r"va |vont |sera\w*|envisag\w*|projet\w*|objectif|reduire|ramener|abaisser|limiter)\b")
 # what joins a number to the figure before it, so it counts the same thing
 COMPOSITE = re.compile(r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi|\bcontre|\bau lieu de|\bpuis)\s*"
                        r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un)?\s*$")
@@ -87,6 +89,7 @@ class Figure:
     unit: str = ""
     party: str = ""
     kind: str = "other"
+    planned: bool = False  # a target or plan ("réduire à 3 000"), not a count of what is
 
 
 def _numbers(text: str, folded: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, int, int | None, int | None, bool]]:
@@ -142,7 +145,10 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
         if re.search(r"(©|\(c\))[^\n]{0,20}$", before):
             continue
         m = re.search(r"\b(environ|quelque|approximativement|autour de|aux alentours de|a peu pres|pres de|presque|"
-                      r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum)\s*$", before)
+                      r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum|plus d'|pres d'|"
+                      r"moins d')\s*$", before)
+        if m and m.group(1).endswith("'"):  # "plus d'une douzaine"
+            m = re.match(r"(.*)", {"plus d'": "plus de", "pres d'": "pres de", "moins d'": "moins de"}[m.group(1)])
         if m:
             approx = True
             word = m.group(1)
@@ -162,6 +168,18 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
             unit_end = e + um.end("unit")
         figs.append(Figure(s + sentence_start, e + sentence_start, text[s:e], best, lo, hi, approx, unit))
         figs[-1]._local = (s, e, unit_end)  # type: ignore[attr-defined]
+    # "de 5 200 à 3 000 soldats": the first number counts what the second does
+    for f, g in zip(figs, figs[1:]):
+        if not f.unit and g.unit and re.fullmatch(r"\s*(?:a|et|ou)\s*", folded[f._local[1]:g._local[0]]):
+            f.unit = g.unit
+            f._local = (f._local[0], f._local[1], f._local[1])  # type: ignore[attr-defined]
+    # a target, not a count: "compte réduire … à 3 000 soldats", "d'ici septembre, 2 000 soldats"
+    plan = PLAN.search(folded)
+    for i, f in enumerate(figs):
+        s0 = f._local[0]  # type: ignore[attr-defined]
+        f.planned = bool(plan and plan.start() < s0 and (
+            re.search(r"\b(?:a|jusqu'a)\s*(?:quelque |environ )?$", folded[max(0, s0 - 12):s0])
+            or not re.search(r"\bde\s*$", folded[max(0, s0 - 4):s0]) and i == len(figs) - 1 and "d'ici" in folded))
     # composite phrases: inherit the unit of the figure before
     kept: list[Figure] = []
     for i, f in enumerate(figs):

@@ -176,7 +176,7 @@ def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:
     return dict(
         figure_id=f"{row.article_id}-f{f.start:05d}", article_id=row.article_id, kind=f.kind, party=f.party,
         count_best=f.count_best, count_low=f.count_low, count_high=f.count_high,
-        approximate=f.approximate, unit=f.unit, refers_to=ref.isoformat() if ref else "",
+        approximate=f.approximate, unit=f.unit, planned=f.planned, refers_to=ref.isoformat() if ref else "",
         refers_end=ref_end.isoformat() if ref_end else "", refers_precision=prec, refers_basis=basis,
         surface=f.surface, evidence=s.text, outlet=row.outlet,
     )
@@ -560,7 +560,7 @@ def site_status(pid: str, rows: pd.DataFrame) -> dict:
 
 def figures_table(b: Build) -> pd.DataFrame:
     cols = ["figure_id", "article_id", "kind", "party", "count_best", "count_low", "count_high", "approximate", "unit",
-            "refers_to", "refers_precision", "evidence", "refers_end", "refers_basis", "surface", "outlet"]
+            "refers_to", "refers_precision", "evidence", "refers_end", "refers_basis", "planned", "surface", "outlet"]
     rows = [f for aid in sorted(b.extracts) for f in b.extracts[aid].figures]
     df = pd.DataFrame(rows, columns=cols)
     for c in ("count_best", "count_low", "count_high"):

@@ -181,6 +181,19 @@ _TITLES = {"general", "generale", "president", "ministre", "m", "mme", "cheikh",
 _LOWER_OK = {"al", "el"}
 
 
+def _context(before: str) -> str:
+    """The place word right before a name (folded text): airport, base, town, region or none."""
+    if CONTEXT_AIRPORT.search(before):
+        return "airport"
+    if CONTEXT_BASE.search(before):
+        return "base"
+    if CONTEXT_TOWN.search(before):
+        return "town"
+    if CONTEXT_REGION.search(before):
+        return "region"
+    return ""
+
+
 def _bare(name: str) -> str:
     """Folded name without a leading article or elision: 'd'al-Qaëm' -> 'qaem'."""
     f = fold(name).strip()
@@ -265,7 +278,8 @@ class PlaceMatcher:
         if self.phrase_rx is not None:
             for m in self.phrase_rx.finditer(folded):
                 pid = self.phrases[m.group()]
-                out.append(Mention(pid, text[m.start():m.end()], m.start(), m.end(), ""))
+                out.append(Mention(pid, text[m.start():m.end()], m.start(), m.end(),
+                                   _context(folded[max(0, m.start() - 45):m.start()])))
                 taken.append(m.span())
         toks = list(TOKEN.finditer(text))
         stop = _stopwords()
@@ -325,7 +339,10 @@ class PlaceMatcher:
                 i += 1
                 continue
             s, e, k, n, index = hit
-            out.append(self._resolve(text, folded, s, e, k, index))
+            prev = max((m for m in out if m.end <= s), key=lambda m: m.end, default=None)
+            inherit = prev.context if prev is not None and prev.context in ("base", "airport") and \
+                re.fullmatch(r"\s*(?:et|,|ou)\s*(?:de |d'|du |la |le |l')?", folded[prev.end:s]) else ""
+            out.append(self._resolve(text, folded, s, e, k, index, inherit))
             taken.append((s, e))
             i += n
         out = [m for m in out if m.place_id]
@@ -373,28 +390,26 @@ class PlaceMatcher:
             return True
         return False
 
-    def _resolve(self, text: str, folded: str, s: int, e: int, k: str, index: dict) -> Mention:
+    def _resolve(self, text: str, folded: str, s: int, e: int, k: str, index: dict, inherit: str = "") -> Mention:
         ids = index[k]
         before = folded[max(0, s - 45):s]
         ctx = ""
-        if CONTEXT_AIRPORT.search(before):
-            ctx = "airport"
-        elif CONTEXT_BASE.search(before):
-            ctx = "base"
-        elif CONTEXT_TOWN.search(before):
-            ctx = "town"
-        elif CONTEXT_REGION.search(before):
-            ctx = "region"
+        # "les bases d'Aïn al-Assad et d'Erbil": the place word governs both names
+        ctx = inherit or _context(before)
         kinds = {pid: self.kind(pid) for pid in ids}
         pick = None
         if ctx in ("base", "airport"):
-            want = ("base", "zone") if ctx == "base" else ("airport",)
-            pick = next((p for p in ids if kinds[p] in want), None)
+            # a base context accepts an air base at an airport (Erbil), preferring a base
+            want = ("base", "zone", "airport") if ctx == "base" else ("airport",)
+            pick = next((p for w in want for p in ids if kinds[p] == w), None)
             if pick is None:  # a site named after a town: the site sharing that town
                 towns = [p for p in ids if kinds[p] == "city"]
-                for sid in sorted(self._shared):
-                    if self._kind[sid] in want and any(t in self._shared[sid].split(";") for t in towns):
-                        pick = sid
+                for w in want:
+                    for sid in sorted(self._shared):
+                        if self._kind[sid] == w and any(t in self._shared[sid].split(";") for t in towns):
+                            pick = sid
+                            break
+                    if pick:
                         break
             if pick is None:
                 pick = next((p for p in ids if kinds[p] == "city"), ids[0])

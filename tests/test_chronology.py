@@ -111,3 +111,18 @@ def test_more_unseen_styles(extended_tables):
     assert ((f.party == "DE") & (f.count_low == 20) & (f.count_high == 90)).any()
     assert not ((f.count_best == 16) & (f.party == "US")).any()  # killed by US strikes, not US dead
     assert not t.places.place_id.str.contains("thawrah").any()  # "la Tour 22" is no town
+
+
+def test_third_probe_set(extended_tables):
+    t = extended_tables
+    ev, f = t.events, t.figures
+    miss = ev[(ev.event_type == "attack") & (ev.date_start == "2020-01-07") & (ev.date_end == "2020-01-08")]
+    assert len(miss) == 1 and {"ain-al-asad", "erbil"} <= set(miss.iloc[0].place_ids.split(";"))
+    assert ((f.kind == "other") & (f.count_best == 12) & f.count_high.isna() & (f.party == "IR")).any()
+    assert ((f.kind == "casualties") & (f.count_best == 110)).any()  # "souffert de traumatismes crâniens"
+    aa = f[f.outlet == "Anadolu"]
+    assert ((aa.count_best == 5200) & ~aa.planned.astype(bool)).any()
+    target = aa[aa.count_best == 3000].iloc[0]
+    assert bool(target.planned) and target.refers_to.startswith("2020-09")  # "d'ici la fin septembre": the coming one
+    taji = ev[(ev.event_type == "handover") & (ev.date_start == "2020-08-23")]
+    assert taji.place_ids.str.contains("taji").any()
