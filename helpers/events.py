@@ -66,7 +66,7 @@ LOCATOR = re.compile(r"\b(?:pres|non loin|a proximite|aux abords|autour|a l'?(?:
                      r"(?: \w+)?(?: (?:de|d'|du))? ?)?(?:l')?$")
 # an action given as the cause of the clause's own event
 CAUSE = re.compile(r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|en represailles? a|"
-                   r"pour riposter a|face a|apres|au lendemain d(?:e|u|es|')|sur fond de)\s*(?:\S+\s+){0,4}\S*$")
+                   r"pour riposter a|face a|apres|au lendemain d(?:e|u|es|')|sur fond de)\s*(?:\S+\s+){0,7}\S*$")
 # a strike is by coalition / US forces; an attack on them
 US_AGENT = re.compile(r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|coalition|drones? us|drones? americains?)\b")
 
@@ -142,7 +142,7 @@ def classify(clause_folded: str, referred: bool = False) -> str | None:
             realized = ("withdrawal", "handover", "deployment", "redeployment", "suspension", "agreement")
             if t in realized and NOT_REALIZED.search(clause_folded[:m.start()]):
                 continue
-            if not referred and t in ("strike", "attack", "killing") and CAUSE.search(clause_folded[max(0, m.start() - 40):m.start()]) \
+            if not referred and t in ("strike", "attack", "killing") and CAUSE.search(clause_folded[max(0, m.start() - 70):m.start()]) \
                     and len(clause_folded[:m.start()].split()) > 4:
                 continue
             found.append(t)

@@ -126,3 +126,10 @@ def test_third_probe_set(extended_tables):
     assert bool(target.planned) and target.refers_to.startswith("2020-09")  # "d'ici la fin septembre": the coming one
     taji = ev[(ev.event_type == "handover") & (ev.date_start == "2020-08-23")]
     assert taji.place_ids.str.contains("taji").any()
+
+
+def test_a_cause_is_not_the_event(seed_tables):
+    # 004's lead: the coalition suspends training "en raison d'attaques à la roquette répétées contre des bases"
+    ev = seed_tables.events
+    lead = ev[ev.evidence.str.startswith("La coalition internationale sous commandement")]
+    assert list(lead.event_type) == ["suspension"]
