@@ -125,10 +125,23 @@ class EventMention:
     in_lead: bool = False
     weekday: int | None = None  # the weekday written with the date ("jeudi 25 janvier"), if any
     repeated: bool = False  # "des dizaines d'attaques", "à plusieurs reprises": an activity, not one event
+    background: set[str] = field(default_factory=set)  # types named only as a cause ("sur fond de l'assassinat…")
 
     @property
     def event_id(self) -> str:
         return f"{self.article_id}-{self.sentence_index:03d}{'abcdefgh'[self.segment]}"
+
+
+def background_types(clause_folded: str) -> set[str]:
+    """Event types a clause names only as its cause or background: not its event, but the article
+    mentions them (which dates the article after them)."""
+    out = set()
+    for t in ("killing", "strike", "attack"):
+        for m in TRIGGERS[t].finditer(clause_folded):
+            if CAUSE.search(clause_folded[max(0, m.start() - 70):m.start()]):
+                out.add(t)
+                break
+    return out
 
 
 def classify(clause_folded: str, referred: bool = False) -> str | None:
@@ -296,6 +309,7 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
                 ev.place_ids = list(out[-1].place_ids)  # "… de la base X et ont livré la base …": same place
             ev.actors = actors_of(clause_f)
             ev.repeated = bool(REPEATED.search(clause_f))
+            ev.background = background_types(clause_f) - {etype} if offset is None else set()
             ev.keys |= key_terms(text[a:b]) | {f"place:{p}" for p in ev.place_ids if p not in generic_places} \
                 | {f"place:{site_towns[p]}" for p in ev.place_ids if p in site_towns} \
                 | {f"actor:{x}" for x in ev.actors if x not in GENERIC_ACTORS}

@@ -232,8 +232,8 @@ def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtrac
         for e in ex.events:
             if e.date_basis == "explicit" or e.repeated:
                 continue
-            fam = FAMILY.get(e.event_type, e.event_type)
-            keys = [(fam, k) for k in sorted(e.keys - weak) if (fam, k) in summary]
+            fams = sorted({FAMILY.get(t, t) for t in {e.event_type} | e.background})
+            keys = [(fam, k) for fam in fams for k in sorted(e.keys - weak) if (fam, k) in summary]
             if not keys:
                 continue
             if e.date_start is not None and e.date_basis == "anchored" and e.precision == "day":
@@ -252,7 +252,7 @@ def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtrac
                 first = min((f for _, f in firsts), key=lambda f: (f.date_start, f.event_id))
                 last_end = max(f.date_end for _, f in lasts) if lasts else first.date_end
             bid = first.article_id
-            what = f"mentions the {e.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
+            what = f"mentions the {first.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
             agree = (last_end - first.date_start).days <= 7
             precise = first.precision in ("day", "week")
             hi = last_end + timedelta(days=7) if (e.in_lead and precise and agree) else None
