@@ -68,6 +68,9 @@ AINE = {"dizaine": (10, 8, 12), "douzaine": (12, 10, 14), "quinzaine": (15, 12, 
 PLURAL_AINE = {"dizaines": (20, 20, 90), "centaines": (200, 200, 900), "milliers": (2000, 2000, 9000)}
 PLAN = re.compile(r"\b(d'ici|compte\w*|prevoi\w*|prevu\w*|devrai\w*|devr\w+|doi\w+ (?:etre|passer|reduire|tomber)|"
                   r"va |vont |sera\w*|envisag\w*|projet\w*|objectif|reduire|ramener|abaisser|limiter)\b")
+APPROX_BEFORE = re.compile(r"\b(environ|quelque|approximativement|autour de|aux alentours de|a peu pres|pres de|presque|"
+                           r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum|plus d'|"
+                           r"pres d'|moins d')\s*$")
 # what joins a number to the figure before it, so it counts the same thing
 COMPOSITE = re.compile(r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi|\bcontre|\bau lieu de|\bpuis)\s*"
                        r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un)?\s*$")
@@ -144,14 +147,10 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
             continue
         if re.search(r"(©|\(c\))[^\n]{0,20}$", before):
             continue
-        m = re.search(r"\b(environ|quelque|approximativement|autour de|aux alentours de|a peu pres|pres de|presque|"
-                      r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum|plus d'|pres d'|"
-                      r"moins d')\s*$", before)
-        if m and m.group(1).endswith("'"):  # "plus d'une douzaine"
-            m = re.match(r"(.*)", {"plus d'": "plus de", "pres d'": "pres de", "moins d'": "moins de"}[m.group(1)])
+        m = APPROX_BEFORE.search(before)
         if m:
             approx = True
-            word = m.group(1)
+            word = re.sub(r"d'$", "de", m.group(1))  # "plus d'une douzaine" reads as "plus de"
             if word in ("environ", "quelque", "approximativement", "autour de", "aux alentours de", "a peu pres"):
                 lo, hi = round(best * 0.9), round(best * 1.1)
             elif word in ("pres de", "presque"):
