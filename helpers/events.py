@@ -62,7 +62,7 @@ NOT_REALIZED = re.compile(r"\b(appel\w*|reclam\w*|demand\w*|exig\w*|calendrier|i
 REPEATED = re.compile(r"\b(des dizaines d|des centaines d|plusieurs dizaines|une serie d|une vague d|de nombreu\w+|"
                       r"multiples|repetee?s|a plusieurs reprises|regulierement|sporadiques?|incessant\w*)")
 LOCATOR = re.compile(r"\b(?:pres|non loin|a proximite|aux abords|autour|a l'?(?:est|ouest)|au (?:nord|sud)(?:-est|-ouest)?|"
-                     r"a hauteur|en direction)(?: (?:de|du|des|d'))?(?: (?:la|l'|le|les))? ?(?:(?:base|ville|aeroport|localite)"
+                     r"a hauteur|en direction|a la frontiere(?: avec)?|le long de la frontiere(?: avec)?)(?: (?:de|du|des|d'))?(?: (?:la|l'|le|les))? ?(?:(?:base|ville|aeroport|localite)"
                      r"(?: \w+)?(?: (?:de|d'|du))? ?)?(?:l')?$")
 # an action given as the cause of the clause's own event
 CAUSE = re.compile(r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|en represailles? a|"
@@ -73,7 +73,7 @@ US_AGENT = re.compile(r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|c
 ACTORS: list[tuple[str, re.Pattern]] = [
     ("États-Unis", _rx(r"\b(etats-unis|americain\w*|us|usa|washington|pentagone|trump|biden|austin)\b")),
     ("Coalition internationale", _rx(r"\bcoalition\b")),
-    ("OTAN", _rx(r"\b(otan|nato)\b")),
+    ("OTAN", _rx(r"\b(otan|nato|alliance atlantique)\b")),
     ("Irak", _rx(r"\b(irak|iraq|irakien\w*|bagdad)\b")),
     ("Parlement irakien", _rx(r"\b(parlement|deputes|assemblee)\b")),
     ("France", _rx(r"\b(france|francais\w*|paris)\b")),

@@ -49,7 +49,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("NO", re.compile(r"\b(norvegien\w*|norvege)\b")),
     ("KH", re.compile(r"\b(kata[ei]b hezbollah|brigades du hezbollah)\b")),
     ("PMF", re.compile(r"\b(hachd|hashd|mobilisation populaire|pmf|milices? chiites?)\b")),
-    ("NATO", re.compile(r"\b(otan|nato)\b")),
+    ("NATO", re.compile(r"\b(otan|nato|alliance atlantique)\b")),
     ("coalition", re.compile(r"\bcoalition\b")),
     ("IR", re.compile(r"\b(iranien\w*|iran|gardiens de la revolution)\b")),
     ("IQ", re.compile(r"\b(irakien\w*|irak|iraq)\b")),
@@ -67,7 +67,8 @@ AINE = {"dizaine": (10, 8, 12), "douzaine": (12, 10, 14), "quinzaine": (15, 12, 
         "soixantaine": (60, 50, 70), "centaine": (100, 80, 120), "millier": (1000, 800, 1200)}
 PLURAL_AINE = {"dizaines": (20, 20, 90), "centaines": (200, 200, 900), "milliers": (2000, 2000, 9000)}
 PLAN = re.compile(r"\b(d'ici|compte\w*|prevoi\w*|prevu\w*|devrai\w*|devr\w+|doi\w+ (?:etre|passer|reduire|tomber)|"
-                  r"va |vont |sera\w*|envisag\w*|projet\w*|objectif|reduire|ramener|abaisser|limiter)\b")
+                  r"va |vont |sera\w*|envisag\w*|projet\w*|objectif|reduire|ramener|abaisser|limiter|porter|"
+                  r"passer\w*|augmenter|portera\w*)\b")
 APPROX_BEFORE = re.compile(r"\b(environ|quelque|approximativement|autour de|aux alentours de|a peu pres|pres de|presque|"
                            r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum|plus d'|"
                            r"pres d'|moins d')\s*$")
@@ -169,7 +170,8 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
         figs[-1]._local = (s, e, unit_end)  # type: ignore[attr-defined]
     # "de 5 200 à 3 000 soldats": the first number counts what the second does
     for f, g in zip(figs, figs[1:]):
-        if not f.unit and g.unit and re.fullmatch(r"\s*(?:a|et|ou)\s*", folded[f._local[1]:g._local[0]]):
+        if not f.unit and g.unit and re.fullmatch(r"\s*(?:a|et|ou)\s*(?:environ|quelque|pres de|plus de|au moins)?\s*",
+                                                  folded[f._local[1]:g._local[0]]):
             f.unit = g.unit
             f._local = (f._local[0], f._local[1], f._local[1])  # type: ignore[attr-defined]
     # a target, not a count: "compte réduire … à 3 000 soldats", "d'ici septembre, 2 000 soldats"

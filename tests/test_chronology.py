@@ -133,3 +133,17 @@ def test_a_cause_is_not_the_event(seed_tables):
     ev = seed_tables.events
     lead = ev[ev.evidence.str.startswith("La coalition internationale sous commandement")]
     assert list(lead.event_type) == ["suspension"]
+
+
+def test_fourth_probe_set(extended_tables):
+    t = extended_tables
+    a = t.articles.set_index("file")
+    assert a.loc["mayadeen_hachd.txt", "outlet"] == "Al Mayadeen" and a.loc["rfi_otan.txt", "outlet"] == "RFI"
+    assert a.loc["mayadeen_hachd.txt", "published"] == "2021-06-28"
+    ev, f = t.events, t.figures
+    assert ((ev.event_type == "attack") & (ev.date_start == "2021-02-15") & ev.place_ids.str.contains("erbil")).any()
+    night = ev[(ev.event_type == "strike") & (ev.date_start == "2021-06-27") & (ev.date_end == "2021-06-28")]
+    assert night.place_ids.str.contains("al-qaim").any()
+    rfi = f[f.outlet == "RFI"]
+    assert ((rfi.party == "NATO") & (rfi.count_best == 500) & ~rfi.planned.astype(bool)).any()
+    assert ((rfi.party == "NATO") & (rfi.count_best == 4000) & rfi.planned.astype(bool)).any()
