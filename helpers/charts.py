@@ -94,6 +94,23 @@ def place_labels(ax, labels: list[tuple], offsets=None, sort: bool = True) -> No
             placed.append(t.get_window_extent(renderer))
 
 
+def french_date_axis(ax, span_days: float | None = None) -> None:
+    """Year ticks for long spans, French month ticks ("janv. 2020") for spans under two years."""
+    from matplotlib.ticker import FuncFormatter
+
+    from .dates import MONTH_ABBR
+
+    lo, hi = ax.get_xlim()
+    span = span_days if span_days is not None else hi - lo
+    if span > 730:
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        return
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=1 if span < 200 else 3))
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda v, _: f"{MONTH_ABBR[mdates.num2date(v).month]} {mdates.num2date(v).year}"))
+
+
 def _mid(a: str, b: str) -> date:
     da, db = date.fromisoformat(a), date.fromisoformat(b)
     return da + (db - da) / 2
@@ -119,7 +136,7 @@ def articles_over_time(articles: pd.DataFrame):
         ax.annotate(r.file.split("_")[0], (a, y), xytext=(0, 7), textcoords="offset points", fontsize=7, ha="center")
     ax.set_yticks(range(len(outlets)), outlets)
     ax.set_ylim(-0.7, len(outlets) - 0.3)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    french_date_axis(ax)
     ax.set_xlabel("date de publication (trait : fenêtre inférée ; point plein : jour connu)")
     first = ok.published.min() if len(ok) else ""
     last = ok.published.max() if len(ok) else ""
@@ -295,24 +312,25 @@ def casualty_chart(figures: pd.DataFrame, articles: pd.DataFrame):
     apply_style()
     pts = figure_points(figures, "casualties")
     fig, ax = plt.subplots(figsize=(9.5, 4.2))
+    labels = []
     for party, g in pts.groupby("party", sort=True):
         color = PARTY_COLORS.get(party, "#555")
         ax.bar(g.date, g.count_best.astype(float), width=12, color=color, alpha=0.8,
                label=PARTY_NAMES.get(party, party))
         for r in g.itertuples():
             txt = f"{'≥' if pd.isna(r.count_high) and r.approximate else ''}{int(r.count_best)} {r.unit}"
-            ax.annotate(f"{txt}\n({r.outlet or 'inconnu'})", (r.date, float(r.count_best)), xytext=(0, 3),
-                        textcoords="offset points", fontsize=7, ha="center", color=color)
+            labels.append((r.date, float(r.count_best), f"{txt} ({r.outlet or 'inconnu'})", 7, "normal", color))
     total = int(pts.count_best.sum()) if len(pts) else 0
     ax.set_title(f"{len(pts)} bilans de victimes cités, {total} personnes au total (chiffres tels que cités)")
     ax.set_ylabel("personnes tuées ou blessées (chiffre cité)")
     ax.set_xlabel("date décrite par le chiffre")
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     if len(pts):
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
         ax.set_ylim(0, float(pts.count_best.max()) * 1.35)
+    french_date_axis(ax)
     source_line(fig, articles)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
+    place_labels(ax, labels, offsets=[(0, 4), (0, 14), (0, 24), (8, 4), (-8, 4), (0, 34)], sort=False)
     cols = ["figure_id", "party", "count_best", "count_low", "count_high", "approximate", "unit", "refers_to",
             "refers_end", "outlet", "evidence"]
     return fig, pts[cols].reset_index(drop=True)
