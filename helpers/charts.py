@@ -10,14 +10,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import matplotlib
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
 
-matplotlib.use("Agg") if matplotlib.get_backend() == "" else None
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from . import config  # noqa: E402
+from . import config
 
 TYPE_COLORS = {
     "withdrawal": "#1b5e20", "handover": "#43a047", "redeployment": "#00838f", "deployment": "#1565c0",

@@ -290,7 +290,7 @@ def detect_outlet(removed: list[tuple[str, str]], body: str, outlets: OutletRegi
     # "Lire l'article complet de X" and "SOURCE: X" name the publisher; a "source : url" of
     # another outlet names the original: the last footer is the publisher.
     footer = [f for f in publishers if re.search(r"article complet|^source\s*:\s*[a-z]", fold(f[2]))]
-    main = (footer or publishers or found)[-1] if footer else (publishers or found)[0]
+    main = footer[-1] if footer else (publishers or found)[0]
     # the original publisher or agency: named in a footer, never in a photo credit
     origins = sorted({f[0] for f in found if f[0] != main[0] and f in footers_all})
     evidence = "; ".join(dict.fromkeys(f[2] for f in found))

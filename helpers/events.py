@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import TimeExpr, tag
+from .dates import TimeExpr, precision_of, tag
 from .places import Mention
 from .published import is_future_context
 from .text import Sentence, fold, name_key
@@ -297,8 +297,6 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
                 ev.keys.add(link)
             elif ev.in_lead and lo is not None:
                 ev.date_start, ev.date_end = lo, hi or lo
-                from .dates import precision_of
-
                 ev.precision = precision_of(ev.date_start, ev.date_end)
                 ev.date_text, ev.date_basis = "", "publication"
             here = [m for m in mentions if a <= m.start < b]

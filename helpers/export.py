@@ -117,18 +117,23 @@ def write_tables(t: Tables, out_dir: Path) -> None:
         json.dumps(timeline_json(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+def row_quotes(events_by_id: pd.DataFrame, event_ids: str) -> list[dict]:
+    """The mentions a chronology row merges: outlet, article and the verbatim sentence of each."""
+    out = []
+    for eid in event_ids.split(";"):
+        if eid in events_by_id.index:
+            e = events_by_id.loc[eid]
+            out.append({"outlet": e.outlet or "(outlet unknown)", "article_id": e.article_id, "quote": e.evidence})
+    return out
+
+
 def place_events(t: Tables, place_id: str) -> list[dict]:
     """The chronology rows at one place, each with its outlets and one quote per article."""
     ev = t.events.set_index("event_id")
     rows = t.chronology[t.chronology.place_ids.str.split(";").apply(lambda ids: place_id in ids)]
     out = []
     for r in rows.itertuples():
-        quotes = []
-        for eid in r.event_ids.split(";"):
-            if eid in ev.index:
-                e = ev.loc[eid]
-                quotes.append({"outlet": e.outlet or "(outlet unknown)", "article_id": e.article_id,
-                               "quote": e.evidence})
+        quotes = row_quotes(ev, r.event_ids)
         out.append({"date": r.display_date, "date_start": r.date_start, "date_end": r.date_end,
                     "precision": r.precision, "event_type": r.event_type, "label": TYPE_LABELS[r.event_type],
                     "outlets": r.outlets, "quotes": quotes})
@@ -161,12 +166,8 @@ def timeline_json(t: Tables) -> dict:
     ev = t.events.set_index("event_id")
     events = []
     for r in t.chronology.itertuples():
-        quotes = []
-        for eid in r.event_ids.split(";"):
-            if eid in ev.index:
-                e = ev.loc[eid]
-                quotes.append(f"<blockquote>{html.escape(e.evidence)}</blockquote>"
-                              f"<p>— {html.escape(e.outlet or '(outlet unknown)')}</p>")
+        quotes = [f"<blockquote>{html.escape(q['quote'])}</blockquote><p>— {html.escape(q['outlet'])}</p>"
+                  for q in row_quotes(ev, r.event_ids)]
         start = _tl_date(r.date_start, r.precision)
         # the precision in words: "3 janvier 2020", "début janvier 2020", "mars 2020"
         start["display_date"] = display_date(date.fromisoformat(r.date_start), date.fromisoformat(r.date_end),

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from text_to_num import text2num
 
@@ -94,6 +93,8 @@ class Figure:
     party: str = ""
     kind: str = "other"
     planned: bool = False  # a target or plan ("réduire à 3 000"), not a count of what is
+    # positions in the sentence: number start, number end, end of its unit noun
+    local: tuple[int, int, int] = (0, 0, 0)
 
 
 def _numbers(text: str, folded: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, int, int | None, int | None, bool]]:
@@ -166,36 +167,32 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
         if um:
             unit = text[e + um.start("unit"):e + um.end("unit")]
             unit_end = e + um.end("unit")
-        figs.append(Figure(s + sentence_start, e + sentence_start, text[s:e], best, lo, hi, approx, unit))
-        figs[-1]._local = (s, e, unit_end)  # type: ignore[attr-defined]
+        figs.append(Figure(s + sentence_start, e + sentence_start, text[s:e], best, lo, hi, approx, unit,
+                           local=(s, e, unit_end)))
     # "de 5 200 à 3 000 soldats": the first number counts what the second does
     for f, g in zip(figs, figs[1:]):
         if not f.unit and g.unit and re.fullmatch(r"\s*(?:a|et|ou)\s*(?:environ|quelque|pres de|plus de|au moins)?\s*",
-                                                  folded[f._local[1]:g._local[0]]):
+                                                  folded[f.local[1]:g.local[0]]):
             f.unit = g.unit
-            f._local = (f._local[0], f._local[1], f._local[1])  # type: ignore[attr-defined]
     # a target, not a count: "compte réduire … à 3 000 soldats", "d'ici septembre, 2 000 soldats"
     plan = PLAN.search(folded)
     for i, f in enumerate(figs):
-        s0 = f._local[0]  # type: ignore[attr-defined]
+        s0 = f.local[0]
         f.planned = bool(plan and plan.start() < s0 and (
             re.search(r"\b(?:a|jusqu'a)\s*(?:quelque |environ )?$", folded[max(0, s0 - 12):s0])
             or not re.search(r"\bde\s*$", folded[max(0, s0 - 4):s0]) and i == len(figs) - 1 and "d'ici" in folded))
     # composite phrases: inherit the unit of the figure before
     kept: list[Figure] = []
     for i, f in enumerate(figs):
-        s, e, unit_end = f._local  # type: ignore[attr-defined]
+        s, e, unit_end = f.local
         prev = kept[-1] if kept else None
-        between = folded[prev._local[2]:s] if prev else ""  # type: ignore[attr-defined]
+        between = folded[prev.local[2]:s] if prev else ""
         nat_after = re.match(r"\s*(?P<w>[a-z-]+)", folded[e:e + 30])
         if re.fullmatch(r"une?", folded[s:e]) and f.unit:
             continue  # "un soldat" is an article, not a count
         if not f.unit and prev is not None and prev.unit:
-            if COMPOSITE.search(between) or \
-                    (nat_after and _party_of(nat_after.group("w"))):
+            if COMPOSITE.search(between) or (nat_after and _party_of(nat_after.group("w"))):
                 f.unit = prev.unit
-                if nat_after and _party_of(nat_after.group("w")):
-                    f.unit = prev.unit
         if not f.unit:
             if nat_after and _party_of(nat_after.group("w")) and re.match(r"\s*[A-Z]", text[e:e + 3]):
                 f.unit = text[e:e + 1 + len(nat_after.group("w"))].strip()  # "2 500 Américains"

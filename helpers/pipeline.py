@@ -10,24 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import pandas as pd
 
 from . import config
 from .corpus import load_corpus
-from .dates import PRECISIONS, display_date, find_expressions
-from .events import EventMention, compatible, extract_events, same_family
+from .dates import PRECISIONS, display_date, precision_of, tag
+from .events import PRIORITY, EventMention, actors_of, compatible, extract_events
 from .figures import Figure, extract_figures
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
 from .published import Constraint, infer_publication_dates, lead_span
-from .text import Sentence, split_sentences
+from .text import Sentence, fold, split_sentences
 
 MAX_ROUNDS = 4
-PRIORITY_INDEX = {t: i for i, t in enumerate(["killing", "strike", "attack", "handover", "withdrawal", "redeployment",
-                                              "deployment", "suspension", "vote", "agreement", "protest", "talks",
-                                              "announcement", "other"])}
+PRIORITY_INDEX = {t: i for i, t in enumerate(PRIORITY + ["other"])}
 TYPE_LABELS = {
     "withdrawal": "Retrait", "handover": "Remise d'une base", "redeployment": "Redéploiement",
     "deployment": "Déploiement", "attack": "Attaque contre la coalition", "strike": "Frappe de la coalition / des États-Unis",
@@ -86,9 +84,6 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
                              evidence=sent.text if sent else ""))
     mentions.sort(key=lambda m: m.start)
     if use_ner:
-        from .events import actors_of
-        from .text import fold
-
         placed = [(m.start, m.end) for m in mentions]
         for i, name in discover([s.text for s in sentences], matcher):
             pos = text.find(name, sentences[i].start)
@@ -102,9 +97,7 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
     if dl:
         mentions = [m for m in mentions if not (dl[0] <= m.start < dl[1])]
     generic = {pid for pid in {m.place_id for m in mentions} if matcher.generic(pid)}
-    from .dates import tag as tag_dates
-
-    all_exprs = tag_dates(text, lo, hi, [(s.start, s.end) for s in sentences])
+    all_exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
     events = extract_events(row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic, skip=dl,
                             exprs=all_exprs)
     figures = []
@@ -116,13 +109,9 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
             continue
         # a date in the sentence describes the figure nearest to it ("contre 5 200 au début de l'année")
         own: dict[int, object] = {}
-        from dataclasses import replace as _replace
-
-        dated = [_replace(x, start=x.start - s.start, end=x.end - s.start) for x in exprs
+        dated = [replace(x, start=x.start - s.start, end=x.end - s.start) for x in exprs
                  if x.resolved and x.kind != "offset" and not x.since and not (dl and dl[0] <= x.start < dl[1])]
-        from .text import fold as _fold
-
-        fs = _fold(s.text)
+        fs = fold(s.text)
         for x in dated:
             near = min(range(len(figs)), key=lambda i: min(abs(figs[i].start - s.start - x.end),
                                                            abs(figs[i].start - s.start - x.start)))
@@ -138,10 +127,6 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
 
 def dateline_span(text: str) -> tuple[int, int] | None:
     """The dateline at the head of an article ("BAGDAD, 14 octobre 2020 (AFP) -"), if any."""
-    import re
-
-    from .text import fold
-
     head = fold(text[:600])
     for m in re.finditer(r"(?m)^[a-z' .-]{2,40},?\s*(?:le\s+)?(?:\w+\s+)?\d{1,2}(?:er)?\s+[a-z]+\.?\s+\d{4}\s*"
                          r"(?:\([^)\n]{1,25}\))?\s*-", head):
@@ -163,8 +148,6 @@ def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi,
         ref, ref_end, prec, basis = e.date_start, e.date_end, e.precision, f"event date ({e.date_text})"
     elif lo is not None:
         ref, ref_end, basis = lo, hi, "publication date"
-        from .dates import precision_of
-
         prec = precision_of(lo, hi)
     else:
         ref = ref_end = None
@@ -449,8 +432,6 @@ def merge_events(b: Build) -> pd.DataFrame:
             c["keys"] |= e.keys
             s, t = max(c["start"], e.date_start), min(c["end"], e.date_end)
             if s <= t and rank.get(c["precision"], 9) >= rank.get(e.precision, 9):
-                from .dates import precision_of
-
                 c["start"], c["end"], c["precision"] = s, t, precision_of(s, t)
         c = clusters[best]
         cm = _months(c["start"], c["end"])

@@ -104,7 +104,7 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
         rows.append(dict(place_id=slug(region), name=region, kind="region",
                          latitude=round(float(grp.latitude.mean()), 5), longitude=round(float(grp.longitude.mean()), 5),
                          source="Natural Earth admin-1 5.1 (mean of its governorates' label points)",
-                         names=[region, f"Kurdistan irakien" if region == "Kurdistan" else region]))
+                         names=[region, "Kurdistan irakien" if region == "Kurdistan" else region]))
     countries = gpd.read_file(ref / "ne_10m_countries_iraq_region.geojson")
     for c in countries.itertuples():
         names = [n for n in (c.NAME, c.NAME_LONG, c.NAME_EN, c.NAME_FR) if isinstance(n, str) and n]
@@ -438,11 +438,6 @@ def _matcher_cached(ref: str, mtime: float) -> PlaceMatcher:
 
 
 # --- unlisted sites ("la base Phosphate située dans la localité de X") -------------------------
-
-UNLISTED_BASE = re.compile(
-    r"\b(?:la |une )?base(?: aerienne| militaire)? (?:de |d'|du |dite )?(?P<name>[A-Z0-9][\w-]+(?: [A-Z][\w-]+)?)"
-    r"(?P<rest>[^.;]{0,60}?\b(?:situee?|installee?|implantee?|pres|non loin|a proximite)\b[^.;]{0,40})?")
-
 
 def find_unlisted_sites(text: str, mentions: list[Mention], matcher: PlaceMatcher) -> list[tuple[str, int, int, str | None]]:
     """Base names the gazetteer lacks: (surface, start, end, place_id of the place it lies at, if said)."""

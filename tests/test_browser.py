@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import NODE_MODULES, ROOT, make_data_dir
+from .conftest import NODE_MODULES, make_data_dir
 
 MARKER = ".leaflet-marker-pane .awesome-marker"
 HOSTILE = ("Attaque contre l'aéroport d'Erbil\n\n"

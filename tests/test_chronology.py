@@ -1,5 +1,4 @@
 """Events and the merged chronology: what a careful reader finds in the seeds, and unseen articles."""
-import pandas as pd
 
 
 def rows(t, etype=None, start=None, end=None):
