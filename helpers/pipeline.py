@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -18,7 +19,7 @@ import pandas as pd
 from . import config
 from .corpus import load_corpus
 from .dates import PRECISIONS, display_date, precision_of, tag
-from .events import PRIORITY, EventMention, actors_of, compatible, extract_events
+from .events import COUNTRY_ACTORS, FAMILY, PRIORITY, EventMention, actors_of, compatible, extract_events
 from .figures import Figure, extract_figures
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
 from .published import Constraint, infer_publication_dates, lead_span
@@ -26,6 +27,7 @@ from .text import Sentence, fold, split_sentences
 
 MAX_ROUNDS = 4
 PRIORITY_INDEX = {t: i for i, t in enumerate(PRIORITY + ["other"])}
+PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 TYPE_LABELS = {
     "withdrawal": "Retrait", "handover": "Remise d'une base", "redeployment": "Redéploiement",
     "deployment": "Déploiement", "attack": "Attaque contre la coalition", "strike": "Frappe de la coalition / des États-Unis",
@@ -51,6 +53,8 @@ class Build:
     matcher: PlaceMatcher
     warnings: list[str] = field(default_factory=list)
     rounds: int = 0
+    local: pd.DataFrame | None = None  # publication dates from each article's own text
+    log: "ConstraintLog | None" = None
 
 
 def _window(row) -> tuple[date | None, date | None]:
@@ -166,9 +170,11 @@ def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:
 
 
 COMMON_KEY = 200  # a key shared by more anchors or clusters than this tells no event apart
+WEAK_KEYS = {f"actor:{a}" for a in COUNTRY_ACTORS}  # a country as actor tells no event apart in date reasoning
 
 
-def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtract]) -> dict[str, list[Constraint]]:
+def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtract],
+                       log: "ConstraintLog | None" = None) -> dict[str, list[Constraint]]:
     """Bounds on each article's publication date from the events other articles date.
 
     An event an article mentions (same type family, a shared key) that other articles date
@@ -176,72 +182,122 @@ def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtrac
     sound bound is the earliest of them; the lead's news bounds it from above (within a
     week) only when all candidates agree. Articles dated by metadata or a dateline are
     settled and skipped; anchors are indexed by (type family, key), so the cost grows with
-    the corpus, not with its square."""
-    from .events import COUNTRY_ACTORS, FAMILY
-
-    weak = {f"actor:{a}" for a in COUNTRY_ACTORS}
-    reliable, files, settled = {}, {}, {}
-    for aid, prec, evid, file, sett in zip(articles.article_id, articles.published_precision,
-                                            articles.published_evidence, articles.file,
-                                            articles.get("published_settled", pd.Series(False, index=articles.index))):
-        reliable[aid] = prec == "day" and "nothing else decides" not in evid
-        files[aid] = file
-        settled[aid] = bool(sett)
+    the corpus, not with its square. ``log`` records which keys were looked up (for warm rebuilds)."""
+    files = dict(zip(articles.article_id, articles.file))
+    settled = {aid: bool(s) for aid, s in zip(articles.article_id, articles.get(
+        "published_settled", pd.Series(False, index=articles.index)))}
+    reliable = _reliable(articles)
     index: dict[tuple[str, str], list[tuple[str, EventMention]]] = {}
     for aid, ex in extracts.items():
-        for e in ex.events:
-            if e.date_start is None or e.date_basis == "publication" or e.repeated:
-                continue
-            if (e.date_basis in ("explicit", "reference") and e.date_text) or reliable.get(aid):
-                fam = FAMILY.get(e.event_type, e.event_type)
-                for k in e.keys - weak:
-                    index.setdefault((fam, k), []).append((aid, e))
-    # per key: the two earliest and two latest anchors from distinct articles
-    summary: dict[tuple[str, str], tuple[list, list]] = {}
-    for key, posting in index.items():
-        if len(posting) > COMMON_KEY:
-            continue
-        summary[key] = (_two_distinct(sorted(posting, key=lambda p: (p[1].date_start, p[0]))),
-                        _two_distinct(sorted(posting, key=lambda p: (p[1].date_end, p[0]), reverse=True)))
-    by_day: dict[tuple, list[tuple[str, EventMention]]] = {}
-    for key in summary:
-        for bid, f in index[key]:
-            if f.precision == "day":
-                by_day.setdefault(key + (f.date_start.month, f.date_start.day), []).append((bid, f))
+        for key, e in anchor_postings(ex, reliable.get(aid, False)):
+            index.setdefault(key, []).append((aid, e))
+    anchors = AnchorLookup(index.get)
     out: dict[str, list[Constraint]] = {}
     for aid, ex in extracts.items():
         if settled.get(aid):
             continue
-        for e in ex.events:
-            if e.date_basis == "explicit" or e.repeated:
-                continue
-            fams = sorted({FAMILY.get(t, t) for t in {e.event_type} | e.background})
-            keys = [(fam, k) for fam in fams for k in sorted(e.keys - weak) if (fam, k) in summary]
-            if not keys:
-                continue
-            if e.date_start is not None and e.date_basis == "anchored" and e.precision == "day":
-                cands = [f for k in keys for d in _near_days(e.date_start) for bid, f in by_day.get(k + d, ())
-                         if bid != aid and _same_day_month(e, f)]
-                if not cands:
-                    continue
-                first = min(cands, key=lambda f: (f.date_start, f.event_id))
-                last_end = max(f.date_end for f in cands)
-            else:
-                firsts = [next(((b, f) for b, f in summary[k][0] if b != aid), None) for k in keys]
-                lasts = [x for x in (next(((b, f) for b, f in summary[k][1] if b != aid), None) for k in keys) if x]
-                firsts = [x for x in firsts if x]
-                if not firsts:
-                    continue
-                first = min((f for _, f in firsts), key=lambda f: (f.date_start, f.event_id))
-                last_end = max(f.date_end for _, f in lasts) if lasts else first.date_end
-            bid = first.article_id
-            what = f"mentions the {first.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
-            agree = (last_end - first.date_start).days <= 7
-            precise = first.precision in ("day", "week")
-            hi = last_end + timedelta(days=7) if (e.in_lead and precise and agree) else None
-            out.setdefault(aid, []).append(
-                Constraint(first.date_start, hi, what + (" (its lead news: within a week)" if hi else "")))
+        cons = article_constraints(aid, ex, anchors, files, log)
+        if cons:
+            out[aid] = cons
+    if log is not None:
+        log.index = index
     return out
+
+
+def anchor_postings(ex: ArticleExtract, reliable: bool) -> list[tuple[tuple[str, str], EventMention]]:
+    """The (type family, key) entries under which an article's dated events bound other articles."""
+    out = []
+    for e in ex.events:
+        if e.date_start is None or e.date_basis == "publication" or e.repeated:
+            continue
+        if (e.date_basis in ("explicit", "reference") and e.date_text) or reliable:
+            fam = FAMILY.get(e.event_type, e.event_type)
+            for k in sorted(e.keys - WEAK_KEYS):
+                out.append(((fam, k), e))
+    return out
+
+
+class AnchorLookup:
+    """Per (type family, key): the two earliest and two latest anchors from distinct articles,
+    and the day-dated anchors by (month, day); a key shared by too many anchors tells nothing."""
+
+    def __init__(self, get):
+        self.get = get
+        self._summary: dict = {}
+        self._days: dict = {}
+
+    def summary(self, key):
+        if key not in self._summary:
+            posting = self.get(key)
+            if not posting or len(posting) > COMMON_KEY:
+                self._summary[key] = None
+            else:
+                self._summary[key] = (
+                    _two_distinct(sorted(posting, key=lambda p: (p[1].date_start, p[0]))),
+                    _two_distinct(sorted(posting, key=lambda p: (p[1].date_end, p[0]), reverse=True)))
+        return self._summary[key]
+
+    def on_day(self, key, month_day):
+        if key not in self._days:
+            by: dict = {}
+            if self.summary(key) is not None:
+                for bid, f in self.get(key):
+                    if f.precision == "day":
+                        by.setdefault((f.date_start.month, f.date_start.day), []).append((bid, f))
+            self._days[key] = by
+        return self._days[key].get(month_day, ())
+
+
+def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, files: dict,
+                        log: "ConstraintLog | None" = None) -> list[Constraint]:
+    out = []
+    for e in ex.events:
+        if e.date_basis == "explicit" or e.repeated:
+            continue
+        fams = sorted({FAMILY.get(t, t) for t in {e.event_type} | e.background})
+        wanted = [(fam, k) for fam in fams for k in sorted(e.keys - WEAK_KEYS)]
+        by_day = e.date_start is not None and e.date_basis == "anchored" and e.precision == "day"
+        if log is not None:
+            if by_day:
+                log.day_keys.update(k + d for k in wanted for d in _near_days(e.date_start))
+            else:
+                log.summary_keys.update(wanted)
+        keys = [k for k in wanted if anchors.summary(k) is not None]
+        if not keys:
+            continue
+        if by_day:
+            cands = [f for k in keys for d in _near_days(e.date_start) for bid, f in anchors.on_day(k, d)
+                     if bid != aid and _same_day_month(e, f)]
+            if not cands:
+                continue
+            first = min(cands, key=lambda f: (f.date_start, f.event_id))
+            last_end = max(f.date_end for f in cands)
+        else:
+            firsts = [next(((b, f) for b, f in anchors.summary(k)[0] if b != aid), None) for k in keys]
+            lasts = [x for x in (next(((b, f) for b, f in anchors.summary(k)[1] if b != aid), None) for k in keys) if x]
+            firsts = [x for x in firsts if x]
+            if not firsts:
+                continue
+            first = min((f for _, f in firsts), key=lambda f: (f.date_start, f.event_id))
+            last_end = max(f.date_end for _, f in lasts) if lasts else first.date_end
+        bid = first.article_id
+        what = f"mentions the {first.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
+        agree = (last_end - first.date_start).days <= 7
+        precise = first.precision in ("day", "week")
+        hi = last_end + timedelta(days=7) if (e.in_lead and precise and agree) else None
+        out.append(Constraint(first.date_start, hi, what + (" (its lead news: within a week)" if hi else "")))
+    return out
+
+
+@dataclass
+class ConstraintLog:
+    """What the cross-article date reasoning looked up, round by round (see helpers.incremental)."""
+
+    summary_keys: set = field(default_factory=set)  # (family, key) looked up through the summaries
+    day_keys: set = field(default_factory=set)  # (family, key, month, day) looked up by day
+    unstable: set = field(default_factory=set)  # (family, key) whose anchors changed from one round to the next
+    index: dict = field(default_factory=dict)  # the last round's anchors
+    converged: bool = False  # the rounds stopped because nothing changed (not at MAX_ROUNDS)
 
 
 def _two_distinct(posting: list) -> list:
@@ -295,20 +351,34 @@ def build(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Bui
     extracts = {r.article_id: cache.get_or_make(r, lambda r=r: extract_article(r, matcher, use_ner)) for r in iterator}
     rounds = 1
     memo = PubMemo(p)
+    log = ConstraintLog()
     for _ in range(MAX_ROUNDS):
-        cons = corpus_constraints(articles, extracts)
+        cons = corpus_constraints(articles, extracts, log)
         new = memo.infer(local, cons)
-        cols = ["published", "published_end", "published_precision"]
-        changed = [aid for aid, a, b in zip(new.article_id, new[cols].values.tolist(), articles[cols].values.tolist())
-                   if a != b and aid in extracts]
+        changed = [aid for aid, a, b in zip(new.article_id, new[PUB_KEY].values.tolist(),
+                                            articles[PUB_KEY].values.tolist()) if a != b and aid in extracts]
+        before, after = _reliable(articles), _reliable(new)
         articles = new
         if not changed:
+            log.converged = True
             break
         rounds += 1
         for r in articles[articles.article_id.isin(changed) & (articles.status == "ok")].itertuples():
+            # what a re-dated article posts changes between rounds: whoever reads those keys must know
+            log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], before.get(r.article_id)))
             extracts[r.article_id] = cache.get_or_make(r, lambda r=r: extract_article(r, matcher, use_ner))
+            log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], after.get(r.article_id)))
     memo.save()
-    return Build(articles, extracts, matcher, warnings_, rounds)
+    return Build(articles, extracts, matcher, warnings_, rounds, local=local, log=log)
+
+
+PUB_KEY = ["published", "published_end", "published_precision"]
+
+
+def _reliable(articles: pd.DataFrame) -> dict[str, bool]:
+    """Articles dated to the day by their own text: their events bound others' dates."""
+    return {aid: prec == "day" and "nothing else decides" not in evid
+            for aid, prec, evid in zip(articles.article_id, articles.published_precision, articles.published_evidence)}
 
 
 class PubMemo:
@@ -390,85 +460,168 @@ def events_table(b: Build) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
-def merge_events(b: Build) -> pd.DataFrame:
-    """Mentions of the same event (same type, compatible dates, a shared name/place/actor) as one row."""
-    rank = {p: i for i, p in enumerate(PRECISIONS)}
-    mentions = [e for aid in sorted(b.extracts) for e in b.extracts[aid].events
-                if e.date_start is not None]
-    mentions.sort(key=lambda e: (rank.get(e.precision, 9), e.date_start, e.event_id))
-    from .events import FAMILY
+class MergeMention:
+    """What the merge reads of an event mention (also what a warm rebuild keeps of it)."""
 
-    clusters: list[dict] = []
-    index: dict[tuple[str, str], list[int]] = {}  # every cluster of a (family, key)
-    buckets: dict[tuple[str, str, object], list[int]] = {}  # by month, or "coarse" for long spans
-    for e in mentions:
-        fam = FAMILY.get(e.event_type, e.event_type)
-        cand = set()
-        months = _months(e.date_start, e.date_end)
+    __slots__ = ("eid", "aid", "etype", "fam", "start", "end", "precision", "qualifier", "keys", "skey", "months")
+
+    def __init__(self, eid: str, aid: str, etype: str, start: date, end: date, precision: str, qualifier: str,
+                 keys) -> None:
+        self.eid, self.aid, self.etype = eid, aid, etype
+        self.fam = FAMILY.get(etype, etype)
+        self.start, self.end, self.precision, self.qualifier = start, end, precision, qualifier
+        self.keys = frozenset(keys)
+        self.skey = (PRECISION_RANK.get(precision, 9), start, eid)
+        self.months = _months(start, end)
+
+    @classmethod
+    def of(cls, e: EventMention) -> "MergeMention":
+        return cls(e.event_id, e.article_id, e.event_type, e.date_start, e.date_end, e.precision, e.qualifier, e.keys)
+
+    def as_tuple(self) -> tuple:
+        return (self.eid, self.aid, self.etype, self.start, self.end, self.precision, self.qualifier,
+                tuple(sorted(self.keys)))
+
+
+class Cluster:
+    __slots__ = ("founder", "skey", "fam", "start", "end", "precision", "qualifier", "keys", "members")
+
+    def __init__(self, e: MergeMention):
+        self.founder, self.skey, self.fam = e.eid, e.skey, e.fam
+        self.start, self.end, self.precision, self.qualifier = e.start, e.end, e.precision, e.qualifier
+        self.keys, self.members = set(e.keys), [e]
+
+
+class Greedy:
+    """The merge, one mention at a time in (precision, date, id) order: a mention joins the
+    compatible cluster of its type family sharing most keys with it (the earliest on a tie), or
+    starts one. Clusters are named by their first mention (their founder), so two runs can be
+    compared cluster by cluster; ``decide`` and ``apply`` are apart so that a warm rebuild can
+    replay the decisions of the previous run and recompute only those that may differ."""
+
+    def __init__(self):
+        self.clusters: dict[str, Cluster] = {}
+        self.posting: dict[tuple[str, str], dict[str, tuple]] = {}  # every cluster of a (family, key)
+        self.buckets: dict[tuple, set[str]] = {}  # by month, or "coarse" for long spans
+
+    def decide(self, e: MergeMention, saturated=None) -> str | None:
+        """The founder of the cluster ``e`` joins (None: it starts one). ``saturated(key, e)`` tells a
+        warm rebuild's partial state that a key is known to be too common at ``e``'s time."""
+        cand: set[str] = set()
+        fam = e.fam
         for k in e.keys:
-            posting = index.get((fam, k), [])
-            if len(posting) > COMMON_KEY:
+            posting = self.posting.get((fam, k))
+            if not posting or len(posting) > COMMON_KEY or (saturated and saturated((fam, k), e)):
                 continue
-            if months is None:
+            if e.months is None:
                 cand.update(posting)
             else:
-                for m in months + ["coarse"]:
-                    cand.update(buckets.get((fam, k, m), ()))
+                for m in e.months:
+                    cand.update(self.buckets.get((fam, k, m), ()))
+                cand.update(self.buckets.get((fam, k, "coarse"), ()))
         best, best_n = None, 0
-        for ci in sorted(cand):
-            c = clusters[ci]
-            if not compatible((c["start"], c["end"]), (e.date_start, e.date_end), 1 if e.precision == "day" else 0):
+        slack = 1 if e.precision == "day" else 0
+        clusters = self.clusters
+        for f in sorted(cand, key=lambda f: clusters[f].skey):
+            c = clusters[f]
+            if not compatible((c.start, c.end), (e.start, e.end), slack):
                 continue
-            n = len(c["keys"] & e.keys)
+            n = len(c.keys & e.keys)
             if n > best_n:
-                best, best_n = ci, n
-        if best is None:
-            clusters.append(dict(type=e.event_type, start=e.date_start, end=e.date_end, precision=e.precision,
-                                 qualifier=e.qualifier, keys=set(e.keys), mentions=[e]))
-            best = len(clusters) - 1
+                best, best_n = f, n
+        return best
+
+    def apply(self, e: MergeMention, founder: str | None) -> str:
+        if founder is None:
+            c = self.clusters[e.eid] = Cluster(e)
+            founder = e.eid
         else:
-            c = clusters[best]
-            c["mentions"].append(e)
-            c["keys"] |= e.keys
-            s, t = max(c["start"], e.date_start), min(c["end"], e.date_end)
-            if s <= t and rank.get(c["precision"], 9) >= rank.get(e.precision, 9):
-                c["start"], c["end"], c["precision"] = s, t, precision_of(s, t)
-        c = clusters[best]
-        cm = _months(c["start"], c["end"])
-        for k in e.keys:
-            posting = index.setdefault((fam, k), [])
-            if best not in posting:
-                posting.append(best)
-            for m in (cm if cm is not None else ["coarse"]):
-                b_ = buckets.setdefault((fam, k, m), [])
-                if best not in b_:
-                    b_.append(best)
+            c = self.clusters[founder]
+            self._join(c, e)
+        self._register(c, e, e.keys)
+        return founder
+
+    def restore(self, members: list[MergeMention], wanted: set) -> None:
+        """A cluster as ``apply`` leaves it after its first ``members`` (in merge order), registered
+        only under the (family, key)s in ``wanted``: a warm rebuild's state where nothing changed."""
+        c = self.clusters[members[0].eid] = Cluster(members[0])
+        for i, e in enumerate(members):
+            if i:
+                self._join(c, e)
+            keys = [k for k in e.keys if (e.fam, k) in wanted]
+            if keys:
+                self._register(c, e, keys)
+
+    @staticmethod
+    def _join(c: Cluster, e: MergeMention) -> None:
+        c.members.append(e)
+        c.keys |= e.keys
+        s, t = max(c.start, e.start), min(c.end, e.end)
+        if s <= t and PRECISION_RANK.get(c.precision, 9) >= PRECISION_RANK.get(e.precision, 9):
+            c.start, c.end, c.precision = s, t, precision_of(s, t)
+
+    def _register(self, c: Cluster, e: MergeMention, keys) -> None:
+        cm = _months(c.start, c.end)
+        fam, founder = e.fam, c.founder
+        for k in keys:
+            self.posting.setdefault((fam, k), {}).setdefault(founder, e.skey)  # when it joined
+            for m in (cm if cm is not None else ("coarse",)):
+                self.buckets.setdefault((fam, k, m), set()).add(founder)
+
+
+def merge_mentions(b: Build) -> list[MergeMention]:
+    """Every dated event mention of the build, in merge order."""
+    ms = [MergeMention.of(e) for aid in sorted(b.extracts) for e in b.extracts[aid].events if e.date_start is not None]
+    ms.sort(key=lambda m: m.skey)
+    return ms
+
+
+def cluster(mentions: list[MergeMention]) -> Greedy:
+    g = Greedy()
+    for e in mentions:
+        g.apply(e, g.decide(e))
+    return g
+
+
+def merge_events(b: Build, greedy: Greedy | None = None) -> pd.DataFrame:
+    """Mentions of the same event (same type, compatible dates, a shared name/place/actor) as one row."""
+    g = greedy or cluster(merge_mentions(b))
     outlets = dict(zip(b.articles.article_id, b.articles.outlet))
-    rows = []
-    for c in clusters:
-        ms = sorted(c["mentions"], key=lambda e: e.event_id)
-        arts = sorted({m.article_id for m in ms})
-        outs = sorted({outlets.get(a) or f"(outlet unknown: {a})" for a in arts})
-        head = min(c["mentions"], key=lambda e: (rank.get(e.precision, 9), e.event_id))
-        types = [m.event_type for m in ms]
-        c["type"] = max(set(types), key=lambda t: (types.count(t), -PRIORITY_INDEX.get(t, 99)))
-        places = list(dict.fromkeys(p for m in ms for p in m.place_ids))
-        summary = _summary(c["type"], head)
-        cid = "c-" + hashlib.sha1(f"{c['type']}|{head.event_id}".encode()).hexdigest()[:10]
-        rows.append(dict(
-            chronology_id=cid, date_start=c["start"].isoformat(), date_end=c["end"].isoformat(),
-            precision=c["precision"], event_type=c["type"], summary=summary, place_ids=";".join(places),
-            n_articles=len(arts), n_outlets=len(outs), article_ids=";".join(arts),
-            event_ids=";".join(m.event_id for m in ms),
-            display_date=display_date(c["start"], c["end"], c["precision"], c["qualifier"]),
-            outlets="; ".join(o for o in outs), qualifier=c["qualifier"],
-            mention_types=";".join(sorted(set(types))),
-        ))
+    ev = {e.event_id: e for aid in sorted(b.extracts) for e in b.extracts[aid].events}
+    rows = [chronology_row(c, outlets, ev) for c in g.clusters.values()]
+    return chronology_frame(rows)
+
+
+def chronology_frame(rows: list[dict]) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=CHRONO_COLUMNS)
     return df.sort_values(["date_start", "date_end", "event_type", "chronology_id"]).reset_index(drop=True)
 
 
-def _months(a: date, b: date) -> list | None:
+def chronology_row(c: Cluster, outlets: dict, events: dict) -> dict:
+    """One chronology row from a cluster; ``events`` maps event ids to what the row quotes
+    (objects with ``clause``, ``place_ids`` and ``event_id``)."""
+    ms = sorted(c.members, key=lambda e: e.eid)
+    arts = sorted({m.aid for m in ms})
+    outs = sorted({outlets.get(a) or f"(outlet unknown: {a})" for a in arts})
+    head = min(c.members, key=lambda e: (PRECISION_RANK.get(e.precision, 9), e.eid))
+    types = [m.etype for m in ms]
+    etype = max(set(types), key=lambda t: (types.count(t), -PRIORITY_INDEX.get(t, 99)))
+    places = list(dict.fromkeys(p for m in ms for p in events[m.eid].place_ids))
+    summary = _summary(etype, events[head.eid])
+    cid = "c-" + hashlib.sha1(f"{etype}|{head.eid}".encode()).hexdigest()[:10]
+    return dict(
+        chronology_id=cid, date_start=c.start.isoformat(), date_end=c.end.isoformat(),
+        precision=c.precision, event_type=etype, summary=summary, place_ids=";".join(places),
+        n_articles=len(arts), n_outlets=len(outs), article_ids=";".join(arts),
+        event_ids=";".join(m.eid for m in ms),
+        display_date=display_date(c.start, c.end, c.precision, c.qualifier),
+        outlets="; ".join(o for o in outs), qualifier=c.qualifier,
+        mention_types=";".join(sorted(set(types))),
+    )
+
+
+@lru_cache(maxsize=65536)
+def _months(a: date, b: date) -> tuple | None:
     """The months a short span touches (a day of slack each side); None for spans over two months."""
     a, b = a - timedelta(days=1), b + timedelta(days=1)
     if (b - a).days > 62:
@@ -477,7 +630,7 @@ def _months(a: date, b: date) -> list | None:
     while (y, m) <= (b.year, b.month):
         out.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
+    return tuple(out)
 
 
 def _summary(etype: str, e: EventMention) -> str:
@@ -487,8 +640,17 @@ def _summary(etype: str, e: EventMention) -> str:
     return f"{TYPE_LABELS.get(etype, etype)} — {clause}"
 
 
+PLACE_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "n_mentions", "article_ids",
+                 "status", "status_date", "status_text", "n_events", "event_summary"]
+
+
 def places_tables(b: Build, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """places.csv (places mentioned, with coordinates and site status) and place_mentions.csv."""
+    mentions = place_mentions_table(b)
+    return pd.DataFrame(place_rows(b.matcher, mentions, chronology), columns=PLACE_COLUMNS), mentions
+
+
+def place_mentions_table(b: Build) -> pd.DataFrame:
     rows = []
     for aid in sorted(b.extracts):
         ex = b.extracts[aid]
@@ -496,12 +658,20 @@ def places_tables(b: Build, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.
             sent = next((s for s in ex.sentences if s.start <= m.start < s.end), None)
             rows.append(dict(article_id=aid, place_id=m.place_id, surface=m.surface,
                              evidence=sent.text if sent else "", context=m.context))
-    mentions = pd.DataFrame(rows, columns=["article_id", "place_id", "surface", "evidence", "context"])
-    g = b.matcher.gaz
+    return pd.DataFrame(rows, columns=["article_id", "place_id", "surface", "evidence", "context"])
+
+
+def place_rows(matcher: PlaceMatcher, mentions: pd.DataFrame, chronology: pd.DataFrame,
+               only: set[str] | None = None) -> list[dict]:
+    """The rows of places.csv (of the places in ``only``, when given), in place_id order."""
+    if only is not None:
+        mentions = mentions[mentions.place_id.isin(only)]
+    g = matcher.gaz
     at_place: dict[str, list[int]] = {}
     for i, ids in enumerate(chronology.place_ids):
         for pid in ids.split(";") if ids else ():
-            at_place.setdefault(pid, []).append(i)
+            if only is None or pid in only:
+                at_place.setdefault(pid, []).append(i)
     out = []
     for pid, grp in mentions.groupby("place_id", sort=True):
         r = g.loc[pid]
@@ -511,9 +681,7 @@ def places_tables(b: Build, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.
         out.append(dict(place_id=pid, name=r["name"], kind=r["kind"], latitude=float(r["latitude"]),
                         longitude=float(r["longitude"]), source=r["source"], n_mentions=len(grp),
                         article_ids=";".join(sorted(set(grp.article_id))), **status))
-    cols = ["place_id", "name", "kind", "latitude", "longitude", "source", "n_mentions", "article_ids",
-            "status", "status_date", "status_text", "n_events", "event_summary"]
-    return pd.DataFrame(out, columns=cols), mentions
+    return out
 
 
 STATUS = {"handover": "remise aux forces irakiennes", "withdrawal": "évacuée par les forces étrangères",
@@ -525,10 +693,13 @@ STATUS_ORDER = ["handover", "withdrawal", "redeployment", "deployment", "attack"
 def site_status(pid: str, rows: pd.DataFrame) -> dict:
     """The latest known status of a site from the chronology rows at it."""
     n = len(rows)
-    summary = " | ".join(f"{r.display_date}: {TYPE_LABELS[r.event_type]} ({r.outlets})" for r in rows.itertuples())
+    summary = " | ".join(f"{d}: {TYPE_LABELS[t]} ({o})" for d, t, o in zip(rows.display_date.tolist(),
+                                                                          rows.event_type.tolist(), rows.outlets.tolist()))
     # the most specific status any merged mention gives ("retirées … et ont livré la base": handover)
-    kinds = rows.mention_types.str.split(";").apply(lambda ts: next((t for t in STATUS_ORDER if t in ts), ""))
-    st = rows.assign(status=kinds)
+    kinds = pd.Series("", index=rows.index, dtype=object)
+    for t in reversed(STATUS_ORDER):  # the first in STATUS_ORDER wins
+        kinds = kinds.mask(rows.mention_types.str.contains(rf"(?:^|;){t}(?:;|$)", regex=True), t)
+    st = rows.assign(status=kinds.astype(str))
     st = st[st.status != ""]
     if st.empty:
         return dict(status="mentioned", status_date="", status_text="", n_events=n, event_summary=summary)
