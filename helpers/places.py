@@ -484,9 +484,15 @@ def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:
 
 @lru_cache(maxsize=1)
 def _ner():
-    import spacy
+    """The French model with only what NER needs; its tokenizer's big regular expression is
+    compiled once per machine, not once per process (see helpers.fastre)."""
+    from . import config
+    from .fastre import compiled_on_disk
 
-    return spacy.load("fr_core_news_sm", exclude=["morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+    with compiled_on_disk(config.REPO_DIR / ".cache" / "regex.pkl"):
+        import spacy
+
+        return spacy.load("fr_core_news_sm", exclude=["morphologizer", "parser", "attribute_ruler", "lemmatizer"])
 
 
 def discover(sentences: list[str], matcher: PlaceMatcher) -> list[tuple[int, str]]:
