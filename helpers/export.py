@@ -19,8 +19,8 @@ import pandas as pd
 from . import config
 from .corpus import articles_table, removed_table
 from .dates import display_date
-from .pipeline import (Build, TYPE_LABELS, build, events_table, figures_table, merge_events, places_tables,
-                       unplaced_table)
+from .pipeline import (Build, TYPE_LABELS, build, cluster, events_table, figures_table, merge_events,
+                       merge_mentions, places_tables, unplaced_table)
 
 
 class ExportError(Exception):
@@ -56,17 +56,30 @@ def check_inputs(data_dir) -> config.Paths:
     return p
 
 
-def make_tables(data_dir=None, *, progress: bool = False, use_ner: bool = True) -> Tables:
-    """Run the extraction and return every table (what the notebooks use)."""
-    check_inputs(data_dir)
+def make_tables(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: bool = True) -> Tables:
+    """Run the extraction and return every table (what the notebooks use).
+
+    With ``warm`` (the default), the previous run's saved results are reused and patched when
+    the corpus only gained articles (see :mod:`helpers.incremental`); the tables are the same."""
+    from . import incremental
+
+    p = check_inputs(data_dir)
+    if warm and use_ner:
+        t = incremental.warm_tables(data_dir, Tables)
+        if t is not None:
+            return t
     b = build(data_dir, progress=progress, use_ner=use_ner)
-    chrono = merge_events(b)
-    places, mentions = places_tables(b, chrono)
-    return Tables(
+    greedy = cluster(merge_mentions(b))
+    chrono = merge_events(b, greedy)
+    places, place_mentions = places_tables(b, chrono)
+    t = Tables(
         articles=articles_table(b.articles), events=events_table(b), chronology=chrono, places=places,
-        place_mentions=mentions, figures=figures_table(b), removed=removed_table(b.articles),
+        place_mentions=place_mentions, figures=figures_table(b), removed=removed_table(b.articles),
         unplaced=unplaced_table(b), build=b,
     )
+    if use_ner:
+        incremental.save(p, t, greedy)
+    return t
 
 
 def export(data_dir=None, out=None, *, progress: bool = False) -> str:
@@ -82,6 +95,11 @@ def export(data_dir=None, out=None, *, progress: bool = False) -> str:
     lines = [f"{len(t.articles)} files: {ok} ok, {len(skipped)} skipped or duplicate; "
              f"{len(t.events)} event mentions -> {len(t.chronology)} chronology rows; "
              f"{len(t.places)} places; {len(t.figures)} figures -> {_shown(out_dir)}"]
+    from .incremental import LAST
+
+    how = {"patched": f"the saved build patched ({LAST['reason']})", "unchanged": "nothing changed since the saved build",
+           "full": f"full build ({LAST['reason']})"}.get(LAST["mode"], "full build")
+    lines.append(f"  build: {how}")
     for r in skipped.itertuples():
         lines.append(f"  {r.status}: {r.file}: {r.reason}")
     for w in t.warnings:

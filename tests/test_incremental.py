@@ -1,0 +1,212 @@
+"""Warm rebuilds (helpers.incremental) give the full build's tables, byte for byte.
+
+Each scenario changes a corpus that has a saved build, reruns ``make_tables`` (warm), builds
+the same corpus again from nothing (``warm=False`` on a copy without ``interim/``), and compares
+the exported files. The scenarios also check which way the warm run went, so that the fast
+path is really exercised and the fallbacks really taken.
+"""
+import filecmp
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import UNSEEN, make_data_dir, tree_hash
+from helpers import incremental
+from helpers.export import make_tables, write_tables
+
+
+def _exports_equal(warm, data: Path, tmp: Path) -> list[str]:
+    cold_dir = tmp / "cold"
+    shutil.rmtree(cold_dir, ignore_errors=True)
+    shutil.copytree(data / "reference", cold_dir / "reference")
+    shutil.copytree(data / "raw", cold_dir / "raw")
+    cold = make_tables(cold_dir, warm=False)
+    a, b = tmp / "out_warm", tmp / "out_cold"
+    shutil.rmtree(a, ignore_errors=True)
+    shutil.rmtree(b, ignore_errors=True)
+    write_tables(warm, a)
+    write_tables(cold, b)
+    assert warm.warnings == cold.warnings
+    return [p.name for p in sorted(b.iterdir()) if not filecmp.cmp(p, a / p.name, shallow=False)]
+
+
+def _add(data: Path, *files: Path) -> None:
+    for f in files:
+        shutil.copy(f, data / "raw" / "articles" / f.name)
+
+
+@pytest.mark.parametrize("journal_max", [16, 2])
+def test_adding_articles_one_by_one_patches_and_matches_a_full_build(tmp_path, monkeypatch, journal_max):
+    """With a short journal, the base is rewritten every few patches (compaction) as well."""
+    monkeypatch.setattr(incremental, "JOURNAL_MAX", journal_max)
+    data = make_data_dir(tmp_path)
+    make_tables(data)
+    assert incremental.LAST["mode"] == "full"
+    modes = []
+    for f in sorted(UNSEEN.glob("*.txt")):
+        _add(data, f)
+        t = make_tables(data)
+        modes.append(incremental.LAST["mode"])
+        assert _exports_equal(t, data, tmp_path) == [], f"after adding {f.name} ({incremental.LAST})"
+    assert modes.count("patched") >= len(modes) // 2, modes  # the fast path is the common case
+    assert set(modes) <= {"patched", "full"}
+    state = data / "interim" / "state"
+    assert len(list(state.glob("base-*.pkl"))) == 1  # older bases and journals are removed
+    assert len(list(state.glob("journal-*.pkl"))) <= journal_max
+
+
+def test_adding_several_at_once_and_files_sorting_first(tmp_path):
+    data = make_data_dir(tmp_path)
+    make_tables(data)
+    unseen = sorted(UNSEEN.glob("*.txt"))
+    _add(data, *unseen[:3])
+    # a file whose name sorts before every seed, and a copy of a seed's text (a duplicate)
+    (data / "raw" / "articles" / "0000_first.txt").write_bytes(unseen[4].read_bytes())
+    seed = sorted((data / "raw" / "articles").glob("*.txt"))[-1]
+    (data / "raw" / "articles" / "zz_copy.txt").write_bytes(seed.read_bytes())
+    t = make_tables(data)
+    assert incremental.LAST["mode"] == "patched", incremental.LAST
+    assert "duplicate" in set(t.articles.status)
+    assert _exports_equal(t, data, tmp_path) == []
+
+
+def test_unchanged_rerun_reuses_the_saved_tables(tmp_path):
+    data = make_data_dir(tmp_path)
+    first = make_tables(data)
+    raw = tree_hash(data / "raw")
+    again = make_tables(data)
+    assert incremental.LAST["mode"] == "unchanged"
+    for name in ("articles", "events", "chronology", "places", "figures"):
+        assert getattr(first, name).equals(getattr(again, name)), name
+    assert again.build.extracts[first.events.article_id.iloc[0]].events  # extractions load on demand
+    assert tree_hash(data / "raw") == raw
+
+
+@pytest.mark.parametrize("change", ["edit", "remove", "sidecar", "edit_same_size"])
+def test_other_changes_fall_back_to_a_full_build(tmp_path, change):
+    data = make_data_dir(tmp_path)
+    _add(data, *sorted(UNSEEN.glob("*.txt"))[:2])
+    make_tables(data)
+    arts = data / "raw" / "articles"
+    victim = sorted(arts.glob("*.txt"))[1]
+    if change == "edit":
+        victim.write_text(victim.read_text(encoding="utf-8") + "\nLe 3 mars 2021, une roquette a visé la base de Balad.\n",
+                          encoding="utf-8")
+    elif change == "edit_same_size":
+        # same size, and the modification time set back to what it was: the bytes still decide
+        st = victim.stat()
+        text = victim.read_bytes()
+        victim.write_bytes(text.replace(b"2020", b"2019", 1) if b"2020" in text else text[::-1])
+        os.utime(victim, ns=(st.st_atime_ns, st.st_mtime_ns))
+    elif change == "remove":
+        victim.unlink()
+    else:
+        (data / "raw" / "articles.csv").write_text(f"file,published\n{victim.name},2021-05-04\n", encoding="utf-8")
+    t = make_tables(data)
+    assert incremental.LAST["mode"] == "full", incremental.LAST
+    assert _exports_equal(t, data, tmp_path) == []
+
+
+def test_code_or_reference_change_invalidates_the_saved_build(tmp_path):
+    data = make_data_dir(tmp_path)
+    make_tables(data)
+    with (data / "reference" / "outlets.csv").open("a", encoding="utf-8") as fh:
+        fh.write("\n")
+    from helpers.cache import code_fingerprint
+
+    code_fingerprint.cache_clear()
+    try:
+        make_tables(data)
+    finally:
+        code_fingerprint.cache_clear()
+    assert incremental.LAST == {"mode": "full", "reason": "no saved build for this code and reference data"}
+
+
+def test_a_corrupt_state_file_is_rebuilt(tmp_path):
+    data = make_data_dir(tmp_path)
+    make_tables(data)
+    (data / "interim" / "state" / "state.pkl").write_bytes(b"not a pickle")
+    time.sleep(0.01)
+    t = make_tables(data)
+    assert incremental.LAST["mode"] == "full"
+    assert _exports_equal(t, data, tmp_path) == []
+
+
+def _random_mentions(rng, n: int):
+    from datetime import date, timedelta
+
+    from helpers.pipeline import MergeMention
+
+    vocab = [f"k{i}" for i in range(12)]
+    out = []
+    for i in range(n):
+        etype = rng.choice(["attack", "strike", "withdrawal", "handover", "vote"])
+        prec = rng.choice(["day", "day", "day", "month", "year"])
+        d = date(2020, 1, 1) + timedelta(days=rng.randrange(500))
+        if prec == "day":
+            a = b = d
+        elif prec == "month":
+            a = d.replace(day=1)
+            b = (a + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        else:
+            a, b = date(d.year, 1, 1), date(d.year, 12, 31)
+        keys = rng.sample(vocab[:4], 1) + rng.sample(vocab, rng.randrange(0, 3))  # a few very common keys
+        out.append(MergeMention(f"a{i % 40:02d}-{i:04d}a", f"a{i % 40:02d}", etype, a, b, prec, "", keys))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
+    """replay() on the saved stores gives the clusters of a full merge, with the common-key cap
+    and the margin made small so that saturation, restarts and dirty propagation all happen."""
+    import random
+
+    from helpers import pipeline
+
+    monkeypatch.setattr(pipeline, "COMMON_KEY", 6)
+    monkeypatch.setattr(incremental, "COMMON_KEY", 6)
+    monkeypatch.setattr(incremental, "MARGIN", 3)
+    rng = random.Random(seed)
+    ms = _random_mentions(rng, 400)
+    added = sorted(rng.sample(ms, rng.randrange(1, 6)), key=lambda m: m.skey)
+    ids = {m.eid for m in added}
+    old = sorted((m for m in ms if m.eid not in ids), key=lambda m: m.skey)
+    g_old = pipeline.cluster(old)
+    clusters = incremental.ShardStore(tmp_path, "clusters")
+    registry = incremental.ShardStore(tmp_path, "registry")
+    clusters.fill((f, ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members)))
+                  for f, c in g_old.clusters.items())
+    registry.fill((k, sorted((t, f) for f, t in p.items())) for k, p in g_old.posting.items())
+    result = incremental.replay(clusters, registry, added)
+    full = pipeline.cluster(sorted(ms, key=lambda m: m.skey))
+    expect = {f: ([m.eid for m in c.members], c.start, c.end, c.precision) for f, c in full.clusters.items()}
+    if result is None:  # too many dirty clusters on a saturated key: the caller builds in full
+        assert incremental.LAST["reason"]
+        return
+    g, dirty = result
+    got = {f: ([m.eid for m in c.members], c.start, c.end, c.precision)
+           for f, c in g_old.clusters.items() if f not in dirty}
+    got |= {f: ([m.eid for m in c.members], c.start, c.end, c.precision) for f, c in g.clusters.items() if f in dirty}
+    assert got == expect
+    # the stores, updated, are those a full build would save (what the next patch starts from)
+    incremental._update_stores({"clusters": clusters, "registry": registry}, g, dirty,
+                               {f: "c" for f in dirty}, added)
+    for f, c in full.clusters.items():
+        assert clusters.get(f) == ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))
+    for key, posting in full.posting.items():
+        assert registry.get(key) == sorted((t, f) for f, t in posting.items()), key
+    assert sum(len(clusters._load(i)) for i in range(incremental.N_SHARDS)) == len(full.clusters)
+
+
+def test_a_missing_shard_means_a_full_build_not_a_crash(tmp_path):
+    data = make_data_dir(tmp_path)
+    make_tables(data)
+    for f in (data / "interim" / "state").glob("clusters-*.pkl"):
+        f.unlink()
+    _add(data, sorted(UNSEEN.glob("*.txt"))[0])
+    t = make_tables(data)
+    assert incremental.LAST["mode"] == "full" and "could not be used" in incremental.LAST["reason"]
+    assert _exports_equal(t, data, tmp_path) == []
