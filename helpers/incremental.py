@@ -36,10 +36,10 @@ import pandas as pd
 from . import config
 from .cache import ExtractCache, code_fingerprint
 from .corpus import OutletRegistry, _file_key, _load_dated, _load_one, article_names, read_sidecar
-from .pipeline import (COMMON_KEY, MAX_ROUNDS, PLACE_COLUMNS, PUB_KEY, AnchorLookup, Build, ConstraintLog, Greedy,
+from .pipeline import (COMMON_KEY, PLACE_COLUMNS, AnchorLookup, Build, ConstraintLog, Greedy,
                        MergeMention, PubMemo, _reliable, _two_distinct, anchor_postings, article_constraints,
-                       chronology_frame, chronology_row, events_table, extract_article, figures_table,
-                       place_mentions_table, place_rows, unplaced_table)
+                       chronology_row, events_table, extract_article, figures_table,
+                       place_mentions_table, place_rows, settle_dates, unplaced_table)
 from .places import PlaceMatcher
 
 STATE_VERSION = 2
@@ -458,7 +458,7 @@ def _date_new(p, st: State, ok: pd.DataFrame, old: pd.DataFrame, matcher, anchor
     settled = dict(zip(local.article_id, local.published_settled.astype(bool)))
     new_log = ConstraintLog()
     memo = PubMemo(p)
-    rounds, versions = 1, [(extracts.copy(), _reliable(cur))]
+    versions = [(extracts.copy(), _reliable(cur))]
 
     def postings(exs, rel) -> dict:
         out: dict = {}
@@ -467,36 +467,27 @@ def _date_new(p, st: State, ok: pd.DataFrame, old: pd.DataFrame, matcher, anchor
                 out.setdefault(k, []).append((aid, e))
         return out
 
-    for _ in range(MAX_ROUNDS):
-        posted = postings(extracts, _reliable(cur))
+    def constraints(articles, exs) -> dict:
+        """pipeline.corpus_constraints for the added articles: the saved anchors plus theirs."""
+        posted = postings(exs, _reliable(articles))
 
-        def get(k, posted=posted):
+        def get(k):
             mine, base = posted.get(k), anchors_store.get(k)
-            if not mine:
-                return base
-            return sorted((base or []) + mine, key=lambda x: order[x[0]])
+            return sorted((base or []) + mine, key=lambda x: order[x[0]]) if mine else base
 
         anchors = AnchorLookup(get)
-        cons = {}
-        for aid in extracts:
+        out = {}
+        for aid in exs:
             if not settled.get(aid):
-                c = article_constraints(aid, extracts[aid], anchors, files, new_log)
+                c = article_constraints(aid, exs[aid], anchors, files, new_log)
                 if c:
-                    cons[aid] = c
-        newdates = memo.infer(local, cons)
-        changed = [aid for aid, a, b in zip(newdates.article_id, newdates[PUB_KEY].values.tolist(),
-                                            cur[PUB_KEY].values.tolist()) if a != b]
-        before, after = _reliable(cur), _reliable(newdates)
-        cur = newdates
-        if not changed:
-            break
-        rounds += 1
-        for r in cur[cur.article_id.isin(changed)].itertuples():
-            new_log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], before.get(r.article_id)))
-            extracts[r.article_id] = cache.get_or_make(r, lambda r=r: extract_article(r, matcher))
-            new_log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], after.get(r.article_id)))
-        versions.append((extracts.copy(), _reliable(cur)))
-    else:
+                    out[aid] = c
+        return out
+
+    cur, rounds = settle_dates(local, cur, extracts, constraints,
+                               lambda r: cache.get_or_make(r, lambda: extract_article(r, matcher)), memo, new_log,
+                               on_round=lambda a, exs: versions.append((exs.copy(), _reliable(a))))
+    if not new_log.converged:
         return _full("the added articles' dates do not settle")
     memo.save()
     # what the added articles read must not have changed between the earlier rounds

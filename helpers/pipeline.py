@@ -349,12 +349,25 @@ def build(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Bui
 
     cache = ExtractCache(p, enabled=True)
     extracts = {r.article_id: cache.get_or_make(r, lambda r=r: extract_article(r, matcher, use_ner)) for r in iterator}
-    rounds = 1
     memo = PubMemo(p)
     log = ConstraintLog()
+    articles, rounds = settle_dates(local, articles, extracts, lambda a, ex: corpus_constraints(a, ex, log),
+                                    lambda r: cache.get_or_make(r, lambda: extract_article(r, matcher, use_ner)),
+                                    memo, log)
+    memo.save()
+    return Build(articles, extracts, matcher, warnings_, rounds, local=local, log=log)
+
+
+def settle_dates(local: pd.DataFrame, articles: pd.DataFrame, extracts: dict, constraints, reextract,
+                 memo: "PubMemo", log: "ConstraintLog", on_round=None) -> tuple[pd.DataFrame, int]:
+    """Rounds of cross-article dating: the constraints from the current extractions date the
+    articles anew (from their own text's dates, ``local``), and the articles whose dates changed
+    are extracted again, until nothing changes (``log.converged``) or MAX_ROUNDS. The keys a
+    re-dated article posts under, before and after, go to ``log.unstable``. ``extracts`` is
+    updated in place; returns the dated articles and the number of rounds."""
+    rounds = 1
     for _ in range(MAX_ROUNDS):
-        cons = corpus_constraints(articles, extracts, log)
-        new = memo.infer(local, cons)
+        new = memo.infer(local, constraints(articles, extracts))
         changed = [aid for aid, a, b in zip(new.article_id, new[PUB_KEY].values.tolist(),
                                             articles[PUB_KEY].values.tolist()) if a != b and aid in extracts]
         before, after = _reliable(articles), _reliable(new)
@@ -364,12 +377,12 @@ def build(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Bui
             break
         rounds += 1
         for r in articles[articles.article_id.isin(changed) & (articles.status == "ok")].itertuples():
-            # what a re-dated article posts changes between rounds: whoever reads those keys must know
             log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], before.get(r.article_id)))
-            extracts[r.article_id] = cache.get_or_make(r, lambda r=r: extract_article(r, matcher, use_ner))
+            extracts[r.article_id] = reextract(r)
             log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], after.get(r.article_id)))
-    memo.save()
-    return Build(articles, extracts, matcher, warnings_, rounds, local=local, log=log)
+        if on_round:
+            on_round(articles, extracts)
+    return articles, rounds
 
 
 PUB_KEY = ["published", "published_end", "published_precision"]
