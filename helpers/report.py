@@ -75,12 +75,13 @@ def finding(nb) -> str:
 
 
 def build_index(entries: list[tuple[str, str, str]], data_dir: str | None) -> str:
-    from .corpus import load_corpus
+    from .export import make_tables
 
-    a = load_corpus(data_dir)
+    a = make_tables(data_dir).articles  # the saved build, as the notebooks read it
     ok = a[a.status == "ok"]
     dates = sorted(d for d in ok.published if d)
-    span = f"{dates[0]} – {max(ok.published_end.max(), dates[-1])}" if dates else "unknown"
+    span = f"publiés entre {dates[0]} et {max(ok.published_end.max(), dates[-1])}" if dates else \
+        "dates de publication inconnues"
     rows = "\n".join(f"<tr><td><a href='{html.escape(href)}'>{html.escape(title)}</a></td>"
                      f"<td>{html.escape(find)}</td></tr>" for href, title, find in entries)
     return f"""<!doctype html>
@@ -88,7 +89,7 @@ def build_index(entries: list[tuple[str, str, str]], data_dir: str | None) -> st
 <style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}}
 td{{padding:.3em .8em;border-bottom:1px solid #ddd;vertical-align:top}}</style></head>
 <body><h1>Le retrait de la coalition d'Irak selon la presse francophone</h1>
-<p>Corpus : {len(ok)} articles lus sur {len(a)} fichiers ; publiés entre {html.escape(span)}.
+<p>Corpus : {len(ok)} articles lus sur {len(a)} fichiers ; {html.escape(span)}.
 Construit le {date.today().isoformat()}.</p>
 <table><tr><th>Rapport</th><th>Ce qu'il montre</th></tr>
 {rows}
