@@ -49,6 +49,9 @@ def child(data_dir: str) -> None:
 
 
 def run_child(data_dir: Path) -> dict:
+    import os
+
+    os.sync()  # the previous run's files reach the disk first: its writeback is not timed here
     out = subprocess.run([sys.executable, __file__, "--child", str(data_dir)], capture_output=True, text=True,
                          cwd=ROOT, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -643,7 +643,7 @@ def replay(clusters: ShardStore, registry: ShardStore, added: list):
                 missing = {key for key in ((e.fam, k) for k in e.keys) if key not in keys and not saturated(key, e)}
                 need |= missing  # this pass is then only a search for the keys the next one needs
                 f = g.decide(e, saturated)
-            founder = g.apply(e, f)
+            founder = g.apply(e, f, keys)  # no key outside K is read (it would be in `need`)
             if redo and founder != old:
                 if old is not None:
                     taint(old, e)

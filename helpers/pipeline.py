@@ -544,14 +544,16 @@ class Greedy:
                 best, best_n = f, n
         return best
 
-    def apply(self, e: MergeMention, founder: str | None) -> str:
+    def apply(self, e: MergeMention, founder: str | None, wanted: set | None = None) -> str:
+        """``e`` joins ``founder``'s cluster (None: starts its own), registered under its keys (only
+        the (family, key)s in ``wanted``, when given: a warm rebuild reads no other)."""
         if founder is None:
             c = self.clusters[e.eid] = Cluster(e)
             founder = e.eid
         else:
             c = self.clusters[founder]
             self._join(c, e)
-        self._register(c, e, e.keys)
+        self._register(c, e, e.keys if wanted is None else [k for k in e.keys if (e.fam, k) in wanted])
         return founder
 
     def restore(self, members: list[MergeMention], wanted: set) -> None:
@@ -561,9 +563,7 @@ class Greedy:
         for i, e in enumerate(members):
             if i:
                 self._join(c, e)
-            keys = [k for k in e.keys if (e.fam, k) in wanted]
-            if keys:
-                self._register(c, e, keys)
+            self._register(c, e, [k for k in e.keys if (e.fam, k) in wanted])
 
     @staticmethod
     def _join(c: Cluster, e: MergeMention) -> None:
