@@ -46,4 +46,4 @@ gazetteer: $(STAMP) ## rebuild data/reference/gazetteer.csv from the reference l
 	$(BIN)/python -m helpers gazetteer
 
 clean: ## remove caches and built reports (never data/raw)
-	rm -rf data/interim reports .pytest_cache
+	rm -rf data/interim reports .pytest_cache .cache
