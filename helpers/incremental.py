@@ -27,7 +27,7 @@ import pickle
 import time
 import zlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -241,7 +241,7 @@ def save(p: config.Paths, tables, greedy: Greedy, scanned: dict | None = None, s
                                   "unplaced": tables.unplaced})
             if prev is not None:
                 stale += [folder / prev.base] + [folder / j for j in prev.journal]
-        slim = ConstraintLog(log.summary_keys, log.day_keys, log.unstable, {}, log.converged)
+        slim = replace(log, index={})
         st = State(STATE_VERSION, code_fingerprint(str(p.reference.resolve())), _sidecar_hash(p), saved_ns, files,
                    tables.chronology, tables.places, list(b.warnings), b.rounds, slim,
                    {n: s_.versions for n, s_ in stores.items()}, base, journal)
@@ -491,11 +491,12 @@ def _date_new(p, st: State, ok: pd.DataFrame, old: pd.DataFrame, matcher, anchor
         return _full("the added articles' dates do not settle")
     memo.save()
     # what the added articles read must not have changed between the earlier rounds
-    if (new_log.summary_keys | {k[:2] for k in new_log.day_keys}) & log.unstable:
+    if (set(new_log.summary_keys) | {k[:2] for k in new_log.day_keys}) & log.unstable:
         return _full("an added article reads anchors that changed between rounds")
     # what they post must not change what an earlier article read, in any round
     old_day_fk = {k[:2] for k in log.day_keys}
-    for exs, rel in versions:
+    readers: dict[str, set[int]] = {}  # earlier article -> the rounds whose postings may change its bounds
+    for r, (exs, rel) in enumerate(versions):
         for k, mine in postings(exs, rel).items():
             if k not in log.summary_keys and k not in old_day_fk:
                 continue
@@ -503,17 +504,55 @@ def _date_new(p, st: State, ok: pd.DataFrame, old: pd.DataFrame, matcher, anchor
             if len(base) > COMMON_KEY:
                 continue  # too common before, too common after: nobody reads it
             both = sorted(base + mine, key=lambda x: order[x[0]])
-            if (k in log.unstable or len(both) > COMMON_KEY or _summary_ids(base) != _summary_ids(both)
-                    or any(e.precision == "day" and k + (e.date_start.month, e.date_start.day) in log.day_keys
-                           for _, e in mine)):
+            if k in log.unstable or len(both) > COMMON_KEY:
                 return _full(f"an added article dates an event ({k[0]}, {k[1]}) that earlier articles are dated by")
+            who = set(log.summary_keys.get(k, ())) if _summary_ids(base) != _summary_ids(both) else set()
+            for _, e in mine:
+                if e.precision == "day":
+                    who |= log.day_keys.get(k + (e.date_start.month, e.date_start.day), set())
+            for aid in who:
+                readers.setdefault(aid, set()).add(r)
+    if readers and not _bounds_unchanged(p, readers, versions, old, anchors_store, files, order, matcher, postings,
+                                         log):
+        return _full(LAST["reason"])
     # the new log: the old one plus what the added articles read and post
-    final = ConstraintLog(log.summary_keys | new_log.summary_keys, log.day_keys | new_log.day_keys,
-                          log.unstable | new_log.unstable, {}, True)
+    final = log.merged(new_log)
     for k, mine in postings(extracts, _reliable(cur)).items():
         anchors_store[k] = sorted((anchors_store.get(k) or []) + [_anchor(aid, e) for aid, e in mine],
                                   key=lambda x: order[x[0]])
     return cur.set_index(ok.index)[[c for c in cur.columns if c.startswith("published")]], extracts, rounds, final
+
+
+def _bounds_unchanged(p, readers: dict, versions: list, old: pd.DataFrame, anchors_store, files, order, matcher,
+                      postings, log) -> bool:
+    """Do the earlier articles that read a key the added articles post under get the same
+    constraints with those postings as without, in every round? Only articles that no round
+    re-dated and that read no key whose anchors changed between rounds can be answered here
+    (their bounds were then the same in every round); for any other, the full build decides."""
+    cache = ExtractCache(p)
+    rows = old.set_index("article_id", drop=False)
+    for aid in sorted(readers):
+        if aid in log.redated:
+            LAST["reason"] = f"an added article may change the dates of {files[aid]}, re-dated by the rounds"
+            return False
+        r = next(rows.loc[[aid]].itertuples())
+        ex = cache.get_or_make(r, lambda r=r: extract_article(r, matcher))
+        read = ConstraintLog()
+        before = article_constraints(aid, ex, AnchorLookup(anchors_store.get), files, read)
+        if (set(read.summary_keys) | {k[:2] for k in read.day_keys}) & log.unstable:
+            LAST["reason"] = f"an added article may change the dates of {files[aid]}"
+            return False
+        for v in sorted(readers[aid]):
+            posted = postings(*versions[v])
+
+            def get(k, posted=posted):
+                mine, base = posted.get(k), anchors_store.get(k)
+                return sorted((base or []) + mine, key=lambda x: order[x[0]]) if mine else base
+
+            if article_constraints(aid, ex, AnchorLookup(get), files) != before:
+                LAST["reason"] = f"an added article changes the dates of {files[aid]}"
+                return False
+    return True
 
 
 def _summary_ids(posting) -> tuple:

@@ -259,9 +259,12 @@ def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, fil
         by_day = e.date_start is not None and e.date_basis == "anchored" and e.precision == "day"
         if log is not None:
             if by_day:
-                log.day_keys.update(k + d for k in wanted for d in _near_days(e.date_start))
+                for k in wanted:
+                    for d in _near_days(e.date_start):
+                        log.day_keys.setdefault(k + d, set()).add(aid)
             else:
-                log.summary_keys.update(wanted)
+                for k in wanted:
+                    log.summary_keys.setdefault(k, set()).add(aid)
         keys = [k for k in wanted if anchors.summary(k) is not None]
         if not keys:
             continue
@@ -293,11 +296,22 @@ def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, fil
 class ConstraintLog:
     """What the cross-article date reasoning looked up, round by round (see helpers.incremental)."""
 
-    summary_keys: set = field(default_factory=set)  # (family, key) looked up through the summaries
-    day_keys: set = field(default_factory=set)  # (family, key, month, day) looked up by day
+    summary_keys: dict = field(default_factory=dict)  # (family, key) -> articles that read its summary
+    day_keys: dict = field(default_factory=dict)  # (family, key, month, day) -> articles that read it by day
     unstable: set = field(default_factory=set)  # (family, key) whose anchors changed from one round to the next
     index: dict = field(default_factory=dict)  # the last round's anchors
     converged: bool = False  # the rounds stopped because nothing changed (not at MAX_ROUNDS)
+    redated: set = field(default_factory=set)  # articles whose dates the rounds changed
+
+    def merged(self, other: "ConstraintLog") -> "ConstraintLog":
+        """This log and ``other``'s (another set of articles, dated against this one's anchors)."""
+        out = ConstraintLog({k: set(v) for k, v in self.summary_keys.items()},
+                            {k: set(v) for k, v in self.day_keys.items()}, self.unstable | other.unstable, {},
+                            self.converged and other.converged, self.redated | other.redated)
+        for mine, theirs in ((out.summary_keys, other.summary_keys), (out.day_keys, other.day_keys)):
+            for k, v in theirs.items():
+                mine.setdefault(k, set()).update(v)
+        return out
 
 
 def _two_distinct(posting: list) -> list:
@@ -376,6 +390,7 @@ def settle_dates(local: pd.DataFrame, articles: pd.DataFrame, extracts: dict, co
             log.converged = True
             break
         rounds += 1
+        log.redated.update(changed)
         for r in articles[articles.article_id.isin(changed) & (articles.status == "ok")].itertuples():
             log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], before.get(r.article_id)))
             extracts[r.article_id] = reextract(r)

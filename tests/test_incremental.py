@@ -210,3 +210,19 @@ def test_a_missing_shard_means_a_full_build_not_a_crash(tmp_path):
     t = make_tables(data)
     assert incremental.LAST["mode"] == "full" and "could not be used" in incremental.LAST["reason"]
     assert _exports_equal(t, data, tmp_path) == []
+
+
+@pytest.mark.parametrize("name, mode, why", [
+    # its events change the anchors an earlier article reads, but not that article's bounds
+    ("afp_ain_al_assad.txt", "patched", ""),
+    # they change an earlier article's bounds: only a full build can re-date it
+    ("f24_missiles.txt", "full", "changes the dates of presstv_tower22.txt"),
+])
+def test_an_article_added_last_to_the_whole_corpus(tmp_path, name, mode, why):
+    extra = {p.name: p.read_bytes() for p in UNSEEN.glob("*.txt") if p.name != name}
+    data = make_data_dir(tmp_path, extra=extra)
+    make_tables(data)
+    _add(data, UNSEEN / name)
+    t = make_tables(data)
+    assert incremental.LAST["mode"] == mode and why in incremental.LAST["reason"], incremental.LAST
+    assert _exports_equal(t, data, tmp_path) == []
