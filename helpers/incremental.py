@@ -195,8 +195,8 @@ def _sidecar_hash(p: config.Paths) -> str:
         return "unreadable"
 
 
-def _stat(path: Path) -> tuple[int, int]:
-    st = path.stat()
+def _stat(path) -> tuple[int, int]:
+    st = os.stat(path)
     return st.st_size, st.st_mtime_ns
 
 
@@ -361,10 +361,9 @@ def _warm(data_dir, make_tables_cls):
     folder = str(arts)
     for rel in names:
         try:
-            stat = os.stat(os.path.join(folder, rel))
+            size, mtime = _stat(os.path.join(folder, rel))
         except OSError:
             return _full(f"{rel}: cannot be read")
-        size, mtime = stat.st_size, stat.st_mtime_ns
         old = st.files.get(rel)
         if old is None:
             added.append(rel)
@@ -437,7 +436,7 @@ def _add(p, st: State, added, sidecar, notes, matcher, scanned, make_tables_cls)
     old_cids = {c[0] for c in (stores["clusters"].get(f) for f in dirty) if c is not None}
     tables, cids, adds = _patch(st, corpus, mini, greedy, dirty, old_cids, matcher)
     adds["corpus"] = corpus[corpus.file.isin(set(new.file))]
-    _update_stores(stores, greedy, dirty, cids, added_ms)
+    _update_stores(stores, greedy, dirty, cids)
     b = Build(corpus, LazyExtracts(p, corpus, matcher, extracts), matcher, notes, max(st.rounds, rounds), log=log)
     t = make_tables_cls(**tables, build=b)
     save(p, t, greedy, scanned, stores, prev=st, adds=adds)
@@ -700,7 +699,7 @@ def replay(clusters: ShardStore, registry: ShardStore, added: list):
         return g, dirty
 
 
-def _update_stores(stores: dict, g: Greedy, dirty: set, cids: dict, added: list) -> None:
+def _update_stores(stores: dict, g: Greedy, dirty: set, cids: dict) -> None:
     """The merge stores after a patch: the dirty clusters as they are now, and every key they
     hold (then or now) registered anew. A cluster is registered under a key from its first
     member that has the key."""

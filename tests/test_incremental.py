@@ -192,8 +192,7 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
     got |= {f: ([m.eid for m in c.members], c.start, c.end, c.precision) for f, c in g.clusters.items() if f in dirty}
     assert got == expect
     # the stores, updated, are those a full build would save (what the next patch starts from)
-    incremental._update_stores({"clusters": clusters, "registry": registry}, g, dirty,
-                               {f: "c" for f in dirty}, added)
+    incremental._update_stores({"clusters": clusters, "registry": registry}, g, dirty, {f: "c" for f in dirty})
     for f, c in full.clusters.items():
         assert clusters.get(f) == ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))
     for key, posting in full.posting.items():
