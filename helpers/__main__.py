@@ -1,5 +1,6 @@
-"""Command line: ``python -m helpers export [--data-dir DATA] [--out OUT]`` and
-``python -m helpers gazetteer`` (rebuild data/reference/gazetteer.csv)."""
+"""Command line: ``python -m helpers export [--data-dir DATA] [--out OUT]``,
+``python -m helpers evaluate --gold DIR [--out FILE]`` (score the extraction against hand-coded
+articles) and ``python -m helpers gazetteer`` (rebuild data/reference/gazetteer.csv)."""
 from __future__ import annotations
 
 import argparse
@@ -15,9 +16,15 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--data-dir", default=None, help="data folder (default: the repository's data/)")
     ex.add_argument("--out", default=None, help="output folder (default: DATA/processed/)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ev = sub.add_parser("evaluate", help="score the extraction against hand-coded articles (see data/gold/README.md)")
+    ev.add_argument("--gold", required=True, help="folder with gold.json, articles/ and optional sites.csv")
+    ev.add_argument("--out", default=None, help="write the scores, per article and every miss, as JSON")
+    ev.add_argument("--quiet", action="store_true", help="print the summary lines only, not every miss")
     gz = sub.add_parser("gazetteer", help="rebuild DATA/reference/gazetteer.csv from the reference layers")
     gz.add_argument("--data-dir", default=None)
     args = parser.parse_args(argv)
+    if args.command == "evaluate":
+        return _evaluate(args)
     p = config.paths(args.data_dir)
     if args.command == "gazetteer":
         from .places import write_gazetteer
@@ -32,6 +39,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary)
+    return 0
+
+
+def _evaluate(args) -> int:
+    import json
+    from pathlib import Path
+
+    from .evaluate import GoldError, evaluate, miss_lines, summary_lines
+    from .export import ExportError
+
+    try:
+        result = evaluate(args.gold)
+    except (GoldError, ExportError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print("\n".join(miss_lines(result)))
+    print("\n".join(summary_lines(result["overall"])))
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
