@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEVSET ?= ../shared/devset
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser export report test lab bench gazetteer clean
+.PHONY: help install browser export report test lab bench eval gazetteer clean
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help: ## list the targets
@@ -41,6 +42,9 @@ lab: $(STAMP) ## open JupyterLab on the notebooks
 
 bench: $(STAMP) ## speed and memory benchmark (benchmarks/bench.py), printed and written as JSON
 	$(BIN)/python benchmarks/bench.py
+
+eval: $(STAMP) ## accuracy against hand-coded articles (../shared/devset), printed and written as JSON
+	$(BIN)/python benchmarks/accuracy.py --devset $(DEVSET)
 
 gazetteer: $(STAMP) ## rebuild data/reference/gazetteer.csv from the reference layers
 	$(BIN)/python -m helpers gazetteer

@@ -1,0 +1,72 @@
+"""Accuracy gauges (``make eval``): prints one summary line per gauge and writes them as JSON.
+
+- the development set ``../shared/devset/`` (real press articles coded by hand after the codebook):
+  ``python -m helpers evaluate --gold`` on it (events, sites, troop and casualty figures, publication dates);
+
+When a gauge's folder is not there (a clone without ``../shared/``), it says so and goes on; the exit
+status is 0 either way. The figures (numbers only, overall and per article: no article text) go to
+``benchmarks/accuracy.json``; every miss, one line each, to ``.cache/eval/`` (not committed: the texts
+are third-party).
+
+Usage: python benchmarks/accuracy.py [--devset DIR] [--out benchmarks/accuracy.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+MISSES = ROOT / ".cache" / "eval"
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the checkout when inside it, else as given (no absolute path of this machine)."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path) if not path.is_absolute() else path.name
+
+
+def devset(folder: Path) -> dict | None:
+    """The hand-coded gauge on ``folder``; None (and a line saying so) when it is not there."""
+    from helpers.evaluate import evaluate, miss_lines, summary_lines
+
+    if not (folder / "gold.json").is_file():
+        print(f"devset: no gold.json in {_shown(folder)}; skipped")
+        return None
+    t0 = time.perf_counter()
+    result = evaluate(folder)
+    seconds = round(time.perf_counter() - t0, 1)
+    MISSES.mkdir(parents=True, exist_ok=True)
+    (MISSES / "devset-misses.txt").write_text("\n".join(miss_lines(result)) + "\n", encoding="utf-8")
+    for line in summary_lines(result["overall"]):
+        print(f"devset {line}")
+    print(f"devset: {result['gold']['articles']} articles in {seconds} s; every miss in "
+          f"{_shown(MISSES / 'devset-misses.txt')}")
+    return {"articles": result["gold"]["articles"], "seconds": seconds, "overall": result["overall"],
+            "per_article": result["articles"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--devset", type=Path, default=Path("../shared/devset"))
+    parser.add_argument("--out", type=Path, default=HERE / "accuracy.json")
+    args = parser.parse_args(argv)
+    results = {"measured_on": date.today().isoformat()}
+    dev = devset(args.devset)
+    if dev is not None:
+        results["devset"] = dev
+    if len(results) > 1:
+        args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"written to {_shown(args.out)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
