@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSET ?= ../shared/devset
+TIMEML ?= ../shared/peer/ftib-dev
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := help
@@ -43,8 +44,8 @@ lab: $(STAMP) ## open JupyterLab on the notebooks
 bench: $(STAMP) ## speed and memory benchmark (benchmarks/bench.py), printed and written as JSON
 	$(BIN)/python benchmarks/bench.py
 
-eval: $(STAMP) ## accuracy against hand-coded articles (../shared/devset), printed and written as JSON
-	$(BIN)/python benchmarks/accuracy.py --devset $(DEVSET)
+eval: $(STAMP) ## accuracy against hand-coded articles (../shared/devset) and TimeML gold (../shared/peer/ftib-dev), printed and written as JSON
+	$(BIN)/python benchmarks/accuracy.py --devset $(DEVSET) --timeml $(TIMEML)
 
 gazetteer: $(STAMP) ## rebuild data/reference/gazetteer.csv from the reference layers
 	$(BIN)/python -m helpers gazetteer

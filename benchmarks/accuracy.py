@@ -2,13 +2,16 @@
 
 - the development set ``../shared/devset/`` (real press articles coded by hand after the codebook):
   ``python -m helpers evaluate --gold`` on it (events, sites, troop and casualty figures, publication dates);
+- the date tagger on ISO-TimeML gold, the development half of the French TimeBank ``../shared/peer/ftib-dev/``
+  (Bittar et al. 2011): ``python -m helpers evaluate --timeml`` on it (relaxed, strict span and value P/R/F1
+  on the DATE timexes, each document anchored on its DCT).
 
 When a gauge's folder is not there (a clone without ``../shared/``), it says so and goes on; the exit
 status is 0 either way. The figures (numbers only, overall and per article: no article text) go to
 ``benchmarks/accuracy.json``; every miss, one line each, to ``.cache/eval/`` (not committed: the texts
 are third-party).
 
-Usage: python benchmarks/accuracy.py [--devset DIR] [--out benchmarks/accuracy.json]
+Usage: python benchmarks/accuracy.py [--devset DIR] [--timeml DIR] [--out benchmarks/accuracy.json]
 """
 
 from __future__ import annotations
@@ -53,15 +56,37 @@ def devset(folder: Path) -> dict | None:
             "per_article": result["articles"]}
 
 
+def timeml(folder: Path) -> dict | None:
+    """The tagger on TimeML gold in ``folder``; None (and a line saying so) when it is not there."""
+    from helpers.timeml import evaluate_timeml, misses, summary_line
+
+    if not folder.is_dir() or not any(folder.rglob("*.tml")):
+        print(f"timeml: no *.tml under {_shown(folder)}; skipped")
+        return None
+    figures, pairs, errors = evaluate_timeml(folder)
+    for e in errors:
+        print(f"timeml: skipped {e}")
+    MISSES.mkdir(parents=True, exist_ok=True)
+    (MISSES / "timeml-misses.txt").write_text("\n".join(p.describe() for p in misses(pairs)) + "\n",
+                                              encoding="utf-8")
+    print(summary_line(figures))
+    print(f"timeml: every miss in {_shown(MISSES / 'timeml-misses.txt')}")
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--devset", type=Path, default=Path("../shared/devset"))
+    parser.add_argument("--timeml", type=Path, default=Path("../shared/peer/ftib-dev"))
     parser.add_argument("--out", type=Path, default=HERE / "accuracy.json")
     args = parser.parse_args(argv)
     results = {"measured_on": date.today().isoformat()}
     dev = devset(args.devset)
     if dev is not None:
         results["devset"] = dev
+    tm = timeml(args.timeml)
+    if tm is not None:
+        results["timeml"] = tm
     if len(results) > 1:
         args.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"written to {_shown(args.out)}")

@@ -1,6 +1,6 @@
 """Command line: ``python -m helpers export [--data-dir DATA] [--out OUT]``,
 ``python -m helpers evaluate --gold DIR [--out FILE]`` (score the extraction against hand-coded
-articles) and ``python -m helpers gazetteer`` (rebuild data/reference/gazetteer.csv)."""
+articles), ``python -m helpers evaluate --timeml DIR [--out FILE]`` (score the date tagger on ISO-TimeML gold) and ``python -m helpers gazetteer`` (rebuild data/reference/gazetteer.csv)."""
 from __future__ import annotations
 
 import argparse
@@ -17,14 +17,16 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--out", default=None, help="output folder (default: DATA/processed/)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     ev = sub.add_parser("evaluate", help="score the extraction against hand-coded articles (see data/gold/README.md)")
-    ev.add_argument("--gold", required=True, help="folder with gold.json, articles/ and optional sites.csv")
+    what = ev.add_mutually_exclusive_group(required=True)
+    what.add_argument("--gold", help="folder with gold.json, articles/ and optional sites.csv")
+    what.add_argument("--timeml", metavar="DIR", help="ISO-TimeML files (*.tml, any depth): score the date tagger")
     ev.add_argument("--out", default=None, help="write the scores, per article and every miss, as JSON")
     ev.add_argument("--quiet", action="store_true", help="print the summary lines only, not every miss")
     gz = sub.add_parser("gazetteer", help="rebuild DATA/reference/gazetteer.csv from the reference layers")
     gz.add_argument("--data-dir", default=None)
     args = parser.parse_args(argv)
     if args.command == "evaluate":
-        return _evaluate(args)
+        return _evaluate_timeml(args) if args.timeml else _evaluate(args)
     p = config.paths(args.data_dir)
     if args.command == "gazetteer":
         from .places import write_gazetteer
@@ -59,6 +61,31 @@ def _evaluate(args) -> int:
     print("\n".join(summary_lines(result["overall"])))
     if args.out:
         Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+def _evaluate_timeml(args) -> int:
+    """The date tagger on TimeML gold: every miss (unless --quiet), then the summary line."""
+    import json
+    from pathlib import Path
+
+    from .timeml import evaluate_timeml, misses, summary_line
+
+    folder = Path(args.timeml)
+    if not folder.is_dir():
+        print(f"error: no such folder: {folder}", file=sys.stderr)
+        return 2
+    figures, pairs, errors = evaluate_timeml(folder)
+    for e in errors:
+        print(f"skipped: {e}", file=sys.stderr)
+    if not figures["documents"]:
+        print(f"error: no readable TimeML file (*.tml) under {folder}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print("\n".join("miss: " + p.describe() for p in misses(pairs)))
+    print(summary_line(figures))
+    if args.out:
+        Path(args.out).write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
