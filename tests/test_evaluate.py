@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -169,3 +170,20 @@ def test_a_broken_gold_folder_is_one_line_naming_the_file(tmp_path):
     with pytest.raises(GoldError, match="none.txt: article file missing"):
         Gold.read(tmp_path)
     assert main(["evaluate", "--gold", str(tmp_path / "nowhere")]) == 2
+
+
+def test_the_seed_gold_runs_through_the_export_and_scores_every_article(tmp_path, capsys):
+    out = tmp_path / "scores.json"
+    assert main(["evaluate", "--gold", "data/gold", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    result = json.loads(out.read_text(encoding="utf-8"))
+    seeds = sorted(p.name for p in Path("data/gold/articles").glob("*.txt"))
+    assert sorted(result["articles"]) == seeds, result["articles"].keys()
+    o = result["overall"]
+    assert (o["events"]["gold"], o["sites"]["gold"], o["troops"]["gold"], o["casualties"]["gold"],
+            o["published"]["gold_months"]) == (29, 9, 7, 6, 5), o
+    for gauge in ("recall_by_date", "typed_recall", "typed_precision"):
+        assert 0.0 <= o["events"][gauge] <= 1.0, (gauge, o["events"])
+    # every miss printed, one line each, then one summary line per gauge
+    assert len(printed) == len(result["misses"]) + 5, printed
+    assert printed[-5].startswith("events: recall by date") and printed[-1].startswith("publication dates:"), printed
