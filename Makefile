@@ -27,7 +27,7 @@ export: $(STAMP) ## write the tables of data/processed/ (python -m helpers expor
 	$(BIN)/python -m helpers export
 
 report: $(STAMP) ## run notebooks 00-03 in order, save them executed, build reports/ (HTML, figures)
-	$(BIN)/python -m helpers.report
+	$(BIN)/python -m helpers report
 
 browser: ## Debian chromium and the npm packages the browser tests serve in place of CDNs
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium (apt)"; \

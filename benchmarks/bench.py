@@ -4,7 +4,7 @@ Measures, each in a fresh process so that peak memory and cold caches are real:
 - extraction time and articles per second from a cold cache on synthetic corpora of
   100, 1,000 and 10,000 articles of about 500 words (benchmarks/synth.py);
 - the rebuild time after adding one article to the 10,000 corpus (warm: the saved build is
-  patched, see helpers/incremental.py), for several added articles in turn (median and
+  patched, see helpers/store/incremental.py), for several added articles in turn (median and
   maximum), and the time of a rerun with nothing changed;
 - peak memory (maximum resident set size) of each run;
 - the time of ``make report``'s job on the real corpus (data/).
@@ -33,12 +33,12 @@ def child(data_dir: str) -> None:
     import resource
 
     t0 = time.perf_counter()
-    from helpers.export import make_tables  # noqa: imports are part of a user's run
+    from helpers.build import build  # noqa: imports are part of a user's run
 
     t1 = time.perf_counter()
-    from helpers import incremental
+    from helpers.store import incremental
 
-    t = make_tables(data_dir)
+    t = build(data_dir)
     t2 = time.perf_counter()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n = int((t.articles.status == "ok").sum())
@@ -119,7 +119,7 @@ def main() -> int:
               ", ".join(f"{s['articles']}: {x * 1000:.1f} ms" for s, x in zip(sizes, per)))
     if not args.no_report:
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "helpers.report", "--no-save"], cwd=ROOT, check=True,
+        subprocess.run([sys.executable, "-m", "helpers", "report", "--no-save"], cwd=ROOT, check=True,
                        capture_output=True)
         results["report_real_corpus_s"] = round(time.perf_counter() - t0, 1)
         print(f"make report on the real corpus (data/): {results['report_real_corpus_s']} s")

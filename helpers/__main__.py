@@ -1,4 +1,5 @@
 """Command line: ``python -m helpers export [--data-dir DATA] [--out OUT]``,
+``python -m helpers report [--data-dir DATA] [--out OUT]`` (run the notebooks, build reports/),
 ``python -m helpers evaluate --gold DIR [--out FILE]`` (score the extraction against hand-coded
 articles), ``python -m helpers evaluate --timeml DIR [--out FILE]`` (score the date tagger on ISO-TimeML gold) and ``python -m helpers gazetteer`` (rebuild data/reference/gazetteer.csv)."""
 from __future__ import annotations
@@ -10,6 +11,11 @@ from . import config
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["report"]:
+        from .present.report import main as report
+
+        return report(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("export", help="extract the corpus and write the contract's tables")
@@ -22,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--timeml", metavar="DIR", help="ISO-TimeML files (*.tml, any depth): score the date tagger")
     ev.add_argument("--out", default=None, help="write the scores, per article and every miss, as JSON")
     ev.add_argument("--quiet", action="store_true", help="print the summary lines only, not every miss")
+    sub.add_parser("report", help="run notebooks 00-03 and build reports/ (see python -m helpers report -h)")
     gz = sub.add_parser("gazetteer", help="rebuild DATA/reference/gazetteer.csv from the reference layers")
     gz.add_argument("--data-dir", default=None)
     args = parser.parse_args(argv)
@@ -29,15 +36,16 @@ def main(argv: list[str] | None = None) -> int:
         return _evaluate_timeml(args) if args.timeml else _evaluate(args)
     p = config.paths(args.data_dir)
     if args.command == "gazetteer":
-        from .places import write_gazetteer
+        from .extract.places import write_gazetteer
 
         print(write_gazetteer(p.reference).name, "written")
         return 0
-    from .export import ExportError, export
+    from .build import InputError
+    from .present.export import export
 
     try:
         summary = export(args.data_dir, args.out, progress=not args.quiet)
-    except ExportError as exc:
+    except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary)
@@ -49,11 +57,11 @@ def _evaluate(args) -> int:
     from pathlib import Path
 
     from .evaluate import GoldError, evaluate, miss_lines, summary_lines
-    from .export import ExportError
+    from .build import InputError
 
     try:
         result = evaluate(args.gold)
-    except (GoldError, ExportError) as exc:
+    except (GoldError, InputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:

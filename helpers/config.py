@@ -12,7 +12,7 @@ from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_DIR / "data"
-# where reports and figures go; `python -m helpers.report --out DIR` sets it for the notebooks it runs
+# where reports and figures go; `python -m helpers report --out DIR` sets it for the notebooks it runs
 REPORTS_DIR = Path(os.environ.get("IRAQ_REPORTS_DIR") or REPO_DIR / "reports")
 
 # Files larger than this are skipped with a reason rather than read (a news article is

@@ -136,7 +136,7 @@ def run_export(gold: Gold, work: Path, *, sidecar: bool, reference: Path) -> dic
     """Export the gold's articles from a fresh data folder under ``work``: with the gold's publication
     dates as the sidecar's ``published`` (``sidecar``), or with no sidecar at all. Returns the tables,
     keyed by the gold's ``file``."""
-    from .export import export
+    from .present.export import export
 
     data = work / ("dated" if sidecar else "undated")
     articles_dir = data / "raw" / "articles"

@@ -1,7 +1,7 @@
 """The temporal tagger scored on ISO-TimeML gold (``python -m helpers evaluate --timeml DIR``).
 
 Each ``*.tml`` file under ``DIR`` holds a document creation time (``<DCT>``) and a text with
-inline ``<TIMEX3 type value mod>`` tags. The tagger (:func:`helpers.dates.tag`) runs on the
+inline ``<TIMEX3 type value mod>`` tags. The tagger (:func:`helpers.extract.dates.tag`) runs on the
 plain text with the DCT as publication date, and is scored on the gold timexes of type DATE:
 
 - **relaxed**: a tagger expression that overlaps a gold DATE timex finds it (one to one);
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from .dates import tag
+from .extract.dates import tag
 from .text import split_sentences
 
 Interval = tuple[date, date]

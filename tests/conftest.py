@@ -37,19 +37,19 @@ def make_data_dir(tmp: Path, seeds: bool = True, extra: dict[str, bytes] | None 
 
 @pytest.fixture(scope="session")
 def seed_tables():
-    from helpers.export import make_tables
+    from helpers.build import build
 
-    return make_tables(DATA)
+    return build(DATA)
 
 
 @pytest.fixture(scope="session")
 def extended_tables(tmp_path_factory):
     """The seeds plus the articles of tests/fixtures/unseen/ (other outlets, styles, a language)."""
-    from helpers.export import make_tables
+    from helpers.build import build
 
     extra = {p.name: p.read_bytes() for p in UNSEEN.glob("*.txt")}
     d = make_data_dir(tmp_path_factory.mktemp("extended"), extra=extra)
-    return make_tables(d)
+    return build(d)
 
 
 def _chromium() -> str | None:

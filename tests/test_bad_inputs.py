@@ -84,7 +84,7 @@ def test_reports_build_and_show_hostile_text_literally(bad_dir, exported, tmp_pa
     """`make report`'s job on the bad corpus; then the rendered reports in headless Chromium."""
     out = tmp_path / "reports"
     before = tree_hash(bad_dir / "raw")
-    r = subprocess.run([sys.executable, "-m", "helpers.report", "--data-dir", str(bad_dir), "--out", str(out)],
+    r = subprocess.run([sys.executable, "-m", "helpers", "report", "--data-dir", str(bad_dir), "--out", str(out)],
                        cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr[-2000:]
     assert tree_hash(bad_dir / "raw") == before

@@ -59,12 +59,12 @@ def open_page(browser, path: Path):
 
 @pytest.fixture(scope="module")
 def hostile_map(tmp_path_factory):
-    from helpers.export import make_tables
-    from helpers.maps import interactive_map
+    from helpers.build import build
+    from helpers.present.maps import interactive_map
 
     tmp = tmp_path_factory.mktemp("hostile")
     d = make_data_dir(tmp, extra={"hostile article ü.txt": HOSTILE.encode("utf-8")})
-    t = make_tables(d)
+    t = build(d)
     out = tmp / "map.html"
     interactive_map(t, d / "reference").save(out)
     return t, out
@@ -93,7 +93,7 @@ def test_map_shows_every_site_and_hostile_text_literally(browser, hostile_map):
 
 
 def test_committed_map_opens_with_all_sites(browser, seed_tables, tmp_path):
-    from helpers.maps import interactive_map
+    from helpers.present.maps import interactive_map
 
     out = tmp_path / "map.html"
     interactive_map(seed_tables).save(out)

@@ -1,5 +1,5 @@
 """Loading and normalizing articles: encodings, HTML, boilerplate, outlets, ids, duplicates."""
-from helpers.corpus import clean_text, decode_bytes, detect_language, load_corpus
+from helpers.read.corpus import clean_text, decode_bytes, detect_language, load_corpus
 from helpers.text import name_key, split_sentences
 
 from .conftest import DATA, make_data_dir, tree_hash

@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from helpers.maps import esc
+from helpers.present.maps import esc
 
 from .conftest import ROOT, UNSEEN, make_data_dir, tree_hash
 
@@ -91,13 +91,14 @@ def test_escaping_for_html_and_js_templates():
 
 
 def test_hostile_article_is_escaped_in_map_and_timeline(tmp_path):
-    from helpers.export import make_tables, timeline_json
-    from helpers.maps import interactive_map
+    from helpers.build import build
+    from helpers.present.export import timeline_json
+    from helpers.present.maps import interactive_map
 
     hostile = ("Attaque à la base <script>alert(1)</script>\n\nLe 3 mars 2021, des roquettes ont visé la base aérienne "
                "d'Aïn al-Assad <img src=x onerror=alert(2)> où l'on « cite » `tout` ${window.x}.\n")
     d = make_data_dir(tmp_path, seeds=False, extra={"hostile.txt": hostile.encode()})
-    t = make_tables(d)
+    t = build(d)
     assert "ain-al-asad" in set(t.places.place_id)
     html = interactive_map(t, d / "reference").get_root().render()
     assert "<script>alert(1)" not in html and "onerror=alert(2)>" not in html and "${window.x}" not in html

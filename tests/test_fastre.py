@@ -1,7 +1,7 @@
 """helpers.fastre: a pattern compiled from its record on disk is the pattern re compiles."""
 import re
 
-from helpers import fastre
+from helpers.extract import fastre
 
 
 def _big_pattern() -> str:

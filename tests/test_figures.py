@@ -1,8 +1,8 @@
 """Figures: numbers in digits and words, approximations, units, parties, composites, exclusions."""
 import pytest
 
-from helpers.dates import find_expressions
-from helpers.figures import extract_figures
+from helpers.extract.dates import find_expressions
+from helpers.extract.figures import extract_figures
 
 
 def figs(sentence):

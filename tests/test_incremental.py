@@ -1,6 +1,6 @@
 """Warm rebuilds (helpers.incremental) give the full build's tables, byte for byte.
 
-Each scenario changes a corpus that has a saved build, reruns ``make_tables`` (warm), builds
+Each scenario changes a corpus that has a saved build, reruns ``build`` (warm), builds
 the same corpus again from nothing (``warm=False`` on a copy without ``interim/``), and compares
 the exported files. The scenarios also check which way the warm run went, so that the fast
 path is really exercised and the fallbacks really taken.
@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from .conftest import UNSEEN, make_data_dir, tree_hash
-from helpers import incremental
-from helpers.export import make_tables, write_tables
+from helpers.build import build
+from helpers.present.export import write_tables
+from helpers.store import incremental
 
 
 def _exports_equal(warm, data: Path, tmp: Path) -> list[str]:
@@ -23,7 +24,7 @@ def _exports_equal(warm, data: Path, tmp: Path) -> list[str]:
     shutil.rmtree(cold_dir, ignore_errors=True)
     shutil.copytree(data / "reference", cold_dir / "reference")
     shutil.copytree(data / "raw", cold_dir / "raw")
-    cold = make_tables(cold_dir, warm=False)
+    cold = build(cold_dir, warm=False)
     a, b = tmp / "out_warm", tmp / "out_cold"
     shutil.rmtree(a, ignore_errors=True)
     shutil.rmtree(b, ignore_errors=True)
@@ -43,12 +44,12 @@ def test_adding_articles_one_by_one_patches_and_matches_a_full_build(tmp_path, m
     """With a short journal, the base is rewritten every few patches (compaction) as well."""
     monkeypatch.setattr(incremental, "JOURNAL_MAX", journal_max)
     data = make_data_dir(tmp_path)
-    make_tables(data)
+    build(data)
     assert incremental.LAST["mode"] == "full"
     modes = []
     for f in sorted(UNSEEN.glob("*.txt")):
         _add(data, f)
-        t = make_tables(data)
+        t = build(data)
         modes.append(incremental.LAST["mode"])
         assert _exports_equal(t, data, tmp_path) == [], f"after adding {f.name} ({incremental.LAST})"
     assert modes.count("patched") >= len(modes) // 2, modes  # the fast path is the common case
@@ -60,14 +61,14 @@ def test_adding_articles_one_by_one_patches_and_matches_a_full_build(tmp_path, m
 
 def test_adding_several_at_once_and_files_sorting_first(tmp_path):
     data = make_data_dir(tmp_path)
-    make_tables(data)
+    build(data)
     unseen = sorted(UNSEEN.glob("*.txt"))
     _add(data, *unseen[:3])
     # a file whose name sorts before every seed, and a copy of a seed's text (a duplicate)
     (data / "raw" / "articles" / "0000_first.txt").write_bytes(unseen[4].read_bytes())
     seed = sorted((data / "raw" / "articles").glob("*.txt"))[-1]
     (data / "raw" / "articles" / "zz_copy.txt").write_bytes(seed.read_bytes())
-    t = make_tables(data)
+    t = build(data)
     assert incremental.LAST["mode"] == "patched", incremental.LAST
     assert "duplicate" in set(t.articles.status)
     assert _exports_equal(t, data, tmp_path) == []
@@ -75,9 +76,9 @@ def test_adding_several_at_once_and_files_sorting_first(tmp_path):
 
 def test_unchanged_rerun_reuses_the_saved_tables(tmp_path):
     data = make_data_dir(tmp_path)
-    first = make_tables(data)
+    first = build(data)
     raw = tree_hash(data / "raw")
-    again = make_tables(data)
+    again = build(data)
     assert incremental.LAST["mode"] == "unchanged"
     for name in ("articles", "events", "chronology", "places", "figures"):
         assert getattr(first, name).equals(getattr(again, name)), name
@@ -89,7 +90,7 @@ def test_unchanged_rerun_reuses_the_saved_tables(tmp_path):
 def test_other_changes_fall_back_to_a_full_build(tmp_path, change):
     data = make_data_dir(tmp_path)
     _add(data, *sorted(UNSEEN.glob("*.txt"))[:2])
-    make_tables(data)
+    build(data)
     arts = data / "raw" / "articles"
     victim = sorted(arts.glob("*.txt"))[1]
     if change == "edit":
@@ -105,21 +106,21 @@ def test_other_changes_fall_back_to_a_full_build(tmp_path, change):
         victim.unlink()
     else:
         (data / "raw" / "articles.csv").write_text(f"file,published\n{victim.name},2021-05-04\n", encoding="utf-8")
-    t = make_tables(data)
+    t = build(data)
     assert incremental.LAST["mode"] == "full", incremental.LAST
     assert _exports_equal(t, data, tmp_path) == []
 
 
 def test_code_or_reference_change_invalidates_the_saved_build(tmp_path):
     data = make_data_dir(tmp_path)
-    make_tables(data)
+    build(data)
     with (data / "reference" / "outlets.csv").open("a", encoding="utf-8") as fh:
         fh.write("\n")
-    from helpers.cache import code_fingerprint
+    from helpers.store.cache import code_fingerprint
 
     code_fingerprint.cache_clear()
     try:
-        make_tables(data)
+        build(data)
     finally:
         code_fingerprint.cache_clear()
     assert incremental.LAST == {"mode": "full", "reason": "no saved build for this code and reference data"}
@@ -127,10 +128,10 @@ def test_code_or_reference_change_invalidates_the_saved_build(tmp_path):
 
 def test_a_corrupt_state_file_is_rebuilt(tmp_path):
     data = make_data_dir(tmp_path)
-    make_tables(data)
+    build(data)
     (data / "interim" / "state" / "state.pkl").write_bytes(b"not a pickle")
     time.sleep(0.01)
-    t = make_tables(data)
+    t = build(data)
     assert incremental.LAST["mode"] == "full"
     assert _exports_equal(t, data, tmp_path) == []
 
@@ -138,7 +139,7 @@ def test_a_corrupt_state_file_is_rebuilt(tmp_path):
 def _random_mentions(rng, n: int):
     from datetime import date, timedelta
 
-    from helpers.pipeline import MergeMention
+    from helpers.across.merge import MergeMention
 
     vocab = [f"k{i}" for i in range(12)]
     out = []
@@ -164,9 +165,9 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
     and the margin made small so that saturation, restarts and dirty propagation all happen."""
     import random
 
-    from helpers import pipeline
+    from helpers.across import merge
 
-    monkeypatch.setattr(pipeline, "COMMON_KEY", 6)
+    monkeypatch.setattr(merge, "COMMON_KEY", 6)
     monkeypatch.setattr(incremental, "COMMON_KEY", 6)
     monkeypatch.setattr(incremental, "MARGIN", 3)
     rng = random.Random(seed)
@@ -174,14 +175,14 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
     added = sorted(rng.sample(ms, rng.randrange(1, 6)), key=lambda m: m.skey)
     ids = {m.eid for m in added}
     old = sorted((m for m in ms if m.eid not in ids), key=lambda m: m.skey)
-    g_old = pipeline.cluster(old)
+    g_old = merge.cluster(old)
     clusters = incremental.ShardStore(tmp_path, "clusters")
     registry = incremental.ShardStore(tmp_path, "registry")
     clusters.fill((f, ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members)))
                   for f, c in g_old.clusters.items())
     registry.fill((k, sorted((t, f) for f, t in p.items())) for k, p in g_old.posting.items())
     result = incremental.replay(clusters, registry, added)
-    full = pipeline.cluster(sorted(ms, key=lambda m: m.skey))
+    full = merge.cluster(sorted(ms, key=lambda m: m.skey))
     expect = {f: ([m.eid for m in c.members], c.start, c.end, c.precision) for f, c in full.clusters.items()}
     if result is None:  # too many dirty clusters on a saturated key: the caller builds in full
         assert incremental.LAST["reason"]
@@ -202,11 +203,11 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
 
 def test_a_missing_shard_means_a_full_build_not_a_crash(tmp_path):
     data = make_data_dir(tmp_path)
-    make_tables(data)
+    build(data)
     for f in (data / "interim" / "state").glob("clusters-*.pkl"):
         f.unlink()
     _add(data, sorted(UNSEEN.glob("*.txt"))[0])
-    t = make_tables(data)
+    t = build(data)
     assert incremental.LAST["mode"] == "full" and "could not be used" in incremental.LAST["reason"]
     assert _exports_equal(t, data, tmp_path) == []
 
@@ -220,8 +221,8 @@ def test_a_missing_shard_means_a_full_build_not_a_crash(tmp_path):
 def test_an_article_added_last_to_the_whole_corpus(tmp_path, name, mode, why):
     extra = {p.name: p.read_bytes() for p in UNSEEN.glob("*.txt") if p.name != name}
     data = make_data_dir(tmp_path, extra=extra)
-    make_tables(data)
+    build(data)
     _add(data, UNSEEN / name)
-    t = make_tables(data)
+    t = build(data)
     assert incremental.LAST["mode"] == mode and why in incremental.LAST["reason"], incremental.LAST
     assert _exports_equal(t, data, tmp_path) == []

@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from helpers.places import PlaceMatcher, build_gazetteer, load_gazetteer
+from helpers.extract.places import PlaceMatcher, build_gazetteer, load_gazetteer
 
 from .conftest import DATA
 

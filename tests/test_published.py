@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from helpers.published import Constraint, infer_one
+from helpers.extract.published import Constraint, infer_one
 
 EXPECTED_SEEDS = {  # what a careful reader concludes (issue: foundation)
     "000": ("2020-03-25", "2020-03-25", "day"),

@@ -10,7 +10,7 @@ time and content key, and the sidecar's bytes. On the next run:
   :func:`replay`), and the tables are patched;
 - anything else (a file edited or removed, a sidecar edit, new code or reference data, an
   added article whose dated events would change how an earlier article is dated, an article
-  whose text another file already had): a full build (:func:`helpers.pipeline.build`), which
+  whose text another file already had): a full build (:func:`helpers.build.build`), which
   re-extracts only what its per-article caches do not hold.
 
 The patched result is the full build's, byte for byte: the conditions above are the cases
@@ -33,14 +33,16 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import config
+from .. import config
+from ..across.dating import (COMMON_KEY, AnchorLookup, ConstraintLog, PubMemo, _reliable, _two_distinct,
+                             anchor_postings, article_constraints, settle_dates)
+from ..across.merge import Greedy, MergeMention, chronology_row
+from ..build import Build
+from ..extract.article import extract_article
+from ..extract.places import PlaceMatcher
+from ..read.corpus import OutletRegistry, _file_key, _load_dated, _load_one, article_names, read_sidecar
+from ..tables import PLACE_COLUMNS, events_table, figures_table, place_mentions_table, place_rows, unplaced_table
 from .cache import ExtractCache, code_fingerprint
-from .corpus import OutletRegistry, _file_key, _load_dated, _load_one, article_names, read_sidecar
-from .pipeline import (COMMON_KEY, PLACE_COLUMNS, AnchorLookup, Build, ConstraintLog, Greedy,
-                       MergeMention, PubMemo, _reliable, _two_distinct, anchor_postings, article_constraints,
-                       chronology_row, events_table, extract_article, figures_table,
-                       place_mentions_table, place_rows, settle_dates, unplaced_table)
-from .places import PlaceMatcher
 
 STATE_VERSION = 2
 RACY_NS = 1_000_000_000  # a file written within a second of the save is hashed, not trusted by its time
@@ -60,7 +62,7 @@ class ShardStore:
     the previous set whole.
 
     The stores: ``anchors`` (family, key) -> the dated events that bound other articles' dates
-    (as in pipeline.corpus_constraints); ``registry`` (family, key) -> [(time, founder)], the
+    (as in across.dating.corpus_constraints); ``registry`` (family, key) -> [(time, founder)], the
     clusters registered under the key in merge order; ``clusters`` founder -> (chronology id,
     family, keys, member mentions in merge order)."""
 
@@ -126,7 +128,7 @@ class ShardStore:
 
 
 class AnchorRef(NamedTuple):
-    """What date reasoning reads of an anchor event (see pipeline.article_constraints)."""
+    """What date reasoning reads of an anchor event (see across.dating.article_constraints)."""
 
     article_id: str
     event_id: str
@@ -172,7 +174,7 @@ class State:
         return self._frames
 
     def tables(self) -> dict:
-        from .corpus import articles_table
+        from ..read.corpus import articles_table
 
         f = self.frames()
         return dict(articles=articles_table(f["corpus"]), events=f["events"], chronology=self.chronology,
@@ -467,7 +469,7 @@ def _date_new(p, st: State, ok: pd.DataFrame, old: pd.DataFrame, matcher, anchor
         return out
 
     def constraints(articles, exs) -> dict:
-        """pipeline.corpus_constraints for the added articles: the saved anchors plus theirs."""
+        """across.dating.corpus_constraints for the added articles: the saved anchors plus theirs."""
         posted = postings(exs, _reliable(articles))
 
         def get(k):
@@ -563,7 +565,7 @@ def _summary_ids(posting) -> tuple:
 
 
 def replay(clusters: ShardStore, registry: ShardStore, added: list):
-    """The merge with ``added`` mentions, as :func:`helpers.pipeline.cluster` would make it from all
+    """The merge with ``added`` mentions, as :func:`helpers.across.merge.cluster` would make it from all
     mentions, computed on the part of the previous merge that the added mentions can reach.
 
     A mention's decision depends only on the clusters registered under its keys and on how many
@@ -729,7 +731,7 @@ def _update_stores(stores: dict, g: Greedy, dirty: set, cids: dict) -> None:
 
 def _patch(st: State, corpus, mini: Build, g: Greedy, dirty: set, old_cids: set, matcher) -> tuple[dict, dict, dict]:
     """The saved tables with the added articles' rows and the dirty clusters' rows."""
-    from .corpus import articles_table, removed_table
+    from ..read.corpus import articles_table, removed_table
 
     t = st.tables()
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
-from .text import fold, n_words, normalize_spaces
+from .. import config
+from ..text import fold, n_words, normalize_spaces
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "status", "reason", "outlet", "title", "language", "published",
@@ -424,7 +424,7 @@ def load_corpus(data_dir: str | Path | None = None, *, infer_dates: bool = True)
     for name in sidecar:
         if name not in names:
             notes.append(f"{p.sidecar.name}: row for {name!r}, but no such file in {p.articles.name}/; ignored")
-    from .cache import ExtractCache
+    from ..store.cache import ExtractCache
 
     cache = ExtractCache(p, kind="corpus")
     rows = []
@@ -443,7 +443,7 @@ def load_corpus(data_dir: str | Path | None = None, *, infer_dates: bool = True)
     if not infer_dates:
         df = df.drop(columns=[c for c in df.columns if c.startswith("published")])
     elif df.empty:
-        from .published import infer_publication_dates
+        from ..extract.published import infer_publication_dates
 
         df = infer_publication_dates(df)
     df.attrs["warnings"] = notes
@@ -467,7 +467,7 @@ def _file_key(path: Path, rel: str, meta: dict, fingerprint: str) -> str | None:
 
 def _load_dated(path: Path, rel: str, meta: dict, outlets: "OutletRegistry") -> dict:
     """One file's row with its own text's publication date (before any corpus constraint)."""
-    from .published import infer_one
+    from ..extract.published import infer_one
 
     row = _load_one(path, rel, meta, outlets)
     if row["status"] == "skipped":

@@ -13,16 +13,16 @@ import pickle
 from functools import lru_cache
 from pathlib import Path
 
-from .config import Paths
+from ..config import Paths
 
-HELPERS_DIR = Path(__file__).resolve().parent
+HELPERS_DIR = Path(__file__).resolve().parent.parent
 
 
 @lru_cache(maxsize=8)
 def code_fingerprint(reference_dir: str) -> str:
     h = hashlib.sha256()
-    for p in sorted(HELPERS_DIR.glob("*.py")):
-        h.update(p.name.encode())
+    for p in sorted(HELPERS_DIR.rglob("*.py")):
+        h.update(p.relative_to(HELPERS_DIR).as_posix().encode())
         h.update(p.read_bytes())
     ref = Path(reference_dir)
     for f in sorted(ref.glob("*")) + [HELPERS_DIR.parent / "data" / "reference" / "stopwords_fr.txt"]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
+from .. import config
 
 STATUS_COLORS = {  # folium icon colours and matching hex for the static map
     "handover": ("green", "#2e7d32"), "withdrawal": ("darkgreen", "#1b5e20"),
@@ -59,7 +59,7 @@ def interactive_map(tables, reference_dir: Path | None = None):
     import geopandas as gpd
     from folium.plugins import TimestampedGeoJson
 
-    from .export import place_events
+    from ..tables import place_events
 
     ref = reference_dir or config.paths().reference
     m = folium.Map(location=[33.3, 43.6], zoom_start=6, tiles=None, control_scale=True)

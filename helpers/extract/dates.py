@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .text import fold
+from ..text import fold
 
 PRECISIONS = ("day", "week", "month", "season", "year")
 

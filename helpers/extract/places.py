@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config
-from .text import fold, name_key
+from .. import config
+from ..text import fold, name_key
 
 GAZETTEER_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "names", "shared_with", "capital",
                      "context_names"]
@@ -486,7 +486,7 @@ def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:
 def _ner():
     """The French model with only what NER needs; its tokenizer's big regular expression is
     compiled once per machine, not once per process (see helpers.fastre)."""
-    from . import config
+    from .. import config
     from .fastre import compiled_on_disk
 
     with compiled_on_disk(config.REPO_DIR / ".cache" / "regex.pkl"):

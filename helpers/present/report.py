@@ -1,4 +1,4 @@
-"""``python -m helpers.report``: run notebooks 00–03 in order and build the report site.
+"""``python -m helpers report``: run notebooks 00–03 in order and build the report site.
 
 Each notebook runs top to bottom in a fresh kernel, is saved executed in place, and is
 exported to HTML under ``reports/``; ``reports/index.html`` links them with the one-line
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import config
+from .. import config
 
 NOTEBOOKS_DIR = config.REPO_DIR / "notebooks"
 
@@ -75,9 +75,9 @@ def finding(nb) -> str:
 
 
 def build_index(entries: list[tuple[str, str, str]], data_dir: str | None) -> str:
-    from .export import make_tables
+    from ..build import build
 
-    a = make_tables(data_dir).articles  # the saved build, as the notebooks read it
+    a = build(data_dir).articles  # the saved build, as the notebooks read it
     ok = a[a.status == "ok"]
     dates = sorted(d for d in ok.published if d)
     span = f"publiés entre {dates[0]} et {max(ok.published_end.max(), dates[-1])}" if dates else \
@@ -102,7 +102,7 @@ Construit le {date.today().isoformat()}.</p>
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.report", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m helpers report", description=__doc__)
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--no-save", action="store_true", help="do not save executed notebooks in place")
     parser.add_argument("--out", default=None, help="report folder (default: reports/)")

@@ -10,92 +10,30 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from . import config
-from .corpus import articles_table, removed_table
-from .dates import display_date
-from .pipeline import (Build, TYPE_LABELS, build, cluster, events_table, figures_table, merge_events,
-                       merge_mentions, places_tables, unplaced_table)
-
-
-class ExportError(Exception):
-    """The export could not run at all (the message names the file and what is wrong)."""
-
-
-@dataclass
-class Tables:
-    articles: pd.DataFrame
-    events: pd.DataFrame
-    chronology: pd.DataFrame
-    places: pd.DataFrame
-    place_mentions: pd.DataFrame
-    figures: pd.DataFrame
-    removed: pd.DataFrame
-    unplaced: pd.DataFrame
-    build: Build
-
-    @property
-    def warnings(self) -> list[str]:
-        return self.build.warnings
-
-
-def check_inputs(data_dir) -> config.Paths:
-    p = config.paths(data_dir)
-    if not p.data_dir.is_dir():
-        raise ExportError(f"{p.data_dir}: no such data folder")
-    if not p.articles.is_dir():
-        raise ExportError(f"{p.articles}: no articles folder (expected DATA/raw/articles/)")
-    for name in ("outlets.csv", "coalition_sites.csv", "geonames_iraq_populated_places.tsv"):
-        if not (p.reference / name).is_file():
-            raise ExportError(f"{p.reference / name}: reference file missing")
-    return p
-
-
-def make_tables(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: bool = True) -> Tables:
-    """Run the extraction and return every table (what the notebooks use).
-
-    With ``warm`` (the default), the previous run's saved results are reused and patched when
-    the corpus only gained articles (see :mod:`helpers.incremental`); the tables are the same."""
-    from . import incremental
-
-    p = check_inputs(data_dir)
-    if warm and use_ner:
-        t = incremental.warm_tables(data_dir, Tables)
-        if t is not None:
-            return t
-    b = build(data_dir, progress=progress, use_ner=use_ner)
-    greedy = cluster(merge_mentions(b))
-    chrono = merge_events(b, greedy)
-    places, place_mentions = places_tables(b, chrono)
-    t = Tables(
-        articles=articles_table(b.articles), events=events_table(b), chronology=chrono, places=places,
-        place_mentions=place_mentions, figures=figures_table(b), removed=removed_table(b.articles),
-        unplaced=unplaced_table(b), build=b,
-    )
-    if use_ner:
-        incremental.save(p, t, greedy)
-    return t
-
+from ..build import InputError, build, check_inputs
+from ..extract.dates import display_date
+from ..tables import Tables, place_events, row_quotes
+from ..vocabulary import TYPE_LABELS
 
 def export(data_dir=None, out=None, *, progress: bool = False) -> str:
     p = check_inputs(data_dir)
     out_dir = Path(out) if out else p.processed
     raw = p.raw.resolve()
     if out_dir.resolve() == raw or raw in out_dir.resolve().parents:
-        raise ExportError(f"{out_dir}: refusing to write under {p.raw.name}/ (raw data is read-only)")
-    t = make_tables(data_dir, progress=progress)
+        raise InputError(f"{out_dir}: refusing to write under {p.raw.name}/ (raw data is read-only)")
+    t = build(data_dir, progress=progress)
     write_tables(t, out_dir)
     ok = (t.articles.status == "ok").sum()
     skipped = t.articles[t.articles.status != "ok"]
     lines = [f"{len(t.articles)} files: {ok} ok, {len(skipped)} skipped or duplicate; "
              f"{len(t.events)} event mentions -> {len(t.chronology)} chronology rows; "
              f"{len(t.places)} places; {len(t.figures)} figures -> {_shown(out_dir)}"]
-    from .incremental import LAST
+    from ..store.incremental import LAST
 
     how = {"patched": f"the saved build patched ({LAST['reason']})", "unchanged": "nothing changed since the saved build",
            "full": f"full build ({LAST['reason']})"}.get(LAST["mode"], "full build")
@@ -133,29 +71,6 @@ def write_tables(t: Tables, out_dir: Path) -> None:
                                             encoding="utf-8")
     (out_dir / "chronology.timeline.json").write_text(
         json.dumps(timeline_json(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-def row_quotes(events_by_id: pd.DataFrame, event_ids: str) -> list[dict]:
-    """The mentions a chronology row merges: outlet, article and the verbatim sentence of each."""
-    out = []
-    for eid in event_ids.split(";"):
-        if eid in events_by_id.index:
-            e = events_by_id.loc[eid]
-            out.append({"outlet": e.outlet or "(outlet unknown)", "article_id": e.article_id, "quote": e.evidence})
-    return out
-
-
-def place_events(t: Tables, place_id: str) -> list[dict]:
-    """The chronology rows at one place, each with its outlets and one quote per article."""
-    ev = t.events.set_index("event_id")
-    rows = t.chronology[t.chronology.place_ids.str.split(";").apply(lambda ids: place_id in ids)]
-    out = []
-    for r in rows.itertuples():
-        quotes = row_quotes(ev, r.event_ids)
-        out.append({"date": r.display_date, "date_start": r.date_start, "date_end": r.date_end,
-                    "precision": r.precision, "event_type": r.event_type, "label": TYPE_LABELS[r.event_type],
-                    "outlets": r.outlets, "quotes": quotes})
-    return out
 
 
 def places_geojson(t: Tables) -> dict:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from .text import fold
+from ..text import fold
 
 PERSONNEL = ("soldats?|militaires?|conseillers?(?: militaires?)?|instructeurs?|formateurs?|troupes|personnels?|hommes|"
              "combattants?|membres?|marines|forces speciales|commandos?|accompagnateurs?|gardes?|agents?|"

@@ -14,7 +14,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from . import config
+from .. import config
 
 TYPE_COLORS = {
     "withdrawal": "#1b5e20", "handover": "#43a047", "redeployment": "#00838f", "deployment": "#1565c0",
@@ -95,7 +95,7 @@ def french_date_axis(ax, span_days: float | None = None) -> None:
     """Year ticks for long spans, French month ticks ("janv. 2020") for spans under two years."""
     from matplotlib.ticker import FuncFormatter
 
-    from .dates import MONTH_ABBR
+    from ..extract.dates import MONTH_ABBR
 
     lo, hi = ax.get_xlim()
     span = span_days if span_days is not None else hi - lo

@@ -16,7 +16,7 @@ from datetime import date
 from .dates import TimeExpr, precision_of, tag
 from .places import Mention
 from .published import is_future_context
-from .text import Sentence, fold, name_key
+from ..text import Sentence, fold, name_key
 
 EVENT_TYPES = ["withdrawal", "handover", "redeployment", "deployment", "attack", "strike", "killing", "vote",
                "agreement", "talks", "announcement", "suspension", "protest", "other"]

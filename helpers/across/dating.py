@@ -1,0 +1,288 @@
+"""Dating across articles: an event one article dates bounds the publication date of another
+article that mentions it (see :mod:`helpers.extract.published`). Publication dates and
+extractions are repeated in rounds until they no longer change (a few rounds at most).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from .. import config
+from ..extract.article import ArticleExtract
+from ..extract.dates import display_date
+from ..extract.events import COUNTRY_ACTORS, FAMILY, EventMention
+from ..extract.published import Constraint, infer_publication_dates
+
+MAX_ROUNDS = 4
+
+
+COMMON_KEY = 200  # a key shared by more anchors or clusters than this tells no event apart
+WEAK_KEYS = {f"actor:{a}" for a in COUNTRY_ACTORS}  # a country as actor tells no event apart in date reasoning
+
+
+def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtract],
+                       log: "ConstraintLog | None" = None) -> dict[str, list[Constraint]]:
+    """Bounds on each article's publication date from the events other articles date.
+
+    An event an article mentions (same type family, a shared key) that other articles date
+    bounds its publication from below. When the mention could be several dated events, the
+    sound bound is the earliest of them; the lead's news bounds it from above (within a
+    week) only when all candidates agree. Articles dated by metadata or a dateline are
+    settled and skipped; anchors are indexed by (type family, key), so the cost grows with
+    the corpus, not with its square. ``log`` records which keys were looked up (for warm rebuilds)."""
+    files = dict(zip(articles.article_id, articles.file))
+    settled = {aid: bool(s) for aid, s in zip(articles.article_id, articles.get(
+        "published_settled", pd.Series(False, index=articles.index)))}
+    reliable = _reliable(articles)
+    index: dict[tuple[str, str], list[tuple[str, EventMention]]] = {}
+    for aid, ex in extracts.items():
+        for key, e in anchor_postings(ex, reliable.get(aid, False)):
+            index.setdefault(key, []).append((aid, e))
+    anchors = AnchorLookup(index.get)
+    out: dict[str, list[Constraint]] = {}
+    for aid, ex in extracts.items():
+        if settled.get(aid):
+            continue
+        cons = article_constraints(aid, ex, anchors, files, log)
+        if cons:
+            out[aid] = cons
+    if log is not None:
+        log.index = index
+    return out
+
+
+def anchor_postings(ex: ArticleExtract, reliable: bool) -> list[tuple[tuple[str, str], EventMention]]:
+    """The (type family, key) entries under which an article's dated events bound other articles."""
+    out = []
+    for e in ex.events:
+        if e.date_start is None or e.date_basis == "publication" or e.repeated:
+            continue
+        if (e.date_basis in ("explicit", "reference") and e.date_text) or reliable:
+            fam = FAMILY.get(e.event_type, e.event_type)
+            for k in sorted(e.keys - WEAK_KEYS):
+                out.append(((fam, k), e))
+    return out
+
+
+class AnchorLookup:
+    """Per (type family, key): the two earliest and two latest anchors from distinct articles,
+    and the day-dated anchors by (month, day); a key shared by too many anchors tells nothing."""
+
+    def __init__(self, get):
+        self.get = get
+        self._summary: dict = {}
+        self._days: dict = {}
+
+    def summary(self, key):
+        if key not in self._summary:
+            posting = self.get(key)
+            if not posting or len(posting) > COMMON_KEY:
+                self._summary[key] = None
+            else:
+                self._summary[key] = (
+                    _two_distinct(sorted(posting, key=lambda p: (p[1].date_start, p[0]))),
+                    _two_distinct(sorted(posting, key=lambda p: (p[1].date_end, p[0]), reverse=True)))
+        return self._summary[key]
+
+    def on_day(self, key, month_day):
+        if key not in self._days:
+            by: dict = {}
+            if self.summary(key) is not None:
+                for bid, f in self.get(key):
+                    if f.precision == "day":
+                        by.setdefault((f.date_start.month, f.date_start.day), []).append((bid, f))
+            self._days[key] = by
+        return self._days[key].get(month_day, ())
+
+
+def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, files: dict,
+                        log: "ConstraintLog | None" = None) -> list[Constraint]:
+    out = []
+    for e in ex.events:
+        if e.date_basis == "explicit" or e.repeated:
+            continue
+        fams = sorted({FAMILY.get(t, t) for t in {e.event_type} | e.background})
+        wanted = [(fam, k) for fam in fams for k in sorted(e.keys - WEAK_KEYS)]
+        by_day = e.date_start is not None and e.date_basis == "anchored" and e.precision == "day"
+        if log is not None:
+            if by_day:
+                for k in wanted:
+                    for d in _near_days(e.date_start):
+                        log.day_keys.setdefault(k + d, set()).add(aid)
+            else:
+                for k in wanted:
+                    log.summary_keys.setdefault(k, set()).add(aid)
+        keys = [k for k in wanted if anchors.summary(k) is not None]
+        if not keys:
+            continue
+        if by_day:
+            cands = [f for k in keys for d in _near_days(e.date_start) for bid, f in anchors.on_day(k, d)
+                     if bid != aid and _same_day_month(e, f)]
+            if not cands:
+                continue
+            first = min(cands, key=lambda f: (f.date_start, f.event_id))
+            last_end = max(f.date_end for f in cands)
+        else:
+            firsts = [next(((b, f) for b, f in anchors.summary(k)[0] if b != aid), None) for k in keys]
+            lasts = [x for x in (next(((b, f) for b, f in anchors.summary(k)[1] if b != aid), None) for k in keys) if x]
+            firsts = [x for x in firsts if x]
+            if not firsts:
+                continue
+            first = min((f for _, f in firsts), key=lambda f: (f.date_start, f.event_id))
+            last_end = max(f.date_end for _, f in lasts) if lasts else first.date_end
+        bid = first.article_id
+        what = f"mentions the {first.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
+        agree = (last_end - first.date_start).days <= 7
+        precise = first.precision in ("day", "week")
+        hi = last_end + timedelta(days=7) if (e.in_lead and precise and agree) else None
+        out.append(Constraint(first.date_start, hi, what + (" (its lead news: within a week)" if hi else "")))
+    return out
+
+
+@dataclass
+class ConstraintLog:
+    """What the cross-article date reasoning looked up, round by round (see helpers.incremental)."""
+
+    summary_keys: dict = field(default_factory=dict)  # (family, key) -> articles that read its summary
+    day_keys: dict = field(default_factory=dict)  # (family, key, month, day) -> articles that read it by day
+    unstable: set = field(default_factory=set)  # (family, key) whose anchors changed from one round to the next
+    index: dict = field(default_factory=dict)  # the last round's anchors
+    converged: bool = False  # the rounds stopped because nothing changed (not at MAX_ROUNDS)
+    redated: set = field(default_factory=set)  # articles whose dates the rounds changed
+
+    def merged(self, other: "ConstraintLog") -> "ConstraintLog":
+        """This log and ``other``'s (another set of articles, dated against this one's anchors)."""
+        out = ConstraintLog({k: set(v) for k, v in self.summary_keys.items()},
+                            {k: set(v) for k, v in self.day_keys.items()}, self.unstable | other.unstable, {},
+                            self.converged and other.converged, self.redated | other.redated)
+        for mine, theirs in ((out.summary_keys, other.summary_keys), (out.day_keys, other.day_keys)):
+            for k, v in theirs.items():
+                mine.setdefault(k, set()).update(v)
+        return out
+
+
+def _two_distinct(posting: list) -> list:
+    """The first two entries of ``posting`` that come from different articles."""
+    out = []
+    for bid, f in posting:
+        if not out or out[0][0] != bid:
+            out.append((bid, f))
+        if len(out) == 2:
+            break
+    return out
+
+
+def _near_days(d: date) -> list[tuple[int, int]]:
+    return [((d + timedelta(days=k)).month, (d + timedelta(days=k)).day) for k in (-1, 0, 1)]
+
+
+def _same_day_month(e: EventMention, f: EventMention) -> bool:
+    """A mention dated by day and month only can be an anchor's event if the day agrees (±1),
+    and, when a weekday was written ("jeudi 25 décembre"), if that weekday holds in the anchor's year."""
+    if e.precision != "day" or f.precision not in ("day",):
+        return True
+    if e.weekday is not None:
+        try:
+            if date(f.date_start.year, e.date_start.month, e.date_start.day).weekday() != e.weekday:
+                return False
+        except ValueError:
+            return False
+    return abs((e.date_start.replace(year=2000) - f.date_start.replace(year=2000)).days) <= 1 if not (
+        e.date_start.month == 2 and e.date_start.day == 29) else (f.date_start.month, f.date_start.day) == (2, 29)
+
+
+
+def settle_dates(local: pd.DataFrame, articles: pd.DataFrame, extracts: dict, constraints, reextract,
+                 memo: "PubMemo", log: "ConstraintLog", on_round=None) -> tuple[pd.DataFrame, int]:
+    """Rounds of cross-article dating: the constraints from the current extractions date the
+    articles anew (from their own text's dates, ``local``), and the articles whose dates changed
+    are extracted again, until nothing changes (``log.converged``) or MAX_ROUNDS. The keys a
+    re-dated article posts under, before and after, go to ``log.unstable``. ``extracts`` is
+    updated in place; returns the dated articles and the number of rounds."""
+    rounds = 1
+    for _ in range(MAX_ROUNDS):
+        new = memo.infer(local, constraints(articles, extracts))
+        changed = [aid for aid, a, b in zip(new.article_id, new[PUB_KEY].values.tolist(),
+                                            articles[PUB_KEY].values.tolist()) if a != b and aid in extracts]
+        before, after = _reliable(articles), _reliable(new)
+        articles = new
+        if not changed:
+            log.converged = True
+            break
+        rounds += 1
+        log.redated.update(changed)
+        for r in articles[articles.article_id.isin(changed) & (articles.status == "ok")].itertuples():
+            log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], before.get(r.article_id)))
+            extracts[r.article_id] = reextract(r)
+            log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], after.get(r.article_id)))
+        if on_round:
+            on_round(articles, extracts)
+    return articles, rounds
+
+
+PUB_KEY = ["published", "published_end", "published_precision"]
+
+
+def _reliable(articles: pd.DataFrame) -> dict[str, bool]:
+    """Articles dated to the day by their own text: their events bound others' dates."""
+    return {aid: prec == "day" and "nothing else decides" not in evid
+            for aid, prec, evid in zip(articles.article_id, articles.published_precision, articles.published_evidence)}
+
+
+class PubMemo:
+    """Publication dates inferred under corpus constraints, remembered by (article, constraints)
+    in ``DATA/interim/published.pkl`` (with the code fingerprint), so a rerun redoes only what changed."""
+
+    def __init__(self, paths: config.Paths):
+        from ..store.cache import code_fingerprint
+
+        self.path = paths.interim / "published.pkl"
+        self.fp = code_fingerprint(str(paths.reference.resolve()))
+        self.data: dict = {}
+        self.dirty = False
+        try:
+            import pickle
+
+            with self.path.open("rb") as fh:
+                fp, data = pickle.load(fh)
+            if fp == self.fp:
+                self.data = data
+        except Exception:
+            pass
+
+    def infer(self, local: pd.DataFrame, cons: dict[str, list[Constraint]]) -> pd.DataFrame:
+        from ..extract.published import PUB_COLUMNS
+
+        keys = {aid: (aid, tuple((c.lo, c.hi, c.evidence) for c in cs)) for aid, cs in cons.items()}
+        todo = {aid for aid, k in keys.items() if k not in self.data}
+        new = infer_publication_dates(local, cons, only=todo) if todo else local.copy()
+        idx = {aid: i for i, aid in enumerate(new.article_id)}
+        for aid, k in keys.items():
+            if aid not in idx:
+                continue
+            i = new.index[idx[aid]]
+            if aid in todo:
+                self.data[k] = tuple(new.at[i, c] for c in PUB_COLUMNS)
+                self.dirty = True
+            else:
+                for c, v in zip(PUB_COLUMNS, self.data[k]):
+                    new.at[i, c] = v
+        return new
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        import pickle
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump((self.fp, self.data), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(self.path)
+        except OSError:
+            pass
+
+

@@ -1,0 +1,142 @@
+"""One article's extraction: its places, event mentions and figures, dated on its publication window.
+
+:func:`extract_article` is a pure function of the article's row (text, title, outlet,
+publication window) and the reference data (the place matcher): the per-article step of
+the pipeline, run once per article and kept in the per-article cache.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..text import Sentence, fold, split_sentences
+from .dates import precision_of, tag
+from .events import EventMention, actors_of, extract_events
+from .figures import Figure, extract_figures
+from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
+from .published import lead_span
+
+
+@dataclass
+class ArticleExtract:
+    article_id: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    events: list[EventMention]
+    figures: list[dict]
+    unplaced: list[dict]
+
+
+
+def _window(row) -> tuple[date | None, date | None]:
+    if not row.published:
+        return None, None
+    lo = date.fromisoformat(row.published)
+    hi = date.fromisoformat(row.published_end) if row.published_end else lo
+    return lo, hi
+
+
+def site_towns(matcher: PlaceMatcher) -> dict[str, str]:
+    return {pid: s.split(";")[0] for pid, s in sorted(matcher._shared.items()) if s}
+
+
+def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> ArticleExtract:
+    """Places, events and figures of one article, dated on its publication window."""
+    text = row.text
+    sentences = split_sentences(text)
+    mentions = matcher.find(text)
+    unplaced: list[dict] = []
+    towns = site_towns(matcher)
+    town_site = {t: s for s, t in towns.items()}
+    for surface, s, e, at in find_unlisted_sites(text, mentions, matcher):
+        sent = next((x for x in sentences if x.start <= s < x.end), None)
+        if at:
+            pid = town_site.get(at, at) if matcher.kind(town_site.get(at, at)) != "country" else None
+            if pid:
+                mentions.append(Mention(pid, f"base {surface}", s, e, "base-at"))
+                continue
+        unplaced.append(dict(article_id=row.article_id, name=f"base {surface}", how="unlisted base name",
+                             evidence=sent.text if sent else ""))
+    mentions.sort(key=lambda m: m.start)
+    if use_ner:
+        placed = [(m.start, m.end) for m in mentions]
+        for i, name in discover([s.text for s in sentences], matcher):
+            pos = text.find(name, sentences[i].start)
+            if any(a <= pos < b for a, b in placed) or actors_of(fold(name)):
+                continue
+            unplaced.append(dict(article_id=row.article_id, name=name, how="NER (not in gazetteer)",
+                                 evidence=sentences[i].text))
+    lo, hi = _window(row)
+    lead = lead_span(text, row.title)
+    dl = dateline_span(text)
+    if dl:
+        mentions = [m for m in mentions if not (dl[0] <= m.start < dl[1])]
+    generic = {pid for pid in {m.place_id for m in mentions} if matcher.generic(pid)}
+    all_exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
+    events = extract_events(row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic, skip=dl,
+                            exprs=all_exprs)
+    figures = []
+    for s in sentences:
+        exprs = [x for x in all_exprs if s.start <= x.start < s.end]
+        skip = [(x.start - s.start, x.end - s.start) for x in exprs]
+        figs = extract_figures(s.text, s.start, skip)
+        if not figs:
+            continue
+        # a date in the sentence describes the figure nearest to it ("contre 5 200 au début de l'année")
+        own: dict[int, object] = {}
+        dated = [replace(x, start=x.start - s.start, end=x.end - s.start) for x in exprs
+                 if x.resolved and x.kind != "offset" and not x.since and not (dl and dl[0] <= x.start < dl[1])]
+        fs = fold(s.text)
+        for x in dated:
+            near = min(range(len(figs)), key=lambda i: min(abs(figs[i].start - s.start - x.end),
+                                                           abs(figs[i].start - s.start - x.start)))
+            fa, fb = figs[near].start - s.start, figs[near].end - s.start
+            gap = fs[fb:x.start] if x.start >= fb else fs[x.end:fa]
+            # only a date in the figure's own phrase: near it, no relative clause or sentence break between
+            if len(gap) <= 60 and not re.search(r"\b(qui|que|qu'|dont|lorsque|lorsqu'|ou|quand)\b|[;:]", gap):
+                own.setdefault(near, x)
+        for i, f in enumerate(figs):
+            figures.append(_figure_row(row, s, f, events, lo, hi, own.get(i), exprs))
+    return ArticleExtract(row.article_id, sentences, mentions, events, figures, unplaced)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The dateline at the head of an article ("BAGDAD, 14 octobre 2020 (AFP) -"), if any."""
+    head = fold(text[:600])
+    for m in re.finditer(r"(?m)^[a-z' .-]{2,40},?\s*(?:le\s+)?(?:\w+\s+)?\d{1,2}(?:er)?\s+[a-z]+\.?\s+\d{4}\s*"
+                         r"(?:\([^)\n]{1,25}\))?\s*-", head):
+        return m.start(), m.end()
+    return None
+
+
+def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi, own=None, exprs=()) -> dict:
+    """A figure with the date it describes: a date next to it in the sentence, else its clause's
+    event date, else the publication date."""
+    if own is not None:
+        return _figure_dict(row, s, f, own.date_start, own.date_end, own.precision, f"date in sentence ({own.text.strip()})")
+    ev = [e for e in events if e.sentence_index == s.index and e.date_start is not None
+          and e.clause and s.text.find(e.clause[:20]) <= f.start - s.start]
+    ev = [e for e in ev if e.date_basis != "publication"]
+    since = any(x.since and x.start <= f.start for x in exprs)
+    if ev and not since:
+        e = ev[-1]
+        ref, ref_end, prec, basis = e.date_start, e.date_end, e.precision, f"event date ({e.date_text})"
+    elif lo is not None:
+        ref, ref_end, basis = lo, hi, "publication date"
+        prec = precision_of(lo, hi)
+    else:
+        ref = ref_end = None
+        prec, basis = "", "undated"
+    return _figure_dict(row, s, f, ref, ref_end, prec, basis)
+
+
+def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:
+    return dict(
+        figure_id=f"{row.article_id}-f{f.start:05d}", article_id=row.article_id, kind=f.kind, party=f.party,
+        count_best=f.count_best, count_low=f.count_low, count_high=f.count_high,
+        approximate=f.approximate, unit=f.unit, planned=f.planned, refers_to=ref.isoformat() if ref else "",
+        refers_end=ref_end.isoformat() if ref_end else "", refers_precision=prec, refers_basis=basis,
+        surface=f.surface, evidence=s.text, outlet=row.outlet,
+    )
+

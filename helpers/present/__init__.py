@@ -1,0 +1,1 @@
+"""5. Presentation: the exported files, charts, maps and the report."""

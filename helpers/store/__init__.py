@@ -1,0 +1,1 @@
+"""4. Storage: per-article caches and the saved build."""

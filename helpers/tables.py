@@ -1,0 +1,160 @@
+"""The contract's tables (see data/README.md) from a build's results, and what they quote."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .extract.places import PlaceMatcher
+from .vocabulary import TYPE_LABELS
+
+if TYPE_CHECKING:
+    from .build import Build
+
+
+@dataclass
+class Tables:
+    """Every table of one build (what ``python -m helpers export`` writes and the notebooks read)."""
+
+    articles: pd.DataFrame
+    events: pd.DataFrame
+    chronology: pd.DataFrame
+    places: pd.DataFrame
+    place_mentions: pd.DataFrame
+    figures: pd.DataFrame
+    removed: pd.DataFrame
+    unplaced: pd.DataFrame
+    build: Build
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.build.warnings
+
+
+EVENT_COLUMNS = ["event_id", "article_id", "event_type", "date_start", "date_end", "precision", "date_text",
+                 "place_ids", "actors", "evidence", "date_basis", "qualifier", "outlet", "clause"]
+
+
+def events_table(b: Build) -> pd.DataFrame:
+    outlets = dict(zip(b.articles.article_id, b.articles.outlet))
+    rows = []
+    for aid in sorted(b.extracts):
+        for e in b.extracts[aid].events:
+            if e.date_start is None:
+                continue
+            rows.append(dict(event_id=e.event_id, article_id=aid, event_type=e.event_type,
+                             date_start=e.date_start.isoformat(), date_end=e.date_end.isoformat(),
+                             precision=e.precision, date_text=e.date_text, place_ids=";".join(e.place_ids),
+                             actors="; ".join(e.actors), evidence=e.evidence, date_basis=e.date_basis,
+                             qualifier=e.qualifier, outlet=outlets.get(aid, ""), clause=e.clause))
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+
+PLACE_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "n_mentions", "article_ids",
+                 "status", "status_date", "status_text", "n_events", "event_summary"]
+
+
+def places_tables(b: Build, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """places.csv (places mentioned, with coordinates and site status) and place_mentions.csv."""
+    mentions = place_mentions_table(b)
+    return pd.DataFrame(place_rows(b.matcher, mentions, chronology), columns=PLACE_COLUMNS), mentions
+
+
+def place_mentions_table(b: Build) -> pd.DataFrame:
+    rows = []
+    for aid in sorted(b.extracts):
+        ex = b.extracts[aid]
+        for m in ex.mentions:
+            sent = next((s for s in ex.sentences if s.start <= m.start < s.end), None)
+            rows.append(dict(article_id=aid, place_id=m.place_id, surface=m.surface,
+                             evidence=sent.text if sent else "", context=m.context))
+    return pd.DataFrame(rows, columns=["article_id", "place_id", "surface", "evidence", "context"])
+
+
+def place_rows(matcher: PlaceMatcher, mentions: pd.DataFrame, chronology: pd.DataFrame,
+               only: set[str] | None = None) -> list[dict]:
+    """The rows of places.csv (of the places in ``only``, when given), in place_id order."""
+    if only is not None:
+        mentions = mentions[mentions.place_id.isin(only)]
+    g = matcher.gaz
+    at_place: dict[str, list[int]] = {}
+    for i, ids in enumerate(chronology.place_ids):
+        for pid in ids.split(";") if ids else ():
+            if only is None or pid in only:
+                at_place.setdefault(pid, []).append(i)
+    out = []
+    for pid, grp in mentions.groupby("place_id", sort=True):
+        r = g.loc[pid]
+        rows_here = chronology.iloc[at_place.get(pid, [])]
+        status = site_status(pid, rows_here) if r["kind"] in ("base", "airport", "zone") else \
+            dict(status="", status_date="", status_text="", n_events=len(rows_here), event_summary="")
+        out.append(dict(place_id=pid, name=r["name"], kind=r["kind"], latitude=float(r["latitude"]),
+                        longitude=float(r["longitude"]), source=r["source"], n_mentions=len(grp),
+                        article_ids=";".join(sorted(set(grp.article_id))), **status))
+    return out
+
+
+STATUS = {"handover": "remise aux forces irakiennes", "withdrawal": "évacuée par les forces étrangères",
+          "redeployment": "forces redéployées", "deployment": "forces étrangères présentes",
+          "attack": "attaquée", "strike": "frappée"}
+STATUS_ORDER = ["handover", "withdrawal", "redeployment", "deployment", "attack", "strike"]
+
+
+def site_status(pid: str, rows: pd.DataFrame) -> dict:
+    """The latest known status of a site from the chronology rows at it."""
+    n = len(rows)
+    summary = " | ".join(f"{d}: {TYPE_LABELS[t]} ({o})" for d, t, o in zip(rows.display_date.tolist(),
+                                                                          rows.event_type.tolist(), rows.outlets.tolist()))
+    # the most specific status any merged mention gives ("retirées … et ont livré la base": handover)
+    kinds = pd.Series("", index=rows.index, dtype=object)
+    for t in reversed(STATUS_ORDER):  # the first in STATUS_ORDER wins
+        kinds = kinds.mask(rows.mention_types.str.contains(rf"(?:^|;){t}(?:;|$)", regex=True), t)
+    st = rows.assign(status=kinds.astype(str))
+    st = st[st.status != ""]
+    if st.empty:
+        return dict(status="mentioned", status_date="", status_text="", n_events=n, event_summary=summary)
+    st = st.assign(o=st.status.map(STATUS_ORDER.index)).sort_values(["date_end", "o"], ascending=[True, False])
+    last = st.iloc[-1]
+    text = f"{STATUS[last.status]} ({last.display_date}), selon {last.outlets}"
+    return dict(status=last.status, status_date=last.date_start, status_text=text, n_events=n,
+                event_summary=summary)
+
+
+def figures_table(b: Build) -> pd.DataFrame:
+    cols = ["figure_id", "article_id", "kind", "party", "count_best", "count_low", "count_high", "approximate", "unit",
+            "refers_to", "refers_precision", "evidence", "refers_end", "refers_basis", "planned", "surface", "outlet"]
+    rows = [f for aid in sorted(b.extracts) for f in b.extracts[aid].figures]
+    df = pd.DataFrame(rows, columns=cols)
+    for c in ("count_best", "count_low", "count_high"):
+        df[c] = df[c].astype("Int64")
+    return df
+
+
+def unplaced_table(b: Build) -> pd.DataFrame:
+    rows = [u for aid in sorted(b.extracts) for u in b.extracts[aid].unplaced]
+    return pd.DataFrame(rows, columns=["article_id", "name", "how", "evidence"]).drop_duplicates()
+
+
+def row_quotes(events_by_id: pd.DataFrame, event_ids: str) -> list[dict]:
+    """The mentions a chronology row merges: outlet, article and the verbatim sentence of each."""
+    out = []
+    for eid in event_ids.split(";"):
+        if eid in events_by_id.index:
+            e = events_by_id.loc[eid]
+            out.append({"outlet": e.outlet or "(outlet unknown)", "article_id": e.article_id, "quote": e.evidence})
+    return out
+
+
+def place_events(t: Tables, place_id: str) -> list[dict]:
+    """The chronology rows at one place, each with its outlets and one quote per article."""
+    ev = t.events.set_index("event_id")
+    rows = t.chronology[t.chronology.place_ids.str.split(";").apply(lambda ids: place_id in ids)]
+    out = []
+    for r in rows.itertuples():
+        quotes = row_quotes(ev, r.event_ids)
+        out.append({"date": r.display_date, "date_start": r.date_start, "date_end": r.date_end,
+                    "precision": r.precision, "event_type": r.event_type, "label": TYPE_LABELS[r.event_type],
+                    "outlets": r.outlets, "quotes": quotes})
+    return out
