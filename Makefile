@@ -29,17 +29,18 @@ export: $(STAMP) ## write the tables of data/processed/ (python -m helpers expor
 report: $(STAMP) ## run notebooks 00-03 in order, save them executed, build reports/ (HTML, figures)
 	$(BIN)/python -m helpers report
 
-browser: ## Debian chromium and the npm packages the browser tests serve in place of CDNs
+browser: ## Debian's chromium, which the browser tests drive with the network blocked
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium (apt)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
-	@test -f tests/browser/node_modules/leaflet/dist/leaflet.js || \
-	  npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error
 
 test: $(STAMP) browser ## unit tests, browser tests, then nbval on the executed notebooks
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests $(NBVAL) notebooks
 
-lab: $(STAMP) ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab notebooks
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+lab: $(STAMP) ## open JupyterLab on the notebooks (trusted, so their maps render; works as root too)
+	$(BIN)/jupyter trust notebooks/[0-9][0-9]-*.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks
 
 bench: $(STAMP) ## speed and memory benchmark (benchmarks/bench.py), printed and written as JSON
 	$(BIN)/python benchmarks/bench.py

@@ -137,24 +137,38 @@ def unplaced_table(b: Build) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "name", "how", "evidence"]).drop_duplicates()
 
 
-def row_quotes(events_by_id: pd.DataFrame, event_ids: str) -> list[dict]:
-    """The mentions a chronology row merges: outlet, article and the verbatim sentence of each."""
+def article_refs(articles: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """article_id → (name, reference): the outlet (else the title or file, never the hash) and the
+    address or file (see :mod:`helpers.read.sources`)."""
+    from .read import sources
+
+    names = sources.names(articles)
+    return {r["article_id"]: (names[r["article_id"]], sources.reference(r))
+            for r in articles.to_dict("records") if r["article_id"]}
+
+
+def row_quotes(events_by_id: pd.DataFrame, event_ids: str, refs: dict | None = None) -> list[dict]:
+    """The mentions a chronology row merges: outlet (see :func:`article_refs`), article, its reference
+    (address or file) and the verbatim sentence of each."""
     out = []
     for eid in event_ids.split(";"):
         if eid in events_by_id.index:
             e = events_by_id.loc[eid]
-            out.append({"outlet": e.outlet or "(outlet unknown)", "article_id": e.article_id, "quote": e.evidence})
+            name, ref = (refs or {}).get(e.article_id, (e.outlet or "(média inconnu)", ""))
+            out.append({"outlet": name, "article_id": e.article_id, "source": ref, "quote": e.evidence})
     return out
 
 
-def place_events(t: Tables, place_id: str) -> list[dict]:
-    """The chronology rows at one place, each with its outlets and one quote per article."""
+def place_events(t: Tables, place_id: str, refs: dict | None = None) -> list[dict]:
+    """The chronology rows at one place, each with its outlets, what happened and one quote per article."""
     ev = t.events.set_index("event_id")
+    refs = refs if refs is not None else article_refs(t.articles)
     rows = t.chronology[t.chronology.place_ids.str.split(";").apply(lambda ids: place_id in ids)]
     out = []
     for r in rows.itertuples():
-        quotes = row_quotes(ev, r.event_ids)
+        quotes = row_quotes(ev, r.event_ids, refs)
         out.append({"date": r.display_date, "date_start": r.date_start, "date_end": r.date_end,
                     "precision": r.precision, "event_type": r.event_type, "label": TYPE_LABELS[r.event_type],
-                    "outlets": r.outlets, "quotes": quotes})
+                    "headline": getattr(r, "headline", "") or "", "summary": r.summary,
+                    "outlets": r.outlets, "n_outlets": r.n_outlets, "quotes": quotes})
     return out

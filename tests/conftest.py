@@ -9,7 +9,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
-NODE_MODULES = ROOT / "tests" / "browser" / "node_modules"
 
 
 def tree_hash(folder: Path) -> str:
@@ -71,8 +70,6 @@ def browser():
     chromium = _chromium()
     if chromium is None:
         _need("Debian's chromium is not installed")
-    if not (NODE_MODULES / "leaflet" / "dist" / "leaflet.js").exists():
-        _need("tests/browser/node_modules is missing (npm ci --prefix tests/browser)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

@@ -97,7 +97,7 @@ def test_reports_build_and_show_hostile_text_literally(bad_dir, exported, tmp_pa
     from .test_browser import open_page
 
     for p in pages:
-        page, dialogs, errors = open_page(browser, p)
+        page, dialogs, errors, _ = open_page(browser, p)
         page.wait_for_timeout(500)
         assert dialogs == [], (p.name, dialogs)
         assert page.locator("img[src='x'], b[onmouseover]").count() == 0, p.name

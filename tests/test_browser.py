@@ -1,70 +1,55 @@
 """The saved maps and reports in a real browser: headless Chromium (Debian package) driven by
-Playwright, with the JavaScript libraries folium loads from CDNs served from npm packages
-(tests/browser/node_modules) and every other request refused (no network, tiles stay grey).
+Playwright, with every request that is not a local file refused: the network is blocked, so what
+shows comes from the page itself (Leaflet and jQuery embedded from the xstatic packages).
 
 Hostile article text (script tags, img onerror, quotes, apostrophes, backticks, ${...})
 must show literally, fire no dialog and inject no element; every site keeps its marker.
 
-``make test`` installs Chromium and the npm packages and sets REQUIRE_BROWSER=1, so a
-missing piece fails there; run alone on a machine without them, these tests skip and say why.
+``make test`` installs Chromium and sets REQUIRE_BROWSER=1, so a missing piece fails there; run
+alone on a machine without it, these tests skip and say why.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from .conftest import NODE_MODULES, make_data_dir
+from .conftest import make_data_dir
 
-MARKER = ".leaflet-marker-pane .awesome-marker"
+MARKER = ".leaflet-marker-pane .site-marker"
+TIME_EVENT = ".leaflet-overlay-pane path.time-event"
 HOSTILE = ("Attaque contre l'aéroport d'Erbil\n\n"
            "Le 3 mars 2021, des roquettes ont visé la base aérienne d'Aïn al-Assad <script>alert(1)</script> "
            "où l'on « cite » \"tout\" `ceci` ${alert(3)} <img src=x onerror=alert(2)>.\n\n"
            "Le 5 mars 2021, une attaque a visé l'aéroport d'Erbil, d'après l'armée <b onmouseover=alert(4)>x</b>.\n")
 
 
-def _local_assets() -> dict[str, Path]:
-    """File name → local copy, for every .js/.css of the npm packages (dist builds first)."""
-    out: dict[str, Path] = {}
-    files = sorted(NODE_MODULES.rglob("*"), key=lambda p: ("dist" not in p.parts and "min" not in p.parts, str(p)))
-    for f in files:
-        if f.suffix in (".js", ".css", ".png") and f.is_file():
-            out.setdefault(f.name, f)
-    return out
-
-
 def open_page(browser, path: Path):
-    """Open a saved HTML file with CDN libraries served locally; returns (page, dialogs, errors)."""
-    assets = _local_assets()
+    """Open a saved HTML file with the network blocked; returns (page, dialogs, errors, refused)."""
     page = browser.new_page()
-    dialogs, errors = [], []
+    dialogs, errors, refused = [], [], []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: errors.append(str(e)))
 
     def route(r):
-        url = r.request.url
-        if url.startswith("file://"):
+        if r.request.url.startswith(("file://", "data:")):
             return r.continue_()
-        name = re.sub(r"-\d+(\.\d+)+(?=\.min\.js$)", "", url.split("?")[0].rsplit("/", 1)[-1])
-        local = assets.get(name) or assets.get(name.replace(".min.js", ".js"))
-        if local is not None:
-            return r.fulfill(path=str(local))
+        refused.append(r.request.url)
         return r.abort()
 
     page.route("**/*", route)
     page.goto(path.as_uri())
-    return page, dialogs, errors
+    return page, dialogs, errors, refused
 
 
 @pytest.fixture(scope="module")
 def hostile_map(tmp_path_factory):
-    from helpers.build import build
+    from helpers.build import build as make_tables
     from helpers.present.maps import interactive_map
 
     tmp = tmp_path_factory.mktemp("hostile")
     d = make_data_dir(tmp, extra={"hostile article ü.txt": HOSTILE.encode("utf-8")})
-    t = build(d)
+    t = make_tables(d)
     out = tmp / "map.html"
     interactive_map(t, d / "reference").save(out)
     return t, out
@@ -72,7 +57,7 @@ def hostile_map(tmp_path_factory):
 
 def test_map_shows_every_site_and_hostile_text_literally(browser, hostile_map):
     t, path = hostile_map
-    page, dialogs, errors = open_page(browser, path)
+    page, dialogs, errors, _ = open_page(browser, path)
     sites = t.places[t.places.kind.isin(["base", "airport", "zone"])]
     page.wait_for_selector(MARKER, timeout=15000)
     assert page.locator(MARKER).count() == len(sites)
@@ -92,15 +77,36 @@ def test_map_shows_every_site_and_hostile_text_literally(browser, hostile_map):
     page.close()
 
 
-def test_committed_map_opens_with_all_sites(browser, seed_tables, tmp_path):
+def test_map_offline_shows_every_site_popups_and_time_control(browser, seed_tables, tmp_path):
     from helpers.present.maps import interactive_map
 
     out = tmp_path / "map.html"
     interactive_map(seed_tables).save(out)
-    page, dialogs, errors = open_page(browser, out)
+    page, dialogs, errors, refused = open_page(browser, out)
     page.wait_for_selector(MARKER, timeout=15000)
-    n = int(seed_tables.places.kind.isin(["base", "airport", "zone"]).sum())
-    assert page.locator(MARKER).count() == n
-    assert page.locator(".leaflet-control-layers").count() == 1  # the script ran to its end
+    sites = seed_tables.places[seed_tables.places.kind.isin(["base", "airport", "zone"])]
+    assert page.locator(MARKER).count() == len(sites), "a site has no marker with the network blocked"
+    assert page.locator(".leaflet-control-layers").count() == 1, "the map's script did not run to its end"
+    assert not [u for u in refused if "tile.openstreetmap" not in u], f"the map asked the network for {refused}"
+    page.locator(MARKER).first.dispatch_event("click")
+    page.wait_for_selector(".leaflet-popup-content", timeout=5000)
+    popup = page.locator(".leaflet-popup-content").last.inner_text()
+    assert "fichier :" in popup or "http" in popup, f"the popup cites no article: {popup[:200]}"
+    control = page.locator(".time-control")
+    assert control.count() == 1, "no time control"
+    first_shown = int(control.get_attribute("data-shown"))
+    assert page.locator(TIME_EVENT).count() == first_shown
+    page.locator(".time-control .tc-all").check()
+    every = int(control.get_attribute("data-shown"))
+    assert page.locator(TIME_EVENT).count() == every > 0, "« tous » does not show every dated site event"
+    page.locator(".time-control .tc-all").uncheck()
+    page.locator(".time-control .tc-range").fill("0")
+    assert int(control.get_attribute("data-shown")) == page.locator(TIME_EVENT).count()
+    assert "2019" in control.inner_text() or "2020" in control.inner_text(), control.inner_text()
+    counts = set()
+    for _ in range(int(page.locator(".time-control .tc-range").get_attribute("max"))):
+        page.locator(".time-control .tc-next").click()
+        counts.add(page.locator(TIME_EVENT).count())
+    assert len(counts) > 1, "moving the time control never changes the events shown"
     assert dialogs == [] and errors == [], errors
     page.close()

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..extract.dates import PRECISIONS, display_date, precision_of
 from ..extract.events import FAMILY, PRIORITY, EventMention, compatible
+from ..read import sources
 from ..vocabulary import TYPE_LABELS
 from .dating import COMMON_KEY
 
@@ -150,7 +151,7 @@ def cluster(mentions: list[MergeMention]) -> Greedy:
 def merge_events(b: Build, greedy: Greedy | None = None) -> pd.DataFrame:
     """Mentions of the same event (same type, compatible dates, a shared name/place/actor) as one row."""
     g = greedy or cluster(merge_mentions(b))
-    outlets = dict(zip(b.articles.article_id, b.articles.outlet))
+    outlets = sources.names(b.articles)  # the outlet, else the title or file: never the hash
     ev = {e.event_id: e for aid in sorted(b.extracts) for e in b.extracts[aid].events}
     rows = [chronology_row(c, outlets, ev) for c in g.clusters.values()]
     return chronology_frame(rows)
@@ -166,7 +167,7 @@ def chronology_row(c: Cluster, outlets: dict, events: dict) -> dict:
     (objects with ``clause``, ``place_ids`` and ``event_id``)."""
     ms = sorted(c.members, key=lambda e: e.eid)
     arts = sorted({m.aid for m in ms})
-    outs = sorted({outlets.get(a) or f"(outlet unknown: {a})" for a in arts})
+    outs = sorted({outlets.get(a) or a for a in arts})
     head = min(c.members, key=lambda e: (PRECISION_RANK.get(e.precision, 9), e.eid))
     types = [m.etype for m in ms]
     etype = max(set(types), key=lambda t: (types.count(t), -PRIORITY_INDEX.get(t, 99)))

@@ -108,6 +108,22 @@ def french_date_axis(ax, span_days: float | None = None) -> None:
         lambda v, _: f"{MONTH_ABBR[mdates.num2date(v).month]} {mdates.num2date(v).year}"))
 
 
+def event_title(row, width: int = 80) -> str:
+    """What happened, in a few words: the event's ``headline`` when the chronology has one, else its
+    ``summary`` without the type prefix, cut at a word under ``width`` characters."""
+    get = row.get if hasattr(row, "get") else (lambda k, d="": getattr(row, k, d))
+    text = " ".join(str(get("headline", "") or "").split())
+    if not text:
+        text = " ".join(str(get("summary", "") or "").split())
+        label = TYPE_LABELS_SHORT.get(get("event_type", ""), "")
+        if " — " in text:
+            text = text.split(" — ", 1)[1]
+        text = text or label
+    if len(text) > width:
+        text = text[:width - 1].rsplit(" ", 1)[0].rstrip(" ,;:—-") + "…"
+    return text
+
+
 def _mid(a: str, b: str) -> date:
     da, db = date.fromisoformat(a), date.fromisoformat(b)
     return da + (db - da) / 2

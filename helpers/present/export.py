@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..build import InputError, build, check_inputs
 from ..extract.dates import display_date
-from ..tables import Tables, place_events, row_quotes
+from ..tables import Tables, article_refs, place_events, row_quotes
 from ..vocabulary import TYPE_LABELS
 
 def export(data_dir=None, out=None, *, progress: bool = False) -> str:
@@ -75,9 +75,10 @@ def write_tables(t: Tables, out_dir: Path) -> None:
 
 def places_geojson(t: Tables) -> dict:
     feats = []
+    refs = article_refs(t.articles)
     for r in t.places.itertuples():
         props = {k: (None if pd.isna(v) else v) for k, v in r._asdict().items() if k not in ("Index",)}
-        props["events"] = place_events(t, r.place_id)
+        props["events"] = place_events(t, r.place_id, refs)
         feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(r.longitude, 6),
                                                                                        round(r.latitude, 6)]},
                       "properties": props})
@@ -97,10 +98,11 @@ def _tl_date(iso: str, precision: str) -> dict:
 def timeline_json(t: Tables) -> dict:
     """TimelineJS 3 JSON; every text from an article is HTML-escaped."""
     ev = t.events.set_index("event_id")
+    refs = article_refs(t.articles)
     events = []
     for r in t.chronology.itertuples():
-        quotes = [f"<blockquote>{html.escape(q['quote'])}</blockquote><p>— {html.escape(q['outlet'])}</p>"
-                  for q in row_quotes(ev, r.event_ids)]
+        quotes = [f"<blockquote>{html.escape(q['quote'])}</blockquote><p>— {html.escape(q['outlet'])} "
+                  f"({html.escape(q['source'])})</p>" for q in row_quotes(ev, r.event_ids, refs)]
         start = _tl_date(r.date_start, r.precision)
         # the precision in words: "3 janvier 2020", "début janvier 2020", "mars 2020"
         start["display_date"] = display_date(date.fromisoformat(r.date_start), date.fromisoformat(r.date_end),
@@ -109,7 +111,7 @@ def timeline_json(t: Tables) -> dict:
             "unique_id": r.chronology_id,
             "start_date": start,
             "text": {"headline": html.escape(TYPE_LABELS[r.event_type]),
-                     "text": "".join(quotes) + f"<p><small>{r.n_articles} article(s), {r.n_outlets} outlet(s): "
+                     "text": "".join(quotes) + f"<p><small>{r.n_articles} article(s), {r.n_outlets} média(s) : "
                                                f"{html.escape(r.outlets)}</small></p>"},
             "group": TYPE_LABELS[r.event_type],
             "credit": html.escape(r.outlets),

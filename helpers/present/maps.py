@@ -2,13 +2,26 @@
 
 Everything from an article is untrusted: :func:`esc` escapes it for HTML *and* for the
 JavaScript template strings folium writes popups into (backticks, ``${``, backslashes).
+
+The interactive map is self-contained: Leaflet (with its images) and jQuery come from the
+``xstatic-leaflet`` and ``xstatic-jquery`` packages that ``make install`` puts in the virtual
+environment, and are written into the page; the markers are SVG drawn here and the time control is
+plain Leaflet (no icon font, no plugin, no CDN). Only the OpenStreetMap background, off by default,
+needs the network.
 """
 from __future__ import annotations
 
+import base64
 import html
+import json
+import re
+from functools import lru_cache
 from pathlib import Path
 
+import folium
 import pandas as pd
+from branca.element import Element, MacroElement
+from jinja2 import Template
 
 from .. import config
 
@@ -21,6 +34,8 @@ STATUS_LABELS = {"handover": "remise aux forces irakiennes", "withdrawal": "éva
                  "deployment": "présence de forces étrangères", "attack": "attaquée", "strike": "frappée",
                  "mentioned": "citée, sans événement daté"}
 SITE_KINDS = ("base", "airport", "zone")
+KIND_LABELS = {"base": "base", "airport": "aéroport", "zone": "zone", "city": "ville", "region": "région",
+               "country": "pays"}
 CREDITS = ("Fonds : Natural Earth (domaine public). Noms de lieux : GeoNames (geonames.org), CC BY 4.0. "
            "Coordonnées des sites : coalition_sites.csv (sources par site).")
 
@@ -32,71 +47,202 @@ def esc(text) -> str:
         .replace("}", "&#125;")
 
 
-def popup_html(place: pd.Series, events: list[dict], quotes: list[tuple[str, str]]) -> str:
-    """The popup of one place: name, status, dated events with outlet and quote, other mentions."""
-    parts = [f"<b>{esc(place['name'])}</b> <i>({esc(place['kind'])})</i><br>"]
+def _ref_html(ref: str) -> str:
+    """An article's reference: a link when it is a web address, else the file named (escaped)."""
+    from ..read.sources import is_web
+
+    if is_web(ref):
+        return f"<a href=\"{esc(ref)}\" target=\"_blank\" rel=\"noopener noreferrer\">{esc(ref)}</a>"
+    return esc(ref)
+
+
+def popup_html(place: pd.Series, events: list[dict], quotes: list[tuple[str, str, str]]) -> str:
+    """The popup of one place: name, status, dated events (what happened, when, how many outlets, a
+    quote with its article's address or file) and the other mentions, each with its source."""
+    from .charts import event_title
+
+    parts = [f"<div class='site-popup'><b>{esc(place['name'])}</b> "
+             f"<i>({esc(KIND_LABELS.get(place['kind'], place['kind']))})</i><br>"]
     if place.get("status_text"):
-        parts.append(f"<b>Statut :</b> {esc(place['status_text'])}<br>")
+        parts.append(f"<b>Dernier statut :</b> {esc(place['status_text'])}<br>")
     if events:
-        parts.append("<ul style='padding-left:1em;margin:0'>")
+        parts.append("<ul style='padding-left:1em;margin:.3em 0'>")
         for e in events:
-            q = e["quotes"][0] if e["quotes"] else {"outlet": "", "quote": ""}
-            parts.append(f"<li><b>{esc(e['date'])}</b> — {esc(e['label'])} ({esc(e['outlets'])})"
-                         f"<br><q>{esc(q['quote'])}</q> — {esc(q['outlet'])}</li>")
+            n = e.get("n_outlets", 1)
+            parts.append(f"<li><b>{esc(e['date'])}</b> — {esc(event_title(e, 90))} "
+                         f"<small>({esc(e['label'])} ; {n} média{'s' if n > 1 else ''} : {esc(e['outlets'])})</small>")
+            shown = list({(q["article_id"], q["quote"]): q for q in e["quotes"]}.values())
+            for q in shown[:3]:
+                parts.append(f"<br><q>{esc(q['quote'])}</q> — {esc(q['outlet'])}, {_ref_html(q.get('source', ''))}")
+            parts.append("</li>")
         parts.append("</ul>")
     if quotes:
-        parts.append("<details><summary>Mentions</summary>")
-        for outlet, sentence in quotes[:5]:
-            parts.append(f"<p><q>{esc(sentence)}</q> — {esc(outlet)}</p>")
+        parts.append(f"<details><summary>Mentions ({len(quotes)})</summary>")
+        for outlet, sentence, ref in quotes[:8]:
+            parts.append(f"<p><q>{esc(sentence)}</q> — {esc(outlet)}, {_ref_html(ref)}</p>")
         parts.append("</details>")
+    parts.append("</div>")
     return "".join(parts)
 
 
-def interactive_map(tables, reference_dir: Path | None = None):
-    """A folium map: a marker per site coloured by status, popups with dated, sourced events,
-    layers by event type, cities mentioned, and a time control of when each site changes."""
-    import folium
-    import geopandas as gpd
-    from folium.plugins import TimestampedGeoJson
+# --- self-contained maps: Leaflet and jQuery from the xstatic packages, embedded ----------------
 
-    from ..tables import place_events
+def _package_file(dist: str, rel: str) -> Path:
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        path = Path(distribution(dist).locate_file(rel))
+    except PackageNotFoundError:
+        raise RuntimeError(f"{dist} is not installed (make install installs it from requirements.txt)") from None
+    if not path.is_file():
+        raise RuntimeError(f"{dist}: {rel} missing from the installed package (reinstall it: make install)")
+    return path
+
+
+@lru_cache(maxsize=1)
+def offline_assets() -> str:
+    """Leaflet's CSS (its images as data: URIs) and JavaScript and jQuery (slim, for folium's popups),
+    inline, from the installed xstatic-leaflet and xstatic-jquery packages: a saved map needs no network."""
+    css_path = _package_file("xstatic-leaflet", "xstatic/pkg/leaflet/data/leaflet.css")
+    css = re.sub(r"url\((images/[\w.-]+\.png)\)", lambda m: "url(data:image/png;base64," + base64.b64encode(
+        (css_path.parent / m.group(1)).read_bytes()).decode() + ")", css_path.read_text(encoding="utf-8"))
+    js = _package_file("xstatic-leaflet", "xstatic/pkg/leaflet/data/leaflet.js").read_text(encoding="utf-8")
+    jq = _package_file("xstatic-jquery", "xstatic/pkg/jquery/data/jquery.slim.min.js").read_text(encoding="utf-8")
+    strip = lambda t: re.sub(r"//# sourceMappingURL=\S+\s*$", "", t)  # noqa: E731
+    return (f"<style>{css}</style>\n<style>{MAP_CSS}</style>\n"
+            f"<script>{strip(js)}</script>\n<script>{strip(jq)}</script>\n")
+
+
+MAP_CSS = """
+.site-marker{background:none;border:none}
+.time-control{background:#fff;padding:6px 8px;font:12px/1.4 sans-serif;max-width:330px}
+.time-control input[type=range]{width:200px;vertical-align:middle}
+.time-control button{font-size:12px;padding:0 5px}
+.site-popup q{font-style:italic}
+.map-legend{background:#fff;padding:6px 8px;font:12px/1.5 sans-serif}
+.map-legend span.sw{display:inline-block;width:10px;height:10px;border:1px solid #333;margin-right:4px}
+"""
+
+
+def _walk(el, seen=None):
+    """Every branca element reachable from ``el`` (children and element attributes), once, in order."""
+    seen = set() if seen is None else seen
+    if id(el) in seen:
+        return
+    seen.add(id(el))
+    yield el
+    for key, value in list(vars(el).items()):
+        if key == "_parent":
+            continue
+        if isinstance(value, Element):
+            yield from _walk(value, seen)
+        elif isinstance(value, dict):
+            for v in list(value.values()):
+                if isinstance(v, Element):
+                    yield from _walk(v, seen)
+
+
+class RawHtml(Element):
+    """Markup written as is (not a Jinja template: minified JavaScript may hold ``{#``)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class OfflineAssets(MacroElement):
+    """Puts :func:`offline_assets` first in the page's head when the map is rendered."""
+
+    def render(self, **kwargs):
+        self.get_root().header.add_child(RawHtml(offline_assets()), name="leaflet_offline", index=0)
+        super().render(**kwargs)
+
+
+def make_self_contained(m) -> None:
+    """No CDN link (folium's default scripts and styles dropped), Leaflet embedded in the page instead,
+    and ids numbered in order (folium draws random ones), so that the same map gives the same bytes."""
+    OfflineAssets().add_to(m)
+    elements = list(_walk(m.get_root()))
+    old = {id(el): el.get_name() for el in elements}
+    for i, el in enumerate(elements):
+        if hasattr(el, "default_js"):
+            el.default_js, el.default_css = [], []
+        el._id = f"{i:032x}"
+    for el in elements:  # children are keyed by their (old) names, and templates use the keys
+        el._children = type(el._children)(
+            (c.get_name() if k == old.get(id(c)) else k, c) for k, c in el._children.items())
+
+
+def site_icon(kind: str, color: str, status: str):
+    """A pin drawn in SVG (no icon font): a triangle inside for a base, a plane for an airport, a square
+    for a zone; the colour says the latest status."""
+
+    inner = {"airport": "<path d='M13 6l2 6 5 2v2l-5-1-1 4 2 1v1.5l-3-1-3 1V20l2-1-1-4-5 1v-2l5-2z' fill='#fff'/>",
+             "zone": "<rect x='8.5' y='8' width='9' height='9' fill='#fff'/>"}.get(
+        kind, "<path d='M13 6.5l5.5 10h-11z' fill='#fff'/>")
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='26' height='36' viewBox='0 0 26 36'>"
+           f"<path d='M13 1C6.4 1 1 6.3 1 12.8 1 22 13 35 13 35s12-13 12-22.2C25 6.3 19.6 1 13 1z' "
+           f"fill='{color}' stroke='#222' stroke-width='1.2'/>{inner}</svg>")
+    return folium.DivIcon(html=svg, icon_size=(26, 36), icon_anchor=(13, 35), popup_anchor=(0, -30),
+                          class_name=f"site-marker site-{kind} status-{status}")
+
+
+class SiteMap(folium.Map):
+    """A folium map whose text form names what it shows (folium's names a memory address, which
+    would change every saved notebook at every run)."""
+
+    def __repr__(self) -> str:
+        return "<carte interactive des sites (folium)>"
+
+
+def interactive_map(tables, reference_dir: Path | None = None):
+    """A folium map that works offline: a marker per site coloured by its latest status, popups with
+    dated, sourced events, layers by event type, cities mentioned, the governorates (local layer),
+    optional online tiles, a legend and a time control of when each site changes."""
+    import geopandas as gpd
+
+    from .charts import event_title
+    from ..extract.dates import MONTH_ABBR
+    from ..tables import article_refs, place_events
 
     ref = reference_dir or config.paths().reference
-    m = folium.Map(location=[33.3, 43.6], zoom_start=6, tiles=None, control_scale=True)
-    folium.TileLayer("OpenStreetMap", name="OpenStreetMap (en ligne)").add_to(m)
+    m = SiteMap(location=[33.3, 43.6], zoom_start=6, tiles=None, control_scale=True)
+    folium.TileLayer("OpenStreetMap", name="Fond OpenStreetMap (en ligne)", show=False).add_to(m)
     gov = gpd.read_file(ref / "ne_10m_iraq_governorates.geojson")[["name_fr", "geometry"]]
     folium.GeoJson(gov.to_json(), name="Gouvernorats (Natural Earth)",
                    style_function=lambda _: {"color": "#555", "weight": 1, "fillColor": "#f4efe6", "fillOpacity": 0.6},
                    tooltip=folium.GeoJsonTooltip(fields=["name_fr"], aliases=[""])).add_to(m)
-    outlets = dict(zip(tables.articles.article_id, tables.articles.outlet))
+    refs = article_refs(tables.articles)
     mentions = tables.place_mentions
     sites = tables.places[tables.places.kind.isin(SITE_KINDS)]
     all_sites = folium.FeatureGroup(name="Sites (bases, aéroports, zone)").add_to(m)
     type_layers: dict[str, folium.FeatureGroup] = {}
     timed = []
     for _, p in sites.iterrows():
-        events = place_events(tables, p.place_id)
-        quotes = [(outlets.get(r.article_id) or "(outlet unknown)", r.evidence)
+        events = place_events(tables, p.place_id, refs)
+        quotes = [(*refs.get(r.article_id, ("(média inconnu)", "")), r.evidence)
                   for r in mentions[mentions.place_id == p.place_id].drop_duplicates("evidence").itertuples()]
+        quotes = [(name, sentence, source) for name, source, sentence in quotes]
         status = p.status if p.status in STATUS_COLORS else "mentioned"
         body = popup_html(p, events, quotes)
-        icon = "plane" if p.kind == "airport" else ("flag" if p.kind == "zone" else "star")
 
         def marker():
-            return folium.Marker([p.latitude, p.longitude], popup=folium.Popup(body, max_width=420),
+            return folium.Marker([p.latitude, p.longitude], popup=folium.Popup(body, max_width=440),
                                  tooltip=esc(f"{p['name']} — {STATUS_LABELS.get(status, status)}"),
-                                 icon=folium.Icon(color=STATUS_COLORS[status][0], icon=icon, prefix="fa"))
+                                 icon=site_icon(p.kind, STATUS_COLORS[status][1], status))
         marker().add_to(all_sites)
         for e in events:
             layer = type_layers.setdefault(e["event_type"], folium.FeatureGroup(
                 name=f"Événements : {e['label']}", show=False))
             marker().add_to(layer)
-            timed.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.longitude, p.latitude]},
-                          "properties": {"times": [e["date_start"]], "popup": esc(f"{p['name']} — {e['date']} — "
-                                                                                   f"{e['label']} ({e['outlets']})"),
-                                         "icon": "circle", "iconstyle": {"fillColor": STATUS_COLORS.get(
-                                             e["event_type"], STATUS_COLORS["mentioned"])[1], "fillOpacity": 0.9,
-                                             "stroke": "true", "radius": 8}}})
+            one = popup_html(p, [e], [])
+            timed.append({"lat": round(float(p.latitude), 6), "lon": round(float(p.longitude), 6),
+                          "start": e["date_start"], "end": e["date_end"],
+                          "color": STATUS_COLORS.get(e["event_type"], STATUS_COLORS["mentioned"])[1],
+                          "title": esc(f"{p['name']} — {e['date']} — {event_title(e, 80)}"), "popup": one})
     for et in sorted(type_layers):
         type_layers[et].add_to(m)
     cities = tables.places[tables.places.kind == "city"]
@@ -107,12 +253,123 @@ def interactive_map(tables, reference_dir: Path | None = None):
                             popup=folium.Popup(esc(f"{c['name']} — {c.n_mentions} mention(s)"), max_width=300)
                             ).add_to(cg)
     if timed:
-        timed.sort(key=lambda f: (f["properties"]["times"][0], f["geometry"]["coordinates"]))
-        TimestampedGeoJson({"type": "FeatureCollection", "features": timed}, period="P1M", duration="P6M",
-                           add_last_point=False, auto_play=False, loop=False, date_options="YYYY-MM-DD",
-                           time_slider_drag_update=True).add_to(m)
+        timed.sort(key=lambda f: (f["start"], f["lon"], f["lat"], f["title"]))
+        TimeControl(timed, MONTH_ABBR).add_to(m)
+    Legend().add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
+    make_self_contained(m)
     return m
+
+
+def _months(first: str, last: str) -> list[str]:
+    y, mo = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{mo:02d}" <= last[:7]:
+        out.append(f"{y:04d}-{mo:02d}")
+        y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+    return out
+
+
+class TimeControl(MacroElement):
+    """A slider of months: it shows the site events of the six months up to the chosen one (a play
+    button steps through them; « tous » shows every dated event). Plain Leaflet, no plugin."""
+
+    WINDOW = 6
+
+    def __init__(self, events: list[dict], month_abbr: dict):
+        super().__init__()
+        self._name = "TimeControl"
+        months = _months(min(e["start"] for e in events), max(e["end"] for e in events))
+        labels = [f"{month_abbr[int(x[5:7])]} {x[:4]}" for x in months]
+        data = json.dumps({"months": months, "labels": labels, "window": self.WINDOW, "events": events},
+                          ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+        self._template = Template("{% macro script(this, kwargs) %}(function () {\n"
+                                  "var map = {{ this._parent.get_name() }};\nvar data = {{ this.data }};\n"
+                                  + TIME_CONTROL_JS + "\n})();\n{% endmacro %}")
+        self.data = data
+
+
+TIME_CONTROL_JS = r"""
+var layer = L.featureGroup().addTo(map);
+var marks = data.events.map(function (e) {
+  var m = L.circleMarker([e.lat, e.lon], {radius: 9, color: "#222", weight: 1.5, fillColor: e.color,
+                                          fillOpacity: 0.9, className: "time-event"});
+  m.bindPopup(e.popup, {maxWidth: 440});
+  m.bindTooltip(e.title);
+  return {e: e, m: m};
+});
+function monthEnd(ym) {
+  var y = +ym.slice(0, 4), mo = +ym.slice(5, 7), d = new Date(Date.UTC(y, mo, 0));
+  return ym + "-" + String(d.getUTCDate()).padStart(2, "0");
+}
+var Ctl = L.Control.extend({
+  options: {position: "bottomleft"},
+  onAdd: function () {
+    var div = L.DomUtil.create("div", "leaflet-bar time-control");
+    div.innerHTML = "<b>Événements des sites, par date</b> " +
+      "<label><input type='checkbox' class='tc-all'> tous</label><br>" +
+      "<button type='button' class='tc-prev' title='mois précédent'>◀</button> " +
+      "<input type='range' class='tc-range' min='0' step='1'> " +
+      "<button type='button' class='tc-next' title='mois suivant'>▶</button> " +
+      "<button type='button' class='tc-play'>lecture</button>" +
+      "<div class='tc-label' aria-live='polite'></div>";
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    return div;
+  }
+});
+var ctl = new Ctl().addTo(map), div = ctl.getContainer();
+var range = div.querySelector(".tc-range"), all = div.querySelector(".tc-all"),
+    label = div.querySelector(".tc-label"), play = div.querySelector(".tc-play"), timer = null;
+range.max = data.months.length - 1;
+range.value = data.months.length - 1;
+function update() {
+  var i = +range.value, lo = data.months[Math.max(0, i - data.window + 1)] + "-01", hi = monthEnd(data.months[i]);
+  var n = 0;
+  marks.forEach(function (k) {
+    var on = all.checked || (k.e.start <= hi && k.e.end >= lo);
+    if (on) { n += 1; if (!layer.hasLayer(k.m)) layer.addLayer(k.m); }
+    else if (layer.hasLayer(k.m)) layer.removeLayer(k.m);
+  });
+  range.disabled = all.checked;
+  label.textContent = (all.checked ? "toutes les dates" :
+    data.labels[Math.max(0, i - data.window + 1)] + " – " + data.labels[i]) + " : " + n + " événement" + (n > 1 ? "s" : "");
+  div.setAttribute("data-shown", n);
+}
+function step(d) { range.value = Math.min(+range.max, Math.max(0, +range.value + d)); update(); }
+range.addEventListener("input", update);
+all.addEventListener("change", update);
+div.querySelector(".tc-prev").addEventListener("click", function () { step(-1); });
+div.querySelector(".tc-next").addEventListener("click", function () { step(1); });
+play.addEventListener("click", function () {
+  if (timer) { clearInterval(timer); timer = null; play.textContent = "lecture"; return; }
+  if (+range.value >= +range.max) range.value = 0;
+  play.textContent = "pause";
+  timer = setInterval(function () {
+    if (+range.value >= +range.max) { clearInterval(timer); timer = null; play.textContent = "lecture"; return; }
+    step(1);
+  }, 700);
+});
+update();
+"""
+
+
+class Legend(MacroElement):
+    """The legend of the interactive map: the status colours and the site symbols (our own HTML)."""
+
+    _template = Template("{% macro script(this, kwargs) %}var lg = L.control({position: 'bottomright'});\n"
+                         "lg.onAdd = function () {\n  var d = L.DomUtil.create('div', 'map-legend');\n"
+                         "  d.innerHTML = {{ this.body }};\n  return d;\n};\n"
+                         "lg.addTo({{ this._parent.get_name() }});\n{% endmacro %}")
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Legend"
+        rows = "".join(f"<div><span class='sw' style='background:{c}'></span>{html.escape(STATUS_LABELS[s])}</div>"
+                       for s, (_, c) in STATUS_COLORS.items())
+        self.body = json.dumps("<b>Dernier statut connu</b>" + rows +
+                               "<div>épingle ▲ base · ✈ aéroport · ■ zone</div><div>● gris foncé : ville citée</div>"
+                               "<div>● rond coloré : événement daté (curseur)</div>", ensure_ascii=False)
 
 
 def static_map(tables, reference_dir: Path | None = None):

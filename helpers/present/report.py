@@ -22,8 +22,8 @@ from .. import config
 NOTEBOOKS_DIR = config.REPO_DIR / "notebooks"
 
 
-def notebooks() -> list[Path]:
-    return sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+def notebooks(folder: Path | None = None) -> list[Path]:
+    return sorted((folder or NOTEBOOKS_DIR).glob("[0-9][0-9]-*.ipynb"))
 
 
 def inject_parameters(nb, data_dir: str | None) -> None:
@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--no-save", action="store_true", help="do not save executed notebooks in place")
     parser.add_argument("--out", default=None, help="report folder (default: reports/)")
+    parser.add_argument("--notebooks-dir", default=None, help="run the notebooks of this folder (default: notebooks/)")
     args = parser.parse_args(argv)
     from tqdm import tqdm
 
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = export(args.data_dir, progress=True)
     print(summary)
     entries = []
-    paths = notebooks()
+    paths = notebooks(Path(args.notebooks_dir) if args.notebooks_dir else None)
     for path in tqdm(paths, desc="notebooks", unit="nb"):
         try:
             nb = run_notebook(path, args.data_dir, save=not args.no_save and args.data_dir is None)

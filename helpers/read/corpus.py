@@ -5,7 +5,10 @@ Reading never writes anything under ``data/raw``. Every problem becomes a ``stat
 
 Normalization is a list of general line rules (:data:`LINE_RULES`): share prompts,
 captions and credits, teasers, source footers, site debris and lines in another
-script are removed, and what was removed is kept per article (``removed``).
+script are removed, and what was removed is kept per article (``removed``). Web addresses in the
+removed footer lines ("source : http://…", a share link, a bare link) are kept as ``source_urls``
+and, when the sidecar and the page give none, the first that names a page (not a site's home)
+as the article's ``url`` (``url_basis`` says which).
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import warnings
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -155,6 +159,18 @@ class Cleaned:
     removed: list[tuple[str, str]]  # (rule, line as written)
     title: str
     title_basis: str
+
+
+URL_RX = re.compile(r"\bhttps?://[^\s<>\"'«»()\[\]]+", re.IGNORECASE)
+# the removed lines whose addresses name the article or its source (not a photo credit's agency page)
+URL_RULES = ("source footer", "link only", "share or subscribe prompt")
+
+
+def footer_urls(removed: list[tuple[str, str]]) -> list[str]:
+    """The web addresses stated in the footer lines normalization removed, in order, once each."""
+    urls = [m.group(0).rstrip(".,;:!?") for rule, line in removed if rule in URL_RULES
+            for m in URL_RX.finditer(line)]
+    return list(dict.fromkeys(urls))
 
 
 def _non_latin_ratio(line: str) -> float:
@@ -489,7 +505,8 @@ def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict
     row = {c: "" for c in ARTICLE_COLUMNS}
     row.update(published_precision="unknown", published_end="", published_settled=False)
     row.update(file=rel, raw_text="", text="", removed=[], encoding="", url=meta.get("url", ""),
-               origin="", outlet_evidence="", title_basis="", n_words=0, meta_published=meta.get("published", ""))
+               url_basis="metadata" if meta.get("url") else "", source_urls="", origin="", outlet_evidence="",
+               title_basis="", n_words=0, meta_published=meta.get("published", ""))
     raw = read_file(path)
     if raw.text is None:
         row.update(status="skipped", reason=raw.reason, article_id="", encoding=raw.encoding)
@@ -510,12 +527,19 @@ def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict
         title, basis = meta["title"], "metadata"
     if meta.get("outlet"):
         outlet, evidence = meta["outlet"], "metadata"
+    stated = footer_urls(cleaned.removed)
+    url, url_basis = meta.get("url", ""), "metadata"
+    if not url and hm.get("url"):
+        url, url_basis = hm["url"], "HTML page metadata"
+    pages = [u for u in stated if urlsplit(u).path.strip("/")]  # a page, not a site's home
+    if not url and pages:
+        url, url_basis = pages[0], "footer"
     row.update(
         article_id=article_id(cleaned.text), status="ok", reason="", outlet=outlet, origin=origin,
         outlet_evidence=evidence, title=title, title_basis=basis,
         language=meta.get("language") or detect_language(cleaned.text),
         raw_text=raw.text, text=cleaned.text, removed=cleaned.removed, encoding=raw.encoding,
-        n_words=n_words(cleaned.text), url=meta.get("url") or hm.get("url", ""),
+        n_words=n_words(cleaned.text), url=url, url_basis=url_basis if url else "", source_urls=";".join(stated),
         html_date=hm.get("date", ""),
     )
     return row
@@ -535,7 +559,8 @@ def _flag_duplicates(df: pd.DataFrame) -> None:
 
 def articles_table(df: pd.DataFrame) -> pd.DataFrame:
     """The contract's ``articles.csv`` (plus a few documented extra columns)."""
-    extra = ["published_end", "outlet_evidence", "origin", "title_basis", "encoding", "url"]
+    extra = ["published_end", "outlet_evidence", "origin", "title_basis", "encoding", "url", "url_basis",
+             "source_urls"]
     cols = ARTICLE_COLUMNS + [c for c in extra if c in df.columns]
     return df.reindex(columns=cols).fillna("")
 

@@ -40,6 +40,7 @@ from ..across.merge import Greedy, MergeMention, chronology_row
 from ..build import Build
 from ..extract.article import extract_article
 from ..extract.places import PlaceMatcher
+from ..read import sources
 from ..read.corpus import OutletRegistry, _file_key, _load_dated, _load_one, article_names, read_sidecar
 from ..tables import PLACE_COLUMNS, events_table, figures_table, place_mentions_table, place_rows, unplaced_table
 from .cache import ExtractCache, code_fingerprint
@@ -745,7 +746,7 @@ def _patch(st: State, corpus, mini: Build, g: Greedy, dirty: set, old_cids: set,
     ev = events.set_index("event_id")
     need = [m.eid for f in dirty if f in g.clusters for m in g.clusters[f].members]
     quotes = {eid: _Quote(eid, r.clause, r.place_ids) for eid, r in zip(need, ev.loc[need].itertuples())}
-    outlets = dict(zip(corpus.article_id, corpus.outlet))
+    outlets = sources.names(corpus)
     rows = [chronology_row(g.clusters[f], outlets, quotes) for f in sorted(dirty) if f in g.clusters]
     cids = {f: r["chronology_id"] for f, r in zip(sorted(f for f in dirty if f in g.clusters), rows)}
     keep = t["chronology"][~dropped]
