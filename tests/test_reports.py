@@ -20,3 +20,103 @@ def test_two_report_runs_leave_the_notebooks_byte_identical(tmp_path, monkeypatc
     assert main(args) == 0
     changed = [p.name for p in nbs.glob("*.ipynb") if p.read_bytes() != first[p.name]]
     assert not changed, f"a second `make report` with nothing changed rewrote {changed}"
+
+
+def _html_outputs(nb_path):
+    import nbformat
+
+    nb = nbformat.read(nb_path, as_version=4)
+    for cell in nb.cells:
+        for o in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            h = o.get("data", {}).get("text/html")
+            if h:
+                yield h if isinstance(h, str) else "".join(h)
+
+
+def test_every_fact_row_in_the_reports_carries_an_address_or_a_file():
+    """A fact row quotes an article (an `evidence` sentence or a mention): it must say which article,
+    by its address or its file. Checked on the committed, executed notebooks."""
+    import re
+    from io import StringIO
+
+    import pandas as pd
+
+    checked = 0
+    for nb in sorted((ROOT / "notebooks").glob("0*.ipynb")):
+        for h in _html_outputs(nb):
+            for li in re.findall(r"<li class='fact'>(.*?)</li>", h, flags=re.S):
+                src = re.search(r"<span class='src'>(.*?)</span>", li, flags=re.S)
+                assert src and re.search(r"https?://|fichier : \S", src.group(1)), f"{nb.name}: {li[:200]}"
+                checked += 1
+            if "<th>evidence</th>" not in h or "dataframe" not in h:
+                continue
+            for df in pd.read_html(StringIO(h)):
+                if "evidence" not in df.columns:
+                    continue
+                ref = next((c for c in ("source", "file") if c in df.columns), None)
+                assert ref, f"{nb.name}: a table of sentences without source column: {list(df.columns)}"
+                bad = df[~df[ref].astype(str).str.contains(r"https?://|fichier : \S|\.\w+$", regex=True)]
+                assert bad.empty, f"{nb.name}: rows without address or file: {bad.head(3).to_dict('records')}"
+                checked += len(df)
+    assert checked > 20, f"only {checked} fact rows found in the notebooks' outputs"
+
+
+def test_index_links_every_report_and_figure_and_reports_link_back(tmp_path, monkeypatch):
+    import re
+
+    from helpers import config
+    from helpers.present import report
+
+    out = tmp_path / "reports"
+    (out / "figures").mkdir(parents=True)
+    for name in ("timeline", "map_bases"):
+        for ext in ("png", "svg", "csv"):
+            (out / "figures" / f"{name}.{ext}").write_bytes(b"x")
+    page = report.figures_page(out)
+    for name in ("timeline", "map_bases"):
+        for ext in ("png", "svg", "csv"):
+            assert f"href='{name}.{ext}'" in page, f"the figures page does not link {name}.{ext}"
+    assert "href='../index.html'" in page, "the figures page does not link back to the index"
+    index = report.build_index([("01-build-chronology.html", "01 · Chronologie", "x")], None)
+    for href in ("01-build-chronology.html", "figures/index.html", "figures/map_bases.html", "bibliography.html"):
+        assert f"href='{href}'" in index or f'href="{href}"' in index, f"the index does not link {href}"
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / "01-build-chronology.ipynb", as_version=4)
+    report.export_html(nb, tmp_path / "01.html")
+    body = (tmp_path / "01.html").read_text(encoding="utf-8")
+    assert "href='index.html'" in body, "an exported report does not link back to the index"
+    assert not re.search(r"<script[^>]*src=\"https?://", body), "an exported report loads a script from the web"
+
+
+def test_timeline_labels_say_what_happened_and_never_collide():
+    """100 events over six years, many on the same days: each label names the date in words and
+    what happened, and no two labels' boxes overlap."""
+    from datetime import date, timedelta
+
+    import pandas as pd
+
+    from helpers.present import charts
+
+    rows = []
+    for i in range(100):
+        d = date(2019, 6, 1) + timedelta(days=(i * 23) % 2000 if i % 3 else (i // 3) % 4)
+        rows.append(dict(chronology_id=f"c-{i:03d}", date_start=d.isoformat(),
+                         date_end=(d + timedelta(days=30 * (i % 4 == 0))).isoformat(),
+                         precision="day" if i % 4 else "month", event_type=["withdrawal", "attack", "vote"][i % 3],
+                         summary=f"Retrait — Les troupes quittent la base numéro {i} après un long accord", qualifier="",
+                         n_articles=1 + i % 3, n_outlets=1 + i % 3, outlets="A", display_date="", article_ids="a",
+                         event_ids="e"))
+    ch = pd.DataFrame(rows)
+    arts = pd.DataFrame([dict(article_id="a", status="ok", outlet="A", file="a.txt")])
+    fig, data = charts.timeline(ch, arts)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [t for ax in fig.axes for t in ax.texts]
+    labels = [t.get_text() for t in texts]
+    assert sum("base numéro" in t for t in labels) == 100, "an event has no label saying what happened"
+    assert any(t.startswith("1er juin 2019") or "juin 2019" in t for t in labels), "dates are not in words"
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            assert not a.overlaps(boxes[j]), f"labels collide: {labels[i]!r} and {labels[j]!r}"

@@ -7,12 +7,13 @@ approximate counts as ranges.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.transforms import blended_transform_factory
 
 from .. import config
 
@@ -162,55 +163,105 @@ def articles_over_time(articles: pd.DataFrame):
 
 # --- chronology ----------------------------------------------------------------------------------
 
+def date_in_words(r) -> str:
+    """The event's date in words, its precision kept: « 3 janvier 2020 », « début mars 2020 », « été 2019 »."""
+    from ..extract.dates import display_date
+
+    get = r.get if hasattr(r, "get") else (lambda k, d="": getattr(r, k, d))
+    q = get("qualifier", "")
+    return display_date(date.fromisoformat(get("date_start")), date.fromisoformat(get("date_end")),
+                        get("precision"), q if isinstance(q, str) else "", abbreviated=False)
+
+
+TIMELINE_ROW_IN = 0.25  # height of one event's row, inches
+TIMELINE_YEAR_IN = 0.55  # room for a year's heading and month axis
+
+
 def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, min_year: int | None = None):
-    """Events on a time axis, one lane per type; spans for imprecise dates; size by outlets."""
+    """What happened when: one row per event, grouped by year (a panel each, January to December),
+    the event's mark on the year's strip (filled dot: known day; band and hollow dot: a period, cut at
+    the year's edge with an arrow when it runs on), its colour the type, its size the number of outlets;
+    to its right, in a column of its own (so labels never collide), the date in words, what happened
+    and how many outlets report it. Readable from 1 to 100+ events: the figure grows a row per event."""
+    from ..extract.dates import MONTH_ABBR
+
     apply_style()
     ch = chronology.copy()
     if min_year:
         ch = ch[ch.date_end >= f"{min_year}-01-01"]
+    ch = ch.sort_values(["date_start", "date_end", "chronology_id"]).reset_index(drop=True)
+    ch["year"] = [max(int(a[:4]), min_year or 0) for a in ch.date_start]
+    ch["date_words"] = [date_in_words(r) for r in ch.to_dict("records")]
+    ch["what"] = [event_title(r, 66) for r in ch.to_dict("records")]
+    years = sorted(ch.year.unique()) or [date.today().year]
+    counts = [max(int((ch.year == y).sum()), 1) for y in years]
+    heights = [TIMELINE_YEAR_IN + TIMELINE_ROW_IN * n for n in counts]
+    top, bottom = 1.05, 0.75
+    total = sum(heights) + top + bottom
+    fig = plt.figure(figsize=(12.5, total))
     types = [t for t in TYPE_COLORS if t in set(ch.event_type)]
-    fig, ax = plt.subplots(figsize=(11, 1.6 + 0.75 * max(len(types), 1)))
-    if len(ch):
-        lo = date.fromisoformat(ch.date_start.min()).replace(month=1, day=1)
-        hi = date.fromisoformat(ch.date_end.max()).replace(month=12, day=31)
-        ax.set_xlim(lo, hi)
-    ax.set_ylim(-0.8, len(types) - 0.2)
-    ax.set_yticks(range(len(types)), [TYPE_LABELS_SHORT.get(t, t) for t in types])
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()
-    placed = []
-    ch = ch.sort_values(["date_start", "chronology_id"])
-    for r in ch.itertuples():
-        y = types.index(r.event_type)
-        a, b = date.fromisoformat(r.date_start), date.fromisoformat(r.date_end)
-        color = TYPE_COLORS[r.event_type]
-        size = 30 + 45 * r.n_outlets
-        if r.precision == "day":
-            ax.scatter([a], [y], s=size, color=color, zorder=3, edgecolor="black", linewidth=0.4)
-        else:
-            ax.plot([a, b], [y, y], color=color, lw=6, alpha=0.35, solid_capstyle="butt", zorder=2)
-            ax.scatter([_mid(r.date_start, r.date_end)], [y], s=size, facecolor="white", edgecolor=color,
-                       linewidth=1.5, zorder=3)
-        label = r.display_date
-        for dy in (9, -15, 19, -25, 29, -35):
-            t = ax.annotate(label, (_mid(r.date_start, r.date_end), y), xytext=(0, dy), textcoords="offset points",
-                            fontsize=7, ha="center", color="#333")
-            bb = t.get_window_extent(renderer)
-            if not any(bb.overlaps(o) for o in placed):
-                placed.append(bb)
-                break
-            t.remove()
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.set_xlabel("date de l'événement (point plein : jour connu ; trait et rond creux : période)")
+    y_cursor = total - top
+    dates_col, what_col = [], []
+    for year, h, n in zip(years, heights, counts):
+        ax = fig.add_axes((0.08, (y_cursor - h + 0.32) / total, 0.28, (h - 0.42) / total))
+        y_cursor -= h
+        rows = ch[ch.year == year]
+        lo, hi = date(year, 1, 1), date(year, 12, 31)
+        ax.set_xlim(lo - timedelta(days=6), hi + timedelta(days=6))
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.set_yticks([])
+        ax.grid(axis="y", visible=False)
+        ax.set_xticks([date(year, mo, 1) for mo in range(1, 13)],
+                      [MONTH_ABBR[mo].rstrip(".")[:4] for mo in range(1, 13)])
+        ax.tick_params(axis="x", labelsize=6.5, length=2, pad=1)
+        ax.set_ylabel(str(year), rotation=0, fontsize=13, fontweight="bold", ha="right", va="top", labelpad=8)
+        ax.yaxis.set_label_coords(-0.03, 1.0)
+        for i, r in enumerate(rows.itertuples()):
+            a, b = date.fromisoformat(r.date_start), date.fromisoformat(r.date_end)
+            color = TYPE_COLORS.get(r.event_type, "#777")
+            size = 25 + 35 * min(r.n_outlets, 6)
+            if i % 2 == 0:
+                ax.axhspan(i - 0.5, i + 0.5, color="#f3f3f3", zorder=0, lw=0)
+            if r.precision == "day" and a == b:
+                ax.scatter([a], [i], s=size, color=color, zorder=3, edgecolor="black", linewidth=0.4)
+            else:
+                a2, b2 = max(a, lo), min(b, hi)
+                ax.plot([a2, b2], [i, i], color=color, lw=6, alpha=0.4, solid_capstyle="butt", zorder=2)
+                ax.scatter([a2 + (b2 - a2) / 2], [i], s=size, facecolor="white", edgecolor=color, linewidth=1.5,
+                           zorder=3)
+                for edge, cut, mark in ((lo, a < lo, "<"), (hi, b > hi, ">")):
+                    if cut:
+                        ax.plot([edge], [i], marker=mark, color=color, ms=5, zorder=3, clip_on=False)
+            n_out = f"{r.n_outlets} médias" if r.n_outlets > 1 else "1 média"
+            row = blended_transform_factory(fig.transFigure, ax.transData)
+            dates_col.append(ax.text(0.375, i, r.date_words, transform=row, fontsize=7.8, va="center", ha="left",
+                                     fontweight="bold", color="#222", clip_on=False))
+            what_col.append(ax.text(0.5, i, f"{r.what}  ({TYPE_LABELS_SHORT.get(r.event_type, r.event_type)} ; "
+                                    f"{n_out})", transform=row, fontsize=7.8, va="center", ha="left", clip_on=False,
+                                    color="#111", fontweight="bold" if r.n_outlets > 1 else "normal"))
+    if dates_col:  # the headlines start after the longest date: the two columns never overlap
+        renderer = fig.canvas.get_renderer()
+        right = max(t.get_window_extent(renderer).x1 for t in dates_col)
+        x = fig.transFigure.inverted().transform((right, 0))[0] + 0.012
+        for t in what_col:
+            t.set_x(x)
     multi = int((ch.n_outlets >= 2).sum())
-    ax.set_title(f"{len(ch)} événements datés, dont {multi} rapportés par au moins deux médias "
-                 f"(taille : nombre de médias)")
-    source_line(fig, articles)
-    cols = ["chronology_id", "date_start", "date_end", "precision", "display_date", "event_type", "n_articles",
-            "n_outlets", "outlets", "summary"]
-    return fig, ch[cols].reset_index(drop=True)
+    since = f" depuis {min_year}" if min_year else ""
+    fig.text(0.01, 1 - 0.25 / total, f"{len(ch)} événements datés{since}, dont {multi} rapportés par au moins "
+             "deux médias", fontsize=12.5, fontweight="bold", va="top")
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker="o", ls="", color=TYPE_COLORS[t], markeredgecolor="black", markeredgewidth=0.4,
+                      ms=7, label=TYPE_LABELS_SHORT.get(t, t)) for t in types]
+    handles += [Line2D([], [], marker="o", ls="-", lw=5, alpha=0.6, color="#999", markerfacecolor="white", ms=7,
+                       label="période (date imprécise)")]
+    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.45 / total), ncol=min(len(handles), 7),
+               fontsize=7.5, frameon=False, handletextpad=0.5, handlelength=2.4, columnspacing=1.6)
+    source_line(fig, articles, extra="Point plein : jour connu ; bande et rond creux : période ; taille et gras : "
+                                     "plusieurs médias.")
+    cols = ["chronology_id", "date_start", "date_end", "precision", "date_words", "display_date", "event_type",
+            "what", "n_articles", "n_outlets", "outlets", "summary", "article_ids"]
+    return fig, ch.reindex(columns=cols).reset_index(drop=True)
 
 
 TYPE_LABELS_SHORT = {"withdrawal": "retrait", "handover": "remise de base", "redeployment": "redéploiement",

@@ -51,11 +51,71 @@ def run_notebook(path: Path, data_dir: str | None = None, save: bool = True):
     return nb
 
 
+BACK = ("<nav style='font:14px sans-serif;padding:.5em 1em;background:#f4f4f4;border-bottom:1px solid #ddd'>"
+        "<a href='{href}'>← Retour à l'index des rapports</a></nav>")
+
+
 def export_html(nb, out: Path) -> None:
+    """The notebook as a page of the report site: a link back to the index on top, and no script
+    fetched from a CDN (nbconvert adds require.js and MathJax, which these notebooks do not use)."""
+    import re
+
     from nbconvert import HTMLExporter
 
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
+    body = re.sub(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", "", body)
+    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + BACK.format(href="index.html"), body, count=1)
+    body = body.replace("<style", "<style>.jp-RenderedHTMLCommon table.chrono td,.jp-RenderedHTMLCommon "
+                        "table.chrono th,.jp-RenderedHTMLCommon table.bibliography td,.jp-RenderedHTMLCommon "
+                        "table.bibliography th{text-align:left}</style>\n<style", 1)
     out.write_text(body, encoding="utf-8")
+
+
+PAGE = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{font-family:sans-serif;max-width:64em;margin:2em auto;line-height:1.4;padding:0 1em}}
+td,th{{padding:.3em .8em;border-bottom:1px solid #ddd;vertical-align:top;text-align:left}}
+table{{border-collapse:collapse}} img.thumb{{max-width:22em;max-height:14em;border:1px solid #ddd}}</style></head>
+<body>{back}<h1>{title}</h1>
+{body}
+</body></html>
+"""
+
+FIGURE_TITLES = {  # what each saved figure shows, for the figures page
+    "articles_over_time": ("Articles par date de publication et par média", "00-explore-corpus.html"),
+    "timeline": ("Chronologie : ce qui s'est passé, quand, selon combien de médias", "01-build-chronology.html"),
+    "map_bases": ("Carte statique des sites et de leur dernier statut", "02-map-bases.html"),
+    "troops": ("Effectifs de troupes cités, par pays", "03-chart-troop-figures.html"),
+    "casualties": ("Bilans de victimes cités", "03-chart-troop-figures.html"),
+}
+
+
+def figures_page(out: Path) -> str:
+    """A page listing every saved figure: picture, PNG, SVG, the CSV of the data it shows, its report."""
+    rows = []
+    for png in sorted((out / "figures").glob("*.png")):
+        name = png.stem
+        title, report = FIGURE_TITLES.get(name, (name.replace("_", " "), ""))
+        links = " · ".join(f"<a href='{html.escape(name)}.{ext}'>{ext.upper()}</a>" for ext in ("png", "svg", "csv")
+                           if (out / "figures" / f"{name}.{ext}").exists())
+        rep = f"<br><a href='../{html.escape(report)}'>dans le rapport</a>" if report else ""
+        rows.append(f"<tr><td><a href='{html.escape(name)}.png'><img class='thumb' src='{html.escape(name)}.png' "
+                    f"alt='{html.escape(title)}'></a></td><td><b>{html.escape(title)}</b><br>{links}{rep}</td></tr>")
+    if (out / "figures" / "map_bases.html").exists():
+        rows.append("<tr><td></td><td><b>Carte interactive des sites</b> (fonctionne hors ligne)<br>"
+                    "<a href='map_bases.html'>HTML</a> · <a href='../02-map-bases.html'>dans le rapport</a></td></tr>")
+    body = ("<p>Chaque figure est enregistrée en PNG et SVG, à côté du CSV des données exactes qu'elle montre.</p>"
+            "<table><tr><th>Aperçu</th><th>Figure et fichiers</th></tr>" + "".join(rows) + "</table>")
+    return PAGE.format(title="Figures", back=BACK.format(href="../index.html"), body=body)
+
+
+def bibliography_page(articles) -> str:
+    from .facts import bibliography_html
+
+    body = ("<p>Les articles du corpus : média, titre, date de publication, adresse (des métadonnées, de la page "
+            "ou de son pied de page) et fichier. Un article dont le média n'est pas identifié est nommé par son "
+            "titre ou son fichier.</p>" + bibliography_html(articles))
+    return PAGE.format(title="Bibliographie du corpus", back=BACK.format(href="index.html"), body=body)
 
 
 def finding(nb) -> str:
@@ -68,16 +128,16 @@ def finding(nb) -> str:
             if text.startswith("FINDING:"):
                 return text[8:].strip()
     for cell in nb.cells:
-        m = re.search(r"\*\*Question:\*\*\s*(.+)", cell.source) if cell.cell_type == "markdown" else None
+        m = re.search(r"\*\*Question ?:\*\*\s*(.+)", cell.source) if cell.cell_type == "markdown" else None
         if m:
             return m.group(1).split("\n")[0]
     return ""
 
 
-def build_index(entries: list[tuple[str, str, str]], data_dir: str | None) -> str:
+def build_index(entries: list[tuple[str, str, str]], data_dir: str | None, articles=None) -> str:
     from ..build import build
 
-    a = build(data_dir).articles  # the saved build, as the notebooks read it
+    a = articles if articles is not None else build(data_dir).articles  # the saved build, as the notebooks read it
     ok = a[a.status == "ok"]
     dates = sorted(d for d in ok.published if d)
     span = f"publiés entre {dates[0]} et {max(ok.published_end.max(), dates[-1])}" if dates else \
@@ -94,8 +154,9 @@ Construit le {date.today().isoformat()}.</p>
 <table><tr><th>Rapport</th><th>Ce qu'il montre</th></tr>
 {rows}
 </table>
-<p><a href="figures/">Figures (PNG, SVG et CSV des données montrées)</a> ·
-<a href="figures/map_bases.html">Carte interactive</a></p>
+<p><a href="figures/index.html">Figures (PNG, SVG et CSV des données montrées)</a> ·
+<a href="figures/map_bases.html">Carte interactive</a> (hors ligne) ·
+<a href="bibliography.html">Bibliographie du corpus</a></p>
 <p><small>Fonds de carte : Natural Earth (domaine public). Noms de lieux : GeoNames, CC BY 4.0.</small></p>
 </body></html>
 """
@@ -132,7 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         export_html(nb, target)
         title = next((c.source.splitlines()[0].lstrip("# ") for c in nb.cells if c.cell_type == "markdown"), path.stem)
         entries.append((target.name, title, finding(nb)))
-    (out / "index.html").write_text(build_index(entries, args.data_dir), encoding="utf-8")
+    from ..build import build
+
+    articles = build(args.data_dir).articles  # the saved build, as the notebooks read it
+    (out / "index.html").write_text(build_index(entries, args.data_dir, articles), encoding="utf-8")
+    (out / "bibliography.html").write_text(bibliography_page(articles), encoding="utf-8")
+    (out / "figures" / "index.html").write_text(figures_page(out), encoding="utf-8")
     n_fig = len(list((out / "figures").glob("*.png")))
     shown = "reports" if out == config.REPO_DIR / "reports" else out.name
     print(f"report: {len(entries)} notebooks run and exported, {n_fig} figures, "
