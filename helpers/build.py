@@ -42,7 +42,7 @@ def check_inputs(data_dir) -> config.Paths:
         raise InputError(f"{p.data_dir}: no such data folder")
     if not p.articles.is_dir():
         raise InputError(f"{p.articles}: no articles folder (expected DATA/raw/articles/)")
-    for name in ("outlets.csv", "coalition_sites.csv", "geonames_iraq_populated_places.tsv"):
+    for name in ("outlets.csv", "coalition_sites.csv", "geonames_iraq_populated_places.tsv", "stopwords_fr.txt"):
         if not (p.reference / name).is_file():
             raise InputError(f"{p.reference / name}: reference file missing")
     return p

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .extract.places import PlaceMatcher
-from .vocabulary import TYPE_LABELS
+from .vocabulary import SITE_KINDS, SITE_STATUS, SITE_STATUS_ORDER, TYPE_LABELS
 
 if TYPE_CHECKING:
     from .build import Build
@@ -88,18 +88,12 @@ def place_rows(matcher: PlaceMatcher, mentions: pd.DataFrame, chronology: pd.Dat
     for pid, grp in mentions.groupby("place_id", sort=True):
         r = g.loc[pid]
         rows_here = chronology.iloc[at_place.get(pid, [])]
-        status = site_status(pid, rows_here) if r["kind"] in ("base", "airport", "zone") else \
+        status = site_status(pid, rows_here) if r["kind"] in SITE_KINDS else \
             dict(status="", status_date="", status_text="", n_events=len(rows_here), event_summary="")
         out.append(dict(place_id=pid, name=r["name"], kind=r["kind"], latitude=float(r["latitude"]),
                         longitude=float(r["longitude"]), source=r["source"], n_mentions=len(grp),
                         article_ids=";".join(sorted(set(grp.article_id))), **status))
     return out
-
-
-STATUS = {"handover": "remise aux forces irakiennes", "withdrawal": "évacuée par les forces étrangères",
-          "redeployment": "forces redéployées", "deployment": "forces étrangères présentes",
-          "attack": "attaquée", "strike": "frappée"}
-STATUS_ORDER = ["handover", "withdrawal", "redeployment", "deployment", "attack", "strike"]
 
 
 def site_status(pid: str, rows: pd.DataFrame) -> dict:
@@ -109,15 +103,15 @@ def site_status(pid: str, rows: pd.DataFrame) -> dict:
                                                                           rows.event_type.tolist(), rows.outlets.tolist()))
     # the most specific status any merged mention gives ("retirées … et ont livré la base": handover)
     kinds = pd.Series("", index=rows.index, dtype=object)
-    for t in reversed(STATUS_ORDER):  # the first in STATUS_ORDER wins
+    for t in reversed(SITE_STATUS_ORDER):  # the first in SITE_STATUS_ORDER wins
         kinds = kinds.mask(rows.mention_types.str.contains(rf"(?:^|;){t}(?:;|$)", regex=True), t)
     st = rows.assign(status=kinds.astype(str))
     st = st[st.status != ""]
     if st.empty:
         return dict(status="mentioned", status_date="", status_text="", n_events=n, event_summary=summary)
-    st = st.assign(o=st.status.map(STATUS_ORDER.index)).sort_values(["date_end", "o"], ascending=[True, False])
+    st = st.assign(o=st.status.map(SITE_STATUS_ORDER.index)).sort_values(["date_end", "o"], ascending=[True, False])
     last = st.iloc[-1]
-    text = f"{STATUS[last.status]} ({last.display_date}), selon {last.outlets}"
+    text = f"{SITE_STATUS[last.status]} ({last.display_date}), selon {last.outlets}"
     return dict(status=last.status, status_date=last.date_start, status_text=text, n_events=n,
                 event_summary=summary)
 

@@ -12,8 +12,9 @@ import pandas as pd
 from .. import config
 from ..extract.article import ArticleExtract
 from ..extract.dates import display_date
-from ..extract.events import COUNTRY_ACTORS, FAMILY, EventMention
+from ..extract.events import EventMention
 from ..extract.published import Constraint, infer_publication_dates
+from ..vocabulary import COUNTRY_ACTORS, family
 
 MAX_ROUNDS = 4
 
@@ -60,7 +61,7 @@ def anchor_postings(ex: ArticleExtract, reliable: bool) -> list[tuple[tuple[str,
         if e.date_start is None or e.date_basis == "publication" or e.repeated:
             continue
         if (e.date_basis in ("explicit", "reference") and e.date_text) or reliable:
-            fam = FAMILY.get(e.event_type, e.event_type)
+            fam = family(e.event_type)
             for k in sorted(e.keys - WEAK_KEYS):
                 out.append(((fam, k), e))
     return out
@@ -103,7 +104,7 @@ def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, fil
     for e in ex.events:
         if e.date_basis == "explicit" or e.repeated:
             continue
-        fams = sorted({FAMILY.get(t, t) for t in {e.event_type} | e.background})
+        fams = sorted({family(t) for t in {e.event_type} | e.background})
         wanted = [(fam, k) for fam in fams for k in sorted(e.keys - WEAK_KEYS)]
         by_day = e.date_start is not None and e.date_basis == "anchored" and e.precision == "day"
         if log is not None:

@@ -8,21 +8,23 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..extract.dates import PRECISIONS, display_date, precision_of
-from ..extract.events import FAMILY, PRIORITY, EventMention, compatible
+from ..extract.dates import display_date, precision_of
+from ..extract.events import EventMention
 from ..read import sources
-from ..vocabulary import TYPE_LABELS
+from ..vocabulary import PRECISION_RANK, PRIORITY_INDEX, TYPE_LABELS, family
 from .dating import COMMON_KEY
 
 if TYPE_CHECKING:
     from ..build import Build
 
-PRIORITY_INDEX = {t: i for i, t in enumerate(PRIORITY + ["other"])}
-PRECISION_RANK = {p: i for i, p in enumerate(PRECISIONS)}
 CHRONO_COLUMNS = ["chronology_id", "date_start", "date_end", "precision", "event_type", "summary", "place_ids",
                   "n_articles", "n_outlets", "article_ids", "event_ids", "display_date", "outlets", "qualifier",
                   "mention_types"]
 
+
+def compatible(a: tuple[date, date], b: tuple[date, date], slack_days: int = 1) -> bool:
+    """Do two date spans overlap, with ``slack_days`` of slack each side?"""
+    return a[0] <= b[1] + timedelta(days=slack_days) and b[0] <= a[1] + timedelta(days=slack_days)
 
 
 class MergeMention:
@@ -33,7 +35,7 @@ class MergeMention:
     def __init__(self, eid: str, aid: str, etype: str, start: date, end: date, precision: str, qualifier: str,
                  keys) -> None:
         self.eid, self.aid, self.etype = eid, aid, etype
-        self.fam = FAMILY.get(etype, etype)
+        self.fam = family(etype)
         self.start, self.end, self.precision, self.qualifier = start, end, precision, qualifier
         self.keys = frozenset(keys)
         self.skey = (PRECISION_RANK.get(precision, 9), start, eid)

@@ -37,17 +37,13 @@ def _window(row) -> tuple[date | None, date | None]:
     return lo, hi
 
 
-def site_towns(matcher: PlaceMatcher) -> dict[str, str]:
-    return {pid: s.split(";")[0] for pid, s in sorted(matcher._shared.items()) if s}
-
-
 def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> ArticleExtract:
     """Places, events and figures of one article, dated on its publication window."""
     text = row.text
     sentences = split_sentences(text)
     mentions = matcher.find(text)
     unplaced: list[dict] = []
-    towns = site_towns(matcher)
+    towns = matcher.site_towns()
     town_site = {t: s for s, t in towns.items()}
     for surface, s, e, at in find_unlisted_sites(text, mentions, matcher):
         sent = next((x for x in sentences if x.start <= s < x.end), None)

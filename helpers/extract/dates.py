@@ -23,8 +23,6 @@ from functools import lru_cache
 
 from ..text import fold
 
-PRECISIONS = ("day", "week", "month", "season", "year")
-
 MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
     "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
@@ -99,10 +97,6 @@ class TimeExpr:
     precision: str | None = None
     basis: str = "unresolved"  # explicit | anchored | reference | unresolved
     note: str = ""
-
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None
 
     @property
     def resolved(self) -> bool:

@@ -17,9 +17,7 @@ from .dates import TimeExpr, precision_of, tag
 from .places import Mention
 from .published import is_future_context
 from ..text import Sentence, fold, name_key
-
-EVENT_TYPES = ["withdrawal", "handover", "redeployment", "deployment", "attack", "strike", "killing", "vote",
-               "agreement", "talks", "announcement", "suspension", "protest", "other"]
+from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 
 
 def _rx(p: str) -> re.Pattern:
@@ -51,9 +49,6 @@ TRIGGERS: dict[str, re.Pattern] = {
     "announcement": _rx(r"\b(annonc\w*|declar\w*|communique|fait part|indiqu\w*|affirm\w*|precise|confirm\w*|"
                         r"assure|signale|rapport\w*)\b"),
 }
-# the order in which a clause's type is chosen: the most consequential realized action first
-PRIORITY = ["killing", "strike", "attack", "handover", "withdrawal", "redeployment", "deployment", "suspension",
-            "vote", "agreement", "protest", "talks", "announcement"]
 # words that make an action talked about rather than done
 NOT_REALIZED = re.compile(r"\b(appel\w*|reclam\w*|demand\w*|exig\w*|calendrier|intention|volonte|vouloir|veulent|"
                           r"menac\w*|pression|en faveur|plaid\w*|souhait\w*|envisag\w*|projet|prevoi\w*|pourrai\w*|"
@@ -94,10 +89,6 @@ ACTORS: list[tuple[str, re.Pattern]] = [
     ("Israël", _rx(r"\b(israel|israelien\w*)\b")),
     ("Nations unies", _rx(r"\b(nations unies|onu|conseil de securite)\b")),
 ]
-GENERIC_ACTORS = {"États-Unis", "Irak", "Coalition internationale", "Daech"}
-# states: a shared state tells two precisely dated mentions apart, but is too weak to date an article
-COUNTRY_ACTORS = {"États-Unis", "Irak", "France", "Royaume-Uni", "République tchèque", "Allemagne", "Italie",
-                  "Espagne", "Canada", "Australie", "Iran", "Turquie", "Syrie", "Israël"}
 GENERIC_KEYS = {name_key(w) for w in ("Irak", "Iraq", "Bagdad", "Washington", "Coalition", "Daech", "Etats", "Unis",
                                       "Pentagone", "Parlement", "Premier", "Nations", "Conseil", "Forces", "Force",
                                       "Commandement", "Hachd", "Chaabi", "Syrie", "Iran", "France", "Paris", "Etat",
@@ -262,7 +253,7 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
                 ev.date_start, ev.date_end, ev.precision = offset.date_start, offset.date_end, offset.precision
                 ev.date_text, ev.date_basis = offset.text.strip(), "reference"
             elif dates:
-                d = min(dates, key=lambda x: (x.start < a, PRECISION_RANK[x.precision], x.start))
+                d = min(dates, key=lambda x: (x.start < a, PRECISION_RANK.get(x.precision, len(PRECISION_RANK)), x.start))
                 if offset is None and main_offsets and not any(a <= x.start < b for x in main_offsets):
                     d = dates[0]
                 ev.date_start, ev.date_end, ev.precision = d.date_start, d.date_end, d.precision
@@ -315,19 +306,7 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
     return out
 
 
-FAMILY = {"withdrawal": "withdrawal", "handover": "withdrawal", "redeployment": "withdrawal",
-          "killing": "killing", "strike": "strike", "attack": "attack"}
-
-
 def same_family(a: str, b: str) -> bool:
     """Types that can name one event: a base handed over is a base the forces left."""
-    return a == b or (FAMILY.get(a, a) == FAMILY.get(b, b))
+    return a == b or family(a) == family(b)
 
-
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4, None: 5}
-
-
-def compatible(a: tuple[date, date], b: tuple[date, date], slack_days: int = 1) -> bool:
-    from datetime import timedelta
-
-    return a[0] <= b[1] + timedelta(days=slack_days) and b[0] <= a[1] + timedelta(days=slack_days)

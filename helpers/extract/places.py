@@ -22,31 +22,27 @@ import pandas as pd
 
 from .. import config
 from ..text import fold, name_key
+from ..vocabulary import KIND_RANK, SITE_KINDS
 
 GAZETTEER_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "names", "shared_with", "capital",
                      "context_names"]
-SITE_KINDS = ("base", "airport", "zone")
-KIND_RANK = {"base": 0, "airport": 0, "zone": 0, "city": 1, "region": 2, "country": 3}
 
 # generic words stripped from site names to get the name the press uses alone
 _GENERIC = re.compile(
     r"\b(joint base|air base|airbase|airfield|base aerienne|base|camp|aeroport international|aeroport|"
     r"international airport|airport|complex|west|de|d'|du|l')\b", re.I)
-_STOP = None
 
 
-def _stopwords() -> set[str]:
-    """French function words (spaCy's list, copied to data/reference/stopwords_fr.txt) and common
+@lru_cache(maxsize=8)
+def stopwords(reference_dir: str) -> frozenset[str]:
+    """French function words (spaCy's list, copied to REFERENCE/stopwords_fr.txt) and common
     capitalized nouns of the domain: never place names."""
-    global _STOP
-    if _STOP is None:
-        path = config.REPO_DIR / "data" / "reference" / "stopwords_fr.txt"
-        words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
-        _STOP = {fold(w) for w in words} | {
-            "coalition", "daech", "etat", "etats", "unis", "parlement", "gouvernement", "armee", "forces",
-            "ministere", "conseil", "premier", "general", "president", "commandement", "resistance",
-        }
-    return _STOP
+    path = Path(reference_dir) / "stopwords_fr.txt"
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    return frozenset({fold(w) for w in words} | {
+        "coalition", "daech", "etat", "etats", "unis", "parlement", "gouvernement", "armee", "forces",
+        "ministere", "conseil", "premier", "general", "president", "commandement", "resistance",
+    })
 
 
 def slug(text: str) -> str:
@@ -221,7 +217,8 @@ class Mention:
 class PlaceMatcher:
     """Find gazetteer places in text. Build once (``PlaceMatcher.load``), use for every article."""
 
-    def __init__(self, gazetteer: pd.DataFrame):
+    def __init__(self, gazetteer: pd.DataFrame, stop: frozenset[str] = frozenset()):
+        self.stop = stop  # words that are never place names (see :func:`stopwords`)
         self.gaz = gazetteer.set_index("place_id", drop=False)
         self.by_key: dict[str, list[str]] = {}
         self.phrases: dict[str, str] = {}  # folded multi-word name -> place_id
@@ -264,8 +261,9 @@ class PlaceMatcher:
     def kind(self, pid: str) -> str:
         return self._kind[pid]
 
-    def shared_with(self, pid: str) -> str:
-        return self._shared[pid]
+    def site_towns(self) -> dict[str, str]:
+        """Sites named like a town (a base called after the town it is in): site id -> the town's id."""
+        return {pid: s.split(";")[0] for pid, s in sorted(self._shared.items()) if s}
 
     def generic(self, pid: str) -> bool:
         """Countries, governorates and capitals: too wide to tell two events apart."""
@@ -282,7 +280,7 @@ class PlaceMatcher:
                                    _context(folded[max(0, m.start() - 45):m.start()])))
                 taken.append(m.span())
         toks = list(TOKEN.finditer(text))
-        stop = _stopwords()
+        stop = self.stop
         mask = bytearray(len(text) + 1)
         for a, b in taken:
             mask[a:b] = b"\x01" * (b - a)
@@ -381,7 +379,7 @@ class PlaceMatcher:
             return a is not None and b is not None and text[a.end():b.start()] == " "
         def proper(t):
             return t is not None and t.group()[:1].isupper() and not _bare(t.group()) in self.exact \
-                and fold(t.group()) not in _stopwords()
+                and fold(t.group()) not in self.stop
         if nxt is not None and joined(toks[i + n - 1], nxt) and proper(nxt) and fold(nxt.group()) not in _LOWER_OK:
             return True
         if prev is not None and joined(prev, toks[i]) and proper(prev) and not _sentence_start(text, prev.start()):
@@ -434,7 +432,7 @@ def _mtime(p: Path) -> float:
 
 @lru_cache(maxsize=4)
 def _matcher_cached(ref: str, mtime: float) -> PlaceMatcher:
-    return PlaceMatcher(load_gazetteer(ref))
+    return PlaceMatcher(load_gazetteer(ref), stopwords(ref))
 
 
 # --- unlisted sites ("la base Phosphate située dans la localité de X") -------------------------
@@ -448,7 +446,7 @@ def find_unlisted_sites(text: str, mentions: list[Mention], matcher: PlaceMatche
         name = re.match(r"[A-Z0-9][\w-]*(?: [A-Z][\w-]+)?", text[s:])
         if not name or any(x.start <= s < x.end for x in mentions):
             continue
-        if fold(name.group()).split()[0] in _stopwords():
+        if fold(name.group()).split()[0] in matcher.stop:
             continue
         e = s + name.end()
         tail = folded[e:e + 110].split(".")[0]
@@ -471,7 +469,7 @@ CUE = re.compile(r"\b(base|camp|aeroport|province|localite|ville|quartier|region
 def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:
     """A capitalized word inside the sentence that the gazetteer does not place: worth the NER model."""
     placed = [(m.start, m.end) for m in matcher.find(sentence)]
-    stop = _stopwords()
+    stop = matcher.stop
     from .events import actors_of
 
     for m in re.finditer(r"(?<=[\s'’(-])[A-ZÀ-Ý][\w-]{2,}", sentence):
@@ -484,15 +482,10 @@ def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:
 
 @lru_cache(maxsize=1)
 def _ner():
-    """The French model with only what NER needs; its tokenizer's big regular expression is
-    compiled once per machine, not once per process (see helpers.fastre)."""
-    from .. import config
-    from .fastre import compiled_on_disk
+    """The French model with only what NER needs (loaded once per process, about 3 s)."""
+    import spacy
 
-    with compiled_on_disk(config.REPO_DIR / ".cache" / "regex.pkl"):
-        import spacy
-
-        return spacy.load("fr_core_news_sm", exclude=["morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+    return spacy.load("fr_core_news_sm", exclude=["morphologizer", "parser", "attribute_ruler", "lemmatizer"])
 
 
 def discover(sentences: list[str], matcher: PlaceMatcher) -> list[tuple[int, str]]:
@@ -506,7 +499,7 @@ def discover(sentences: list[str], matcher: PlaceMatcher) -> list[tuple[int, str
         return []
     nlp = _ner()
     out = []
-    stop = _stopwords()
+    stop = matcher.stop
     for i, doc in zip(idx, nlp.pipe((sentences[i] for i in idx), batch_size=64)):
         for ent in doc.ents:
             if ent.label_ not in ("LOC", "GPE"):

@@ -16,16 +16,13 @@ import pandas as pd
 from matplotlib.transforms import blended_transform_factory
 
 from .. import config
+from ..vocabulary import PARTY_NAMES, TYPE_LABELS_SHORT
 
 TYPE_COLORS = {
     "withdrawal": "#1b5e20", "handover": "#43a047", "redeployment": "#00838f", "deployment": "#1565c0",
     "attack": "#c62828", "strike": "#ef6c00", "killing": "#6a1b9a", "vote": "#3949ab", "agreement": "#00897b",
     "talks": "#8d6e63", "announcement": "#757575", "suspension": "#f9a825", "protest": "#d81b60", "other": "#9e9e9e",
 }
-PARTY_NAMES = {"US": "États-Unis", "FR": "France", "UK": "Royaume-Uni", "CZ": "Rép. tchèque", "DE": "Allemagne",
-               "IT": "Italie", "ES": "Espagne", "CA": "Canada", "AU": "Australie", "NL": "Pays-Bas", "DK": "Danemark",
-               "NO": "Norvège", "coalition": "Coalition", "NATO": "OTAN", "IQ": "Irak", "PMF": "Hachd al-Chaabi",
-               "KH": "Kataeb Hezbollah", "IR": "Iran", "KRG": "Kurdistan", "ISIS": "Daech", "": "non attribué"}
 PARTY_COLORS = {"US": "#1f4e9c", "FR": "#d62728", "UK": "#7b1fa2", "CZ": "#2ca02c", "coalition": "#ff7f0e",
                 "NATO": "#17becf", "IQ": "#8c564b", "PMF": "#6b6b00", "DE": "#444444", "IT": "#009246",
                 "IR": "#b8860b", "": "#999999"}
@@ -262,13 +259,6 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, min_year: int | N
     cols = ["chronology_id", "date_start", "date_end", "precision", "date_words", "display_date", "event_type",
             "what", "n_articles", "n_outlets", "outlets", "summary", "article_ids"]
     return fig, ch.reindex(columns=cols).reset_index(drop=True)
-
-
-TYPE_LABELS_SHORT = {"withdrawal": "retrait", "handover": "remise de base", "redeployment": "redéploiement",
-                     "deployment": "déploiement", "attack": "attaque (contre)", "strike": "frappe (US/coalition)",
-                     "killing": "assassinat", "vote": "vote", "agreement": "accord", "talks": "négociations",
-                     "announcement": "annonce", "suspension": "suspension", "protest": "manifestation",
-                     "other": "autre"}
 
 
 # --- figures ---------------------------------------------------------------------------------------

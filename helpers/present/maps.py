@@ -24,18 +24,13 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from .. import config
+from ..vocabulary import KIND_LABELS, SITE_KINDS, SITE_STATUS_SHORT
 
 STATUS_COLORS = {  # folium icon colours and matching hex for the static map
     "handover": ("green", "#2e7d32"), "withdrawal": ("darkgreen", "#1b5e20"),
     "redeployment": ("cadetblue", "#00838f"), "deployment": ("blue", "#1565c0"),
     "attack": ("red", "#c62828"), "strike": ("orange", "#ef6c00"), "mentioned": ("gray", "#757575"),
 }
-STATUS_LABELS = {"handover": "remise aux forces irakiennes", "withdrawal": "évacuée", "redeployment": "redéploiement",
-                 "deployment": "présence de forces étrangères", "attack": "attaquée", "strike": "frappée",
-                 "mentioned": "citée, sans événement daté"}
-SITE_KINDS = ("base", "airport", "zone")
-KIND_LABELS = {"base": "base", "airport": "aéroport", "zone": "zone", "city": "ville", "region": "région",
-               "country": "pays"}
 CREDITS = ("Fonds : Natural Earth (domaine public). Noms de lieux : GeoNames (geonames.org), CC BY 4.0. "
            "Coordonnées des sites : coalition_sites.csv (sources par site).")
 
@@ -231,7 +226,7 @@ def interactive_map(tables, reference_dir: Path | None = None):
 
         def marker():
             return folium.Marker([p.latitude, p.longitude], popup=folium.Popup(body, max_width=440),
-                                 tooltip=esc(f"{p['name']} — {STATUS_LABELS.get(status, status)}"),
+                                 tooltip=esc(f"{p['name']} — {SITE_STATUS_SHORT.get(status, status)}"),
                                  icon=site_icon(p.kind, STATUS_COLORS[status][1], status))
         marker().add_to(all_sites)
         for e in events:
@@ -365,7 +360,7 @@ class Legend(MacroElement):
     def __init__(self):
         super().__init__()
         self._name = "Legend"
-        rows = "".join(f"<div><span class='sw' style='background:{c}'></span>{html.escape(STATUS_LABELS[s])}</div>"
+        rows = "".join(f"<div><span class='sw' style='background:{c}'></span>{html.escape(SITE_STATUS_SHORT[s])}</div>"
                        for s, (_, c) in STATUS_COLORS.items())
         self.body = json.dumps("<b>Dernier statut connu</b>" + rows +
                                "<div>épingle ▲ base · ✈ aéroport · ■ zone</div><div>● gris foncé : ville citée</div>"
@@ -417,7 +412,7 @@ def static_map(tables, reference_dir: Path | None = None):
                  loc="left", fontsize=12, fontweight="bold")
     used = [s for s in STATUS_COLORS if s in set(pts.status.replace("", "mentioned").fillna("mentioned"))] or ["mentioned"]
     handles = [Line2D([], [], marker="^", linestyle="", markersize=8, markerfacecolor=STATUS_COLORS[s][1],
-                      markeredgecolor="black", label=STATUS_LABELS[s]) for s in used]
+                      markeredgecolor="black", label=SITE_STATUS_SHORT[s]) for s in used]
     handles.append(Line2D([], [], marker="o", linestyle="", markersize=4, color="#333", label="ville citée"))
     ax.legend(handles=handles, loc="lower left", fontsize=8, title="Dernier statut connu", title_fontsize=8.5)
     source_line(fig, tables.articles, extra=CREDITS)

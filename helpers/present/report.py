@@ -172,8 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     from tqdm import tqdm
 
     out = Path(args.out).resolve() if args.out else config.REPORTS_DIR
-    os.environ["IRAQ_REPORTS_DIR"] = str(out)  # the notebooks' kernels inherit it
-    config.REPORTS_DIR = out
+    os.environ["IRAQ_REPORTS_DIR"] = str(out)  # the notebooks' kernels inherit it (config.REPORTS_DIR there)
     (out / "figures").mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     from .export import export

@@ -2,7 +2,7 @@
 
 The key of an article's entry hashes everything its extraction depends on: the
 normalized text and title, the publication window it was dated on, the source code of
-every ``helpers`` module, and every reference file. Change any
+the reading and extraction stages, and every reference file. Change any
 of them and the key changes, so a stale result is never served; adding one article to a
 large corpus re-extracts only that article (and those whose dates it changes).
 """
@@ -16,16 +16,25 @@ from pathlib import Path
 from ..config import Paths
 
 HELPERS_DIR = Path(__file__).resolve().parent.parent
+# what a per-article result depends on: the reading and extraction code and what they import
+EXTRACTION_CODE = ("read", "extract", "text.py", "vocabulary.py", "config.py")
+# what a saved build depends on: every stage of the pipeline, not the presentation (charts, maps, report)
+BUILD_CODE = EXTRACTION_CODE + ("across", "store", "tables.py", "build.py")
 
 
-@lru_cache(maxsize=8)
-def code_fingerprint(reference_dir: str) -> str:
+@lru_cache(maxsize=16)
+def code_fingerprint(reference_dir: str, parts: tuple[str, ...] = EXTRACTION_CODE) -> str:
+    """A hash of the source of ``parts`` (folders or modules of ``helpers/``) and of every reference file:
+    the key of what was computed with them."""
     h = hashlib.sha256()
-    for p in sorted(HELPERS_DIR.rglob("*.py")):
+    files = []
+    for part in parts:
+        path = HELPERS_DIR / part
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    for p in files:
         h.update(p.relative_to(HELPERS_DIR).as_posix().encode())
         h.update(p.read_bytes())
-    ref = Path(reference_dir)
-    for f in sorted(ref.glob("*")) + [HELPERS_DIR.parent / "data" / "reference" / "stopwords_fr.txt"]:
+    for f in sorted(Path(reference_dir).glob("*")):
         if f.is_file():
             h.update(f.name.encode())
             h.update(f.read_bytes())

@@ -1,7 +1,7 @@
 """Warm rebuilds: the previous build's results, patched for the articles added since.
 
 Every full build saves its results under ``DATA/interim/state/`` with what produced them:
-the code fingerprint (helpers' source and every reference file), each article file's size,
+the code fingerprint (the pipeline's source and every reference file), each article file's size,
 time and content key, and the sidecar's bytes. On the next run:
 
 - nothing changed: the saved tables are the result;
@@ -43,7 +43,7 @@ from ..extract.places import PlaceMatcher
 from ..read import sources
 from ..read.corpus import OutletRegistry, _file_key, _load_dated, _load_one, article_names, read_sidecar
 from ..tables import PLACE_COLUMNS, events_table, figures_table, place_mentions_table, place_rows, unplaced_table
-from .cache import ExtractCache, code_fingerprint
+from .cache import BUILD_CODE, ExtractCache, code_fingerprint
 
 STATE_VERSION = 2
 RACY_NS = 1_000_000_000  # a file written within a second of the save is hashed, not trusted by its time
@@ -245,7 +245,7 @@ def save(p: config.Paths, tables, greedy: Greedy, scanned: dict | None = None, s
             if prev is not None:
                 stale += [folder / prev.base] + [folder / j for j in prev.journal]
         slim = replace(log, index={})
-        st = State(STATE_VERSION, code_fingerprint(str(p.reference.resolve())), _sidecar_hash(p), saved_ns, files,
+        st = State(STATE_VERSION, code_fingerprint(str(p.reference.resolve()), BUILD_CODE), _sidecar_hash(p), saved_ns, files,
                    tables.chronology, tables.places, list(b.warnings), b.rounds, slim,
                    {n: s_.versions for n, s_ in stores.items()}, base, journal)
         _dump(_state_path(p), st)
@@ -287,7 +287,7 @@ def load(p: config.Paths) -> State | None:
             st = pickle.load(fh)
     except Exception:  # absent, corrupt or from another version: a full build
         return None
-    if getattr(st, "version", None) != STATE_VERSION or st.fingerprint != code_fingerprint(str(p.reference.resolve())):
+    if getattr(st, "version", None) != STATE_VERSION or st.fingerprint != code_fingerprint(str(p.reference.resolve()), BUILD_CODE):
         return None
     st.folder = _state_path(p).parent
     try:
@@ -374,7 +374,7 @@ def _warm(data_dir, make_tables_cls):
         if (size, mtime) == old[:2] and mtime < st.saved_ns - RACY_NS:
             scanned[rel] = old
             continue
-        key = _file_key(arts / rel, rel, sidecar.get(rel, {}), st.fingerprint)
+        key = _file_key(arts / rel, rel, sidecar.get(rel, {}), code_fingerprint(str(p.reference.resolve())))
         if key != old[2]:
             return _full(f"{rel} was edited")
         scanned[rel] = (size, mtime, key)
@@ -393,7 +393,7 @@ def _add(p, st: State, added, sidecar, notes, matcher, scanned, make_tables_cls)
     rows = []
     for rel in added:
         f, meta = p.articles / rel, sidecar.get(rel, {})
-        key = _file_key(f, rel, meta, st.fingerprint)
+        key = _file_key(f, rel, meta, code_fingerprint(str(p.reference.resolve())))
         try:
             size, mtime = _stat(f)
         except OSError:
