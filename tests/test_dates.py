@@ -63,7 +63,8 @@ TABLE = [
     ("jeudi 25 janvier", date(2020, 3, 1), "2018-01-25", "2018-01-25", "day"),
     ("Samedi 4 janvier, trois attaques", date(2020, 1, 6), "2020-01-04", "2020-01-04", "day"),
     ("lundi 7 octobre", D, "2019-10-07", "2019-10-07", "day"),
-    ("lundi 7 octobre", date(2019, 9, 1), "2013-10-07", "2013-10-07", "day"),
+    # the occurrence within a year of the anchor, ahead of it too (not the one six years back)
+    ("lundi 7 octobre", date(2019, 9, 1), "2019-10-07", "2019-10-07", "day"),
     ("vendredi 3 janvier", date(2020, 1, 4), "2020-01-03", "2020-01-03", "day"),
     ("dimanche 5 janvier", date(2020, 1, 6), "2020-01-05", "2020-01-05", "day"),
     # bare weekdays: the latest such day on or before the anchor
@@ -123,6 +124,103 @@ TABLE = [
     ("du 28 décembre au 2 janvier", date(2020, 1, 5), "2019-12-28", "2020-01-02", "week"),
     ("du 5 au 7 mars 2019", A, "2019-03-05", "2019-03-07", "week"),
 ]
+
+
+# the tagger looks forward when the French does; old, two-digit and coarse years; anaphora
+J = date(2021, 7, 9)  # a Friday
+K = date(2003, 2, 4)  # a Tuesday
+FORWARD = [
+    # future and conditional verbs, plans, markers
+    ("Le Parlement votera le 15 septembre sur le retrait.", J, "2021-09-15", "2021-09-15", "day"),
+    ("Les troupes quitteront la base le 30 août.", J, "2021-08-30", "2021-08-30", "day"),
+    ("Le sommet se tiendra le 12 juillet à Bagdad.", J, "2021-07-12", "2021-07-12", "day"),
+    ("La base sera fermée en juillet et rouvrira en août.", J, "2021-07-01", "2021-07-31", "month"),
+    ("Le contingent rentrera en septembre.", J, "2021-09-01", "2021-09-30", "month"),
+    ("Le régiment achèvera début octobre sa mission.", J, "2021-10-01", "2021-10-10", "week"),
+    ("Le ministre devrait se rendre à Erbil le 20 juillet.", J, "2021-07-20", "2021-07-20", "day"),
+    ("Les forces vont quitter Taji le 2 août.", J, "2021-08-02", "2021-08-02", "day"),
+    ("Le vote est prévu le 28 octobre.", J, "2021-10-28", "2021-10-28", "day"),
+    ("avant de quitter ses fonctions le 30 octobre, le général a salué les troupes", J, "2021-10-30",
+     "2021-10-30", "day"),
+    ("Washington a annoncé que ses soldats partiraient le 3 décembre.", J, "2021-12-03", "2021-12-03", "day"),
+    ("Les auditions auront lieu à partir du 30 août.", J, "2021-08-30", "2021-08-30", "day"),
+    ("Le retrait sera achevé d'ici septembre.", J, "2021-09-01", "2021-09-30", "month"),
+    ("La réunion aura lieu jeudi à Bagdad.", J, "2021-07-15", "2021-07-15", "day"),
+    ("Les soldats rentreront en été, selon le ministère.", date(2021, 3, 2), "2021-06-01", "2021-08-31", "season"),
+    # the same words in the past stay in the past
+    ("Les troupes ont quitté la base le 30 août.", J, "2020-08-30", "2020-08-30", "day"),
+    ("À partir du 1er juillet, les soldats ont quitté Taji.", J, "2021-07-01", "2021-07-01", "day"),
+    ("La coalition se retirait le 3 septembre de la base.", J, "2020-09-03", "2020-09-03", "day"),
+    # "dernier" / "prochain" after a date
+    ("Le 26 septembre dernier, une attaque a visé Erbil.", date(2022, 2, 9), "2021-09-26", "2021-09-26", "day"),
+    ("le 20 décembre dernier", K, "2002-12-20", "2002-12-20", "day"),
+    ("Les élections auront lieu les 6 et 13 avril prochains.", K, "2003-04-06", "2003-04-06", "day"),
+    ("les 6 et 13 avril prochains", K, "2003-04-06", "2003-04-06", "day"),
+    ("Le 13 avril prochain, les Irakiens voteront.", K, "2003-04-13", "2003-04-13", "day"),
+    # a weekday + date: the occurrence nearest the anchor, ahead too
+    ("Le comité organise dimanche 29 août une cérémonie.", date(1999, 8, 10), "1999-08-29", "1999-08-29", "day"),
+    # two-digit years
+    ("la base a été attaquée le 10 novembre 93, près de Mossoul", K, "1993-11-10", "1993-11-10", "day"),
+    ("en octobre 98, les inspecteurs sont partis", K, "1998-10-01", "1998-10-31", "month"),
+    ("depuis 97, la zone d'exclusion", K, "1997-01-01", "1997-12-31", "year"),
+    ("Publié le 14/02/20 à 9 h", K, "2020-02-14", "2020-02-14", "day"),
+    # years before 1950
+    ("Il était né à Mossoul le 21 janvier 1913.", K, "1913-01-21", "1913-01-21", "day"),
+    ("La monarchie fut proclamée en août 1921.", K, "1921-08-01", "1921-08-31", "month"),
+    ("Le pays est indépendant depuis 1932.", K, "1932-01-01", "1932-12-31", "year"),
+    ("de 1914 à 1918, la Mésopotamie", K, "1914-01-01", "1914-12-31", "year"),
+    # decades and centuries
+    ("Dans les années 80, la guerre contre l'Iran", K, "1980-01-01", "1989-12-31", "year"),
+    ("les années 1990 et l'embargo", K, "1990-01-01", "1999-12-31", "year"),
+    ("à la fin des années 2000, le retrait", K, "2007-01-01", "2009-12-31", "year"),
+    ("les années soixante-dix", K, "1970-01-01", "1979-12-31", "year"),
+    ("Au XIXe siècle, Bagdad était ottomane.", K, "1800-01-01", "1899-12-31", "year"),
+    ("depuis le début du XXe siècle", K, "1900-01-01", "1932-12-31", "year"),
+    # bare years
+    ("le budget 2020 de la défense", K, "2020-01-01", "2020-12-31", "year"),
+    # relative forms and anaphora
+    ("aujourd'hui vendredi, le Parlement", J, "2021-07-09", "2021-07-09", "day"),
+    ("Ils se sont rendus ce week-end à Erbil.", K, "2003-02-01", "2003-02-02", "week"),
+    ("Ils se rendront ce week-end à Erbil.", K, "2003-02-08", "2003-02-09", "week"),
+    ("le week-end dernier", J, "2021-07-03", "2021-07-04", "week"),
+    ("À la même époque l'année dernière, l'optimisme était moindre.", date(2002, 9, 1), "2001-09-01",
+     "2001-09-30", "month"),
+    ("Les deux camps sont entrés dans la nouvelle année.", date(2002, 1, 2), "2002-01-01", "2002-12-31", "year"),
+    ("Les vœux pour la nouvelle année seront présentés.", date(2021, 12, 20), "2022-01-01", "2022-12-31", "year"),
+]
+
+
+@pytest.mark.parametrize("text,anchor,start,end,precision", FORWARD, ids=[t[0][:40] for t in FORWARD])
+def test_forward_and_coarse_expression(text, anchor, start, end, precision):
+    found = [x for x in tag(text, anchor) if x.kind != "offset"]
+    assert found, f"nothing found in {text!r}"
+    x = found[0]
+    got = (x.date_start and x.date_start.isoformat(), x.date_end and x.date_end.isoformat(), x.precision)
+    assert got == (start, end, precision), f"{text!r} on {anchor}: {got}, expected {(start, end, precision)}"
+
+
+@pytest.mark.parametrize("text", [
+    "Les ventes de journaux augmentent en été.",  # habitual present: no particular summer
+    "Il y a des touristes été comme hiver.",
+    "pendant les mois d'été, le camping affiche complet",
+])
+def test_generic_seasons_stay_unresolved(text):
+    found = tag(text, date(1999, 8, 6))
+    assert found and all(not x.resolved for x in found), [(x.text, x.date_start) for x in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Le 14 juillet, 1500 soldats ont défilé.",
+    "en 1500 exemplaires",
+    "un convoi de 1200 véhicules",
+    "Le Rafale vole à 1900 km/h",
+    "2500 soldats sont restés",
+    "la résolution 2019-12",
+    "un total de 12 2020 soldats",
+])
+def test_counts_are_not_years(text):
+    years = [x for x in find_expressions(text) if x.kind in ("year", "month") and x.year and x.year < 2100]
+    assert years == [], [(x.text, x.year) for x in years]
 
 
 @pytest.mark.parametrize("text,anchor,start,end,precision", TABLE, ids=[t[0][:40] for t in TABLE])

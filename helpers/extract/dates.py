@@ -57,10 +57,32 @@ WD = rf"(?:{_alt(WEEKDAYS)})"
 WD_EN = rf"(?:{_alt(WEEKDAYS_EN)})"
 DAY = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
 YEAR = r"(?:19[5-9]\d|20\d\d)(?!\d)"
+# any year a press article dates ("le 6 mars 1941"): before 1950 only where a day or month makes it a year
+YEAR_ANY = r"(?:1[0-9]\d\d|20\d\d)(?!\d)"
+# a two-digit year ("le 10 novembre 93", "octobre 98", "en 97") only before punctuation or a little word
+YY = r"'?(?P<yy>\d\d)(?=\s*(?:[,.;:)!?]|$)|\s(?:a|au|aux|et|sur|dans|lors|quand|puis|vers|en|pres|le|la|les|l'|ou)\b)"
+TWO_DIGIT_PIVOT = 40  # "40" and below are 2000s, "41" and above 1900s
 NUM = rf"(?:\d{{1,3}}|{_alt(NUMBER_WORDS)})"
 # nouns after which a 4-digit number is a count, not a year
 COUNT_NOUNS = (r"(?:soldats?|militaires?|hommes|personnes|morts?|tues?|blesses?|combattants?|roquettes?|missiles?|"
                r"drones?|attaques?|victimes|conseillers?|membres|troupes|km|kilometres?|dollars?|euros?|\$|%)")
+# words after which a number is not a count even when they end in s or x
+_FUNCTION_WORDS = frozenset("les des ses ces mes tes nos vos leurs aux dans sous plus moins apres depuis alors vers "
+                            "tous puis jamais toujours mais sans chez pres lors parmi selon malgre".split())
+_NEXT_WORD = re.compile(r" ?([a-z%$]+)")
+
+
+def _count_follows(folded: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts something: a unit or a plural noun follows it."""
+    m = _NEXT_WORD.match(folded, end)
+    if not m:
+        return False
+    w = m.group(1)
+    if w in _FUNCTION_WORDS:
+        return False
+    return w in ("%", "$", "km", "m", "kg", "t", "mds", "md") or (len(w) >= 4 and w[-1] in "sx")
+
+
 CREDIT_CONTEXT = re.compile(r"(©|\(c\)|copyright|credit|photo|getty|afp|reuters|sputnik|archive)[^\n]{0,25}$")
 
 
@@ -92,6 +114,7 @@ class TimeExpr:
     main_end: date | None = None
     night: bool = False
     since: bool = False  # "depuis ..."
+    tense: str | None = None  # future | past | None: the clause around it (see clause_tense)
     date_start: date | None = None
     date_end: date | None = None
     precision: str | None = None
@@ -105,6 +128,117 @@ class TimeExpr:
     @property
     def qualifier(self) -> str:
         return {"debut": "début", "mi": "mi-", "fin": "fin"}.get(self.part or "", "")
+
+
+# --- tense: does the clause around an expression look forward or back? -------------------------
+
+# Future and conditional forms end in the future stem's "r" + a|ai|ont (future) or ait|aient (conditional):
+# "quittera", "seront", "pourra", "viendront", "partira", "cesseraient". Which letters may come before that
+# "r" tells them from imperfects and passés simples of verbs whose stem ends in r ("déclarait", "assurait",
+# "montrait", "livrait", "entra") and from nouns ("retrait", "vrai"): see :func:`_is_future_form`.
+_FUT_WORD = r"[a-z]*r(?:a|ai|ont|ait|aient)"
+_NOT_FUTURE = frozenset({
+    "vrai", "extra", "ultra", "contra", "mantra", "tantra", "sutra", "hydra", "sierra", "camera", "opera",
+    "chimera", "lira", "mira", "serra", "barra",
+})
+# -irer verbs, whose imperfect ("retirait") and passé simple ("retira") look like the future and conditional
+# of -ir verbs ("partira", "partirait")
+_IRER_STEMS = frozenset("tir retir attir inspir aspir expir soupir admir desir chavir delir vir conspir respir "
+                        "transpir etir empir".split())
+_FUTURE_U_V = frozenset(f"{stem}{end}" for stem in ("au", "sau", "conclu", "exclu", "inclu", "de", "sui",
+                                                     "poursui", "vi", "rece", "perce", "dece")
+                        for end in ("ra", "ront", "rai", "rait", "raient"))
+# nouns in -ait that are neither imperfects nor conditionals
+_NOT_IMPERFECT = frozenset({
+    "retrait", "trait", "portrait", "attrait", "extrait", "souhait", "lait", "fait", "forfait", "bienfait",
+    "mefait", "parfait", "abstrait", "distrait", "soustrait", "plait", "tait",
+})
+
+
+def _is_future_form(word: str, text: str, pos: int) -> bool:
+    """Whether ``word`` (folded, at ``pos`` in ``text``) is a future or conditional verb form."""
+    if word in _NOT_FUTURE or word in _NOT_IMPERFECT or len(word) < 3:
+        return False
+    m = re.search(r"r(?:a|ai|ont|ait|aient)$", word)
+    stem = word[:m.start()]
+    if not stem:
+        return False
+    last = stem[-1]
+    if last in "uv":
+        return word in _FUTURE_U_V  # "aura", "devra" ... but not "assurait", "livrait"
+    if last == "t":
+        return stem.endswith(("tt", "it"))  # "mettra", "connaîtrait"; not "montrait", "entra"
+    if last == "d":
+        return not stem.endswith("ad")  # "viendra", "faudrait"; not "encadrait"
+    if last == "i":
+        return stem + "r" not in _IRER_STEMS  # "partira", "partirait"; not "retira", "retirait"
+    if last == "e":
+        return text[pos + len(stem) - 1] not in "éèÉÈ"  # "quittera"; not "opéra", "considérait"
+    return last == "r"  # "pourra", "verrait"
+
+
+_ADVERBS = r"(?:(?:deja|pas|jamais|bien|aussi|encore|egalement|finalement|notamment|officiellement|meme|toujours|" \
+           r"recemment|alors|ainsi|enfin|d'abord|ensuite|rapidement|longtemps|ete|en effet|d'ailleurs),? )*"
+_PARTICIPLE = r"(?P<pp>[a-z]+(?:e|es|ee|ees|i|is|ie|ies|it|ite|u|us|ue|ues|t|ts|te|tes))"
+# words after "a"/"ont" that are not participles ("il a des soldats", "n'y a plus", "a lieu")
+_NOT_PARTICIPLE = frozenset("une cette ce cet ces des les ses mes tes nos vos leurs plus pas lieu besoin raison tort "
+                            "droit peur faim soif cours part tout tous toute toutes deux trois six dix quelque "
+                            "quelques elle lui eux autre autres meme encore deja toujours jamais aussi "
+                            "notamment egalement environ pres".split())
+_TENSE_RX = re.compile(
+    r"\b(?:(?P<aux>(?:a|ont|avait|avaient|avons|ai|eut|eurent|aurait|auraient|s'est|se sont|s'etait|se seraient|"
+    rf"se serait|s'etaient|fut|furent) {_ADVERBS}{_PARTICIPLE})"
+    r"|(?P<plan>(?:va|vont|doit|doivent|devra|devront|devrait|devraient|compte|comptent|entend|entendent|"
+    r"s'apprete|s'appretent|prevoit|prevoient) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir)|prevue?s?|programmee?s?|"
+    r"a venir|avant de|prochaine?s?)"
+    r"|(?P<ago>il y a|dernier|derniere|derniers|dernieres|passee?s?|depuis)"
+    rf"|(?P<fut>{_FUT_WORD})|(?P<imp>[a-z]{{2,}}(?:ait|aient)))\b")
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) -> str | None:
+    """'future', 'past' or None for the expression at ``start:end``: the tense of the verb (or marker:
+    "prévu", "va partir", "il y a", "dernier") nearest to it in its sentence, within ``reach`` characters;
+    one between the same commas comes first ("avant de partir le 30 octobre, il a salué": future).
+    A present tense, or nothing decisive, gives None."""
+    a = max(0, start - reach)
+    b = min(len(folded), end + reach)
+    m = None
+    for m in _CLAUSE_END.finditer(folded, a, start):
+        pass
+    if m is not None:
+        a = m.end()
+    m = _CLAUSE_END.search(folded, end, b)
+    if m is not None:
+        b = m.start()
+    seg_a = max(a, folded.rfind(",", a, start) + 1)
+    comma = folded.find(",", end, b)
+    seg_b = b if comma < 0 else comma
+    best: tuple[bool, int, str] | None = None
+    for m in _TENSE_RX.finditer(folded, a, b):
+        if start <= m.start() < end:
+            continue
+        kind = m.lastgroup
+        word = m.group()
+        if kind == "fut":
+            if text[m.start()].isupper() and m.start() > a:
+                continue  # a name ("Samarra", "Ankara")
+            if re.match(r"(?:serait|seraient|aurait|auraient)$", word):
+                continue  # the journalistic conditional ("aurait tué"): the participle decides
+            if not _is_future_form(word, text, m.start()):
+                if not word.endswith(("ait", "aient")) or word in _NOT_IMPERFECT:
+                    continue
+                kind = "imp"
+        elif kind == "imp" and word in _NOT_IMPERFECT:
+            continue
+        elif kind == "aux" and ((word.startswith("a ") and text[m.start()] in "àÀ") or m.group("pp") in _NOT_PARTICIPLE):
+            continue  # the preposition "à"; "il a des", "a lieu"
+        tense = {"fut": "future", "plan": "future", "aux": "past", "imp": "past", "ago": "past"}[kind]
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        key = (not (seg_a <= m.start() and m.end() <= seg_b), dist, tense)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
 
 
 # --- finding ---------------------------------------------------------------------------------
@@ -124,46 +258,77 @@ def _num(s: str) -> int:
     return int(s) if s.isdigit() else NUMBER_WORDS[s]
 
 
-_PATTERNS: list[tuple[str, re.Pattern]] = []
+_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = []
+# words without which a pattern cannot match (a cheap test that spares scanning the text with it)
+_DIGITS = tuple("0123456789")
+_NEEDS = {
+    "iso": ("-",), "numeric": ("/", "."), "numeric_dm": ("/",), "interval": ("du ", "entre le"),
+    "en_date": ("19", "20"), "en_date2": ("19", "20"), "date_list": ("les ",), "part": ("debut", "mi", "fin", "courant", "milieu"),
+    "month_year": _DIGITS, "season": ("printemps", "ete", "automne", "hiver"),
+    "season_generic": ("comme", "les mois"), "weekend": ("week",), "same_time": ("meme ",),
+    "new_year": ("nouvel", "jour de l'an"), "relative_week": ("semaine",), "relative_month": ("mois",),
+    "relative_year": ("annee", "l'an "), "relative_day": ("hier", "aujourd'hui", "demain", "ce jour"),
+    "ago": ("il y a",), "lendemain": ("lendemain", "veille", "meme jour"), "night_weekdays": ("nuit",),
+    "decade": ("annees ",), "century": ("siecle",), "year_range": ("19", "20"), "year": ("1", "2"),
+    "year_yy": _DIGITS, "bare_year": ("19", "20"),
+}
 
 
 def _p(name: str, pattern: str) -> None:
-    _PATTERNS.append((name, re.compile(pattern)))
+    _PATTERNS.append((name, re.compile(pattern), _NEEDS.get(name, ())))
 
 
 # order = priority: a longer, more specific form claims its span first
 _p("iso", rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
-_p("numeric", r"\b(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?P<y>(?:19|20)\d\d)(?!\d)")
+_p("numeric", r"\b(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/.])")
+_p("numeric_dm", r"\b(?:le|du|au) (?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[0-2])(?![\d/])(?! d(?:es|u|e|')\b)")
 _p("interval", rf"\b(?:(?P<night>(?:dans |durant |pendant )?la nuit) )?(?:du|entre le) (?P<d>{DAY})(?: (?P<m>{M_ANY}))?"
                rf"(?: (?P<y>{YEAR}))? (?:au|et le|et) (?P<d2>{DAY}) (?P<m2>{M_ANY})(?:,? (?P<y2>{YEAR}))?")
 _p("en_date", rf"\b(?:(?P<wd>{WD_EN}),? )?(?P<m>{M_EN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{YEAR})")
 _p("en_date2", rf"\b(?:(?P<wd>{WD_EN}),? )?(?P<d>\d{{1,2}}) (?P<m>{M_EN}),? (?P<y>{YEAR})")
+_p("date_list", rf"\bles (?P<d>{DAY}) et (?={DAY} (?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY}))?"
+                r"(?: (?P<rel>derniers|dernieres|prochains|prochaines))?)")
 _p("date", rf"\b(?:(?P<pre>ce|le|du|au|depuis le|des le|depuis ce|jusqu'au|avant le|apres le) )?(?:(?P<wd>{WD}) )?"
-           rf"(?P<d>{DAY}) (?P<m>{M_ANY})(?:,? (?P<y>{YEAR}))?"
+           rf"(?P<d>{DAY}) (?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY})|,? {YY})?"
+           r"(?: (?P<rel>dernier|derniere|derniers|dernieres|prochain|prochaine|prochains|prochaines)(?![a-z]))?"
            r"(?P<ref> de la meme annee| de l'annee (?:suivante|precedente|derniere|passee))?")
 _p("part", rf"\b(?P<p>debut|mi|fin|courant|milieu)(?:[- ]| de | du mois de | du mois d'| de l'annee | de l'an )"
            rf"(?:(?P<m>{M_FULL})(?:,? (?P<y>{YEAR}))?|(?P<yo>{YEAR})|(?P<rel>l'annee (?:derniere|passee|prochaine)|"
            r"l'an (?:dernier|passe|prochain)|(?:cette|l')annee|l'an))")
-_p("month_year", rf"\b(?:(?P<pre>depuis|des) )?(?P<m>{M_FULL}|janv\.|fevr\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.) (?P<y>{YEAR})")
+_p("month_year", rf"\b(?:(?P<pre>depuis|des) )?(?P<m>{M_FULL}|janv\.|fevr\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.) "
+                 rf"(?:(?P<y>{YEAR_ANY})(?! ?{COUNT_NOUNS})|{YY})")
 _p("month", rf"\b(?:(?P<pre>(?:le|au|du|ce|depuis le) mois (?:de |d')|en |depuis |des |courant |jusqu'en |d'ici |"
             rf"avant |apres |depuis le debut du mois d'|depuis le debut du mois de )(?P<m>{M_FULL})(?: (?P<rel>dernier|passe|prochain))?"
             rf"|(?P<m_>{M_FULL}) (?P<rel_>dernier|passe|prochain))")
 _p("season", rf"\b(?P<pre>l'|cet |ce |au |a l'|en |de l'|depuis l'|durant l'|pendant l'|au cours de l'|du |le )"
              rf"(?P<s>printemps|ete|automne|hiver)(?: (?P<rel>dernier|passe|prochain)|,? (?P<y>{YEAR}))?(?![a-z])")
+_p("season_generic", r"\b(?P<s>printemps|ete|automne|hiver) comme (?P<s2>printemps|ete|automne|hiver)\b"
+                      r"|\bles mois d'(?P<s3>ete|hiver|automne)\b|\bles mois de (?P<s4>printemps)\b")
+_p("weekend", r"\b(?:(?:ce|le) week-?end(?: (?P<rel>dernier|passe|prochain))?|le week-?end d'avant)\b")
+_p("same_time", r"\b(?:a )?(?:la|cette) meme (?:epoque|periode)\b")
+_p("new_year", r"\b(?:(?P<ny>la nouvelle annee)|(?P<nyd>le (?:jour de l'an|nouvel an)))\b")
 _p("relative_week", r"\b(?:(?P<this>cette semaine)|la semaine (?P<rel>derniere|passee|prochaine|precedente)|"
                     r"(?P<rel2>la semaine d'avant))\b")
 _p("relative_month", r"\b(?:(?P<this>ce mois(?:-ci)?)|le mois (?P<rel>dernier|passe|prochain))\b")
 _p("relative_year", r"\b(?:(?P<this>cette annee)|l'annee (?P<rel>derniere|passee|prochaine|en cours)|"
                     r"l'an (?P<rel2>dernier|passe|prochain))\b")
-_p("relative_day", r"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)\b")
+_p("relative_day", rf"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)(?:,? (?P<wd>{WD})(?! \d))?\b")
 _p("ago", rf"\bil y a (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b")
 _p("offset", rf"\b(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b")
 _p("lendemain", r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille|le meme jour|ce meme jour)")
 _p("night_weekdays", rf"\b(?:dans |durant |pendant )?la nuit (?:de |du )(?P<wd>{WD}) (?:a|au) (?P<wd2>{WD})\b")
 _p("weekday", rf"\b(?:(?P<pre>ce|le|dans la nuit de|la nuit de|depuis) )?(?P<wd>{WD})(?: (?P<rel>dernier|prochain))?(?! \d)\b")
+_p("decade", r"\b(?:(?P<p>debut|fin|milieu) )?(?:des |les |aux |dans les |depuis les )?annees "
+              r"(?P<dec>(?:19|20)?[0-9]0|vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingt|"
+              r"quatre-vingts|quatre-vingt-dix)(?![0-9a-z-])")
+_p("century", r"\b(?:(?P<p>debut|fin|milieu) (?:du |des )?)?(?:(?:le|au|du|des|depuis le) )?(?P<c>[xvi]{1,5}|[12]?\d)"
+              r"(?:e|eme|er|ieme) siecles?\b")
 _p("year_range", rf"\b(?:de |entre )?(?P<y>{YEAR}) ?(?:-|a|et) ?(?P<y2>{YEAR})\b")
 _p("year", rf"\b(?P<pre>en|depuis|des|d'ici|jusqu'en|avant|apres|de|d'|l'annee|annee|vers|au|a partir de|"
-           rf"courant|fin|debut|mi|et|entre|ou|l'an) (?P<y>{YEAR})(?! ?{COUNT_NOUNS})")
+           rf"courant|fin|debut|mi|et|entre|ou|l'an) (?P<y>{YEAR_ANY})(?! ?{COUNT_NOUNS})")
+_p("year_yy", rf"\b(?P<pre>en|depuis|des|jusqu'en|fin|debut|mi|l'an|l'annee) {YY}")
+# a year with no preposition ("le budget 2020", "la saison 2002/2003"), not a count ("2500 soldats")
+_p("bare_year", rf"(?P<y>(?:19[5-9]|20\d)\d)(?!\d)(?:/(?P<y2>{YEAR}))?(?! ?{COUNT_NOUNS})(?![.,]\d)(?! ?\d)(?!h\d)")
 
 
 def find_expressions(text: str) -> list[TimeExpr]:
@@ -181,20 +346,48 @@ def _find(text: str) -> list[TimeExpr]:
     folded = fold(text)
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
-    for name, rx in _PATTERNS:
+    for name, rx, needs in _PATTERNS:
+        if needs and not any(w in folded for w in needs):
+            continue
         for m in rx.finditer(folded):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             line_start = folded.rfind("\n", 0, s) + 1
-            if CREDIT_CONTEXT.search(folded[line_start:s]) and name in ("year", "year_range", "month_year"):
+            if CREDIT_CONTEXT.search(folded[line_start:s]) and name in ("year", "year_range", "month_year", "bare_year"):
                 continue
-            expr = _build(name, m.groupdict(), text[s:e], s, e, folded)
-            if expr is None:
+            if name == "date_list":  # "les 6 et 13 avril": "les 6" here, "13 avril" by the date pattern
+                e = m.end("d")
+            if name == "season_generic":
+                exprs = _generic_seasons(m, text)
+            else:
+                exprs = [_build(name, m.groupdict(), text[s:e], s, e, folded)]
+            if exprs[0] is None:
                 continue
             taken.append((s, e))
-            out.append(expr)
+            out.extend(exprs)
     out.sort(key=lambda x: x.start)
+    for x in out:
+        if x.year is None and x.kind in _TENSED and x.rel not in _FIXED_RELS:
+            x.tense = clause_tense(text, folded, x.start, x.end)
+            if x.tense == "past" and x.rel == "next" and x.note == "forward marker":
+                x.rel, x.note = None, ""  # "à partir du 1er mars, les troupes ont quitté": past after all
+    return out
+
+
+# kinds whose date depends on the direction the clause looks in, unless a word fixes it
+_TENSED = ("date", "interval", "month", "part", "season", "weekday", "relative")
+_FIXED_RELS = ("last", "days", "ago", "same_year", "prev_year", "next_year", "this_year", "last_year", "generic",
+               "same_time", "new_year")
+
+
+def _generic_seasons(m: re.Match, text: str) -> list[TimeExpr]:
+    """"été comme hiver", "les mois d'été": seasons in general, not a dated one."""
+    out = []
+    for g in ("s", "s2", "s3", "s4"):
+        if m.group(g):
+            a, b = (m.span(g) if g in ("s", "s2") else m.span())
+            out.append(TimeExpr(text[a:b], a, b, "season", season=m.group(g), rel="generic"))
     return out
 
 
@@ -203,9 +396,16 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     pre = (g.get("pre") or "").strip()
     x.since = pre.startswith("depuis") or pre == "des"
     if name in ("iso", "numeric"):
-        x.day, x.month, x.year = int(g["d"]), int(g["m"]), int(g["y"])
+        x.day, x.month, x.year = int(g["d"]), int(g["m"]), _year(g)
         if not _valid(x.year, x.month, x.day):
             return None
+    elif name == "numeric_dm":
+        x.day, x.month = int(g["d"]), int(g["m"])
+        if not _valid(2000, x.month, x.day):
+            return None
+    elif name == "date_list":
+        x.day, x.month, x.year = _day(g["d"]), _month(g["m"]), _year(g)
+        x.rel = _rel_word(g.get("rel"))
     elif name in ("en_date", "en_date2"):
         x.day, x.month, x.year = int(g["d"]), _month(g["m"], MONTHS_EN), int(g["y"])
         x.weekday = WEEKDAYS_EN.get(g.get("wd") or "")
@@ -220,8 +420,9 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.year = int(g["y"]) if g.get("y") else x.year2
     elif name == "date":
         x.day, x.month = _day(g["d"]), _month(g["m"])
-        x.year = int(g["y"]) if g.get("y") else None
+        x.year = _year(g)
         x.weekday = WEEKDAYS.get(g.get("wd") or "")
+        x.rel = _rel_word(g.get("rel"))
         ref = (g.get("ref") or "").strip()
         if ref:
             x.rel = "same_year" if "meme" in ref else ("next_year" if "suivante" in ref else "prev_year")
@@ -243,7 +444,9 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
             r = g.get("rel") or ""
             x.rel = "last_year" if re.search(r"dern|pass", r) else ("next_year" if "proch" in r else "this_year")
     elif name == "month_year":
-        x.kind, x.month, x.year = "month", _month(g["m"]), int(g["y"])
+        x.kind, x.month, x.year = "month", _month(g["m"]), _year(g)
+        if x.year < 1950 and _count_follows(folded, e):
+            return None
     elif name == "month":
         x.kind = "month"
         x.month = _month(g.get("m") or g.get("m_"))
@@ -254,6 +457,7 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
             x.rel = x.rel or "next"
     elif name == "season":
         x.kind, x.season = "season", g["s"]
+        x.note = "en" if pre == "en" else ""
         if g["s"] == "ete":
             before = folded[max(0, s - 12):s]
             if re.search(r"\b(a|ont|avait|avaient|aura|auront|aurait|ayant|l'a|l'ont)\s*$", before) and pre in ("l'", ""):
@@ -279,6 +483,44 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.kind, x.unit = "relative", "day"
         x.n = {"aujourd'hui": 0, "ce jour": 0, "hier": -1, "avant-hier": -2, "demain": 1, "apres-demain": 2}[g["w"]]
         x.rel = "days"
+    elif name == "weekend":
+        x.kind, x.unit = "relative", "weekend"
+        x.rel = {"dernier": "last", "passe": "last", "prochain": "next"}.get(g.get("rel") or "", "this")
+        if "avant" in raw:
+            x.rel = "last"
+    elif name == "same_time":
+        x.kind, x.rel = "relative", "same_time"
+    elif name == "new_year":
+        x.kind, x.rel = ("date" if g.get("nyd") else "year"), "new_year"
+        if g.get("nyd"):
+            x.day, x.month = 1, 1
+    elif name == "decade":
+        d = g["dec"]
+        words = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "soixante-dix": 70,
+                 "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
+        if d in words:
+            y = 1900 + words[d]
+        elif len(d) == 4:
+            y = int(d)
+        else:
+            y = (2000 if int(d) < 20 else 1900) + int(d)
+        a, b = {"debut": (0, 3), "milieu": (4, 6), "fin": (7, 9)}.get(g.get("p") or "", (0, 9))
+        x.kind, x.year, x.year2 = "year", y + a, y + b
+        x.part = g.get("p")
+    elif name == "century":
+        c = g["c"]
+        if c.isdigit():
+            n = int(c)
+        else:
+            if raw[m_start(raw, c):][:1].islower():
+                return None  # roman numerals are written in capitals
+            n = _roman(c)
+        if not 1 <= n <= 21:
+            return None
+        y = (n - 1) * 100
+        a, b = {"debut": (0, 32), "milieu": (33, 66), "fin": (67, 99)}.get(g.get("p") or "", (0, 99))
+        x.kind, x.year, x.year2 = "year", max(y + a, 1), y + b
+        x.part = g.get("p")
     elif name == "ago":
         x.kind, x.rel = "relative", "ago"
         x.n, x.unit = _num(g["n"]), _unit(g["u"])
@@ -303,19 +545,65 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.kind, x.year, x.year2 = "year", int(g["y"]), int(g["y2"])
         if x.year2 <= x.year:
             return None
-    elif name == "year":
-        x.kind, x.year = "year", int(g["y"])
+    elif name in ("year", "year_yy", "bare_year"):
+        x.kind, x.year = "year", _year(g)
+        if g.get("y2"):
+            x.year2 = int(g["y2"])
+            if x.year2 != x.year + 1:
+                return None
+        if (x.year < 1950 or name == "bare_year") and _count_follows(folded, e):
+            return None
+        if name == "bare_year" and re.search(r"(?:[\w.,/$€-]|\d )$", folded[max(0, s - 2):s]):
+            return None  # part of a longer number, an amount, a reference
+        if name == "bare_year" and re.search(r"(?:n°|no|numero|tel|page|p\.|art\.|article|loi|resolution|"
+                                             r"code|route|rn|[a-z]-) ?$", folded[max(0, s - 12):s]):
+            return None
         if pre in ("fin", "debut", "mi"):
             x.kind, x.part = "part", pre
-    if x.kind in ("date", "month", "part", "weekday") and x.year is None and x.rel in (None, "recent", "this") \
-            and re.search(r"(?:d'ici|jusqu'(?:a|au|en)|a partir d[eu']|avant|au plus tard)\s*(?:la |le |l'|a la )?$",
-                          folded[max(0, s - 25):s]):
-        x.rel = "next"  # "d'ici la fin septembre": the coming one
+    if x.kind in ("date", "month", "part", "weekday", "interval") and x.year is None \
+            and x.rel in (None, "recent", "this"):
+        before = folded[max(0, s - 25):s + (len(pre) + 1 if pre else 0)]
+        if re.search(r"\bd'ici (?:a |au |a la |la |le |l')?$", before) or re.search(r"\bd'ici (?:a |au |a la |la |le |l')?$",
+                                                                                      folded[max(0, s - 25):s]):
+            x.rel, x.note = "next", "d'ici"  # "d'ici la fin septembre": the coming one (this month's included)
+        elif re.search(r"(?:jusqu'(?:a|au|en)|a partir d[eu']|a compter d[eu']|des (?:le|la)|avant|au plus tard)"
+                       r"\s*(?:la |le |l'|a la |du |de la )?$", before):
+            x.rel, x.note = "next", "forward marker"  # unless the clause is in the past (see _find)
     if x.kind in ("date", "interval") and x.month is None:
         return None
     if x.day is not None and x.month is not None and x.day > 31:
         return None
     return x
+
+
+def _year(g: dict) -> int | None:
+    """The year of a match: four digits, or two ("93", "'05") read around TWO_DIGIT_PIVOT."""
+    if g.get("y"):
+        return int(g["y"])
+    if g.get("yy"):
+        yy = int(g["yy"])
+        return (2000 if yy <= TWO_DIGIT_PIVOT else 1900) + yy
+    return None
+
+
+def _rel_word(w: str | None) -> str | None:
+    """"dernier(s)/dernière(s)" → last, "prochain(s)/prochaine(s)" → next."""
+    if not w:
+        return None
+    return "last" if w.startswith("dern") else "next"
+
+
+def _roman(s: str) -> int:
+    vals = {"i": 1, "v": 5, "x": 10}
+    n = 0
+    for i, ch in enumerate(s):
+        v = vals[ch]
+        n += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+    return n
+
+
+def m_start(raw: str, c: str) -> int:
+    return fold(raw).find(c)
 
 
 def _unit(u: str) -> str:
@@ -380,6 +668,13 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
     """The date range of ``x`` for one publication date ``anchor`` (None: only explicit dates)."""
     k = x.kind
     year = x.year
+    if x.rel == "generic" or (k == "season" and x.note == "en" and x.tense is None and year is None):
+        return None  # "été comme hiver", "les ventes augmentent en été": no particular season
+    if x.rel == "new_year":
+        if anchor is None:
+            return None
+        y = anchor.year + (1 if anchor.month >= 7 else 0)
+        return (date(y, 1, 1), date(y, 1, 1)) if k == "date" else (date(y, 1, 1), date(y, 12, 31))
     if year is None and x.rel == "same_year":
         year = context_year
     elif year is None and x.rel in ("next_year", "prev_year") and context_year and k in ("date", "interval"):
@@ -392,17 +687,40 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             return d, d
         if anchor is None:
             return None
+        direction = _direction(x)
         if x.weekday is not None:
-            # the calendar repeats every 28 years: a weekday + day + month always has a candidate
-            years = weekday_years(x.day, x.month, x.weekday, range(anchor.year - 29, anchor.year + 2))
+            # the calendar repeats every 28 years: a weekday + day + month always has a candidate. The one
+            # within a year of the anchor is meant (either way; the tense decides between two); failing
+            # that, the latest before it
+            years = weekday_years(x.day, x.month, x.weekday, range(anchor.year - 29, anchor.year + 30))
             cands = [date(y, x.month, x.day) for y in years]
-        else:
-            cands = [date(y, x.month, x.day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                     if _valid(y, x.month, x.day)]
+            near = [c for c in cands if abs((c - anchor).days) <= 366]
+            if near:
+                ahead = [c for c in near if c >= anchor]
+                behind = [c for c in near if c <= anchor]
+                if direction == "future" and ahead:
+                    d = min(ahead)
+                elif direction == "past" and behind:
+                    d = max(behind)
+                else:
+                    d = min(near, key=lambda c: (abs((c - anchor).days), c > anchor))
+                return d, d
+            past = [c for c in cands if c <= anchor]
+            d = max(past) if past else min(cands)
+            return d, d
+        cands = [date(y, x.month, x.day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                 if _valid(y, x.month, x.day)]
         if not cands:
             return None
-        past = [c for c in cands if c <= anchor + timedelta(days=7)]
-        d = max(past) if past else min(cands)
+        if direction == "future":
+            ahead = [c for c in cands if c >= anchor]
+            d = min(ahead) if ahead else max(cands)
+        elif direction == "past":
+            behind = [c for c in cands if c <= anchor]
+            d = max(behind) if behind else min(cands)
+        else:  # the news: the latest such day, or one announced for the coming week
+            past = [c for c in cands if c <= anchor + timedelta(days=7)]
+            d = max(past) if past else min(cands)
         return d, d
     if k == "interval":
         y2 = x.year2 or year
@@ -432,8 +750,11 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             year = anchor.year
             first = date(year, x.month, 1)
             anchor_month = date(anchor.year, anchor.month, 1)
-            if x.rel == "next":
+            direction = _direction(x)
+            if x.rel == "next" and not x.note:  # "juin prochain": a later month
                 year = year if first > anchor_month else year + 1
+            elif direction == "future":  # "d'ici septembre", "rouvrira en août": this month or a later one
+                year = year if first >= anchor_month else year + 1
             elif x.rel == "last":
                 year = year if first < anchor_month else year - 1
             elif first > anchor_month:
@@ -455,13 +776,31 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             back = 7
         if x.night and x.day2:  # "la nuit de lundi à mardi": the night ends on or before the anchor
             back = (anchor.weekday() - x.weekday - x.day2) % 7 + x.day2
-        if x.rel == "next":
-            fwd = (x.weekday - anchor.weekday()) % 7 or 7
+        if x.rel == "next" or (x.rel in ("recent", "this") and x.tense == "future"):
+            fwd = (x.weekday - anchor.weekday()) % 7
+            if x.rel != "this" and not x.note:  # "vendredi prochain", "aura lieu jeudi": not today;
+                fwd = fwd or 7  # "ce jeudi", "à partir de jeudi" may be
             d = anchor + timedelta(days=fwd)
         else:
             d = anchor - timedelta(days=back)
         return d, d + timedelta(days=x.day2 or 0) if x.night else d
     if k == "relative":
+        if x.unit == "weekend":
+            sat = anchor + timedelta(days=5 - anchor.weekday())  # this week's Saturday
+            weekend = anchor.weekday() >= 5
+            if x.rel == "last":
+                d = sat - timedelta(days=7)
+            elif x.rel == "next":
+                d = sat + timedelta(days=7) if weekend else sat
+            elif weekend:
+                d = sat
+            elif x.tense == "past" or (x.tense is None and anchor.weekday() <= 2):
+                d = sat - timedelta(days=7)  # early in the week, "ce week-end" is the one just past
+            else:
+                d = sat
+            return d, d + timedelta(days=1)
+        if x.rel == "same_time":
+            return None  # resolved in tag() from the expression it refers back to
         if x.rel == "days":
             d = anchor + timedelta(days=x.n)
             return d, d
@@ -486,12 +825,31 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
     return None
 
 
+def _direction(x: TimeExpr) -> str | None:
+    """'future', 'past' or None: from a word of the expression ("prochain", "dernier", "d'ici") or its clause."""
+    if x.rel == "next":
+        return "future"
+    if x.rel == "last":
+        return "past"
+    return x.tense
+
+
 def _ym(d: date) -> tuple[int, int]:
     return d.year, d.month
 
 
 def _season_relative(x: TimeExpr, anchor: date) -> tuple[date, date]:
-    """'l'été dernier': the latest summer over before ``anchor``; 'cet été': the one of its year."""
+    """'l'été dernier': the latest summer over before ``anchor``; 'cet été': the one of its year;
+    'en été' in a future clause: the summer not yet over, in a past one: the latest one begun."""
+    if x.rel == "this" and x.tense in ("future", "past"):
+        for y in range(anchor.year - 1, anchor.year + 2):
+            a, b = season_range(y, x.season)
+            if x.tense == "future" and b >= anchor:
+                return a, b
+        for y in range(anchor.year + 1, anchor.year - 3, -1):
+            a, b = season_range(y, x.season)
+            if a <= anchor:
+                return a, b
     for y in range(anchor.year + 1, anchor.year - 3, -1):
         a, b = season_range(y, x.season)
         if x.rel == "last" and b < anchor:
@@ -526,6 +884,8 @@ def resolve_window(x: TimeExpr, lo: date | None, hi: date | None = None,
         y.precision = "day" if x.night else "week"
     if x.night and (y.date_end - y.date_start).days <= 1:
         y.precision = "day"
+    if x.unit == "weekend":
+        y.precision = "week"
     return y
 
 
@@ -551,6 +911,9 @@ def tag(text: str, lo: date | None = None, hi: date | None = None,
             context_year = r.date_start.year
         out.append(r)
     spans = sentence_spans or [(0, len(text))]
+    for i, x in enumerate(out):
+        if x.rel == "same_time" and lo is not None:
+            out[i] = _same_time(x, out, spans, lo, hi or lo)
     for i, x in enumerate(out):
         if x.kind != "offset":
             continue
@@ -587,6 +950,22 @@ def tag(text: str, lo: date | None = None, hi: date | None = None,
         if y.date_start is not None:
             out[i] = replace(y, precision=precision_of(y.date_start, y.date_end))
     return out
+
+
+def _same_time(x: TimeExpr, out: list[TimeExpr], spans, lo: date, hi: date) -> TimeExpr:
+    """"(l'année dernière) à la même époque": the time of year of the publication, in the year of the
+    expression it goes with (the nearest in its sentence, the one before preferred); else that expression's date."""
+    sent = next(((a, b) for a, b in spans if a <= x.start < b), (0, 0))
+    near = [o for o in out if o is not x and o.resolved and o.kind != "offset" and sent[0] <= o.start < sent[1]]
+    if not near:
+        return x
+    ref = min(near, key=lambda o: (abs(o.start - x.start), o.start > x.start))
+    a, b = ref.date_start, ref.date_end
+    if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        a = date(a.year, lo.month, 1)
+        b = month_range(a.year, hi.month if hi.year == lo.year else 12)[1]
+    return replace(x, date_start=a, date_end=b, precision=precision_of(a, b), basis="reference",
+                   note=f"from {ref.text!r}")
 
 
 def _delta(x: TimeExpr) -> tuple[timedelta, timedelta]:
