@@ -120,3 +120,25 @@ def test_timeline_labels_say_what_happened_and_never_collide():
     for i, a in enumerate(boxes):
         for j in range(i + 1, len(boxes)):
             assert not a.overlaps(boxes[j]), f"labels collide: {labels[i]!r} and {labels[j]!r}"
+
+
+def test_static_map_names_every_site_without_collisions_and_legends_every_symbol(seed_tables):
+    from helpers.present import maps
+
+    fig, data = maps.static_map(seed_tables)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [t for t in ax.texts if t.get_text() not in ("", "Tigre", "Euphrate")]  # "": leader lines
+    shown = {t.get_text() for t in texts}
+    for name in data.name:
+        assert name in shown, f"{name} has no label on the static map"
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    for i, a in enumerate(boxes):
+        for j in range(i + 1, len(boxes)):
+            assert not a.overlaps(boxes[j]), f"labels collide: {texts[i].get_text()!r}, {texts[j].get_text()!r}"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    for kind in set(data.kind) - {"city"}:
+        assert {"base": "base", "airport": "aéroport", "zone": "zone"}[kind] in legend, f"no legend for {kind}"
+    for words in ("ville citée", "fleuve", "lac", "gouvernorat", "pays voisin", "trait de rappel"):
+        assert any(words in t for t in legend), f"the legend does not name: {words}"

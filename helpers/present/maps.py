@@ -367,13 +367,77 @@ class Legend(MacroElement):
                                "<div>● rond coloré : événement daté (curseur)</div>", ensure_ascii=False)
 
 
+SITE_MARKERS = {"base": "^", "airport": "D", "zone": "s"}
+
+
+def place_site_labels(ax, points: list[tuple], crowd_px: float = 28) -> None:
+    """Label map points (x, y, text, size, weight, color) so that no label overlaps another label or a
+    point. A point with no neighbour within ``crowd_px`` is labelled beside itself; where points crowd
+    (Baghdad and its bases), the label is set further out, in the first free direction, with a leader
+    line to its point, so that each label is tied to its own mark. Axes limits must be final."""
+    import math
+
+    from matplotlib.transforms import offset_copy
+
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    axbox = ax.get_window_extent(renderer)
+    xy = [tuple(ax.transData.transform((p[0], p[1]))) for p in points]
+    marks = [(x - 6, y - 6, x + 6, y + 6) for x, y in xy]
+    placed: list = []
+
+    def free(bb) -> bool:
+        if not (axbox.x0 <= bb.x0 and bb.x1 <= axbox.x1 and axbox.y0 <= bb.y0 and bb.y1 <= axbox.y1):
+            return False
+        if any(bb.overlaps(o) for o in placed):
+            return False
+        return not any(bb.x0 < m[2] and m[0] < bb.x1 and bb.y0 < m[3] and m[1] < bb.y1 for m in marks)
+
+    near = [(7, 3), (7, -11), (-7, 3), (-7, -11), (0, 9), (0, -16)]
+    far = [(r * math.cos(a), r * math.sin(a)) for r in (40, 60, 85, 115, 150, 200, 260)
+           for a in [math.radians(d) for d in (20, -20, 160, 200, 60, -60, 120, 240, 0, 180, 90, 270)]]
+    order = sorted(range(len(points)), key=lambda i: (-points[i][3], points[i][2]))
+
+    def label(x, y, text, size, weight, color, dx, dy, lead):
+        ha = "left" if dx > 0 else ("right" if dx < 0 else "center")
+        where = offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points")
+        return ax.text(x, y, text, transform=where, fontsize=size, fontweight=weight, ha=ha,
+                       va="center" if lead else "bottom", zorder=7, color=color,
+                       bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="#999" if lead else "none", lw=0.5,
+                                 alpha=0.85))
+
+    def leader(x, y, dx, dy):  # a thin line from the label to its site
+        ax.annotate("", (x, y), xytext=(dx, dy), textcoords="offset points", zorder=6,
+                    arrowprops=dict(arrowstyle="-", color="#444", lw=0.7, shrinkA=0, shrinkB=4))
+
+    for i in order:
+        x, y, text, size, weight, color = points[i]
+        px, py = xy[i]
+        crowded = any(j != i and math.dist(xy[j], (px, py)) < crowd_px for j in range(len(points)))
+        for dx, dy in ([] if crowded else near) + far:
+            lead = abs(dx) > 12 or abs(dy) > 18
+            t = label(x, y, text, size, weight, color, dx, dy, lead)
+            bb = t.get_window_extent(renderer).expanded(1.03, 1.1)
+            if free(bb):
+                placed.append(bb)
+                if lead:
+                    leader(x, y, dx, dy)
+                break
+            t.remove()
+        else:  # nowhere free (a very crowded map): the last ring, drawn anyway, so that no site goes unnamed
+            t = label(x, y, text, size - 1, weight, color, *far[-1], True)
+            leader(x, y, *far[-1])
+            placed.append(t.get_window_extent(renderer))
+
+
 def static_map(tables, reference_dir: Path | None = None):
     """A geopandas/matplotlib map of the sites and cities, labelled without overlaps."""
     import geopandas as gpd
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    from .charts import apply_style, place_labels, source_line
+    from .charts import apply_style, source_line
 
     apply_style()
     ref = reference_dir or config.paths().reference
@@ -394,7 +458,7 @@ def static_map(tables, reference_dir: Path | None = None):
     for _, p in pts.iterrows():
         if p.kind in SITE_KINDS:
             status = p.status if p.status in STATUS_COLORS else "mentioned"
-            ax.scatter(p.longitude, p.latitude, s=70, marker="^" if p.kind != "zone" else "s",
+            ax.scatter(p.longitude, p.latitude, s=70, marker=SITE_MARKERS.get(p.kind, "^"),
                        color=STATUS_COLORS[status][1], edgecolor="black", linewidth=0.6, zorder=5)
             labels.append((p.longitude, p.latitude, p["name"], 8.5, "bold", "black"))
         else:
@@ -404,17 +468,29 @@ def static_map(tables, reference_dir: Path | None = None):
     ax.set_ylim(29.0, 37.6)
     ax.set_aspect("equal")
     fig.tight_layout(rect=(0, 0.05, 1, 1))
-    place_labels(ax, labels)
+    place_site_labels(ax, labels)
     ax.set_xlabel("longitude (°E)")
     ax.set_ylabel("latitude (°N)")
     n_sites = int(pts.kind.isin(SITE_KINDS).sum())
     ax.set_title(f"{n_sites} sites de la coalition cités par la presse, selon leur dernier statut connu",
                  loc="left", fontsize=12, fontweight="bold")
-    used = [s for s in STATUS_COLORS if s in set(pts.status.replace("", "mentioned").fillna("mentioned"))] or ["mentioned"]
-    handles = [Line2D([], [], marker="^", linestyle="", markersize=8, markerfacecolor=STATUS_COLORS[s][1],
-                      markeredgecolor="black", label=SITE_STATUS_SHORT[s]) for s in used]
-    handles.append(Line2D([], [], marker="o", linestyle="", markersize=4, color="#333", label="ville citée"))
-    ax.legend(handles=handles, loc="lower left", fontsize=8, title="Dernier statut connu", title_fontsize=8.5)
+    from matplotlib.patches import Patch
+
+    statuses = set(pts.status.fillna("").replace("", "mentioned"))
+    used = [s for s in STATUS_COLORS if s in statuses] or ["mentioned"]
+    handles = [Patch(facecolor=STATUS_COLORS[s][1], edgecolor="black", lw=0.6, label=SITE_STATUS_SHORT[s]) for s in used]
+    kinds = [k for k in SITE_KINDS if k in set(pts.kind)]
+    handles += [Line2D([], [], marker=SITE_MARKERS[k], linestyle="", markersize=8, markerfacecolor="white",
+                       markeredgecolor="black", label=KIND_LABELS[k])
+                for k in kinds]
+    handles += [Line2D([], [], marker="o", linestyle="", markersize=4, color="#333", label="ville citée"),
+                Line2D([], [], color="#444", lw=0.7, label="trait de rappel : étiquette écartée de son site"),
+                Line2D([], [], color="#5b8fc7", lw=1.2, label="fleuve (Tigre, Euphrate, Chatt al-Arab)"),
+                Patch(facecolor="#a9c8e8", label="lac, réservoir"),
+                Patch(facecolor="#f6f1e7", edgecolor="#b9ab95", lw=0.5, label="gouvernorat d'Irak"),
+                Patch(facecolor="#eeeeee", edgecolor="#999", lw=0.6, label="pays voisin")]
+    ax.legend(handles=handles, loc="lower left", fontsize=7.5, title="Couleur : dernier statut connu ; forme : "
+              "type de site", title_fontsize=8, framealpha=0.92)
     source_line(fig, tables.articles, extra=CREDITS)
     data = pts[["place_id", "name", "kind", "latitude", "longitude", "status", "status_text", "n_mentions",
                 "source"]].reset_index(drop=True)
