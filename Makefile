@@ -8,7 +8,7 @@ TIMEML ?= ../shared/peer/ftib-dev
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser export report test lab bench eval gazetteer clean
+.PHONY: help install browser export report lint format test lab bench eval gazetteer clean
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help: ## list the targets
@@ -33,7 +33,15 @@ browser: ## Debian's chromium, which the browser tests drive with the network bl
 	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium (apt)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) browser ## unit tests, browser tests, then nbval on the executed notebooks
+lint: $(STAMP) ## ruff: lint rules and formatting checked (settings in pyproject.toml)
+	$(BIN)/ruff check helpers tests benchmarks
+	$(BIN)/ruff format --check helpers tests benchmarks
+
+format: $(STAMP) ## ruff: fix what can be fixed and format the code
+	$(BIN)/ruff check --fix helpers tests benchmarks
+	$(BIN)/ruff format helpers tests benchmarks
+
+test: $(STAMP) browser lint ## ruff, then unit tests, browser tests and nbval on the executed notebooks
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest tests $(NBVAL) notebooks
 
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)

@@ -33,7 +33,7 @@ def child(data_dir: str) -> None:
     import resource
 
     t0 = time.perf_counter()
-    from helpers.build import build  # noqa: imports are part of a user's run
+    from helpers.build import build  # imports are part of a user's run
 
     t1 = time.perf_counter()
     from helpers.store import incremental

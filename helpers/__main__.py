@@ -56,8 +56,8 @@ def _evaluate(args) -> int:
     import json
     from pathlib import Path
 
-    from .evaluate import GoldError, evaluate, miss_lines, summary_lines
     from .build import InputError
+    from .evaluate import GoldError, evaluate, miss_lines, summary_lines
 
     try:
         result = evaluate(args.gold)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.extract.dates import (WEEKDAYS, display_date, find_expressions, resolve_window, tag, weekday_years)
+from helpers.extract.dates import WEEKDAYS, display_date, find_expressions, resolve_window, tag, weekday_years
 from helpers.text import fold
 
 A = date(2020, 3, 25)  # a Wednesday

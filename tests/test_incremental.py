@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import UNSEEN, make_data_dir, tree_hash
 from helpers.build import build
 from helpers.present.export import write_tables
 from helpers.store import incremental
+
+from .conftest import UNSEEN, make_data_dir, tree_hash
 
 
 def _exports_equal(warm, data: Path, tmp: Path) -> list[str]:

@@ -64,7 +64,6 @@ def test_every_fact_row_in_the_reports_carries_an_address_or_a_file():
 def test_index_links_every_report_and_figure_and_reports_link_back(tmp_path, monkeypatch):
     import re
 
-    from helpers import config
     from helpers.present import report
 
     out = tmp_path / "reports"

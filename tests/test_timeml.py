@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from helpers.__main__ import main
-from helpers.timeml import (evaluate_timeml, gold_intervals, read_timeml, score_document, summarize,
-                            value_right)
+from helpers.timeml import evaluate_timeml, gold_intervals, read_timeml, score_document, summarize, value_right
 
 HEAD = "<?xml version='1.0' encoding='UTF-8'?>\n<TimeML>\n<DOCID>{name}</DOCID>\n" \
        '<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="{dct}" /></DCT>\n<TEXT>\n'

@@ -24,7 +24,7 @@ WEAK_KEYS = {f"actor:{a}" for a in COUNTRY_ACTORS}  # a country as actor tells n
 
 
 def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtract],
-                       log: "ConstraintLog | None" = None) -> dict[str, list[Constraint]]:
+                       log: ConstraintLog | None = None) -> dict[str, list[Constraint]]:
     """Bounds on each article's publication date from the events other articles date.
 
     An event an article mentions (same type family, a shared key) that other articles date
@@ -99,7 +99,7 @@ class AnchorLookup:
 
 
 def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, files: dict,
-                        log: "ConstraintLog | None" = None) -> list[Constraint]:
+                        log: ConstraintLog | None = None) -> list[Constraint]:
     out = []
     for e in ex.events:
         if e.date_basis == "explicit" or e.repeated:
@@ -153,7 +153,7 @@ class ConstraintLog:
     converged: bool = False  # the rounds stopped because nothing changed (not at MAX_ROUNDS)
     redated: set = field(default_factory=set)  # articles whose dates the rounds changed
 
-    def merged(self, other: "ConstraintLog") -> "ConstraintLog":
+    def merged(self, other: ConstraintLog) -> ConstraintLog:
         """This log and ``other``'s (another set of articles, dated against this one's anchors)."""
         out = ConstraintLog({k: set(v) for k, v in self.summary_keys.items()},
                             {k: set(v) for k, v in self.day_keys.items()}, self.unstable | other.unstable, {},
@@ -196,7 +196,7 @@ def _same_day_month(e: EventMention, f: EventMention) -> bool:
 
 
 def settle_dates(local: pd.DataFrame, articles: pd.DataFrame, extracts: dict, constraints, reextract,
-                 memo: "PubMemo", log: "ConstraintLog", on_round=None) -> tuple[pd.DataFrame, int]:
+                 memo: PubMemo, log: ConstraintLog, on_round=None) -> tuple[pd.DataFrame, int]:
     """Rounds of cross-article dating: the constraints from the current extractions date the
     articles anew (from their own text's dates, ``local``), and the articles whose dates changed
     are extracted again, until nothing changes (``log.converged``) or MAX_ROUNDS. The keys a

@@ -42,7 +42,7 @@ class MergeMention:
         self.months = _months(start, end)
 
     @classmethod
-    def of(cls, e: EventMention) -> "MergeMention":
+    def of(cls, e: EventMention) -> MergeMention:
         return cls(e.event_id, e.article_id, e.event_type, e.date_start, e.date_end, e.precision, e.qualifier, e.keys)
 
     def as_tuple(self) -> tuple:

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..text import Sentence, fold, name_key
+from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .dates import TimeExpr, precision_of, tag
 from .places import Mention
 from .published import is_future_context
-from ..text import Sentence, fold, name_key
-from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 
 
 def _rx(p: str) -> re.Pattern:

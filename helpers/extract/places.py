@@ -254,7 +254,7 @@ class PlaceMatcher:
         self.phrase_rx = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])") if words else None
 
     @classmethod
-    def load(cls, reference_dir: str | Path | None = None) -> "PlaceMatcher":
+    def load(cls, reference_dir: str | Path | None = None) -> PlaceMatcher:
         ref = Path(reference_dir) if reference_dir else config.paths().reference
         return _matcher_cached(str(ref.resolve()), _mtime(ref / "gazetteer.csv"))
 
@@ -378,7 +378,7 @@ class PlaceMatcher:
         def joined(a, b):
             return a is not None and b is not None and text[a.end():b.start()] == " "
         def proper(t):
-            return t is not None and t.group()[:1].isupper() and not _bare(t.group()) in self.exact \
+            return t is not None and t.group()[:1].isupper() and _bare(t.group()) not in self.exact \
                 and fold(t.group()) not in self.stop
         if nxt is not None and joined(toks[i + n - 1], nxt) and proper(nxt) and fold(nxt.group()) not in _LOWER_OK:
             return True

@@ -27,8 +27,8 @@ import pandas as pd
 
 from .. import config
 from ..read.corpus import parse_iso_date
-from .dates import TimeExpr, find_expressions, month_range, resolve, weekday_years
 from ..text import fold, split_sentences
+from .dates import TimeExpr, find_expressions, month_range, resolve, weekday_years
 
 FUTURE_BEFORE = re.compile(r"(mett\w* fin|prendr\w* fin|a partir|d'ici|jusqu'|prevu|prevue|prevus|devrait|devra|doivent|doit|avant|"
                            r"d'ici a|programme|attendu|attendue|au plus tard|echeance)[^.\n]{0,25}$")

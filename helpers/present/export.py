@@ -20,6 +20,7 @@ from ..extract.dates import display_date
 from ..tables import Tables, article_refs, place_events, row_quotes
 from ..vocabulary import TYPE_LABELS
 
+
 def export(data_dir=None, out=None, *, progress: bool = False) -> str:
     p = check_inputs(data_dir)
     out_dir = Path(out) if out else p.processed

@@ -199,9 +199,9 @@ def interactive_map(tables, reference_dir: Path | None = None):
     optional online tiles, a legend and a time control of when each site changes."""
     import geopandas as gpd
 
-    from .charts import event_title
     from ..extract.dates import MONTH_ABBR
     from ..tables import article_refs, place_events
+    from .charts import event_title
 
     ref = reference_dir or config.paths().reference
     m = SiteMap(location=[33.3, 43.6], zoom_start=6, tiles=None, control_scale=True)

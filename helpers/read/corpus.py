@@ -182,7 +182,7 @@ def _non_latin_ratio(line: str) -> float:
     return other / len(letters)
 
 
-def clean_text(raw: str, outlets: "OutletRegistry | None" = None) -> Cleaned:
+def clean_text(raw: str, outlets: OutletRegistry | None = None) -> Cleaned:
     """Normalize spaces and line ends and drop boilerplate lines, recording each."""
     outlets = outlets or OutletRegistry.load()
     text = normalize_spaces(raw.replace("\r\n", "\n").replace("\r", "\n"))
@@ -248,7 +248,7 @@ class OutletRegistry:
     caption_rx: re.Pattern
 
     @classmethod
-    def load(cls, reference_dir: Path | None = None) -> "OutletRegistry":
+    def load(cls, reference_dir: Path | None = None) -> OutletRegistry:
         path = (reference_dir or config.paths().reference) / "outlets.csv"
         cache = _REGISTRY_CACHE.get(path)
         if cache is not None:
@@ -481,7 +481,7 @@ def _file_key(path: Path, rel: str, meta: dict, fingerprint: str) -> str | None:
     return h.hexdigest()[:24]
 
 
-def _load_dated(path: Path, rel: str, meta: dict, outlets: "OutletRegistry") -> dict:
+def _load_dated(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
     """One file's row with its own text's publication date (before any corpus constraint)."""
     from ..extract.published import infer_one
 

@@ -34,8 +34,17 @@ from typing import NamedTuple
 import pandas as pd
 
 from .. import config
-from ..across.dating import (COMMON_KEY, AnchorLookup, ConstraintLog, PubMemo, _reliable, _two_distinct,
-                             anchor_postings, article_constraints, settle_dates)
+from ..across.dating import (
+    COMMON_KEY,
+    AnchorLookup,
+    ConstraintLog,
+    PubMemo,
+    _reliable,
+    _two_distinct,
+    anchor_postings,
+    article_constraints,
+    settle_dates,
+)
 from ..across.merge import Greedy, MergeMention, chronology_row
 from ..build import Build
 from ..extract.article import extract_article
