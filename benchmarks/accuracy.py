@@ -50,10 +50,16 @@ def devset(folder: Path) -> dict | None:
     (MISSES / "devset-misses.txt").write_text("\n".join(miss_lines(result)) + "\n", encoding="utf-8")
     for line in summary_lines(result["overall"]):
         print(f"devset {line}")
-    print(f"devset: {result['gold']['articles']} articles in {seconds} s; every miss in "
-          f"{_shown(MISSES / 'devset-misses.txt')}")
-    return {"articles": result["gold"]["articles"], "seconds": seconds, "overall": result["overall"],
-            "per_article": result["articles"]}
+    print(
+        f"devset: {result['gold']['articles']} articles in {seconds} s; every miss in "
+        f"{_shown(MISSES / 'devset-misses.txt')}"
+    )
+    return {
+        "articles": result["gold"]["articles"],
+        "seconds": seconds,
+        "overall": result["overall"],
+        "per_article": result["articles"],
+    }
 
 
 def timeml(folder: Path) -> dict | None:
@@ -67,8 +73,7 @@ def timeml(folder: Path) -> dict | None:
     for e in errors:
         print(f"timeml: skipped {e}")
     MISSES.mkdir(parents=True, exist_ok=True)
-    (MISSES / "timeml-misses.txt").write_text("\n".join(p.describe() for p in misses(pairs)) + "\n",
-                                              encoding="utf-8")
+    (MISSES / "timeml-misses.txt").write_text("\n".join(p.describe() for p in misses(pairs)) + "\n", encoding="utf-8")
     print(summary_line(figures))
     print(f"timeml: every miss in {_shown(MISSES / 'timeml-misses.txt')}")
     return figures

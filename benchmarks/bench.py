@@ -11,6 +11,7 @@ Measures, each in a fresh process so that peak memory and cold caches are real:
 
 Usage: python benchmarks/bench.py [--sizes 100 1000 10000] [--out benchmarks/results.json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,18 +43,31 @@ def child(data_dir: str) -> None:
     t2 = time.perf_counter()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n = int((t.articles.status == "ok").sum())
-    print(json.dumps({"articles": n, "import_s": round(t1 - t0, 3), "build_s": round(t2 - t1, 3),
-                      "total_s": round(t2 - t0, 3), "peak_rss_mb": round(peak_kb / 1024, 1),
-                      "events": len(t.events), "chronology": len(t.chronology), "figures": len(t.figures),
-                      "mode": incremental.LAST["mode"], "ner_model_loaded": "spacy" in sys.modules}))
+    print(
+        json.dumps(
+            {
+                "articles": n,
+                "import_s": round(t1 - t0, 3),
+                "build_s": round(t2 - t1, 3),
+                "total_s": round(t2 - t0, 3),
+                "peak_rss_mb": round(peak_kb / 1024, 1),
+                "events": len(t.events),
+                "chronology": len(t.chronology),
+                "figures": len(t.figures),
+                "mode": incremental.LAST["mode"],
+                "ner_model_loaded": "spacy" in sys.modules,
+            }
+        )
+    )
 
 
 def run_child(data_dir: Path) -> dict:
     import os
 
     os.sync()  # the previous run's files reach the disk first: its writeback is not timed here
-    out = subprocess.run([sys.executable, __file__, "--child", str(data_dir)], capture_output=True, text=True,
-                         cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(data_dir)], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -77,8 +91,10 @@ def main() -> int:
     if args.child:
         child(args.child)
         return 0
-    results: dict = {"machine": f"{platform.machine()}, {platform.python_version()}, "
-                                f"{__import__('os').cpu_count()} cores", "sizes": []}
+    results: dict = {
+        "machine": f"{platform.machine()}, {platform.python_version()}, {__import__('os').cpu_count()} cores",
+        "sizes": [],
+    }
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         last = None
@@ -87,8 +103,11 @@ def main() -> int:
             r = run_child(d)
             r["articles_per_s"] = round(n / r["build_s"], 1)
             results["sizes"].append(r)
-            print(f"cold  {n:>6} articles: build {r['build_s']:7.1f} s ({r['articles_per_s']:6.1f} articles/s), "
-                  f"total with imports {r['total_s']:6.1f} s, peak memory {r['peak_rss_mb']:7.1f} MB", flush=True)
+            print(
+                f"cold  {n:>6} articles: build {r['build_s']:7.1f} s ({r['articles_per_s']:6.1f} articles/s), "
+                f"total with imports {r['total_s']:6.1f} s, peak memory {r['peak_rss_mb']:7.1f} MB",
+                flush=True,
+            )
             last = (n, d)
         if last:
             n, d = last
@@ -99,15 +118,23 @@ def main() -> int:
                 write_corpus(d, 1, seed=99 + i, start=n + i)  # one more article, new text
                 r = run_child(d)
                 warm.append(r | {"corpus": n + i + 1})
-                print(f"warm  {n + i + 1:>6} articles after adding one: build {r['build_s']:.2f} s "
-                      f"({r['mode']}{', NER model loaded' if r['ner_model_loaded'] else ''}), "
-                      f"total with imports {r['total_s']:.2f} s, peak memory {r['peak_rss_mb']:.1f} MB", flush=True)
+                print(
+                    f"warm  {n + i + 1:>6} articles after adding one: build {r['build_s']:.2f} s "
+                    f"({r['mode']}{', NER model loaded' if r['ner_model_loaded'] else ''}), "
+                    f"total with imports {r['total_s']:.2f} s, peak memory {r['peak_rss_mb']:.1f} MB",
+                    flush=True,
+                )
             builds = sorted(r["build_s"] for r in warm)
             results["warm_rebuild_after_one_article"] = {
-                "runs": warm, "median_build_s": builds[len(builds) // 2], "max_build_s": builds[-1],
-                "median_total_s": sorted(r["total_s"] for r in warm)[len(warm) // 2]}
-            print(f"warm rebuild after adding one article: median {builds[len(builds) // 2]:.2f} s, "
-                  f"max {builds[-1]:.2f} s (build; imports add about {warm[0]['import_s']:.1f} s)")
+                "runs": warm,
+                "median_build_s": builds[len(builds) // 2],
+                "max_build_s": builds[-1],
+                "median_total_s": sorted(r["total_s"] for r in warm)[len(warm) // 2],
+            }
+            print(
+                f"warm rebuild after adding one article: median {builds[len(builds) // 2]:.2f} s, "
+                f"max {builds[-1]:.2f} s (build; imports add about {warm[0]['import_s']:.1f} s)"
+            )
             r = run_child(d)
             results["rerun_unchanged"] = r
             print(f"rerun with nothing changed: build {r['build_s']:.2f} s ({r['mode']})", flush=True)
@@ -115,12 +142,15 @@ def main() -> int:
     if len(sizes) >= 2:
         per = [s["build_s"] / s["articles"] for s in sizes]
         results["seconds_per_article"] = [round(x, 4) for x in per]
-        print("seconds per article by size (linear growth keeps this flat):",
-              ", ".join(f"{s['articles']}: {x * 1000:.1f} ms" for s, x in zip(sizes, per)))
+        print(
+            "seconds per article by size (linear growth keeps this flat):",
+            ", ".join(f"{s['articles']}: {x * 1000:.1f} ms" for s, x in zip(sizes, per)),
+        )
     if not args.no_report:
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "helpers", "report", "--no-save"], cwd=ROOT, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "helpers", "report", "--no-save"], cwd=ROOT, check=True, capture_output=True
+        )
         results["report_real_corpus_s"] = round(time.perf_counter() - t0, 1)
         print(f"make report on the real corpus (data/): {results['report_real_corpus_s']} s")
     Path(args.out).write_text(json.dumps(results, indent=1) + "\n")

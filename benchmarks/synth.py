@@ -4,21 +4,52 @@
 They are not copies of the seeds: the templates are written for the benchmark, and the
 random choices come from ``random.Random(seed)`` so the same size gives the same files.
 """
+
 from __future__ import annotations
 
 import random
 from datetime import date, timedelta
 from pathlib import Path
 
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-SITES = ["la base aérienne d'Aïn al-Assad", "la base al-Taji", "la base de Balad", "l'aéroport d'Erbil",
-         "la base K1", "la base aérienne de Harir", "la base al-Qaïm", "la base de Qayyarah",
-         "la base d'al-Habbaniyah", "la Zone verte", "l'aéroport international de Bagdad", "le camp Victory"]
+SITES = [
+    "la base aérienne d'Aïn al-Assad",
+    "la base al-Taji",
+    "la base de Balad",
+    "l'aéroport d'Erbil",
+    "la base K1",
+    "la base aérienne de Harir",
+    "la base al-Qaïm",
+    "la base de Qayyarah",
+    "la base d'al-Habbaniyah",
+    "la Zone verte",
+    "l'aéroport international de Bagdad",
+    "le camp Victory",
+]
 TOWNS = ["Mossoul", "Kirkouk", "Bassora", "Falloujah", "Ramadi", "Tikrit", "Samarra", "Nadjaf", "Kerbala", "Erbil"]
-PARTIES = [("américains", "Washington"), ("français", "Paris"), ("britanniques", "Londres"),
-           ("allemands", "Berlin"), ("italiens", "Rome"), ("tchèques", "Prague"), ("canadiens", "Ottawa")]
+PARTIES = [
+    ("américains", "Washington"),
+    ("français", "Paris"),
+    ("britanniques", "Londres"),
+    ("allemands", "Berlin"),
+    ("italiens", "Rome"),
+    ("tchèques", "Prague"),
+    ("canadiens", "Ottawa"),
+]
 OUTLETS = ["AFP", "Reuters", "Le Monde", "France 24", "RFI", "Sputnik Afrique", "Press TV", "TRT Français"]
 UNITS = ["soldats", "militaires", "conseillers", "instructeurs"]
 
@@ -44,7 +75,8 @@ def article(i: int, rng: random.Random) -> str:
     body = [
         f"Les forces {nat} ont quitté {site} ce {wd} {_d(pub, rng, False)}, a annoncé un porte-parole de la coalition internationale.",
         f"Selon un communiqué, environ {n:,} {unit} {nat} restent déployés dans le pays.".replace(",", "\u00a0", 1)
-        if n >= 1000 else f"Selon un communiqué, environ {n} {unit} {nat} restent déployés dans le pays.",
+        if n >= 1000
+        else f"Selon un communiqué, environ {n} {unit} {nat} restent déployés dans le pays.",
         f"Le {_d(past(200), rng, True)}, des roquettes avaient visé {site2}, sans faire de victimes.",
         f"Depuis {rng.choice(MONTHS)} {pub.year - 1}, plus de {rng.randrange(10, 90)} attaques ont visé des intérêts étrangers.",
         f"{capital} avait annoncé le mois dernier le retrait de {rng.choice(['deux', 'trois', 'cinq'])} cents {unit} d'ici la fin de l'année.",

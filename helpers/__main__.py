@@ -2,6 +2,7 @@
 ``python -m helpers report [--data-dir DATA] [--out OUT]`` (run the notebooks, build reports/),
 ``python -m helpers evaluate --gold DIR [--out FILE]`` (score the extraction against hand-coded
 articles), ``python -m helpers evaluate --timeml DIR [--out FILE]`` (score the date tagger on ISO-TimeML gold) and ``python -m helpers gazetteer`` (rebuild data/reference/gazetteer.csv)."""
+
 from __future__ import annotations
 
 import argparse

@@ -5,6 +5,7 @@ Used alike by ``python -m helpers export``, the notebooks and the report. The st
 events, figures), ``across`` (reasoning across articles: dating rounds, then the merge into
 the chronology), ``store`` (per-article caches and the saved build) and ``tables``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -65,9 +66,15 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
     chrono = merge_events(b, greedy)
     places, place_mentions = places_tables(b, chrono)
     t = Tables(
-        articles=articles_table(b.articles), events=events_table(b), chronology=chrono, places=places,
-        place_mentions=place_mentions, figures=figures_table(b), removed=removed_table(b.articles),
-        unplaced=unplaced_table(b), build=b,
+        articles=articles_table(b.articles),
+        events=events_table(b),
+        chronology=chrono,
+        places=places,
+        place_mentions=place_mentions,
+        figures=figures_table(b),
+        removed=removed_table(b.articles),
+        unplaced=unplaced_table(b),
+        build=b,
     )
     if use_ner:
         incremental.save(p, t, greedy)
@@ -95,8 +102,14 @@ def extract_corpus(data_dir=None, *, use_ner: bool = True, progress: bool = Fals
     extracts = {r.article_id: cache.get_or_make(r, lambda r=r: extract_article(r, matcher, use_ner)) for r in iterator}
     memo = PubMemo(p)
     log = ConstraintLog()
-    articles, rounds = settle_dates(local, articles, extracts, lambda a, ex: corpus_constraints(a, ex, log),
-                                    lambda r: cache.get_or_make(r, lambda: extract_article(r, matcher, use_ner)),
-                                    memo, log)
+    articles, rounds = settle_dates(
+        local,
+        articles,
+        extracts,
+        lambda a, ex: corpus_constraints(a, ex, log),
+        lambda r: cache.get_or_make(r, lambda: extract_article(r, matcher, use_ner)),
+        memo,
+        log,
+    )
     memo.save()
     return Build(articles, extracts, matcher, warnings_, rounds, local=local, log=log)

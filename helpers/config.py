@@ -4,6 +4,7 @@ Every path the project uses is derived from ``DATA_DIR`` (the repository's ``dat
 or from a ``data_dir`` argument, so a notebook or the export command can be pointed
 at another corpus without editing code.
 """
+
 from __future__ import annotations
 
 import os

@@ -152,8 +152,10 @@ def run_export(gold: Gold, work: Path, *, sidecar: bool, reference: Path) -> dic
     shutil.copytree(reference, data / "reference")
     export(data, data / "processed")
     out = data / "processed"
-    return {name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
-            for name in ("articles", "events", "figures", "place_mentions", "places")}
+    return {
+        name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        for name in ("articles", "events", "figures", "place_mentions", "places")
+    }
 
 
 # --- scoring --------------------------------------------------------------------------------
@@ -214,8 +216,10 @@ class Scorer:
 def score_events(sc: Scorer, art: str, g: dict, events: pd.DataFrame) -> None:
     """Date recall, typed recall, typed precision of one article's events."""
     month_only = len(str(g.get("publication_date", ""))) == 7
-    ext = [((_d(r.date_start), _d(r.date_end)), r.event_type, getattr(r, "headline", "") or r.evidence)
-           for r in events.itertuples()]
+    ext = [
+        ((_d(r.date_start), _d(r.date_end)), r.event_type, getattr(r, "headline", "") or r.evidence)
+        for r in events.itertuples()
+    ]
     golds = []
     for ge in g["events"]:
         span = gold_span(ge)
@@ -231,8 +235,14 @@ def score_events(sc: Scorer, art: str, g: dict, events: pd.DataFrame) -> None:
         sc.count(art, "events", "typed", bool(typed))
         if not typed:
             near = [e for e in ext if _overlaps(e[0], window)]
-            got = "; ".join(f"{_span_text(s)} {t}" + ("" if e in dated else " (too wide)")
-                            for e in near for s, t in [(e[0], e[1])]) or "no event at that date"
+            got = (
+                "; ".join(
+                    f"{_span_text(s)} {t}" + ("" if e in dated else " (too wide)")
+                    for e in near
+                    for s, t in [(e[0], e[1])]
+                )
+                or "no event at that date"
+            )
             label = f"{_span_text(gold_span(ge))} {ge.get('precision', '')} {'/'.join(sorted(types))}"
             sc.miss(art, "events", f"{label}: {_short(ge.get('what', ''))}", got)
     for span, etype, what in ext:
@@ -240,8 +250,12 @@ def score_events(sc: Scorer, art: str, g: dict, events: pd.DataFrame) -> None:
         ok = any(_overlaps(span, window) and etype in types for _, window, types in golds)
         sc.count(art, "events", "correct", ok)
         if not ok:
-            sc.miss(art, "events (extra)", "no gold event of this type and date",
-                    f"{_span_text(span)} {etype}: {_short(what)}")
+            sc.miss(
+                art,
+                "events (extra)",
+                "no gold event of this type and date",
+                f"{_span_text(span)} {etype}: {_short(what)}",
+            )
 
 
 def score_sites(sc: Scorer, art: str, g: dict, sites: dict, coords: list[tuple[str, float, float]]) -> None:
@@ -293,15 +307,18 @@ def score_figures(sc: Scorer, art: str, g: dict, figures: pd.DataFrame) -> None:
             right = any(e[4] == gf["measure"] for e in match)
             sc.count(art, kind, "measure", right)
             if not right:
-                sc.miss(art, f"{kind} measure", label, "; ".join(f"{e[5].count_best} {e[3]} {e[4] or '(none)'}"
-                                                                for e in match))
+                sc.miss(
+                    art,
+                    f"{kind} measure",
+                    label,
+                    "; ".join(f"{e[5].count_best} {e[3]} {e[4] or '(none)'}" for e in match),
+                )
         if not party:
             if match:
                 got = "; ".join(f"{e[5].count_best} as {e[3] or '(no party)'}" for e in match)
             else:
                 same = [e for e in ext if e[1] is not None and e[1] <= n and (e[2] is None or n <= e[2])]
-                got = ("; ".join(f"{e[5].count_best} as {e[0]}" for e in same) if same
-                       else "no figure with that count")
+                got = "; ".join(f"{e[5].count_best} as {e[0]}" for e in same) if same else "no figure with that count"
             sc.miss(art, kind, label, got)
 
 
@@ -331,9 +348,11 @@ def score_published(sc: Scorer, art: str, g: dict, row: dict | None) -> None:
             sc.miss(art, "published WRONG WINDOW", truth, got)
         return
     day = true_span[0]
-    right = ((prec == "day" and abs((lo - day).days) <= 2)
-             or (prec == "month" and (lo.year, lo.month) == (day.year, day.month))
-             or (lo <= day <= hi and _width((lo, hi)) <= 7))
+    right = (
+        (prec == "day" and abs((lo - day).days) <= 2)
+        or (prec == "month" and (lo.year, lo.month) == (day.year, day.month))
+        or (lo <= day <= hi and _width((lo, hi)) <= 7)
+    )
     sc.count(art, "published", "right", right)
     sc.count(art, "published", "wrong", excludes and not right)  # a day 1-2 days off is right, not wrong
     if not right:
@@ -344,21 +363,35 @@ def summarize(counts: dict[str, dict[str, int]]) -> dict:
     """The ratios of the counts (None where nothing was measured)."""
     ev, si, pu = counts.get("events", {}), counts.get("sites", {}), counts.get("published", {})
     out = {
-        "events": {"gold": ev.get("gold", 0), "extracted": ev.get("extracted", 0),
-                   "recall_by_date": _ratio(ev.get("found", 0), ev.get("gold", 0)),
-                   "typed_recall": _ratio(ev.get("typed", 0), ev.get("gold", 0)),
-                   "typed_precision": _ratio(ev.get("correct", 0), ev.get("extracted", 0))},
-        "sites": {"gold": si.get("gold", 0), "found": _ratio(si.get("found", 0), si.get("gold", 0)),
-                  "unscored": si.get("unscored", 0)},
-        "published": {"gold_days": pu.get("gold", 0), "right": _ratio(pu.get("right", 0), pu.get("gold", 0)),
-                      "unknown": pu.get("unknown", 0), "wrong_windows": pu.get("wrong", 0),
-                      "gold_months": pu.get("gold_month", 0), "wrong_windows_month": pu.get("wrong_month", 0)},
+        "events": {
+            "gold": ev.get("gold", 0),
+            "extracted": ev.get("extracted", 0),
+            "recall_by_date": _ratio(ev.get("found", 0), ev.get("gold", 0)),
+            "typed_recall": _ratio(ev.get("typed", 0), ev.get("gold", 0)),
+            "typed_precision": _ratio(ev.get("correct", 0), ev.get("extracted", 0)),
+        },
+        "sites": {
+            "gold": si.get("gold", 0),
+            "found": _ratio(si.get("found", 0), si.get("gold", 0)),
+            "unscored": si.get("unscored", 0),
+        },
+        "published": {
+            "gold_days": pu.get("gold", 0),
+            "right": _ratio(pu.get("right", 0), pu.get("gold", 0)),
+            "unknown": pu.get("unknown", 0),
+            "wrong_windows": pu.get("wrong", 0),
+            "gold_months": pu.get("gold_month", 0),
+            "wrong_windows_month": pu.get("wrong_month", 0),
+        },
     }
     for kind in FIGURE_KINDS:
         f = counts.get(kind, {})
-        out[kind] = {"gold": f.get("gold", 0), "found": _ratio(f.get("found", 0), f.get("gold", 0)),
-                     "with_party": _ratio(f.get("party", 0), f.get("gold", 0)),
-                     "measure": _ratio(f.get("measure", 0), f.get("measured", 0)) if f.get("measured") else None}
+        out[kind] = {
+            "gold": f.get("gold", 0),
+            "found": _ratio(f.get("found", 0), f.get("gold", 0)),
+            "with_party": _ratio(f.get("party", 0), f.get("gold", 0)),
+            "measure": _ratio(f.get("measure", 0), f.get("measured", 0)) if f.get("measured") else None,
+        }
     return out
 
 
@@ -380,15 +413,20 @@ def score(gold: Gold, dated: dict[str, pd.DataFrame], undated: dict[str, pd.Data
         events = dated["events"][dated["events"].article_id == aid]
         figures = dated["figures"][dated["figures"].article_id == aid]
         mentioned = dated["place_mentions"][dated["place_mentions"].article_id == aid].place_id.unique()
-        coords = [(pid, float(places.at[pid, "latitude"]), float(places.at[pid, "longitude"]))
-                  for pid in mentioned if pid in places.index and places.at[pid, "latitude"]]
+        coords = [
+            (pid, float(places.at[pid, "latitude"]), float(places.at[pid, "longitude"]))
+            for pid in mentioned
+            if pid in places.index and places.at[pid, "latitude"]
+        ]
         score_events(sc, name, g, events)
         score_sites(sc, name, g, gold.sites, coords)
         score_figures(sc, name, g, figures)
         score_published(sc, name, g, undated_rows.get(name))
-    return {"overall": summarize(sc.counts),
-            "articles": {a: summarize(c) for a, c in sorted(sc.per_article.items())},
-            "misses": sc.misses}
+    return {
+        "overall": summarize(sc.counts),
+        "articles": {a: summarize(c) for a, c in sorted(sc.per_article.items())},
+        "misses": sc.misses,
+    }
 
 
 def evaluate(gold_dir: str | Path, *, reference: str | Path | None = None) -> dict:
@@ -413,8 +451,10 @@ def summary_lines(o: dict) -> list[str]:
     tr, ca = o["troops"], o["casualties"]
 
     def figs(f: dict) -> str:
-        return (f"found {_pct(f['found'])}, with party {_pct(f['with_party'])}, "
-                f"measure {_pct(f['measure'])} (of {f['gold']})")
+        return (
+            f"found {_pct(f['found'])}, with party {_pct(f['with_party'])}, "
+            f"measure {_pct(f['measure'])} (of {f['gold']})"
+        )
 
     return [
         f"events: recall by date {_pct(ev['recall_by_date'])}, typed recall {_pct(ev['typed_recall'])}, "

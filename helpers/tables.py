@@ -1,4 +1,5 @@
 """The contract's tables (see data/README.md) from a build's results, and what they quote."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,8 +33,22 @@ class Tables:
         return self.build.warnings
 
 
-EVENT_COLUMNS = ["event_id", "article_id", "event_type", "date_start", "date_end", "precision", "date_text",
-                 "place_ids", "actors", "evidence", "date_basis", "qualifier", "outlet", "clause"]
+EVENT_COLUMNS = [
+    "event_id",
+    "article_id",
+    "event_type",
+    "date_start",
+    "date_end",
+    "precision",
+    "date_text",
+    "place_ids",
+    "actors",
+    "evidence",
+    "date_basis",
+    "qualifier",
+    "outlet",
+    "clause",
+]
 
 
 def events_table(b: Build) -> pd.DataFrame:
@@ -43,17 +58,42 @@ def events_table(b: Build) -> pd.DataFrame:
         for e in b.extracts[aid].events:
             if e.date_start is None:
                 continue
-            rows.append(dict(event_id=e.event_id, article_id=aid, event_type=e.event_type,
-                             date_start=e.date_start.isoformat(), date_end=e.date_end.isoformat(),
-                             precision=e.precision, date_text=e.date_text, place_ids=";".join(e.place_ids),
-                             actors="; ".join(e.actors), evidence=e.evidence, date_basis=e.date_basis,
-                             qualifier=e.qualifier, outlet=outlets.get(aid, ""), clause=e.clause))
+            rows.append(
+                dict(
+                    event_id=e.event_id,
+                    article_id=aid,
+                    event_type=e.event_type,
+                    date_start=e.date_start.isoformat(),
+                    date_end=e.date_end.isoformat(),
+                    precision=e.precision,
+                    date_text=e.date_text,
+                    place_ids=";".join(e.place_ids),
+                    actors="; ".join(e.actors),
+                    evidence=e.evidence,
+                    date_basis=e.date_basis,
+                    qualifier=e.qualifier,
+                    outlet=outlets.get(aid, ""),
+                    clause=e.clause,
+                )
+            )
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
-
-PLACE_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "n_mentions", "article_ids",
-                 "status", "status_date", "status_text", "n_events", "event_summary"]
+PLACE_COLUMNS = [
+    "place_id",
+    "name",
+    "kind",
+    "latitude",
+    "longitude",
+    "source",
+    "n_mentions",
+    "article_ids",
+    "status",
+    "status_date",
+    "status_text",
+    "n_events",
+    "event_summary",
+]
 
 
 def places_tables(b: Build, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -68,13 +108,21 @@ def place_mentions_table(b: Build) -> pd.DataFrame:
         ex = b.extracts[aid]
         for m in ex.mentions:
             sent = next((s for s in ex.sentences if s.start <= m.start < s.end), None)
-            rows.append(dict(article_id=aid, place_id=m.place_id, surface=m.surface,
-                             evidence=sent.text if sent else "", context=m.context))
+            rows.append(
+                dict(
+                    article_id=aid,
+                    place_id=m.place_id,
+                    surface=m.surface,
+                    evidence=sent.text if sent else "",
+                    context=m.context,
+                )
+            )
     return pd.DataFrame(rows, columns=["article_id", "place_id", "surface", "evidence", "context"])
 
 
-def place_rows(matcher: PlaceMatcher, mentions: pd.DataFrame, chronology: pd.DataFrame,
-               only: set[str] | None = None) -> list[dict]:
+def place_rows(
+    matcher: PlaceMatcher, mentions: pd.DataFrame, chronology: pd.DataFrame, only: set[str] | None = None
+) -> list[dict]:
     """The rows of places.csv (of the places in ``only``, when given), in place_id order."""
     if only is not None:
         mentions = mentions[mentions.place_id.isin(only)]
@@ -88,19 +136,34 @@ def place_rows(matcher: PlaceMatcher, mentions: pd.DataFrame, chronology: pd.Dat
     for pid, grp in mentions.groupby("place_id", sort=True):
         r = g.loc[pid]
         rows_here = chronology.iloc[at_place.get(pid, [])]
-        status = site_status(pid, rows_here) if r["kind"] in SITE_KINDS else \
-            dict(status="", status_date="", status_text="", n_events=len(rows_here), event_summary="")
-        out.append(dict(place_id=pid, name=r["name"], kind=r["kind"], latitude=float(r["latitude"]),
-                        longitude=float(r["longitude"]), source=r["source"], n_mentions=len(grp),
-                        article_ids=";".join(sorted(set(grp.article_id))), **status))
+        status = (
+            site_status(pid, rows_here)
+            if r["kind"] in SITE_KINDS
+            else dict(status="", status_date="", status_text="", n_events=len(rows_here), event_summary="")
+        )
+        out.append(
+            dict(
+                place_id=pid,
+                name=r["name"],
+                kind=r["kind"],
+                latitude=float(r["latitude"]),
+                longitude=float(r["longitude"]),
+                source=r["source"],
+                n_mentions=len(grp),
+                article_ids=";".join(sorted(set(grp.article_id))),
+                **status,
+            )
+        )
     return out
 
 
 def site_status(pid: str, rows: pd.DataFrame) -> dict:
     """The latest known status of a site from the chronology rows at it."""
     n = len(rows)
-    summary = " | ".join(f"{d}: {TYPE_LABELS[t]} ({o})" for d, t, o in zip(rows.display_date.tolist(),
-                                                                          rows.event_type.tolist(), rows.outlets.tolist()))
+    summary = " | ".join(
+        f"{d}: {TYPE_LABELS[t]} ({o})"
+        for d, t, o in zip(rows.display_date.tolist(), rows.event_type.tolist(), rows.outlets.tolist())
+    )
     # the most specific status any merged mention gives ("retirées … et ont livré la base": handover)
     kinds = pd.Series("", index=rows.index, dtype=object)
     for t in reversed(SITE_STATUS_ORDER):  # the first in SITE_STATUS_ORDER wins
@@ -112,13 +175,29 @@ def site_status(pid: str, rows: pd.DataFrame) -> dict:
     st = st.assign(o=st.status.map(SITE_STATUS_ORDER.index)).sort_values(["date_end", "o"], ascending=[True, False])
     last = st.iloc[-1]
     text = f"{SITE_STATUS[last.status]} ({last.display_date}), selon {last.outlets}"
-    return dict(status=last.status, status_date=last.date_start, status_text=text, n_events=n,
-                event_summary=summary)
+    return dict(status=last.status, status_date=last.date_start, status_text=text, n_events=n, event_summary=summary)
 
 
 def figures_table(b: Build) -> pd.DataFrame:
-    cols = ["figure_id", "article_id", "kind", "party", "count_best", "count_low", "count_high", "approximate", "unit",
-            "refers_to", "refers_precision", "evidence", "refers_end", "refers_basis", "planned", "surface", "outlet"]
+    cols = [
+        "figure_id",
+        "article_id",
+        "kind",
+        "party",
+        "count_best",
+        "count_low",
+        "count_high",
+        "approximate",
+        "unit",
+        "refers_to",
+        "refers_precision",
+        "evidence",
+        "refers_end",
+        "refers_basis",
+        "planned",
+        "surface",
+        "outlet",
+    ]
     rows = [f for aid in sorted(b.extracts) for f in b.extracts[aid].figures]
     df = pd.DataFrame(rows, columns=cols)
     for c in ("count_best", "count_low", "count_high"):
@@ -137,8 +216,11 @@ def article_refs(articles: pd.DataFrame) -> dict[str, tuple[str, str]]:
     from .read import sources
 
     names = sources.names(articles)
-    return {r["article_id"]: (names[r["article_id"]], sources.reference(r))
-            for r in articles.to_dict("records") if r["article_id"]}
+    return {
+        r["article_id"]: (names[r["article_id"]], sources.reference(r))
+        for r in articles.to_dict("records")
+        if r["article_id"]
+    }
 
 
 def row_quotes(events_by_id: pd.DataFrame, event_ids: str, refs: dict | None = None) -> list[dict]:
@@ -161,8 +243,19 @@ def place_events(t: Tables, place_id: str, refs: dict | None = None) -> list[dic
     out = []
     for r in rows.itertuples():
         quotes = row_quotes(ev, r.event_ids, refs)
-        out.append({"date": r.display_date, "date_start": r.date_start, "date_end": r.date_end,
-                    "precision": r.precision, "event_type": r.event_type, "label": TYPE_LABELS[r.event_type],
-                    "headline": getattr(r, "headline", "") or "", "summary": r.summary,
-                    "outlets": r.outlets, "n_outlets": r.n_outlets, "quotes": quotes})
+        out.append(
+            {
+                "date": r.display_date,
+                "date_start": r.date_start,
+                "date_end": r.date_end,
+                "precision": r.precision,
+                "event_type": r.event_type,
+                "label": TYPE_LABELS[r.event_type],
+                "headline": getattr(r, "headline", "") or "",
+                "summary": r.summary,
+                "outlets": r.outlets,
+                "n_outlets": r.n_outlets,
+                "quotes": quotes,
+            }
+        )
     return out

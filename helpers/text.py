@@ -4,6 +4,7 @@
 in the folded text has the same span in the original text and the evidence shown to
 readers stays verbatim.
 """
+
 from __future__ import annotations
 
 import re
@@ -80,8 +81,16 @@ def name_key(name: str) -> str:
     s = re.sub(r"[^a-z0-9]", "", s)
     if not s:
         return ""
-    for a, b in (("ou", "u"), ("ph", "f"), ("sh", "ch"), ("gh", "g"), ("kh", "k"), ("dh", "d"),
-                 ("th", "t"), ("dj", "j")):
+    for a, b in (
+        ("ou", "u"),
+        ("ph", "f"),
+        ("sh", "ch"),
+        ("gh", "g"),
+        ("kh", "k"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("dj", "j"),
+    ):
         s = s.replace(a, b)
     s = re.sub(r"(?:ah|at|a|e|eh)$", "", s) or s
     s = re.sub(r"[qkc]", "k", s)
@@ -93,10 +102,55 @@ def name_key(name: str) -> str:
 # --- sentences -------------------------------------------------------------------------
 
 _ABBREVIATIONS = {
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "gen", "gén", "col",
-    "lt", "sgt", "cpt", "cdt", "etc", "av", "bd", "no", "n°", "art", "p", "vol", "éd",
-    "janv", "févr", "fevr", "avr", "juil", "sept", "oct", "nov", "déc", "dec",
-    "mr", "mrs", "ms", "jr", "sr", "rep", "sen", "gov", "u.s", "u.n", "inc", "ltd", "vs",
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "dr",
+    "pr",
+    "me",
+    "st",
+    "ste",
+    "gen",
+    "gén",
+    "col",
+    "lt",
+    "sgt",
+    "cpt",
+    "cdt",
+    "etc",
+    "av",
+    "bd",
+    "no",
+    "n°",
+    "art",
+    "p",
+    "vol",
+    "éd",
+    "janv",
+    "févr",
+    "fevr",
+    "avr",
+    "juil",
+    "sept",
+    "oct",
+    "nov",
+    "déc",
+    "dec",
+    "mr",
+    "mrs",
+    "ms",
+    "jr",
+    "sr",
+    "rep",
+    "sen",
+    "gov",
+    "u.s",
+    "u.n",
+    "inc",
+    "ltd",
+    "vs",
 }
 
 _SENT_END = re.compile(r"(?<=[.!?…])[»\"”’)\]]*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9«\"“])")
@@ -122,7 +176,7 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = para.group()
         last = 0
         for m in _SENT_END.finditer(chunk):
-            before = chunk[last:m.start()].rstrip()
+            before = chunk[last : m.start()].rstrip()
             word = re.search(r"([\w°.]+)[.]$", before)
             if word:
                 w = word.group(1).lower().rstrip(".")

@@ -21,6 +21,7 @@ A winter (``WI``) is December to February; ``1999-WI`` accepts the winter ending
 or the one starting in December 1999, since both readings occur. Seasons are the
 meteorological ones (the tagger's).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -97,7 +98,7 @@ def read_timeml(path: Path) -> Document:
     walk(body)
     text = "".join(parts)
     for t in timexes:
-        t.text = text[t.start:t.end]
+        t.text = text[t.start : t.end]
     timexes.sort(key=lambda t: t.start)
     return Document(path.stem, dct, text, timexes)
 
@@ -205,8 +206,9 @@ class Pair:
         """One line for a reader: the gold expression and value, and what the tagger gave."""
         got = "nothing" if self.found_span is None else repr(self.found_text)
         if self.found_span is not None:
-            got += " → " + (f"{self.found_interval[0]}..{self.found_interval[1]}" if self.found_interval
-                            else "unresolved")
+            got += " → " + (
+                f"{self.found_interval[0]}..{self.found_interval[1]}" if self.found_interval else "unresolved"
+            )
         if self.gold is None:
             return f"{self.doc}: not a gold DATE: {got}"
         mod = f" {self.gold.mod}" if self.gold.mod else ""
@@ -233,9 +235,17 @@ def score_document(doc: Document) -> list[Pair]:
         i = max(overlaps, key=lambda i: min(e, golds[i].end) - max(s, golds[i].start))
         used.add(i)
         g = golds[i]
-        pairs.append(Pair(doc.name, g, doc.text[s:e], (s, e), interval,
-                          strict=(s, e) == _stripped(doc.text, g.start, g.end),
-                          value=value_right(x.date_start if x.resolved else None, x.date_end, g.value, g.mod)))
+        pairs.append(
+            Pair(
+                doc.name,
+                g,
+                doc.text[s:e],
+                (s, e),
+                interval,
+                strict=(s, e) == _stripped(doc.text, g.start, g.end),
+                value=value_right(x.date_start if x.resolved else None, x.date_end, g.value, g.mod),
+            )
+        )
     for i, g in enumerate(golds):
         if i not in used:
             pairs.append(Pair(doc.name, g))
@@ -257,9 +267,16 @@ def summarize(pairs: list[Pair]) -> dict:
     matched = sum(p.gold is not None and p.found_span is not None for p in pairs)
     strict = sum(p.strict for p in pairs)
     value = sum(p.value for p in pairs)
-    return {"gold": gold, "found": found, "matched": matched, "strict_matched": strict, "value_right": value,
-            "relaxed": _prf(matched, found, gold), "strict": _prf(strict, found, gold),
-            "value": _prf(value, found, gold)}
+    return {
+        "gold": gold,
+        "found": found,
+        "matched": matched,
+        "strict_matched": strict,
+        "value_right": value,
+        "relaxed": _prf(matched, found, gold),
+        "strict": _prf(strict, found, gold),
+        "value": _prf(value, found, gold),
+    }
 
 
 def evaluate_timeml(folder: Path) -> tuple[dict, list[Pair], list[str]]:
@@ -291,6 +308,8 @@ def misses(pairs: list[Pair]) -> list[Pair]:
 def summary_line(figures: dict) -> str:
     """The one-line summary ``make eval`` prints."""
     r, s, v = figures["relaxed"], figures["strict"], figures["value"]
-    return (f"TimeML: {figures['documents']} documents, {figures['gold']} DATE timexes, {figures['found']} found; "
-            f"relaxed P {r['precision']:.2f} R {r['recall']:.2f} F1 {r['f1']:.2f}; strict F1 {s['f1']:.2f}; "
-            f"value P {v['precision']:.2f} R {v['recall']:.2f} F1 {v['f1']:.2f}")
+    return (
+        f"TimeML: {figures['documents']} documents, {figures['gold']} DATE timexes, {figures['found']} found; "
+        f"relaxed P {r['precision']:.2f} R {r['recall']:.2f} F1 {r['f1']:.2f}; strict F1 {s['f1']:.2f}; "
+        f"value P {v['precision']:.2f} R {v['recall']:.2f} F1 {v['f1']:.2f}"
+    )

@@ -1,4 +1,5 @@
 """Shared fixtures: temporary data folders built from the repository's data/."""
+
 import hashlib
 import os
 import shutil
@@ -75,8 +76,17 @@ def browser():
     except ImportError:
         _need("the playwright package is not installed")
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        b = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield b
         b.close()

@@ -1,6 +1,7 @@
 """What researchers feed the tool: the bad-input corpus (tests/fixtures/bad/), a 20 MB file and a
 hostile article go through the export and the whole report; every problem is reported, nothing
 crashes, nothing executes, and data/raw is byte-identical afterwards."""
+
 from __future__ import annotations
 
 import shutil
@@ -24,7 +25,7 @@ def bad_dir(tmp_path_factory):
     for p in (BAD / "articles").iterdir():
         shutil.copy(p, d / "raw" / "articles" / p.name)
     shutil.copy(BAD / "articles.csv", d / "raw" / "articles.csv")
-    para = ("Les forces de la coalition ont quitté la base le 3 mars 2021 selon un porte-parole. " * 12 + "\n")
+    para = "Les forces de la coalition ont quitté la base le 3 mars 2021 selon un porte-parole. " * 12 + "\n"
     with (d / "raw" / "articles" / "enorme.txt").open("w", encoding="utf-8") as fh:
         while fh.tell() < 20_000_000:
             fh.write(para)
@@ -36,8 +37,13 @@ def exported(bad_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("bad_out")
     before = tree_hash(bad_dir / "raw")
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "helpers", "export", "--data-dir", str(bad_dir), "--out", str(out),
-                        "--quiet"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "helpers", "export", "--data-dir", str(bad_dir), "--out", str(out), "--quiet"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     return r, out, before, time.perf_counter() - t0
 
 
@@ -66,8 +72,12 @@ def test_every_problem_is_reported(exported):
     assert a.loc["sans date.txt", "outlet"] == "Mediapart"  # from the sidecar
     assert a.loc["Réaction à Bagdad – été.txt", "published"] == "2020-07-05"
     # the sidecar's problems are warnings naming the file and row
-    for words in ("unknown column(s) ignored: note", "(latin1_cp1252.txt): published '14/02/2022'",
-                  "(bom_crlf.txt): published '2021-02-31'", "'manquant.txt', but no such file"):
+    for words in (
+        "unknown column(s) ignored: note",
+        "(latin1_cp1252.txt): published '14/02/2022'",
+        "(bom_crlf.txt): published '2021-02-31'",
+        "'manquant.txt', but no such file",
+    ):
         assert words in r.stdout, words
     for f in ("empty.txt", "binary.dat", "enorme.txt", "copie 2 (doublon).txt"):
         assert f in r.stdout
@@ -84,8 +94,13 @@ def test_reports_build_and_show_hostile_text_literally(bad_dir, exported, tmp_pa
     """`make report`'s job on the bad corpus; then the rendered reports in headless Chromium."""
     out = tmp_path / "reports"
     before = tree_hash(bad_dir / "raw")
-    r = subprocess.run([sys.executable, "-m", "helpers", "report", "--data-dir", str(bad_dir), "--out", str(out)],
-                       cwd=ROOT, capture_output=True, text=True, timeout=900)
+    r = subprocess.run(
+        [sys.executable, "-m", "helpers", "report", "--data-dir", str(bad_dir), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     assert tree_hash(bad_dir / "raw") == before
     pages = sorted(out.glob("0*.html")) + [out / "index.html", out / "figures" / "map_bases.html"]

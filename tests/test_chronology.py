@@ -5,7 +5,9 @@ def rows(t, etype=None, start=None, end=None):
     ch = t.chronology
     if etype:
         types = etype if isinstance(etype, (list, tuple)) else [etype]
-        ch = ch[ch.event_type.isin(types) | ch.mention_types.str.split(";").apply(lambda ts: bool(set(ts) & set(types)))]
+        ch = ch[
+            ch.event_type.isin(types) | ch.mention_types.str.split(";").apply(lambda ts: bool(set(ts) & set(types)))
+        ]
     if start:
         ch = ch[ch.date_end >= start]
     if end:
@@ -87,11 +89,15 @@ def test_more_unseen_styles(extended_tables):
     t = extended_tables
     a = t.articles.set_index("file")
     assert a.loc["presstv_tower22.txt", "published"] == "2024-01-30"
-    assert (a.loc["lemonde_retrait_2026.txt", "outlet"], a.loc["olj_harir.txt", "outlet"]) == ("Le Monde", "L'Orient-Le Jour")
+    assert (a.loc["lemonde_retrait_2026.txt", "outlet"], a.loc["olj_harir.txt", "outlet"]) == (
+        "Le Monde",
+        "L'Orient-Le Jour",
+    )
     assert "AFP" in a.loc["lemonde_retrait_2026.txt", "origin"] and a.loc["olj_harir.txt", "origin"] == "AFP"
     assert a.loc["aa_accord_2024.txt", "published"] == "2024-09-27"  # not 2026: "d'ici septembre 2026" is a deadline
     assert a.loc["aa_accord_2024.txt", "published_end"] == "2024-12-31"
     ev = t.events
+
     def has(etype, start, place=None, end=None):
         m = (ev.event_type == etype) & (ev.date_start == start)
         if end:
@@ -99,6 +105,7 @@ def test_more_unseen_styles(extended_tables):
         if place:
             m &= ev.place_ids.str.split(";").apply(lambda ids: place in ids)
         return bool(m.any())
+
     assert has("attack", "2024-01-30", "ain-al-asad") and has("attack", "2024-01-28")  # "Deux jours plus tôt"
     assert has("handover", "2026-01-17", "ain-al-asad") and has("handover", "2025-10-01", "victory")
     assert has("attack", "2025-03-10", "harir", end="2025-03-11")  # "dans la nuit de lundi à mardi"

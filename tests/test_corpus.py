@@ -1,11 +1,14 @@
 """Loading and normalizing articles: encodings, HTML, boilerplate, outlets, ids, duplicates."""
+
 from helpers.read.corpus import clean_text, decode_bytes, detect_language, load_corpus
 from helpers.text import name_key, split_sentences
 
 from .conftest import DATA, make_data_dir, tree_hash
 
-ARTICLE = ("Les forces françaises ont quitté la base, a déclaré mercredi le porte-parole de l'armée irakienne.\n"
-           "Cette information n'a pas été confirmée de source française. Les soldats sont partis vers le Koweït.\n")
+ARTICLE = (
+    "Les forces françaises ont quitté la base, a déclaré mercredi le porte-parole de l'armée irakienne.\n"
+    "Cette information n'a pas été confirmée de source française. Les soldats sont partis vers le Koweït.\n"
+)
 
 
 def test_seeds_load_with_outlets_and_titles(seed_tables):
@@ -23,11 +26,28 @@ def test_seeds_load_with_outlets_and_titles(seed_tables):
 def test_boilerplate_removed_and_recorded(seed_tables):
     r = seed_tables.removed
     rules = set(r.rule)
-    assert {"photo credit", "photo caption", "teaser", "source footer", "site debris",
-            "share or subscribe prompt", "line in another script", "repeated line"} <= rules
+    assert {
+        "photo credit",
+        "photo caption",
+        "teaser",
+        "source footer",
+        "site debris",
+        "share or subscribe prompt",
+        "line in another script",
+        "repeated line",
+    } <= rules
     lines = " ".join(r.line)
-    for junk in ("© AFP 2023", "(AFP photo)", "Crédit photo", "Pour en savoir plus", "SOURCE: FRENCH PRESS TV",
-                 "Lire l'article complet", "Fil d’actu", "loader", "Заголовок"):
+    for junk in (
+        "© AFP 2023",
+        "(AFP photo)",
+        "Crédit photo",
+        "Pour en savoir plus",
+        "SOURCE: FRENCH PRESS TV",
+        "Lire l'article complet",
+        "Fil d’actu",
+        "loader",
+        "Заголовок",
+    ):
         assert junk in lines, junk
     text = " ".join(load_corpus(DATA, infer_dates=False).text)
     for junk in ("© AFP", "S'abonner", "Partager", "identifiez-vous", "Заголовок", "SOURCE:"):
@@ -35,10 +55,13 @@ def test_boilerplate_removed_and_recorded(seed_tables):
 
 
 def test_general_rules_fit_other_outlets():
-    raw = ("Accueil\nIrak : nouvelle attaque contre une base de la coalition\n"
-           "Des soldats américains à Bagdad. (Photo d'archives)\nPhoto : Reuters/Thaier al-Sudani\n"
-           + ARTICLE + "Lire aussi : L'Irak et les États-Unis entament des pourparlers\n"
-           "Partagez sur Twitter\nAvec AFP\nTags : Irak, Coalition\n")
+    raw = (
+        "Accueil\nIrak : nouvelle attaque contre une base de la coalition\n"
+        "Des soldats américains à Bagdad. (Photo d'archives)\nPhoto : Reuters/Thaier al-Sudani\n"
+        + ARTICLE
+        + "Lire aussi : L'Irak et les États-Unis entament des pourparlers\n"
+        "Partagez sur Twitter\nAvec AFP\nTags : Irak, Coalition\n"
+    )
     c = clean_text(raw)
     assert c.title == "Irak : nouvelle attaque contre une base de la coalition"
     assert "Lire aussi" not in c.text and "Photo" not in c.text and "Avec AFP" not in c.text
@@ -55,22 +78,37 @@ def test_spaces_and_quotes_normalized_but_quotes_kept():
 
 def test_encodings():
     text = "Les forces françaises ont quitté l'Irak en février."
-    for data, enc in [(text.encode("utf-8"), "utf-8"), (b"\xef\xbb\xbf" + text.encode("utf-8"), "utf-8-sig"),
-                      (text.encode("cp1252"), "cp1252"), (text.encode("utf-16"), "utf-16")]:
+    for data, enc in [
+        (text.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + text.encode("utf-8"), "utf-8-sig"),
+        (text.encode("cp1252"), "cp1252"),
+        (text.encode("utf-16"), "utf-16"),
+    ]:
         decoded, used, reason = decode_bytes(data)
         assert decoded == text and used == enc, (enc, used, reason)
     assert decode_bytes(b"\x00\x01\x02binary\x00")[0] is None
 
 
 def test_bad_files_skipped_with_reason_and_raw_untouched(tmp_path):
-    html = ("<html><head><title>Retrait de la coalition</title><meta property='og:site_name' content='Le Monde'>"
-            "</head><body><nav>Menu Accueil</nav><article><h1>Retrait de la coalition</h1><p>" + ARTICLE * 3 +
-            "</p></article><footer>Abonnez-vous</footer></body></html>")
-    d = make_data_dir(tmp_path, seeds=False, extra={
-        "empty.txt": b"", "blank.txt": b"   \n\t\n", "binary.bin": bytes(range(256)) * 20,
-        "latin1.txt": ARTICLE.encode("cp1252"), "bom_crlf.txt": b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode(),
-        "page.html": html.encode("utf-8"), "copie de l'article é.txt": ARTICLE.encode("utf-8"),
-    })
+    html = (
+        "<html><head><title>Retrait de la coalition</title><meta property='og:site_name' content='Le Monde'>"
+        "</head><body><nav>Menu Accueil</nav><article><h1>Retrait de la coalition</h1><p>"
+        + ARTICLE * 3
+        + "</p></article><footer>Abonnez-vous</footer></body></html>"
+    )
+    d = make_data_dir(
+        tmp_path,
+        seeds=False,
+        extra={
+            "empty.txt": b"",
+            "blank.txt": b"   \n\t\n",
+            "binary.bin": bytes(range(256)) * 20,
+            "latin1.txt": ARTICLE.encode("cp1252"),
+            "bom_crlf.txt": b"\xef\xbb\xbf" + ARTICLE.replace("\n", "\r\n").encode(),
+            "page.html": html.encode("utf-8"),
+            "copie de l'article é.txt": ARTICLE.encode("utf-8"),
+        },
+    )
     before = tree_hash(d / "raw")
     a = load_corpus(d).set_index("file")
     assert tree_hash(d / "raw") == before
@@ -98,7 +136,9 @@ def test_sidecar_problems_are_warnings(tmp_path):
     d = make_data_dir(tmp_path, seeds=False, extra={"a.txt": ARTICLE.encode(), "b.txt": (ARTICLE + "x").encode()})
     (d / "raw" / "articles.csv").write_text(
         "file,outlet,url,published,title,language,remarks\n"
-        "a.txt,Le Monde,,25/03/2020,,fr,x\nb.txt,,,2021-02-31,,,\nmissing.txt,,,2020-01-01,,,\n", encoding="utf-8")
+        "a.txt,Le Monde,,25/03/2020,,fr,x\nb.txt,,,2021-02-31,,,\nmissing.txt,,,2020-01-01,,,\n",
+        encoding="utf-8",
+    )
     a = load_corpus(d)
     w = " ".join(a.attrs["warnings"])
     assert "unknown column" in w and "remarks" in w
@@ -125,9 +165,15 @@ def test_sentences_keep_abbreviations():
 
 
 def test_name_keys_tolerate_transliteration():
-    groups = [["Qaëm", "al-Qaïm", "Qaim", "d'al-Qaëm"], ["Qayyarah", "al-Kayyarat", "Qayyara"],
-              ["Habbaniyah", "al-Habaniyat"], ["Soleimani", "Souleimani"], ["Erbil", "Irbil", "Arbil"],
-              ["Bagdad", "Baghdad"], ["Falloujah", "Fallujah"]]
+    groups = [
+        ["Qaëm", "al-Qaïm", "Qaim", "d'al-Qaëm"],
+        ["Qayyarah", "al-Kayyarat", "Qayyara"],
+        ["Habbaniyah", "al-Habaniyat"],
+        ["Soleimani", "Souleimani"],
+        ["Erbil", "Irbil", "Arbil"],
+        ["Bagdad", "Baghdad"],
+        ["Falloujah", "Fallujah"],
+    ]
     for g in groups:
         assert len({name_key(n) for n in g}) == 1, g
     assert name_key("Taji") != name_key("Balad")

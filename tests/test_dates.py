@@ -1,4 +1,5 @@
 """The French temporal tagger: a table of expressions, non-dates, and properties."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -140,8 +141,13 @@ FORWARD = [
     ("Le ministre devrait se rendre à Erbil le 20 juillet.", J, "2021-07-20", "2021-07-20", "day"),
     ("Les forces vont quitter Taji le 2 août.", J, "2021-08-02", "2021-08-02", "day"),
     ("Le vote est prévu le 28 octobre.", J, "2021-10-28", "2021-10-28", "day"),
-    ("avant de quitter ses fonctions le 30 octobre, le général a salué les troupes", J, "2021-10-30",
-     "2021-10-30", "day"),
+    (
+        "avant de quitter ses fonctions le 30 octobre, le général a salué les troupes",
+        J,
+        "2021-10-30",
+        "2021-10-30",
+        "day",
+    ),
     ("Washington a annoncé que ses soldats partiraient le 3 décembre.", J, "2021-12-03", "2021-12-03", "day"),
     ("Les auditions auront lieu à partir du 30 août.", J, "2021-08-30", "2021-08-30", "day"),
     ("Le retrait sera achevé d'ici septembre.", J, "2021-09-01", "2021-09-30", "month"),
@@ -183,8 +189,13 @@ FORWARD = [
     ("Ils se sont rendus ce week-end à Erbil.", K, "2003-02-01", "2003-02-02", "week"),
     ("Ils se rendront ce week-end à Erbil.", K, "2003-02-08", "2003-02-09", "week"),
     ("le week-end dernier", J, "2021-07-03", "2021-07-04", "week"),
-    ("À la même époque l'année dernière, l'optimisme était moindre.", date(2002, 9, 1), "2001-09-01",
-     "2001-09-30", "month"),
+    (
+        "À la même époque l'année dernière, l'optimisme était moindre.",
+        date(2002, 9, 1),
+        "2001-09-01",
+        "2001-09-30",
+        "month",
+    ),
     ("Les deux camps sont entrés dans la nouvelle année.", date(2002, 1, 2), "2002-01-01", "2002-12-31", "year"),
     ("Les vœux pour la nouvelle année seront présentés.", date(2021, 12, 20), "2022-01-01", "2022-12-31", "year"),
 ]
@@ -199,25 +210,31 @@ def test_forward_and_coarse_expression(text, anchor, start, end, precision):
     assert got == (start, end, precision), f"{text!r} on {anchor}: {got}, expected {(start, end, precision)}"
 
 
-@pytest.mark.parametrize("text", [
-    "Les ventes de journaux augmentent en été.",  # habitual present: no particular summer
-    "Il y a des touristes été comme hiver.",
-    "pendant les mois d'été, le camping affiche complet",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les ventes de journaux augmentent en été.",  # habitual present: no particular summer
+        "Il y a des touristes été comme hiver.",
+        "pendant les mois d'été, le camping affiche complet",
+    ],
+)
 def test_generic_seasons_stay_unresolved(text):
     found = tag(text, date(1999, 8, 6))
     assert found and all(not x.resolved for x in found), [(x.text, x.date_start) for x in found]
 
 
-@pytest.mark.parametrize("text", [
-    "Le 14 juillet, 1500 soldats ont défilé.",
-    "en 1500 exemplaires",
-    "un convoi de 1200 véhicules",
-    "Le Rafale vole à 1900 km/h",
-    "2500 soldats sont restés",
-    "la résolution 2019-12",
-    "un total de 12 2020 soldats",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le 14 juillet, 1500 soldats ont défilé.",
+        "en 1500 exemplaires",
+        "un convoi de 1200 véhicules",
+        "Le Rafale vole à 1900 km/h",
+        "2500 soldats sont restés",
+        "la résolution 2019-12",
+        "un total de 12 2020 soldats",
+    ],
+)
 def test_counts_are_not_years(text):
     years = [x for x in find_expressions(text) if x.kind in ("year", "month") and x.year and x.year < 2100]
     assert years == [], [(x.text, x.year) for x in years]
@@ -240,29 +257,35 @@ def test_table_is_large_and_covers_every_month_and_weekday():
         assert w in folded, w
 
 
-@pytest.mark.parametrize("text", [
-    "Depuis six mois, 24 opérations ont été réalisées.",
-    "ses 30 soldats présents en Irak",
-    "la brigade 32 du huitième bataillon",
-    "un homme âgé de 25 ans",
-    "© AFP 2023 David Furst",
-    "Crédit photo : Reuters 2019",
-    "pendant deux ans, la coalition",
-    "au cours des deux derniers mois",
-    "2500 soldats sont restés",
-    "2000 soldats américains",
-    "le numéro deux du Hachd",
-    "Il a été nommé, et l'été a passé",  # participle "été" is not a season
-    "sept soldats ont été blessés",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis six mois, 24 opérations ont été réalisées.",
+        "ses 30 soldats présents en Irak",
+        "la brigade 32 du huitième bataillon",
+        "un homme âgé de 25 ans",
+        "© AFP 2023 David Furst",
+        "Crédit photo : Reuters 2019",
+        "pendant deux ans, la coalition",
+        "au cours des deux derniers mois",
+        "2500 soldats sont restés",
+        "2000 soldats américains",
+        "le numéro deux du Hachd",
+        "Il a été nommé, et l'été a passé",  # participle "été" is not a season
+        "sept soldats ont été blessés",
+    ],
+)
 def test_not_a_date(text):
-    assert [x for x in find_expressions(text) if x.kind not in ("season",) or "ete" not in fold(x.text)] == [], \
+    assert [x for x in find_expressions(text) if x.kind not in ("season",) or "ete" not in fold(x.text)] == [], (
         find_expressions(text)
+    )
 
 
 def test_same_year_and_offsets():
-    text = ("Ainsi, en 2020, le Parlement a voté. Le général a été assassiné le 3 janvier de la même année. "
-            "Le 5 janvier 2020, le Parlement avait voté, deux jours après une frappe qui avait tué le général.")
+    text = (
+        "Ainsi, en 2020, le Parlement a voté. Le général a été assassiné le 3 janvier de la même année. "
+        "Le 5 janvier 2020, le Parlement avait voté, deux jours après une frappe qui avait tué le général."
+    )
     from helpers.text import split_sentences
 
     xs = tag(text, date(2024, 1, 25), sentence_spans=[(s.start, s.end) for s in split_sentences(text)])
@@ -296,12 +319,26 @@ def test_display_dates():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
-       st.dates(min_value=date(2005, 1, 1), max_value=date(2030, 12, 31)))
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 12, 31)),
+    st.dates(min_value=date(2005, 1, 1), max_value=date(2030, 12, 31)),
+)
 def test_weekday_day_month_gives_a_year_where_the_weekday_holds(d, anchor):
     names = list(WEEKDAYS)
-    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-              "novembre", "décembre"]
+    months = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ]
     text = f"{names[d.weekday()]} {d.day} {months[d.month - 1]}"
     x = [e for e in tag(text, anchor) if e.kind == "date"]
     assert x and x[0].date_start is not None

@@ -1,4 +1,5 @@
 """environment.yml (conda) and requirements.txt (pip) pin the same packages and versions."""
+
 import re
 from pathlib import Path
 
@@ -32,8 +33,11 @@ def environment() -> dict[str, str]:
 def test_same_packages_and_versions():
     req, env = requirements(), environment()
     assert req, "requirements.txt lists nothing"
-    assert env == req, {"only pip": sorted(set(req) - set(env)), "only conda": sorted(set(env) - set(req)),
-                        "different": sorted(k for k in set(req) & set(env) if req[k] != env[k])}
+    assert env == req, {
+        "only pip": sorted(set(req) - set(env)),
+        "only conda": sorted(set(env) - set(req)),
+        "different": sorted(k for k in set(req) & set(env) if req[k] != env[k]),
+    }
 
 
 def test_every_requirement_pinned_in_constraints():

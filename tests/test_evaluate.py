@@ -18,8 +18,9 @@ ARTICLE = "a.txt"
 def gold_folder(tmp_path, article: dict, text: str = "Texte.") -> Gold:
     (tmp_path / "articles").mkdir(parents=True)
     (tmp_path / "articles" / ARTICLE).write_text(text, encoding="utf-8")
-    (tmp_path / "sites.csv").write_text("canonical_name,latitude,longitude\nCamp Taji,33.52944,44.27750\n"
-                                        "Somewhere,,\n", encoding="utf-8")
+    (tmp_path / "sites.csv").write_text(
+        "canonical_name,latitude,longitude\nCamp Taji,33.52944,44.27750\nSomewhere,,\n", encoding="utf-8"
+    )
     doc = {"articles": [{"file": f"articles/{ARTICLE}", **article}]}
     (tmp_path / "gold.json").write_text(json.dumps(doc), encoding="utf-8")
     return Gold.read(tmp_path)
@@ -29,8 +30,13 @@ GOLD = {
     "publication_date": "2020-03-25",
     "events": [
         {"date": "2020-03-19", "precision": "day", "event_type": "handover", "what": "base handed over"},
-        {"date": "2020-03", "precision": "month", "event_type": "withdrawal", "event_type_also_ok": ["announcement"],
-         "what": "troops leave"},
+        {
+            "date": "2020-03",
+            "precision": "month",
+            "event_type": "withdrawal",
+            "event_type_also_ok": ["announcement"],
+            "what": "troops leave",
+        },
     ],
     "bases": [{"canonical": "Camp Taji", "surface_forms": ["Taji"]}],
     "figures": [
@@ -43,10 +49,22 @@ GOLD = {
 
 def tables(events=(), figures=(), published=("2020-03-25", "2020-03-25", "day"), places=True) -> dict:
     """The export's tables for one article, as ``run_export`` returns them (all strings)."""
-    arts = pd.DataFrame([{"article_id": "x1", "file": ARTICLE, "published": published[0], "published_end": published[1],
-                          "published_precision": published[2], "published_evidence": "le 25 mars 2020"}])
-    ev = pd.DataFrame([dict(article_id="x1", event_type=t, date_start=s, date_end=e, evidence="…") for t, s, e in events],
-                      columns=["article_id", "event_type", "date_start", "date_end", "evidence"])
+    arts = pd.DataFrame(
+        [
+            {
+                "article_id": "x1",
+                "file": ARTICLE,
+                "published": published[0],
+                "published_end": published[1],
+                "published_precision": published[2],
+                "published_evidence": "le 25 mars 2020",
+            }
+        ]
+    )
+    ev = pd.DataFrame(
+        [dict(article_id="x1", event_type=t, date_start=s, date_end=e, evidence="…") for t, s, e in events],
+        columns=["article_id", "event_type", "date_start", "date_end", "evidence"],
+    )
     cols = ["article_id", "kind", "party", "count_best", "count_low", "count_high", "measure"]
     fi = pd.DataFrame([dict(zip(cols, ("x1", *f))) for f in figures], columns=cols)
     pm = pd.DataFrame([{"article_id": "x1", "place_id": "taji"}] if places else [], columns=["article_id", "place_id"])
@@ -63,8 +81,13 @@ PERFECT = dict(
 def test_a_perfect_export_scores_one_everywhere(tmp_path):
     g = gold_folder(tmp_path, GOLD)
     o = score(g, tables(**PERFECT), tables(**PERFECT))["overall"]
-    assert o["events"] == {"gold": 2, "extracted": 2, "recall_by_date": 1.0, "typed_recall": 1.0,
-                           "typed_precision": 1.0}, o["events"]
+    assert o["events"] == {
+        "gold": 2,
+        "extracted": 2,
+        "recall_by_date": 1.0,
+        "typed_recall": 1.0,
+        "typed_precision": 1.0,
+    }, o["events"]
     assert o["sites"]["found"] == 1.0 and o["sites"]["unscored"] == 0, o["sites"]
     assert o["troops"] == {"gold": 1, "found": 1.0, "with_party": 1.0, "measure": 1.0}, o["troops"]
     assert o["casualties"] == {"gold": 1, "found": 1.0, "with_party": 1.0, "measure": 1.0}, o["casualties"]
@@ -153,10 +176,14 @@ def test_sites_are_found_within_25_km_and_blank_coordinates_are_not_scored(tmp_p
 def test_gold_spans_follow_the_precision():
     assert gold_span({"date": "2020-03", "precision": "month"}) == (date(2020, 3, 1), date(2020, 3, 31))
     assert gold_span({"date": "2020-03-16", "precision": "week"}) == (date(2020, 3, 16), date(2020, 3, 22))
-    assert gold_span({"date": "2020-01", "date_end": "2020-03", "precision": "month"}) == (date(2020, 1, 1),
-                                                                                          date(2020, 3, 31))
-    assert gold_span({"date": "2019-12-27", "date_end": "2019-12-28", "precision": "day"}) == (date(2019, 12, 27),
-                                                                                              date(2019, 12, 28))
+    assert gold_span({"date": "2020-01", "date_end": "2020-03", "precision": "month"}) == (
+        date(2020, 1, 1),
+        date(2020, 3, 31),
+    )
+    assert gold_span({"date": "2019-12-27", "date_end": "2019-12-28", "precision": "day"}) == (
+        date(2019, 12, 27),
+        date(2019, 12, 28),
+    )
     assert gold_span({"date": "2020", "precision": "year"}) == (date(2020, 1, 1), date(2020, 12, 31))
 
 
@@ -180,8 +207,13 @@ def test_the_seed_gold_runs_through_the_export_and_scores_every_article(tmp_path
     seeds = sorted(p.name for p in Path("data/gold/articles").glob("*.txt"))
     assert sorted(result["articles"]) == seeds, result["articles"].keys()
     o = result["overall"]
-    assert (o["events"]["gold"], o["sites"]["gold"], o["troops"]["gold"], o["casualties"]["gold"],
-            o["published"]["gold_months"]) == (29, 9, 7, 6, 5), o
+    assert (
+        o["events"]["gold"],
+        o["sites"]["gold"],
+        o["troops"]["gold"],
+        o["casualties"]["gold"],
+        o["published"]["gold_months"],
+    ) == (29, 9, 7, 6, 5), o
     for gauge in ("recall_by_date", "typed_recall", "typed_precision"):
         assert 0.0 <= o["events"][gauge] <= 1.0, (gauge, o["events"])
     # every miss printed, one line each, then one summary line per gauge

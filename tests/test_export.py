@@ -1,4 +1,5 @@
 """The export command: contract tables, determinism, exit codes, raw data untouched, escaping."""
+
 import json
 import subprocess
 import sys
@@ -12,20 +13,21 @@ from .conftest import ROOT, UNSEEN, make_data_dir, tree_hash
 
 CONTRACT = {
     "articles.csv": "article_id file status reason outlet title language published published_precision "
-                    "published_basis published_evidence n_words",
+    "published_basis published_evidence n_words",
     "events.csv": "event_id article_id event_type date_start date_end precision date_text place_ids actors evidence",
     "chronology.csv": "chronology_id date_start date_end precision event_type summary place_ids n_articles n_outlets "
-                      "article_ids event_ids",
+    "article_ids event_ids",
     "places.csv": "place_id name kind latitude longitude source n_mentions article_ids",
     "place_mentions.csv": "article_id place_id surface evidence",
     "figures.csv": "figure_id article_id kind party count_best count_low count_high approximate unit refers_to "
-                   "refers_precision evidence",
+    "refers_precision evidence",
 }
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "helpers", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +59,24 @@ def test_export_writes_the_contract(exported):
     ch = pd.read_csv(out1 / "chronology.csv")
     assert ch.precision.isin(["day", "week", "month", "season", "year"]).all()
     ev = pd.read_csv(out1 / "events.csv")
-    assert ev.event_type.isin(["withdrawal", "handover", "redeployment", "deployment", "attack", "strike", "killing",
-                               "vote", "agreement", "talks", "announcement", "suspension", "protest", "other"]).all()
+    assert ev.event_type.isin(
+        [
+            "withdrawal",
+            "handover",
+            "redeployment",
+            "deployment",
+            "attack",
+            "strike",
+            "killing",
+            "vote",
+            "agreement",
+            "talks",
+            "announcement",
+            "suspension",
+            "protest",
+            "other",
+        ]
+    ).all()
 
 
 def test_export_is_deterministic_and_leaves_raw_alone(exported):
@@ -95,8 +113,10 @@ def test_hostile_article_is_escaped_in_map_and_timeline(tmp_path):
     from helpers.present.export import timeline_json
     from helpers.present.maps import interactive_map
 
-    hostile = ("Attaque à la base <script>alert(1)</script>\n\nLe 3 mars 2021, des roquettes ont visé la base aérienne "
-               "d'Aïn al-Assad <img src=x onerror=alert(2)> où l'on « cite » `tout` ${window.x}.\n")
+    hostile = (
+        "Attaque à la base <script>alert(1)</script>\n\nLe 3 mars 2021, des roquettes ont visé la base aérienne "
+        "d'Aïn al-Assad <img src=x onerror=alert(2)> où l'on « cite » `tout` ${window.x}.\n"
+    )
     d = make_data_dir(tmp_path, seeds=False, extra={"hostile.txt": hostile.encode()})
     t = build(d)
     assert "ain-al-asad" in set(t.places.place_id)

@@ -5,6 +5,7 @@ the same corpus again from nothing (``warm=False`` on a copy without ``interim/`
 the exported files. The scenarios also check which way the warm run went, so that the fast
 path is really exercised and the fallbacks really taken.
 """
+
 import filecmp
 import os
 import shutil
@@ -95,8 +96,10 @@ def test_other_changes_fall_back_to_a_full_build(tmp_path, change):
     arts = data / "raw" / "articles"
     victim = sorted(arts.glob("*.txt"))[1]
     if change == "edit":
-        victim.write_text(victim.read_text(encoding="utf-8") + "\nLe 3 mars 2021, une roquette a visé la base de Balad.\n",
-                          encoding="utf-8")
+        victim.write_text(
+            victim.read_text(encoding="utf-8") + "\nLe 3 mars 2021, une roquette a visé la base de Balad.\n",
+            encoding="utf-8",
+        )
     elif change == "edit_same_size":
         # same size, and the modification time set back to what it was: the bytes still decide
         st = victim.stat()
@@ -179,8 +182,10 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
     g_old = merge.cluster(old)
     clusters = incremental.ShardStore(tmp_path, "clusters")
     registry = incremental.ShardStore(tmp_path, "registry")
-    clusters.fill((f, ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members)))
-                  for f, c in g_old.clusters.items())
+    clusters.fill(
+        (f, ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members)))
+        for f, c in g_old.clusters.items()
+    )
     registry.fill((k, sorted((t, f) for f, t in p.items())) for k, p in g_old.posting.items())
     result = incremental.replay(clusters, registry, added)
     full = merge.cluster(sorted(ms, key=lambda m: m.skey))
@@ -189,8 +194,11 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
         assert incremental.LAST["reason"]
         return
     g, dirty = result
-    got = {f: ([m.eid for m in c.members], c.start, c.end, c.precision)
-           for f, c in g_old.clusters.items() if f not in dirty}
+    got = {
+        f: ([m.eid for m in c.members], c.start, c.end, c.precision)
+        for f, c in g_old.clusters.items()
+        if f not in dirty
+    }
     got |= {f: ([m.eid for m in c.members], c.start, c.end, c.precision) for f, c in g.clusters.items() if f in dirty}
     assert got == expect
     # the stores, updated, are those a full build would save (what the next patch starts from)
@@ -213,12 +221,15 @@ def test_a_missing_shard_means_a_full_build_not_a_crash(tmp_path):
     assert _exports_equal(t, data, tmp_path) == []
 
 
-@pytest.mark.parametrize("name, mode, why", [
-    # its events change the anchors an earlier article reads, but not that article's bounds
-    ("afp_ain_al_assad.txt", "patched", ""),
-    # they change an earlier article's bounds: only a full build can re-date it
-    ("f24_missiles.txt", "full", "changes the dates of presstv_tower22.txt"),
-])
+@pytest.mark.parametrize(
+    "name, mode, why",
+    [
+        # its events change the anchors an earlier article reads, but not that article's bounds
+        ("afp_ain_al_assad.txt", "patched", ""),
+        # they change an earlier article's bounds: only a full build can re-date it
+        ("f24_missiles.txt", "full", "changes the dates of presstv_tower22.txt"),
+    ],
+)
 def test_an_article_added_last_to_the_whole_corpus(tmp_path, name, mode, why):
     extra = {p.name: p.read_bytes() for p in UNSEEN.glob("*.txt") if p.name != name}
     data = make_data_dir(tmp_path, extra=extra)

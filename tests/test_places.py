@@ -1,4 +1,5 @@
 """Place matching: spellings, base vs town, no false places, new sites from unseen articles."""
+
 import pandas as pd
 import pytest
 
@@ -16,27 +17,30 @@ def ids(pm, text):
     return [m.place_id for m in pm.find(text)]
 
 
-@pytest.mark.parametrize("text,place", [
-    ("les forces ont quitté la base al-Qaëm hier", "al-qaim"),
-    ("les forces ont quitté la base d'al-Qaïm hier", "al-qaim"),
-    ("la base militaire Qaim a été évacuée", "al-qaim"),
-    ("la base al-Kayyarat située dans la province de Ninive", "qayyarah-west"),
-    ("la base aérienne de Qayyarah", "qayyarah-west"),
-    ("la base de Qayyara", "qayyarah-west"),
-    ("aux abords de la base al-Habaniyat", "taqaddum"),
-    ("la base de Habbaniyah", "taqaddum"),
-    ("contre la base al-Taji au nord de Bagdad", "taji"),
-    ("le camp Taji", "taji"),
-    ("la base militaire de Balad, au nord de Bagdad", "balad"),
-    ("la Zone verte sécurisée", "green-zone"),
-    ("près de l'aéroport international de Bagdad", "baghdad-airport"),
-    ("près de l'aéroport de Bagdad", "baghdad-airport"),
-    ("la base aérienne d'Aïn al-Assad", "ain-al-asad"),
-    ("la base d'Ain al-Asad", "ain-al-asad"),
-    ("la base K1, près de Kirkouk", "k1"),
-    ("l'aéroport d'Erbil", "erbil"),
-    ("la base aérienne de Harir", "harir"),
-])
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("les forces ont quitté la base al-Qaëm hier", "al-qaim"),
+        ("les forces ont quitté la base d'al-Qaïm hier", "al-qaim"),
+        ("la base militaire Qaim a été évacuée", "al-qaim"),
+        ("la base al-Kayyarat située dans la province de Ninive", "qayyarah-west"),
+        ("la base aérienne de Qayyarah", "qayyarah-west"),
+        ("la base de Qayyara", "qayyarah-west"),
+        ("aux abords de la base al-Habaniyat", "taqaddum"),
+        ("la base de Habbaniyah", "taqaddum"),
+        ("contre la base al-Taji au nord de Bagdad", "taji"),
+        ("le camp Taji", "taji"),
+        ("la base militaire de Balad, au nord de Bagdad", "balad"),
+        ("la Zone verte sécurisée", "green-zone"),
+        ("près de l'aéroport international de Bagdad", "baghdad-airport"),
+        ("près de l'aéroport de Bagdad", "baghdad-airport"),
+        ("la base aérienne d'Aïn al-Assad", "ain-al-asad"),
+        ("la base d'Ain al-Asad", "ain-al-asad"),
+        ("la base K1, près de Kirkouk", "k1"),
+        ("l'aéroport d'Erbil", "erbil"),
+        ("la base aérienne de Harir", "harir"),
+    ],
+)
 def test_sites_under_any_spelling(pm, text, place):
     assert place in ids(pm, text), (text, ids(pm, text))
 
@@ -49,12 +53,15 @@ def test_town_and_base_told_apart(pm):
     assert ids(pm, "à Erbil, des manifestants") == ["erbil-city"]
 
 
-@pytest.mark.parametrize("text", [
-    "C'est alors que Mais Depuis Face à ce refus, Elle a dit. Ainsi, Ils sont partis.",
-    "le général Qassem Soleimani et Abou Mahdi al-Mouhandis",
-    "Le Premier ministre Adel Abdel Mahdi et Mohammed Shia al-Sudani",
-    "Le Commandement des opérations conjointes et le Conseil de sécurité",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C'est alors que Mais Depuis Face à ce refus, Elle a dit. Ainsi, Ils sont partis.",
+        "le général Qassem Soleimani et Abou Mahdi al-Mouhandis",
+        "Le Premier ministre Adel Abdel Mahdi et Mohammed Shia al-Sudani",
+        "Le Commandement des opérations conjointes et le Conseil de sécurité",
+    ],
+)
 def test_no_false_places(pm, text):
     assert ids(pm, text) == [], ids(pm, text)
 
@@ -73,7 +80,7 @@ def test_seed_sites_within_10_km(seed_tables):
         assert site in p.index, site
         dlat = (p.at[site, "latitude"] - ref.at[site, "latitude"]) * 111
         dlon = (p.at[site, "longitude"] - ref.at[site, "longitude"]) * 111 * 0.83
-        assert (dlat ** 2 + dlon ** 2) ** 0.5 < 10, site
+        assert (dlat**2 + dlon**2) ** 0.5 < 10, site
 
 
 def test_seed_site_status(seed_tables):

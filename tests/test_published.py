@@ -1,4 +1,5 @@
 """Publication dates: given, or inferred with evidence, for the seeds and for unseen styles."""
+
 from datetime import date
 
 import pytest
@@ -39,19 +40,44 @@ def test_evidence_names_the_words(seed_tables):
     assert "Samedi 4 janvier" in a.loc["004", "published_evidence"]
 
 
-@pytest.mark.parametrize("text,start,end,precision", [
-    ("Titre de l'article\nPublié le 12/09/2022 à 10h15\nLe Parlement a voté hier.", "2022-09-12", "2022-09-12", "day"),
-    ("Titre\nPublié le : 1er sept. 2022 - 09:10\nMis à jour le : 2 sept. 2022\nTexte.", "2022-09-01", "2022-09-01", "day"),
-    ("BAGDAD, 3 janv. 2020 (AFP) - Un drone a frappé.", "2020-01-03", "2020-01-03", "day"),
-    ("Bagdad, le 8 mars 2021 - Le pape est arrivé.", "2021-03-08", "2021-03-08", "day"),
-    ("Title\nPublished on January 16, 2026\nTroops left the base.", "2026-01-16", "2026-01-16", "day"),
-    ("Titre\n\nLes députés ont voté ce dimanche 12 sept. une motion. Depuis janvier 2020, des attaques ont eu lieu.",
-     "2021-09-12", "2021-09-12", "day"),
-    ("Titre\n\nLe ministre est arrivé ce lundi 7 octobre à Bagdad. En 2019, les manifestations ont commencé.",
-     "2019-10-07", "2019-10-07", "day"),
-    ("Titre\n\nLe retrait se poursuit. Le 14 juillet, un accord a été signé. En 2022, la mission a changé.",
-     "2022-07-14", "2022-12-31", "year"),
-])
+@pytest.mark.parametrize(
+    "text,start,end,precision",
+    [
+        (
+            "Titre de l'article\nPublié le 12/09/2022 à 10h15\nLe Parlement a voté hier.",
+            "2022-09-12",
+            "2022-09-12",
+            "day",
+        ),
+        (
+            "Titre\nPublié le : 1er sept. 2022 - 09:10\nMis à jour le : 2 sept. 2022\nTexte.",
+            "2022-09-01",
+            "2022-09-01",
+            "day",
+        ),
+        ("BAGDAD, 3 janv. 2020 (AFP) - Un drone a frappé.", "2020-01-03", "2020-01-03", "day"),
+        ("Bagdad, le 8 mars 2021 - Le pape est arrivé.", "2021-03-08", "2021-03-08", "day"),
+        ("Title\nPublished on January 16, 2026\nTroops left the base.", "2026-01-16", "2026-01-16", "day"),
+        (
+            "Titre\n\nLes députés ont voté ce dimanche 12 sept. une motion. Depuis janvier 2020, des attaques ont eu lieu.",
+            "2021-09-12",
+            "2021-09-12",
+            "day",
+        ),
+        (
+            "Titre\n\nLe ministre est arrivé ce lundi 7 octobre à Bagdad. En 2019, les manifestations ont commencé.",
+            "2019-10-07",
+            "2019-10-07",
+            "day",
+        ),
+        (
+            "Titre\n\nLe retrait se poursuit. Le 14 juillet, un accord a été signé. En 2022, la mission a changé.",
+            "2022-07-14",
+            "2022-12-31",
+            "year",
+        ),
+    ],
+)
 def test_unseen_styles(text, start, end, precision):
     p = infer_one(text)
     assert (p.start.isoformat(), p.end.isoformat(), p.precision) == (start, end, precision), p
@@ -80,8 +106,10 @@ def test_corpus_constraint_bounds_the_year():
 
 
 def test_deadlines_are_not_past_years():
-    p = infer_one("Titre\n\nLe 14 juillet, un accord a été conclu. La mission prendra fin d'ici septembre 2026. "
-                  "En 2024, des attaques ont visé les bases.")
+    p = infer_one(
+        "Titre\n\nLe 14 juillet, un accord a été conclu. La mission prendra fin d'ici septembre 2026. "
+        "En 2024, des attaques ont visé les bases."
+    )
     assert p.start.year == 2024 and "2026" not in p.evidence.split(";")[0]
 
 

@@ -1,4 +1,5 @@
 """The report site as a reader meets it: notebooks that do not change when nothing changed."""
+
 from __future__ import annotations
 
 import shutil
@@ -100,12 +101,23 @@ def test_timeline_labels_say_what_happened_and_never_collide():
     rows = []
     for i in range(100):
         d = date(2019, 6, 1) + timedelta(days=(i * 23) % 2000 if i % 3 else (i // 3) % 4)
-        rows.append(dict(chronology_id=f"c-{i:03d}", date_start=d.isoformat(),
-                         date_end=(d + timedelta(days=30 * (i % 4 == 0))).isoformat(),
-                         precision="day" if i % 4 else "month", event_type=["withdrawal", "attack", "vote"][i % 3],
-                         summary=f"Retrait — Les troupes quittent la base numéro {i} après un long accord", qualifier="",
-                         n_articles=1 + i % 3, n_outlets=1 + i % 3, outlets="A", display_date="", article_ids="a",
-                         event_ids="e"))
+        rows.append(
+            dict(
+                chronology_id=f"c-{i:03d}",
+                date_start=d.isoformat(),
+                date_end=(d + timedelta(days=30 * (i % 4 == 0))).isoformat(),
+                precision="day" if i % 4 else "month",
+                event_type=["withdrawal", "attack", "vote"][i % 3],
+                summary=f"Retrait — Les troupes quittent la base numéro {i} après un long accord",
+                qualifier="",
+                n_articles=1 + i % 3,
+                n_outlets=1 + i % 3,
+                outlets="A",
+                display_date="",
+                article_ids="a",
+                event_ids="e",
+            )
+        )
     ch = pd.DataFrame(rows)
     arts = pd.DataFrame([dict(article_id="a", status="ok", outlet="A", file="a.txt")])
     fig, data = charts.timeline(ch, arts)

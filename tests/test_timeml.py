@@ -1,6 +1,7 @@
 """The TimeML gauge: reading ISO-TimeML, the intervals gold values denote, and the scores.
 
 Every document here is written for these tests (none comes from the TimeBank)."""
+
 import json
 from datetime import date
 
@@ -9,8 +10,10 @@ import pytest
 from helpers.__main__ import main
 from helpers.timeml import evaluate_timeml, gold_intervals, read_timeml, score_document, summarize, value_right
 
-HEAD = "<?xml version='1.0' encoding='UTF-8'?>\n<TimeML>\n<DOCID>{name}</DOCID>\n" \
-       '<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="{dct}" /></DCT>\n<TEXT>\n'
+HEAD = (
+    "<?xml version='1.0' encoding='UTF-8'?>\n<TimeML>\n<DOCID>{name}</DOCID>\n"
+    '<DCT><TIMEX3 functionInDocument="CREATION_TIME" tid="t0" type="DATE" value="{dct}" /></DCT>\n<TEXT>\n'
+)
 TAIL = "\n</TEXT>\n</TimeML>\n"
 
 
@@ -26,17 +29,20 @@ def timex(text, value, type_="DATE", mod=""):
     return f'<TIMEX3 tid="t9" type="{type_}" value="{value}"{m}>{text}</TIMEX3>'
 
 
-PERFECT = (f"Le convoi a quitté la base {timex('le 3 mars 2020', '2020-03-03')}. "
-           f"<EVENT eid=\"e1\" class=\"OCCURRENCE\">Les tirs</EVENT> ont repris {timex('hier', '2020-03-09')} "
-           f"&amp; le commandement promet un départ {timex('en 2021', '2021')}.")
+PERFECT = (
+    f"Le convoi a quitté la base {timex('le 3 mars 2020', '2020-03-03')}. "
+    f"<EVENT eid=\"e1\" class=\"OCCURRENCE\">Les tirs</EVENT> ont repris {timex('hier', '2020-03-09')} "
+    f"&amp; le commandement promet un départ {timex('en 2021', '2021')}."
+)
 
 
 def test_reader_gives_plain_text_and_spans_through_nested_tags_and_entities(tmp_path):
     doc = read_timeml(tml(tmp_path, "doc", "2020-03-10", PERFECT))
     assert doc.dct == date(2020, 3, 10), "the DCT's value is the anchor"
     assert "<" not in doc.text and "&amp;" not in doc.text and " & " in doc.text, "tags dropped, entities decoded"
-    assert [doc.text[t.start:t.end] for t in doc.timexes] == ["le 3 mars 2020", "hier", "en 2021"], \
+    assert [doc.text[t.start : t.end] for t in doc.timexes] == ["le 3 mars 2020", "hier", "en 2021"], (
         "each TIMEX3 span covers exactly its text in the plain text"
+    )
     assert [t.value for t in doc.timexes] == ["2020-03-03", "2020-03-09", "2021"]
 
 
@@ -47,27 +53,31 @@ def test_reader_refuses_a_file_without_dct_with_a_reason(tmp_path):
         read_timeml(p)
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("1999-05-18", [("1999-05-18", "1999-05-18")]),
-    ("1999-05", [("1999-05-01", "1999-05-31")]),
-    ("2000-02", [("2000-02-01", "2000-02-29")]),
-    ("1999-W20", [("1999-05-17", "1999-05-23")]),
-    ("2003-W05-WE", [("2003-02-01", "2003-02-02")]),
-    ("1999-SU", [("1999-06-01", "1999-08-31")]),
-    ("1999-WI", [("1998-12-01", "1999-02-28"), ("1999-12-01", "2000-02-29")]),
-    ("2002-Q3", [("2002-07-01", "2002-09-30")]),
-    ("2002-H1", [("2002-01-01", "2002-06-30")]),
-    ("1999", [("1999-01-01", "1999-12-31")]),
-    ("196", [("1960-01-01", "1969-12-31")]),
-    ("19", [("1900-01-01", "1999-12-31")]),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("1999-05-18", [("1999-05-18", "1999-05-18")]),
+        ("1999-05", [("1999-05-01", "1999-05-31")]),
+        ("2000-02", [("2000-02-01", "2000-02-29")]),
+        ("1999-W20", [("1999-05-17", "1999-05-23")]),
+        ("2003-W05-WE", [("2003-02-01", "2003-02-02")]),
+        ("1999-SU", [("1999-06-01", "1999-08-31")]),
+        ("1999-WI", [("1998-12-01", "1999-02-28"), ("1999-12-01", "2000-02-29")]),
+        ("2002-Q3", [("2002-07-01", "2002-09-30")]),
+        ("2002-H1", [("2002-01-01", "2002-06-30")]),
+        ("1999", [("1999-01-01", "1999-12-31")]),
+        ("196", [("1960-01-01", "1969-12-31")]),
+        ("19", [("1900-01-01", "1999-12-31")]),
+    ],
+)
 def test_gold_values_denote_their_intervals(value, expected):
     got = [(a.isoformat(), b.isoformat()) for a, b in gold_intervals(value)]
     assert got == expected, f"{value} should denote {expected}, got {got}"
 
 
-@pytest.mark.parametrize("value", ["PRESENT_REF", "FUTURE_REF", "PAST_REF", "XXXX-SU", "XXXX-07-15", "P1M",
-                                   "1999-13", ""])
+@pytest.mark.parametrize(
+    "value", ["PRESENT_REF", "FUTURE_REF", "PAST_REF", "XXXX-SU", "XXXX-07-15", "P1M", "1999-13", ""]
+)
 def test_values_that_fix_no_interval_are_unresolved(value):
     assert gold_intervals(value) == [], f"{value!r} fixes no interval"
     assert value_right(None, None, value), f"leaving {value!r} unresolved is right"

@@ -2,6 +2,7 @@
 article that mentions it (see :mod:`helpers.extract.published`). Publication dates and
 extractions are repeated in rounds until they no longer change (a few rounds at most).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -23,8 +24,9 @@ COMMON_KEY = 200  # a key shared by more anchors or clusters than this tells no 
 WEAK_KEYS = {f"actor:{a}" for a in COUNTRY_ACTORS}  # a country as actor tells no event apart in date reasoning
 
 
-def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtract],
-                       log: ConstraintLog | None = None) -> dict[str, list[Constraint]]:
+def corpus_constraints(
+    articles: pd.DataFrame, extracts: dict[str, ArticleExtract], log: ConstraintLog | None = None
+) -> dict[str, list[Constraint]]:
     """Bounds on each article's publication date from the events other articles date.
 
     An event an article mentions (same type family, a shared key) that other articles date
@@ -34,8 +36,12 @@ def corpus_constraints(articles: pd.DataFrame, extracts: dict[str, ArticleExtrac
     settled and skipped; anchors are indexed by (type family, key), so the cost grows with
     the corpus, not with its square. ``log`` records which keys were looked up (for warm rebuilds)."""
     files = dict(zip(articles.article_id, articles.file))
-    settled = {aid: bool(s) for aid, s in zip(articles.article_id, articles.get(
-        "published_settled", pd.Series(False, index=articles.index)))}
+    settled = {
+        aid: bool(s)
+        for aid, s in zip(
+            articles.article_id, articles.get("published_settled", pd.Series(False, index=articles.index))
+        )
+    }
     reliable = _reliable(articles)
     index: dict[tuple[str, str], list[tuple[str, EventMention]]] = {}
     for aid, ex in extracts.items():
@@ -84,7 +90,8 @@ class AnchorLookup:
             else:
                 self._summary[key] = (
                     _two_distinct(sorted(posting, key=lambda p: (p[1].date_start, p[0]))),
-                    _two_distinct(sorted(posting, key=lambda p: (p[1].date_end, p[0]), reverse=True)))
+                    _two_distinct(sorted(posting, key=lambda p: (p[1].date_end, p[0]), reverse=True)),
+                )
         return self._summary[key]
 
     def on_day(self, key, month_day):
@@ -98,8 +105,9 @@ class AnchorLookup:
         return self._days[key].get(month_day, ())
 
 
-def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, files: dict,
-                        log: ConstraintLog | None = None) -> list[Constraint]:
+def article_constraints(
+    aid: str, ex: ArticleExtract, anchors: AnchorLookup, files: dict, log: ConstraintLog | None = None
+) -> list[Constraint]:
     out = []
     for e in ex.events:
         if e.date_basis == "explicit" or e.repeated:
@@ -119,8 +127,13 @@ def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, fil
         if not keys:
             continue
         if by_day:
-            cands = [f for k in keys for d in _near_days(e.date_start) for bid, f in anchors.on_day(k, d)
-                     if bid != aid and _same_day_month(e, f)]
+            cands = [
+                f
+                for k in keys
+                for d in _near_days(e.date_start)
+                for bid, f in anchors.on_day(k, d)
+                if bid != aid and _same_day_month(e, f)
+            ]
             if not cands:
                 continue
             first = min(cands, key=lambda f: (f.date_start, f.event_id))
@@ -134,7 +147,9 @@ def article_constraints(aid: str, ex: ArticleExtract, anchors: AnchorLookup, fil
             first = min((f for _, f in firsts), key=lambda f: (f.date_start, f.event_id))
             last_end = max(f.date_end for _, f in lasts) if lasts else first.date_end
         bid = first.article_id
-        what = f"mentions the {first.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
+        what = (
+            f"mentions the {first.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
+        )
         agree = (last_end - first.date_start).days <= 7
         precise = first.precision in ("day", "week")
         hi = last_end + timedelta(days=7) if (e.in_lead and precise and agree) else None
@@ -155,9 +170,14 @@ class ConstraintLog:
 
     def merged(self, other: ConstraintLog) -> ConstraintLog:
         """This log and ``other``'s (another set of articles, dated against this one's anchors)."""
-        out = ConstraintLog({k: set(v) for k, v in self.summary_keys.items()},
-                            {k: set(v) for k, v in self.day_keys.items()}, self.unstable | other.unstable, {},
-                            self.converged and other.converged, self.redated | other.redated)
+        out = ConstraintLog(
+            {k: set(v) for k, v in self.summary_keys.items()},
+            {k: set(v) for k, v in self.day_keys.items()},
+            self.unstable | other.unstable,
+            {},
+            self.converged and other.converged,
+            self.redated | other.redated,
+        )
         for mine, theirs in ((out.summary_keys, other.summary_keys), (out.day_keys, other.day_keys)):
             for k, v in theirs.items():
                 mine.setdefault(k, set()).update(v)
@@ -190,13 +210,23 @@ def _same_day_month(e: EventMention, f: EventMention) -> bool:
                 return False
         except ValueError:
             return False
-    return abs((e.date_start.replace(year=2000) - f.date_start.replace(year=2000)).days) <= 1 if not (
-        e.date_start.month == 2 and e.date_start.day == 29) else (f.date_start.month, f.date_start.day) == (2, 29)
+    return (
+        abs((e.date_start.replace(year=2000) - f.date_start.replace(year=2000)).days) <= 1
+        if not (e.date_start.month == 2 and e.date_start.day == 29)
+        else (f.date_start.month, f.date_start.day) == (2, 29)
+    )
 
 
-
-def settle_dates(local: pd.DataFrame, articles: pd.DataFrame, extracts: dict, constraints, reextract,
-                 memo: PubMemo, log: ConstraintLog, on_round=None) -> tuple[pd.DataFrame, int]:
+def settle_dates(
+    local: pd.DataFrame,
+    articles: pd.DataFrame,
+    extracts: dict,
+    constraints,
+    reextract,
+    memo: PubMemo,
+    log: ConstraintLog,
+    on_round=None,
+) -> tuple[pd.DataFrame, int]:
     """Rounds of cross-article dating: the constraints from the current extractions date the
     articles anew (from their own text's dates, ``local``), and the articles whose dates changed
     are extracted again, until nothing changes (``log.converged``) or MAX_ROUNDS. The keys a
@@ -205,8 +235,11 @@ def settle_dates(local: pd.DataFrame, articles: pd.DataFrame, extracts: dict, co
     rounds = 1
     for _ in range(MAX_ROUNDS):
         new = memo.infer(local, constraints(articles, extracts))
-        changed = [aid for aid, a, b in zip(new.article_id, new[PUB_KEY].values.tolist(),
-                                            articles[PUB_KEY].values.tolist()) if a != b and aid in extracts]
+        changed = [
+            aid
+            for aid, a, b in zip(new.article_id, new[PUB_KEY].values.tolist(), articles[PUB_KEY].values.tolist())
+            if a != b and aid in extracts
+        ]
         before, after = _reliable(articles), _reliable(new)
         articles = new
         if not changed:
@@ -228,8 +261,10 @@ PUB_KEY = ["published", "published_end", "published_precision"]
 
 def _reliable(articles: pd.DataFrame) -> dict[str, bool]:
     """Articles dated to the day by their own text: their events bound others' dates."""
-    return {aid: prec == "day" and "nothing else decides" not in evid
-            for aid, prec, evid in zip(articles.article_id, articles.published_precision, articles.published_evidence)}
+    return {
+        aid: prec == "day" and "nothing else decides" not in evid
+        for aid, prec, evid in zip(articles.article_id, articles.published_precision, articles.published_evidence)
+    }
 
 
 class PubMemo:
@@ -285,5 +320,3 @@ class PubMemo:
             tmp.replace(self.path)
         except OSError:
             pass
-
-

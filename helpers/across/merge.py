@@ -1,4 +1,5 @@
 """The merge: mentions of the same real-world event, across articles, as one chronology row."""
+
 from __future__ import annotations
 
 import hashlib
@@ -17,9 +18,23 @@ from .dating import COMMON_KEY
 if TYPE_CHECKING:
     from ..build import Build
 
-CHRONO_COLUMNS = ["chronology_id", "date_start", "date_end", "precision", "event_type", "summary", "place_ids",
-                  "n_articles", "n_outlets", "article_ids", "event_ids", "display_date", "outlets", "qualifier",
-                  "mention_types"]
+CHRONO_COLUMNS = [
+    "chronology_id",
+    "date_start",
+    "date_end",
+    "precision",
+    "event_type",
+    "summary",
+    "place_ids",
+    "n_articles",
+    "n_outlets",
+    "article_ids",
+    "event_ids",
+    "display_date",
+    "outlets",
+    "qualifier",
+    "mention_types",
+]
 
 
 def compatible(a: tuple[date, date], b: tuple[date, date], slack_days: int = 1) -> bool:
@@ -32,8 +47,9 @@ class MergeMention:
 
     __slots__ = ("eid", "aid", "etype", "fam", "start", "end", "precision", "qualifier", "keys", "skey", "months")
 
-    def __init__(self, eid: str, aid: str, etype: str, start: date, end: date, precision: str, qualifier: str,
-                 keys) -> None:
+    def __init__(
+        self, eid: str, aid: str, etype: str, start: date, end: date, precision: str, qualifier: str, keys
+    ) -> None:
         self.eid, self.aid, self.etype = eid, aid, etype
         self.fam = family(etype)
         self.start, self.end, self.precision, self.qualifier = start, end, precision, qualifier
@@ -46,8 +62,16 @@ class MergeMention:
         return cls(e.event_id, e.article_id, e.event_type, e.date_start, e.date_end, e.precision, e.qualifier, e.keys)
 
     def as_tuple(self) -> tuple:
-        return (self.eid, self.aid, self.etype, self.start, self.end, self.precision, self.qualifier,
-                tuple(sorted(self.keys)))
+        return (
+            self.eid,
+            self.aid,
+            self.etype,
+            self.start,
+            self.end,
+            self.precision,
+            self.qualifier,
+            tuple(sorted(self.keys)),
+        )
 
 
 class Cluster:
@@ -132,7 +156,7 @@ class Greedy:
         fam, founder = e.fam, c.founder
         for k in keys:
             self.posting.setdefault((fam, k), {}).setdefault(founder, e.skey)  # when it joined
-            for m in (cm if cm is not None else ("coarse",)):
+            for m in cm if cm is not None else ("coarse",):
                 self.buckets.setdefault((fam, k, m), set()).add(founder)
 
 
@@ -177,12 +201,20 @@ def chronology_row(c: Cluster, outlets: dict, events: dict) -> dict:
     summary = _summary(etype, events[head.eid])
     cid = "c-" + hashlib.sha1(f"{etype}|{head.eid}".encode()).hexdigest()[:10]
     return dict(
-        chronology_id=cid, date_start=c.start.isoformat(), date_end=c.end.isoformat(),
-        precision=c.precision, event_type=etype, summary=summary, place_ids=";".join(places),
-        n_articles=len(arts), n_outlets=len(outs), article_ids=";".join(arts),
+        chronology_id=cid,
+        date_start=c.start.isoformat(),
+        date_end=c.end.isoformat(),
+        precision=c.precision,
+        event_type=etype,
+        summary=summary,
+        place_ids=";".join(places),
+        n_articles=len(arts),
+        n_outlets=len(outs),
+        article_ids=";".join(arts),
         event_ids=";".join(m.eid for m in ms),
         display_date=display_date(c.start, c.end, c.precision, c.qualifier),
-        outlets="; ".join(o for o in outs), qualifier=c.qualifier,
+        outlets="; ".join(o for o in outs),
+        qualifier=c.qualifier,
         mention_types=";".join(sorted(set(types))),
     )
 
@@ -205,4 +237,3 @@ def _summary(etype: str, e: EventMention) -> str:
     if len(clause) > 150:
         clause = clause[:147].rsplit(" ", 1)[0] + "…"
     return f"{TYPE_LABELS.get(etype, etype)} — {clause}"
-

@@ -4,6 +4,7 @@
 publication window) and the reference data (the place matcher): the per-article step of
 the pipeline, run once per article and kept in the per-article cache.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,6 @@ class ArticleExtract:
     events: list[EventMention]
     figures: list[dict]
     unplaced: list[dict]
-
 
 
 def _window(row) -> tuple[date | None, date | None]:
@@ -52,8 +52,14 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
             if pid:
                 mentions.append(Mention(pid, f"base {surface}", s, e, "base-at"))
                 continue
-        unplaced.append(dict(article_id=row.article_id, name=f"base {surface}", how="unlisted base name",
-                             evidence=sent.text if sent else ""))
+        unplaced.append(
+            dict(
+                article_id=row.article_id,
+                name=f"base {surface}",
+                how="unlisted base name",
+                evidence=sent.text if sent else "",
+            )
+        )
     mentions.sort(key=lambda m: m.start)
     if use_ner:
         placed = [(m.start, m.end) for m in mentions]
@@ -61,8 +67,9 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
             pos = text.find(name, sentences[i].start)
             if any(a <= pos < b for a, b in placed) or actors_of(fold(name)):
                 continue
-            unplaced.append(dict(article_id=row.article_id, name=name, how="NER (not in gazetteer)",
-                                 evidence=sentences[i].text))
+            unplaced.append(
+                dict(article_id=row.article_id, name=name, how="NER (not in gazetteer)", evidence=sentences[i].text)
+            )
     lo, hi = _window(row)
     lead = lead_span(text, row.title)
     dl = dateline_span(text)
@@ -70,8 +77,9 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
         mentions = [m for m in mentions if not (dl[0] <= m.start < dl[1])]
     generic = {pid for pid in {m.place_id for m in mentions} if matcher.generic(pid)}
     all_exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
-    events = extract_events(row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic, skip=dl,
-                            exprs=all_exprs)
+    events = extract_events(
+        row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic, skip=dl, exprs=all_exprs
+    )
     figures = []
     for s in sentences:
         exprs = [x for x in all_exprs if s.start <= x.start < s.end]
@@ -81,14 +89,19 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
             continue
         # a date in the sentence describes the figure nearest to it ("contre 5 200 au début de l'année")
         own: dict[int, object] = {}
-        dated = [replace(x, start=x.start - s.start, end=x.end - s.start) for x in exprs
-                 if x.resolved and x.kind != "offset" and not x.since and not (dl and dl[0] <= x.start < dl[1])]
+        dated = [
+            replace(x, start=x.start - s.start, end=x.end - s.start)
+            for x in exprs
+            if x.resolved and x.kind != "offset" and not x.since and not (dl and dl[0] <= x.start < dl[1])
+        ]
         fs = fold(s.text)
         for x in dated:
-            near = min(range(len(figs)), key=lambda i: min(abs(figs[i].start - s.start - x.end),
-                                                           abs(figs[i].start - s.start - x.start)))
+            near = min(
+                range(len(figs)),
+                key=lambda i: min(abs(figs[i].start - s.start - x.end), abs(figs[i].start - s.start - x.start)),
+            )
             fa, fb = figs[near].start - s.start, figs[near].end - s.start
-            gap = fs[fb:x.start] if x.start >= fb else fs[x.end:fa]
+            gap = fs[fb : x.start] if x.start >= fb else fs[x.end : fa]
             # only a date in the figure's own phrase: near it, no relative clause or sentence break between
             if len(gap) <= 60 and not re.search(r"\b(qui|que|qu'|dont|lorsque|lorsqu'|ou|quand)\b|[;:]", gap):
                 own.setdefault(near, x)
@@ -100,8 +113,11 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
 def dateline_span(text: str) -> tuple[int, int] | None:
     """The dateline at the head of an article ("BAGDAD, 14 octobre 2020 (AFP) -"), if any."""
     head = fold(text[:600])
-    for m in re.finditer(r"(?m)^[a-z' .-]{2,40},?\s*(?:le\s+)?(?:\w+\s+)?\d{1,2}(?:er)?\s+[a-z]+\.?\s+\d{4}\s*"
-                         r"(?:\([^)\n]{1,25}\))?\s*-", head):
+    for m in re.finditer(
+        r"(?m)^[a-z' .-]{2,40},?\s*(?:le\s+)?(?:\w+\s+)?\d{1,2}(?:er)?\s+[a-z]+\.?\s+\d{4}\s*"
+        r"(?:\([^)\n]{1,25}\))?\s*-",
+        head,
+    ):
         return m.start(), m.end()
     return None
 
@@ -110,9 +126,17 @@ def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi,
     """A figure with the date it describes: a date next to it in the sentence, else its clause's
     event date, else the publication date."""
     if own is not None:
-        return _figure_dict(row, s, f, own.date_start, own.date_end, own.precision, f"date in sentence ({own.text.strip()})")
-    ev = [e for e in events if e.sentence_index == s.index and e.date_start is not None
-          and e.clause and s.text.find(e.clause[:20]) <= f.start - s.start]
+        return _figure_dict(
+            row, s, f, own.date_start, own.date_end, own.precision, f"date in sentence ({own.text.strip()})"
+        )
+    ev = [
+        e
+        for e in events
+        if e.sentence_index == s.index
+        and e.date_start is not None
+        and e.clause
+        and s.text.find(e.clause[:20]) <= f.start - s.start
+    ]
     ev = [e for e in ev if e.date_basis != "publication"]
     since = any(x.since and x.start <= f.start for x in exprs)
     if ev and not since:
@@ -129,10 +153,21 @@ def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi,
 
 def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:
     return dict(
-        figure_id=f"{row.article_id}-f{f.start:05d}", article_id=row.article_id, kind=f.kind, party=f.party,
-        count_best=f.count_best, count_low=f.count_low, count_high=f.count_high,
-        approximate=f.approximate, unit=f.unit, planned=f.planned, refers_to=ref.isoformat() if ref else "",
-        refers_end=ref_end.isoformat() if ref_end else "", refers_precision=prec, refers_basis=basis,
-        surface=f.surface, evidence=s.text, outlet=row.outlet,
+        figure_id=f"{row.article_id}-f{f.start:05d}",
+        article_id=row.article_id,
+        kind=f.kind,
+        party=f.party,
+        count_best=f.count_best,
+        count_low=f.count_low,
+        count_high=f.count_high,
+        approximate=f.approximate,
+        unit=f.unit,
+        planned=f.planned,
+        refers_to=ref.isoformat() if ref else "",
+        refers_end=ref_end.isoformat() if ref_end else "",
+        refers_precision=prec,
+        refers_basis=basis,
+        surface=f.surface,
+        evidence=s.text,
+        outlet=row.outlet,
     )
-

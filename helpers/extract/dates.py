@@ -13,6 +13,7 @@ none, and typographic apostrophes work; spans refer to the original text.
 What is *not* a date: durations ("depuis six mois"), counts and ages ("30 soldats"),
 ordinals ("brigade 32"), and years in photo credits ("© AFP 2023").
 """
+
 from __future__ import annotations
 
 import calendar
@@ -24,25 +25,96 @@ from functools import lru_cache
 from ..text import fold
 
 MONTHS = {
-    "janvier": 1, "janv": 1, "jan": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
-    "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9, "sep": 9,
-    "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+    "janvier": 1,
+    "janv": 1,
+    "jan": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "aout": 8,
+    "septembre": 9,
+    "sept": 9,
+    "sep": 9,
+    "octobre": 10,
+    "oct": 10,
+    "novembre": 11,
+    "nov": 11,
+    "decembre": 12,
+    "dec": 12,
 }
 MONTHS_EN = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-MONTH_NAMES = ["", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-               "octobre", "novembre", "décembre"]
+MONTH_NAMES = [
+    "",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 MONTH_ABBR = ["", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-    "vingt": 20, "trente": 30, "quelques": 3, "plusieurs": 3,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "trente": 30,
+    "quelques": 3,
+    "plusieurs": 3,
 }
 SEASONS = {"printemps": (3, 5), "ete": (6, 8), "automne": (9, 11), "hiver": (12, 2)}
 SEASON_NAMES = {"printemps": "printemps", "ete": "été", "automne": "automne", "hiver": "hiver"}
@@ -64,11 +136,15 @@ YY = r"'?(?P<yy>\d\d)(?=\s*(?:[,.;:)!?]|$)|\s(?:a|au|aux|et|sur|dans|lors|quand|
 TWO_DIGIT_PIVOT = 40  # "40" and below are 2000s, "41" and above 1900s
 NUM = rf"(?:\d{{1,3}}|{_alt(NUMBER_WORDS)})"
 # nouns after which a 4-digit number is a count, not a year
-COUNT_NOUNS = (r"(?:soldats?|militaires?|hommes|personnes|morts?|tues?|blesses?|combattants?|roquettes?|missiles?|"
-               r"drones?|attaques?|victimes|conseillers?|membres|troupes|km|kilometres?|dollars?|euros?|\$|%)")
+COUNT_NOUNS = (
+    r"(?:soldats?|militaires?|hommes|personnes|morts?|tues?|blesses?|combattants?|roquettes?|missiles?|"
+    r"drones?|attaques?|victimes|conseillers?|membres|troupes|km|kilometres?|dollars?|euros?|\$|%)"
+)
 # words after which a number is not a count even when they end in s or x
-_FUNCTION_WORDS = frozenset("les des ses ces mes tes nos vos leurs aux dans sous plus moins apres depuis alors vers "
-                            "tous puis jamais toujours mais sans chez pres lors parmi selon malgre".split())
+_FUNCTION_WORDS = frozenset(
+    "les des ses ces mes tes nos vos leurs aux dans sous plus moins apres depuis alors vers "
+    "tous puis jamais toujours mais sans chez pres lors parmi selon malgre".split()
+)
 _NEXT_WORD = re.compile(r" ?([a-z%$]+)")
 
 
@@ -137,22 +213,58 @@ class TimeExpr:
 # "r" tells them from imperfects and passés simples of verbs whose stem ends in r ("déclarait", "assurait",
 # "montrait", "livrait", "entra") and from nouns ("retrait", "vrai"): see :func:`_is_future_form`.
 _FUT_WORD = r"[a-z]*r(?:a|ai|ont|ait|aient)"
-_NOT_FUTURE = frozenset({
-    "vrai", "extra", "ultra", "contra", "mantra", "tantra", "sutra", "hydra", "sierra", "camera", "opera",
-    "chimera", "lira", "mira", "serra", "barra",
-})
+_NOT_FUTURE = frozenset(
+    {
+        "vrai",
+        "extra",
+        "ultra",
+        "contra",
+        "mantra",
+        "tantra",
+        "sutra",
+        "hydra",
+        "sierra",
+        "camera",
+        "opera",
+        "chimera",
+        "lira",
+        "mira",
+        "serra",
+        "barra",
+    }
+)
 # -irer verbs, whose imperfect ("retirait") and passé simple ("retira") look like the future and conditional
 # of -ir verbs ("partira", "partirait")
-_IRER_STEMS = frozenset("tir retir attir inspir aspir expir soupir admir desir chavir delir vir conspir respir "
-                        "transpir etir empir".split())
-_FUTURE_U_V = frozenset(f"{stem}{end}" for stem in ("au", "sau", "conclu", "exclu", "inclu", "de", "sui",
-                                                     "poursui", "vi", "rece", "perce", "dece")
-                        for end in ("ra", "ront", "rai", "rait", "raient"))
+_IRER_STEMS = frozenset(
+    "tir retir attir inspir aspir expir soupir admir desir chavir delir vir conspir respir transpir etir empir".split()
+)
+_FUTURE_U_V = frozenset(
+    f"{stem}{end}"
+    for stem in ("au", "sau", "conclu", "exclu", "inclu", "de", "sui", "poursui", "vi", "rece", "perce", "dece")
+    for end in ("ra", "ront", "rai", "rait", "raient")
+)
 # nouns in -ait that are neither imperfects nor conditionals
-_NOT_IMPERFECT = frozenset({
-    "retrait", "trait", "portrait", "attrait", "extrait", "souhait", "lait", "fait", "forfait", "bienfait",
-    "mefait", "parfait", "abstrait", "distrait", "soustrait", "plait", "tait",
-})
+_NOT_IMPERFECT = frozenset(
+    {
+        "retrait",
+        "trait",
+        "portrait",
+        "attrait",
+        "extrait",
+        "souhait",
+        "lait",
+        "fait",
+        "forfait",
+        "bienfait",
+        "mefait",
+        "parfait",
+        "abstrait",
+        "distrait",
+        "soustrait",
+        "plait",
+        "tait",
+    }
+)
 
 
 def _is_future_form(word: str, text: str, pos: int) -> bool:
@@ -160,7 +272,7 @@ def _is_future_form(word: str, text: str, pos: int) -> bool:
     if word in _NOT_FUTURE or word in _NOT_IMPERFECT or len(word) < 3:
         return False
     m = re.search(r"r(?:a|ai|ont|ait|aient)$", word)
-    stem = word[:m.start()]
+    stem = word[: m.start()]
     if not stem:
         return False
     last = stem[-1]
@@ -177,14 +289,18 @@ def _is_future_form(word: str, text: str, pos: int) -> bool:
     return last == "r"  # "pourra", "verrait"
 
 
-_ADVERBS = r"(?:(?:deja|pas|jamais|bien|aussi|encore|egalement|finalement|notamment|officiellement|meme|toujours|" \
-           r"recemment|alors|ainsi|enfin|d'abord|ensuite|rapidement|longtemps|ete|en effet|d'ailleurs),? )*"
+_ADVERBS = (
+    r"(?:(?:deja|pas|jamais|bien|aussi|encore|egalement|finalement|notamment|officiellement|meme|toujours|"
+    r"recemment|alors|ainsi|enfin|d'abord|ensuite|rapidement|longtemps|ete|en effet|d'ailleurs),? )*"
+)
 _PARTICIPLE = r"(?P<pp>[a-z]+(?:e|es|ee|ees|i|is|ie|ies|it|ite|u|us|ue|ues|t|ts|te|tes))"
 # words after "a"/"ont" that are not participles ("il a des soldats", "n'y a plus", "a lieu")
-_NOT_PARTICIPLE = frozenset("une cette ce cet ces des les ses mes tes nos vos leurs plus pas lieu besoin raison tort "
-                            "droit peur faim soif cours part tout tous toute toutes deux trois six dix quelque "
-                            "quelques elle lui eux autre autres meme encore deja toujours jamais aussi "
-                            "notamment egalement environ pres".split())
+_NOT_PARTICIPLE = frozenset(
+    "une cette ce cet ces des les ses mes tes nos vos leurs plus pas lieu besoin raison tort "
+    "droit peur faim soif cours part tout tous toute toutes deux trois six dix quelque "
+    "quelques elle lui eux autre autres meme encore deja toujours jamais aussi "
+    "notamment egalement environ pres".split()
+)
 _TENSE_RX = re.compile(
     r"\b(?:(?P<aux>(?:a|ont|avait|avaient|avons|ai|eut|eurent|aurait|auraient|s'est|se sont|s'etait|se seraient|"
     rf"se serait|s'etaient|fut|furent) {_ADVERBS}{_PARTICIPLE})"
@@ -192,7 +308,8 @@ _TENSE_RX = re.compile(
     r"s'apprete|s'appretent|prevoit|prevoient) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir)|prevue?s?|programmee?s?|"
     r"a venir|avant de|prochaine?s?)"
     r"|(?P<ago>il y a|dernier|derniere|derniers|dernieres|passee?s?|depuis)"
-    rf"|(?P<fut>{_FUT_WORD})|(?P<imp>[a-z]{{2,}}(?:ait|aient)))\b")
+    rf"|(?P<fut>{_FUT_WORD})|(?P<imp>[a-z]{{2,}}(?:ait|aient)))\b"
+)
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
@@ -231,7 +348,9 @@ def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) 
                 kind = "imp"
         elif kind == "imp" and word in _NOT_IMPERFECT:
             continue
-        elif kind == "aux" and ((word.startswith("a ") and text[m.start()] in "àÀ") or m.group("pp") in _NOT_PARTICIPLE):
+        elif kind == "aux" and (
+            (word.startswith("a ") and text[m.start()] in "àÀ") or m.group("pp") in _NOT_PARTICIPLE
+        ):
             continue  # the preposition "à"; "il a des", "a lieu"
         tense = {"fut": "future", "plan": "future", "aux": "past", "imp": "past", "ago": "past"}[kind]
         dist = start - m.end() if m.end() <= start else m.start() - end
@@ -242,6 +361,7 @@ def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) 
 
 
 # --- finding ---------------------------------------------------------------------------------
+
 
 def _day(s: str | None) -> int | None:
     if not s:
@@ -262,15 +382,33 @@ _PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = []
 # words without which a pattern cannot match (a cheap test that spares scanning the text with it)
 _DIGITS = tuple("0123456789")
 _NEEDS = {
-    "iso": ("-",), "numeric": ("/", "."), "numeric_dm": ("/",), "interval": ("du ", "entre le"),
-    "en_date": ("19", "20"), "en_date2": ("19", "20"), "date_list": ("les ",), "part": ("debut", "mi", "fin", "courant", "milieu"),
-    "month_year": _DIGITS, "season": ("printemps", "ete", "automne", "hiver"),
-    "season_generic": ("comme", "les mois"), "weekend": ("week",), "same_time": ("meme ",),
-    "new_year": ("nouvel", "jour de l'an"), "relative_week": ("semaine",), "relative_month": ("mois",),
-    "relative_year": ("annee", "l'an "), "relative_day": ("hier", "aujourd'hui", "demain", "ce jour"),
-    "ago": ("il y a",), "lendemain": ("lendemain", "veille", "meme jour"), "night_weekdays": ("nuit",),
-    "decade": ("annees ",), "century": ("siecle",), "year_range": ("19", "20"), "year": ("1", "2"),
-    "year_yy": _DIGITS, "bare_year": ("19", "20"),
+    "iso": ("-",),
+    "numeric": ("/", "."),
+    "numeric_dm": ("/",),
+    "interval": ("du ", "entre le"),
+    "en_date": ("19", "20"),
+    "en_date2": ("19", "20"),
+    "date_list": ("les ",),
+    "part": ("debut", "mi", "fin", "courant", "milieu"),
+    "month_year": _DIGITS,
+    "season": ("printemps", "ete", "automne", "hiver"),
+    "season_generic": ("comme", "les mois"),
+    "weekend": ("week",),
+    "same_time": ("meme ",),
+    "new_year": ("nouvel", "jour de l'an"),
+    "relative_week": ("semaine",),
+    "relative_month": ("mois",),
+    "relative_year": ("annee", "l'an "),
+    "relative_day": ("hier", "aujourd'hui", "demain", "ce jour"),
+    "ago": ("il y a",),
+    "lendemain": ("lendemain", "veille", "meme jour"),
+    "night_weekdays": ("nuit",),
+    "decade": ("annees ",),
+    "century": ("siecle",),
+    "year_range": ("19", "20"),
+    "year": ("1", "2"),
+    "year_yy": _DIGITS,
+    "bare_year": ("19", "20"),
 }
 
 
@@ -280,52 +418,103 @@ def _p(name: str, pattern: str) -> None:
 
 # order = priority: a longer, more specific form claims its span first
 _p("iso", rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
-_p("numeric", r"\b(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/.])")
+_p(
+    "numeric",
+    r"\b(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/.])",
+)
 _p("numeric_dm", r"\b(?:le|du|au) (?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[0-2])(?![\d/])(?! d(?:es|u|e|')\b)")
-_p("interval", rf"\b(?:(?P<night>(?:dans |durant |pendant )?la nuit) )?(?:du|entre le) (?P<d>{DAY})(?: (?P<m>{M_ANY}))?"
-               rf"(?: (?P<y>{YEAR}))? (?:au|et le|et) (?P<d2>{DAY}) (?P<m2>{M_ANY})(?:,? (?P<y2>{YEAR}))?")
+_p(
+    "interval",
+    rf"\b(?:(?P<night>(?:dans |durant |pendant )?la nuit) )?(?:du|entre le) (?P<d>{DAY})(?: (?P<m>{M_ANY}))?"
+    rf"(?: (?P<y>{YEAR}))? (?:au|et le|et) (?P<d2>{DAY}) (?P<m2>{M_ANY})(?:,? (?P<y2>{YEAR}))?",
+)
 _p("en_date", rf"\b(?:(?P<wd>{WD_EN}),? )?(?P<m>{M_EN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{YEAR})")
 _p("en_date2", rf"\b(?:(?P<wd>{WD_EN}),? )?(?P<d>\d{{1,2}}) (?P<m>{M_EN}),? (?P<y>{YEAR})")
-_p("date_list", rf"\bles (?P<d>{DAY}) et (?={DAY} (?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY}))?"
-                r"(?: (?P<rel>derniers|dernieres|prochains|prochaines))?)")
-_p("date", rf"\b(?:(?P<pre>ce|le|du|au|depuis le|des le|depuis ce|jusqu'au|avant le|apres le) )?(?:(?P<wd>{WD}) )?"
-           rf"(?P<d>{DAY}) (?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY})|,? {YY})?"
-           r"(?: (?P<rel>dernier|derniere|derniers|dernieres|prochain|prochaine|prochains|prochaines)(?![a-z]))?"
-           r"(?P<ref> de la meme annee| de l'annee (?:suivante|precedente|derniere|passee))?")
-_p("part", rf"\b(?P<p>debut|mi|fin|courant|milieu)(?:[- ]| de | du mois de | du mois d'| de l'annee | de l'an )"
-           rf"(?:(?P<m>{M_FULL})(?:,? (?P<y>{YEAR}))?|(?P<yo>{YEAR})|(?P<rel>l'annee (?:derniere|passee|prochaine)|"
-           r"l'an (?:dernier|passe|prochain)|(?:cette|l')annee|l'an))")
-_p("month_year", rf"\b(?:(?P<pre>depuis|des) )?(?P<m>{M_FULL}|janv\.|fevr\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.) "
-                 rf"(?:(?P<y>{YEAR_ANY})(?! ?{COUNT_NOUNS})|{YY})")
-_p("month", rf"\b(?:(?P<pre>(?:le|au|du|ce|depuis le) mois (?:de |d')|en |depuis |des |courant |jusqu'en |d'ici |"
-            rf"avant |apres |depuis le debut du mois d'|depuis le debut du mois de )(?P<m>{M_FULL})(?: (?P<rel>dernier|passe|prochain))?"
-            rf"|(?P<m_>{M_FULL}) (?P<rel_>dernier|passe|prochain))")
-_p("season", rf"\b(?P<pre>l'|cet |ce |au |a l'|en |de l'|depuis l'|durant l'|pendant l'|au cours de l'|du |le )"
-             rf"(?P<s>printemps|ete|automne|hiver)(?: (?P<rel>dernier|passe|prochain)|,? (?P<y>{YEAR}))?(?![a-z])")
-_p("season_generic", r"\b(?P<s>printemps|ete|automne|hiver) comme (?P<s2>printemps|ete|automne|hiver)\b"
-                      r"|\bles mois d'(?P<s3>ete|hiver|automne)\b|\bles mois de (?P<s4>printemps)\b")
+_p(
+    "date_list",
+    rf"\bles (?P<d>{DAY}) et (?={DAY} (?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY}))?"
+    r"(?: (?P<rel>derniers|dernieres|prochains|prochaines))?)",
+)
+_p(
+    "date",
+    rf"\b(?:(?P<pre>ce|le|du|au|depuis le|des le|depuis ce|jusqu'au|avant le|apres le) )?(?:(?P<wd>{WD}) )?"
+    rf"(?P<d>{DAY}) (?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY})|,? {YY})?"
+    r"(?: (?P<rel>dernier|derniere|derniers|dernieres|prochain|prochaine|prochains|prochaines)(?![a-z]))?"
+    r"(?P<ref> de la meme annee| de l'annee (?:suivante|precedente|derniere|passee))?",
+)
+_p(
+    "part",
+    rf"\b(?P<p>debut|mi|fin|courant|milieu)(?:[- ]| de | du mois de | du mois d'| de l'annee | de l'an )"
+    rf"(?:(?P<m>{M_FULL})(?:,? (?P<y>{YEAR}))?|(?P<yo>{YEAR})|(?P<rel>l'annee (?:derniere|passee|prochaine)|"
+    r"l'an (?:dernier|passe|prochain)|(?:cette|l')annee|l'an))",
+)
+_p(
+    "month_year",
+    rf"\b(?:(?P<pre>depuis|des) )?(?P<m>{M_FULL}|janv\.|fevr\.|avr\.|juil\.|sept\.|oct\.|nov\.|dec\.) "
+    rf"(?:(?P<y>{YEAR_ANY})(?! ?{COUNT_NOUNS})|{YY})",
+)
+_p(
+    "month",
+    rf"\b(?:(?P<pre>(?:le|au|du|ce|depuis le) mois (?:de |d')|en |depuis |des |courant |jusqu'en |d'ici |"
+    rf"avant |apres |depuis le debut du mois d'|depuis le debut du mois de )(?P<m>{M_FULL})(?: (?P<rel>dernier|passe|prochain))?"
+    rf"|(?P<m_>{M_FULL}) (?P<rel_>dernier|passe|prochain))",
+)
+_p(
+    "season",
+    rf"\b(?P<pre>l'|cet |ce |au |a l'|en |de l'|depuis l'|durant l'|pendant l'|au cours de l'|du |le )"
+    rf"(?P<s>printemps|ete|automne|hiver)(?: (?P<rel>dernier|passe|prochain)|,? (?P<y>{YEAR}))?(?![a-z])",
+)
+_p(
+    "season_generic",
+    r"\b(?P<s>printemps|ete|automne|hiver) comme (?P<s2>printemps|ete|automne|hiver)\b"
+    r"|\bles mois d'(?P<s3>ete|hiver|automne)\b|\bles mois de (?P<s4>printemps)\b",
+)
 _p("weekend", r"\b(?:(?:ce|le) week-?end(?: (?P<rel>dernier|passe|prochain))?|le week-?end d'avant)\b")
 _p("same_time", r"\b(?:a )?(?:la|cette) meme (?:epoque|periode)\b")
 _p("new_year", r"\b(?:(?P<ny>la nouvelle annee)|(?P<nyd>le (?:jour de l'an|nouvel an)))\b")
-_p("relative_week", r"\b(?:(?P<this>cette semaine)|la semaine (?P<rel>derniere|passee|prochaine|precedente)|"
-                    r"(?P<rel2>la semaine d'avant))\b")
+_p(
+    "relative_week",
+    r"\b(?:(?P<this>cette semaine)|la semaine (?P<rel>derniere|passee|prochaine|precedente)|"
+    r"(?P<rel2>la semaine d'avant))\b",
+)
 _p("relative_month", r"\b(?:(?P<this>ce mois(?:-ci)?)|le mois (?P<rel>dernier|passe|prochain))\b")
-_p("relative_year", r"\b(?:(?P<this>cette annee)|l'annee (?P<rel>derniere|passee|prochaine|en cours)|"
-                    r"l'an (?P<rel2>dernier|passe|prochain))\b")
+_p(
+    "relative_year",
+    r"\b(?:(?P<this>cette annee)|l'annee (?P<rel>derniere|passee|prochaine|en cours)|"
+    r"l'an (?P<rel2>dernier|passe|prochain))\b",
+)
 _p("relative_day", rf"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)(?:,? (?P<wd>{WD})(?! \d))?\b")
 _p("ago", rf"\bil y a (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b")
-_p("offset", rf"\b(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b")
-_p("lendemain", r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille|le meme jour|ce meme jour)")
+_p(
+    "offset",
+    rf"\b(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b",
+)
+_p(
+    "lendemain",
+    r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille|le meme jour|ce meme jour)",
+)
 _p("night_weekdays", rf"\b(?:dans |durant |pendant )?la nuit (?:de |du )(?P<wd>{WD}) (?:a|au) (?P<wd2>{WD})\b")
-_p("weekday", rf"\b(?:(?P<pre>ce|le|dans la nuit de|la nuit de|depuis) )?(?P<wd>{WD})(?: (?P<rel>dernier|prochain))?(?! \d)\b")
-_p("decade", r"\b(?:(?P<p>debut|fin|milieu) )?(?:des |les |aux |dans les |depuis les )?annees "
-              r"(?P<dec>(?:19|20)?[0-9]0|vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingt|"
-              r"quatre-vingts|quatre-vingt-dix)(?![0-9a-z-])")
-_p("century", r"\b(?:(?P<p>debut|fin|milieu) (?:du |des )?)?(?:(?:le|au|du|des|depuis le) )?(?P<c>[xvi]{1,5}|[12]?\d)"
-              r"(?:e|eme|er|ieme) siecles?\b")
+_p(
+    "weekday",
+    rf"\b(?:(?P<pre>ce|le|dans la nuit de|la nuit de|depuis) )?(?P<wd>{WD})(?: (?P<rel>dernier|prochain))?(?! \d)\b",
+)
+_p(
+    "decade",
+    r"\b(?:(?P<p>debut|fin|milieu) )?(?:des |les |aux |dans les |depuis les )?annees "
+    r"(?P<dec>(?:19|20)?[0-9]0|vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingt|"
+    r"quatre-vingts|quatre-vingt-dix)(?![0-9a-z-])",
+)
+_p(
+    "century",
+    r"\b(?:(?P<p>debut|fin|milieu) (?:du |des )?)?(?:(?:le|au|du|des|depuis le) )?(?P<c>[xvi]{1,5}|[12]?\d)"
+    r"(?:e|eme|er|ieme) siecles?\b",
+)
 _p("year_range", rf"\b(?:de |entre )?(?P<y>{YEAR}) ?(?:-|a|et) ?(?P<y2>{YEAR})\b")
-_p("year", rf"\b(?P<pre>en|depuis|des|d'ici|jusqu'en|avant|apres|de|d'|l'annee|annee|vers|au|a partir de|"
-           rf"courant|fin|debut|mi|et|entre|ou|l'an) (?P<y>{YEAR_ANY})(?! ?{COUNT_NOUNS})")
+_p(
+    "year",
+    rf"\b(?P<pre>en|depuis|des|d'ici|jusqu'en|avant|apres|de|d'|l'annee|annee|vers|au|a partir de|"
+    rf"courant|fin|debut|mi|et|entre|ou|l'an) (?P<y>{YEAR_ANY})(?! ?{COUNT_NOUNS})",
+)
 _p("year_yy", rf"\b(?P<pre>en|depuis|des|jusqu'en|fin|debut|mi|l'an|l'annee) {YY}")
 # a year with no preposition ("le budget 2020", "la saison 2002/2003"), not a count ("2500 soldats")
 _p("bare_year", rf"(?P<y>(?:19[5-9]|20\d)\d)(?!\d)(?:/(?P<y2>{YEAR}))?(?! ?{COUNT_NOUNS})(?![.,]\d)(?! ?\d)(?!h\d)")
@@ -354,7 +543,12 @@ def _find(text: str) -> list[TimeExpr]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             line_start = folded.rfind("\n", 0, s) + 1
-            if CREDIT_CONTEXT.search(folded[line_start:s]) and name in ("year", "year_range", "month_year", "bare_year"):
+            if CREDIT_CONTEXT.search(folded[line_start:s]) and name in (
+                "year",
+                "year_range",
+                "month_year",
+                "bare_year",
+            ):
                 continue
             if name == "date_list":  # "les 6 et 13 avril": "les 6" here, "13 avril" by the date pattern
                 e = m.end("d")
@@ -377,16 +571,27 @@ def _find(text: str) -> list[TimeExpr]:
 
 # kinds whose date depends on the direction the clause looks in, unless a word fixes it
 _TENSED = ("date", "interval", "month", "part", "season", "weekday", "relative")
-_FIXED_RELS = ("last", "days", "ago", "same_year", "prev_year", "next_year", "this_year", "last_year", "generic",
-               "same_time", "new_year")
+_FIXED_RELS = (
+    "last",
+    "days",
+    "ago",
+    "same_year",
+    "prev_year",
+    "next_year",
+    "this_year",
+    "last_year",
+    "generic",
+    "same_time",
+    "new_year",
+)
 
 
 def _generic_seasons(m: re.Match, text: str) -> list[TimeExpr]:
-    """"été comme hiver", "les mois d'été": seasons in general, not a dated one."""
+    """ "été comme hiver", "les mois d'été": seasons in general, not a dated one."""
     out = []
     for g in ("s", "s2", "s3", "s4"):
         if m.group(g):
-            a, b = (m.span(g) if g in ("s", "s2") else m.span())
+            a, b = m.span(g) if g in ("s", "s2") else m.span()
             out.append(TimeExpr(text[a:b], a, b, "season", season=m.group(g), rel="generic"))
     return out
 
@@ -429,8 +634,10 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         if pre == "ce":
             x.rel = x.rel or "this"
         # "sept" and "mars" are also words: a bare day + "sept" needs a dot, a year or a day number
-        if g["m"].rstrip(".") in ("sept", "sep", "jan", "dec", "oct", "nov", "fev") and not (g["m"].endswith(".") or x.year):
-            after = folded[e:e + 12]
+        if g["m"].rstrip(".") in ("sept", "sep", "jan", "dec", "oct", "nov", "fev") and not (
+            g["m"].endswith(".") or x.year
+        ):
+            after = folded[e : e + 12]
             if not re.match(r"\s*(?:,|\.|;|$|\s(?:au|a|dernier|prochain|et|de))", after):
                 return None
     elif name == "part":
@@ -459,8 +666,11 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.kind, x.season = "season", g["s"]
         x.note = "en" if pre == "en" else ""
         if g["s"] == "ete":
-            before = folded[max(0, s - 12):s]
-            if re.search(r"\b(a|ont|avait|avaient|aura|auront|aurait|ayant|l'a|l'ont)\s*$", before) and pre in ("l'", ""):
+            before = folded[max(0, s - 12) : s]
+            if re.search(r"\b(a|ont|avait|avaient|aura|auront|aurait|ayant|l'a|l'ont)\s*$", before) and pre in (
+                "l'",
+                "",
+            ):
                 return None
         if g.get("y"):
             x.year = int(g["y"])
@@ -496,8 +706,17 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
             x.day, x.month = 1, 1
     elif name == "decade":
         d = g["dec"]
-        words = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "soixante-dix": 70,
-                 "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
+        words = {
+            "vingt": 20,
+            "trente": 30,
+            "quarante": 40,
+            "cinquante": 50,
+            "soixante": 60,
+            "soixante-dix": 70,
+            "quatre-vingt": 80,
+            "quatre-vingts": 80,
+            "quatre-vingt-dix": 90,
+        }
         if d in words:
             y = 1900 + words[d]
         elif len(d) == 4:
@@ -512,7 +731,7 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         if c.isdigit():
             n = int(c)
         else:
-            if raw[m_start(raw, c):][:1].islower():
+            if raw[m_start(raw, c) :][:1].islower():
                 return None  # roman numerals are written in capitals
             n = _roman(c)
         if not 1 <= n <= 21:
@@ -553,21 +772,31 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
                 return None
         if (x.year < 1950 or name == "bare_year") and _count_follows(folded, e):
             return None
-        if name == "bare_year" and re.search(r"(?:[\w.,/$€-]|\d )$", folded[max(0, s - 2):s]):
+        if name == "bare_year" and re.search(r"(?:[\w.,/$€-]|\d )$", folded[max(0, s - 2) : s]):
             return None  # part of a longer number, an amount, a reference
-        if name == "bare_year" and re.search(r"(?:n°|no|numero|tel|page|p\.|art\.|article|loi|resolution|"
-                                             r"code|route|rn|[a-z]-) ?$", folded[max(0, s - 12):s]):
+        if name == "bare_year" and re.search(
+            r"(?:n°|no|numero|tel|page|p\.|art\.|article|loi|resolution|"
+            r"code|route|rn|[a-z]-) ?$",
+            folded[max(0, s - 12) : s],
+        ):
             return None
         if pre in ("fin", "debut", "mi"):
             x.kind, x.part = "part", pre
-    if x.kind in ("date", "month", "part", "weekday", "interval") and x.year is None \
-            and x.rel in (None, "recent", "this"):
-        before = folded[max(0, s - 25):s + (len(pre) + 1 if pre else 0)]
-        if re.search(r"\bd'ici (?:a |au |a la |la |le |l')?$", before) or re.search(r"\bd'ici (?:a |au |a la |la |le |l')?$",
-                                                                                      folded[max(0, s - 25):s]):
+    if (
+        x.kind in ("date", "month", "part", "weekday", "interval")
+        and x.year is None
+        and x.rel in (None, "recent", "this")
+    ):
+        before = folded[max(0, s - 25) : s + (len(pre) + 1 if pre else 0)]
+        if re.search(r"\bd'ici (?:a |au |a la |la |le |l')?$", before) or re.search(
+            r"\bd'ici (?:a |au |a la |la |le |l')?$", folded[max(0, s - 25) : s]
+        ):
             x.rel, x.note = "next", "d'ici"  # "d'ici la fin septembre": the coming one (this month's included)
-        elif re.search(r"(?:jusqu'(?:a|au|en)|a partir d[eu']|a compter d[eu']|des (?:le|la)|avant|au plus tard)"
-                       r"\s*(?:la |le |l'|a la |du |de la )?$", before):
+        elif re.search(
+            r"(?:jusqu'(?:a|au|en)|a partir d[eu']|a compter d[eu']|des (?:le|la)|avant|au plus tard)"
+            r"\s*(?:la |le |l'|a la |du |de la )?$",
+            before,
+        ):
             x.rel, x.note = "next", "forward marker"  # unless the clause is in the past (see _find)
     if x.kind in ("date", "interval") and x.month is None:
         return None
@@ -587,7 +816,7 @@ def _year(g: dict) -> int | None:
 
 
 def _rel_word(w: str | None) -> str | None:
-    """"dernier(s)/dernière(s)" → last, "prochain(s)/prochaine(s)" → next."""
+    """ "dernier(s)/dernière(s)" → last, "prochain(s)/prochaine(s)" → next."""
     if not w:
         return None
     return "last" if w.startswith("dern") else "next"
@@ -607,8 +836,17 @@ def m_start(raw: str, c: str) -> int:
 
 
 def _unit(u: str) -> str:
-    return {"jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
-            "an": "year", "ans": "year", "annee": "year", "annees": "year"}[u]
+    return {
+        "jour": "day",
+        "jours": "day",
+        "semaine": "week",
+        "semaines": "week",
+        "mois": "month",
+        "an": "year",
+        "ans": "year",
+        "annee": "year",
+        "annees": "year",
+    }[u]
 
 
 def _valid(y: int, m: int | None, d: int | None) -> bool:
@@ -620,6 +858,7 @@ def _valid(y: int, m: int | None, d: int | None) -> bool:
 
 
 # --- resolving ---------------------------------------------------------------------------------
+
 
 def precision_of(start: date, end: date) -> str:
     days = (end - start).days + 1
@@ -708,8 +947,11 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             past = [c for c in cands if c <= anchor]
             d = max(past) if past else min(cands)
             return d, d
-        cands = [date(y, x.month, x.day) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
-                 if _valid(y, x.month, x.day)]
+        cands = [
+            date(y, x.month, x.day)
+            for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if _valid(y, x.month, x.day)
+        ]
         if not cands:
             return None
         if direction == "future":
@@ -861,8 +1103,7 @@ def _season_relative(x: TimeExpr, anchor: date) -> tuple[date, date]:
     return season_range(anchor.year, x.season)
 
 
-def resolve_window(x: TimeExpr, lo: date | None, hi: date | None = None,
-                   context_year: int | None = None) -> TimeExpr:
+def resolve_window(x: TimeExpr, lo: date | None, hi: date | None = None, context_year: int | None = None) -> TimeExpr:
     """Date ``x`` for a publication date somewhere in [lo, hi]: the union of the possibilities."""
     hi = hi or lo
     y = replace(x)
@@ -889,8 +1130,9 @@ def resolve_window(x: TimeExpr, lo: date | None, hi: date | None = None,
     return y
 
 
-def tag(text: str, lo: date | None = None, hi: date | None = None,
-        sentence_spans: list[tuple[int, int]] | None = None) -> list[TimeExpr]:
+def tag(
+    text: str, lo: date | None = None, hi: date | None = None, sentence_spans: list[tuple[int, int]] | None = None
+) -> list[TimeExpr]:
     """Find and resolve every expression of ``text`` for a publication window [lo, hi].
 
     ``de la même année`` takes the year of the latest explicit year before it; an offset
@@ -923,7 +1165,9 @@ def tag(text: str, lo: date | None = None, hi: date | None = None,
             # "N jours après X": the other date of the sentence is that of the main clause when
             # it comes before the offset, and that of X when it comes after it; with no other
             # date, the main clause is the day's news (the publication window).
-            others = [o for o in out if o is not x and o.resolved and sent[0] <= o.start < sent[1] and o.kind != "offset"]
+            others = [
+                o for o in out if o is not x and o.resolved and sent[0] <= o.start < sent[1] and o.kind != "offset"
+            ]
             sign = 1 if x.direction == "after" else -1
             if others:
                 ref = min(others, key=lambda o: abs(o.start - x.start))
@@ -933,18 +1177,35 @@ def tag(text: str, lo: date | None = None, hi: date | None = None,
             else:
                 continue
             if ref is not None and ref.start > x.start:  # the date given is X's
-                out[i] = replace(x, date_start=ref_s, date_end=ref_e, main_start=ref_s + sign * lo_d,
-                                 main_end=ref_e + sign * hi_d, basis="reference", note=f"from {ref_txt!r}")
+                out[i] = replace(
+                    x,
+                    date_start=ref_s,
+                    date_end=ref_e,
+                    main_start=ref_s + sign * lo_d,
+                    main_end=ref_e + sign * hi_d,
+                    basis="reference",
+                    note=f"from {ref_txt!r}",
+                )
             else:
-                out[i] = replace(x, date_start=ref_s - sign * hi_d, date_end=ref_e - sign * lo_d,
-                                 main_start=ref_s, main_end=ref_e, basis="reference", note=f"from {ref_txt!r}")
+                out[i] = replace(
+                    x,
+                    date_start=ref_s - sign * hi_d,
+                    date_end=ref_e - sign * lo_d,
+                    main_start=ref_s,
+                    main_end=ref_e,
+                    basis="reference",
+                    note=f"from {ref_txt!r}",
+                )
         else:
             before = [o for o in out[:i] if o.resolved and o.kind != "offset"]
             if not before:
                 continue
             ref = before[-1]
             sign = 1 if x.direction == "after" else -1
-            a, b = ref.date_start + sign * (lo_d if sign > 0 else hi_d), ref.date_end + sign * (hi_d if sign > 0 else lo_d)
+            a, b = (
+                ref.date_start + sign * (lo_d if sign > 0 else hi_d),
+                ref.date_end + sign * (hi_d if sign > 0 else lo_d),
+            )
             out[i] = replace(x, date_start=a, date_end=b, basis="reference", note=f"from {ref.text!r}")
         y = out[i]
         if y.date_start is not None:
@@ -953,7 +1214,7 @@ def tag(text: str, lo: date | None = None, hi: date | None = None,
 
 
 def _same_time(x: TimeExpr, out: list[TimeExpr], spans, lo: date, hi: date) -> TimeExpr:
-    """"(l'année dernière) à la même époque": the time of year of the publication, in the year of the
+    """ "(l'année dernière) à la même époque": the time of year of the publication, in the year of the
     expression it goes with (the nearest in its sentence, the one before preferred); else that expression's date."""
     sent = next(((a, b) for a, b in spans if a <= x.start < b), (0, 0))
     near = [o for o in out if o is not x and o.resolved and o.kind != "offset" and sent[0] <= o.start < sent[1]]
@@ -964,8 +1225,9 @@ def _same_time(x: TimeExpr, out: list[TimeExpr], spans, lo: date, hi: date) -> T
     if a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
         a = date(a.year, lo.month, 1)
         b = month_range(a.year, hi.month if hi.year == lo.year else 12)[1]
-    return replace(x, date_start=a, date_end=b, precision=precision_of(a, b), basis="reference",
-                   note=f"from {ref.text!r}")
+    return replace(
+        x, date_start=a, date_end=b, precision=precision_of(a, b), basis="reference", note=f"from {ref.text!r}"
+    )
 
 
 def _delta(x: TimeExpr) -> tuple[timedelta, timedelta]:
@@ -980,8 +1242,10 @@ def _delta(x: TimeExpr) -> tuple[timedelta, timedelta]:
 
 # --- writing dates for readers -----------------------------------------------------------------
 
-def display_date(start: date | None, end: date | None, precision: str | None = None,
-                 qualifier: str = "", abbreviated: bool = True) -> str:
+
+def display_date(
+    start: date | None, end: date | None, precision: str | None = None, qualifier: str = "", abbreviated: bool = True
+) -> str:
     """'3 janv. 2020', 'début janv. 2020', 'mars 2020', 'été 2019', '2–3 janv. 2020', '2021'."""
     if start is None or (isinstance(start, float)):
         return "date inconnue"

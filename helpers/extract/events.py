@@ -7,6 +7,7 @@ winning over talk about it ("appelant au retrait" is a vote or a demand, not a w
 Dates come from :func:`helpers.dates.tag`, anchored on the publication window; a clause
 of the lead with no date of its own is the day's news and takes the publication date.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,17 +27,23 @@ def _rx(p: str) -> re.Pattern:
 
 # Trigger lexicons on folded text. Stems cover the conjugations and nouns of each verb.
 TRIGGERS: dict[str, re.Pattern] = {
-    "killing": _rx(r"\b(assassin\w*|liquid\w*|meurtre|elimin\w*|abattu\w*|execut\w*|tue(?:s|e|es)? (?:le|la|les|l')? ?"
-                   r"(?:general|chef|commandant|numero|dirigeant|leader)|qui avait tue|ont ete tues|a ete tue|tuant le)\b"),
+    "killing": _rx(
+        r"\b(assassin\w*|liquid\w*|meurtre|elimin\w*|abattu\w*|execut\w*|tue(?:s|e|es)? (?:le|la|les|l')? ?"
+        r"(?:general|chef|commandant|numero|dirigeant|leader)|qui avait tue|ont ete tues|a ete tue|tuant le)\b"
+    ),
     "strike": _rx(r"\b(frappe\w*|frapp\w+|raids?|bombard\w*|pilonn\w*)\b"),
-    "attack": _rx(r"\b(attaque\w*|attentat\w*|tirs? de roquettes?|roquettes?|obus|missiles?|ont tire|a tire|tire\w* (?:des|plus|une|un)|pris(?:es)? pour cible|vise(?:s|e|es)?|"
-                  r"engin explosif|drones? (?:arme|charge)s?|ont pris pour cible|a pris pour cible|"
-                  r"contre (?:la |les |des |une |un |l')?(?:bases?|troupes|forces|soldats|militaires|convois?|ambassade|"
-                  r"positions|installations))\b"),
-    "handover": _rx(r"\b(remi[st]e?s?\b[^.;]{0,60}?\b(?:aux forces|a l'armee|aux troupes|aux autorites|a la brigade|aux irakiens)|"
-                    r"remise|livre(?:r|e|es|nt)? la base|ont livre|a livre|"
-                    r"transf[ee]r\w* (?:de|la|les) (?:base|controle|installation)|retrocede\w*|pris en charge la base|"
-                    r"pris le controle|passation|cede\w* la base)\b"),
+    "attack": _rx(
+        r"\b(attaque\w*|attentat\w*|tirs? de roquettes?|roquettes?|obus|missiles?|ont tire|a tire|tire\w* (?:des|plus|une|un)|pris(?:es)? pour cible|vise(?:s|e|es)?|"
+        r"engin explosif|drones? (?:arme|charge)s?|ont pris pour cible|a pris pour cible|"
+        r"contre (?:la |les |des |une |un |l')?(?:bases?|troupes|forces|soldats|militaires|convois?|ambassade|"
+        r"positions|installations))\b"
+    ),
+    "handover": _rx(
+        r"\b(remi[st]e?s?\b[^.;]{0,60}?\b(?:aux forces|a l'armee|aux troupes|aux autorites|a la brigade|aux irakiens)|"
+        r"remise|livre(?:r|e|es|nt)? la base|ont livre|a livre|"
+        r"transf[ee]r\w* (?:de|la|les) (?:base|controle|installation)|retrocede\w*|pris en charge la base|"
+        r"pris le controle|passation|cede\w* la base)\b"
+    ),
     "withdrawal": _rx(r"\b(retir\w*|retrait|quitt\w*|evacu\w*|depart des (?:troupes|forces|soldats))\b"),
     "redeployment": _rx(r"\b(redeploi\w*|redeploy\w*|repositionn\w*|relocalis\w*)\b"),
     "deployment": _rx(r"\b(deploy\w*|deploiement|envoi de \w+|renforts?|depech\w*|stationn\w*)\b"),
@@ -44,26 +51,40 @@ TRIGGERS: dict[str, re.Pattern] = {
     "agreement": _rx(r"\b(accords?|conven\w*|conclu\w*|sign\w+ (?:un|une|l')|entente|protocole)\b"),
     "suspension": _rx(r"\b(suspen\w*|gel\w* (?:de|des|ses)|interromp\w*|mis(?:e)? en pause)\b"),
     "protest": _rx(r"\b(manifest\w*|rassemblement\w*|sit-in|protestat\w*|defile\w*)\b"),
-    "talks": _rx(r"\b(dialogue|negociation\w*|pourparlers|discussions?|reunions?|round|concertations?|"
-                 r"comite|groupes? de travail|entretien\w*|rencontr\w*|sommet)\b"),
-    "announcement": _rx(r"\b(annonc\w*|declar\w*|communique|fait part|indiqu\w*|affirm\w*|precise|confirm\w*|"
-                        r"assure|signale|rapport\w*)\b"),
+    "talks": _rx(
+        r"\b(dialogue|negociation\w*|pourparlers|discussions?|reunions?|round|concertations?|"
+        r"comite|groupes? de travail|entretien\w*|rencontr\w*|sommet)\b"
+    ),
+    "announcement": _rx(
+        r"\b(annonc\w*|declar\w*|communique|fait part|indiqu\w*|affirm\w*|precise|confirm\w*|"
+        r"assure|signale|rapport\w*)\b"
+    ),
 }
 # words that make an action talked about rather than done
-NOT_REALIZED = re.compile(r"\b(appel\w*|reclam\w*|demand\w*|exig\w*|calendrier|intention|volonte|vouloir|veulent|"
-                          r"menac\w*|pression|en faveur|plaid\w*|souhait\w*|envisag\w*|projet|prevoi\w*|pourrai\w*|"
-                          r"refus\w*|negocia\w*|discuter|sur l'avenir|mettant fin|s'averer|necessite|"
-                          r"faire executer|obtemperer|parvenir|aboutir|pour|afin)\b[^.;]{0,60}$")
-REPEATED = re.compile(r"\b(des dizaines d|des centaines d|plusieurs dizaines|une serie d|une vague d|de nombreu\w+|"
-                      r"multiples|repetee?s|a plusieurs reprises|regulierement|sporadiques?|incessant\w*)")
-LOCATOR = re.compile(r"\b(?:pres|non loin|a proximite|aux abords|autour|a l'?(?:est|ouest)|au (?:nord|sud)(?:-est|-ouest)?|"
-                     r"a hauteur|en direction|a la frontiere(?: avec)?|le long de la frontiere(?: avec)?)(?: (?:de|du|des|d'))?(?: (?:la|l'|le|les))? ?(?:(?:base|ville|aeroport|localite)"
-                     r"(?: \w+)?(?: (?:de|d'|du))? ?)?(?:l')?$")
+NOT_REALIZED = re.compile(
+    r"\b(appel\w*|reclam\w*|demand\w*|exig\w*|calendrier|intention|volonte|vouloir|veulent|"
+    r"menac\w*|pression|en faveur|plaid\w*|souhait\w*|envisag\w*|projet|prevoi\w*|pourrai\w*|"
+    r"refus\w*|negocia\w*|discuter|sur l'avenir|mettant fin|s'averer|necessite|"
+    r"faire executer|obtemperer|parvenir|aboutir|pour|afin)\b[^.;]{0,60}$"
+)
+REPEATED = re.compile(
+    r"\b(des dizaines d|des centaines d|plusieurs dizaines|une serie d|une vague d|de nombreu\w+|"
+    r"multiples|repetee?s|a plusieurs reprises|regulierement|sporadiques?|incessant\w*)"
+)
+LOCATOR = re.compile(
+    r"\b(?:pres|non loin|a proximite|aux abords|autour|a l'?(?:est|ouest)|au (?:nord|sud)(?:-est|-ouest)?|"
+    r"a hauteur|en direction|a la frontiere(?: avec)?|le long de la frontiere(?: avec)?)(?: (?:de|du|des|d'))?(?: (?:la|l'|le|les))? ?(?:(?:base|ville|aeroport|localite)"
+    r"(?: \w+)?(?: (?:de|d'|du))? ?)?(?:l')?$"
+)
 # an action given as the cause of the clause's own event
-CAUSE = re.compile(r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|en represailles? a|"
-                   r"pour riposter a|face a|apres|au lendemain d(?:e|u|es|')|sur fond de)\s*(?:\S+\s+){0,7}\S*$")
+CAUSE = re.compile(
+    r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|en represailles? a|"
+    r"pour riposter a|face a|apres|au lendemain d(?:e|u|es|')|sur fond de)\s*(?:\S+\s+){0,7}\S*$"
+)
 # a strike is by coalition / US forces; an attack on them
-US_AGENT = re.compile(r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|coalition|drones? us|drones? americains?)\b")
+US_AGENT = re.compile(
+    r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|coalition|drones? us|drones? americains?)\b"
+)
 
 ACTORS: list[tuple[str, re.Pattern]] = [
     ("États-Unis", _rx(r"\b(etats-unis|americain\w*|us|usa|washington|pentagone|trump|biden|austin)\b")),
@@ -89,10 +110,40 @@ ACTORS: list[tuple[str, re.Pattern]] = [
     ("Israël", _rx(r"\b(israel|israelien\w*)\b")),
     ("Nations unies", _rx(r"\b(nations unies|onu|conseil de securite)\b")),
 ]
-GENERIC_KEYS = {name_key(w) for w in ("Irak", "Iraq", "Bagdad", "Washington", "Coalition", "Daech", "Etats", "Unis",
-                                      "Pentagone", "Parlement", "Premier", "Nations", "Conseil", "Forces", "Force",
-                                      "Commandement", "Hachd", "Chaabi", "Syrie", "Iran", "France", "Paris", "Etat",
-                                      "Reuters", "Trump", "Defense", "Affaires", "Ministere", "Gouvernement")}
+GENERIC_KEYS = {
+    name_key(w)
+    for w in (
+        "Irak",
+        "Iraq",
+        "Bagdad",
+        "Washington",
+        "Coalition",
+        "Daech",
+        "Etats",
+        "Unis",
+        "Pentagone",
+        "Parlement",
+        "Premier",
+        "Nations",
+        "Conseil",
+        "Forces",
+        "Force",
+        "Commandement",
+        "Hachd",
+        "Chaabi",
+        "Syrie",
+        "Iran",
+        "France",
+        "Paris",
+        "Etat",
+        "Reuters",
+        "Trump",
+        "Defense",
+        "Affaires",
+        "Ministere",
+        "Gouvernement",
+    )
+}
 CAPITAL = re.compile(r"(?<![\w'’-])(?:(?:al|el|Al|El|Abu|Abou)[- ])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zà-öø-ÿ]+)*")
 
 
@@ -129,7 +180,7 @@ def background_types(clause_folded: str) -> set[str]:
     out = set()
     for t in ("killing", "strike", "attack"):
         for m in TRIGGERS[t].finditer(clause_folded):
-            if CAUSE.search(clause_folded[max(0, m.start() - 70):m.start()]):
+            if CAUSE.search(clause_folded[max(0, m.start() - 70) : m.start()]):
                 out.add(t)
                 break
     return out
@@ -144,10 +195,14 @@ def classify(clause_folded: str, referred: bool = False) -> str | None:
     for t in PRIORITY:
         for m in TRIGGERS[t].finditer(clause_folded):
             realized = ("withdrawal", "handover", "deployment", "redeployment", "suspension", "agreement")
-            if t in realized and NOT_REALIZED.search(clause_folded[:m.start()]):
+            if t in realized and NOT_REALIZED.search(clause_folded[: m.start()]):
                 continue
-            if not referred and t in ("strike", "attack", "killing") and CAUSE.search(clause_folded[max(0, m.start() - 70):m.start()]) \
-                    and len(clause_folded[:m.start()].split()) > 4:
+            if (
+                not referred
+                and t in ("strike", "attack", "killing")
+                and CAUSE.search(clause_folded[max(0, m.start() - 70) : m.start()])
+                and len(clause_folded[: m.start()].split()) > 4
+            ):
                 continue
             found.append(t)
             break
@@ -155,10 +210,17 @@ def classify(clause_folded: str, referred: bool = False) -> str | None:
         return None
     if "strike" in found and "attack" in found:
         # "les drones US ont bombardé … après une attaque contre une base": who acts decides
-        head = clause_folded[:max(clause_folded.find(w) for w in ("frapp", "raid", "bombard", "attaqu", "roquett") if w in clause_folded) + 1]
+        head = clause_folded[
+            : max(
+                clause_folded.find(w) for w in ("frapp", "raid", "bombard", "attaqu", "roquett") if w in clause_folded
+            )
+            + 1
+        ]
         return "strike" if US_AGENT.search(head) else "attack"
     if found[0] in ("strike", "attack") and "killing" in found:
-        return found[0] if not re.search(r"assassin|liquid|meurtre|general|commandant|chef", clause_folded) else "killing"
+        return (
+            found[0] if not re.search(r"assassin|liquid|meurtre|general|commandant|chef", clause_folded) else "killing"
+        )
     return found[0]
 
 
@@ -178,23 +240,87 @@ def key_terms(clause: str) -> set[str]:
     return out
 
 
-_COMMON_CAPS = {"le", "la", "les", "des", "du", "de", "un", "une", "ce", "cette", "ces", "il", "ils", "elle", "elles",
-                "mais", "depuis", "selon", "dans", "pour", "apres", "avant", "face", "lors", "ainsi", "alors", "dès",
-                "des lors", "en", "au", "aux", "a", "c'est", "cela", "toute", "tout", "d'autant", "rejetant", "pretextant",
-                "debut", "fin", "samedi", "dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "general",
-                "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-                "novembre", "decembre", "ministere", "secretaire", "premier", "president", "porte-parole"}
+_COMMON_CAPS = {
+    "le",
+    "la",
+    "les",
+    "des",
+    "du",
+    "de",
+    "un",
+    "une",
+    "ce",
+    "cette",
+    "ces",
+    "il",
+    "ils",
+    "elle",
+    "elles",
+    "mais",
+    "depuis",
+    "selon",
+    "dans",
+    "pour",
+    "apres",
+    "avant",
+    "face",
+    "lors",
+    "ainsi",
+    "alors",
+    "dès",
+    "des lors",
+    "en",
+    "au",
+    "aux",
+    "a",
+    "c'est",
+    "cela",
+    "toute",
+    "tout",
+    "d'autant",
+    "rejetant",
+    "pretextant",
+    "debut",
+    "fin",
+    "samedi",
+    "dimanche",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "general",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "ministere",
+    "secretaire",
+    "premier",
+    "president",
+    "porte-parole",
+}
 
 
-COORD = re.compile(r"(?:,\s*puis\s|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
-                   r",?\s+et\s+(?=(?:ont|a|avait|avaient)\s+\w+[ée]s?\b))")
+COORD = re.compile(
+    r"(?:,\s*puis\s|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
+    r",?\s+et\s+(?=(?:ont|a|avait|avaient)\s+\w+[ée]s?\b))"
+)
 
 
 def _coordinated(folded: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split a clause at a coordinator that opens a new finite clause (", puis ont remis …")."""
     out, pos = [], a
     for m in COORD.finditer(folded, a, b):
-        if len(folded[pos:m.start()].split()) >= 4 and len(folded[m.end():b].split()) >= 3:
+        if len(folded[pos : m.start()].split()) >= 4 and len(folded[m.end() : b].split()) >= 3:
             out.append((pos, m.start()))
             pos = m.end()
     out.append((pos, b))
@@ -218,10 +344,19 @@ def _segments(sentence: Sentence, exprs: list[TimeExpr], folded: str = "") -> li
     return out
 
 
-def extract_events(article_id: str, text: str, sentences: list[Sentence], mentions: list[Mention],
-                   lo: date | None, hi: date | None, lead: tuple[int, int],
-                   site_towns: dict[str, str] | None = None, generic_places: set[str] | None = None,
-                   skip: tuple[int, int] | None = None, exprs: list[TimeExpr] | None = None) -> list[EventMention]:
+def extract_events(
+    article_id: str,
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    lo: date | None,
+    hi: date | None,
+    lead: tuple[int, int],
+    site_towns: dict[str, str] | None = None,
+    generic_places: set[str] | None = None,
+    skip: tuple[int, int] | None = None,
+    exprs: list[TimeExpr] | None = None,
+) -> list[EventMention]:
     """Every event mention of one article (dated or not)."""
     folded = fold(text)
     if exprs is None:
@@ -235,25 +370,40 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
         segs = _segments(s, exprs, folded)
         for seg_i, (a, b, offset) in enumerate(segs[:8]):
             clause_f = folded[a:b]
-            if offset is None and b < s.end and len(clause_f.split()) < 5 and len(segs) > 1 and \
-                    any(x.kind == "offset" for x in exprs if s.start <= x.start < s.end):
+            if (
+                offset is None
+                and b < s.end
+                and len(clause_f.split()) < 5
+                and len(segs) > 1
+                and any(x.kind == "offset" for x in exprs if s.start <= x.start < s.end)
+            ):
                 continue  # "Cette déclaration intervient" before "quelques jours après …"
             etype = classify(clause_f, referred=offset is not None)
             if etype is None:
                 continue
-            dates = [x for x in exprs if a <= x.start < b and x.resolved and x.kind != "offset"
-                     and not is_future_context(folded, x.start)]
+            dates = [
+                x
+                for x in exprs
+                if a <= x.start < b and x.resolved and x.kind != "offset" and not is_future_context(folded, x.start)
+            ]
             ev = EventMention(article_id, s.index, seg_i, etype, s.text, text[a:b])
             ev.in_lead = lead[0] <= s.start < lead[1] if lead != (0, 0) else False
-            main_offsets = [x for x in exprs if x.kind == "offset" and x.rel == "refers" and s.start <= x.start < s.end
-                            and x.main_start is not None]
-            follows = [x for x in exprs if x.kind == "offset" and x.rel == "follows" and a <= x.start < b and x.resolved]
+            main_offsets = [
+                x
+                for x in exprs
+                if x.kind == "offset" and x.rel == "refers" and s.start <= x.start < s.end and x.main_start is not None
+            ]
+            follows = [
+                x for x in exprs if x.kind == "offset" and x.rel == "follows" and a <= x.start < b and x.resolved
+            ]
             if offset is not None and offset.resolved:
                 # the clause after "N jours après": the event referred to
                 ev.date_start, ev.date_end, ev.precision = offset.date_start, offset.date_end, offset.precision
                 ev.date_text, ev.date_basis = offset.text.strip(), "reference"
             elif dates:
-                d = min(dates, key=lambda x: (x.start < a, PRECISION_RANK.get(x.precision, len(PRECISION_RANK)), x.start))
+                d = min(
+                    dates, key=lambda x: (x.start < a, PRECISION_RANK.get(x.precision, len(PRECISION_RANK)), x.start)
+                )
                 if offset is None and main_offsets and not any(a <= x.start < b for x in main_offsets):
                     d = dates[0]
                 ev.date_start, ev.date_end, ev.precision = d.date_start, d.date_end, d.precision
@@ -276,8 +426,13 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
                 ev.date_text, ev.date_basis, ev.qualifier = p.date_text, p.date_basis, p.qualifier
                 ev.keys.add(f"cont:{p.event_id}")
                 p.keys.add(f"cont:{p.event_id}")
-            elif out and out[-1].sentence_index == s.index - 1 and out[-1].date_start is not None \
-                    and same_family(out[-1].event_type, etype) and out[-1].date_basis != "publication":
+            elif (
+                out
+                and out[-1].sentence_index == s.index - 1
+                and out[-1].date_start is not None
+                and same_family(out[-1].event_type, etype)
+                and out[-1].date_basis != "publication"
+            ):
                 # the press tells one event over consecutive sentences: "Samedi 4 janvier, trois
                 # attaques ont eu lieu … Si les deux premières ont visé …, la troisième …"
                 p = out[-1]
@@ -292,16 +447,19 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
                 ev.date_text, ev.date_basis = "", "publication"
             here = [m for m in mentions if a <= m.start < b]
             # "près de l'aéroport de Bagdad", "au nord d'Erbil": a locator of another place, not the event's place
-            own = [m for m in here if not LOCATOR.search(folded[max(a, m.start - 40):m.start])]
+            own = [m for m in here if not LOCATOR.search(folded[max(a, m.start - 40) : m.start])]
             ev.place_ids = list(dict.fromkeys(m.place_id for m in (own or here)))
             if not ev.place_ids and seg_i > 0 and offset is None and out and out[-1].sentence_index == s.index:
                 ev.place_ids = list(out[-1].place_ids)  # "… de la base X et ont livré la base …": same place
             ev.actors = actors_of(clause_f)
             ev.repeated = bool(REPEATED.search(clause_f))
             ev.background = background_types(clause_f) - {etype} if offset is None else set()
-            ev.keys |= key_terms(text[a:b]) | {f"place:{p}" for p in ev.place_ids if p not in generic_places} \
-                | {f"place:{site_towns[p]}" for p in ev.place_ids if p in site_towns} \
+            ev.keys |= (
+                key_terms(text[a:b])
+                | {f"place:{p}" for p in ev.place_ids if p not in generic_places}
+                | {f"place:{site_towns[p]}" for p in ev.place_ids if p in site_towns}
                 | {f"actor:{x}" for x in ev.actors if x not in GENERIC_ACTORS}
+            )
             out.append(ev)
     return out
 
@@ -309,4 +467,3 @@ def extract_events(article_id: str, text: str, sentences: list[Sentence], mentio
 def same_family(a: str, b: str) -> bool:
     """Types that can name one event: a base handed over is a base the forces left."""
     return a == b or family(a) == family(b)
-

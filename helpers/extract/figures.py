@@ -18,6 +18,7 @@ Counting rules (also written in notebook 03):
 - ``kind`` is ``casualties`` when the clause says killed/died/wounded, ``troops`` when
   the unit is personnel, else ``other``.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,11 +28,15 @@ from text_to_num import text2num
 
 from ..text import fold
 
-PERSONNEL = ("soldats?|militaires?|conseillers?(?: militaires?)?|instructeurs?|formateurs?|troupes|personnels?|hommes|"
-             "combattants?|membres?|marines|forces speciales|commandos?|accompagnateurs?|gardes?|agents?|"
-             "employes?|sous-traitants?|civils?|policiers?|officiers?|experts?|personnes|morts|tues|blesses|victimes")
-OTHER_UNITS = ("bases?|roquettes?|missiles?|drones?|obus|operations?|attaques?|sites?|positions?|installations?|"
-               "frappes?|raids?|vehicules?|avions?|helicopteres?|chars?|camps?|projectiles?|tirs?|cibles?|objectifs?")
+PERSONNEL = (
+    "soldats?|militaires?|conseillers?(?: militaires?)?|instructeurs?|formateurs?|troupes|personnels?|hommes|"
+    "combattants?|membres?|marines|forces speciales|commandos?|accompagnateurs?|gardes?|agents?|"
+    "employes?|sous-traitants?|civils?|policiers?|officiers?|experts?|personnes|morts|tues|blesses|victimes"
+)
+OTHER_UNITS = (
+    "bases?|roquettes?|missiles?|drones?|obus|operations?|attaques?|sites?|positions?|installations?|"
+    "frappes?|raids?|vehicules?|avions?|helicopteres?|chars?|camps?|projectiles?|tirs?|cibles?|objectifs?"
+)
 UNIT_RX = re.compile(rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos)?\s*)?\s*(?P<unit>{PERSONNEL}|{OTHER_UNITS})\b")
 PARTIES: list[tuple[str, re.Pattern]] = [
     ("US", re.compile(r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|marines)\b")),
@@ -55,28 +60,51 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("KRG", re.compile(r"\b(kurdes?|peshmergas?)\b")),
     ("ISIS", re.compile(r"\b(daech|daesh|etat islamique|jihadistes?|djihadistes?)\b")),
 ]
-CASUALTY = re.compile(r"\b(tue\w*|tuant|mort\w*|peri\w*|bless\w*|traumatis\w*|commotion\w*|hospitalis\w*|victimes?|dece\w*|assassin\w*|liquid\w*|"
-                      r"abattu\w*|trouve la mort|perdu la vie|tombe\w*)\b")
-ORDINAL_BEFORE = re.compile(r"\b(brigade|bataillon|division|regiment|numero|n°|no|article|resolution|page|chapitre|"
-                            r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite)\s*$")
-WORD_NUM = re.compile(r"\b(?:(?:zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
-                      r"seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|et|un|une|-|\s)+)\b")
-AINE = {"dizaine": (10, 8, 12), "douzaine": (12, 10, 14), "quinzaine": (15, 12, 18), "vingtaine": (20, 16, 24),
-        "trentaine": (30, 25, 35), "quarantaine": (40, 35, 45), "cinquantaine": (50, 40, 60),
-        "soixantaine": (60, 50, 70), "centaine": (100, 80, 120), "millier": (1000, 800, 1200)}
+CASUALTY = re.compile(
+    r"\b(tue\w*|tuant|mort\w*|peri\w*|bless\w*|traumatis\w*|commotion\w*|hospitalis\w*|victimes?|dece\w*|assassin\w*|liquid\w*|"
+    r"abattu\w*|trouve la mort|perdu la vie|tombe\w*)\b"
+)
+ORDINAL_BEFORE = re.compile(
+    r"\b(brigade|bataillon|division|regiment|numero|n°|no|article|resolution|page|chapitre|"
+    r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite)\s*$"
+)
+WORD_NUM = re.compile(
+    r"\b(?:(?:zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+    r"seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|et|un|une|-|\s)+)\b"
+)
+AINE = {
+    "dizaine": (10, 8, 12),
+    "douzaine": (12, 10, 14),
+    "quinzaine": (15, 12, 18),
+    "vingtaine": (20, 16, 24),
+    "trentaine": (30, 25, 35),
+    "quarantaine": (40, 35, 45),
+    "cinquantaine": (50, 40, 60),
+    "soixantaine": (60, 50, 70),
+    "centaine": (100, 80, 120),
+    "millier": (1000, 800, 1200),
+}
 PLURAL_AINE = {"dizaines": (20, 20, 90), "centaines": (200, 200, 900), "milliers": (2000, 2000, 9000)}
-PLAN = re.compile(r"\b(d'ici|compte\w*|prevoi\w*|prevu\w*|devrai\w*|devr\w+|doi\w+ (?:etre|passer|reduire|tomber)|"
-                  r"va |vont |sera\w*|envisag\w*|projet\w*|objectif|reduire|ramener|abaisser|limiter|porter|"
-                  r"passer\w*|augmenter|portera\w*)\b")
-APPROX_BEFORE = re.compile(r"\b(environ|quelque|approximativement|autour de|aux alentours de|a peu pres|pres de|presque|"
-                           r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum|plus d'|"
-                           r"pres d'|moins d')\s*$")
+PLAN = re.compile(
+    r"\b(d'ici|compte\w*|prevoi\w*|prevu\w*|devrai\w*|devr\w+|doi\w+ (?:etre|passer|reduire|tomber)|"
+    r"va |vont |sera\w*|envisag\w*|projet\w*|objectif|reduire|ramener|abaisser|limiter|porter|"
+    r"passer\w*|augmenter|portera\w*)\b"
+)
+APPROX_BEFORE = re.compile(
+    r"\b(environ|quelque|approximativement|autour de|aux alentours de|a peu pres|pres de|presque|"
+    r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum|plus d'|"
+    r"pres d'|moins d')\s*$"
+)
 # what joins a number to the figure before it, so it counts the same thing
-COMPOSITE = re.compile(r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi|\bcontre|\bau lieu de|\bpuis)\s*"
-                       r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un)?\s*$")
+COMPOSITE = re.compile(
+    r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi|\bcontre|\bau lieu de|\bpuis)\s*"
+    r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un)?\s*$"
+)
 # "d'Irak", "en Syrie": where, not who
-LOCATION = re.compile(r"\b(?:en|d'|de l'|du|au|vers|hors d'|presents? en|stationnes? en)\s*(?:irak|iraq|syrie|iran|pays|koweit|jordanie|"
-                      r"turquie|region)\b")
+LOCATION = re.compile(
+    r"\b(?:en|d'|de l'|du|au|vers|hors d'|presents? en|stationnes? en)\s*(?:irak|iraq|syrie|iran|pays|koweit|jordanie|"
+    r"turquie|region)\b"
+)
 DIGITS = re.compile(r"(?<![\d,.])\d{1,3}(?:(?:[ .,\u00a0\u202f])\d{3})+(?![\d])|(?<![\d,.])\d+(?![\d]|[,.]\d)")
 
 
@@ -97,11 +125,15 @@ class Figure:
     local: tuple[int, int, int] = (0, 0, 0)
 
 
-def _numbers(text: str, folded: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, int, int | None, int | None, bool]]:
+def _numbers(
+    text: str, folded: str, skip: list[tuple[int, int]]
+) -> list[tuple[int, int, int, int | None, int | None, bool]]:
     """(start, end, best, low, high, approximate) of every number in ``text``."""
     out = []
+
     def free(s, e):
         return not any(s < b and a < e for a, b in skip)
+
     for m in DIGITS.finditer(folded):
         raw = re.sub(r"[ .,\u00a0\u202f]", "", m.group())
         if free(m.start(), m.end()):
@@ -144,8 +176,10 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
     folded = fold(text)
     figs: list[Figure] = []
     for s, e, best, lo, hi, approx in _numbers(text, folded, skip or []):
-        before = folded[max(0, s - 30):s]
-        if ORDINAL_BEFORE.search(before) or re.match(r"\s*(%|pour cent|ans\b|heures?|h\d|e\b|eme|er\b|ieme)", folded[e:e + 9]):
+        before = folded[max(0, s - 30) : s]
+        if ORDINAL_BEFORE.search(before) or re.match(
+            r"\s*(%|pour cent|ans\b|heures?|h\d|e\b|eme|er\b|ieme)", folded[e : e + 9]
+        ):
             continue
         if re.search(r"(©|\(c\))[^\n]{0,20}$", before):
             continue
@@ -161,53 +195,72 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
                 lo, hi = best, None
             else:
                 lo, hi = None, best
-        after = folded[e:e + 60]
+        after = folded[e : e + 60]
         um = UNIT_RX.match(after)
         unit, unit_end = "", e
         if um:
-            unit = text[e + um.start("unit"):e + um.end("unit")]
+            unit = text[e + um.start("unit") : e + um.end("unit")]
             unit_end = e + um.end("unit")
-        figs.append(Figure(s + sentence_start, e + sentence_start, text[s:e], best, lo, hi, approx, unit,
-                           local=(s, e, unit_end)))
+        figs.append(
+            Figure(
+                s + sentence_start, e + sentence_start, text[s:e], best, lo, hi, approx, unit, local=(s, e, unit_end)
+            )
+        )
     # "de 5 200 à 3 000 soldats": the first number counts what the second does
     for f, g in zip(figs, figs[1:]):
-        if not f.unit and g.unit and re.fullmatch(r"\s*(?:a|et|ou)\s*(?:environ|quelque|pres de|plus de|au moins)?\s*",
-                                                  folded[f.local[1]:g.local[0]]):
+        if (
+            not f.unit
+            and g.unit
+            and re.fullmatch(
+                r"\s*(?:a|et|ou)\s*(?:environ|quelque|pres de|plus de|au moins)?\s*", folded[f.local[1] : g.local[0]]
+            )
+        ):
             f.unit = g.unit
     # a target, not a count: "compte réduire … à 3 000 soldats", "d'ici septembre, 2 000 soldats"
     plan = PLAN.search(folded)
     for i, f in enumerate(figs):
         s0 = f.local[0]
-        f.planned = bool(plan and plan.start() < s0 and (
-            re.search(r"\b(?:a|jusqu'a)\s*(?:quelque |environ )?$", folded[max(0, s0 - 12):s0])
-            or not re.search(r"\bde\s*$", folded[max(0, s0 - 4):s0]) and i == len(figs) - 1 and "d'ici" in folded))
+        f.planned = bool(
+            plan
+            and plan.start() < s0
+            and (
+                re.search(r"\b(?:a|jusqu'a)\s*(?:quelque |environ )?$", folded[max(0, s0 - 12) : s0])
+                or not re.search(r"\bde\s*$", folded[max(0, s0 - 4) : s0])
+                and i == len(figs) - 1
+                and "d'ici" in folded
+            )
+        )
     # composite phrases: inherit the unit of the figure before
     kept: list[Figure] = []
     for i, f in enumerate(figs):
         s, e, unit_end = f.local
         prev = kept[-1] if kept else None
-        between = folded[prev.local[2]:s] if prev else ""
-        nat_after = re.match(r"\s*(?P<w>[a-z-]+)", folded[e:e + 30])
+        between = folded[prev.local[2] : s] if prev else ""
+        nat_after = re.match(r"\s*(?P<w>[a-z-]+)", folded[e : e + 30])
         if re.fullmatch(r"une?", folded[s:e]) and f.unit:
             continue  # "un soldat" is an article, not a count
         if not f.unit and prev is not None and prev.unit:
             if COMPOSITE.search(between) or (nat_after and _party_of(nat_after.group("w"))):
                 f.unit = prev.unit
         if not f.unit:
-            if nat_after and _party_of(nat_after.group("w")) and re.match(r"\s*[A-Z]", text[e:e + 3]):
-                f.unit = text[e:e + 1 + len(nat_after.group("w"))].strip()  # "2 500 Américains"
+            if nat_after and _party_of(nat_after.group("w")) and re.match(r"\s*[A-Z]", text[e : e + 3]):
+                f.unit = text[e : e + 1 + len(nat_after.group("w"))].strip()  # "2 500 Américains"
             else:
                 continue
-        if re.fullmatch(r"une?", folded[s:e]) and not (prev is not None and nat_after and _party_of(nat_after.group("w"))
-                                                      and re.search(r"(\bet|,)\s*$", between)):
+        if re.fullmatch(r"une?", folded[s:e]) and not (
+            prev is not None and nat_after and _party_of(nat_after.group("w")) and re.search(r"(\bet|,)\s*$", between)
+        ):
             continue
         # party: a nationality or force right after the unit, else the subject before the number
-        tail = folded[unit_end:unit_end + 45]
-        tail = re.split(r"\b(contre|dont|qui|que|a|au|aux|dans|en|ont|sont|est|etaient|avaient|avait|seront|restent|"
-                        r"resteront|ete)\b|[,;]", tail)[0]
+        tail = folded[unit_end : unit_end + 45]
+        tail = re.split(
+            r"\b(contre|dont|qui|que|a|au|aux|dans|en|ont|sont|est|etaient|avaient|avait|seront|restent|"
+            r"resteront|ete)\b|[,;]",
+            tail,
+        )[0]
         tail = LOCATION.sub(" ", tail)
-        party = _party_of(tail) or _party_of(folded[e:unit_end + 1])
-        if not party and re.match(r"\s*[a-z]", folded[e:e + 2]) and nat_after and _party_of(nat_after.group("w")):
+        party = _party_of(tail) or _party_of(folded[e : unit_end + 1])
+        if not party and re.match(r"\s*[a-z]", folded[e : e + 2]) and nat_after and _party_of(nat_after.group("w")):
             party = _party_of(nat_after.group("w"))
         casualty_noun = fold(f.unit) in ("morts", "tues", "blesses", "victimes")
         inherited = prev is not None and (f.unit == prev.unit or casualty_noun) and COMPOSITE.search(between)

@@ -10,6 +10,7 @@ al-/el-/l'/d', Q/K, doubled letters, -ah/-a/-at endings, vowels). Context decide
 between a town and the base near it: ``base (aérienne|militaire) de X``, ``camp X`` and
 ``aéroport de X`` name the site; ``la localité de X``, ``la ville de X`` the town.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,13 +25,25 @@ from .. import config
 from ..text import fold, name_key
 from ..vocabulary import KIND_RANK, SITE_KINDS
 
-GAZETTEER_COLUMNS = ["place_id", "name", "kind", "latitude", "longitude", "source", "names", "shared_with", "capital",
-                     "context_names"]
+GAZETTEER_COLUMNS = [
+    "place_id",
+    "name",
+    "kind",
+    "latitude",
+    "longitude",
+    "source",
+    "names",
+    "shared_with",
+    "capital",
+    "context_names",
+]
 
 # generic words stripped from site names to get the name the press uses alone
 _GENERIC = re.compile(
     r"\b(joint base|air base|airbase|airfield|base aerienne|base|camp|aeroport international|aeroport|"
-    r"international airport|airport|complex|west|de|d'|du|l')\b", re.I)
+    r"international airport|airport|complex|west|de|d'|du|l')\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=8)
@@ -39,10 +52,27 @@ def stopwords(reference_dir: str) -> frozenset[str]:
     capitalized nouns of the domain: never place names."""
     path = Path(reference_dir) / "stopwords_fr.txt"
     words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
-    return frozenset({fold(w) for w in words} | {
-        "coalition", "daech", "etat", "etats", "unis", "parlement", "gouvernement", "armee", "forces",
-        "ministere", "conseil", "premier", "general", "president", "commandement", "resistance",
-    })
+    return frozenset(
+        {fold(w) for w in words}
+        | {
+            "coalition",
+            "daech",
+            "etat",
+            "etats",
+            "unis",
+            "parlement",
+            "gouvernement",
+            "armee",
+            "forces",
+            "ministere",
+            "conseil",
+            "premier",
+            "general",
+            "president",
+            "commandement",
+            "resistance",
+        }
+    )
 
 
 def slug(text: str) -> str:
@@ -50,6 +80,7 @@ def slug(text: str) -> str:
 
 
 # --- building the gazetteer --------------------------------------------------------------
+
 
 def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
     """Build the gazetteer table from the reference layers (deterministic)."""
@@ -64,20 +95,44 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
         explicit = {_bare(n) for n in names}
         # a one-word name left after removing "base", "camp", "airbase"… ("Al Asad Airbase" → Asad) may
         # also be a person's name ("le régime d'Assad"): it names the site only after a place word
-        context = sorted({c for c in cores if len(c) >= 2 and c not in names and _bare(c) not in explicit
-                          and len(_bare(c).split()) == 1})
+        context = sorted(
+            {
+                c
+                for c in cores
+                if len(c) >= 2 and c not in names and _bare(c) not in explicit and len(_bare(c).split()) == 1
+            }
+        )
         names += [c for c in cores if len(c) >= 2 and c not in context]
-        rows.append(dict(place_id=s.site_id, name=s.name_fr or s.name, kind=s.kind, latitude=float(s.latitude),
-                         longitude=float(s.longitude), source=f"coalition_sites.csv ({s.coord_source})",
-                         names=names, context_names=context))
-    gn = pd.read_csv(ref / "geonames_iraq_populated_places.tsv", sep="\t", dtype=str, keep_default_na=False,
-                     quoting=csv.QUOTE_NONE)
+        rows.append(
+            dict(
+                place_id=s.site_id,
+                name=s.name_fr or s.name,
+                kind=s.kind,
+                latitude=float(s.latitude),
+                longitude=float(s.longitude),
+                source=f"coalition_sites.csv ({s.coord_source})",
+                names=names,
+                context_names=context,
+            )
+        )
+    gn = pd.read_csv(
+        ref / "geonames_iraq_populated_places.tsv", sep="\t", dtype=str, keep_default_na=False, quoting=csv.QUOTE_NONE
+    )
     seen_geonames = set()
     for g in gn.itertuples():
         alts = [a for a in g.alternatenames.split(",") if _latin(a) and len(a) >= 4 and not a.isupper()]
-        rows.append(dict(place_id=slug(g.asciiname), name=g.name, kind="city", latitude=float(g.latitude),
-                         longitude=float(g.longitude), source=f"GeoNames {g.geonameid} (CC BY 4.0)",
-                         names=[g.name, g.asciiname] + alts, capital=g.feature_code == "PPLC"))
+        rows.append(
+            dict(
+                place_id=slug(g.asciiname),
+                name=g.name,
+                kind="city",
+                latitude=float(g.latitude),
+                longitude=float(g.longitude),
+                source=f"GeoNames {g.geonameid} (CC BY 4.0)",
+                names=[g.name, g.asciiname] + alts,
+                capital=g.feature_code == "PPLC",
+            )
+        )
         seen_geonames.add(g.geonameid)
     pp = gpd.read_file(ref / "ne_10m_populated_places_iraq_region.geojson")
     for p in pp.itertuples():
@@ -85,22 +140,45 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
             continue
         names = [n for n in (p.NAME, p.NAMEASCII, p.NAME_EN, p.NAME_FR) if isinstance(n, str) and n]
         names += [n for n in str(p.NAMEALT or "").split("|") if _latin(n) and len(n) >= 4]
-        rows.append(dict(place_id=slug(p.NAMEASCII), name=_s(p.NAME_FR) or p.NAME,
-                         kind="city", latitude=round(float(p.LATITUDE), 5), longitude=round(float(p.LONGITUDE), 5),
-                         source="Natural Earth populated places 4.0.0", names=names))
+        rows.append(
+            dict(
+                place_id=slug(p.NAMEASCII),
+                name=_s(p.NAME_FR) or p.NAME,
+                kind="city",
+                latitude=round(float(p.LATITUDE), 5),
+                longitude=round(float(p.LONGITUDE), 5),
+                source="Natural Earth populated places 4.0.0",
+                names=names,
+            )
+        )
     gov = gpd.read_file(ref / "ne_10m_iraq_governorates.geojson")
     for g in gov.itertuples():
         names = [n for n in (g.name, g.name_en, g.name_fr) if isinstance(n, str) and n]
         names += [n for n in str(g.name_alt or "").split("|") if _latin(n) and len(n) >= 4 and "¡" not in n]
-        rows.append(dict(place_id="gouvernorat-" + slug(g.name_en), name=_s(g.name_fr) or g.name_en, kind="region",
-                         latitude=float(g.latitude), longitude=float(g.longitude),
-                         source="Natural Earth admin-1 5.1 (label point)", names=names))
+        rows.append(
+            dict(
+                place_id="gouvernorat-" + slug(g.name_en),
+                name=_s(g.name_fr) or g.name_en,
+                kind="region",
+                latitude=float(g.latitude),
+                longitude=float(g.longitude),
+                source="Natural Earth admin-1 5.1 (label point)",
+                names=names,
+            )
+        )
     # regions made of governorates (Natural Earth's `region` column: Kurdistan)
     for region, grp in gov[gov.region != "Iraq"].groupby("region"):
-        rows.append(dict(place_id=slug(region), name=region, kind="region",
-                         latitude=round(float(grp.latitude.mean()), 5), longitude=round(float(grp.longitude.mean()), 5),
-                         source="Natural Earth admin-1 5.1 (mean of its governorates' label points)",
-                         names=[region, "Kurdistan irakien" if region == "Kurdistan" else region]))
+        rows.append(
+            dict(
+                place_id=slug(region),
+                name=region,
+                kind="region",
+                latitude=round(float(grp.latitude.mean()), 5),
+                longitude=round(float(grp.longitude.mean()), 5),
+                source="Natural Earth admin-1 5.1 (mean of its governorates' label points)",
+                names=[region, "Kurdistan irakien" if region == "Kurdistan" else region],
+            )
+        )
     countries = gpd.read_file(ref / "ne_10m_countries_iraq_region.geojson")
     for c in countries.itertuples():
         names = [n for n in (c.NAME, c.NAME_LONG, c.NAME_EN, c.NAME_FR) if isinstance(n, str) and n]
@@ -108,9 +186,17 @@ def build_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
         if pd.isna(lat) or pd.isna(lon):  # Northern Cyprus has no label point: a point inside the polygon
             pt = c.geometry.representative_point()
             lat, lon, how = round(pt.y, 5), round(pt.x, 5), "a point inside the polygon"
-        rows.append(dict(place_id=slug(_s(c.NAME_EN) or c.NAME), name=_s(c.NAME_FR) or c.NAME, kind="country",
-                         latitude=float(lat), longitude=float(lon),
-                         source=f"Natural Earth admin-0 5.1.1 ({how})", names=names))
+        rows.append(
+            dict(
+                place_id=slug(_s(c.NAME_EN) or c.NAME),
+                name=_s(c.NAME_FR) or c.NAME,
+                kind="country",
+                latitude=float(lat),
+                longitude=float(lon),
+                source=f"Natural Earth admin-0 5.1.1 ({how})",
+                names=names,
+            )
+        )
     df = pd.DataFrame(rows)
     df["capital"] = df.get("capital", False)
     df["capital"] = df["capital"].fillna(False).astype(bool)
@@ -151,8 +237,9 @@ def load_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
     path = ref / "gazetteer.csv"
     if not path.exists():
         return build_gazetteer(ref)
-    df = pd.read_csv(path, dtype={"place_id": str, "names": str, "shared_with": str, "context_names": str},
-                     keep_default_na=False)
+    df = pd.read_csv(
+        path, dtype={"place_id": str, "names": str, "shared_with": str, "context_names": str}, keep_default_na=False
+    )
     df["capital"] = df["capital"].astype(str).str.lower().eq("true")
     df["latitude"] = pd.to_numeric(df["latitude"])
     df["longitude"] = pd.to_numeric(df["longitude"])
@@ -161,19 +248,42 @@ def load_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
 
 # --- matching ----------------------------------------------------------------------------------
 
-CONTEXT_BASE = re.compile(r"(?:\bbases?|\bcamp|\bcantonnement|\bgarnison|\binstallations?)"
-                          r"(?: (?:aerienne|militaire|aeronavale|americaine|us|irakienne|de la coalition))*"
-                          r"(?: (?:de|d'|du|des|a|dite))?(?: l')? ?$")
+CONTEXT_BASE = re.compile(
+    r"(?:\bbases?|\bcamp|\bcantonnement|\bgarnison|\binstallations?)"
+    r"(?: (?:aerienne|militaire|aeronavale|americaine|us|irakienne|de la coalition))*"
+    r"(?: (?:de|d'|du|des|a|dite))?(?: l')? ?$"
+)
 CONTEXT_AIRPORT = re.compile(r"\baeroport(?: international| militaire)?(?: (?:de|d'|du))? ?$")
-CONTEXT_TOWN = re.compile(r"\b(?:localite|ville|village|bourgade|cite|agglomeration|quartier)(?: frontaliere| voisine)?"
-                          r"(?: (?:de|d'|du))? ?$")
+CONTEXT_TOWN = re.compile(
+    r"\b(?:localite|ville|village|bourgade|cite|agglomeration|quartier)(?: frontaliere| voisine)?"
+    r"(?: (?:de|d'|du))? ?$"
+)
 CONTEXT_REGION = re.compile(r"\b(?:province|gouvernorat|region)(?: (?:de|d'|du))? ?(?:l')?$")
 TOKEN = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:[-'’][0-9A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 _ARTICLE = re.compile(r"^(?:[dl]['’])?(?:(?:al|el|ad|as|ar|at|az|an)-)?", re.I)
 
 
-_TITLES = {"general", "generale", "president", "ministre", "m", "mme", "cheikh", "sheikh", "commandant", "colonel",
-           "chef", "porte-parole", "imam", "ayatollah", "lieutenant-general", "secretaire", "conseiller", "emir", "dr"}
+_TITLES = {
+    "general",
+    "generale",
+    "president",
+    "ministre",
+    "m",
+    "mme",
+    "cheikh",
+    "sheikh",
+    "commandant",
+    "colonel",
+    "chef",
+    "porte-parole",
+    "imam",
+    "ayatollah",
+    "lieutenant-general",
+    "secretaire",
+    "conseiller",
+    "emir",
+    "dr",
+}
 _LOWER_OK = {"al", "el"}
 
 
@@ -251,7 +361,9 @@ class PlaceMatcher:
         for ids in list(self.by_key.values()) + list(self.exact.values()):
             ids.sort(key=lambda pid: KIND_RANK.get(self._kind[pid], 9))
         words = sorted(self.phrases, key=len, reverse=True)
-        self.phrase_rx = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])") if words else None
+        self.phrase_rx = (
+            re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z])") if words else None
+        )
 
     @classmethod
     def load(cls, reference_dir: str | Path | None = None) -> PlaceMatcher:
@@ -276,8 +388,15 @@ class PlaceMatcher:
         if self.phrase_rx is not None:
             for m in self.phrase_rx.finditer(folded):
                 pid = self.phrases[m.group()]
-                out.append(Mention(pid, text[m.start():m.end()], m.start(), m.end(),
-                                   _context(folded[max(0, m.start() - 45):m.start()])))
+                out.append(
+                    Mention(
+                        pid,
+                        text[m.start() : m.end()],
+                        m.start(),
+                        m.end(),
+                        _context(folded[max(0, m.start() - 45) : m.start()]),
+                    )
+                )
                 taken.append(m.span())
         toks = list(TOKEN.finditer(text))
         stop = self.stop
@@ -300,7 +419,7 @@ class PlaceMatcher:
                 if i + n > len(toks):
                     continue
                 s, e = t.start(), toks[i + n - 1].end()
-                if "\n" in text[s:e] or (n > 1 and not all(self._part_ok(x.group()) for x in toks[i + 1:i + n])):
+                if "\n" in text[s:e] or (n > 1 and not all(self._part_ok(x.group()) for x in toks[i + 1 : i + n])):
                     continue
                 b = _bare(text[s:e])
                 if b in self.exact:
@@ -327,8 +446,11 @@ class PlaceMatcher:
             if hit is None and "-" in t.group():  # "Qaëm-AlBoukamal": try the parts
                 for part in re.finditer(r"[^-]+", t.group()):
                     k = name_key(part.group())
-                    if part.group()[:1].isupper() and k in self.by_key and \
-                            (len(k) >= 4 or self._short_ok(text, folded, t.start())):
+                    if (
+                        part.group()[:1].isupper()
+                        and k in self.by_key
+                        and (len(k) >= 4 or self._short_ok(text, folded, t.start()))
+                    ):
                         s = t.start() + part.start()
                         out.append(self._resolve(text, folded, s, s + len(part.group()), k, self.by_key))
                 i += 1
@@ -338,8 +460,13 @@ class PlaceMatcher:
                 continue
             s, e, k, n, index = hit
             prev = max((m for m in out if m.end <= s), key=lambda m: m.end, default=None)
-            inherit = prev.context if prev is not None and prev.context in ("base", "airport") and \
-                re.fullmatch(r"\s*(?:et|,|ou)\s*(?:de |d'|du |la |le |l')?", folded[prev.end:s]) else ""
+            inherit = (
+                prev.context
+                if prev is not None
+                and prev.context in ("base", "airport")
+                and re.fullmatch(r"\s*(?:et|,|ou)\s*(?:de |d'|du |la |le |l')?", folded[prev.end : s])
+                else ""
+            )
             out.append(self._resolve(text, folded, s, e, k, index, inherit))
             taken.append((s, e))
             i += n
@@ -365,21 +492,32 @@ class PlaceMatcher:
     def _short_ok(text: str, folded: str, s: int, article: bool = True) -> bool:
         """A three-letter key ("Qaëm" → kam) is too loose alone: it needs an Arabic article on the
         name (al-Qaëm) or a place word before it (base, camp, localité…)."""
-        if article and re.match(r"(?:[dl]['’])?(?:al|el)[- ]", folded[s:s + 6]):
+        if article and re.match(r"(?:[dl]['’])?(?:al|el)[- ]", folded[s : s + 6]):
             return True
-        before = folded[max(0, s - 45):s]
-        return bool(CONTEXT_BASE.search(before) or CONTEXT_AIRPORT.search(before) or CONTEXT_TOWN.search(before)
-                    or CONTEXT_REGION.search(before))
+        before = folded[max(0, s - 45) : s]
+        return bool(
+            CONTEXT_BASE.search(before)
+            or CONTEXT_AIRPORT.search(before)
+            or CONTEXT_TOWN.search(before)
+            or CONTEXT_REGION.search(before)
+        )
 
     def _in_person_name(self, text: str, toks: list, i: int, n: int) -> bool:
         """Part of a longer proper name ("Qassem Soleimani") or after a title ("général X")."""
         prev = toks[i - 1] if i > 0 else None
         nxt = toks[i + n] if i + n < len(toks) else None
+
         def joined(a, b):
-            return a is not None and b is not None and text[a.end():b.start()] == " "
+            return a is not None and b is not None and text[a.end() : b.start()] == " "
+
         def proper(t):
-            return t is not None and t.group()[:1].isupper() and _bare(t.group()) not in self.exact \
+            return (
+                t is not None
+                and t.group()[:1].isupper()
+                and _bare(t.group()) not in self.exact
                 and fold(t.group()) not in self.stop
+            )
+
         if nxt is not None and joined(toks[i + n - 1], nxt) and proper(nxt) and fold(nxt.group()) not in _LOWER_OK:
             return True
         if prev is not None and joined(prev, toks[i]) and proper(prev) and not _sentence_start(text, prev.start()):
@@ -390,7 +528,7 @@ class PlaceMatcher:
 
     def _resolve(self, text: str, folded: str, s: int, e: int, k: str, index: dict, inherit: str = "") -> Mention:
         ids = index[k]
-        before = folded[max(0, s - 45):s]
+        before = folded[max(0, s - 45) : s]
         ctx = ""
         # "les bases d'Aïn al-Assad et d'Erbil": the place word governs both names
         ctx = inherit or _context(before)
@@ -437,7 +575,10 @@ def _matcher_cached(ref: str, mtime: float) -> PlaceMatcher:
 
 # --- unlisted sites ("la base Phosphate située dans la localité de X") -------------------------
 
-def find_unlisted_sites(text: str, mentions: list[Mention], matcher: PlaceMatcher) -> list[tuple[str, int, int, str | None]]:
+
+def find_unlisted_sites(
+    text: str, mentions: list[Mention], matcher: PlaceMatcher
+) -> list[tuple[str, int, int, str | None]]:
     """Base names the gazetteer lacks: (surface, start, end, place_id of the place it lies at, if said)."""
     out = []
     folded = fold(text)
@@ -449,7 +590,7 @@ def find_unlisted_sites(text: str, mentions: list[Mention], matcher: PlaceMatche
         if fold(name.group()).split()[0] in matcher.stop:
             continue
         e = s + name.end()
-        tail = folded[e:e + 110].split(".")[0]
+        tail = folded[e : e + 110].split(".")[0]
         at = None
         loc = re.search(r"\b(situee?|installee?|implantee?|pres|non loin|a proximite)\b", tail)
         if loc:
@@ -462,8 +603,10 @@ def find_unlisted_sites(text: str, mentions: list[Mention], matcher: PlaceMatche
 
 # --- discovery with the NER model ---------------------------------------------------------------
 
-CUE = re.compile(r"\b(base|camp|aeroport|province|localite|ville|quartier|region|frontiere|pres de|au nord|au sud|"
-                 r"a l'est|a l'ouest)\b")
+CUE = re.compile(
+    r"\b(base|camp|aeroport|province|localite|ville|quartier|region|frontiere|pres de|au nord|au sud|"
+    r"a l'est|a l'ouest)\b"
+)
 
 
 def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:

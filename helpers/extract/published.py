@@ -17,6 +17,7 @@ The inference reasons as a careful reader does, in this order:
 
 Photo credits and captions were removed by normalization and their years are never used.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,10 +31,14 @@ from ..read.corpus import parse_iso_date
 from ..text import fold, split_sentences
 from .dates import TimeExpr, find_expressions, month_range, resolve, weekday_years
 
-FUTURE_BEFORE = re.compile(r"(mett\w* fin|prendr\w* fin|a partir|d'ici|jusqu'|prevu|prevue|prevus|devrait|devra|doivent|doit|avant|"
-                           r"d'ici a|programme|attendu|attendue|au plus tard|echeance)[^.\n]{0,25}$")
-DATELINE_WORDS = re.compile(r"^\W*(publie|publiee|mis a jour|mise a jour|posted|published|updated|"
-                            r"date de publication|date)\b")
+FUTURE_BEFORE = re.compile(
+    r"(mett\w* fin|prendr\w* fin|a partir|d'ici|jusqu'|prevu|prevue|prevus|devrait|devra|doivent|doit|avant|"
+    r"d'ici a|programme|attendu|attendue|au plus tard|echeance)[^.\n]{0,25}$"
+)
+DATELINE_WORDS = re.compile(
+    r"^\W*(publie|publiee|mis a jour|mise a jour|posted|published|updated|"
+    r"date de publication|date)\b"
+)
 
 
 @dataclass
@@ -80,8 +85,13 @@ def lead_span(text: str, title: str) -> tuple[int, int]:
     return (lead[0].start, lead[-1].end) if lead else (0, 0)
 
 
-def infer_one(text: str, title: str = "", meta_published: str = "", html_date: str = "",
-              constraints: list[Constraint] | None = None) -> PubDate:
+def infer_one(
+    text: str,
+    title: str = "",
+    meta_published: str = "",
+    html_date: str = "",
+    constraints: list[Constraint] | None = None,
+) -> PubDate:
     """The publication date (window) of one article."""
     if meta_published:
         parsed = parse_iso_date(meta_published)
@@ -126,8 +136,11 @@ def infer_one(text: str, title: str = "", meta_published: str = "", html_date: s
         lo, hi = new_lo, new_hi
     # 4. weekday + day + month
     lead = lead_span(text, title)
-    wd = [x for x in exprs if x.kind == "date" and x.weekday is not None and x.year is None
-          and not is_future_context(folded, x.start)]
+    wd = [
+        x
+        for x in exprs
+        if x.kind == "date" and x.weekday is not None and x.year is None and not is_future_context(folded, x.start)
+    ]
     if wd:
         years_ok = None
         for x in wd:
@@ -144,11 +157,17 @@ def infer_one(text: str, title: str = "", meta_published: str = "", html_date: s
             d = date(cands[0], key.month, key.day)
             if hi is None or d <= hi:
                 alts = ", ".join(str(y) for y in sorted(years_ok) if y != cands[0])
-                why = ("the first such year not older than the bounds" if floor else
-                       f"the first such year in the study period {config.STUDY_START_YEAR}–{config.STUDY_END_YEAR} "
-                       "(nothing else decides)")
-                evidence.insert(0, f"{key.text.strip()!r}: that weekday falls on that date in "
-                                   f"{', '.join(str(y) for y in sorted(years_ok))}; {cands[0]} is {why}")
+                why = (
+                    "the first such year not older than the bounds"
+                    if floor
+                    else f"the first such year in the study period {config.STUDY_START_YEAR}–{config.STUDY_END_YEAR} "
+                    "(nothing else decides)"
+                )
+                evidence.insert(
+                    0,
+                    f"{key.text.strip()!r}: that weekday falls on that date in "
+                    f"{', '.join(str(y) for y in sorted(years_ok))}; {cands[0]} is {why}",
+                )
                 if in_lead:
                     return PubDate(d, d, "day", "inferred", "; ".join(evidence), [f"other candidate years: {alts}"])
                 end = d + timedelta(days=2)
@@ -193,7 +212,7 @@ def _dateline(text: str, folded: str, exprs: list[TimeExpr]) -> PubDate | None:
         near_edge = x.start < 400 or x.start > len(text) - 300
         if DATELINE_WORDS.search(line) and words <= 16:
             rank = 0 if re.search(r"publi|posted|published", line) else 1
-        elif near_edge and (words <= 8 or re.match(r"^[a-z' -]{2,30},? (le )?$", folded[ls:x.start])):
+        elif near_edge and (words <= 8 or re.match(r"^[a-z' -]{2,30},? (le )?$", folded[ls : x.start])):
             rank = 2
         else:
             continue
@@ -205,12 +224,19 @@ def _dateline(text: str, folded: str, exprs: list[TimeExpr]) -> PubDate | None:
     return PubDate(d, d, "day", "inferred", line, settled=True)
 
 
-PUB_COLUMNS = ["published", "published_end", "published_precision", "published_basis", "published_evidence",
-               "published_settled"]
+PUB_COLUMNS = [
+    "published",
+    "published_end",
+    "published_precision",
+    "published_basis",
+    "published_evidence",
+    "published_settled",
+]
 
 
-def infer_publication_dates(df: pd.DataFrame, constraints: dict[str, list[Constraint]] | None = None,
-                            only: set[str] | None = None) -> pd.DataFrame:
+def infer_publication_dates(
+    df: pd.DataFrame, constraints: dict[str, list[Constraint]] | None = None, only: set[str] | None = None
+) -> pd.DataFrame:
     """Fill the ``published*`` columns of a corpus table (see :func:`helpers.corpus.load_corpus`).
 
     With ``only``, rows of other articles keep the dates they have (their own text's)."""
@@ -224,8 +250,15 @@ def infer_publication_dates(df: pd.DataFrame, constraints: dict[str, list[Constr
         if only is not None and r.article_id not in only and isinstance(getattr(r, "published", None), str):
             out.append(None)
             continue
-        out.append(infer_one(r.text, r.title, getattr(r, "meta_published", ""), getattr(r, "html_date", "") or "",
-                             constraints.get(r.article_id)))
+        out.append(
+            infer_one(
+                r.text,
+                r.title,
+                getattr(r, "meta_published", ""),
+                getattr(r, "html_date", "") or "",
+                constraints.get(r.article_id),
+            )
+        )
     if only is not None and "published" in df.columns:
         keep = [p is None for p in out]
         new = _pub_frame([p or PubDate() for p in out])

@@ -5,6 +5,7 @@ names the articles' outlets. :func:`save` writes PNG and SVG with the CSV of exa
 data drawn. Uncertainty is drawn, not hidden: imprecise dates as spans with hollow marks,
 approximate counts as ranges.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -19,22 +20,56 @@ from .. import config
 from ..vocabulary import PARTY_NAMES, TYPE_LABELS_SHORT
 
 TYPE_COLORS = {
-    "withdrawal": "#1b5e20", "handover": "#43a047", "redeployment": "#00838f", "deployment": "#1565c0",
-    "attack": "#c62828", "strike": "#ef6c00", "killing": "#6a1b9a", "vote": "#3949ab", "agreement": "#00897b",
-    "talks": "#8d6e63", "announcement": "#757575", "suspension": "#f9a825", "protest": "#d81b60", "other": "#9e9e9e",
+    "withdrawal": "#1b5e20",
+    "handover": "#43a047",
+    "redeployment": "#00838f",
+    "deployment": "#1565c0",
+    "attack": "#c62828",
+    "strike": "#ef6c00",
+    "killing": "#6a1b9a",
+    "vote": "#3949ab",
+    "agreement": "#00897b",
+    "talks": "#8d6e63",
+    "announcement": "#757575",
+    "suspension": "#f9a825",
+    "protest": "#d81b60",
+    "other": "#9e9e9e",
 }
-PARTY_COLORS = {"US": "#1f4e9c", "FR": "#d62728", "UK": "#7b1fa2", "CZ": "#2ca02c", "coalition": "#ff7f0e",
-                "NATO": "#17becf", "IQ": "#8c564b", "PMF": "#6b6b00", "DE": "#444444", "IT": "#009246",
-                "IR": "#b8860b", "": "#999999"}
+PARTY_COLORS = {
+    "US": "#1f4e9c",
+    "FR": "#d62728",
+    "UK": "#7b1fa2",
+    "CZ": "#2ca02c",
+    "coalition": "#ff7f0e",
+    "NATO": "#17becf",
+    "IQ": "#8c564b",
+    "PMF": "#6b6b00",
+    "DE": "#444444",
+    "IT": "#009246",
+    "IR": "#b8860b",
+    "": "#999999",
+}
 
 
 def apply_style() -> None:
-    plt.rcParams.update({
-        "figure.dpi": 100, "savefig.dpi": 150, "font.size": 9.5, "axes.spines.top": False,
-        "axes.spines.right": False, "axes.grid": True, "grid.color": "#dddddd", "grid.linewidth": 0.6,
-        "axes.titlesize": 12, "axes.titleweight": "bold", "axes.titlelocation": "left", "svg.hashsalt": "iraq",
-        "svg.fonttype": "none", "font.family": "DejaVu Sans",
-    })
+    plt.rcParams.update(
+        {
+            "figure.dpi": 100,
+            "savefig.dpi": 150,
+            "font.size": 9.5,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": True,
+            "grid.color": "#dddddd",
+            "grid.linewidth": 0.6,
+            "axes.titlesize": 12,
+            "axes.titleweight": "bold",
+            "axes.titlelocation": "left",
+            "svg.hashsalt": "iraq",
+            "svg.fonttype": "none",
+            "font.family": "DejaVu Sans",
+        }
+    )
 
 
 def source_line(fig, articles: pd.DataFrame, extra: str = "") -> None:
@@ -68,15 +103,34 @@ def place_labels(ax, labels: list[tuple], offsets=None, sort: bool = True) -> No
     renderer = fig.canvas.get_renderer()
     axbox = ax.get_window_extent(renderer)
     placed = []
-    offsets = offsets or [(6, 4), (6, -10), (-6, 4), (-6, -10), (0, 8), (0, -14), (10, 12), (-10, -18),
-                          (6, 16), (-6, -22)]
+    offsets = offsets or [
+        (6, 4),
+        (6, -10),
+        (-6, 4),
+        (-6, -10),
+        (0, 8),
+        (0, -14),
+        (10, 12),
+        (-10, -18),
+        (6, 16),
+        (-6, -22),
+    ]
     items = sorted(labels, key=lambda t: (-t[3], str(t[0]))) if sort else labels
     for x, y, text, size, weight, color in items:
         for dx, dy in offsets:
             ha = "left" if dx > 0 else ("right" if dx < 0 else "center")
-            t = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=size,
-                            fontweight=weight, ha=ha, zorder=6, color=color,
-                            bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.6))
+            t = ax.annotate(
+                text,
+                (x, y),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=size,
+                fontweight=weight,
+                ha=ha,
+                zorder=6,
+                color=color,
+                bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.6),
+            )
             bb = t.get_window_extent(renderer).expanded(1.02, 1.05)
             inside = axbox.x0 <= bb.x0 and bb.x1 <= axbox.x1 + 40
             if inside and not any(bb.overlaps(o) for o in placed):
@@ -84,8 +138,17 @@ def place_labels(ax, labels: list[tuple], offsets=None, sort: bool = True) -> No
                 break
             t.remove()
         else:
-            t = ax.annotate(text, (x, y), xytext=(6, 4), textcoords="offset points", fontsize=size - 1,
-                            fontweight=weight, zorder=6, alpha=0.8, color=color)
+            t = ax.annotate(
+                text,
+                (x, y),
+                xytext=(6, 4),
+                textcoords="offset points",
+                fontsize=size - 1,
+                fontweight=weight,
+                zorder=6,
+                alpha=0.8,
+                color=color,
+            )
             placed.append(t.get_window_extent(renderer))
 
 
@@ -102,8 +165,9 @@ def french_date_axis(ax, span_days: float | None = None) -> None:
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         return
     ax.xaxis.set_major_locator(mdates.MonthLocator(interval=1 if span < 200 else 3))
-    ax.xaxis.set_major_formatter(FuncFormatter(
-        lambda v, _: f"{MONTH_ABBR[mdates.num2date(v).month]} {mdates.num2date(v).year}"))
+    ax.xaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: f"{MONTH_ABBR[mdates.num2date(v).month]} {mdates.num2date(v).year}")
+    )
 
 
 def event_title(row, width: int = 80) -> str:
@@ -118,7 +182,7 @@ def event_title(row, width: int = 80) -> str:
             text = text.split(" — ", 1)[1]
         text = text or label
     if len(text) > width:
-        text = text[:width - 1].rsplit(" ", 1)[0].rstrip(" ,;:—-") + "…"
+        text = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:—-") + "…"
     return text
 
 
@@ -128,6 +192,7 @@ def _mid(a: str, b: str) -> date:
 
 
 # --- corpus ----------------------------------------------------------------------------------
+
 
 def articles_over_time(articles: pd.DataFrame):
     """Articles by publication date (spans for windows) and outlet."""
@@ -160,14 +225,20 @@ def articles_over_time(articles: pd.DataFrame):
 
 # --- chronology ----------------------------------------------------------------------------------
 
+
 def date_in_words(r) -> str:
     """The event's date in words, its precision kept: « 3 janvier 2020 », « début mars 2020 », « été 2019 »."""
     from ..extract.dates import display_date
 
     get = r.get if hasattr(r, "get") else (lambda k, d="": getattr(r, k, d))
     q = get("qualifier", "")
-    return display_date(date.fromisoformat(get("date_start")), date.fromisoformat(get("date_end")),
-                        get("precision"), q if isinstance(q, str) else "", abbreviated=False)
+    return display_date(
+        date.fromisoformat(get("date_start")),
+        date.fromisoformat(get("date_end")),
+        get("precision"),
+        q if isinstance(q, str) else "",
+        abbreviated=False,
+    )
 
 
 TIMELINE_ROW_IN = 0.25  # height of one event's row, inches
@@ -208,8 +279,9 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, min_year: int | N
         ax.set_ylim(n - 0.5, -0.5)
         ax.set_yticks([])
         ax.grid(axis="y", visible=False)
-        ax.set_xticks([date(year, mo, 1) for mo in range(1, 13)],
-                      [MONTH_ABBR[mo].rstrip(".")[:4] for mo in range(1, 13)])
+        ax.set_xticks(
+            [date(year, mo, 1) for mo in range(1, 13)], [MONTH_ABBR[mo].rstrip(".")[:4] for mo in range(1, 13)]
+        )
         ax.tick_params(axis="x", labelsize=6.5, length=2, pad=1)
         ax.set_ylabel(str(year), rotation=0, fontsize=13, fontweight="bold", ha="right", va="top", labelpad=8)
         ax.yaxis.set_label_coords(-0.03, 1.0)
@@ -224,18 +296,42 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, min_year: int | N
             else:
                 a2, b2 = max(a, lo), min(b, hi)
                 ax.plot([a2, b2], [i, i], color=color, lw=6, alpha=0.4, solid_capstyle="butt", zorder=2)
-                ax.scatter([a2 + (b2 - a2) / 2], [i], s=size, facecolor="white", edgecolor=color, linewidth=1.5,
-                           zorder=3)
+                ax.scatter(
+                    [a2 + (b2 - a2) / 2], [i], s=size, facecolor="white", edgecolor=color, linewidth=1.5, zorder=3
+                )
                 for edge, cut, mark in ((lo, a < lo, "<"), (hi, b > hi, ">")):
                     if cut:
                         ax.plot([edge], [i], marker=mark, color=color, ms=5, zorder=3, clip_on=False)
             n_out = f"{r.n_outlets} médias" if r.n_outlets > 1 else "1 média"
             row = blended_transform_factory(fig.transFigure, ax.transData)
-            dates_col.append(ax.text(0.375, i, r.date_words, transform=row, fontsize=7.8, va="center", ha="left",
-                                     fontweight="bold", color="#222", clip_on=False))
-            what_col.append(ax.text(0.5, i, f"{r.what}  ({TYPE_LABELS_SHORT.get(r.event_type, r.event_type)} ; "
-                                    f"{n_out})", transform=row, fontsize=7.8, va="center", ha="left", clip_on=False,
-                                    color="#111", fontweight="bold" if r.n_outlets > 1 else "normal"))
+            dates_col.append(
+                ax.text(
+                    0.375,
+                    i,
+                    r.date_words,
+                    transform=row,
+                    fontsize=7.8,
+                    va="center",
+                    ha="left",
+                    fontweight="bold",
+                    color="#222",
+                    clip_on=False,
+                )
+            )
+            what_col.append(
+                ax.text(
+                    0.5,
+                    i,
+                    f"{r.what}  ({TYPE_LABELS_SHORT.get(r.event_type, r.event_type)} ; {n_out})",
+                    transform=row,
+                    fontsize=7.8,
+                    va="center",
+                    ha="left",
+                    clip_on=False,
+                    color="#111",
+                    fontweight="bold" if r.n_outlets > 1 else "normal",
+                )
+            )
     if dates_col:  # the headlines start after the longest date: the two columns never overlap
         renderer = fig.canvas.get_renderer()
         right = max(t.get_window_extent(renderer).x1 for t in dates_col)
@@ -244,24 +340,80 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, min_year: int | N
             t.set_x(x)
     multi = int((ch.n_outlets >= 2).sum())
     since = f" depuis {min_year}" if min_year else ""
-    fig.text(0.01, 1 - 0.25 / total, f"{len(ch)} événements datés{since}, dont {multi} rapportés par au moins "
-             "deux médias", fontsize=12.5, fontweight="bold", va="top")
+    fig.text(
+        0.01,
+        1 - 0.25 / total,
+        f"{len(ch)} événements datés{since}, dont {multi} rapportés par au moins deux médias",
+        fontsize=12.5,
+        fontweight="bold",
+        va="top",
+    )
     from matplotlib.lines import Line2D
 
-    handles = [Line2D([], [], marker="o", ls="", color=TYPE_COLORS[t], markeredgecolor="black", markeredgewidth=0.4,
-                      ms=7, label=TYPE_LABELS_SHORT.get(t, t)) for t in types]
-    handles += [Line2D([], [], marker="o", ls="-", lw=5, alpha=0.6, color="#999", markerfacecolor="white", ms=7,
-                       label="période (date imprécise)")]
-    fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.01, 1 - 0.45 / total), ncol=min(len(handles), 7),
-               fontsize=7.5, frameon=False, handletextpad=0.5, handlelength=2.4, columnspacing=1.6)
-    source_line(fig, articles, extra="Point plein : jour connu ; bande et rond creux : période ; taille et gras : "
-                                     "plusieurs médias.")
-    cols = ["chronology_id", "date_start", "date_end", "precision", "date_words", "display_date", "event_type",
-            "what", "n_articles", "n_outlets", "outlets", "summary", "article_ids"]
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            color=TYPE_COLORS[t],
+            markeredgecolor="black",
+            markeredgewidth=0.4,
+            ms=7,
+            label=TYPE_LABELS_SHORT.get(t, t),
+        )
+        for t in types
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="-",
+            lw=5,
+            alpha=0.6,
+            color="#999",
+            markerfacecolor="white",
+            ms=7,
+            label="période (date imprécise)",
+        )
+    ]
+    fig.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.01, 1 - 0.45 / total),
+        ncol=min(len(handles), 7),
+        fontsize=7.5,
+        frameon=False,
+        handletextpad=0.5,
+        handlelength=2.4,
+        columnspacing=1.6,
+    )
+    source_line(
+        fig,
+        articles,
+        extra="Point plein : jour connu ; bande et rond creux : période ; taille et gras : plusieurs médias.",
+    )
+    cols = [
+        "chronology_id",
+        "date_start",
+        "date_end",
+        "precision",
+        "date_words",
+        "display_date",
+        "event_type",
+        "what",
+        "n_articles",
+        "n_outlets",
+        "outlets",
+        "summary",
+        "article_ids",
+    ]
     return fig, ch.reindex(columns=cols).reset_index(drop=True)
 
 
 # --- figures ---------------------------------------------------------------------------------------
+
 
 def figure_points(figures: pd.DataFrame, kind: str) -> pd.DataFrame:
     f = figures[(figures.kind == kind) & (figures.refers_to != "")].copy()
@@ -287,23 +439,58 @@ def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.Da
             hollow = r.approximate
             if getattr(r, "planned", False) is True:  # a target, not a count: a cross, labelled "prévu"
                 ax.scatter([r.date], [float(r.count_best)], s=55, zorder=3, marker="x", color=color, linewidth=1.8)
-                labels.append((r.date, float(r.count_best), f"{int(r.count_best):,} prévu ({r.outlet or 'inconnu'})"
-                               .replace(",", "\u202f"), 7, "normal", color))
+                labels.append(
+                    (
+                        r.date,
+                        float(r.count_best),
+                        f"{int(r.count_best):,} prévu ({r.outlet or 'inconnu'})".replace(",", "\u202f"),
+                        7,
+                        "normal",
+                        color,
+                    )
+                )
                 continue
-            ax.scatter([r.date], [float(r.count_best)], s=45, zorder=3, color=color if not hollow else "white",
-                       edgecolor=color, linewidth=1.5, label=None)
+            ax.scatter(
+                [r.date],
+                [float(r.count_best)],
+                s=45,
+                zorder=3,
+                color=color if not hollow else "white",
+                edgecolor=color,
+                linewidth=1.5,
+                label=None,
+            )
             lo = float(r.count_low) if pd.notna(r.count_low) else float(r.count_best)
             hi = float(r.count_high) if pd.notna(r.count_high) else float(r.count_best) * 1.6
             if lo != hi:
                 ax.vlines(r.date, lo, hi, color=color, lw=2, alpha=0.6)
                 if pd.isna(r.count_high):
-                    ax.annotate("", (r.date, hi), (r.date, float(r.count_best)),
-                                arrowprops=dict(arrowstyle="->", color=color, lw=1))
+                    ax.annotate(
+                        "",
+                        (r.date, hi),
+                        (r.date, float(r.count_best)),
+                        arrowprops=dict(arrowstyle="->", color=color, lw=1),
+                    )
             if r.refers_end and r.refers_end != r.refers_to:
-                ax.hlines(float(r.count_best), pd.Timestamp(r.refers_to), pd.Timestamp(r.refers_end), color=color,
-                          lw=1, alpha=0.5, linestyles=":")
-            labels.append((r.date, float(r.count_best), f"{int(r.count_best):,} ({r.outlet or 'inconnu'})"
-                           .replace(",", "\u202f"), 7, "normal", color))
+                ax.hlines(
+                    float(r.count_best),
+                    pd.Timestamp(r.refers_to),
+                    pd.Timestamp(r.refers_end),
+                    color=color,
+                    lw=1,
+                    alpha=0.5,
+                    linestyles=":",
+                )
+            labels.append(
+                (
+                    r.date,
+                    float(r.count_best),
+                    f"{int(r.count_best):,} ({r.outlet or 'inconnu'})".replace(",", "\u202f"),
+                    7,
+                    "normal",
+                    color,
+                )
+            )
         ax.plot([], [], "o-", color=color, label=PARTY_NAMES.get(party, party))
     key = key_events(chronology)
     ax.set_yscale("log")
@@ -318,8 +505,16 @@ def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.Da
         shown.append(d0)
         d = pd.Timestamp(_mid(r.date_start, r.date_end))
         ax.axvline(d, color="#999", lw=0.8, ls="--", zorder=0)
-        ax.annotate(f"{r.display_date}\n{TYPE_LABELS_SHORT[r.event_type]}", (d, hi_y), xytext=(2, -2),
-                    textcoords="offset points", fontsize=6.5, color="#666", va="top", rotation=90)
+        ax.annotate(
+            f"{r.display_date}\n{TYPE_LABELS_SHORT[r.event_type]}",
+            (d, hi_y),
+            xytext=(2, -2),
+            textcoords="offset points",
+            fontsize=6.5,
+            color="#666",
+            va="top",
+            rotation=90,
+        )
     ax.set_ylabel("effectif cité (log ; rond creux : approximatif ; trait : fourchette ; × : prévu)")
     ax.set_xlabel("date décrite par le chiffre")
     ax.xaxis.set_major_locator(mdates.YearLocator())
@@ -327,19 +522,38 @@ def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.Da
     ax.set_title(troop_title(pts))
     if len(pts):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title="Partie", title_fontsize=8.5)
-    source_line(fig, articles, extra="Lignes pointillées : événements clés de la chronologie (2 médias ou plus, "
-                                     "retraits, remises, accords datés au jour).")
+    source_line(
+        fig,
+        articles,
+        extra="Lignes pointillées : événements clés de la chronologie (2 médias ou plus, "
+        "retraits, remises, accords datés au jour).",
+    )
     fig.tight_layout(rect=(0, 0.04, 1, 1))
     place_labels(ax, labels, sort=False)
-    cols = ["figure_id", "party", "count_best", "count_low", "count_high", "approximate", "planned", "unit",
-            "refers_to", "refers_end", "refers_precision", "outlet", "evidence"]
+    cols = [
+        "figure_id",
+        "party",
+        "count_best",
+        "count_low",
+        "count_high",
+        "approximate",
+        "planned",
+        "unit",
+        "refers_to",
+        "refers_end",
+        "refers_precision",
+        "outlet",
+        "evidence",
+    ]
     return fig, pts.reindex(columns=cols).reset_index(drop=True)
 
 
 def key_events(chronology: pd.DataFrame) -> pd.DataFrame:
     """Chronology rows shown on the troop chart: corroborated, or a withdrawal/handover/agreement/vote."""
-    k = chronology[((chronology.n_outlets >= 2) | chronology.event_type.isin(["withdrawal", "handover", "agreement"]))
-                   & chronology.precision.isin(["day", "week"])]
+    k = chronology[
+        ((chronology.n_outlets >= 2) | chronology.event_type.isin(["withdrawal", "handover", "agreement"]))
+        & chronology.precision.isin(["day", "week"])
+    ]
     return k.sort_values(["n_outlets", "date_start"], ascending=[False, True]).sort_values("date_start", kind="stable")
 
 
@@ -356,8 +570,11 @@ def troop_title(pts: pd.DataFrame) -> str:
         if len(g) == 1:
             parts.append(f"{name} {int(a.count_best):,} ({a.date.year})".replace(",", "\u202f"))
         else:
-            parts.append(f"{name} {int(a.count_best):,} ({a.date.year}) → {int(b.count_best):,} ({b.date.year})"
-                         .replace(",", "\u202f"))
+            parts.append(
+                f"{name} {int(a.count_best):,} ({a.date.year}) → {int(b.count_best):,} ({b.date.year})".replace(
+                    ",", "\u202f"
+                )
+            )
     return "\n".join(textwrap.wrap("Effectifs cités : " + " ; ".join(parts), 95))
 
 
@@ -369,8 +586,9 @@ def casualty_chart(figures: pd.DataFrame, articles: pd.DataFrame):
     labels = []
     for party, g in pts.groupby("party", sort=True):
         color = PARTY_COLORS.get(party, "#555")
-        ax.bar(g.date, g.count_best.astype(float), width=12, color=color, alpha=0.8,
-               label=PARTY_NAMES.get(party, party))
+        ax.bar(
+            g.date, g.count_best.astype(float), width=12, color=color, alpha=0.8, label=PARTY_NAMES.get(party, party)
+        )
         for r in g.itertuples():
             txt = f"{'≥' if pd.isna(r.count_high) and r.approximate else ''}{int(r.count_best)} {r.unit}"
             labels.append((r.date, float(r.count_best), f"{txt} ({r.outlet or 'inconnu'})", 7, "normal", color))
@@ -385,6 +603,17 @@ def casualty_chart(figures: pd.DataFrame, articles: pd.DataFrame):
     source_line(fig, articles)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     place_labels(ax, labels, offsets=[(0, 4), (0, 14), (0, 24), (8, 4), (-8, 4), (0, 34)], sort=False)
-    cols = ["figure_id", "party", "count_best", "count_low", "count_high", "approximate", "unit", "refers_to",
-            "refers_end", "outlet", "evidence"]
+    cols = [
+        "figure_id",
+        "party",
+        "count_best",
+        "count_low",
+        "count_high",
+        "approximate",
+        "unit",
+        "refers_to",
+        "refers_end",
+        "outlet",
+        "evidence",
+    ]
     return fig, pts[cols].reset_index(drop=True)

@@ -6,6 +6,7 @@ chronology.timeline.json, plus removed_lines.csv (what normalization removed) an
 unplaced_places.csv (names found but not placed). Never writes under ``DATA/raw/``.
 Output is deterministic: same corpus, same bytes.
 """
+
 from __future__ import annotations
 
 import html
@@ -31,13 +32,18 @@ def export(data_dir=None, out=None, *, progress: bool = False) -> str:
     write_tables(t, out_dir)
     ok = (t.articles.status == "ok").sum()
     skipped = t.articles[t.articles.status != "ok"]
-    lines = [f"{len(t.articles)} files: {ok} ok, {len(skipped)} skipped or duplicate; "
-             f"{len(t.events)} event mentions -> {len(t.chronology)} chronology rows; "
-             f"{len(t.places)} places; {len(t.figures)} figures -> {_shown(out_dir)}"]
+    lines = [
+        f"{len(t.articles)} files: {ok} ok, {len(skipped)} skipped or duplicate; "
+        f"{len(t.events)} event mentions -> {len(t.chronology)} chronology rows; "
+        f"{len(t.places)} places; {len(t.figures)} figures -> {_shown(out_dir)}"
+    ]
     from ..store.incremental import LAST
 
-    how = {"patched": f"the saved build patched ({LAST['reason']})", "unchanged": "nothing changed since the saved build",
-           "full": f"full build ({LAST['reason']})"}.get(LAST["mode"], "full build")
+    how = {
+        "patched": f"the saved build patched ({LAST['reason']})",
+        "unchanged": "nothing changed since the saved build",
+        "full": f"full build ({LAST['reason']})",
+    }.get(LAST["mode"], "full build")
     lines.append(f"  build: {how}")
     for r in skipped.itertuples():
         lines.append(f"  {r.status}: {r.file}: {r.reason}")
@@ -68,10 +74,12 @@ def write_tables(t: Tables, out_dir: Path) -> None:
     _csv(t.figures, out_dir / "figures.csv")
     _csv(t.removed, out_dir / "removed_lines.csv")
     _csv(t.unplaced, out_dir / "unplaced_places.csv")
-    (out_dir / "places.geojson").write_text(json.dumps(places_geojson(t), ensure_ascii=False, indent=1) + "\n",
-                                            encoding="utf-8")
+    (out_dir / "places.geojson").write_text(
+        json.dumps(places_geojson(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     (out_dir / "chronology.timeline.json").write_text(
-        json.dumps(timeline_json(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps(timeline_json(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def places_geojson(t: Tables) -> dict:
@@ -80,9 +88,13 @@ def places_geojson(t: Tables) -> dict:
     for r in t.places.itertuples():
         props = {k: (None if pd.isna(v) else v) for k, v in r._asdict().items() if k not in ("Index",)}
         props["events"] = place_events(t, r.place_id, refs)
-        feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(r.longitude, 6),
-                                                                                       round(r.latitude, 6)]},
-                      "properties": props})
+        feats.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(r.longitude, 6), round(r.latitude, 6)]},
+                "properties": props,
+            }
+        )
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -102,24 +114,40 @@ def timeline_json(t: Tables) -> dict:
     refs = article_refs(t.articles)
     events = []
     for r in t.chronology.itertuples():
-        quotes = [f"<blockquote>{html.escape(q['quote'])}</blockquote><p>— {html.escape(q['outlet'])} "
-                  f"({html.escape(q['source'])})</p>" for q in row_quotes(ev, r.event_ids, refs)]
+        quotes = [
+            f"<blockquote>{html.escape(q['quote'])}</blockquote><p>— {html.escape(q['outlet'])} "
+            f"({html.escape(q['source'])})</p>"
+            for q in row_quotes(ev, r.event_ids, refs)
+        ]
         start = _tl_date(r.date_start, r.precision)
         # the precision in words: "3 janvier 2020", "début janvier 2020", "mars 2020"
-        start["display_date"] = display_date(date.fromisoformat(r.date_start), date.fromisoformat(r.date_end),
-                                             r.precision, r.qualifier or "", abbreviated=False)
+        start["display_date"] = display_date(
+            date.fromisoformat(r.date_start),
+            date.fromisoformat(r.date_end),
+            r.precision,
+            r.qualifier or "",
+            abbreviated=False,
+        )
         item = {
             "unique_id": r.chronology_id,
             "start_date": start,
-            "text": {"headline": html.escape(TYPE_LABELS[r.event_type]),
-                     "text": "".join(quotes) + f"<p><small>{r.n_articles} article(s), {r.n_outlets} média(s) : "
-                                               f"{html.escape(r.outlets)}</small></p>"},
+            "text": {
+                "headline": html.escape(TYPE_LABELS[r.event_type]),
+                "text": "".join(quotes) + f"<p><small>{r.n_articles} article(s), {r.n_outlets} média(s) : "
+                f"{html.escape(r.outlets)}</small></p>",
+            },
             "group": TYPE_LABELS[r.event_type],
             "credit": html.escape(r.outlets),
         }
         if r.date_end != r.date_start:
             item["end_date"] = _tl_date(r.date_end, r.precision)
         events.append(item)
-    return {"title": {"text": {"headline": "Le retrait de la coalition d'Irak selon la presse francophone",
-                               "text": f"{len(events)} événements datés, fusionnés entre articles."}},
-            "events": events}
+    return {
+        "title": {
+            "text": {
+                "headline": "Le retrait de la coalition d'Irak selon la presse francophone",
+                "text": f"{len(events)} événements datés, fusionnés entre articles.",
+            }
+        },
+        "events": events,
+    }

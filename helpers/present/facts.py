@@ -5,6 +5,7 @@ happened, type, corroboration) that opens onto each mention: outlet, article tit
 the date as written and the verbatim sentence. :func:`with_sources` adds the article's name and
 reference to any table of facts (events, place mentions, figures). All article text is escaped.
 """
+
 from __future__ import annotations
 
 import html
@@ -34,9 +35,11 @@ def _mention(e: dict, art: dict) -> str:
     ref = sources.reference(art) if art else ""
     title = f" « {html.escape(art['title'])} »" if art and art.get("title") else ""
     written = f" <small>(date écrite : « {html.escape(e['date_text'])} »)</small>" if e.get("date_text") else ""
-    return (f"<li class='fact'><q>{html.escape(e['evidence'])}</q> — <b>{html.escape(e['name'])}</b>{title}, "
-            f"<span class='src'>{sources.link(ref) if sources.is_web(ref) else html.escape(ref)}</span>"
-            f"{written}</li>")
+    return (
+        f"<li class='fact'><q>{html.escape(e['evidence'])}</q> — <b>{html.escape(e['name'])}</b>{title}, "
+        f"<span class='src'>{sources.link(ref) if sources.is_web(ref) else html.escape(ref)}</span>"
+        f"{written}</li>"
+    )
 
 
 def chronology_html(chronology: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> str:
@@ -59,9 +62,12 @@ def chronology_html(chronology: pd.DataFrame, events: pd.DataFrame, articles: pd
             f"<td>{html.escape(event_title(r, 140))}<br><small>{html.escape(TYPE_LABELS.get(r['event_type'], r['event_type']))}"
             f"</small></td><td>{n} média{'s' if n > 1 else ''}<br><small>{html.escape(r['outlets'])}</small></td>"
             f"<td><details><summary>{len(mentions)} mention{'s' if len(mentions) > 1 else ''}</summary>"
-            f"<ul>{''.join(mentions)}</ul></details></td></tr>")
-    return (CSS + "<table class='chrono'><thead><tr><th>Date</th><th>Ce qui s'est passé</th><th>Médias</th>"
-            "<th>Mentions et articles</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+            f"<ul>{''.join(mentions)}</ul></details></td></tr>"
+        )
+    return (
+        CSS + "<table class='chrono'><thead><tr><th>Date</th><th>Ce qui s'est passé</th><th>Médias</th>"
+        "<th>Mentions et articles</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
 
 
 def bibliography_html(articles: pd.DataFrame) -> str:

@@ -9,6 +9,7 @@ environment, and are written into the page; the markers are SVG drawn here and t
 plain Leaflet (no icon font, no plugin, no CDN). Only the OpenStreetMap background, off by default,
 needs the network.
 """
+
 from __future__ import annotations
 
 import base64
@@ -27,19 +28,30 @@ from .. import config
 from ..vocabulary import KIND_LABELS, SITE_KINDS, SITE_STATUS_SHORT
 
 STATUS_COLORS = {  # folium icon colours and matching hex for the static map
-    "handover": ("green", "#2e7d32"), "withdrawal": ("darkgreen", "#1b5e20"),
-    "redeployment": ("cadetblue", "#00838f"), "deployment": ("blue", "#1565c0"),
-    "attack": ("red", "#c62828"), "strike": ("orange", "#ef6c00"), "mentioned": ("gray", "#757575"),
+    "handover": ("green", "#2e7d32"),
+    "withdrawal": ("darkgreen", "#1b5e20"),
+    "redeployment": ("cadetblue", "#00838f"),
+    "deployment": ("blue", "#1565c0"),
+    "attack": ("red", "#c62828"),
+    "strike": ("orange", "#ef6c00"),
+    "mentioned": ("gray", "#757575"),
 }
-CREDITS = ("Fonds : Natural Earth (domaine public). Noms de lieux : GeoNames (geonames.org), CC BY 4.0. "
-           "Coordonnées des sites : coalition_sites.csv (sources par site).")
+CREDITS = (
+    "Fonds : Natural Earth (domaine public). Noms de lieux : GeoNames (geonames.org), CC BY 4.0. "
+    "Coordonnées des sites : coalition_sites.csv (sources par site)."
+)
 
 
 def esc(text) -> str:
     """Escape untrusted text for HTML inside a JavaScript template literal."""
     s = html.escape("" if text is None else str(text), quote=True)
-    return s.replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;").replace("{", "&#123;") \
+    return (
+        s.replace("`", "&#96;")
+        .replace("$", "&#36;")
+        .replace("\\", "&#92;")
+        .replace("{", "&#123;")
         .replace("}", "&#125;")
+    )
 
 
 def _ref_html(ref: str) -> str:
@@ -56,16 +68,20 @@ def popup_html(place: pd.Series, events: list[dict], quotes: list[tuple[str, str
     quote with its article's address or file) and the other mentions, each with its source."""
     from .charts import event_title
 
-    parts = [f"<div class='site-popup'><b>{esc(place['name'])}</b> "
-             f"<i>({esc(KIND_LABELS.get(place['kind'], place['kind']))})</i><br>"]
+    parts = [
+        f"<div class='site-popup'><b>{esc(place['name'])}</b> "
+        f"<i>({esc(KIND_LABELS.get(place['kind'], place['kind']))})</i><br>"
+    ]
     if place.get("status_text"):
         parts.append(f"<b>Dernier statut :</b> {esc(place['status_text'])}<br>")
     if events:
         parts.append("<ul style='padding-left:1em;margin:.3em 0'>")
         for e in events:
             n = e.get("n_outlets", 1)
-            parts.append(f"<li><b>{esc(e['date'])}</b> — {esc(event_title(e, 90))} "
-                         f"<small>({esc(e['label'])} ; {n} média{'s' if n > 1 else ''} : {esc(e['outlets'])})</small>")
+            parts.append(
+                f"<li><b>{esc(e['date'])}</b> — {esc(event_title(e, 90))} "
+                f"<small>({esc(e['label'])} ; {n} média{'s' if n > 1 else ''} : {esc(e['outlets'])})</small>"
+            )
             shown = list({(q["article_id"], q["quote"]): q for q in e["quotes"]}.values())
             for q in shown[:3]:
                 parts.append(f"<br><q>{esc(q['quote'])}</q> — {esc(q['outlet'])}, {_ref_html(q.get('source', ''))}")
@@ -81,6 +97,7 @@ def popup_html(place: pd.Series, events: list[dict], quotes: list[tuple[str, str
 
 
 # --- self-contained maps: Leaflet and jQuery from the xstatic packages, embedded ----------------
+
 
 def _package_file(dist: str, rel: str) -> Path:
     from importlib.metadata import PackageNotFoundError, distribution
@@ -99,13 +116,19 @@ def offline_assets() -> str:
     """Leaflet's CSS (its images as data: URIs) and JavaScript and jQuery (slim, for folium's popups),
     inline, from the installed xstatic-leaflet and xstatic-jquery packages: a saved map needs no network."""
     css_path = _package_file("xstatic-leaflet", "xstatic/pkg/leaflet/data/leaflet.css")
-    css = re.sub(r"url\((images/[\w.-]+\.png)\)", lambda m: "url(data:image/png;base64," + base64.b64encode(
-        (css_path.parent / m.group(1)).read_bytes()).decode() + ")", css_path.read_text(encoding="utf-8"))
+    css = re.sub(
+        r"url\((images/[\w.-]+\.png)\)",
+        lambda m: (
+            "url(data:image/png;base64," + base64.b64encode((css_path.parent / m.group(1)).read_bytes()).decode() + ")"
+        ),
+        css_path.read_text(encoding="utf-8"),
+    )
     js = _package_file("xstatic-leaflet", "xstatic/pkg/leaflet/data/leaflet.js").read_text(encoding="utf-8")
     jq = _package_file("xstatic-jquery", "xstatic/pkg/jquery/data/jquery.slim.min.js").read_text(encoding="utf-8")
     strip = lambda t: re.sub(r"//# sourceMappingURL=\S+\s*$", "", t)  # noqa: E731
-    return (f"<style>{css}</style>\n<style>{MAP_CSS}</style>\n"
-            f"<script>{strip(js)}</script>\n<script>{strip(jq)}</script>\n")
+    return (
+        f"<style>{css}</style>\n<style>{MAP_CSS}</style>\n<script>{strip(js)}</script>\n<script>{strip(jq)}</script>\n"
+    )
 
 
 MAP_CSS = """
@@ -168,21 +191,30 @@ def make_self_contained(m) -> None:
         el._id = f"{i:032x}"
     for el in elements:  # children are keyed by their (old) names, and templates use the keys
         el._children = type(el._children)(
-            (c.get_name() if k == old.get(id(c)) else k, c) for k, c in el._children.items())
+            (c.get_name() if k == old.get(id(c)) else k, c) for k, c in el._children.items()
+        )
 
 
 def site_icon(kind: str, color: str, status: str):
     """A pin drawn in SVG (no icon font): a triangle inside for a base, a plane for an airport, a square
     for a zone; the colour says the latest status."""
 
-    inner = {"airport": "<path d='M13 6l2 6 5 2v2l-5-1-1 4 2 1v1.5l-3-1-3 1V20l2-1-1-4-5 1v-2l5-2z' fill='#fff'/>",
-             "zone": "<rect x='8.5' y='8' width='9' height='9' fill='#fff'/>"}.get(
-        kind, "<path d='M13 6.5l5.5 10h-11z' fill='#fff'/>")
-    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' width='26' height='36' viewBox='0 0 26 36'>"
-           f"<path d='M13 1C6.4 1 1 6.3 1 12.8 1 22 13 35 13 35s12-13 12-22.2C25 6.3 19.6 1 13 1z' "
-           f"fill='{color}' stroke='#222' stroke-width='1.2'/>{inner}</svg>")
-    return folium.DivIcon(html=svg, icon_size=(26, 36), icon_anchor=(13, 35), popup_anchor=(0, -30),
-                          class_name=f"site-marker site-{kind} status-{status}")
+    inner = {
+        "airport": "<path d='M13 6l2 6 5 2v2l-5-1-1 4 2 1v1.5l-3-1-3 1V20l2-1-1-4-5 1v-2l5-2z' fill='#fff'/>",
+        "zone": "<rect x='8.5' y='8' width='9' height='9' fill='#fff'/>",
+    }.get(kind, "<path d='M13 6.5l5.5 10h-11z' fill='#fff'/>")
+    svg = (
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='26' height='36' viewBox='0 0 26 36'>"
+        f"<path d='M13 1C6.4 1 1 6.3 1 12.8 1 22 13 35 13 35s12-13 12-22.2C25 6.3 19.6 1 13 1z' "
+        f"fill='{color}' stroke='#222' stroke-width='1.2'/>{inner}</svg>"
+    )
+    return folium.DivIcon(
+        html=svg,
+        icon_size=(26, 36),
+        icon_anchor=(13, 35),
+        popup_anchor=(0, -30),
+        class_name=f"site-marker site-{kind} status-{status}",
+    )
 
 
 class SiteMap(folium.Map):
@@ -207,9 +239,12 @@ def interactive_map(tables, reference_dir: Path | None = None):
     m = SiteMap(location=[33.3, 43.6], zoom_start=6, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="Fond OpenStreetMap (en ligne)", show=False).add_to(m)
     gov = gpd.read_file(ref / "ne_10m_iraq_governorates.geojson")[["name_fr", "geometry"]]
-    folium.GeoJson(gov.to_json(), name="Gouvernorats (Natural Earth)",
-                   style_function=lambda _: {"color": "#555", "weight": 1, "fillColor": "#f4efe6", "fillOpacity": 0.6},
-                   tooltip=folium.GeoJsonTooltip(fields=["name_fr"], aliases=[""])).add_to(m)
+    folium.GeoJson(
+        gov.to_json(),
+        name="Gouvernorats (Natural Earth)",
+        style_function=lambda _: {"color": "#555", "weight": 1, "fillColor": "#f4efe6", "fillOpacity": 0.6},
+        tooltip=folium.GeoJsonTooltip(fields=["name_fr"], aliases=[""]),
+    ).add_to(m)
     refs = article_refs(tables.articles)
     mentions = tables.place_mentions
     sites = tables.places[tables.places.kind.isin(SITE_KINDS)]
@@ -218,35 +253,54 @@ def interactive_map(tables, reference_dir: Path | None = None):
     timed = []
     for _, p in sites.iterrows():
         events = place_events(tables, p.place_id, refs)
-        quotes = [(*refs.get(r.article_id, ("(média inconnu)", "")), r.evidence)
-                  for r in mentions[mentions.place_id == p.place_id].drop_duplicates("evidence").itertuples()]
+        quotes = [
+            (*refs.get(r.article_id, ("(média inconnu)", "")), r.evidence)
+            for r in mentions[mentions.place_id == p.place_id].drop_duplicates("evidence").itertuples()
+        ]
         quotes = [(name, sentence, source) for name, source, sentence in quotes]
         status = p.status if p.status in STATUS_COLORS else "mentioned"
         body = popup_html(p, events, quotes)
 
         def marker():
-            return folium.Marker([p.latitude, p.longitude], popup=folium.Popup(body, max_width=440),
-                                 tooltip=esc(f"{p['name']} — {SITE_STATUS_SHORT.get(status, status)}"),
-                                 icon=site_icon(p.kind, STATUS_COLORS[status][1], status))
+            return folium.Marker(
+                [p.latitude, p.longitude],
+                popup=folium.Popup(body, max_width=440),
+                tooltip=esc(f"{p['name']} — {SITE_STATUS_SHORT.get(status, status)}"),
+                icon=site_icon(p.kind, STATUS_COLORS[status][1], status),
+            )
+
         marker().add_to(all_sites)
         for e in events:
-            layer = type_layers.setdefault(e["event_type"], folium.FeatureGroup(
-                name=f"Événements : {e['label']}", show=False))
+            layer = type_layers.setdefault(
+                e["event_type"], folium.FeatureGroup(name=f"Événements : {e['label']}", show=False)
+            )
             marker().add_to(layer)
             one = popup_html(p, [e], [])
-            timed.append({"lat": round(float(p.latitude), 6), "lon": round(float(p.longitude), 6),
-                          "start": e["date_start"], "end": e["date_end"],
-                          "color": STATUS_COLORS.get(e["event_type"], STATUS_COLORS["mentioned"])[1],
-                          "title": esc(f"{p['name']} — {e['date']} — {event_title(e, 80)}"), "popup": one})
+            timed.append(
+                {
+                    "lat": round(float(p.latitude), 6),
+                    "lon": round(float(p.longitude), 6),
+                    "start": e["date_start"],
+                    "end": e["date_end"],
+                    "color": STATUS_COLORS.get(e["event_type"], STATUS_COLORS["mentioned"])[1],
+                    "title": esc(f"{p['name']} — {e['date']} — {event_title(e, 80)}"),
+                    "popup": one,
+                }
+            )
     for et in sorted(type_layers):
         type_layers[et].add_to(m)
     cities = tables.places[tables.places.kind == "city"]
     cg = folium.FeatureGroup(name="Villes citées").add_to(m)
     for _, c in cities.iterrows():
-        folium.CircleMarker([c.latitude, c.longitude], radius=4, color="#333", fill=True, fill_opacity=0.8,
-                            tooltip=esc(f"{c['name']} ({c.n_mentions} mention(s))"),
-                            popup=folium.Popup(esc(f"{c['name']} — {c.n_mentions} mention(s)"), max_width=300)
-                            ).add_to(cg)
+        folium.CircleMarker(
+            [c.latitude, c.longitude],
+            radius=4,
+            color="#333",
+            fill=True,
+            fill_opacity=0.8,
+            tooltip=esc(f"{c['name']} ({c.n_mentions} mention(s))"),
+            popup=folium.Popup(esc(f"{c['name']} — {c.n_mentions} mention(s)"), max_width=300),
+        ).add_to(cg)
     if timed:
         timed.sort(key=lambda f: (f["start"], f["lon"], f["lat"], f["title"]))
         TimeControl(timed, MONTH_ABBR).add_to(m)
@@ -276,11 +330,17 @@ class TimeControl(MacroElement):
         self._name = "TimeControl"
         months = _months(min(e["start"] for e in events), max(e["end"] for e in events))
         labels = [f"{month_abbr[int(x[5:7])]} {x[:4]}" for x in months]
-        data = json.dumps({"months": months, "labels": labels, "window": self.WINDOW, "events": events},
-                          ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-        self._template = Template("{% macro script(this, kwargs) %}(function () {\n"
-                                  "var map = {{ this._parent.get_name() }};\nvar data = {{ this.data }};\n"
-                                  + TIME_CONTROL_JS + "\n})();\n{% endmacro %}")
+        data = json.dumps(
+            {"months": months, "labels": labels, "window": self.WINDOW, "events": events},
+            ensure_ascii=False,
+            sort_keys=True,
+        ).replace("</", "<\\/")
+        self._template = Template(
+            "{% macro script(this, kwargs) %}(function () {\n"
+            "var map = {{ this._parent.get_name() }};\nvar data = {{ this.data }};\n"
+            + TIME_CONTROL_JS
+            + "\n})();\n{% endmacro %}"
+        )
         self.data = data
 
 
@@ -352,19 +412,27 @@ update();
 class Legend(MacroElement):
     """The legend of the interactive map: the status colours and the site symbols (our own HTML)."""
 
-    _template = Template("{% macro script(this, kwargs) %}var lg = L.control({position: 'bottomright'});\n"
-                         "lg.onAdd = function () {\n  var d = L.DomUtil.create('div', 'map-legend');\n"
-                         "  d.innerHTML = {{ this.body }};\n  return d;\n};\n"
-                         "lg.addTo({{ this._parent.get_name() }});\n{% endmacro %}")
+    _template = Template(
+        "{% macro script(this, kwargs) %}var lg = L.control({position: 'bottomright'});\n"
+        "lg.onAdd = function () {\n  var d = L.DomUtil.create('div', 'map-legend');\n"
+        "  d.innerHTML = {{ this.body }};\n  return d;\n};\n"
+        "lg.addTo({{ this._parent.get_name() }});\n{% endmacro %}"
+    )
 
     def __init__(self):
         super().__init__()
         self._name = "Legend"
-        rows = "".join(f"<div><span class='sw' style='background:{c}'></span>{html.escape(SITE_STATUS_SHORT[s])}</div>"
-                       for s, (_, c) in STATUS_COLORS.items())
-        self.body = json.dumps("<b>Dernier statut connu</b>" + rows +
-                               "<div>épingle ▲ base · ✈ aéroport · ■ zone</div><div>● gris foncé : ville citée</div>"
-                               "<div>● rond coloré : événement daté (curseur)</div>", ensure_ascii=False)
+        rows = "".join(
+            f"<div><span class='sw' style='background:{c}'></span>{html.escape(SITE_STATUS_SHORT[s])}</div>"
+            for s, (_, c) in STATUS_COLORS.items()
+        )
+        self.body = json.dumps(
+            "<b>Dernier statut connu</b>"
+            + rows
+            + "<div>épingle ▲ base · ✈ aéroport · ■ zone</div><div>● gris foncé : ville citée</div>"
+            "<div>● rond coloré : événement daté (curseur)</div>",
+            ensure_ascii=False,
+        )
 
 
 SITE_MARKERS = {"base": "^", "airport": "D", "zone": "s"}
@@ -395,21 +463,39 @@ def place_site_labels(ax, points: list[tuple], crowd_px: float = 28) -> None:
         return not any(bb.x0 < m[2] and m[0] < bb.x1 and bb.y0 < m[3] and m[1] < bb.y1 for m in marks)
 
     near = [(7, 3), (7, -11), (-7, 3), (-7, -11), (0, 9), (0, -16)]
-    far = [(r * math.cos(a), r * math.sin(a)) for r in (40, 60, 85, 115, 150, 200, 260)
-           for a in [math.radians(d) for d in (20, -20, 160, 200, 60, -60, 120, 240, 0, 180, 90, 270)]]
+    far = [
+        (r * math.cos(a), r * math.sin(a))
+        for r in (40, 60, 85, 115, 150, 200, 260)
+        for a in [math.radians(d) for d in (20, -20, 160, 200, 60, -60, 120, 240, 0, 180, 90, 270)]
+    ]
     order = sorted(range(len(points)), key=lambda i: (-points[i][3], points[i][2]))
 
     def label(x, y, text, size, weight, color, dx, dy, lead):
         ha = "left" if dx > 0 else ("right" if dx < 0 else "center")
         where = offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points")
-        return ax.text(x, y, text, transform=where, fontsize=size, fontweight=weight, ha=ha,
-                       va="center" if lead else "bottom", zorder=7, color=color,
-                       bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="#999" if lead else "none", lw=0.5,
-                                 alpha=0.85))
+        return ax.text(
+            x,
+            y,
+            text,
+            transform=where,
+            fontsize=size,
+            fontweight=weight,
+            ha=ha,
+            va="center" if lead else "bottom",
+            zorder=7,
+            color=color,
+            bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="#999" if lead else "none", lw=0.5, alpha=0.85),
+        )
 
     def leader(x, y, dx, dy):  # a thin line from the label to its site
-        ax.annotate("", (x, y), xytext=(dx, dy), textcoords="offset points", zorder=6,
-                    arrowprops=dict(arrowstyle="-", color="#444", lw=0.7, shrinkA=0, shrinkB=4))
+        ax.annotate(
+            "",
+            (x, y),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            zorder=6,
+            arrowprops=dict(arrowstyle="-", color="#444", lw=0.7, shrinkA=0, shrinkB=4),
+        )
 
     for i in order:
         x, y, text, size, weight, color = points[i]
@@ -458,8 +544,16 @@ def static_map(tables, reference_dir: Path | None = None):
     for _, p in pts.iterrows():
         if p.kind in SITE_KINDS:
             status = p.status if p.status in STATUS_COLORS else "mentioned"
-            ax.scatter(p.longitude, p.latitude, s=70, marker=SITE_MARKERS.get(p.kind, "^"),
-                       color=STATUS_COLORS[status][1], edgecolor="black", linewidth=0.6, zorder=5)
+            ax.scatter(
+                p.longitude,
+                p.latitude,
+                s=70,
+                marker=SITE_MARKERS.get(p.kind, "^"),
+                color=STATUS_COLORS[status][1],
+                edgecolor="black",
+                linewidth=0.6,
+                zorder=5,
+            )
             labels.append((p.longitude, p.latitude, p["name"], 8.5, "bold", "black"))
         else:
             ax.scatter(p.longitude, p.latitude, s=14, color="#333", zorder=4)
@@ -472,26 +566,51 @@ def static_map(tables, reference_dir: Path | None = None):
     ax.set_xlabel("longitude (°E)")
     ax.set_ylabel("latitude (°N)")
     n_sites = int(pts.kind.isin(SITE_KINDS).sum())
-    ax.set_title(f"{n_sites} sites de la coalition cités par la presse, selon leur dernier statut connu",
-                 loc="left", fontsize=12, fontweight="bold")
+    ax.set_title(
+        f"{n_sites} sites de la coalition cités par la presse, selon leur dernier statut connu",
+        loc="left",
+        fontsize=12,
+        fontweight="bold",
+    )
     from matplotlib.patches import Patch
 
     statuses = set(pts.status.fillna("").replace("", "mentioned"))
     used = [s for s in STATUS_COLORS if s in statuses] or ["mentioned"]
-    handles = [Patch(facecolor=STATUS_COLORS[s][1], edgecolor="black", lw=0.6, label=SITE_STATUS_SHORT[s]) for s in used]
+    handles = [
+        Patch(facecolor=STATUS_COLORS[s][1], edgecolor="black", lw=0.6, label=SITE_STATUS_SHORT[s]) for s in used
+    ]
     kinds = [k for k in SITE_KINDS if k in set(pts.kind)]
-    handles += [Line2D([], [], marker=SITE_MARKERS[k], linestyle="", markersize=8, markerfacecolor="white",
-                       markeredgecolor="black", label=KIND_LABELS[k])
-                for k in kinds]
-    handles += [Line2D([], [], marker="o", linestyle="", markersize=4, color="#333", label="ville citée"),
-                Line2D([], [], color="#444", lw=0.7, label="trait de rappel : étiquette écartée de son site"),
-                Line2D([], [], color="#5b8fc7", lw=1.2, label="fleuve (Tigre, Euphrate, Chatt al-Arab)"),
-                Patch(facecolor="#a9c8e8", label="lac, réservoir"),
-                Patch(facecolor="#f6f1e7", edgecolor="#b9ab95", lw=0.5, label="gouvernorat d'Irak"),
-                Patch(facecolor="#eeeeee", edgecolor="#999", lw=0.6, label="pays voisin")]
-    ax.legend(handles=handles, loc="lower left", fontsize=7.5, title="Couleur : dernier statut connu ; forme : "
-              "type de site", title_fontsize=8, framealpha=0.92)
+    handles += [
+        Line2D(
+            [],
+            [],
+            marker=SITE_MARKERS[k],
+            linestyle="",
+            markersize=8,
+            markerfacecolor="white",
+            markeredgecolor="black",
+            label=KIND_LABELS[k],
+        )
+        for k in kinds
+    ]
+    handles += [
+        Line2D([], [], marker="o", linestyle="", markersize=4, color="#333", label="ville citée"),
+        Line2D([], [], color="#444", lw=0.7, label="trait de rappel : étiquette écartée de son site"),
+        Line2D([], [], color="#5b8fc7", lw=1.2, label="fleuve (Tigre, Euphrate, Chatt al-Arab)"),
+        Patch(facecolor="#a9c8e8", label="lac, réservoir"),
+        Patch(facecolor="#f6f1e7", edgecolor="#b9ab95", lw=0.5, label="gouvernorat d'Irak"),
+        Patch(facecolor="#eeeeee", edgecolor="#999", lw=0.6, label="pays voisin"),
+    ]
+    ax.legend(
+        handles=handles,
+        loc="lower left",
+        fontsize=7.5,
+        title="Couleur : dernier statut connu ; forme : type de site",
+        title_fontsize=8,
+        framealpha=0.92,
+    )
     source_line(fig, tables.articles, extra=CREDITS)
-    data = pts[["place_id", "name", "kind", "latitude", "longitude", "status", "status_text", "n_mentions",
-                "source"]].reset_index(drop=True)
+    data = pts[
+        ["place_id", "name", "kind", "latitude", "longitude", "status", "status_text", "n_mentions", "source"]
+    ].reset_index(drop=True)
     return fig, data

@@ -5,6 +5,7 @@ exported to HTML under ``reports/``; ``reports/index.html`` links them with the 
 finding of each, the corpus size, the articles' date range and the build date.
 A ``--data-dir`` is passed to the notebooks' ``parameters`` cell (papermill style).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,8 +42,9 @@ def run_notebook(path: Path, data_dir: str | None = None, save: bool = True):
 
     nb = nbformat.read(path, as_version=4)
     inject_parameters(nb, data_dir)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
+    )
     client.execute()
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
@@ -51,8 +53,10 @@ def run_notebook(path: Path, data_dir: str | None = None, save: bool = True):
     return nb
 
 
-BACK = ("<nav style='font:14px sans-serif;padding:.5em 1em;background:#f4f4f4;border-bottom:1px solid #ddd'>"
-        "<a href='{href}'>← Retour à l'index des rapports</a></nav>")
+BACK = (
+    "<nav style='font:14px sans-serif;padding:.5em 1em;background:#f4f4f4;border-bottom:1px solid #ddd'>"
+    "<a href='{href}'>← Retour à l'index des rapports</a></nav>"
+)
 
 
 def export_html(nb, out: Path) -> None:
@@ -65,9 +69,13 @@ def export_html(nb, out: Path) -> None:
     body, _ = HTMLExporter(template_name="lab").from_notebook_node(nb)
     body = re.sub(r"<script[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", "", body)
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + BACK.format(href="index.html"), body, count=1)
-    body = body.replace("<style", "<style>.jp-RenderedHTMLCommon table.chrono td,.jp-RenderedHTMLCommon "
-                        "table.chrono th,.jp-RenderedHTMLCommon table.bibliography td,.jp-RenderedHTMLCommon "
-                        "table.bibliography th{text-align:left}</style>\n<style", 1)
+    body = body.replace(
+        "<style",
+        "<style>.jp-RenderedHTMLCommon table.chrono td,.jp-RenderedHTMLCommon "
+        "table.chrono th,.jp-RenderedHTMLCommon table.bibliography td,.jp-RenderedHTMLCommon "
+        "table.bibliography th{text-align:left}</style>\n<style",
+        1,
+    )
     out.write_text(body, encoding="utf-8")
 
 
@@ -96,25 +104,36 @@ def figures_page(out: Path) -> str:
     for png in sorted((out / "figures").glob("*.png")):
         name = png.stem
         title, report = FIGURE_TITLES.get(name, (name.replace("_", " "), ""))
-        links = " · ".join(f"<a href='{html.escape(name)}.{ext}'>{ext.upper()}</a>" for ext in ("png", "svg", "csv")
-                           if (out / "figures" / f"{name}.{ext}").exists())
+        links = " · ".join(
+            f"<a href='{html.escape(name)}.{ext}'>{ext.upper()}</a>"
+            for ext in ("png", "svg", "csv")
+            if (out / "figures" / f"{name}.{ext}").exists()
+        )
         rep = f"<br><a href='../{html.escape(report)}'>dans le rapport</a>" if report else ""
-        rows.append(f"<tr><td><a href='{html.escape(name)}.png'><img class='thumb' src='{html.escape(name)}.png' "
-                    f"alt='{html.escape(title)}'></a></td><td><b>{html.escape(title)}</b><br>{links}{rep}</td></tr>")
+        rows.append(
+            f"<tr><td><a href='{html.escape(name)}.png'><img class='thumb' src='{html.escape(name)}.png' "
+            f"alt='{html.escape(title)}'></a></td><td><b>{html.escape(title)}</b><br>{links}{rep}</td></tr>"
+        )
     if (out / "figures" / "map_bases.html").exists():
-        rows.append("<tr><td></td><td><b>Carte interactive des sites</b> (fonctionne hors ligne)<br>"
-                    "<a href='map_bases.html'>HTML</a> · <a href='../02-map-bases.html'>dans le rapport</a></td></tr>")
-    body = ("<p>Chaque figure est enregistrée en PNG et SVG, à côté du CSV des données exactes qu'elle montre.</p>"
-            "<table><tr><th>Aperçu</th><th>Figure et fichiers</th></tr>" + "".join(rows) + "</table>")
+        rows.append(
+            "<tr><td></td><td><b>Carte interactive des sites</b> (fonctionne hors ligne)<br>"
+            "<a href='map_bases.html'>HTML</a> · <a href='../02-map-bases.html'>dans le rapport</a></td></tr>"
+        )
+    body = (
+        "<p>Chaque figure est enregistrée en PNG et SVG, à côté du CSV des données exactes qu'elle montre.</p>"
+        "<table><tr><th>Aperçu</th><th>Figure et fichiers</th></tr>" + "".join(rows) + "</table>"
+    )
     return PAGE.format(title="Figures", back=BACK.format(href="../index.html"), body=body)
 
 
 def bibliography_page(articles) -> str:
     from .facts import bibliography_html
 
-    body = ("<p>Les articles du corpus : média, titre, date de publication, adresse (des métadonnées, de la page "
-            "ou de son pied de page) et fichier. Un article dont le média n'est pas identifié est nommé par son "
-            "titre ou son fichier.</p>" + bibliography_html(articles))
+    body = (
+        "<p>Les articles du corpus : média, titre, date de publication, adresse (des métadonnées, de la page "
+        "ou de son pied de page) et fichier. Un article dont le média n'est pas identifié est nommé par son "
+        "titre ou son fichier.</p>" + bibliography_html(articles)
+    )
     return PAGE.format(title="Bibliographie du corpus", back=BACK.format(href="index.html"), body=body)
 
 
@@ -140,10 +159,15 @@ def build_index(entries: list[tuple[str, str, str]], data_dir: str | None, artic
     a = articles if articles is not None else build(data_dir).articles  # the saved build, as the notebooks read it
     ok = a[a.status == "ok"]
     dates = sorted(d for d in ok.published if d)
-    span = f"publiés entre {dates[0]} et {max(ok.published_end.max(), dates[-1])}" if dates else \
-        "dates de publication inconnues"
-    rows = "\n".join(f"<tr><td><a href='{html.escape(href)}'>{html.escape(title)}</a></td>"
-                     f"<td>{html.escape(find)}</td></tr>" for href, title, find in entries)
+    span = (
+        f"publiés entre {dates[0]} et {max(ok.published_end.max(), dates[-1])}"
+        if dates
+        else "dates de publication inconnues"
+    )
+    rows = "\n".join(
+        f"<tr><td><a href='{html.escape(href)}'>{html.escape(title)}</a></td><td>{html.escape(find)}</td></tr>"
+        for href, title, find in entries
+    )
     return f"""<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Retrait de la coalition d'Irak — rapports</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.4}}
@@ -185,8 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             nb = run_notebook(path, args.data_dir, save=not args.no_save and args.data_dir is None)
         except Exception as exc:  # report which notebook failed and why, then stop
-            print(f"error: {path.name} failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}",
-                  file=sys.stderr)
+            print(
+                f"error: {path.name} failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}",
+                file=sys.stderr,
+            )
             return 1
         target = out / f"{path.stem}.html"
         export_html(nb, target)
@@ -200,8 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     (out / "figures" / "index.html").write_text(figures_page(out), encoding="utf-8")
     n_fig = len(list((out / "figures").glob("*.png")))
     shown = "reports" if out == config.REPO_DIR / "reports" else out.name
-    print(f"report: {len(entries)} notebooks run and exported, {n_fig} figures, "
-          f"{shown}/index.html written in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"report: {len(entries)} notebooks run and exported, {n_fig} figures, "
+        f"{shown}/index.html written in {time.perf_counter() - t0:.1f} s"
+    )
     return 0
 
 

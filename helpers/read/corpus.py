@@ -10,6 +10,7 @@ removed footer lines ("source : http://…", a share link, a bare link) are kept
 and, when the sidecar and the page give none, the first that names a page (not a site's home)
 as the article's ``url`` (``url_basis`` says which).
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,8 +30,18 @@ from .. import config
 from ..text import fold, n_words, normalize_spaces
 
 ARTICLE_COLUMNS = [
-    "article_id", "file", "status", "reason", "outlet", "title", "language", "published",
-    "published_precision", "published_basis", "published_evidence", "n_words",
+    "article_id",
+    "file",
+    "status",
+    "reason",
+    "outlet",
+    "title",
+    "language",
+    "published",
+    "published_precision",
+    "published_basis",
+    "published_evidence",
+    "n_words",
 ]
 SIDECAR_COLUMNS = ["file", "outlet", "url", "published", "title", "language"]
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -38,6 +49,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
 # --- reading ---------------------------------------------------------------------------
+
 
 @dataclass
 class RawText:
@@ -112,15 +124,20 @@ def _from_html(html: str, encoding: str) -> RawText:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        body = trafilatura.extract(html, include_comments=False, include_tables=False,
-                                   favor_precision=True, deduplicate=True)
+        body = trafilatura.extract(
+            html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
+        )
         meta = trafilatura.extract_metadata(html)
     if not body or not body.strip():
         return RawText(None, encoding, reason="HTML page with no article text found")
     info = {}
     if meta is not None:
-        info = {"title": meta.title or "", "sitename": meta.sitename or "", "date": meta.date or "",
-                "url": meta.url or ""}
+        info = {
+            "title": meta.title or "",
+            "sitename": meta.sitename or "",
+            "date": meta.date or "",
+            "url": meta.url or "",
+        }
     title = info.get("title", "")
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
     return RawText(text, encoding + "+html", html_meta=info)
@@ -128,30 +145,54 @@ def _from_html(html: str, encoding: str) -> RawText:
 
 # --- boilerplate -------------------------------------------------------------------------
 
+
 def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
 # (label, test on the folded, stripped line). Order matters only for the label recorded.
 LINE_RULES: list[tuple[str, re.Pattern]] = [
-    ("share or subscribe prompt", _rx(
-        r"^(partager|partagez|share|s'abonner|abonnez-vous|abonnez vous|suivez-nous|suivez nous|"
-        r"follow us|imprimer|envoyer par e-?mail|tweeter|recevez notre newsletter|newsletter)\b.{0,120}$")),
+    (
+        "share or subscribe prompt",
+        _rx(
+            r"^(partager|partagez|share|s'abonner|abonnez-vous|abonnez vous|suivez-nous|suivez nous|"
+            r"follow us|imprimer|envoyer par e-?mail|tweeter|recevez notre newsletter|newsletter)\b.{0,120}$"
+        ),
+    ),
     ("photo credit", _rx(r"(^|\s)(©|\(c\)\s|copyright\b)|\bcredit(s)? photo\b|\bphoto ?: |\bphoto credit\b")),
-    ("photo caption", _rx(
-        r"\((afp|reuters|ap|aa|archive|illustration)?\s*(photo|image)s?( d'archives?| d'illustration)?\)\s*$|"
-        r"\(photo[^)]{0,60}\)\s*$|^photo d'(illustration|archives?)\b|\bgetty images\b")),
-    ("teaser", _rx(r"^(pour en savoir plus|lire aussi|a lire aussi|voir aussi|lire egalement|a voir aussi|"
-                   r"sur le meme sujet|read more|related)\b")),
-    ("source footer", _rx(r"^(source|sources)\s*:|lire l'article complet\b|"
-                          r"^(avec|d'apres|selon) (l')?(afp|reuters|ap|aa|anadolu|agences?)\b.{0,20}$")),
-    ("site debris", _rx(
-        r"^(fil d'actu|loader|chat|commentaires?|commenter|reagir|laisser un commentaire|0|\d{1,3}|"
-        r"tags?\s*:.*|mots-cles\s*:.*|publicite|advertisement|menu|accueil|rechercher|"
-        r"pour participer aux discussions.*|connectez-vous.*|identifiez-vous.*|"
-        r"cet article a ete .{0,40}|vos commentaires.*|\*.{0,200})$")),
+    (
+        "photo caption",
+        _rx(
+            r"\((afp|reuters|ap|aa|archive|illustration)?\s*(photo|image)s?( d'archives?| d'illustration)?\)\s*$|"
+            r"\(photo[^)]{0,60}\)\s*$|^photo d'(illustration|archives?)\b|\bgetty images\b"
+        ),
+    ),
+    (
+        "teaser",
+        _rx(
+            r"^(pour en savoir plus|lire aussi|a lire aussi|voir aussi|lire egalement|a voir aussi|"
+            r"sur le meme sujet|read more|related)\b"
+        ),
+    ),
+    (
+        "source footer",
+        _rx(
+            r"^(source|sources)\s*:|lire l'article complet\b|"
+            r"^(avec|d'apres|selon) (l')?(afp|reuters|ap|aa|anadolu|agences?)\b.{0,20}$"
+        ),
+    ),
+    (
+        "site debris",
+        _rx(
+            r"^(fil d'actu|loader|chat|commentaires?|commenter|reagir|laisser un commentaire|0|\d{1,3}|"
+            r"tags?\s*:.*|mots-cles\s*:.*|publicite|advertisement|menu|accueil|rechercher|"
+            r"pour participer aux discussions.*|connectez-vous.*|identifiez-vous.*|"
+            r"cet article a ete .{0,40}|vos commentaires.*|\*.{0,200})$"
+        ),
+    ),
     ("link only", _rx(r"^(https?://|www\.)\S+$")),
 ]
+
 
 @dataclass
 class Cleaned:
@@ -168,8 +209,7 @@ URL_RULES = ("source footer", "link only", "share or subscribe prompt")
 
 def footer_urls(removed: list[tuple[str, str]]) -> list[str]:
     """The web addresses stated in the footer lines normalization removed, in order, once each."""
-    urls = [m.group(0).rstrip(".,;:!?") for rule, line in removed if rule in URL_RULES
-            for m in URL_RX.finditer(line)]
+    urls = [m.group(0).rstrip(".,;:!?") for rule, line in removed if rule in URL_RULES for m in URL_RX.finditer(line)]
     return list(dict.fromkeys(urls))
 
 
@@ -242,6 +282,7 @@ def detect_title(body: str) -> tuple[str, str]:
 
 # --- outlets -----------------------------------------------------------------------------
 
+
 @dataclass
 class OutletRegistry:
     rows: list[tuple[str, re.Pattern, str]]
@@ -273,8 +314,9 @@ class OutletRegistry:
             return False
         parts = [p.strip(" .-") for p in re.split(r"\s*(?:/|\||,|\bavec\b|\bet\b|\bpar\b|\bpour\b)\s*", s)]
         parts = [p for p in parts if p]
-        return bool(parts) and all(any(rx.fullmatch(p) or rx.fullmatch(p.replace(" ", "")) for _, rx, _ in self.rows)
-                                   for p in parts)
+        return bool(parts) and all(
+            any(rx.fullmatch(p) or rx.fullmatch(p.replace(" ", "")) for _, rx, _ in self.rows) for p in parts
+        )
 
 
 _REGISTRY_CACHE: dict[Path, OutletRegistry] = {}
@@ -299,7 +341,7 @@ def detect_outlet(removed: list[tuple[str, str]], body: str, outlets: OutletRegi
     m = re.search(r"\((afp|reuters|ap|aa|anadolu|xinhua|irna)\)", head)
     if m:
         for name, kind in outlets.find(m.group(0)):
-            found.append((name, kind, body[m.start():m.end()]))
+            found.append((name, kind, body[m.start() : m.end()]))
             footers_all.append(found[-1])
     if not found:
         return "", "", ""
@@ -337,6 +379,7 @@ def detect_language(text: str) -> str:
 
 # --- the corpus ----------------------------------------------------------------------------
 
+
 def article_id(normalized_text: str) -> str:
     """Stable id: the same normalized text gives the same id whatever the file name."""
     key = re.sub(r"\s+", " ", fold(normalized_text)).strip()
@@ -370,8 +413,10 @@ def read_sidecar(path: Path) -> tuple[dict[str, dict], list[str]]:
         if clean["published"]:
             parsed = parse_iso_date(clean["published"])
             if parsed is None:
-                warnings_.append(f"{path.name} row {n} ({name}): published {clean['published']!r} is not a valid "
-                                 "ISO date (YYYY-MM-DD, YYYY-MM or YYYY); ignored, the date is inferred instead")
+                warnings_.append(
+                    f"{path.name} row {n} ({name}): published {clean['published']!r} is not a valid "
+                    "ISO date (YYYY-MM-DD, YYYY-MM or YYYY); ignored, the date is inferred instead"
+                )
                 clean["published"] = ""
         out[name] = clean
     return out, warnings_
@@ -504,17 +549,34 @@ def _load_dated(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> di
 def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
     row = {c: "" for c in ARTICLE_COLUMNS}
     row.update(published_precision="unknown", published_end="", published_settled=False)
-    row.update(file=rel, raw_text="", text="", removed=[], encoding="", url=meta.get("url", ""),
-               url_basis="metadata" if meta.get("url") else "", source_urls="", origin="", outlet_evidence="",
-               title_basis="", n_words=0, meta_published=meta.get("published", ""))
+    row.update(
+        file=rel,
+        raw_text="",
+        text="",
+        removed=[],
+        encoding="",
+        url=meta.get("url", ""),
+        url_basis="metadata" if meta.get("url") else "",
+        source_urls="",
+        origin="",
+        outlet_evidence="",
+        title_basis="",
+        n_words=0,
+        meta_published=meta.get("published", ""),
+    )
     raw = read_file(path)
     if raw.text is None:
         row.update(status="skipped", reason=raw.reason, article_id="", encoding=raw.encoding)
         return row
     cleaned = clean_text(raw.text, outlets)
     if not cleaned.text.strip():
-        row.update(status="skipped", reason="no article text left after removing boilerplate",
-                   raw_text=raw.text, removed=cleaned.removed, encoding=raw.encoding)
+        row.update(
+            status="skipped",
+            reason="no article text left after removing boilerplate",
+            raw_text=raw.text,
+            removed=cleaned.removed,
+            encoding=raw.encoding,
+        )
         return row
     outlet, origin, evidence = detect_outlet(cleaned.removed, cleaned.text, outlets)
     hm = raw.html_meta
@@ -535,11 +597,23 @@ def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict
     if not url and pages:
         url, url_basis = pages[0], "footer"
     row.update(
-        article_id=article_id(cleaned.text), status="ok", reason="", outlet=outlet, origin=origin,
-        outlet_evidence=evidence, title=title, title_basis=basis,
+        article_id=article_id(cleaned.text),
+        status="ok",
+        reason="",
+        outlet=outlet,
+        origin=origin,
+        outlet_evidence=evidence,
+        title=title,
+        title_basis=basis,
         language=meta.get("language") or detect_language(cleaned.text),
-        raw_text=raw.text, text=cleaned.text, removed=cleaned.removed, encoding=raw.encoding,
-        n_words=n_words(cleaned.text), url=url, url_basis=url_basis if url else "", source_urls=";".join(stated),
+        raw_text=raw.text,
+        text=cleaned.text,
+        removed=cleaned.removed,
+        encoding=raw.encoding,
+        n_words=n_words(cleaned.text),
+        url=url,
+        url_basis=url_basis if url else "",
+        source_urls=";".join(stated),
         html_date=hm.get("date", ""),
     )
     return row
@@ -559,14 +633,16 @@ def _flag_duplicates(df: pd.DataFrame) -> None:
 
 def articles_table(df: pd.DataFrame) -> pd.DataFrame:
     """The contract's ``articles.csv`` (plus a few documented extra columns)."""
-    extra = ["published_end", "outlet_evidence", "origin", "title_basis", "encoding", "url", "url_basis",
-             "source_urls"]
+    extra = ["published_end", "outlet_evidence", "origin", "title_basis", "encoding", "url", "url_basis", "source_urls"]
     cols = ARTICLE_COLUMNS + [c for c in extra if c in df.columns]
     return df.reindex(columns=cols).fillna("")
 
 
 def removed_table(df: pd.DataFrame) -> pd.DataFrame:
     """One row per line that normalization removed: file, rule, line as written."""
-    rows = [{"file": r.file, "article_id": r.article_id, "rule": rule, "line": line}
-            for r in df.itertuples() for rule, line in (r.removed or [])]
+    rows = [
+        {"file": r.file, "article_id": r.article_id, "rule": rule, "line": line}
+        for r in df.itertuples()
+        for rule, line in (r.removed or [])
+    ]
     return pd.DataFrame(rows, columns=["file", "article_id", "rule", "line"])

@@ -6,6 +6,7 @@ page's or its footer's, see :mod:`helpers.read.corpus`), else its file under ``r
 Every text here comes from the articles: :func:`link` escapes it and only ever makes an ``http(s)``
 address a link.
 """
+
 from __future__ import annotations
 
 import html
@@ -56,8 +57,7 @@ def link(url: str, text: str | None = None) -> str:
     """An escaped link when ``url`` is an http(s) address, else the escaped text alone."""
     shown = html.escape(text if text is not None else url, quote=True)
     if is_web(url):
-        return (f"<a href=\"{html.escape(url, quote=True)}\" target=\"_blank\" rel=\"noopener noreferrer\">"
-                f"{shown}</a>")
+        return f"<a href=\"{html.escape(url, quote=True)}\" target=\"_blank\" rel=\"noopener noreferrer\">{shown}</a>"
     return shown
 
 
@@ -84,8 +84,18 @@ def cite(df: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-BIBLIOGRAPHY_COLUMNS = ["outlet", "title", "published", "published_end", "published_precision", "url", "url_basis",
-                        "source_urls", "file", "article_id"]
+BIBLIOGRAPHY_COLUMNS = [
+    "outlet",
+    "title",
+    "published",
+    "published_end",
+    "published_precision",
+    "url",
+    "url_basis",
+    "source_urls",
+    "file",
+    "article_id",
+]
 
 
 def bibliography(articles: pd.DataFrame) -> pd.DataFrame:
@@ -103,8 +113,12 @@ def bibliography_html(articles: pd.DataFrame) -> str:
         date = r["published"] + (f" – {r['published_end']}" if r["published_end"] not in ("", r["published"]) else "")
         extra = [u for u in r["source_urls"].split(";") if u and u != r["url"]]
         more = "".join(f"<br><small>source citée : {link(u)}</small>" for u in extra)
-        rows.append(f"<tr><td>{html.escape(r['outlet'])}</td><td>{html.escape(r['title'])}</td>"
-                    f"<td>{html.escape(date)}</td><td>{link(r['url']) if r['url'] else '—'}{more}</td>"
-                    f"<td><code>{html.escape(r['file'])}</code></td></tr>")
-    return ("<table class='bibliography'><thead><tr><th>Média</th><th>Titre</th><th>Publié</th>"
-            "<th>Adresse</th><th>Fichier</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        rows.append(
+            f"<tr><td>{html.escape(r['outlet'])}</td><td>{html.escape(r['title'])}</td>"
+            f"<td>{html.escape(date)}</td><td>{link(r['url']) if r['url'] else '—'}{more}</td>"
+            f"<td><code>{html.escape(r['file'])}</code></td></tr>"
+        )
+    return (
+        "<table class='bibliography'><thead><tr><th>Média</th><th>Titre</th><th>Publié</th>"
+        "<th>Adresse</th><th>Fichier</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )

@@ -6,6 +6,7 @@ the reading and extraction stages, and every reference file. Change any
 of them and the key changes, so a stale result is never served; adding one article to a
 large corpus re-extracts only that article (and those whose dates it changes).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -52,8 +53,15 @@ class ExtractCache:
         self.misses = 0
 
     def key(self, row) -> str:
-        parts = [self.fingerprint, row.article_id, row.text, row.title, row.outlet or "",
-                 row.published or "", row.published_end or ""]
+        parts = [
+            self.fingerprint,
+            row.article_id,
+            row.text,
+            row.title,
+            row.outlet or "",
+            row.published or "",
+            row.published_end or "",
+        ]
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
 
     def get_or_make(self, row, make, key: str | None = None):

@@ -19,6 +19,7 @@ where the cross-article steps provably give the old results for the old articles
 its size and modification time are those saved and it was not written in the second before
 the save (git's rule for racy timestamps); otherwise its bytes are hashed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -57,8 +58,14 @@ from .cache import BUILD_CODE, ExtractCache, code_fingerprint
 STATE_VERSION = 2
 RACY_NS = 1_000_000_000  # a file written within a second of the save is hashed, not trusted by its time
 # the tables that a patch only adds rows to (kept as a base file plus journal files), with their order
-GROWING = {"corpus": "file", "events": "article_id", "figures": "article_id", "place_mentions": "article_id",
-           "removed": "file", "unplaced": "article_id"}
+GROWING = {
+    "corpus": "file",
+    "events": "article_id",
+    "figures": "article_id",
+    "place_mentions": "article_id",
+    "removed": "file",
+    "unplaced": "article_id",
+}
 JOURNAL_MAX = 16  # patches kept as journal files before the base is written anew
 N_SHARDS = 64
 MARGIN = 50  # a key this far past the merge's COMMON_KEY stays too common however many clusters a patch changes
@@ -187,9 +194,16 @@ class State:
         from ..read.corpus import articles_table
 
         f = self.frames()
-        return dict(articles=articles_table(f["corpus"]), events=f["events"], chronology=self.chronology,
-                    places=self.places, place_mentions=f["place_mentions"], figures=f["figures"],
-                    removed=f["removed"], unplaced=f["unplaced"])
+        return dict(
+            articles=articles_table(f["corpus"]),
+            events=f["events"],
+            chronology=self.chronology,
+            places=self.places,
+            place_mentions=f["place_mentions"],
+            figures=f["figures"],
+            removed=f["removed"],
+            unplaced=f["unplaced"],
+        )
 
 
 def _state_path(p: config.Paths) -> Path:
@@ -212,8 +226,15 @@ def _stat(path) -> tuple[int, int]:
     return st.st_size, st.st_mtime_ns
 
 
-def save(p: config.Paths, tables, greedy: Greedy, scanned: dict | None = None, stores: dict | None = None,
-         prev: State | None = None, adds: dict | None = None) -> None:
+def save(
+    p: config.Paths,
+    tables,
+    greedy: Greedy,
+    scanned: dict | None = None,
+    stores: dict | None = None,
+    prev: State | None = None,
+    adds: dict | None = None,
+) -> None:
     """Save a build's results (never raises: without a writable interim folder, runs are cold).
 
     After a full build (``stores`` None), every file is written anew. After a patch, only the
@@ -231,8 +252,10 @@ def save(p: config.Paths, tables, greedy: Greedy, scanned: dict | None = None, s
         if stores is None:
             stores = {n: ShardStore(folder, n) for n in STORES}
             stores["anchors"].fill((k, [_anchor(aid, e) for aid, e in posting]) for k, posting in log.index.items())
-            cids = {eids.split(";")[0]: cid for cid, eids in zip(tables.chronology.chronology_id,
-                                                                   tables.chronology.event_ids)}
+            cids = {
+                eids.split(";")[0]: cid
+                for cid, eids in zip(tables.chronology.chronology_id, tables.chronology.event_ids)
+            }
             clusters, registry = [], {}
             for f, c in greedy.clusters.items():
                 head = min(m.eid for m in c.members)
@@ -248,15 +271,35 @@ def save(p: config.Paths, tables, greedy: Greedy, scanned: dict | None = None, s
             _dump(folder / journal[-1], adds)
         else:
             base, journal = f"base-{tag}.pkl", []
-            _dump(folder / base, {"corpus": b.articles, "events": tables.events, "figures": tables.figures,
-                                  "place_mentions": tables.place_mentions, "removed": tables.removed,
-                                  "unplaced": tables.unplaced})
+            _dump(
+                folder / base,
+                {
+                    "corpus": b.articles,
+                    "events": tables.events,
+                    "figures": tables.figures,
+                    "place_mentions": tables.place_mentions,
+                    "removed": tables.removed,
+                    "unplaced": tables.unplaced,
+                },
+            )
             if prev is not None:
                 stale += [folder / prev.base] + [folder / j for j in prev.journal]
         slim = replace(log, index={})
-        st = State(STATE_VERSION, code_fingerprint(str(p.reference.resolve()), BUILD_CODE), _sidecar_hash(p), saved_ns, files,
-                   tables.chronology, tables.places, list(b.warnings), b.rounds, slim,
-                   {n: s_.versions for n, s_ in stores.items()}, base, journal)
+        st = State(
+            STATE_VERSION,
+            code_fingerprint(str(p.reference.resolve()), BUILD_CODE),
+            _sidecar_hash(p),
+            saved_ns,
+            files,
+            tables.chronology,
+            tables.places,
+            list(b.warnings),
+            b.rounds,
+            slim,
+            {n: s_.versions for n, s_ in stores.items()},
+            base,
+            journal,
+        )
         _dump(_state_path(p), st)
         keep = {base, *journal, _state_path(p).name}
         if prev is None:  # after a full build: whatever the folder held before is stale
@@ -296,7 +339,9 @@ def load(p: config.Paths) -> State | None:
             st = pickle.load(fh)
     except Exception:  # absent, corrupt or from another version: a full build
         return None
-    if getattr(st, "version", None) != STATE_VERSION or st.fingerprint != code_fingerprint(str(p.reference.resolve()), BUILD_CODE):
+    if getattr(st, "version", None) != STATE_VERSION or st.fingerprint != code_fingerprint(
+        str(p.reference.resolve()), BUILD_CODE
+    ):
         return None
     st.folder = _state_path(p).parent
     try:
@@ -439,8 +484,10 @@ def _add(p, st: State, added, sidecar, notes, matcher, scanned, make_tables_cls)
         new.loc[ok.index, c] = pub[c].values
     corpus = insert_sorted(old, new[old.columns.intersection(new.columns)], "file")[old.columns]
     mini = Build(corpus[corpus.article_id.isin(extracts)], extracts, matcher, notes, rounds, log=log)
-    added_ms = sorted((MergeMention.of(e) for aid in sorted(extracts) for e in extracts[aid].events
-                       if e.date_start is not None), key=lambda m: m.skey)
+    added_ms = sorted(
+        (MergeMention.of(e) for aid in sorted(extracts) for e in extracts[aid].events if e.date_start is not None),
+        key=lambda m: m.skey,
+    )
     merged = replay(stores["clusters"], stores["registry"], added_ms)
     if merged is None:
         return _full(LAST["reason"])
@@ -495,9 +542,16 @@ def _date_new(p, st: State, ok: pd.DataFrame, old: pd.DataFrame, matcher, anchor
                     out[aid] = c
         return out
 
-    cur, rounds = settle_dates(local, cur, extracts, constraints,
-                               lambda r: cache.get_or_make(r, lambda: extract_article(r, matcher)), memo, new_log,
-                               on_round=lambda a, exs: versions.append((exs.copy(), _reliable(a))))
+    cur, rounds = settle_dates(
+        local,
+        cur,
+        extracts,
+        constraints,
+        lambda r: cache.get_or_make(r, lambda: extract_article(r, matcher)),
+        memo,
+        new_log,
+        on_round=lambda a, exs: versions.append((exs.copy(), _reliable(a))),
+    )
     if not new_log.converged:
         return _full("the added articles' dates do not settle")
     memo.save()
@@ -523,19 +577,22 @@ def _date_new(p, st: State, ok: pd.DataFrame, old: pd.DataFrame, matcher, anchor
                     who |= log.day_keys.get(k + (e.date_start.month, e.date_start.day), set())
             for aid in who:
                 readers.setdefault(aid, set()).add(r)
-    if readers and not _bounds_unchanged(p, readers, versions, old, anchors_store, files, order, matcher, postings,
-                                         log):
+    if readers and not _bounds_unchanged(
+        p, readers, versions, old, anchors_store, files, order, matcher, postings, log
+    ):
         return _full(LAST["reason"])
     # the new log: the old one plus what the added articles read and post
     final = log.merged(new_log)
     for k, mine in postings(extracts, _reliable(cur)).items():
-        anchors_store[k] = sorted((anchors_store.get(k) or []) + [_anchor(aid, e) for aid, e in mine],
-                                  key=lambda x: order[x[0]])
+        anchors_store[k] = sorted(
+            (anchors_store.get(k) or []) + [_anchor(aid, e) for aid, e in mine], key=lambda x: order[x[0]]
+        )
     return cur.set_index(ok.index)[[c for c in cur.columns if c.startswith("published")]], extracts, rounds, final
 
 
-def _bounds_unchanged(p, readers: dict, versions: list, old: pd.DataFrame, anchors_store, files, order, matcher,
-                      postings, log) -> bool:
+def _bounds_unchanged(
+    p, readers: dict, versions: list, old: pd.DataFrame, anchors_store, files, order, matcher, postings, log
+) -> bool:
     """Do the earlier articles that read a key the added articles post under get the same
     constraints with those postings as without, in every round? Only articles that no round
     re-dated and that read no key whose anchors changed between rounds can be answered here
@@ -746,10 +803,16 @@ def _patch(st: State, corpus, mini: Build, g: Greedy, dirty: set, old_cids: set,
     t = st.tables()
 
     new_files = ~corpus.file.isin(set(t["articles"].file))
-    adds = dict(events=events_table(mini), figures=figures_table(mini), place_mentions=place_mentions_table(mini),
-                unplaced=unplaced_table(mini), removed=removed_table(corpus[new_files]))
-    events, figures, mentions, unplaced, removed = (insert_sorted(t[n], adds[n], GROWING[n]) for n in (
-        "events", "figures", "place_mentions", "unplaced", "removed"))
+    adds = dict(
+        events=events_table(mini),
+        figures=figures_table(mini),
+        place_mentions=place_mentions_table(mini),
+        unplaced=unplaced_table(mini),
+        removed=removed_table(corpus[new_files]),
+    )
+    events, figures, mentions, unplaced, removed = (
+        insert_sorted(t[n], adds[n], GROWING[n]) for n in ("events", "figures", "place_mentions", "unplaced", "removed")
+    )
     # chronology: rows of clean clusters kept, rows of dirty ones rebuilt
     dropped = t["chronology"].chronology_id.isin(old_cids)
     ev = events.set_index("event_id")
@@ -759,8 +822,11 @@ def _patch(st: State, corpus, mini: Build, g: Greedy, dirty: set, old_cids: set,
     rows = [chronology_row(g.clusters[f], outlets, quotes) for f in sorted(dirty) if f in g.clusters]
     cids = {f: r["chronology_id"] for f, r in zip(sorted(f for f in dirty if f in g.clusters), rows)}
     keep = t["chronology"][~dropped]
-    chrono = pd.concat([keep, pd.DataFrame(rows, columns=keep.columns).astype(keep.dtypes.to_dict())],
-                       ignore_index=True) if rows else keep
+    chrono = (
+        pd.concat([keep, pd.DataFrame(rows, columns=keep.columns).astype(keep.dtypes.to_dict())], ignore_index=True)
+        if rows
+        else keep
+    )
     chrono = chrono.sort_values(["date_start", "date_end", "event_type", "chronology_id"]).reset_index(drop=True)
     # places whose mentions or chronology rows changed
     touched = set(mentions.place_id[mentions.article_id.isin(set(mini.extracts))])
@@ -770,8 +836,20 @@ def _patch(st: State, corpus, mini: Build, g: Greedy, dirty: set, old_cids: set,
     fresh = pd.DataFrame(place_rows(matcher, mentions, chrono, touched), columns=PLACE_COLUMNS)
     places = pd.concat([places, fresh.astype(places.dtypes.to_dict())], ignore_index=True) if len(fresh) else places
     places = places.sort_values("place_id", kind="stable").reset_index(drop=True)
-    return dict(articles=articles_table(corpus), events=events, chronology=chrono, places=places,
-                place_mentions=mentions, figures=figures, removed=removed, unplaced=unplaced), cids, adds
+    return (
+        dict(
+            articles=articles_table(corpus),
+            events=events,
+            chronology=chrono,
+            places=places,
+            place_mentions=mentions,
+            figures=figures,
+            removed=removed,
+            unplaced=unplaced,
+        ),
+        cids,
+        adds,
+    )
 
 
 def insert_sorted(old: pd.DataFrame, add: pd.DataFrame, by: str) -> pd.DataFrame:
