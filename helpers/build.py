@@ -19,7 +19,7 @@ from .extract.article import ArticleExtract, extract_article
 from .extract.places import PlaceMatcher
 from .extract.published import infer_publication_dates
 from .read.corpus import articles_table, load_corpus, removed_table
-from .tables import Tables, events_table, figures_table, places_tables, unplaced_table
+from .tables import Tables, events_table, figures_table, places_tables, undated_table, unplaced_table
 
 
 class InputError(Exception):
@@ -75,6 +75,7 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
         removed=removed_table(b.articles),
         unplaced=unplaced_table(b),
         build=b,
+        undated=undated_table(b),
     )
     if use_ner:
         incremental.save(p, t, greedy)

@@ -27,6 +27,7 @@ class Tables:
     removed: pd.DataFrame
     unplaced: pd.DataFrame
     build: Build
+    undated: pd.DataFrame | None = None  # events no date of the text fixes (undated_events.csv)
 
     @property
     def warnings(self) -> list[str]:
@@ -48,6 +49,12 @@ EVENT_COLUMNS = [
     "qualifier",
     "outlet",
     "clause",
+    "headline",
+    "agent",
+    "target",
+    "modality",
+    "predicate",
+    "evidence_all",
 ]
 
 
@@ -74,6 +81,12 @@ def events_table(b: Build) -> pd.DataFrame:
                     qualifier=e.qualifier,
                     outlet=outlets.get(aid, ""),
                     clause=e.clause,
+                    headline=e.headline,
+                    agent=";".join(e.agent),
+                    target=";".join(e.target),
+                    modality=e.modality,
+                    predicate=e.predicate,
+                    evidence_all=" | ".join([e.evidence] + [t for _, t in e.also]),
                 )
             )
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
@@ -203,6 +216,49 @@ def figures_table(b: Build) -> pd.DataFrame:
     for c in ("count_best", "count_low", "count_high"):
         df[c] = df[c].astype("Int64")
     return df
+
+
+UNDATED_COLUMNS = [
+    "event_id",
+    "article_id",
+    "event_type",
+    "modality",
+    "headline",
+    "agent",
+    "target",
+    "place_ids",
+    "actors",
+    "evidence",
+    "outlet",
+    "evidence_all",
+]
+
+
+def undated_table(b: Build) -> pd.DataFrame:
+    """Events whose date no word of the text fixes: kept with their evidence, apart from the chronology."""
+    outlets = dict(zip(b.articles.article_id, b.articles.outlet))
+    rows = []
+    for aid in sorted(b.extracts):
+        for e in b.extracts[aid].events:
+            if e.date_start is not None:
+                continue
+            rows.append(
+                dict(
+                    event_id=e.event_id,
+                    article_id=aid,
+                    event_type=e.event_type,
+                    modality=e.modality,
+                    headline=e.headline,
+                    agent=";".join(e.agent),
+                    target=";".join(e.target),
+                    place_ids=";".join(e.place_ids),
+                    actors="; ".join(e.actors),
+                    evidence=e.evidence,
+                    outlet=outlets.get(aid, ""),
+                    evidence_all=" | ".join([e.evidence] + [t for _, t in e.also]),
+                )
+            )
+    return pd.DataFrame(rows, columns=UNDATED_COLUMNS)
 
 
 def unplaced_table(b: Build) -> pd.DataFrame:

@@ -34,6 +34,7 @@ CHRONO_COLUMNS = [
     "outlets",
     "qualifier",
     "mention_types",
+    "headline",
 ]
 
 
@@ -199,6 +200,11 @@ def chronology_row(c: Cluster, outlets: dict, events: dict) -> dict:
     etype = max(set(types), key=lambda t: (types.count(t), -PRIORITY_INDEX.get(t, 99)))
     places = list(dict.fromkeys(p for m in ms for p in events[m.eid].place_ids))
     summary = _summary(etype, events[head.eid])
+    # the headline of the most precise mention of the row's type (the reader's line)
+    typed = [
+        m for m in sorted(c.members, key=lambda e: (PRECISION_RANK.get(e.precision, 9), e.eid)) if m.etype == etype
+    ]
+    headline = getattr(events[(typed[0] if typed else head).eid], "headline", "") or summary
     cid = "c-" + hashlib.sha1(f"{etype}|{head.eid}".encode()).hexdigest()[:10]
     return dict(
         chronology_id=cid,
@@ -216,6 +222,7 @@ def chronology_row(c: Cluster, outlets: dict, events: dict) -> dict:
         outlets="; ".join(o for o in outs),
         qualifier=c.qualifier,
         mention_types=";".join(sorted(set(types))),
+        headline=headline,
     )
 
 

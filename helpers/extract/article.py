@@ -13,7 +13,7 @@ from datetime import date
 
 from ..text import Sentence, fold, split_sentences
 from .dates import precision_of, tag
-from .events import EventMention, actors_of, extract_events
+from .events import EventMention, actors_of, extract_events, merge_occurrences
 from .figures import Figure, extract_figures
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
 from .published import lead_span
@@ -78,7 +78,18 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
     generic = {pid for pid in {m.place_id for m in mentions} if matcher.generic(pid)}
     all_exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
     events = extract_events(
-        row.article_id, text, sentences, mentions, lo, hi, lead, towns, generic, skip=dl, exprs=all_exprs
+        row.article_id,
+        text,
+        sentences,
+        mentions,
+        lo,
+        hi,
+        lead,
+        towns,
+        generic,
+        skip=dl,
+        exprs=all_exprs,
+        place_name=lambda pid: matcher.gaz.at[pid, "name"],
     )
     figures = []
     for s in sentences:
@@ -107,6 +118,8 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
                 own.setdefault(near, x)
         for i, f in enumerate(figs):
             figures.append(_figure_row(row, s, f, events, lo, hi, own.get(i), exprs))
+    # one event per occurrence: a title, a lead and a later recap of the same event are one mention
+    events = merge_occurrences(events, generic)
     return ArticleExtract(row.article_id, sentences, mentions, events, figures, unplaced)
 
 

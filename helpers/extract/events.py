@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..text import Sentence, fold, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .dates import TimeExpr, precision_of, tag
+from .frames import STRIKERS, Frame, choose_frames, frames_by_sentence, modality_of
+from .headlines import headline
 from .places import Mention
 from .published import is_future_context
 
@@ -168,6 +170,12 @@ class EventMention:
     weekday: int | None = None  # the weekday written with the date ("jeudi 25 janvier"), if any
     repeated: bool = False  # "des dizaines d'attaques", "à plusieurs reprises": an activity, not one event
     background: set[str] = field(default_factory=set)  # types named only as a cause ("sur fond de l'assassinat…")
+    modality: str = "realized"  # realized | planned | demanded | denied | reported
+    agent: list[str] = field(default_factory=list)  # party codes of who did it
+    target: list[str] = field(default_factory=list)  # party codes of whom it was done to
+    predicate: str = ""  # the frame's predicate lemma (« remettre », « attaque »)
+    headline: str = ""  # what happened in a few words, for readers (built from the frame)
+    also: list[tuple[int, str]] = field(default_factory=list)  # other mentions of this occurrence: (sentence, text)
 
     @property
     def event_id(self) -> str:
@@ -356,8 +364,11 @@ def extract_events(
     generic_places: set[str] | None = None,
     skip: tuple[int, int] | None = None,
     exprs: list[TimeExpr] | None = None,
+    place_name=None,
 ) -> list[EventMention]:
-    """Every event mention of one article (dated or not)."""
+    """Every event mention of one article (dated or not), typed from its frame (see
+    :mod:`helpers.frames`). ``place_name(place_id)`` names places in headlines."""
+    place_name = place_name or (lambda pid: pid)
     folded = fold(text)
     if exprs is None:
         exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
@@ -365,9 +376,13 @@ def extract_events(
         exprs = [x for x in exprs if not (skip[0] <= x.start < skip[1])]
     site_towns = site_towns or {}
     generic_places = generic_places or set()
+    sent_frames = frames_by_sentence(text, sentences, folded)
+    a_dates_skip: set[tuple[int, int]] = set()  # spans of cause events dated on their own
     out: list[EventMention] = []
     for s in sentences:
         segs = _segments(s, exprs, folded)
+        frames = sent_frames.get(s.index, [])
+        sfold = folded[s.start : s.end]
         for seg_i, (a, b, offset) in enumerate(segs[:8]):
             clause_f = folded[a:b]
             if (
@@ -378,15 +393,55 @@ def extract_events(
                 and any(x.kind == "offset" for x in exprs if s.start <= x.start < s.end)
             ):
                 continue  # "Cette déclaration intervient" before "quelques jours après …"
-            etype = classify(clause_f, referred=offset is not None)
-            if etype is None:
+            main, causes = choose_frames(frames, a, b, folded, referred=offset is not None, sentence_folded=sfold)
+            for fr, ftype in causes:
+                # an event named as the cause of another, with a date of its own (« en représailles à une
+                # attaque de vendredi »): an event of the article too
+                own = [
+                    x
+                    for x in exprs
+                    if fr.span[0] <= x.start < fr.span[1]
+                    and x.resolved
+                    and x.kind != "offset"
+                    and not is_future_context(folded, x.start)
+                ]
+                if not own:
+                    continue
+                d = own[0]
+                ce = EventMention(article_id, s.index, min(seg_i + 4, 7), ftype, s.text, text[fr.span[0] : fr.span[1]])
+                ce.date_start, ce.date_end, ce.precision = d.date_start, d.date_end, d.precision
+                ce.date_text, ce.date_basis, ce.qualifier = d.text.strip(), d.basis, d.qualifier
+                ce.in_lead = False
+                _fill_frame(ce, fr, frames, ftype)
+                ce.place_ids = list(dict.fromkeys(m.place_id for m in mentions if fr.span[0] <= m.start < fr.span[1]))
+                ce.headline = frame_headline(ce, fr, frames, place_name, generic_places)
+                ce.actors = actors_of(folded[fr.span[0] : fr.span[1]])
+                ce.keys |= (
+                    key_terms(text[fr.span[0] : fr.span[1]])
+                    | {f"place:{p}" for p in ce.place_ids if p not in generic_places}
+                    | {f"actor:{x}" for x in ce.actors if x not in GENERIC_ACTORS}
+                )
+                out.append(ce)
+                exprs_cut = (fr.span[0], fr.span[1])
+                a_dates_skip.add(exprs_cut)
+            if main is None:
                 continue
+            fr, etype = main
             dates = [
                 x
                 for x in exprs
-                if a <= x.start < b and x.resolved and x.kind != "offset" and not is_future_context(folded, x.start)
+                if a <= x.start < b
+                and x.resolved
+                and x.kind != "offset"
+                and not is_future_context(folded, x.start)
+                and not any(p <= x.start < q for p, q in a_dates_skip)
+                and not any(p <= x.start < q for p, q in fr.foreign)
             ]
+            if etype == "announcement" and (hi or lo):
+                # a statement is dated when it is made: its deadlines (« d'ici juillet ») are the plan's
+                dates = [x for x in dates if x.date_start <= (hi or lo)]
             ev = EventMention(article_id, s.index, seg_i, etype, s.text, text[a:b])
+            _fill_frame(ev, fr, frames, etype)
             ev.in_lead = lead[0] <= s.start < lead[1] if lead != (0, 0) else False
             main_offsets = [
                 x
@@ -460,10 +515,181 @@ def extract_events(
                 | {f"place:{site_towns[p]}" for p in ev.place_ids if p in site_towns}
                 | {f"actor:{x}" for x in ev.actors if x not in GENERIC_ACTORS}
             )
+            ev.headline = frame_headline(ev, fr, frames, place_name, generic_places)
             out.append(ev)
     return out
+
+
+def _fill_frame(ev: EventMention, fr: Frame, frames: list[Frame], etype: str) -> None:
+    """The frame's modality, predicate and parties on an event mention."""
+    ev.modality = modality_of(fr, frames)
+    ev.predicate = fr.lemma
+    agent, target = list(fr.agent), list(fr.target)
+    if etype == "announcement" and fr.kind != "speech":
+        # the statement's speaker, when a speech verb governs the planned move (« X a annoncé le retrait »)
+        gov = frames[fr.governed_by] if fr.governed_by is not None else None
+        if gov is not None and gov.agent:
+            agent, target = list(gov.agent), list(dict.fromkeys(fr.agent + fr.target))
+    if etype == "attack" and set(agent) & STRIKERS and not set(agent) & {"IR", "PMF", "IS"}:
+        agent, target = [], agent + target  # the victims named as the subject of a passive
+    ev.agent = [p for p in agent]
+    ev.target = [p for p in target if p not in agent]
+
+
+def frame_headline(ev: EventMention, fr: Frame | None, frames: list[Frame], place_name, generic_places) -> str:
+    places = [place_name(p) for p in ev.place_ids if p not in generic_places] or [place_name(p) for p in ev.place_ids][
+        :1
+    ]
+    if fr is None:
+        return headline(ev.event_type, ev.modality, ev.agent, ev.target, "", places)
+    content = ""
+    obj = fr.target_text
+    if ev.event_type == "announcement":
+        content = (
+            fr.kind
+            if fr.kind != "speech"
+            else next((f.kind for f in frames if f.governed_by is not None and frames[f.governed_by] is fr), "")
+        )
+        # the announced move as the article names it (« le retrait de son contingent »)
+        obj = fr.phrase if fr.pos == "NOUN" else ""
+    elif ev.event_type in ("killing",):
+        obj = fr.target_text
+    weapon = ""
+    f = fold(ev.clause)
+    for w in ("roquette", "missile", "drone", "obus", "mortier"):
+        if w in f:
+            weapon = w
+            break
+    return headline(
+        ev.event_type,
+        ev.modality,
+        ev.agent,
+        ev.target,
+        obj,
+        places,
+        content,
+        weapon,
+        _victim(fr) if ev.event_type == "killing" else "",
+    )
+
+
+def _victim(fr: Frame) -> str:
+    """The named victim of a killing: the proper names of the patient's phrase (« le général Qassem Soleimani »)."""
+    t = " ".join(fr.target_text.split())
+    m = re.search(
+        r"(?:(?:le |du )?(?:général|commandant|chef|dirigeant|leader)[^,;]{0,40}?)?"
+        r"(?:[A-ZÀ-Ý][\w'’-]+(?:[ -](?:al|el|Al|El|de|du|ben|Abou|Abu|[A-ZÀ-Ý][\w'’-]+))*)",
+        t,
+    )
+    return m.group().strip() if m else short_name(t)
+
+
+def short_name(t: str) -> str:
+    from .headlines import short
+
+    return short(t, 6)
 
 
 def same_family(a: str, b: str) -> bool:
     """Types that can name one event: a base handed over is a base the forces left."""
     return a == b or family(a) == family(b)
+
+
+def _same_occurrence(a: EventMention, b: EventMention, generic: set[str]) -> bool:
+    """Two mentions of one article that tell the same occurrence: one type family, dates that agree
+    (or one undated), and a shared site, name, or the same parties."""
+    if family(a.event_type) != family(b.event_type):
+        return False
+    if a.repeated or b.repeated:
+        return False
+    if a.date_start is not None and b.date_start is not None:
+        if not (a.date_start <= b.date_end + timedelta(days=1) and b.date_start <= a.date_end + timedelta(days=1)):
+            return False
+        # two precise days that differ are two occurrences
+        if a.precision == b.precision == "day" and abs((a.date_start - b.date_start).days) > 1:
+            return False
+    wa, wb = _weekday_word(a.date_text), _weekday_word(b.date_text)
+    if wa and wb and wa != wb:
+        return False  # « samedi » and « lundi »: two days
+    if a.agent and b.agent and not set(a.agent) & set(b.agent):
+        return False  # two parties acting: two occurrences (« l'Allemagne retire…, le Royaume-Uni déplace… »)
+    pa = {p for p in a.place_ids if p not in generic}
+    pb = {p for p in b.place_ids if p not in generic}
+    if pa and pb:
+        return bool(pa & pb)
+    if _is_title(a) or _is_title(b):
+        return True  # a title restates its article's news (« Une base américaine visée »)
+    if any(k.startswith("cont:") for k in a.keys & b.keys):
+        return True
+    names = {k for k in a.keys & b.keys if not k.startswith(("place:", "cont:", "actor:"))}
+    if names and (pa or pb or a.date_start is None or b.date_start is None or a.precision == b.precision == "day"):
+        return True
+    if (
+        a.event_type == b.event_type
+        and (a.agent or a.target)
+        and a.agent == b.agent
+        and a.target == b.target
+        and a.date_start is not None
+        and b.date_start is not None
+        and (a.date_start, a.date_end) == (b.date_start, b.date_end)
+        and a.precision == "day"
+        and not (pa ^ pb)
+    ):
+        return True
+    return False
+
+
+def _is_title(e: EventMention) -> bool:
+    """The article's first line when it is a title (no final punctuation)."""
+    return e.sentence_index == 0 and not e.evidence.rstrip().endswith((".", "!", "?", "…", "»", '"'))
+
+
+_WEEKDAY = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
+
+
+def _weekday_word(date_text: str) -> str:
+    m = _WEEKDAY.search(fold(date_text or ""))
+    return m.group(1) if m else ""
+
+
+def merge_occurrences(events: list[EventMention], generic: set[str] | None = None) -> list[EventMention]:
+    """One event per occurrence in an article: mentions that tell the same occurrence (a lead and a
+    later recap, a quote) are merged into the one with the most precise date, which keeps every
+    other mention's sentence as evidence (``also``), its places, names and parties."""
+    generic = generic or set()
+    order = sorted(
+        range(len(events)),
+        key=lambda i: (
+            events[i].date_start is None,
+            _is_title(events[i]),
+            PRECISION_RANK.get(events[i].precision or None, len(PRECISION_RANK)),
+            events[i].date_basis == "publication",
+            events[i].sentence_index,
+            events[i].segment,
+        ),
+    )
+    kept: list[EventMention] = []
+    for i in order:
+        e = events[i]
+        home = next((k for k in kept if _same_occurrence(k, e, generic)), None)
+        if home is None:
+            kept.append(e)
+            continue
+        if e.sentence_index != home.sentence_index and all(s != e.sentence_index for s, _ in home.also):
+            home.also.append((e.sentence_index, e.evidence))
+        home.place_ids = list(dict.fromkeys(home.place_ids + e.place_ids))
+        home.actors = list(dict.fromkeys(home.actors + e.actors))
+        home.keys |= e.keys
+        home.background |= e.background
+        home.agent = home.agent or e.agent
+        home.target = home.target or e.target
+        if (
+            home.event_type != e.event_type
+            and PRIORITY.index(e.event_type) < PRIORITY.index(home.event_type)
+            and e.event_type == "handover"
+        ):
+            home.event_type = e.event_type  # a withdrawal told elsewhere as the handover of the base
+    kept.sort(key=lambda e: (e.sentence_index, e.segment))
+    for e in kept:
+        e.also.sort()
+    return kept

@@ -3,7 +3,8 @@
 Writes under ``OUT`` (default ``DATA/processed/``): articles.csv, events.csv,
 chronology.csv, places.csv, place_mentions.csv, figures.csv, places.geojson,
 chronology.timeline.json, plus removed_lines.csv (what normalization removed) and
-unplaced_places.csv (names found but not placed). Never writes under ``DATA/raw/``.
+unplaced_places.csv (names found but not placed) and undated_events.csv (events no date of the text
+fixes, with their evidence). Never writes under ``DATA/raw/``.
 Output is deterministic: same corpus, same bytes.
 """
 
@@ -74,6 +75,8 @@ def write_tables(t: Tables, out_dir: Path) -> None:
     _csv(t.figures, out_dir / "figures.csv")
     _csv(t.removed, out_dir / "removed_lines.csv")
     _csv(t.unplaced, out_dir / "unplaced_places.csv")
+    if t.undated is not None:
+        _csv(t.undated, out_dir / "undated_events.csv")
     (out_dir / "places.geojson").write_text(
         json.dumps(places_geojson(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
@@ -132,7 +135,7 @@ def timeline_json(t: Tables) -> dict:
             "unique_id": r.chronology_id,
             "start_date": start,
             "text": {
-                "headline": html.escape(TYPE_LABELS[r.event_type]),
+                "headline": html.escape(r.headline or TYPE_LABELS[r.event_type]),
                 "text": "".join(quotes) + f"<p><small>{r.n_articles} article(s), {r.n_outlets} média(s) : "
                 f"{html.escape(r.outlets)}</small></p>",
             },

@@ -52,10 +52,18 @@ from ..extract.article import extract_article
 from ..extract.places import PlaceMatcher
 from ..read import sources
 from ..read.corpus import OutletRegistry, _file_key, _load_dated, _load_one, article_names, read_sidecar
-from ..tables import PLACE_COLUMNS, events_table, figures_table, place_mentions_table, place_rows, unplaced_table
+from ..tables import (
+    PLACE_COLUMNS,
+    events_table,
+    figures_table,
+    place_mentions_table,
+    place_rows,
+    undated_table,
+    unplaced_table,
+)
 from .cache import BUILD_CODE, ExtractCache, code_fingerprint
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 RACY_NS = 1_000_000_000  # a file written within a second of the save is hashed, not trusted by its time
 # the tables that a patch only adds rows to (kept as a base file plus journal files), with their order
 GROWING = {
@@ -65,6 +73,7 @@ GROWING = {
     "place_mentions": "article_id",
     "removed": "file",
     "unplaced": "article_id",
+    "undated": "article_id",
 }
 JOURNAL_MAX = 16  # patches kept as journal files before the base is written anew
 N_SHARDS = 64
@@ -203,6 +212,7 @@ class State:
             figures=f["figures"],
             removed=f["removed"],
             unplaced=f["unplaced"],
+            undated=f["undated"],
         )
 
 
@@ -280,6 +290,7 @@ def save(
                     "place_mentions": tables.place_mentions,
                     "removed": tables.removed,
                     "unplaced": tables.unplaced,
+                    "undated": tables.undated,
                 },
             )
             if prev is not None:
@@ -809,15 +820,20 @@ def _patch(st: State, corpus, mini: Build, g: Greedy, dirty: set, old_cids: set,
         place_mentions=place_mentions_table(mini),
         unplaced=unplaced_table(mini),
         removed=removed_table(corpus[new_files]),
+        undated=undated_table(mini),
     )
-    events, figures, mentions, unplaced, removed = (
-        insert_sorted(t[n], adds[n], GROWING[n]) for n in ("events", "figures", "place_mentions", "unplaced", "removed")
+    events, figures, mentions, unplaced, removed, undated = (
+        insert_sorted(t[n], adds[n], GROWING[n])
+        for n in ("events", "figures", "place_mentions", "unplaced", "removed", "undated")
     )
     # chronology: rows of clean clusters kept, rows of dirty ones rebuilt
     dropped = t["chronology"].chronology_id.isin(old_cids)
     ev = events.set_index("event_id")
     need = [m.eid for f in dirty if f in g.clusters for m in g.clusters[f].members]
-    quotes = {eid: _Quote(eid, r.clause, r.place_ids) for eid, r in zip(need, ev.loc[need].itertuples())}
+    quotes = {
+        eid: _Quote(eid, r.clause, r.place_ids, r.headline, r.event_type)
+        for eid, r in zip(need, ev.loc[need].itertuples())
+    }
     outlets = sources.names(corpus)
     rows = [chronology_row(g.clusters[f], outlets, quotes) for f in sorted(dirty) if f in g.clusters]
     cids = {f: r["chronology_id"] for f, r in zip(sorted(f for f in dirty if f in g.clusters), rows)}
@@ -846,6 +862,7 @@ def _patch(st: State, corpus, mini: Build, g: Greedy, dirty: set, old_cids: set,
             figures=figures,
             removed=removed,
             unplaced=unplaced,
+            undated=undated,
         ),
         cids,
         adds,
@@ -872,6 +889,8 @@ class _Quote(NamedTuple):
     event_id: str
     clause: str
     place_ids_text: str
+    headline: str = ""
+    event_type: str = ""
 
     @property
     def place_ids(self) -> list[str]:

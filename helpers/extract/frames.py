@@ -1,0 +1,1418 @@
+"""Event frames from a sentence's dependency parse: who did what to whom, and how it is told.
+
+A *frame* is one predicate (a verb such as « remettre », « frapper », « se retirer », or an
+event noun such as « retrait », « remise », « attaque ») with what the parse attaches to it:
+
+- its **agent** (the subject of an active verb, « par X » of a passive or of a noun, the
+  nationality adjective of a noun: « frappe américaine ») and its **target** or theme (the
+  object, the subject of a passive, « contre X », « sur X »), each as party codes
+  (see ``CODEBOOK.md``: ``US``, ``coalition``, ``IQ``, ``PMF``, ``IR``…);
+- **negation** (« ne … pas », « aucun »), and the **modality** of the predicate: ``realized``,
+  ``planned`` (future or conditional tense, « aller » / « devoir » + infinitive, governed by
+  « prévoir », « décider », « plan », « calendrier »…), ``demanded`` (governed by « demander »,
+  « exiger », « appeler à », « réclamer »), ``denied`` (« démentir », « nier », a negated
+  predicate) or ``reported`` (a conditional that reports unconfirmed news: « ils quitteraient »);
+- whether it is named only as the **cause** of another event (« en représailles à une attaque »).
+
+The event type follows from the frame, after the codebook: violence by US or coalition forces
+is a ``strike``, against them (or their bases, convoys, embassies) an ``attack``, the targeted
+killing of a named leader a ``killing``; deaths and wounded in an attack are that attack; a
+statement about a future move (planned, demanded, denied) is an ``announcement`` (``agreement``
+when two parties decide it, ``vote`` when an assembly votes it), the move itself when it happens.
+
+Only sentences that hold a candidate predicate (a cheap regular expression on folded text,
+:data:`CANDIDATE`) are parsed, in one ``nlp.pipe`` batch per article, with the small French
+model (the parser, morphology and lemmas; no NER).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..text import fold
+
+# --- lexicons (lemmas, folded) ------------------------------------------------------------
+
+# movement of forces
+MOVE_VERBS = {
+    "retirer": "withdrawal",
+    "quitter": "withdrawal",
+    "evacuer": "withdrawal",
+    "rapatrier": "withdrawal",
+    "partir": "withdrawal",
+    "abandonner": "withdrawal",
+    "desengager": "withdrawal",
+    "replier": "redeployment",
+    "remettre": "handover",
+    "restituer": "handover",
+    "retroceder": "handover",
+    "ceder": "handover",
+    "rendre": "handover",
+    "livrer": "handover",
+    "transferer": "handover",
+    "recevoir": "handover",
+    "redeployer": "redeployment",
+    "repositionner": "redeployment",
+    "relocaliser": "redeployment",
+    "deplacer": "redeployment",
+    "regrouper": "redeployment",
+    "transporter": "redeployment",
+    "deployer": "deployment",
+    "envoyer": "deployment",
+    "depecher": "deployment",
+    "debarquer": "deployment",
+    "arriver": "deployment",
+    "lancer": "deployment",
+    "reduire": "withdrawal",
+    "diminuer": "withdrawal",
+    "abaisser": "withdrawal",
+}
+MOVE_NOUNS = {
+    "retrait": "withdrawal",
+    "depart": "withdrawal",
+    "evacuation": "withdrawal",
+    "rapatriement": "withdrawal",
+    "desengagement": "withdrawal",
+    "reduction": "withdrawal",
+    "remise": "handover",
+    "restitution": "handover",
+    "retrocession": "handover",
+    "passation": "handover",
+    "transfert": "handover",
+    "redeploiement": "redeployment",
+    "repositionnement": "redeployment",
+    "repli": "redeployment",
+    "deplacement": "redeployment",
+    "relocalisation": "redeployment",
+    "deploiement": "deployment",
+    "envoi": "deployment",
+    "arrivee": "deployment",
+}
+# violence: predicates that are violence whatever their arguments
+VIOLENCE_VERBS = {
+    "attaquer",
+    "frapper",
+    "bombarder",
+    "pilonner",
+    "viser",
+    "cibler",
+    "assaillir",
+    "agresser",
+    "prendre pour cible",
+}
+VIOLENCE_NOUNS = {
+    "attaque",
+    "frappe",
+    "raid",
+    "bombardement",
+    "tir",
+    "attentat",
+    "agression",
+    "offensive",
+    "salve",
+    "barrage",
+    "assaut",
+    "embuscade",
+    "explosion",
+    "operation",
+}
+# verbs that are violence when a weapon is their subject or object (« des roquettes se sont abattues »)
+IMPACT_VERBS = {
+    "tomber",
+    "abattre",
+    "atterrir",
+    "toucher",
+    "atteindre",
+    "tirer",
+    "lancer",
+    "ecraser",
+    "exploser",
+    "s'abattre",
+    "s'ecraser",
+    "intercepter",
+    "heurter",
+    "endommager",
+    "detruire",
+}
+WEAPONS = re.compile(
+    r"^(roquette|missile|drone|obus|projectile|mortier|katioucha|katyusha|engin|bombe|munition|"
+    r"lance-roquette)s?$"
+)
+KILL_VERBS = {"assassiner", "eliminer", "liquider", "tuer", "abattre", "executer"}
+KILL_NOUNS = {"assassinat", "elimination", "meurtre", "execution", "liquidation", "mort", "deces"}
+DEATH_VERBS = {"tuer", "blesser", "mourir", "perir", "deceder", "succomber", "decimer"}
+LEADER_TITLES = re.compile(
+    r"\b(general|commandant|chef|dirigeant|leader|numero deux|lieutenant|emir|fondateur|"
+    r"responsable|cadre|haut grade|colonel|comandant)s?\b"
+)
+RANKS = re.compile(
+    r"\b(soldat|militaire|sergent|caporal|marin|aviateur|employe|sous-traitant|contractuel|civil|"
+    r"entrepreneur)s?\b"
+)
+
+VOTE_VERBS = {"voter", "adopter", "approuver", "entériner", "enteriner"}
+VOTE_NOUNS = {"vote", "scrutin", "resolution", "motion"}
+AGREE_VERBS = {"signer", "conclure", "convenir", "accorder", "entendre", "parapher"}
+AGREE_NOUNS = {"accord", "entente", "protocole", "memorandum"}
+TALK_VERBS = {"negocier", "discuter", "rencontrer", "entretenir", "reunir", "examiner", "recevoir", "dialoguer"}
+TALK_NOUNS = {
+    "negociation",
+    "pourparler",
+    "dialogue",
+    "discussion",
+    "reunion",
+    "rencontre",
+    "entretien",
+    "sommet",
+    "visioconference",
+    "consultation",
+    "round",
+    "comite",
+    "conference",
+}
+SUSPEND_VERBS = {"suspendre", "geler", "interrompre", "cesser", "stopper", "arreter"}
+SUSPEND_NOUNS = {"suspension", "gel", "interruption", "arret", "pause"}
+PROTEST_VERBS = {"manifester", "protester", "defiler", "rassembler"}
+PROTEST_NOUNS = {"manifestation", "rassemblement", "sit-in", "marche", "protestation", "manifestant"}
+OTHER_VERBS = {"visiter": "visit"}
+OTHER_NOUNS = {"visite": "visit"}
+
+# words whose complement is talked about, not done
+PLAN_WORDS = {
+    "prevoir",
+    "envisager",
+    "decider",
+    "projeter",
+    "compter",
+    "vouloir",
+    "entendre",
+    "planifier",
+    "souhaiter",
+    "appreter",
+    "engager",
+    "promettre",
+    "preparer",
+    "programmer",
+    "annoncer_fut",
+    "plan",
+    "projet",
+    "calendrier",
+    "intention",
+    "volonte",
+    "decision",
+    "objectif",
+    "perspective",
+    "echeancier",
+    "feuille",
+    "programme",
+    "possibilite",
+    "option",
+    "menace",
+    "menacer",
+    "proposition",
+    "proposer",
+    "pret",
+    "prete",
+    "disposer",
+    "engagement",
+    "promesse",
+    "strategie",
+    "processus",
+    "horizon",
+    "delai",
+    "echeance",
+    "preparatif",
+    "scenario",
+    "chercher",
+    "tenter",
+    "esperer",
+    "viser_plan",
+    "pouvoir",
+    "devoir",
+    "aller",
+    "permettre",
+    "necessiter",
+    "falloir",
+    "continuer",
+    "poursuivre",
+    "commencer_fut",
+}
+DEMAND_WORDS = {
+    "demander",
+    "exiger",
+    "reclamer",
+    "appeler",
+    "sommer",
+    "enjoindre",
+    "plaider",
+    "pousser",
+    "presser",
+    "demande",
+    "exigence",
+    "appel",
+    "revendication",
+    "reclamation",
+    "injonction",
+    "ultimatum",
+    "insister",
+    "militer",
+    "inviter",
+    "urger",
+}
+DENY_WORDS = {"dementir", "nier", "refuter", "dementi", "rejeter", "contester", "refuser", "refus"}
+TOPIC_WORDS = {
+    "question",
+    "debat",
+    "sujet",
+    "dossier",
+    "discuter",
+    "negocier",
+    "negociation",
+    "discussion",
+    "pourparler",
+    "dialogue",
+    "examiner",
+    "evoquer",
+    "aborder",
+    "modalite",
+    "statut",
+    "avenir",
+    "etude",
+    "porter",
+}
+SPEECH_VERBS = {
+    "annoncer",
+    "declarer",
+    "affirmer",
+    "indiquer",
+    "confirmer",
+    "preciser",
+    "ajouter",
+    "assurer",
+    "expliquer",
+    "souligner",
+    "rapporter",
+    "signaler",
+    "estimer",
+    "dire",
+    "ecrire",
+    "reconnaitre",
+    "revendiquer",
+    "reaffirmer",
+    "avertir",
+    "prevenir",
+    "annoncer",
+    "faire savoir",
+    "communiquer",
+    "noter",
+    "rappeler",
+    "informer",
+    "promettre",
+    "jurer",
+    "menacer",
+    "condamner",
+    "denoncer",
+    "appeler",
+    "exiger",
+    "demander",
+    "dementir",
+    "nier",
+    "reclamer",
+    "tweeter",
+    "publier",
+}
+SPEECH_NOUNS = {
+    "annonce",
+    "declaration",
+    "communique",
+    "bilan",
+    "appel",
+    "menace",
+    "demande",
+    "dementi",
+    "avertissement",
+    "condamnation",
+}
+# governors through which a complement's time is the future: a statement of intention
+STATE_WORDS = PLAN_WORDS | DEMAND_WORDS | DENY_WORDS
+
+FORCES = re.compile(
+    r"\b(troupes?|forces?|soldats?|militaires?|contingents?|effectifs?|personnels?|hommes|"
+    r"conseillers?|instructeurs?|formateurs?|unites?|bataillons?|brigades?|marines|membres|"
+    r"coalition|mission|armee|detachement|batteries?|patriot|systemes?|elements?|personnes|"
+    r"equipes?|moyens|avions|chasseurs|bombardiers|navires?|porte-avions|renforts?|"
+    r"etat-major|quartier general|base|bases|site|sites|presence|empreinte|dispositif|operation)\b"
+)
+SITE_WORDS = re.compile(
+    r"\b(bases?|camps?|aeroports?|ambassades?|installations?|sites?|convois?|positions?|"
+    r"complexes?|quartiers? generaux|quartier general|qg|zone verte|caserne|avant-poste|"
+    r"tour|aerodrome|base aerienne|garnison|consulat|centre|poste)\b"
+)
+
+# party codes from a phrase (folded); the order breaks no ties: every matching code is kept
+PARTIES: list[tuple[str, re.Pattern]] = [
+    (
+        "US",
+        re.compile(
+            r"\b(etats-unis|etats unis|americaine?s?|us|usa|washington|pentagone|maison[- ]blanche|"
+            r"centcom|trump|biden|obama|esper|austin|pompeo|blinken|hegseth|mckenzie|miller|"
+            r"etatsunien\w*|marines|departement d'etat|secretaire d'etat)\b"
+        ),
+    ),
+    (
+        "coalition",
+        re.compile(
+            r"\b(coalition|inherent resolve|forces etrangeres|troupes etrangeres|occupant\w*|"
+            r"occupation|forces internationales|troupes internationales|militaires etrangers|"
+            r"soldats etrangers|allies|etrangere?s?)\b"
+        ),
+    ),
+    ("NATO", re.compile(r"\b(otan|nato|alliance atlantique|l'alliance|stoltenberg|rutte)\b")),
+    ("FR", re.compile(r"\b(france|francaise?s?|paris|elysee|chammal|parly|macron|etat-major des armees)\b")),
+    ("UK", re.compile(r"\b(royaume-uni|britanniques?|londres|grande-bretagne)\b")),
+    ("CZ", re.compile(r"\b(tcheques?|republique tcheque|prague)\b")),
+    ("DE", re.compile(r"\b(allemagne|allemande?s?|berlin|bundeswehr)\b")),
+    ("IT", re.compile(r"\b(italie|italiene?s?|rome)\b")),
+    ("ES", re.compile(r"\b(espagne|espagnole?s?|madrid)\b")),
+    ("CA", re.compile(r"\b(canada|canadiene?s?|ottawa)\b")),
+    ("AU", re.compile(r"\b(australie|australiene?s?|canberra)\b")),
+    ("NL", re.compile(r"\b(pays-bas|neerlandaise?s?|hollandaise?s?)\b")),
+    ("DK", re.compile(r"\b(danemark|danoise?s?)\b")),
+    ("NO", re.compile(r"\b(norvege|norvegiene?s?)\b")),
+    ("RO", re.compile(r"\b(roumanie|roumaine?s?)\b")),
+    ("HR", re.compile(r"\b(croatie|croate?s?)\b")),
+    ("HU", re.compile(r"\b(hongrie|hongroise?s?)\b")),
+    (
+        "PMF",
+        re.compile(
+            r"\b(hachd|hached|hashd|mobilisation populaire|pmf|kata[ei]b|hezbollah|nujaba|nujaba|"
+            r"nojaba|milices?|miliciens?|factions?|groupes? armes|resistance islamique|supplétifs|"
+            r"suppletifs|asa[iy]b|paramilitaires?)\b"
+        ),
+    ),
+    (
+        "IR",
+        re.compile(
+            r"\b(iran|iranien(?:ne)?s?|teheran|gardiens de la revolution|cgri|pasdarans?|al-qods|"
+            r"force qods|khamenei|soleimani)\b"
+        ),
+    ),
+    ("KRG", re.compile(r"\b(kurdistan|kurdes?|peshmergas?|barzani|gouvernement regional)\b")),
+    (
+        "IQ",
+        re.compile(
+            r"\b(irak|iraq|irakiene?s?|bagdad|baghdad|parlement|deputes|gouvernement irakien|"
+            r"premier ministre irakien|kadhimi|kazimi|soudani|sudani|abdel[- ]mahdi|commandement des "
+            r"operations conjointes)\b"
+        ),
+    ),
+    ("IS", re.compile(r"\b(daech|daesh|etat islamique|isis|ei|eiil|jihadistes?|djihadistes?)\b")),
+    ("SY", re.compile(r"\b(syrie|syriene?s?|damas)\b")),
+    ("TR", re.compile(r"\b(turquie|turque?s?|ankara)\b")),
+    ("IL", re.compile(r"\b(israel|israeliene?s?)\b")),
+]
+LIGHT_VERBS = {
+    "mener",
+    "effectuer",
+    "lancer",
+    "conduire",
+    "perpetrer",
+    "commettre",
+    "realiser",
+    "operer",
+    "ordonner",
+    "revendiquer",
+    "poursuivre",
+    "intensifier",
+    "multiplier",
+    "entamer",
+    "commencer",
+    "achever",
+    "terminer",
+    "executer",
+    "declencher",
+    "organiser",
+    "tenir",
+    "annoncer",
+    "decider",
+    "approuver",
+    "autoriser",
+}
+STRIKERS = {
+    "US",
+    "coalition",
+    "NATO",
+    "FR",
+    "UK",
+    "CZ",
+    "DE",
+    "IT",
+    "ES",
+    "CA",
+    "AU",
+    "NL",
+    "DK",
+    "NO",
+    "RO",
+    "HR",
+    "HU",
+}
+PARTY_NAMES = {
+    "US": "les États-Unis",
+    "coalition": "la coalition",
+    "NATO": "l'OTAN",
+    "FR": "la France",
+    "UK": "le Royaume-Uni",
+    "CZ": "la République tchèque",
+    "DE": "l'Allemagne",
+    "IT": "l'Italie",
+    "ES": "l'Espagne",
+    "CA": "le Canada",
+    "AU": "l'Australie",
+    "NL": "les Pays-Bas",
+    "DK": "le Danemark",
+    "NO": "la Norvège",
+    "RO": "la Roumanie",
+    "HR": "la Croatie",
+    "HU": "la Hongrie",
+    "PMF": "des milices pro-iraniennes",
+    "IR": "l'Iran",
+    "KRG": "le Kurdistan irakien",
+    "IQ": "l'Irak",
+    "IS": "l'État islamique",
+    "SY": "la Syrie",
+    "TR": "la Turquie",
+    "IL": "Israël",
+}
+
+
+def parties(folded: str) -> list[str]:
+    """Party codes named in a folded phrase, in the order of the codebook's list."""
+    out = [code for code, rx in PARTIES if rx.search(folded)]
+    if "coalition" in out and "US" in out and re.search(r"coalition (?:dirigee|menee|emmenee|conduite|sous)", folded):
+        out.remove("US")  # « la coalition dirigée par les États-Unis » is the coalition
+    return out
+
+
+# a sentence worth parsing holds one of these (folded text)
+CANDIDATE = re.compile(
+    r"\b(retir|retrait|quitt|evacu|rapatri|depart|desengag|repli|remi[st]|remettr|remise|restitu|retroced|ced[ea]|"
+    r"rend(?:u|ue|us|ra|re|ent)\b|livr|transf[ee]r|recu|recoi|redeploi|redeploy|repositionn|relocalis|deplac|"
+    r"regroup|deploi|deploy|envo[iy]|depech|debarqu|arriv|lanc|redui|reduction|diminu|abaiss|"
+    r"attaqu|frapp|bombard|pilonn|vis[eé]|cibl|assaill|agress|tir|attentat|offensive|salve|assaut|embuscade|"
+    r"explos|represaille|roquett|missile|drone|obus|projectile|mortier|katiou|tomb|abatt|atterr|touch|atteint|"
+    r"intercept|ecras|assassin|elimin|liquid|tu[eé]|tua|meurtre|execut|mort|deced|deces|peri|succomb|bless|"
+    r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
+    r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
+    r"suspen|gel|interromp|cess|arret|pause|manifest|rassembl|sit-in|protest|defil|visit|"
+    r"annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu)"
+)
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    """The small French model with the parser, morphology and lemmas (no NER), loaded once per process."""
+    import spacy
+
+    return spacy.load("fr_core_news_sm", exclude=["ner"])
+
+
+@dataclass
+class Frame:
+    """One predicate of a sentence and what is attached to it (character offsets are absolute)."""
+
+    lemma: str
+    kind: str  # withdrawal handover redeployment deployment violence death vote agreement talks suspension
+    #            protest speech other
+    start: int
+    end: int
+    span: tuple[int, int]  # the predicate's phrase (its subtree)
+    pos: str = ""
+    agent: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    agent_text: str = ""
+    target_text: str = ""
+    place_text: str = ""  # « vers le Koweït », « à Erbil »: where forces go
+    negated: bool = False
+    tense: str = ""  # past | present | future | conditional | ""
+    modality: str = "realized"
+    governor: str = ""  # lemma of the word that governs the predicate (« annoncer », « prévoir »…)
+    governed_by: int | None = None  # index (in the sentence's frames) of the frame that governs this one
+    weapon: bool = False
+    named_victim: bool = False  # a named person or a leader is the patient (killing)
+    victims_ranks: bool = False  # soldiers, contractors… (deaths in an attack)
+    joint: bool = False  # two or more parties act together (« l'Irak et les États-Unis ont convenu »)
+    assembly: bool = False  # a parliament or assembly acts
+    event_type: str | None = None
+    depth: int = 0  # distance of the predicate from the sentence's root
+    phrase: str = ""  # the predicate's phrase as written (its subtree)
+    foreign: list = field(default_factory=list)  # spans of clauses modifying a noun, without the predicate
+    weapon_subject: bool = False  # a weapon is the subject (« des roquettes se sont abattues »)
+    destination: bool = False  # the move goes somewhere (« vers le Koweït », « pour se rendre en Irak »)
+
+    @property
+    def parties(self) -> list[str]:
+        return list(dict.fromkeys(self.agent + self.target))
+
+
+def _lemma(tok) -> str:
+    return fold(tok.lemma_ or tok.text)
+
+
+_ALL_VERBS = (
+    set(MOVE_VERBS)
+    | VIOLENCE_VERBS
+    | KILL_VERBS
+    | DEATH_VERBS
+    | IMPACT_VERBS
+    | VOTE_VERBS
+    | AGREE_VERBS
+    | TALK_VERBS
+    | SUSPEND_VERBS
+    | PROTEST_VERBS
+    | SPEECH_VERBS
+    | set(OTHER_VERBS)
+)
+
+
+def _participle_lemma(low: str) -> str | None:
+    """The verb of a past participle the tagger took for an adjective (« péri », « abattues », « tués »)."""
+    for end, inf in (
+        ("ees", "er"),
+        ("ee", "er"),
+        ("es", "er"),
+        ("e", "er"),
+        ("ies", "ir"),
+        ("ie", "ir"),
+        ("is", "ir"),
+        ("i", "ir"),
+        ("ues", "re"),
+        ("ue", "re"),
+        ("us", "re"),
+        ("u", "re"),
+    ):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            cand = low[: -len(end)] + inf
+            if cand in _ALL_VERBS:
+                return cand
+    return None
+
+
+def lemma_pos(tok) -> tuple[str, str]:
+    """The predicate lemma and part of speech, with participles the tagger missed taken as verbs."""
+    lem, pos, low = _lemma(tok), tok.pos_, fold(tok.text)
+    if pos in ("ADJ", "NOUN", "VERB") and lem not in _ALL_VERBS:
+        guess = _participle_lemma(low)
+        if guess and (pos != "NOUN" or low[-1] not in "es"):
+            return guess, "VERB"
+    return lem, pos
+
+
+def _kind(tok) -> str | None:
+    lem, pos = lemma_pos(tok)
+    low = fold(tok.text)
+    if pos in ("VERB", "AUX", "ADJ") or (
+        pos == "NOUN"
+        and low.endswith(("e", "es", "ee", "ees", "ant"))
+        and lem not in MOVE_NOUNS.keys() | VIOLENCE_NOUNS | KILL_NOUNS
+    ):
+        if lem in MOVE_VERBS:
+            return "move"
+        if lem in VIOLENCE_VERBS:
+            return "violence"
+        if lem in KILL_VERBS or lem in DEATH_VERBS:
+            return "death"
+        if lem in IMPACT_VERBS or lem.startswith("s'") and lem[2:] in IMPACT_VERBS:
+            return "impact"
+        if lem in VOTE_VERBS:
+            return "vote"
+        if lem in AGREE_VERBS and (
+            lem not in ("entendre", "accorder")
+            or any(c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children)
+        ):
+            return "agreement"
+        if lem in TALK_VERBS:
+            return "talks"
+        if lem in SUSPEND_VERBS:
+            return "suspension"
+        if lem in PROTEST_VERBS:
+            return "protest"
+        if lem in SPEECH_VERBS:
+            return "speech"
+        if lem in OTHER_VERBS:
+            return "other"
+    if pos in ("NOUN", "PROPN", "VERB", "ADJ"):
+        lem = lem[:-1] if lem.endswith("s") and lem[:-1] in (MOVE_NOUNS.keys() | VIOLENCE_NOUNS | TALK_NOUNS) else lem
+        if lem in MOVE_NOUNS:
+            return "move"
+        if lem in VIOLENCE_NOUNS:
+            return "violence"
+        if lem in KILL_NOUNS:
+            return "death"
+        if lem in VOTE_NOUNS:
+            return "vote"
+        if lem in AGREE_NOUNS:
+            return "agreement"
+        if lem in TALK_NOUNS:
+            return "talks"
+        if lem in SUSPEND_NOUNS:
+            return "suspension"
+        if lem in PROTEST_NOUNS:
+            return "protest"
+        if lem in SPEECH_NOUNS:
+            return "speech"
+        if lem in OTHER_NOUNS:
+            return "other"
+    return None
+
+
+def _subtree_text(tok, exclude=()) -> tuple[str, int, int]:
+    toks = [t for t in tok.subtree if not any(t.i in ex for ex in exclude)]
+    if not toks:
+        return "", tok.idx, tok.idx
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return tok.doc.text[a - tok.doc[0].idx : b - tok.doc[0].idx] if False else _doc_slice(tok.doc, a, b), a, b
+
+
+def _doc_slice(doc, a: int, b: int) -> str:
+    return doc.text[a:b]
+
+
+def _case(tok) -> str:
+    """The preposition of a nominal (« contre », « par », « de »…), folded; '' when none."""
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < tok.i):
+            return fold(c.text).rstrip("'")
+    return ""
+
+
+def _negated(tok) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("advmod", "det", "advmod:neg") and fold(c.text) in (
+            "ne",
+            "n'",
+            "pas",
+            "jamais",
+            "aucun",
+            "aucune",
+            "nullement",
+            "guere",
+        ):
+            return True
+        if c.dep_ == "det" and fold(c.text) in ("aucun", "aucune", "nul", "nulle"):
+            return True
+    return False
+
+
+_FUT = re.compile(r"(?:er|ir|r)(?:ai|as|a|ons|ez|ont)$")
+_CND = re.compile(r"(?:r)(?:ais|ait|ions|iez|aient)$")
+
+
+def _tense(tok) -> str:
+    """past | present | future | conditional, from the verb and its auxiliaries."""
+    forms = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
+    for t in forms:
+        m = t.morph
+        low = fold(t.text)
+        if "Cnd" in m.get("Mood") or (_CND.search(low) and len(low) > 5 and t.pos_ in ("VERB", "AUX")):
+            return "conditional"
+        if "Fut" in m.get("Tense") or (
+            t.pos_ in ("VERB", "AUX")
+            and len(low) > 4
+            and _FUT.search(low)
+            and "Past" not in m.get("Tense")
+            and not low.endswith(("aient", "ait"))
+            and low not in ("ont", "sont", "font", "vont")
+        ):
+            return "future"
+    for t in forms:
+        if t.dep_.startswith("aux") and _lemma(t) in ("avoir", "etre"):
+            if "Imp" in t.morph.get("Tense") and tok.pos_ == "VERB" and _lemma(t) == "avoir":
+                return "past"
+            return "past"
+    if "Past" in tok.morph.get("Tense") or "Imp" in tok.morph.get("Tense"):
+        return "past"
+    if tok.pos_ in ("VERB", "AUX"):
+        return "present"
+    return ""
+
+
+def _chain(tok, n: int = 4):
+    """The governors of ``tok``, nearest first (at most ``n``), through nominal and clausal links."""
+    out = []
+    t = tok
+    for _ in range(n):
+        if t.head.i == t.i:
+            break
+        out.append((t.dep_, t.head))
+        t = t.head
+    return out
+
+
+def _parties_of(tok, frame_tokens=()) -> tuple[list[str], str]:
+    text, a, b = _subtree_text(tok)
+    f = fold(text)
+    return parties(f), text
+
+
+def frames_of(doc, base: int = 0) -> list[Frame]:
+    """Every frame of one parsed sentence (``base``: the sentence's offset in the article)."""
+    frames: list[Frame] = []
+    index: dict[int, int] = {}
+    # clauses that modify a noun (« la coalition formée en 2014 », « qui avait été visée mardi »):
+    # their dates are theirs, not the sentence's other predicates'
+    mods = []
+    for t in doc:
+        if t.dep_ in ("acl", "acl:relcl") and t.head.pos_ in ("NOUN", "PROPN"):
+            sub = list(t.subtree)
+            mods.append((sub[0].i, sub[-1].i, base + sub[0].idx, base + sub[-1].idx + len(sub[-1].text)))
+    for tok in doc:
+        k = _kind(tok)
+        if k is None:
+            continue
+        lem, pos = lemma_pos(tok)
+        sub = list(tok.subtree)
+        span = (base + sub[0].idx, base + sub[-1].idx + len(sub[-1].text))
+        fr = Frame(lem, k, base + tok.idx, base + tok.idx + len(tok.text), span, pos)
+        fr.depth = len(_chain(tok, 12))
+        fr.phrase = doc.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
+        fr.foreign = [(a, b) for i, j, a, b in mods if not i <= tok.i <= j]
+        after = fold(doc.text[tok.idx : tok.idx + 90])
+        fr.destination = bool(
+            re.search(
+                r"\b(?:vers|pour (?:se rendre|rejoindre|se repositionner|s'installer)|"
+                r"en direction d)",
+                after,
+            )
+        )
+        _arguments(tok, fr)
+        if k == "death" and fr.weapon_subject and lem in IMPACT_VERBS:
+            k = "impact"  # « des roquettes se sont abattues »
+        if k == "impact" and not fr.weapon:
+            continue  # « toucher », « tomber » without a weapon: no violence
+        if k == "impact":
+            fr.kind = "violence"
+        if k == "move":
+            fr.kind = (
+                MOVE_VERBS.get(lem) or MOVE_NOUNS.get(lem[:-1] if lem.endswith("s") else lem) or MOVE_NOUNS.get(lem)
+            )
+            if not _is_forces_move(tok, fr):
+                continue
+        index[tok.i] = len(frames)
+        frames.append(fr)
+    # governors: a frame whose head chain reaches another frame's predicate is governed by it
+    for tok in doc:
+        if tok.i not in index:
+            continue
+        fr = frames[index[tok.i]]
+        _modality(tok, fr, index, frames)
+    return frames
+
+
+def _is_forces_move(tok, fr: Frame) -> bool:
+    """A movement predicate moves forces, a base or a command (not « lancer un appel », « rendre hommage »)."""
+    lem = fr.lemma
+    objs = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "nsubj", "obl:mod")]
+    words = " ".join(fold(_subtree_text(c)[0]) for c in objs)
+    if tok.dep_ in ("acl", "amod", "appos", "acl:relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        words += " " + fold(tok.head.text)  # « la base …, remise aux forces irakiennes »
+    own = fold(tok.text)
+    if lem in ("lancer",):
+        return bool(re.search(r"\b(operation|mission|campagne)\b", words)) and not re.search(
+            r"\b(roquette|missile|drone|appel|attaque|offensive)\b", words
+        )
+    if lem in ("rendre",):
+        if any(c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children):
+            return False  # « se rendre à Erbil »: going somewhere
+        return bool(re.search(r"\b(base|site|camp|controle|installation|aeroport)\b", words)) and "visite" not in words
+    if lem in (
+        "recevoir",
+        "ceder",
+        "livrer",
+        "transferer",
+        "transfert",
+        "remettre",
+        "remise",
+        "restituer",
+        "restitution",
+        "retroceder",
+        "retrocession",
+        "passation",
+    ):
+        if re.search(
+            r"\b(base|site|camp|controle|installation|aeroport|commandement|qg|quartier|"
+            r"responsabilite|cle|cles|equipements?|batiments?)\b",
+            words,
+        ) or (
+            lem not in ("recevoir", "transferer", "transfert")
+            and re.search(r"\ba(?:ux)? (?:l')?(?:forces|armee|autorites|troupes|irakiens|gouvernement)\b", words)
+        ):
+            fr.kind = "handover"
+            return True
+        if lem in ("transferer", "transfert") and FORCES.search(words):
+            fr.kind = "redeployment"
+            return True
+        return lem in ("remise", "passation", "retrocession", "restitution") and not words.strip() == ""
+    if lem in ("reduire", "diminuer", "abaisser", "reduction"):
+        return bool(
+            re.search(
+                r"\b(troupes|forces|effectifs|presence|contingent|soldats|militaires|nombre|niveau|"
+                r"empreinte|mission|dispositif)\b",
+                words,
+            )
+        )
+    if lem in (
+        "arriver",
+        "arrivee",
+        "partir",
+        "depart",
+        "envoyer",
+        "envoi",
+        "deplacer",
+        "deplacement",
+        "transporter",
+        "abandonner",
+        "quitter",
+        "evacuer",
+        "evacuation",
+    ):
+        if lem in ("quitter", "evacuer", "evacuation", "abandonner"):
+            return bool(
+                FORCES.search(fold(_subtree_text(tok)[0]))
+                or SITE_WORDS.search(words)
+                or re.search(r"\b(irak|pays|syrie|region|ville|zone|capitale)\b", words)
+                or fr.agent
+            )
+        return bool(FORCES.search(words) or FORCES.search(fold(fr.agent_text)))
+    if own.startswith("retir") or lem == "retirer":
+        return bool(
+            FORCES.search(words + " " + fold(fr.agent_text))
+            or any(c.dep_ == "expl:comp" for c in tok.children)
+            or SITE_WORDS.search(words)
+        )
+    return True
+
+
+def _arguments(tok, fr: Frame) -> None:
+    """Agent, target, weapon, victims of a frame from the predicate's dependents."""
+    passive = (
+        any(c.dep_ == "aux:pass" for c in tok.children)
+        or "Pass" in tok.morph.get("Voice")
+        or (_lemma(tok) in KILL_VERBS | DEATH_VERBS and any(fold(c.text) == "ete" for c in tok.children))
+    )
+    agent_toks, target_toks = [], []
+    for c in tok.children:
+        d, case = c.dep_, _case(c)
+        cf = fold(c.text)
+        if d == "nsubj" and not passive:
+            agent_toks.append(c)
+        elif d in ("nsubj:pass",) or (d == "nsubj" and passive):
+            target_toks.append(c)
+        elif d == "obl:agent" or (case == "par" and d in ("obl", "obl:arg", "obl:mod", "nmod")):
+            agent_toks.append(c)
+        elif d == "obj":
+            target_toks.append(c)
+        elif case in ("contre", "sur", "vers") and d in ("obl", "obl:arg", "obl:mod", "nmod"):
+            if fr.kind == "move" and case == "vers":
+                fr.place_text = _subtree_text(c)[0]
+            else:
+                target_toks.append(c)
+        elif (
+            case in ("a", "au", "aux", "en", "dans")
+            and d in ("obl", "obl:arg", "obl:mod", "nmod")
+            and fr.kind == "move"
+        ):
+            if not fr.place_text:
+                fr.place_text = _subtree_text(c)[0]
+            if _lemma(tok) in MOVE_VERBS and MOVE_VERBS[_lemma(tok)] == "handover":
+                target_toks.append(c)  # « remise aux forces irakiennes »: the recipient
+        elif case in ("de", "d", "du", "des") and d in ("nmod",) and tok.pos_ == "NOUN":
+            # « retrait des troupes américaines » (theme), « attaque de l'Iran » (agent), « mort de X » (patient)
+            if fr.kind in ("death",):
+                target_toks.append(c)
+            elif fr.kind == "move":
+                agent_toks.append(c)
+            elif fr.kind == "violence":
+                if WEAPONS.match(_lemma(c)) or WEAPONS.match(cf):
+                    fr.weapon = True
+                elif parties(fold(_subtree_text(c)[0])) and not SITE_WORDS.search(fold(c.text)):
+                    agent_toks.append(c)
+                else:
+                    target_toks.append(c)
+            else:
+                agent_toks.append(c)
+        elif d == "amod" and tok.pos_ == "NOUN":
+            p = parties(cf)
+            if p and fr.kind in ("violence", "move", "death", "vote", "suspension", "speech"):
+                agent_toks.append(c)
+        elif d in ("det",) and fold(c.text) in ("leur", "leurs", "son", "sa", "ses"):
+            pass
+        elif d == "nsubj" and passive:
+            target_toks.append(c)
+        if d == "conj" and fr.kind in ("agreement", "talks"):
+            fr.joint = True
+
+    # an active subject that is a weapon: violence with an unknown agent
+    def _is_weapon(t) -> bool:  # « des roquettes », « une douzaine de missiles », « deux drones armés »
+        return bool(
+            WEAPONS.match(_lemma(t))
+            or WEAPONS.match(fold(t.text))
+            or any(
+                c.dep_ == "nmod"
+                and _case(c) in ("de", "d")
+                and (WEAPONS.match(_lemma(c)) or WEAPONS.match(fold(c.text)))
+                for c in t.children
+                if t.pos_ in ("NOUN", "NUM", "PRON")
+                and _lemma(t) not in VIOLENCE_NOUNS | KILL_NOUNS | {"tirs", "frappes", "attaques"}
+            )
+        )
+
+    weapon_subj = [t for t in agent_toks + target_toks if _is_weapon(t)]
+    if weapon_subj:
+        fr.weapon = True
+        fr.weapon_subject = any(t.dep_ in ("nsubj", "nsubj:pass") for t in weapon_subj)
+        for t in weapon_subj:
+            # « des roquettes tirées par X » keeps X
+            for c in t.children:
+                if c.dep_ == "acl":
+                    for cc in c.children:
+                        if cc.dep_ == "obl:agent" or _case(cc) == "par":
+                            agent_toks.append(cc)
+        agent_toks = [t for t in agent_toks if t not in weapon_subj]
+        target_toks = [t for t in target_toks if t not in weapon_subj]
+    if fr.kind in ("death",) and not agent_toks and not target_toks:
+        pass
+    # a participle or adjective modifying a noun: the noun is its patient (« les missiles tirés par l'Iran »)
+    if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        h = tok.head
+        if WEAPONS.match(_lemma(h)) or WEAPONS.match(fold(h.text)):
+            fr.weapon = True
+        elif passive or tok.dep_ == "acl":
+            target_toks.append(h) if not any(t is h for t in target_toks) else None
+    if (
+        tok.dep_ == "nmod"
+        and tok.head.pos_ == "NOUN"
+        and (WEAPONS.match(_lemma(tok.head)) or WEAPONS.match(fold(tok.head.text)))
+    ):
+        fr.weapon = True  # « tirs de roquettes »
+    for c in tok.children:
+        if c.dep_ == "nmod" and (WEAPONS.match(_lemma(c)) or WEAPONS.match(fold(c.text))):
+            fr.weapon = True
+    recipients = []
+    if fr.kind == "move":
+        # forces move themselves: the subject of a passive or pronominal verb is the mover
+        # (« les soldats ont été rapatriés », « le contingent s'est retiré »); the object is the theme
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        theme = [t for t in target_toks if t not in subj and t.dep_ in ("obj", "nmod", "nsubj:pass")]
+        recipients = [
+            c for c in tok.children if _case(c) in ("a", "au", "aux") and c.dep_ in ("obl", "obl:arg", "nmod")
+        ]
+        agent_toks = [t for t in agent_toks if t not in theme] + [t for t in subj if t not in agent_toks]
+        theme_parties = parties(fold(" ".join(_subtree_text(t)[0] for t in theme)))
+        target_toks = theme
+        if not parties(fold(" ".join(_subtree_text(t)[0] for t in agent_toks))) and theme_parties:
+            agent_toks = agent_toks + theme
+    agent_toks = [
+        t
+        for t in agent_toks
+        if not re.match(r"^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d+)$", fold(t.text))
+    ]  # a date is no agent
+    if fr.kind == "death" and passive and not target_toks and tok.i > 0:
+        # a long subject the parser split off (« Le commandant X, chef de …, a été tué »): the words before the verb
+        first_aux = min([c.i for c in tok.children if c.dep_.startswith("aux")] or [tok.i])
+        start = 0
+        for t in reversed(tok.doc[:first_aux]):
+            if fold(t.text) in (";", ":") or (t.pos_ in ("VERB",) and t.dep_ not in ("acl", "amod")):
+                start = t.i + 1
+                break
+        target_toks = [
+            t for t in tok.doc[start:first_aux] if t.head.i < start or t.head.i >= first_aux or t.head.i == t.i
+        ]
+    if fr.kind == "death" and fr.lemma in ("mourir", "perir", "deceder", "succomber"):
+        target_toks, agent_toks = target_toks + agent_toks, []  # who dies is the patient
+    infinitive = "Inf" in tok.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children
+    )
+    if tok.pos_ in ("VERB", "AUX") and infinitive and not agent_toks:
+        # control: « le Pentagone a annoncé avoir frappé… », « la coalition a décidé de se retirer »
+        h = tok.head
+        for _ in range(3):
+            if h.i == tok.i:
+                break
+            subj = [c for c in h.children if c.dep_ == "nsubj"] if h.pos_ in ("VERB", "AUX") else []
+            if subj:
+                agent_toks = subj
+                break
+            if h.head.i == h.i:
+                break
+            h = h.head
+    if tok.pos_ == "NOUN" and not agent_toks and fr.kind in ("violence", "move", "suspension", "talks"):
+        # « les États-Unis ont mené des frappes »: the agent of a light verb's event noun
+        h, prev = tok.head, tok
+        for _ in range(5):
+            if h.i == prev.i:
+                break
+            if h.pos_ in ("VERB", "AUX") and _lemma(h) in LIGHT_VERBS:
+                agent_toks = [c for c in h.children if c.dep_ == "nsubj"]
+                break
+            if h.pos_ in ("VERB", "AUX") and prev.dep_ in ("nsubj", "ccomp", "advcl", "parataxis"):
+                break
+            prev, h = h, h.head
+    a_text = " ".join(_subtree_text(t)[0] for t in agent_toks)
+    t_text = " ".join(_subtree_text(t)[0] for t in target_toks)
+    fr.agent_text, fr.target_text = a_text, t_text
+    fr.agent, fr.target = parties(fold(a_text)), parties(fold(t_text))
+    if recipients:
+        fr.target = parties(fold(" ".join(_subtree_text(t)[0] for t in recipients)))
+    for t in agent_toks:
+        if any(c.dep_ == "conj" for c in t.children):
+            fr.joint = True
+        if re.search(r"\b(parlement|deputes|assemblee|senat|congres|chambre)\b", fold(t.text)):
+            fr.assembly = True
+    if re.search(r"\b(les deux (?:pays|parties|gouvernements|camps|delegations|allies))\b", fold(a_text)):
+        fr.joint = True
+    if len(fr.agent) >= 2 and fr.kind in ("agreement", "talks"):
+        fr.joint = True
+    tf = fold(t_text)
+    victims = [t for t in target_toks]
+    if fr.kind in ("death", "violence"):
+        names = [
+            t
+            for t in _flat(target_toks)
+            if t.pos_ == "PROPN" and not parties(fold(t.text)) and not SITE_WORDS.search(fold(t.text))
+        ]
+        if LEADER_TITLES.search(tf) or (names and not RANKS.search(tf)):
+            fr.named_victim = True
+        if RANKS.search(tf) and not LEADER_TITLES.search(tf):
+            fr.victims_ranks = True
+    del victims
+
+
+def _flat(toks):
+    for t in toks:
+        yield from t.subtree
+
+
+def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> None:
+    """Negation, tense, and the governor that makes a predicate planned, demanded, denied or reported."""
+    fr.negated = _negated(tok)
+    fr.tense = _tense(tok) if tok.pos_ in ("VERB", "AUX") or fr.pos == "VERB" else ""
+    chain = _chain(tok, 5)
+    mod = "realized"
+    if fr.tense == "future":
+        mod = "planned"
+    elif fr.tense == "conditional":
+        mod = "reported"
+    # infinitive or noun governed by a plan, demand, denial, topic, or a speech in the future
+    for depth, (dep, h) in enumerate(chain):
+        hl = _lemma(h)
+        if h.i in index and fr.governed_by is None and dep not in ("conj", "parataxis", "advcl", "obl:mod"):
+            fr.governed_by = index[h.i]
+            fr.governor = hl
+        if dep in ("conj", "parataxis") and depth == 0:
+            break
+        if hl in DENY_WORDS:
+            mod = "denied"
+            fr.governor = fr.governor or hl
+            break
+        if hl in DEMAND_WORDS:
+            mod = "demanded"
+            fr.governor = fr.governor or hl
+            break
+        if hl in PLAN_WORDS or hl in TOPIC_WORDS:
+            if hl in ("aller",) and "Inf" not in tok.morph.get("VerbForm") and fr.pos == "VERB" and depth == 0:
+                pass
+            elif hl == "decider" and fr.kind == "suspension":
+                pass  # a suspension decided is a suspension
+            elif hl in ("continuer", "poursuivre") and h.i in index:
+                pass
+            else:
+                mod = "planned"
+                fr.governor = fr.governor or hl
+                break
+        if h.pos_ in ("VERB", "AUX") and dep in ("ccomp", "xcomp", "obj", "csubj"):
+            ht = _tense(h)
+            if ht == "future" and mod == "realized":
+                mod = "planned"
+            if ht == "conditional" and mod == "realized" and hl not in SPEECH_VERBS:
+                mod = "reported"
+            if _negated(h) and hl in SPEECH_VERBS | {"etre", "avoir"}:
+                pass
+            if hl in SPEECH_VERBS:
+                fr.governor = fr.governor or hl
+                if fr.tense == "conditional":
+                    mod = "planned"  # « il a dit que la coalition se retirerait »: future in the past
+                break
+        if depth == 0 and fr.pos == "NOUN" and h.pos_ in ("VERB", "AUX") and dep in ("nsubj", "obj", "nsubj:pass"):
+            ht = _tense(h)  # « le retrait se fera en deux temps », « poursuivra son retrait »
+            if ht == "future" and mod == "realized":
+                mod = "planned"
+            elif ht == "conditional" and mod == "realized" and hl not in SPEECH_VERBS:
+                mod = "reported"
+        if dep in ("advcl", "obl:mod", "parataxis") and depth > 0:
+            break
+    if mod == "realized" and (fr.governor == "" or fr.governor in SPEECH_VERBS) and fr.kind in MOVES + ("suspension",):
+        # a parse that missed the link: a plan, demand or agreement word just before the predicate
+        # (« prévoit le retrait », « appelant au départ », « calendrier de retrait », « d'accord sur un retrait »)
+        doc = tok.doc
+        for t in reversed(doc[max(0, tok.i - 4) : tok.i]):
+            if t.pos_ == "PUNCT" or fold(t.text) in ("qui", "que", "qu'", "et", "mais", "dont"):
+                break
+            tl = _lemma(t)
+            if tl in DENY_WORDS:
+                mod, fr.governor = "denied", tl
+                break
+            if tl in DEMAND_WORDS:
+                mod, fr.governor = "demanded", tl
+                break
+            if tl in PLAN_WORDS or tl in AGREE_NOUNS:
+                mod, fr.governor = "planned", tl
+                break
+    # « aller » / « devoir » / « pouvoir » as the predicate's auxiliary-like head
+    for c in tok.children:
+        if c.dep_ in ("aux", "aux:tense") and _lemma(c) in ("aller", "devoir", "pouvoir"):
+            mod = "planned"
+    if fr.negated and mod == "realized":
+        mod = "denied"
+    fr.modality = mod
+
+
+# --- from frames to event types ------------------------------------------------------------
+
+MOVES = ("withdrawal", "handover", "redeployment", "deployment")
+HOSTILE = {"IR", "PMF", "IS"}
+DESTINATION = re.compile(
+    r"\b(?:vers|pour se rendre|pour rejoindre|en direction d[eu']|au koweit|en jordanie|"
+    r"a erbil|au kurdistan|jusqu'a)\b"
+)
+KILLING_WORDS = {
+    "assassiner",
+    "assassinat",
+    "eliminer",
+    "elimination",
+    "liquider",
+    "liquidation",
+    "meurtre",
+    "tuer",
+    "mort",
+    "deces",
+    "executer",
+    "execution",
+}
+
+
+def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str | None:
+    """The codebook type of one frame (None: no event of the codebook)."""
+    k = fr.kind
+    gov = frames[fr.governed_by] if fr.governed_by is not None else None
+    if k in MOVES:
+        if fr.modality in ("planned", "demanded", "denied"):
+            if gov is not None and gov.kind == "agreement" or fr.governor in AGREE_VERBS | AGREE_NOUNS:
+                return "agreement" if (gov is not None and gov.joint) or fr.joint else "announcement"
+            if gov is not None and gov.kind == "vote" and gov.modality == "realized":
+                return "vote"
+            return "announcement"
+        if k == "withdrawal" and (DESTINATION.search(fold(fr.place_text)) or fr.destination):
+            return "redeployment"  # leaving one place for another (« … pour se rendre au Koweït »)
+        return k
+    if k == "violence":
+        if fr.modality in ("planned", "demanded"):
+            return None  # a threat to strike is said, not done: the speech frame says it
+        if set(fr.agent) & STRIKERS and not set(fr.agent) & HOSTILE:
+            if fr.named_victim and fr.lemma in KILLING_WORDS:
+                return "killing"
+            return "strike"
+        tf = fold(fr.target_text)
+        if set(fr.target) & STRIKERS or SITE_WORDS.search(tf) or fr.weapon or set(fr.agent) & HOSTILE:
+            return "attack"
+        if fr.named_victim:
+            return "killing"
+        return None
+    if k == "death":
+        if re.match(
+            r"^(roquette|missile|drone|obus|projectile|engin|avion|appareil)",
+            fold(fr.target_text).split(" ", 1)[-1] if fr.target_text else "",
+        ):
+            return None  # « abattre deux drones »: shooting down, not a death
+        if WEAPONS.match(fold(fr.target_text).split(" ")[-1] if fr.target_text else ""):
+            return None
+        if fr.modality in ("planned", "demanded", "denied"):
+            return None
+        if fr.named_victim and not fr.victims_ranks and fr.lemma in KILLING_WORDS:
+            return "killing"
+        accident = re.search(
+            r"\b(accident|exercice|entrainement|malaise|crise cardiaque|maladie|noyade|circulation|"
+            r"suicide|covid|coronavirus|virus)\b",
+            sentence_folded,
+        )
+        if fr.lemma in ("mourir", "deceder", "perir", "succomber", "deces", "mort") and (
+            fr.victims_ranks or set(fr.target) & STRIKERS
+        ):
+            # soldiers who died: in an accident, an event of its own; otherwise the attack that killed them
+            if accident:
+                return "other"
+            return "attack" if set(fr.target) & STRIKERS and fr.pos == "VERB" else None
+        if (
+            fr.lemma in ("tuer", "blesser")
+            and (set(fr.target) & STRIKERS or fr.victims_ranks)
+            and not set(fr.agent) & STRIKERS
+        ):
+            return "attack"
+        return None
+    if k == "vote":
+        if fr.modality == "realized" and (
+            fr.assembly
+            or fr.lemma in VOTE_VERBS | {"vote", "scrutin"}
+            or re.search(r"\b(parlement|deputes|assemblee)\b", sentence_folded)
+        ):
+            if fr.lemma in ("resolution", "motion") and not re.search(r"\b(vot|adopt|approuv)", sentence_folded):
+                return None
+            return "vote"
+        return None
+    if k == "agreement":
+        if fr.negated:
+            return None
+        if fr.modality == "realized":
+            return "agreement"
+        return "announcement" if fr.modality == "planned" and fr.pos == "VERB" else None
+    if k == "talks":
+        if fr.modality in ("realized", "reported") and not fr.negated:
+            if fr.lemma in ("recevoir", "examiner") and not re.search(
+                r"\b(delegation|ministre|president|chef|"
+                r"responsable|homologue|envoye)\b",
+                fold(fr.target_text + " " + fr.agent_text),
+            ):
+                return None
+            return "talks"
+        return None
+    if k == "suspension":
+        if fr.modality in ("realized", "reported") and not fr.negated:
+            return "suspension"
+        return "announcement" if fr.modality in ("planned", "demanded") else None
+    if k == "protest":
+        return "protest" if fr.modality in ("realized", "reported") and not fr.negated else None
+    if k == "speech":
+        content = [f for f in frames if f.governed_by is not None and frames[f.governed_by] is fr]
+        if any(
+            c.modality in ("planned", "demanded", "denied") and c.kind in MOVES + ("suspension", "violence")
+            for c in content
+        ):
+            return "announcement"
+        if fr.lemma in DEMAND_WORDS | DENY_WORDS | {
+            "menacer",
+            "menace",
+            "condamner",
+            "condamnation",
+            "jurer",
+            "avertir",
+            "avertissement",
+            "promettre",
+            "bilan",
+        }:
+            return "announcement"
+        return None
+    if k == "other":
+        return "other" if fr.modality == "realized" else None
+    return None
+
+
+def modality_of(fr: Frame, frames: list[Frame]) -> str:
+    if fr.kind == "speech":
+        content = [f for f in frames if f.governed_by is not None and frames[f.governed_by] is fr]
+        for c in content:
+            if c.modality in ("planned", "demanded", "denied"):
+                return c.modality
+        if fr.lemma in DEMAND_WORDS:
+            return "demanded"
+        if fr.lemma in DENY_WORDS:
+            return "denied"
+        return "planned" if fr.lemma in ("menacer", "menace", "promettre", "jurer") else "realized"
+    return fr.modality
+
+
+# --- a sentence's frames, and the ones that make its events --------------------------------
+
+_ARABIC_HYPHEN = re.compile(
+    r"(?<![\w-])((?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Aa]n|[Aa]bou|[Aa]bu|[Ii]bn|[Bb]in|[Bb]en|K))-(?=\w)"
+)
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
+PRIORITY = [
+    "killing",
+    "strike",
+    "attack",
+    "handover",
+    "withdrawal",
+    "redeployment",
+    "deployment",
+    "suspension",
+    "vote",
+    "agreement",
+    "protest",
+    "talks",
+    "other",
+    "announcement",
+]
+CAUSE_BEFORE = re.compile(
+    r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|"
+    r"en represailles? (?:a|aux|contre)|en riposte a|pour riposter a|face a|apres|"
+    r"au lendemain d(?:e|u|es|')|sur fond de|depuis|endeuille\w* par|consecutive? a|"
+    r"provoque\w* par|declenche\w* par|responsables? d(?:e|u|es|'))\s*(?:\S+\s+){0,7}\S*$"
+)
+
+
+def frames_by_sentence(text: str, sentences, folded: str | None = None) -> dict[int, list[Frame]]:
+    """The frames of every sentence that holds a candidate predicate, parsed in one batch."""
+    folded = fold(text) if folded is None else folded
+    todo = [s for s in sentences if CANDIDATE.search(folded, s.start, s.end)]
+    if not todo:
+        return {}
+    out = {}
+    # the tokenizer knows « l' » but not « l’ »: same length, so offsets hold
+    # and Arabic names (« al-Zaidi », « Abou-Mahdi ») stay one token: a hyphen the parser splits on breaks
+    # the sentence into pieces
+    texts = (_ARABIC_HYPHEN.sub(r"\1_", s.text.translate(_APOS)) for s in todo)
+    for s, doc in zip(todo, nlp().pipe(texts, batch_size=64)):
+        out[s.index] = frames_of(doc, s.start)
+    return out
+
+
+def choose_frames(
+    frames: list[Frame], a: int, b: int, folded: str, referred: bool = False, sentence_folded: str = ""
+) -> tuple[tuple[Frame, str] | None, list[tuple[Frame, str]]]:
+    """The frame that makes the event of the clause [a, b) with its type, and the frames named only
+    as its cause (with their types)."""
+    typed, causes = [], []
+    for fr in frames:
+        if not a <= fr.start < b:
+            continue
+        t = frame_type(fr, frames, sentence_folded)
+        if t is None:
+            continue
+        before = folded[max(a, fr.start - 70) : fr.start]
+        if (
+            not referred
+            and CAUSE_BEFORE.search(before)
+            and len(folded[a : fr.start].split()) > 3
+            and t != "announcement"
+        ):
+            causes.append((fr, t))
+            continue
+        typed.append((fr, t))
+    if not typed:
+        return None, causes
+    done = [x for x in typed if x[1] != "announcement"]
+    pool = done or typed
+    best = min(pool, key=lambda x: (x[0].depth, PRIORITY.index(x[1]), x[0].start))
+    # a death told with its cause in one clause (« tué par une frappe américaine »): the most specific type
+    same = [x for x in pool if x[0].depth <= best[0].depth + 1]
+    if best[1] in ("attack", "strike"):
+        k = [x for x in same if x[1] == "killing"]
+        if k:
+            best = k[0]
+    if best[1] == "withdrawal":
+        h = [x for x in pool if x[1] == "handover"]
+        if h:
+            best = h[0]
+    return best, causes
