@@ -221,20 +221,32 @@ def test_a_missing_shard_means_a_full_build_not_a_crash(tmp_path):
     assert _exports_equal(t, data, tmp_path) == []
 
 
+PAIRS = Path(__file__).resolve().parent / "fixtures" / "incremental"
+
+
 @pytest.mark.parametrize(
-    "name, mode, why",
+    "name, earlier, mode, why",
     [
         # its events change the anchors an earlier article reads, but not that article's bounds
-        ("afp_ain_al_assad.txt", "patched", ""),
-        # they change an earlier article's bounds: only a full build can re-date it
-        ("f24_missiles.txt", "full", "changes the dates of presstv_tower22.txt"),
+        ("afp_ain_al_assad.txt", None, "patched", ""),
+        # an undated article tells of an attack on a base; the added article dates that attack: the earlier
+        # article's bounds change, and only a full build can re-date it
+        (
+            "dated_qayyarah_tir.txt",
+            "undated_qayyarah_recit.txt",
+            "full",
+            "changes the dates of undated_qayyarah_recit.txt",
+        ),
     ],
 )
-def test_an_article_added_last_to_the_whole_corpus(tmp_path, name, mode, why):
+def test_an_article_added_last_to_the_whole_corpus(tmp_path, name, earlier, mode, why):
+    added = UNSEEN / name if (UNSEEN / name).exists() else PAIRS / name
     extra = {p.name: p.read_bytes() for p in UNSEEN.glob("*.txt") if p.name != name}
+    if earlier:
+        extra[earlier] = (PAIRS / earlier).read_bytes()
     data = make_data_dir(tmp_path, extra=extra)
     build(data)
-    _add(data, UNSEEN / name)
+    _add(data, added)
     t = build(data)
     assert incremental.LAST["mode"] == mode and why in incremental.LAST["reason"], incremental.LAST
     assert _exports_equal(t, data, tmp_path) == []

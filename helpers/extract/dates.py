@@ -1118,9 +1118,8 @@ def resolve_window(x: TimeExpr, lo: date | None, hi: date | None = None, context
             return y
         y.date_start, y.date_end = min(a[0], b[0]), max(a[1], b[1])
         if x.kind == "date" and a != b and b[0] >= lo - timedelta(days=7):
-            # « (mercredi) 18 mars » in an article of March: this March's, not a year (or, with the weekday,
-            # five years) before: that reading needs a publication before the day and a past the text
-            # would have marked (« l'an dernier »)
+            # « le 18 mars » in an article known only as of March: this March's, not a window back to the
+            # March before (that reading needs a past the text would have marked, « l'an dernier »)
             y.date_start, y.date_end = b
         elif x.kind == "weekday" and hi - lo > timedelta(days=7) and y.date_start < lo <= y.date_end:
             # a bare weekday in an article known only by its month: a day of that month (CODEBOOK)
