@@ -15,6 +15,7 @@ import pandas as pd
 from . import config
 from .across.dating import ConstraintLog, PubMemo, corpus_constraints, settle_dates
 from .across.merge import cluster, merge_events, merge_mentions
+from .corrections import Corrections
 from .extract.article import ArticleExtract, extract_article
 from .extract.places import PlaceMatcher
 from .extract.published import infer_publication_dates
@@ -35,6 +36,7 @@ class Build:
     rounds: int = 0
     local: pd.DataFrame | None = None  # publication dates from each article's own text
     log: ConstraintLog | None = None
+    corrections: Corrections = field(default_factory=lambda: Corrections([], []))
 
 
 def check_inputs(data_dir) -> config.Paths:
@@ -57,12 +59,14 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
     from .store import incremental
 
     p = check_inputs(data_dir)
-    if warm and use_ner:
+    corrections = Corrections.read(p.corrections)
+    if warm and use_ner and not corrections.fingerprint:  # a saved build knows nothing of corrections
         t = incremental.warm_tables(data_dir, Tables)
         if t is not None:
             return t
-    b = extract_corpus(data_dir, progress=progress, use_ner=use_ner)
+    b = extract_corpus(data_dir, progress=progress, use_ner=use_ner, corrections=corrections)
     greedy = cluster(merge_mentions(b))
+    corrections.apply_links(greedy, dict(zip(b.articles.file, b.articles.article_id)), b.extracts)
     chrono = merge_events(b, greedy)
     places, place_mentions = places_tables(b, chrono)
     t = Tables(
@@ -77,15 +81,51 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
         build=b,
         undated=undated_table(b),
     )
-    if use_ner:
+    mark_corrected(t, corrections)
+    if use_ner and not corrections.fingerprint:
         incremental.save(p, t, greedy)
     return t
 
 
-def extract_corpus(data_dir=None, *, use_ner: bool = True, progress: bool = False) -> Build:
-    """Run the whole extraction on ``data_dir`` (default: the repository's data/)."""
+def mark_corrected(t: Tables, corrections: Corrections) -> None:
+    """``corrected`` and ``correction`` (the reasons) on every table a researcher's correction touched."""
+
+    def mark(df: pd.DataFrame, kind: str, keys) -> None:
+        reasons = [corrections.reasons(kind, k) for k in keys]
+        df["corrected"] = [bool(r) for r in reasons]
+        df["correction"] = reasons
+
+    mark(t.articles, "article", t.articles.article_id)
+    mark(t.events, "event", t.events.event_id)
+    mark(t.figures, "figure", t.figures.figure_id)
+    mark(
+        t.place_mentions,
+        "place",
+        [
+            f"{a}|{p}|{s}"
+            for a, p, s in zip(t.place_mentions.article_id, t.place_mentions.place_id, t.place_mentions.surface)
+        ],
+    )
+    by_event = dict(zip(t.events.event_id, t.events.correction))
+    rows = [
+        " | ".join(dict.fromkeys(r for e in ids.split(";") for r in by_event.get(e, "").split(" | ") if r))
+        for ids in t.chronology.event_ids
+    ]
+    t.chronology["corrected"] = [bool(r) for r in rows]
+    t.chronology["correction"] = rows
+
+
+def extract_corpus(
+    data_dir=None, *, use_ner: bool = True, progress: bool = False, corrections: Corrections | None = None
+) -> Build:
+    """Run the whole extraction on ``data_dir`` (default: the repository's data/), with the researcher's
+    corrections applied to each article's extraction (see :mod:`helpers.corrections`)."""
     p = config.paths(data_dir)
-    articles = load_corpus(data_dir, infer_dates=True)
+    corrections = corrections if corrections is not None else Corrections.read(p.corrections)
+    corrections.begin()
+    overrides = {f: {k: v for k, (v, _) in fields.items()} for f, fields in corrections.article_overrides().items()}
+    articles = load_corpus(data_dir, infer_dates=True, overrides=overrides)
+    corrections.apply_articles(articles)
     warnings_ = list(articles.attrs.get("warnings", []))
     matcher = PlaceMatcher.load(p.reference)
     if "published" not in articles.columns or not articles.attrs.get("dated"):
@@ -100,17 +140,17 @@ def extract_corpus(data_dir=None, *, use_ner: bool = True, progress: bool = Fals
     from .store.cache import ExtractCache
 
     cache = ExtractCache(p, enabled=True)
-    extracts = {r.article_id: cache.get_or_make(r, lambda r=r: extract_article(r, matcher, use_ner)) for r in iterator}
+
+    def extract(r) -> ArticleExtract:
+        ex = cache.get_or_make(r, lambda: extract_article(r, matcher, use_ner))
+        return corrections.apply_extract(r.file, r.text, ex)
+
+    extracts = {r.article_id: extract(r) for r in iterator}
+    corrections.orphan_missing_files(set(ok.file))
     memo = PubMemo(p)
     log = ConstraintLog()
     articles, rounds = settle_dates(
-        local,
-        articles,
-        extracts,
-        lambda a, ex: corpus_constraints(a, ex, log),
-        lambda r: cache.get_or_make(r, lambda: extract_article(r, matcher, use_ner)),
-        memo,
-        log,
+        local, articles, extracts, lambda a, ex: corpus_constraints(a, ex, log), extract, memo, log
     )
     memo.save()
-    return Build(articles, extracts, matcher, warnings_, rounds, local=local, log=log)
+    return Build(articles, extracts, matcher, warnings_, rounds, local=local, log=log, corrections=corrections)

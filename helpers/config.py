@@ -47,6 +47,11 @@ class Paths:
         return self.raw / "articles.csv"
 
     @property
+    def corrections(self) -> Path:
+        """The researcher's corrections (input, never written by the tool; see helpers/corrections.py)."""
+        return self.data_dir / "corrections.csv"
+
+    @property
     def reference(self) -> Path:
         return self.data_dir / "reference"
 

@@ -12,6 +12,7 @@ from .vocabulary import SITE_KINDS, SITE_STATUS, SITE_STATUS_ORDER, TYPE_LABELS
 
 if TYPE_CHECKING:
     from .build import Build
+    from .corrections import Corrections
 
 
 @dataclass
@@ -32,6 +33,13 @@ class Tables:
     @property
     def warnings(self) -> list[str]:
         return self.build.warnings
+
+    @property
+    def corrections(self) -> Corrections:
+        """The researcher's corrections and what became of each (see :mod:`helpers.corrections`)."""
+        from .corrections import Corrections
+
+        return getattr(self.build, "corrections", None) or Corrections([], [])
 
 
 EVENT_COLUMNS = [

@@ -2,9 +2,15 @@
 
 Writes under ``OUT`` (default ``DATA/processed/``): articles.csv, events.csv,
 chronology.csv, places.csv, place_mentions.csv, figures.csv, places.geojson,
+<<<<<<< HEAD
 chronology.timeline.json, plus removed_lines.csv (what normalization removed) and
 unplaced_places.csv (names found but not placed) and undated_events.csv (events no date of the text
 fixes, with their evidence). Never writes under ``DATA/raw/``.
+=======
+chronology.timeline.json, plus removed_lines.csv (what normalization removed),
+unplaced_places.csv (names found but not placed) and corrections.csv (the researcher's
+corrections and what became of each). Never writes under ``DATA/raw/``.
+>>>>>>> b26e8e3 (Corrections: DATA/corrections.csv applied at every build (set, drop, add, merge, split), reported when orphaned or invalid)
 Output is deterministic: same corpus, same bytes.
 """
 
@@ -50,6 +56,7 @@ def export(data_dir=None, out=None, *, progress: bool = False) -> str:
         lines.append(f"  {r.status}: {r.file}: {r.reason}")
     for w in t.warnings:
         lines.append(f"  warning: {w}")
+    lines += t.corrections.summary_lines()
     return "\n".join(lines)
 
 
@@ -77,6 +84,7 @@ def write_tables(t: Tables, out_dir: Path) -> None:
     _csv(t.unplaced, out_dir / "unplaced_places.csv")
     if t.undated is not None:
         _csv(t.undated, out_dir / "undated_events.csv")
+    _csv(t.corrections.table(), out_dir / "corrections.csv")
     (out_dir / "places.geojson").write_text(
         json.dumps(places_geojson(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )

@@ -469,13 +469,16 @@ def article_names(articles_dir: Path) -> list[str]:
     return sorted(out)
 
 
-def load_corpus(data_dir: str | Path | None = None, *, infer_dates: bool = True) -> pd.DataFrame:
+def load_corpus(
+    data_dir: str | Path | None = None, *, infer_dates: bool = True, overrides: dict[str, dict] | None = None
+) -> pd.DataFrame:
     """One row per file of ``DATA/raw/articles/``: the contract's ``articles.csv`` columns,
     plus ``raw_text`` (as written), ``text`` (normalized), ``removed`` (what normalization
     took out), ``encoding``, ``url``, ``origin`` (agency / first publisher) and evidence columns.
 
     Publication dates are taken from the sidecar or inferred (see :mod:`helpers.published`).
-    Warnings about the sidecar are in ``df.attrs["warnings"]``.
+    Warnings about the sidecar are in ``df.attrs["warnings"]``. ``overrides`` (``{file: {column:
+    value}}``, the researcher's corrections of articles) take precedence over the sidecar's values.
     """
     p = config.paths(data_dir)
     outlets = OutletRegistry.load(p.reference)
@@ -491,7 +494,7 @@ def load_corpus(data_dir: str | Path | None = None, *, infer_dates: bool = True)
     rows = []
     for f in files:
         rel = str(f.relative_to(p.articles))
-        meta = sidecar.get(rel, {})
+        meta = {**sidecar.get(rel, {}), **(overrides or {}).get(rel, {})}
         key = _file_key(f, rel, meta, cache.fingerprint)
         if key is None:
             rows.append(_load_one(f, rel, meta, outlets))
