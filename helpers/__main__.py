@@ -29,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     what.add_argument("--timeml", metavar="DIR", help="ISO-TimeML files (*.tml, any depth): score the date tagger")
     ev.add_argument("--out", default=None, help="write the scores, per article and every miss, as JSON")
     ev.add_argument("--quiet", action="store_true", help="print the summary lines only, not every miss")
+    ev.add_argument(
+        "--corrections",
+        default=None,
+        help="apply this corrections file (as DATA/corrections.csv) before scoring; default: none",
+    )
     sub.add_parser("report", help="run notebooks 00-03 and build reports/ (see python -m helpers report -h)")
     gz = sub.add_parser("gazetteer", help="rebuild DATA/reference/gazetteer.csv from the reference layers")
     gz.add_argument("--data-dir", default=None)
@@ -61,13 +66,15 @@ def _evaluate(args) -> int:
     from .evaluate import GoldError, evaluate, miss_lines, summary_lines
 
     try:
-        result = evaluate(args.gold)
+        result = evaluate(args.gold, corrections=args.corrections)
     except (GoldError, InputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if not args.quiet:
         print("\n".join(miss_lines(result)))
     print("\n".join(summary_lines(result["overall"])))
+    if args.corrections:
+        print("corrections: " + ", ".join(f"{n} {s}" for s, n in result["corrections"].items()))
     if args.out:
         Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -63,6 +63,7 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
     if warm and use_ner and not corrections.fingerprint:  # a saved build knows nothing of corrections
         t = incremental.warm_tables(data_dir, Tables)
         if t is not None:
+            mark_corrected(t, corrections)
             return t
     b = extract_corpus(data_dir, progress=progress, use_ner=use_ner, corrections=corrections)
     greedy = cluster(merge_mentions(b))

@@ -132,10 +132,13 @@ def _read_sites(path: Path) -> dict[str, tuple[float, float] | None]:
 # --- running the export ---------------------------------------------------------------------
 
 
-def run_export(gold: Gold, work: Path, *, sidecar: bool, reference: Path) -> dict[str, pd.DataFrame]:
+def run_export(
+    gold: Gold, work: Path, *, sidecar: bool, reference: Path, corrections: Path | None = None
+) -> dict[str, pd.DataFrame]:
     """Export the gold's articles from a fresh data folder under ``work``: with the gold's publication
-    dates as the sidecar's ``published`` (``sidecar``), or with no sidecar at all. Returns the tables,
-    keyed by the gold's ``file``."""
+    dates as the sidecar's ``published`` (``sidecar``), or with no sidecar at all; with a researcher's
+    ``corrections`` file (its ``file`` column names the gold's article files) or without. Returns the
+    tables, keyed by the gold's ``file``."""
     from .present.export import export
 
     data = work / ("dated" if sidecar else "undated")
@@ -150,11 +153,13 @@ def run_export(gold: Gold, work: Path, *, sidecar: bool, reference: Path) -> dic
             for a in gold.articles:
                 w.writerow([Path(a["file"]).name, a.get("publication_date", "")])
     shutil.copytree(reference, data / "reference")
+    if corrections is not None:
+        shutil.copyfile(corrections, data / "corrections.csv")
     export(data, data / "processed")
     out = data / "processed"
     return {
         name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
-        for name in ("articles", "events", "figures", "place_mentions", "places")
+        for name in ("articles", "events", "figures", "place_mentions", "places", "corrections")
     }
 
 
@@ -429,15 +434,22 @@ def score(gold: Gold, dated: dict[str, pd.DataFrame], undated: dict[str, pd.Data
     }
 
 
-def evaluate(gold_dir: str | Path, *, reference: str | Path | None = None) -> dict:
-    """Score the export of the articles of ``gold_dir`` against their gold (see the module's docstring)."""
+def evaluate(
+    gold_dir: str | Path, *, reference: str | Path | None = None, corrections: str | Path | None = None
+) -> dict:
+    """Score the export of the articles of ``gold_dir`` against their gold (see the module's docstring),
+    with a researcher's corrections file applied when one is given."""
     gold = Gold.read(gold_dir)
     ref = Path(reference) if reference else config.paths().reference
+    fix = Path(corrections) if corrections else None
+    if fix is not None and not fix.is_file():
+        raise GoldError(f"{fix}: no such corrections file")
     with tempfile.TemporaryDirectory(prefix="evaluate-") as tmp:
-        dated = run_export(gold, Path(tmp), sidecar=True, reference=ref)
-        undated = run_export(gold, Path(tmp), sidecar=False, reference=ref)
+        dated = run_export(gold, Path(tmp), sidecar=True, reference=ref, corrections=fix)
+        undated = run_export(gold, Path(tmp), sidecar=False, reference=ref, corrections=fix)
     result = score(gold, dated, undated)
     result["gold"] = {"articles": len(gold.articles)}
+    result["corrections"] = dated["corrections"].status.value_counts().sort_index().to_dict()
     return result
 
 

@@ -35,10 +35,11 @@ def _mention(e: dict, art: dict) -> str:
     ref = sources.reference(art) if art else ""
     title = f" « {html.escape(art['title'])} »" if art and art.get("title") else ""
     written = f" <small>(date écrite : « {html.escape(e['date_text'])} »)</small>" if e.get("date_text") else ""
+    fixed = f" <small class='corr'>(corrigé : {html.escape(e['correction'])})</small>" if e.get("correction") else ""
     return (
         f"<li class='fact'><q>{html.escape(e['evidence'])}</q> — <b>{html.escape(e['name'])}</b>{title}, "
         f"<span class='src'>{sources.link(ref) if sources.is_web(ref) else html.escape(ref)}</span>"
-        f"{written}</li>"
+        f"{written}{fixed}</li>"
     )
 
 
@@ -60,7 +61,7 @@ def chronology_html(chronology: pd.DataFrame, events: pd.DataFrame, articles: pd
         rows.append(
             f"<tr id='{html.escape(r['chronology_id'])}'><td><b>{html.escape(date_in_words(r))}</b></td>"
             f"<td>{html.escape(event_title(r, 140))}<br><small>{html.escape(TYPE_LABELS.get(r['event_type'], r['event_type']))}"
-            f"</small></td><td>{n} média{'s' if n > 1 else ''}<br><small>{html.escape(r['outlets'])}</small></td>"
+            f"{' ; corrigé par le chercheur' if r.get('corrected') else ''}</small></td><td>{n} média{'s' if n > 1 else ''}<br><small>{html.escape(r['outlets'])}</small></td>"
             f"<td><details><summary>{len(mentions)} mention{'s' if len(mentions) > 1 else ''}</summary>"
             f"<ul>{''.join(mentions)}</ul></details></td></tr>"
         )

@@ -82,6 +82,8 @@ def popup_html(place: pd.Series, events: list[dict], quotes: list[tuple[str, str
                 f"<li><b>{esc(e['date'])}</b> — {esc(event_title(e, 90))} "
                 f"<small>({esc(e['label'])} ; {n} média{'s' if n > 1 else ''} : {esc(e['outlets'])})</small>"
             )
+            if e.get("correction"):
+                parts.append(f"<br><small><b>Corrigé par le chercheur :</b> {esc(e['correction'])}</small>")
             shown = list({(q["article_id"], q["quote"]): q for q in e["quotes"]}.values())
             for q in shown[:3]:
                 parts.append(f"<br><q>{esc(q['quote'])}</q> — {esc(q['outlet'])}, {_ref_html(q.get('source', ''))}")
