@@ -91,14 +91,20 @@ def test_drop_a_false_event_and_add_a_missed_one(tmp_path):
             "erbil.txt",
             "Le Parlement a par ailleurs examiné une motion",
             "",
-            "date=2021-02; type=vote",
+            "date=2021-02; type=vote; agent=IQ",
             "test: missed",
         ],
     )
     t = build(d)
     assert not t.events.evidence.str.contains("ouverture d'une enquête").any(), "the dropped event is still there"
     e = event_in(t, "examiné une motion")
-    assert (e.event_type, e.date_start, e.date_end, e.precision) == ("vote", "2021-02-01", "2021-02-28", "month"), e
+    assert (e.event_type, e.date_start, e.date_end, e.precision, e.agent) == (
+        "vote",
+        "2021-02-01",
+        "2021-02-28",
+        "month",
+        "IQ",
+    ), e
     assert e.corrected and e.correction == "test: missed", e
     assert e.evidence == "Le Parlement a par ailleurs examiné une motion sur la présence étrangère.", e.evidence
     assert t.chronology.event_ids.str.contains(e.event_id).sum() == 1, "the added event is not in the chronology"

@@ -2,15 +2,10 @@
 
 Writes under ``OUT`` (default ``DATA/processed/``): articles.csv, events.csv,
 chronology.csv, places.csv, place_mentions.csv, figures.csv, places.geojson,
-<<<<<<< HEAD
-chronology.timeline.json, plus removed_lines.csv (what normalization removed) and
-unplaced_places.csv (names found but not placed) and undated_events.csv (events no date of the text
-fixes, with their evidence). Never writes under ``DATA/raw/``.
-=======
 chronology.timeline.json, plus removed_lines.csv (what normalization removed),
-unplaced_places.csv (names found but not placed) and corrections.csv (the researcher's
-corrections and what became of each). Never writes under ``DATA/raw/``.
->>>>>>> b26e8e3 (Corrections: DATA/corrections.csv applied at every build (set, drop, add, merge, split), reported when orphaned or invalid)
+unplaced_places.csv (names found but not placed), undated_events.csv (events no date of the text
+fixes, with their evidence) and corrections.csv (the researcher's corrections and what became of
+each). Never writes under ``DATA/raw/``.
 Output is deterministic: same corpus, same bytes.
 """
 
