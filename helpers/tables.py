@@ -218,6 +218,11 @@ def figures_table(b: Build) -> pd.DataFrame:
         "planned",
         "surface",
         "outlet",
+        "measure",
+        "part_of",
+        "scope",
+        "party_basis",
+        "measure_basis",
     ]
     rows = [f for aid in sorted(b.extracts) for f in b.extracts[aid].figures]
     df = pd.DataFrame(rows, columns=cols)

@@ -18,11 +18,11 @@ def figs(sentence):
     [
         (
             "avec environ 3 000 soldats de la Coalition déployés dans le pays, dont 2 500 Américains.",
-            [(3000, 2700, 3300, "coalition", "troops", "soldats"), (2500, 2500, 2500, "US", "troops", "soldats")],
+            [(3000, 2700, 3300, "coalition", "troops", "soldats"), (2500, 2500, 2500, "US", "troops", "Américains")],
         ),
         (
             "deux soldats américains et un britannique ont péri.",
-            [(2, 2, 2, "US", "casualties", "soldats"), (1, 1, 1, "UK", "casualties", "soldats")],
+            [(2, 2, 2, "US", "casualties", "soldats"), (1, 1, 1, "UK", "casualties", "britannique")],
         ),
         (
             "Paris n'avait pas l'intention de retirer ses 200 militaires d'Irak, dont 160 sont affectés à la formation.",
@@ -52,7 +52,11 @@ def figs(sentence):
         ("une dizaine de conseillers italiens", [(10, 8, 12, "IT", "troops", "conseillers")]),
         (
             "le Pentagone a frappé cinq bases du groupe Kataeb Hezbollah, trois en Irak et deux en Syrie.",
-            [(5, 5, 5, "KH", "other", "bases"), (3, 3, 3, "KH", "other", "bases"), (2, 2, 2, "KH", "other", "bases")],
+            [
+                (5, 5, 5, "PMF", "other", "bases"),
+                (3, 3, 3, "PMF", "other", "bases"),
+                (2, 2, 2, "PMF", "other", "bases"),
+            ],
         ),
         (
             "retirer leurs forces de trois bases sur les 12 dans lesquelles elles sont déployées",
@@ -97,7 +101,7 @@ def test_seed_figures(seed_tables):
     assert has("troops", "FR", 200) and has("troops", "FR", 160) and has("troops", "CZ", 30)
     assert has("troops", "coalition", 3000) and has("troops", "US", 2500)
     assert has("casualties", "PMF", 25) and has("casualties", "US", 2) and has("casualties", "UK", 1)
-    assert has("other", "KH", 5)
+    assert has("other", "PMF", 5)
     assert ((f.kind == "other") & (f.count_best == 24)).any() and ((f.kind == "other") & (f.count_best == 12)).any()
     # never from a date or an ordinal
     assert not f.count_best.isin([2019, 2020, 2021, 2023, 2024, 32, 8]).any()

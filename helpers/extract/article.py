@@ -14,7 +14,7 @@ from datetime import date
 from ..text import Sentence, fold, split_sentences
 from .dates import precision_of, tag
 from .events import EventMention, actors_of, extract_events, merge_occurrences
-from .figures import Figure, extract_figures
+from .figures import Figure, extract_article_figures
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
 from .published import lead_span
 
@@ -92,12 +92,21 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
         place_name=lambda pid: matcher.gaz.at[pid, "name"],
     )
     figures = []
+    skips = {
+        s.index: [(x.start - s.start, x.end - s.start) for x in all_exprs if s.start <= x.start < s.end]
+        for s in sentences
+    }
+    places = [(m.start, m.end, m.place_id, matcher.kind(m.place_id)) for m in mentions]
+    found = extract_article_figures(text, sentences, skips, places)
+    ids = [f"{row.article_id}-f{f.start:05d}" for f in found]
+    by_sentence: dict[int, list[int]] = {}
+    for k, f in enumerate(found):
+        by_sentence.setdefault(f.sentence_index, []).append(k)
     for s in sentences:
-        exprs = [x for x in all_exprs if s.start <= x.start < s.end]
-        skip = [(x.start - s.start, x.end - s.start) for x in exprs]
-        figs = extract_figures(s.text, s.start, skip)
-        if not figs:
+        if s.index not in by_sentence:
             continue
+        exprs = [x for x in all_exprs if s.start <= x.start < s.end]
+        figs = [found[k] for k in by_sentence[s.index]]
         # a date in the sentence describes the figure nearest to it ("contre 5 200 au début de l'année")
         own: dict[int, object] = {}
         dated = [
@@ -116,8 +125,10 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
             # only a date in the figure's own phrase: near it, no relative clause or sentence break between
             if len(gap) <= 60 and not re.search(r"\b(qui|que|qu'|dont|lorsque|lorsqu'|ou|quand)\b|[;:]", gap):
                 own.setdefault(near, x)
-        for i, f in enumerate(figs):
-            figures.append(_figure_row(row, s, f, events, lo, hi, own.get(i), exprs))
+        for i, k in enumerate(by_sentence[s.index]):
+            f = found[k]
+            part_of = ids[f.part_of] if f.part_of is not None else ""
+            figures.append(_figure_row(row, s, f, events, lo, hi, own.get(i), exprs) | dict(part_of=part_of))
     # one event per occurrence: a title, a lead and a later recap of the same event are one mention
     events = merge_occurrences(events, generic)
     return ArticleExtract(row.article_id, sentences, mentions, events, figures, unplaced)
@@ -176,6 +187,11 @@ def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:
         approximate=f.approximate,
         unit=f.unit,
         planned=f.planned,
+        measure=f.measure,
+        part_of="",
+        scope=f.scope,
+        party_basis=f.party_basis,
+        measure_basis=f.measure_basis,
         refers_to=ref.isoformat() if ref else "",
         refers_end=ref_end.isoformat() if ref_end else "",
         refers_precision=prec,

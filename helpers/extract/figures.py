@@ -1,12 +1,29 @@
-"""Figures: every number of soldiers, casualties and other things, attributed and dated.
+"""Figures: every number of soldiers, casualties and other things, with what it measures,
+whose people it counts, what it is a part of and where it applies.
 
-A figure is a number (digits with any thousands separator, or French words read with
-text2num, or an approximate word such as "une centaine", "des dizaines") attached to
-what it counts (a unit noun right after it) and to a party (a nationality or force after
-the noun, else the subject before it). Composite phrases share the unit: "3 000 soldats
-…, dont 2 500 Américains"; "deux soldats américains et un britannique"; "ses 200
-militaires, dont 160 …". Numbers inside dates, ordinals ("brigade 32", "numéro deux"),
-ages and percentages are never figures.
+A figure is a number (digits with any thousands separator, French words read with
+text2num, or an approximate word such as « une centaine », « des dizaines », « deux
+douzaines ») attached to what it counts: the noun right after it, or, when the noun is
+left out (« 2 500 en Irak et 900 en Syrie », « Puis de 34, de 50 et de 64 », « 25 autres »),
+the figure it continues. Numbers inside dates, ordinals (« brigade 32 », « numéro deux »),
+ages, times and percentages are never figures.
+
+How each figure is read in its sentence (measure, party, scope) is in
+:mod:`helpers.extract.figure_roles`; this module finds the numbers, their bounds and their nouns,
+links figures to each other and decides, in order:
+
+- ``kind``: ``casualties`` when the figure's own words or the verb or noun that governs it
+  say killed or wounded; ``troops`` when it counts the personnel of a force; else ``other``;
+- ``measure`` (codebook): a level (``present``, ``planned``), a flow (``arriving``,
+  ``leaving``, ``moved``) or a toll (``killed``, ``wounded``, ``killed_or_wounded``);
+- ``party``: whose people; ``party_basis`` says how it was read (``stated`` in the figure's
+  words, ``possessor``, ``parts``, ``continued`` from the figure it continues, ``subject`` of
+  its clause, ``context``: the force the article last named);
+- ``part_of``: « 200 militaires, dont 160 formateurs », « parmi lesquels », « 30 sur 70 »,
+  « 45 de ses 120 instructeurs », and a level at one site of a country level of the same
+  party given before in the article;
+- ``scope``: ``Iraq``, a place id (a base, a city), or another country (``Syria``,
+  ``Kuwait``…), several joined by ``;``.
 
 Counting rules (also written in notebook 03):
 - ``approximate`` is true for quelque, environ, près de, plus de, au moins, moins de,
@@ -14,59 +31,46 @@ Counting rules (also written in notebook 03):
   environ/quelque N → 0.9N–1.1N; près de N → 0.9N–N; plus de / au moins N → N–(open);
   moins de / jusqu'à N → (open)–N; une dizaine 8–12, une vingtaine 16–24, une centaine
   80–120, un millier 800–1 200; des/plusieurs dizaines 20–90, centaines 200–900,
-  milliers 2 000–9 000 (best: the low end).
-- ``kind`` is ``casualties`` when the clause says killed/died/wounded, ``troops`` when
-  the unit is personnel, else ``other``.
+  milliers 2 000–9 000 (best: the low end); « 150 à 200 » 150–200 (best: the middle).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from text_to_num import text2num
 
-from ..text import fold
+from ..text import Sentence, fold
+from . import figure_roles as roles
 
-PERSONNEL = (
-    "soldats?|militaires?|conseillers?(?: militaires?)?|instructeurs?|formateurs?|troupes|personnels?|hommes|"
-    "combattants?|membres?|marines|forces speciales|commandos?|accompagnateurs?|gardes?|agents?|"
-    "employes?|sous-traitants?|civils?|policiers?|officiers?|experts?|personnes|morts|tues|blesses|victimes"
+NEVER_AFTER = re.compile(
+    r"^\s+(?:de |d')?(?:kilometres?|km|metres?|miles?|jours?|semaines?|mois|ans|annees?|"
+    r"heures?|minutes?|secondes?|fois|reprises|siecles?|decennies?|etapes?|temps|points?)\b"
 )
 OTHER_UNITS = (
     "bases?|roquettes?|missiles?|drones?|obus|operations?|attaques?|sites?|positions?|installations?|"
-    "frappes?|raids?|vehicules?|avions?|helicopteres?|chars?|camps?|projectiles?|tirs?|cibles?|objectifs?"
+    "frappes?|raids?|vehicules?|avions?|helicopteres?|chars?|camps?|projectiles?|tirs?|cibles?|objectifs?|"
+    "munitions?|bombes?|engins?|batteries|systemes?|navires?|fregates?|rafale|dollars?|euros?|millions?|"
+    "milliards?|"
+    "deputes?|voix|sieges?|cas|morts? civils?"
 )
-UNIT_RX = re.compile(rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos)?\s*)?\s*(?P<unit>{PERSONNEL}|{OTHER_UNITS})\b")
-PARTIES: list[tuple[str, re.Pattern]] = [
-    ("US", re.compile(r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|marines)\b")),
-    ("FR", re.compile(r"\b(francais\w*|france|paris)\b")),
-    ("UK", re.compile(r"\b(britannique\w*|royaume-uni|londres|anglais\w*)\b")),
-    ("CZ", re.compile(r"\b(tcheque\w*|prague)\b")),
-    ("DE", re.compile(r"\b(allemand\w*|allemagne|berlin|bundeswehr)\b")),
-    ("IT", re.compile(r"\b(italien\w*|italie|rome)\b")),
-    ("ES", re.compile(r"\b(espagnol\w*|espagne|madrid)\b")),
-    ("CA", re.compile(r"\b(canadien\w*|canada|ottawa)\b")),
-    ("AU", re.compile(r"\b(australien\w*|australie)\b")),
-    ("NL", re.compile(r"\b(neerlandais\w*|pays-bas)\b")),
-    ("DK", re.compile(r"\b(danois\w*|danemark)\b")),
-    ("NO", re.compile(r"\b(norvegien\w*|norvege)\b")),
-    ("KH", re.compile(r"\b(kata[ei]b hezbollah|brigades du hezbollah)\b")),
-    ("PMF", re.compile(r"\b(hachd|hashd|mobilisation populaire|pmf|milices? chiites?)\b")),
-    ("NATO", re.compile(r"\b(otan|nato|alliance atlantique)\b")),
-    ("coalition", re.compile(r"\bcoalition\b")),
-    ("IR", re.compile(r"\b(iranien\w*|iran|gardiens de la revolution)\b")),
-    ("IQ", re.compile(r"\b(irakien\w*|irak|iraq)\b")),
-    ("KRG", re.compile(r"\b(kurdes?|peshmergas?)\b")),
-    ("ISIS", re.compile(r"\b(daech|daesh|etat islamique|jihadistes?|djihadistes?)\b")),
-]
-CASUALTY = re.compile(
-    r"\b(tue\w*|tuant|mort\w*|peri\w*|bless\w*|traumatis\w*|commotion\w*|hospitalis\w*|victimes?|dece\w*|assassin\w*|liquid\w*|"
-    r"abattu\w*|trouve la mort|perdu la vie|tombe\w*)\b"
+PERSON = roles.PERSON_UNITS.pattern[4:-2]  # the alternatives, without ^(?: )$
+UNIT_RX = re.compile(
+    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?P<unit>{PERSON}|{OTHER_UNITS})\b"
+)
+NATIONALITY_NOUN = re.compile(
+    r"^(?:americains?|francais|britanniques?|canadiens?|allemands?|italiens?|espagnols?|"
+    r"australiens?|tcheques?|slovaques?|danois|norvegiens?|neerlandais|roumains?|croates?|"
+    r"hongrois|polonais|belges?|suedois|finlandais|portugais|grecs?|bulgares?|lituaniens?|"
+    r"estoniens?|lettons?|albanais|irakiens?|iraniens?|kurdes?|turcs?|syriens?|jordaniens?|"
+    r"libanais|russes?|israeliens?|saoudiens?|qataris?|koweitiens?|philippins?|nepalais|"
+    r"indiens?|pakistanais|japonais|chinois|fidjiens?|ougandais|kenyans?)$"
 )
 ORDINAL_BEFORE = re.compile(
     r"\b(brigade|bataillon|division|regiment|numero|n°|no|article|resolution|page|chapitre|"
-    r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite)\s*$"
+    r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite|tour|base|camp|"
+    r"convoi|escadron|groupement|vague)\s*$"
 )
 WORD_NUM = re.compile(
     r"\b(?:(?:zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
@@ -83,29 +87,58 @@ AINE = {
     "soixantaine": (60, 50, 70),
     "centaine": (100, 80, 120),
     "millier": (1000, 800, 1200),
+    "poignee": (5, 2, 10),
 }
 PLURAL_AINE = {"dizaines": (20, 20, 90), "centaines": (200, 200, 900), "milliers": (2000, 2000, 9000)}
-PLAN = re.compile(
-    r"\b(d'ici|compte\w*|prevoi\w*|prevu\w*|devrai\w*|devr\w+|doi\w+ (?:etre|passer|reduire|tomber)|"
-    r"va |vont |sera\w*|envisag\w*|projet\w*|objectif|reduire|ramener|abaisser|limiter|porter|"
-    r"passer\w*|augmenter|portera\w*)\b"
-)
+MULTIPLE = {"dizaines": 10, "douzaines": 12, "vingtaines": 20, "centaines": 100, "milliers": 1000}
+SMALL = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
 APPROX_BEFORE = re.compile(
     r"\b(environ|quelque|approximativement|autour de|aux alentours de|a peu pres|pres de|presque|"
     r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum|plus d'|"
     r"pres d'|moins d')\s*$"
 )
-# what joins a number to the figure before it, so it counts the same thing
+APPROX_AFTER = re.compile(r"^\s+(?:\w+\s+)?environ\b")
+# what joins a number to the figure before it, so that it counts the same thing
 COMPOSITE = re.compile(
-    r"(\bdont|\bsur (?:les |la |un total de )?|\bet|,|\bparmi|\bcontre|\bau lieu de|\bpuis)\s*"
-    r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un)?\s*$"
+    r"(\bdont|\bsur (?:les |la |un total de |l'ensemble des )?|\bet|,|\bparmi(?: eux| elles| lesquel\w+)?|"
+    r"\bcontre|\bau lieu de|\bpuis|\bainsi qu'|\bainsi que|\bsoit|\bou|\(|\ba|\bde)\s*"
+    r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un|de|d')?\s*$"
 )
-# "d'Irak", "en Syrie": where, not who
-LOCATION = re.compile(
-    r"\b(?:en|d'|de l'|du|au|vers|hors d'|presents? en|stationnes? en)\s*(?:irak|iraq|syrie|iran|pays|koweit|jordanie|"
-    r"turquie|region)\b"
+DIGITS = re.compile(r"(?<![\w,.])\d{1,3}(?:(?:[ .,\u00a0\u202f])\d{3})+(?![\d\w])|(?<![\w,.])\d+(?![\d\w]|[,.]\d)")
+PART_BEFORE = re.compile(
+    r"(?:\bdont|\bparmi (?:eux|elles|lesquels|lesquelles|ceux-ci|celles-ci))\s*"
+    r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|seulement|notamment)?\s*$"
 )
-DIGITS = re.compile(r"(?<![\d,.])\d{1,3}(?:(?:[ .,\u00a0\u202f])\d{3})+(?![\d])|(?<![\d,.])\d+(?![\d]|[,.]\d)")
+WHOLE_SUR = re.compile(
+    r"\b(?:sur|parmi)\s+(?:les |la |un total de |l'ensemble des |un effectif de |ses |leurs |ces )?"
+    r"(?:quelque |environ |pres de |plus de )?$"
+)
+OF_POSSESSIVE = re.compile(r"^\s*(?:de|d')\s*(?:ses|leurs|nos|vos|les|ces)\s*$")
+CONTINUES = re.compile(
+    r"^\s*(?:puis|ensuite|et|mais|dont|parmi|sur|au moins|plus de|selon|soit|enfin|"
+    r"par ailleurs|en outre)\b"
+)
+ELLIPSIS_NEXT = re.compile(
+    r"^\s*(?:autres?\b|en |au |aux |a |dans |sur |pour |ont |sont |ont ete |seront |restent |"
+    r"resteront |se |s'|qui |\)|,|;|\.|$|-|et |ainsi |dont |selon |devraient |doivent |"
+    r"avaient |etaient |auraient |seraient |de plus\b)"
+)
+EPIDEMIC = re.compile(r"\b(?:covid\w*|coronavirus|virus|epidemie|pandemie|maladie|cas confirmes|contamin\w+)\b")
+STRUCK = re.compile(
+    r"^(?:frapp\w+|vis\w+|cibl\w+|detrui\w+|detru\w+|bombard\w+|attaqu\w+|touch\w+|pilonn\w+|"
+    r"atteindre|atteint\w*|endommag\w+|prendre|pris\w*|saisi\w*|intercept\w+|abatt\w+)$"
+)
+OBJECT_AFTER = re.compile(
+    r"^\s+(?:le |l'|son |leur )(?:nombre |total |effectif )?(?:de |d'|des )?\s*"
+    r"(?:ses |leurs |nos |ces |les )?(?P<unit>soldats|militaires|troupes|effectifs|forces|"
+    r"hommes|personnels?|contingents?|instructeurs|conseillers|formateurs)\b"
+)
+COPULA_NP = re.compile(r"^\s+(?:sont|etaient|seraient|etait|est)\s+(?:des|de|d')\s*")
+REPORTING_HEAD = re.compile(r"^(?:fait etat|fait part|bilan|selon|total)$")
+DESTINATION = re.compile(
+    r"\b(?:vers|pour se rendre|a destination d|en direction d|jusqu'a|pour rejoindre|"
+    r"se rendre)\b"
+)
 
 
 @dataclass
@@ -120,15 +153,34 @@ class Figure:
     unit: str = ""
     party: str = ""
     kind: str = "other"
-    planned: bool = False  # a target or plan ("réduire à 3 000"), not a count of what is
+    measure: str = ""
+    part_of: int | None = None  # index, in the article's figures, of the figure this one is a part of
+    scope: str = ""
+    party_basis: str = ""
+    measure_basis: str = ""
+    sentence_index: int = 0
     # positions in the sentence: number start, number end, end of its unit noun
     local: tuple[int, int, int] = (0, 0, 0)
+    unit_start: int = -1
+    continues: int | None = None  # index of the figure whose noun this one shares (ellipsis)
+    definite: bool = False  # "les 5 200 soldats", "ses 30 soldats": a known whole
+    possessive: str = ""  # the possessive determiner, folded ("ses", "leurs")
+    demonstrative: bool = False
+    parts: list[int] = field(default_factory=list)
+
+    @property
+    def planned(self) -> bool:
+        """A target, not a count of what is (kept for readers of the old column)."""
+        return self.measure == "planned"
+
+
+# --- numbers ---------------------------------------------------------------------------------------
 
 
 def _numbers(
     text: str, folded: str, skip: list[tuple[int, int]]
 ) -> list[tuple[int, int, int, int | None, int | None, bool]]:
-    """(start, end, best, low, high, approximate) of every number in ``text``."""
+    """(start, end, best, low, high, approximate) of every number in ``text``, never overlapping."""
     out = []
 
     def free(s, e):
@@ -139,6 +191,15 @@ def _numbers(
         if free(m.start(), m.end()):
             n = int(raw)
             out.append((m.start(), m.end(), n, n, n, False))
+    for m in re.finditer(
+        r"\b(?P<k>deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?P<w>dizaines|douzaines|"
+        r"vingtaines|centaines|milliers)\b",
+        folded,
+    ):
+        k = SMALL.get(m.group("k")) or int(m.group("k"))
+        n = k * MULTIPLE[m.group("w")]
+        if free(m.start(), m.end()):
+            out.append((m.start(), m.end(), n, n, n, True))
     aine = "|".join(sorted(list(AINE) + list(PLURAL_AINE), key=len, reverse=True))
     for m in re.finditer(r"\b(?:une?|plusieurs|des|quelques) (?P<w>" + aine + r")s?\b", folded):
         w = m.group("w")
@@ -152,7 +213,7 @@ def _numbers(
         lead = len(span) - len(stripped)
         span_s = stripped.rstrip(" -")
         if re.fullmatch(r"une?", span_s) and free(s + lead, s + lead + len(span_s)):
-            # "un"/"une" is a number only in a composite ("et un britannique"); decided later
+            # "un"/"une" counts only a victim or a composite ("et un britannique"); decided later
             out.append((s + lead, s + lead + len(span_s), 1, 1, 1, False))
             continue
         if not span_s or span_s in ("et", "un", "une") or not free(s, e):
@@ -167,22 +228,31 @@ def _numbers(
         except (ValueError, IndexError):
             continue
         out.append((s, e, n, n, n, False))
-    out.sort()
-    return out
+    # the longest reading of overlapping spans wins ("deux douzaines" over "deux")
+    out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list = []
+    for x in out:
+        if kept and x[0] < kept[-1][1]:
+            continue
+        kept.append(x)
+    return kept
 
 
-def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
-    """Figures in one sentence (``text``); ``skip`` are spans (relative to ``text``) of dates."""
-    folded = fold(text)
+def _candidates(text: str, folded: str, skip: list[tuple[int, int]]) -> list[Figure]:
+    """Numbers with their bounds and the noun right after them (if any)."""
     figs: list[Figure] = []
-    for s, e, best, lo, hi, approx in _numbers(text, folded, skip or []):
+    for s, e, best, lo, hi, approx in _numbers(text, folded, skip):
         before = folded[max(0, s - 30) : s]
         if ORDINAL_BEFORE.search(before) or re.match(
-            r"\s*(%|pour cent|ans\b|heures?|h\d|e\b|eme|er\b|ieme)", folded[e : e + 9]
+            r"\s*(%|pour cent|ans\b|heures?|h\d|h\b|e\b|eme|er\b|ieme|"
+            r"mm\b|km\b|kg\b|degres|°)",
+            folded[e : e + 9],
         ):
             continue
-        if re.search(r"(©|\(c\))[^\n]{0,20}$", before):
+        if re.search(r"(©|\(c\))[^\n]{0,20}$", before) or re.match(r"[-/:]\d", folded[e : e + 2]):
             continue
+        if NEVER_AFTER.match(folded[e : e + 20]):
+            continue  # "à 30 kilomètres", "deux jours plus tôt", "trois fois"
         m = APPROX_BEFORE.search(before)
         if m:
             approx = True
@@ -197,106 +267,802 @@ def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, in
                 lo, hi = None, best
         after = folded[e : e + 60]
         um = UNIT_RX.match(after)
-        unit, unit_end = "", e
+        unit, unit_end, unit_start = "", e, -1
         if um:
             unit = text[e + um.start("unit") : e + um.end("unit")]
-            unit_end = e + um.end("unit")
-        figs.append(
-            Figure(
-                s + sentence_start, e + sentence_start, text[s:e], best, lo, hi, approx, unit, local=(s, e, unit_end)
+            unit_start, unit_end = e + um.start("unit"), e + um.end("unit")
+        elif OBJECT_AFTER.match(after):
+            om = OBJECT_AFTER.match(after)  # "réduire de 270 à 120 le nombre de ses soldats"
+            unit = text[e + om.start("unit") : e + om.end("unit")]
+            unit_start, unit_end = e + om.start("unit"), e + om.end("unit")
+        else:
+            nat = re.match(r"\s+(?:de |d')?(?P<w>[a-z]+)\b", after)
+            word = text[e + nat.start("w") : e + nat.end("w")] if nat else ""
+            if nat and NATIONALITY_NOUN.match(fold(word)):
+                unit = text[e + nat.start("w") : e + nat.end("w")]  # "2 500 Américains", "une centaine de Français"
+                unit_start, unit_end = e + nat.start("w"), e + nat.end("w")
+        if not m and APPROX_AFTER.match(folded[unit_end : unit_end + 20]) and not approx:
+            approx, lo, hi = True, round(best * 0.9), round(best * 1.1)  # "50 hommes environ"
+        if not unit and folded[s:e] in ("un", "une") and re.search(r"\bl'$", folded[max(0, s - 2) : s]):
+            of = re.match(r"\s+d'(?:entre )?(?:eux|elles)\b", after)
+            nouns = list(re.finditer(rf"\b(?:{PERSON})\b", folded[:s])) if of else []
+            if nouns:  # "tuant l'un d'entre eux": one of the people named before
+                unit, unit_start, unit_end = text[nouns[-1].start() : nouns[-1].end()], -1, e + of.end()
+        f = Figure(s, e, text[s:e], best, lo, hi, approx, unit, local=(s, e, unit_end), unit_start=unit_start)
+        det = re.search(r"\b(les|ses|leurs|leur|nos|vos|ces|son|sa|des)\s+(?:\w+\s+)?$", before[-22:])
+        if det and not re.search(r"\b(?:des)\s*$", before):
+            w = det.group(1)
+            f.definite = w in ("les", "ses", "leurs", "leur", "nos", "vos", "ces", "son", "sa")
+            f.possessive = w if w in ("ses", "leurs", "leur", "nos", "vos", "son", "sa") else ""
+            f.demonstrative = w == "ces"
+        pm = re.match(r"\s+(?:de|d')\s*(ses|leurs|nos|vos|ces)\b", after)
+        if pm and unit:
+            f.possessive = pm.group(1) if pm.group(1) != "ces" else ""  # "deux de leurs soldats"
+            f.demonstrative = pm.group(1) == "ces"
+        figs.append(f)
+    return figs
+
+
+def _ranges(figs: list[Figure], text: str, folded: str) -> list[Figure]:
+    """« 150 à 200 », « entre 150 et 200 », « 150-200 »: one figure with bounds, unless a verb or
+    noun of change makes it a change from one level to another (« passeront de 5 200 à 3 000 »)."""
+    out: list[Figure] = []
+    for f in figs:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.unit and prev.count_best is not None and f.count_best is not None:
+            gap = folded[prev.end : f.start]
+            head = folded[max(0, prev.start - 60) : prev.start]
+            change = re.search(
+                r"\b(?:pass\w+|redui\w+|reduction|ramen\w+|port\w+|augment\w+|diminu\w+|baiss\w+|"
+                r"hausse|chut\w+|tomb\w+|abaiss\w+|recul\w+|croi\w+|grimp\w+|contre)\b[^,;]*$",
+                head,
             )
-        )
-    # "de 5 200 à 3 000 soldats": the first number counts what the second does
-    for f, g in zip(figs, figs[1:]):
+            is_range = (
+                re.fullmatch(r"\s*(?:a|-|–)\s*", gap)
+                and not re.search(r"\bde\s*(?:quelque |environ )?$", head)
+                or re.fullmatch(r"\s*(?:a|-|–)\s*", gap)
+                and not change
+                or re.fullmatch(r"\s*et\s*", gap)
+                and re.search(r"\bentre\s*$", head)
+            )
+            if (
+                is_range
+                and prev.count_best < f.count_best
+                and not re.search(r"\bde\s*$", head[-4:])
+                or is_range
+                and prev.count_best < f.count_best
+                and not change
+            ):
+                lo = prev.count_low if prev.count_low is not None else prev.count_best
+                prev.count_low, prev.count_high = lo, f.count_high if f.count_high is not None else f.count_best
+                prev.count_best = round((prev.count_best + f.count_best) / 2)
+                prev.approximate = True
+                prev.end, prev.surface = f.end, text[prev.start : f.end]
+                prev.unit, prev.unit_start, prev.local = f.unit, f.unit_start, (prev.start, f.end, f.local[2])
+                continue
+        out.append(f)
+    return out
+
+
+# --- the article -----------------------------------------------------------------------------------
+
+
+def extract_figures(text: str, sentence_start: int = 0, skip: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Figures in one sentence (``text``); ``skip`` are spans (relative to ``text``) of dates."""
+    sent = Sentence(0, 0, len(text), text)
+    figs = extract_article_figures(text, [sent], {0: skip or []})
+    for f in figs:
+        f.start += sentence_start
+        f.end += sentence_start
+    return figs
+
+
+def extract_article_figures(
+    text: str,
+    sentences: list[Sentence],
+    skips: dict[int, list[tuple[int, int]]] | None = None,
+    places: list[tuple[int, int, str, str]] = (),
+) -> list[Figure]:
+    """Every figure of an article, in order. ``skips`` maps a sentence index to the spans (relative to
+    the sentence) of its date expressions; ``places`` are the gazetteer's mentions in the article
+    (start, end, place_id, kind). ``start``/``end`` of the figures are article offsets;
+    ``part_of`` is an index into the returned list."""
+    skips = skips or {}
+    context = roles.Context(text)
+    out: list[Figure] = []
+    para_of = {s.index: text.count("\n", 0, s.start) for s in sentences}
+    todo = []
+    for s in sentences:
+        folded = fold(s.text)
+        cands = [
+            c
+            for c in _ranges(_candidates(s.text, folded, skips.get(s.index, [])), s.text, folded)
+            if not (fold(c.surface) in ("un", "une") and not c.unit)
+        ]  # "un drone": an article
+        if cands:
+            todo.append((s, folded, cands))
+    docs = roles.parse_many([(s.text, [(c.start, c.end) for c in cands]) for s, _, cands in todo])
+    for (s, folded, cands), doc in zip(todo, docs):
+        here = [(a - s.start, b - s.start, pid, kind) for a, b, pid, kind in places if s.start <= a < s.end]
+        previous = [
+            i
+            for i, f in enumerate(out)
+            if para_of.get(f.sentence_index) == para_of[s.index] and s.index - f.sentence_index <= 2
+        ]
+        _read_sentence(s, folded, doc, cands, out, previous, context, here)
+    _site_levels(out)
+    return out
+
+
+APPROX_WORDS = r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|plus d'|moins d'|jusqu'a|seulement)?\s*"
+TROOPISH = re.compile(
+    r"^(?:effectifs?|personnels?|contingents?|nombre|total|mission|presence|troupes|forces?|armees?|"
+    r"dispositif|deploiement|empreinte)$"
+)
+LEVEL_VERBS = re.compile(
+    r"^(?:elever|eleve\w*|monter|mont\w+|passer|pass\w+|atteindre|atteint|etre|est|sont|ramen\w+|"
+    r"redui\w+|port\w+|chiffr\w+|totalis\w+|estim\w+|abaiss\w+|limit\w+|plafonn\w+|augment\w+|"
+    r"diminu\w+|tomb\w+|baiss\w+)$"
+)
+CASUAL_SUBJECTS = ("IS",)
+
+
+def _level_subject(doc, ntok):
+    """« le personnel britannique total s'élève à près de 400 », « le nombre de soldats passera à
+    2 000 »: the noun that the number measures is the subject of the verb."""
+    chain = roles._governors(ntok)
+    verb = roles._clause_verb(chain)
+    if verb is None or not (LEVEL_VERBS.match(fold(verb.lemma_)) or LEVEL_VERBS.match(fold(verb.text))):
+        return None
+    subj = roles._subject(verb)
+    if subj is None or not TROOPISH.match(fold(subj.text)):
+        return None
+    if fold(subj.text) in ("nombre", "total"):
+        for c in subj.subtree:
+            if c.i != subj.i and roles.PERSON_UNITS.match(fold(c.text)):
+                return c
+    return subj
+
+
+def _read_sentence(
+    s: Sentence,
+    folded: str,
+    doc,
+    cands: list[Figure],
+    out: list[Figure],
+    previous: list[int],
+    context: roles.Context,
+    gazetteer,
+) -> None:
+    # a number before another shares its noun: "45 de ses 120 instructeurs", "30 sur 70 soldats",
+    # "de 5 200 à 3 000 soldats"
+    shared: dict[int, int] = {}
+    for i, (f, g) in enumerate(zip(cands, cands[1:])):
+        gap = folded[f.end : g.start]
         if (
             not f.unit
             and g.unit
-            and re.fullmatch(
-                r"\s*(?:a|et|ou)\s*(?:environ|quelque|pres de|plus de|au moins)?\s*", folded[f.local[1] : g.local[0]]
-            )
-        ):
-            f.unit = g.unit
-    # a target, not a count: "compte réduire … à 3 000 soldats", "d'ici septembre, 2 000 soldats"
-    plan = PLAN.search(folded)
-    for i, f in enumerate(figs):
-        s0 = f.local[0]
-        f.planned = bool(
-            plan
-            and plan.start() < s0
             and (
-                re.search(r"\b(?:a|jusqu'a)\s*(?:quelque |environ )?$", folded[max(0, s0 - 12) : s0])
-                or not re.search(r"\bde\s*$", folded[max(0, s0 - 4) : s0])
-                and i == len(figs) - 1
-                and "d'ici" in folded
+                OF_POSSESSIVE.match(gap)
+                or re.fullmatch(
+                    r"\s*(?:a|et|ou|sur|jusqu'a|-)\s*(?:les |un total de |l'ensemble des )?" + APPROX_WORDS, gap
+                )
             )
-        )
-    # composite phrases: inherit the unit of the figure before
-    kept: list[Figure] = []
-    for i, f in enumerate(figs):
-        s, e, unit_end = f.local
-        prev = kept[-1] if kept else None
-        between = folded[prev.local[2] : s] if prev else ""
-        nat_after = re.match(r"\s*(?P<w>[a-z-]+)", folded[e : e + 30])
-        if re.fullmatch(r"une?", folded[s:e]) and f.unit:
-            continue  # "un soldat" is an article, not a count
-        if not f.unit and prev is not None and prev.unit:
-            if COMPOSITE.search(between) or (nat_after and _party_of(nat_after.group("w"))):
-                f.unit = prev.unit
-        if not f.unit:
-            if nat_after and _party_of(nat_after.group("w")) and re.match(r"\s*[A-Z]", text[e : e + 3]):
-                f.unit = text[e : e + 1 + len(nat_after.group("w"))].strip()  # "2 500 Américains"
-            else:
-                continue
-        if re.fullmatch(r"une?", folded[s:e]) and not (
-            prev is not None and nat_after and _party_of(nat_after.group("w")) and re.search(r"(\bet|,)\s*$", between)
         ):
-            continue
-        # party: a nationality or force right after the unit, else the subject before the number
-        tail = folded[unit_end : unit_end + 45]
-        tail = re.split(
-            r"\b(contre|dont|qui|que|a|au|aux|dans|en|ont|sont|est|etaient|avaient|avait|seront|restent|"
-            r"resteront|ete)\b|[,;]",
-            tail,
-        )[0]
-        tail = LOCATION.sub(" ", tail)
-        party = _party_of(tail) or _party_of(folded[e : unit_end + 1])
-        if not party and re.match(r"\s*[a-z]", folded[e : e + 2]) and nat_after and _party_of(nat_after.group("w")):
-            party = _party_of(nat_after.group("w"))
-        casualty_noun = fold(f.unit) in ("morts", "tues", "blesses", "victimes")
-        inherited = prev is not None and (f.unit == prev.unit or casualty_noun) and COMPOSITE.search(between)
-        if not party and inherited:
-            party = prev.party
-        from_subject = False
-        if not party:
-            head = LOCATION.sub(" ", re.split(r"[;]", folded[:s])[-1])
-            party = _last_party(head)
-            from_subject = bool(party)
-        f.party = party or ""
-        window = folded
-        personnel = re.fullmatch(PERSONNEL, fold(f.unit)) or _party_of(fold(f.unit))
-        if personnel and CASUALTY.search(window):
-            f.kind = "casualties"
-            if from_subject:  # "Washington a frappé…, tuant 16 personnes": the subject is who kills, not who died
-                f.party = ""
-        elif personnel:
-            f.kind = "troops"
+            f.unit, f.unit_start = g.unit, g.unit_start
+            shared[i] = i + 1
+    mine: list[int] = []  # indices in ``out`` of this sentence's figures
+    at: dict[int, int] = {}  # candidate index -> index in out
+    for i, c in enumerate(cands):
+        c.sentence_index = s.index
+        if _read(doc, s, folded, c, i, cands, shared, out, mine, previous, context):
+            out.append(c)
+            mine.append(len(out) - 1)
+            at[i] = len(out) - 1
+    _relate(doc, folded, cands, shared, at, out, mine)
+    _scope(doc, folded, out, mine, gazetteer)
+    for k in mine:
+        f = out[k]
+        f.start, f.end = f.local[0] + s.start, f.local[1] + s.start
+
+
+def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous, context) -> bool:
+    """Kind, measure and party of one candidate; False when it is not a figure."""
+    ntok = roles.token_at(doc, c.end - 1)
+    if ntok is None or (c.surface[:1].isdigit() and ntok.text != c.surface and re.search(r"[a-z]", fold(ntok.text))):
+        return False  # "K1", "4X4": a name, not a number
+    word_one = fold(c.surface) in ("un", "une")
+    nxt = folded[c.end : c.end + 25]
+    utok = roles.token_at(doc, c.unit_start) if c.unit and c.unit_start >= 0 else None
+    if utok is not None and not c.unit_start >= c.end:
+        utok = None
+    forward = i in shared
+    ante = None
+    if c.unit and mine and PART_BEFORE.search(folded[max(0, c.start - 40) : c.start]):
+        c.continues = mine[-1]  # "dont deux américains": a part of the figure before, its kind
+    copula = None
+    if not c.unit and COPULA_NP.match(nxt):
+        um = UNIT_RX.match(" " + folded[c.end + COPULA_NP.match(nxt).end() : c.end + 80])
+        if um and re.fullmatch(PERSON, um.group("unit")):
+            copula = c.end + COPULA_NP.match(nxt).end() + um.start("unit") - 1
+    if not c.unit:
+        after_tok = doc[ntok.i + 1] if ntok.i + 1 < len(doc) else None
+        bare = (
+            ELLIPSIS_NEXT.match(nxt)
+            or after_tok is None
+            or after_tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "ADV", "CCONJ", "SCONJ", "DET")
+        )
+        if word_one or not bare:
+            return False
+        if mine:
+            p = out[mine[-1]]
+            between = folded[p.local[2] : c.start]
+            if COMPOSITE.search(between) or re.match(r"\s*autres?\b", nxt):
+                ante = mine[-1]
+        if ante is None:
+            lt = _level_subject(doc, ntok)
+            if lt is not None:
+                c.unit, utok = lt.text, None
+                c.measure_basis = "level of " + lt.text
+        if (
+            ante is None
+            and not c.unit
+            and re.search(
+                r"\bn?'?en\s+(?:\w+\s+){1,2}(?:plus |encore |que |seulement )*" + APPROX_WORDS + "$", folded[: c.start]
+            )
+        ):
+            # "n'en compte plus que 300": the clitic « en » stands for the noun counted before
+            earlier = [j for j in mine + previous if out[j].kind in ("troops", "casualties")]
+            if earlier:
+                ante = max(earlier)
+        if ante is None and not c.unit and re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start]):
+            # "un retrait … de ses troupes : de Bagdad (40 sur 90)": the noun of the phrase it details
+            nouns = list(
+                re.finditer(
+                    r"\b(troupes|soldats|militaires|forces|contingents?|effectifs|personnels?|armee|"
+                    r"hommes|instructeurs|conseillers|formateurs)\b",
+                    folded[: c.start],
+                )
+            )
+            if nouns:
+                c.unit = s.text[nouns[-1].start() : nouns[-1].end()]
+                c.measure_basis = "details " + c.unit
+        if (
+            ante is None
+            and not c.unit
+            and previous
+            and not mine
+            and (
+                CONTINUES.match(folded)
+                or ntok.dep_ in ("nsubj", "nsubj:pass", "obj", "ROOT")
+                or re.match(r"\s*autres?\b", nxt)
+            )
+        ):
+            earlier = [j for j in previous if out[j].kind in ("troops", "casualties")]
+            if earlier:
+                ante = earlier[-1]
+        if ante is None and not c.unit:
+            return False
+        if ante is not None:
+            c.unit, c.continues = out[ante].unit, ante
+    if copula is not None:
+        # "Parmi les 45 blessés, 20 sont des soldats américains": the noun after « sont des » is its own
+        utok = roles.token_at(doc, copula)
+        c.unit, c.unit_start = utok.text, copula
+    fu = fold(c.unit)
+    a = out[c.continues] if c.continues is not None else None
+    own_np = utok is not None and not forward
+    end = roles._np_end(doc, utok.i) if own_np else ntok.i + 1
+    own = roles._own_predicates(doc, utok if own_np else None, end)
+    chain = roles._governors(ntok if (forward or utok is None) else utok)
+    if utok is not None and ntok.head.i != utok.i and ntok.dep_ not in ("nummod", "det") and not forward:
+        # "une trentaine de soldats": the number word heads the phrase
+        chain = roles._governors(ntok) if ntok.head.i != ntok.i else chain
+    gov, gov_tok = roles._measure_of(chain)
+    verb = roles._clause_verb(chain)
+    if not gov and not own and own_np:
+        gov, gov_tok = roles.predicate_after(doc, end)
+    casualty = [m for m, _ in own if m in roles.CASUALTY_MEASURES]
+    if not casualty and gov in roles.CASUALTY_MEASURES:
+        casualty = [gov]
+    coordinated = re.search(r"(?:\bet|,|\bainsi qu'|\bainsi que)\s*(?:d'|de )?$", folded[: c.start])
+    if (
+        not casualty
+        and not gov
+        and not own
+        and a is None
+        and (not word_one or coordinated)
+        and not (verb is not None and roles.REPORT.match(fold(verb.lemma_)))
+    ):
+        back = _nearest_word_before(folded, c.start)  # "ont liquidé le chef …, et 10 de leurs gardes"
+        if back in roles.CASUALTY_MEASURES:
+            casualty, gov_tok = [back], None
+    nationality = bool(NATIONALITY_NOUN.match(fu))
+    person = (
+        bool(roles.PERSON_UNITS.match(fu))
+        or nationality
+        or bool(TROOPISH.match(fu))
+        or (a is not None and a.kind in ("troops", "casualties"))
+    )
+    troop_unit = (
+        bool(roles.TROOP_UNITS.match(fu))
+        or nationality
+        or bool(TROOPISH.match(fu))
+        or (a is not None and a.kind == "troops")
+    )
+    if not person:
+        c.kind = "other"
+    elif casualty:
+        c.kind = "casualties"
+        kinds = set(casualty)
+        c.measure = "killed_or_wounded" if {"killed", "wounded"} <= kinds else casualty[0]
+        c.measure_basis = (
+            "own words"
+            if any(m in roles.CASUALTY_MEASURES for m, _ in own)
+            else f"governed by {gov_tok.text}"
+            if gov_tok is not None
+            else "nearest predicate before"
+        )
+    elif a is not None and a.kind == "casualties":
+        c.kind, c.measure, c.measure_basis = "casualties", a.measure, "continues a toll"
+    elif (
+        mine
+        and out[mine[-1]].kind == "casualties"
+        and not any(m for m, _ in own)
+        and re.search(
+            r"(?:\bet|\bainsi qu'|\bainsi que|\bou)\s*" + APPROX_WORDS + r"(?:une?\s+)?$",
+            folded[max(0, c.start - 30) : c.start],
+        )
+        and gov not in roles.FLOWS + roles.LEVELS
+    ):
+        # "… et quatre autres blessés, ainsi qu'un soldat américain": the same toll
+        p = out[mine[-1]]
+        c.kind, c.measure, c.measure_basis = "casualties", p.measure, "coordinated with a toll"
+    elif troop_unit:
+        c.kind = "troops"
+        prev = out[mine[-1]] if mine else None
+        c.measure, c.measure_basis = _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev)
+    else:
+        c.kind = "other"
+    if c.kind == "casualties" and EPIDEMIC.search(folded):
+        c.kind, c.measure, c.measure_basis = "other", "", "an epidemic's toll, not a war's"
+    if word_one and re.search(r"[A-Z][\w'-]+\s*,\s*$", s.text[max(0, c.start - 30) : c.start]):
+        return False  # "Abou X, un commandant des Brigades": who he is, not how many
+    if word_one and not (
+        c.kind == "casualties"
+        or (
+            a is not None
+            and re.match(r"\s*[a-z]+", nxt)
+            and roles.party_of(nxt)
+            and COMPOSITE.search(folded[max(0, c.start - 12) : c.start])
+        )
+    ):
+        return False  # "un soldat" is an article, except for a victim or in "et un britannique"
+    c.party, c.party_basis = _party(
+        doc,
+        s,
+        folded,
+        c,
+        utok if own_np else None,
+        end,
+        ntok,
+        a,
+        verb,
+        gov_tok,
+        context,
+        out[mine[-1]] if mine else None,
+    )
+    return True
+
+
+def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) -> tuple[str, str]:
+    clause = re.split(r"[;]", folded)[0]
+    later = (
+        bool(verb is not None and roles.future(verb))
+        or bool(re.search(r"\bd'ici\b", clause))
+        or any(t.pos_ in ("VERB", "AUX") and roles.future(t) for _, t in own)
+    )
+    own_flow = next((m for m, _ in own if m in roles.FLOWS), "")
+    before = folded[max(0, c.start - 25) : c.start]
+    after = folded[c.local[2] : c.local[2] + 90]
+    if own_flow:
+        m, why = own_flow, "own words"
+    elif re.search(r"\b(?:a|jusqu'a)\s*" + APPROX_WORDS + "$", before) and _target(gov_tok, verb) is not None:
+        t = _target(gov_tok, verb)
+        realized = t.pos_ == "VERB" and not later and "Inf" not in t.morph.get("VerbForm")
+        m, why = ("present" if realized else "planned"), f"target of {t.text}"
+    elif gov in roles.FLOWS:
+        if c.definite and not forward:
+            m, why = ("present", f"the whole that {gov_tok.text} concerns")
+        elif re.match(r"deploy|deploi", fold(gov_tok.text)) and not later:
+            m, why = "present", f"governed by {gov_tok.text}"
+        elif re.match(r"redui|reduction|diminu", fold(gov_tok.text)) and not re.search(
+            r"\bde\s*" + APPROX_WORDS + "$", before
+        ):
+            m, why = ("planned" if later else "present"), f"governed by {gov_tok.text}"
         else:
-            f.kind = "other"
-        kept.append(f)
-    return kept
+            m, why = gov, f"governed by {gov_tok.text}"
+    elif gov == "present" or any(x in roles.LEVELS for x, _ in own):
+        word = fold(gov_tok.text) if gov_tok is not None else ""
+        if re.match(r"deploy|deploi|envo", word) and later:
+            m, why = "arriving", f"governed by {gov_tok.text}"
+        else:
+            m, why = (
+                ("planned" if later else "present"),
+                (f"governed by {gov_tok.text}" if gov_tok is not None else "own words"),
+            )
+    elif a is not None and a.kind == "troops" and a.measure and a.sentence_index == c.sentence_index:
+        m, why = a.measure, "continues a figure"
+    elif (
+        prev is not None
+        and prev.kind == "troops"
+        and prev.measure
+        and not own
+        and re.search(
+            r"(?:\bet|\bainsi qu'|\bainsi que|,)\s*" + APPROX_WORDS + "$", folded[max(0, c.start - 30) : c.start]
+        )
+    ):
+        m, why = prev.measure, "coordinated with a figure"
+    else:
+        back = _nearest_word_before(folded, c.start)
+        if back in roles.FLOWS or back in roles.LEVELS:
+            m, why = back, "nearest predicate before"
+        elif a is not None and a.kind == "troops" and a.measure:
+            m, why = a.measure, "continues a figure"
+        else:
+            m, why = ("planned" if later else "present"), "a count of troops"
+    if (
+        m == "present"
+        and prev is not None
+        and prev.measure == "planned"
+        and re.search(
+            r"(?:\bet|\bainsi qu'|\bainsi que)\s*" + APPROX_WORDS + "$", folded[max(0, c.start - 30) : c.start]
+        )
+    ):
+        m, why = "planned", "shares the verb of a planned level"  # "80 soldats resteront …, ainsi que 100 …"
+    if m == "leaving" and DESTINATION.search(after.split(";")[0]):
+        m, why = "moved", why + " with a destination"
+    return m, why
 
 
-def _party_of(s: str) -> str:
-    for code, rx in PARTIES:
-        if rx.search(s):
-            return code
+def _target(gov_tok, verb):
+    """The verb or noun that sets a target level (« passera à », « porter à », « réduire à »)."""
+    for t in (gov_tok, verb):
+        if t is not None and (roles.TARGET.match(fold(t.lemma_)) or roles.TARGET.match(fold(t.text))):
+            return t
+    return None
+
+
+def _nearest_word_before(folded: str, pos: int) -> str:
+    """The measure of the nearest predicate word before ``pos`` in the same clause (« un retrait
+    partiel … : d'Irak (150 à 200) »)."""
+    clause = re.split(r";", folded[:pos])[-1]
+    for w in reversed(re.findall(r"[a-z'-]+", clause)[-30:]):
+        m = roles.measure_word(w)
+        if (
+            m
+            and m not in ("present",)
+            or m == "present"
+            and w not in ("a", "ont", "avait", "avaient", "aura", "auront", "avoir")
+        ):
+            return m
     return ""
 
 
-def _last_party(s: str) -> str:
-    best, pos = "", -1
-    for code, rx in PARTIES:
-        for m in rx.finditer(s):
-            if m.start() > pos and code not in ("ISIS",):
-                best, pos = code, m.start()
-    return best
+def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context, prev) -> tuple[str, str]:
+    """Whose people: the figure's own words, then a possessive's owner, the figure it continues,
+    the subject of its clause, the force last named."""
+    pos = s.start + c.start
+    words = fold(s.text[c.start : doc[end - 1].idx + len(doc[end - 1].text)]) if utok is not None and end > 0 else ""
+    codes = roles.head_wins(roles.parties_in(words), words) if words else []
+    if c.unit and NATIONALITY_NOUN.match(fold(c.unit)):
+        codes = codes or [roles.party_of(fold(c.unit))]
+    own = roles.combine(codes)
+    if own:
+        return own, "stated"
+    harm = gov_tok if c.kind == "casualties" and gov_tok is not None else None
+    if c.possessive:
+        return roles.possessor(utok or ntok, context, s.start, harm_verb=roles._clause_verb([harm]) if harm else None)
+    if a is not None:
+        # "et des alliés de la coalition 2 500 autres": the subject of a gapped clause
+        gap = folded[a.local[2] : c.start] if a.sentence_index == c.sentence_index else ""
+        tail = re.split(r"\bet\b|,|;", gap)[-1]
+        p = roles.party_of(tail)
+        if p and a.sentence_index == c.sentence_index and not roles.LOCATIVE.search(tail):
+            return p, "subject"
+        return a.party, "continued"
+    fu = fold(c.unit)
+    if (
+        c.kind == "casualties"
+        and prev is not None
+        and prev.kind == "casualties"
+        and prev.party
+        and roles.GENERIC_VICTIMS.match(fu)
+        and re.search(
+            r"(?:\bet|,|\bainsi qu'|\bainsi que)\s*" + APPROX_WORDS + "$", folded[max(0, c.start - 30) : c.start]
+        )
+    ):
+        return prev.party, "continued"  # "trois soldats américains tués et plus de 40 blessés"
+    if c.kind == "casualties":
+        # "sept morts et une dizaine de blessés parmi les miliciens": the group the toll is among
+        among = re.search(
+            r"\b(?:parmi|dans les rangs)\s+(?:d'|de |des |du |les |la |le |l')*([^,;.()]{3,70})",
+            re.split(r"[;.]", folded[c.local[2] :])[0],
+        )
+        codes = roles.head_wins(roles.parties_in(among.group(1)), among.group(1)) if among else []
+        if codes and not re.match(r"(?:lesquel|eux|elles|ceux|celles)", among.group(1)):
+            return roles.combine(codes), "stated"
+        if roles.MILITARY_UNITS.match(fu):
+            return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
+        if re.match(r"civils?|employes?|habitants?|enfants|femmes", fu):
+            return "civilians", "stated"
+        return "other", "unspecified"
+    if c.demonstrative:
+        return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
+    if c.kind != "troops":
+        # whose rockets: the one who fires them (« L'Iran a tiré une douzaine de missiles »); whose bases
+        # when struck: only the figure's own words say (« a frappé cinq bases du groupe X »)
+        pre = APPROX_BEFORE.sub("", folded[: c.start]).rstrip()
+        pre = re.sub(r"\b(?:de|d')$", "", pre).rstrip() if APPROX_BEFORE.search(folded[: c.start]) else pre
+        complement = re.search(
+            r"(?:\b(?:sur|contre|vers|dans|a|au|aux|par|pour|avec|entre|parmi|de|d'|des|du)|"
+            r"\bd')\s*(?:les|des|ses|leurs)?$",
+            pre,
+        )
+        target = verb is not None and STRUCK.match(fold(verb.lemma_)) or bool(complement)
+        p = "" if target or c.kind == "casualties" else roles.frame_subject(utok or ntok, context, s.start)
+        return p, ("subject" if p else "")
+    p = roles.frame_subject(utok or ntok, context, s.start)
+    if p:
+        return p, "subject"
+    return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
+
+
+def _relate(doc, folded, cands, shared, at, out, mine) -> None:
+    """Parts and wholes, changes of level, and a whole's party from its parts."""
+    for i, c in enumerate(cands):
+        if i not in at:
+            continue
+        k = at[i]
+        before = folded[max(0, c.start - 40) : c.start]
+        earlier = [j for j in mine if j < k]
+        # "dont 160 formateurs", "parmi lesquels 3 Américains"
+        if PART_BEFORE.search(before) and earlier:
+            whole = next((j for j in reversed(earlier) if out[j].part_of is None), earlier[-1])
+            _part(out, k, whole)
+        elif (
+            earlier
+            and out[earlier[-1]].part_of is not None
+            and re.fullmatch(
+                r"[^.;:]*?(?:,|\bet|\bainsi qu'|\bainsi que)\s*" + APPROX_WORDS,
+                folded[out[earlier[-1]].local[2] : c.start],
+            )
+            and out[earlier[-1]].kind == c.kind
+        ):
+            _part(out, k, out[earlier[-1]].part_of)  # "dont 250 …, ainsi que 50 instructeurs"
+        # "45 de ses 120 instructeurs", "30 sur 70": the first is part of the second
+        if (
+            i in shared
+            and i + 1 in at
+            and (
+                OF_POSSESSIVE.match(folded[c.end : cands[i + 1].start])
+                or re.match(r"\s*sur\b", folded[c.end : cands[i + 1].start])
+            )
+        ):
+            _part(out, k, at[i + 1])
+            whole = out[at[i + 1]]
+            if whole.kind == "troops" and whole.measure in roles.FLOWS:
+                whole.measure, whole.measure_basis = "present", "the whole a part is taken from"
+        # "sur un total de 130 militaires": the figure before is a part of this one
+        if WHOLE_SUR.search(before) and earlier and i - 1 not in shared:
+            _part(out, earlier[-1], k)
+            if c.kind == "troops" and c.measure in roles.FLOWS:
+                c.measure, c.measure_basis = "present", "the whole a part is taken from"
+        # "sur les 64 militaires …, 39 ont …"
+        if WHOLE_SUR.search(before) and not earlier:
+            nxt = next((at[j] for j in range(i + 1, len(cands)) if j in at), None)
+            if nxt is not None and re.search(
+                r",\s*" + APPROX_WORDS + "$", folded[: cands[[j for j in at if at[j] == nxt][0]].start]
+            ):
+                _part(out, nxt, k)
+    # "passeront de 5 200 à 3 000": the first is the level now, the second the target
+    for i, c in enumerate(cands[:-1]):
+        j = i + 1
+        if i not in at or j not in at:
+            continue
+        f, g = out[at[i]], out[at[j]]
+        if f.kind != "troops" or g.kind != "troops":
+            continue
+        gap = folded[c.end : cands[j].start]
+        head = folded[max(0, c.start - 80) : c.start]
+        if (
+            re.fullmatch(r"\s*(?:a|jusqu'a)\s*" + APPROX_WORDS, gap)
+            and re.search(r"\bde\s*" + APPROX_WORDS + "$", head)
+            and re.search(
+                r"\b(?:pass\w+|redui\w+|reduction|ramen\w+|port\w+|augment\w+|diminu\w+|baiss\w+|"
+                r"abaiss\w+|hausse)\b",
+                head,
+            )
+        ):
+            f.measure, f.measure_basis = "present", "level before a change"
+            if g.measure not in ("planned", "present"):
+                g.measure, g.measure_basis = "planned", "level after a change"
+    # "trois personnes, deux chefs des Brigades du Hezbollah et leur chauffeur, ont péri": the
+    # apposition that lists who they were says whose
+    for k in mine:
+        f = out[k]
+        span = _apposition(doc, f)
+        if span is None:
+            continue
+        for j in mine:  # the figures the apposition lists are parts of the figure it describes
+            if j != k and span[0] <= out[j].local[0] < span[1] and out[j].kind == f.kind:
+                _part(out, j, k)
+        if f.kind in ("casualties", "troops") and f.party_basis in ("unspecified", "context", ""):
+            words = folded[span[0] : span[1]]
+            codes = roles.head_wins(roles.parties_in(words), words)
+            if codes and not re.search(r"\b(?:dont|selon|ont|sont|qui)\b", words):
+                f.party, f.party_basis = roles.combine(codes), "apposition"
+    # a whole with no party of its own takes its parts' ("trois militaires, dont deux américains")
+    for k in mine:
+        f = out[k]
+        if f.party_basis in ("stated", "apposition") or not f.parts:
+            continue
+        codes = [out[p].party for p in f.parts if out[p].party_basis == "stated"]
+        if not codes:
+            continue
+        if sum(out[p].count_best or 0 for p in f.parts) >= (f.count_best or 0) and len(set(codes)) == 1:
+            f.party, f.party_basis = codes[0], "parts"
+        elif roles.GENERIC_VICTIMS.match(fold(f.unit)):
+            f.party, f.party_basis = "other", "parts"  # "45 blessés, dont 20 Américains": the rest unknown
+        else:
+            f.party, f.party_basis = (
+                ("coalition" if all(x not in roles.NOT_COALITION for x in codes) else "other"),
+                "parts",
+            )
+        for p in f.parts:
+            if out[p].party_basis == "continued":
+                out[p].party = f.party
+
+
+def _apposition(doc, f: Figure) -> tuple[int, int] | None:
+    """The span of an apposition that says who a figure's people are (« trois personnes, deux
+    chefs … et leur chauffeur, ont péri »): between commas, right after the noun phrase, and
+    followed by the verb."""
+    if f.unit_start < f.local[1]:
+        return None
+    u = roles.token_at(doc, f.unit_start)
+    if u is None:
+        return None
+    j = roles._np_end(doc, u.i)
+    if j >= len(doc) or doc[j].text != ",":
+        return None
+    k = j + 1
+    while k < len(doc) and k < j + 30 and doc[k].text not in (",", ";", "."):
+        k += 1
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ in ("AUX", "VERB"):
+        return doc[j].idx, doc[k].idx
+    # at the end of the sentence, a phrase with no verb: « trois morts, tous des gardes irakiens »
+    if (
+        (k >= len(doc) or doc[k].text in (";", "."))
+        and j + 1 < len(doc)
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[j + 1 : k])
+        and doc[j + 1].pos_ in ("DET", "NUM", "PRON", "ADJ")
+        and not re.match(r"(?:selon|d'apres|soit|contre)\b", fold(doc[j + 1].text))
+    ):
+        return doc[j].idx, (doc[k].idx if k < len(doc) else len(doc.text))
+    return None
+
+
+def _part(out: list[Figure], part: int, whole: int) -> None:
+    if part == whole or out[part].part_of is not None:
+        return
+    out[part].part_of = whole
+    out[whole].parts.append(part)
+    if out[part].continues is None and not out[part].party:
+        out[part].party = out[whole].party
+
+
+def _scope(doc, folded, out, mine, gazetteer) -> None:
+    """Each place phrase of the sentence goes to the figure nearest to it in the parse; a figure
+    with none takes its whole's or the figure it continues, else Iraq."""
+    places = roles._places(folded, gazetteer)
+    anchors = {}
+    for k in mine:
+        f = out[k]
+        toks = [roles.token_at(doc, f.local[1] - 1)]
+        if f.unit_start >= 0:
+            u = roles.token_at(doc, f.unit_start)
+            if u is not None:
+                toks.append(u)
+        anchors[k] = [t for t in toks if t is not None]
+    got: dict[int, list] = {k: [] for k in mine}
+    last: tuple[int, int] | None = None  # (end of the last place placed, its figure)
+    for a, b, label, spec in places:
+        # right after a figure's noun phrase ("50 instructeurs en Jordanie"), or coordinated with the
+        # place just given to a figure ("… en Jordanie et au Liban"): that figure's
+        direct = [
+            k
+            for k in mine
+            if re.fullmatch(r"\s*" + roles.PLACE_PREP.pattern[:-1] + r"\s*", folded[_np_end_char(doc, out[k]) : a])
+        ]
+        if (
+            not direct
+            and last is not None
+            and re.fullmatch(
+                r"\s*(?:et|,|ainsi qu'|ainsi que|ou)\s*" + roles.PLACE_PREP.pattern[:-1] + r"\s*", folded[last[0] : a]
+            )
+        ):
+            direct = [last[1]]
+        if direct:
+            got[direct[-1]].append((a, label, spec))
+            last = (b, direct[-1])
+            continue
+        pt = roles.token_at(doc, a)
+        if pt is None or not anchors:
+            continue
+        right = [k for k in mine if re.fullmatch(r"\s*\(\s*", folded[b : out[k].local[0]])]
+        if right:  # "d'Irak (150 à 200)": the figure in brackets right after the place
+            got[right[0]].append((a, label, spec))
+            continue
+        dist = {k: min(roles._path_len(pt, t) for t in anchors[k]) if anchors[k] else 99 for k in mine}
+        best = min(dist.values())
+        if best > 4:
+            continue
+        near = [k for k in mine if dist[k] == best]
+        # ties: the figure just before the place
+        before = [k for k in near if out[k].local[1] <= a]
+        k = before[-1] if before else near[0]
+        got[k].append((a, label, spec))
+        last = (b, k)
+    for k in mine:
+        f = out[k]
+        if got[k]:
+            spec = min(x[2] for x in got[k])
+            labels = []
+            for _, label, sp in sorted(got[k]):
+                if sp == spec and label not in labels:
+                    labels.append(label)
+            f.scope = ";".join(labels)
+        elif f.part_of is not None and out[f.part_of].scope:
+            f.scope = out[f.part_of].scope
+        elif f.continues is not None and out[f.continues].scope:
+            f.scope = out[f.continues].scope
+        else:
+            f.scope = "Iraq"
+
+
+def _np_end_char(doc, f: Figure) -> int:
+    """Where a figure's noun phrase ends, in the sentence."""
+    if f.unit_start >= f.local[1]:
+        u = roles.token_at(doc, f.unit_start)
+        if u is not None:
+            j = roles._np_end(doc, u.i)
+            t = doc[j - 1]
+            return t.idx + len(t.text)
+    return f.local[2]
+
+
+def _site_levels(out: list[Figure]) -> None:
+    """A level at a site (« 90 militaires allemands sont encore stationnés à Erbil ») is a part of
+    the same party's level in Iraq given before it in the article."""
+    for k, f in enumerate(out):
+        if (
+            f.kind != "troops"
+            or f.measure != "present"
+            or f.part_of is not None
+            or f.scope in ("Iraq", "")
+            or not re.fullmatch(r"[a-z0-9-]+", f.scope)
+            or not f.party
+        ):
+            continue
+        wholes = [
+            j
+            for j in range(k)
+            if out[j].kind == "troops"
+            and out[j].measure == "present"
+            and out[j].scope == "Iraq"
+            and out[j].party == f.party
+            and (out[j].count_best or 0) > (f.count_best or 0)
+        ]
+        if wholes:
+            _part(out, k, wholes[-1])

@@ -1,0 +1,896 @@
+"""What a figure counts, read from its sentence: measure, party, part and scope.
+
+A number found by :mod:`helpers.extract.figures` is read in the dependency parse of its sentence
+(spaCy's ``fr_core_news_sm``, the number merged into one token first so that « 2 500 » is
+one word):
+
+- **its noun phrase**: the noun it counts (« soldats », « militaires », « Américains ») and the
+  noun's own modifiers up to the first verb, preposition of place or punctuation (« soldats
+  américains », « membres de la coalition », « hommes de l'armée de l'air espagnole »);
+- **its predicate**: a participle or relative clause of its own (« présents », « stationnés »,
+  « blessés », « qui seront retirés »), then the verb or noun that governs it, climbing the
+  tree (« le retrait de 14 soldats », « Washington va envoyer 1 500 militaires », « ont tué
+  deux soldats »). The predicate's meaning and tense give the **measure** (codebook: a level,
+  ``present``/``planned``; a flow, ``arriving``/``leaving``/``moved``; a toll, ``killed``,
+  ``wounded``, ``killed_or_wounded``);
+- **whose people**: the noun phrase's own nationality or force first; a possessive (« ses 30
+  soldats », « deux de leurs soldats ») resolved to the nearest subject up the tree that is
+  not the one doing the harm; then, for troops, the subject of the clause (« L'Italie a
+  déployé 450 hommes »); then the force the article was last talking about. A group of
+  several coalition members is ``coalition``; a group mixing others is ``other``. A
+  casualty's party is always the victims', never the attacker's;
+- **where**: the place phrase attached to the figure or to its predicate (« en Irak », « au
+  Koweït », « à la base de Taji »).
+
+Only the figure's own words and the clause that governs it are read; a word elsewhere in
+the sentence (« la mort de Soleimani ») says nothing about another number.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import fold
+
+# --- parties -------------------------------------------------------------------------------------
+
+# nationality adjectives/nouns and state names; a state's capital stands for it only as a subject
+PARTIES: list[tuple[str, re.Pattern]] = [
+    (
+        "US",
+        re.compile(
+            r"\b(americain\w*|us|usa|etats-unis|etats unis|washington|pentagone|marines|cia|centcom|"
+            r"maison blanche|etatsunien\w*|etasunien\w*)\b"
+        ),
+    ),
+    ("FR", re.compile(r"\b(francais\w*|france|paris|elysee|chammal)\b")),
+    ("UK", re.compile(r"\b(britannique\w*|royaume-uni|londres|anglais\w*)\b")),
+    ("CZ", re.compile(r"\b(tcheque\w*|prague)\b")),
+    ("DE", re.compile(r"\b(allemand\w*|allemagne|berlin|bundeswehr)\b")),
+    ("IT", re.compile(r"\b(italien\w*|italie|rome)\b")),
+    ("ES", re.compile(r"\b(espagnol\w*|espagne|madrid)\b")),
+    ("CA", re.compile(r"\b(canadien\w*|canada|ottawa)\b")),
+    ("AU", re.compile(r"\b(australien\w*|australie|canberra)\b")),
+    ("NL", re.compile(r"\b(neerlandais\w*|pays-bas|hollandais\w*)\b")),
+    ("DK", re.compile(r"\b(danois\w*|danemark)\b")),
+    ("NO", re.compile(r"\b(norvegien\w*|norvege)\b")),
+    ("RO", re.compile(r"\b(roumain\w*|roumanie)\b")),
+    ("HR", re.compile(r"\b(croate\w*|croatie)\b")),
+    ("HU", re.compile(r"\b(hongrois\w*|hongrie)\b")),
+    ("PL", re.compile(r"\b(polonais\w*|pologne)\b")),
+    ("BE", re.compile(r"\b(belge\w*|belgique)\b")),
+    ("SE", re.compile(r"\b(suedois\w*|suede)\b")),
+    ("FI", re.compile(r"\b(finlandais\w*|finlande)\b")),
+    ("NZ", re.compile(r"\b(neo-zelandais\w*|nouvelle-zelande)\b")),
+    ("PT", re.compile(r"\b(portugais\w*|portugal)\b")),
+    ("TR", re.compile(r"\b(turc|turcs|turque\w*|turquie|ankara)\b")),
+    ("JO", re.compile(r"\b(jordanien\w*)\b")),
+    ("LB", re.compile(r"\b(libanais\w*)\b")),
+    ("SY", re.compile(r"\b(syrien\w*|damas)\b")),
+    ("RU", re.compile(r"\b(russe\w*|russie|moscou)\b")),
+    ("IL", re.compile(r"\b(israelien\w*|israel|tsahal)\b")),
+    ("SA", re.compile(r"\b(saoudien\w*)\b")),
+    ("QA", re.compile(r"\b(qatari\w*)\b")),
+    ("KW", re.compile(r"\b(koweitien\w*)\b")),
+    ("AE", re.compile(r"\b(emirati\w*)\b")),
+    ("EG", re.compile(r"\b(egyptien\w*)\b")),
+    ("SK", re.compile(r"\b(slovaque\w*|slovaquie)\b")),
+    ("SI", re.compile(r"\b(slovene\w*|slovenie)\b")),
+    ("BG", re.compile(r"\b(bulgare\w*|bulgarie)\b")),
+    ("GR", re.compile(r"\b(grec|grecs|grecque\w*|grece)\b")),
+    ("LT", re.compile(r"\b(lituanien\w*|lituanie)\b")),
+    ("LV", re.compile(r"\b(letton\w*|lettonie)\b")),
+    ("EE", re.compile(r"\b(estonien\w*|estonie)\b")),
+    ("AL", re.compile(r"\b(albanais\w*|albanie)\b")),
+    ("MK", re.compile(r"\b(macedonien\w*|macedoine)\b")),
+    ("NZ", re.compile(r"\b(neo-zelandais\w*|nouvelle-zelande)\b")),
+    ("JP", re.compile(r"\b(japonais\w*|japon)\b")),
+    ("KR", re.compile(r"\b(sud-coreen\w*|coree du sud)\b")),
+    ("PH", re.compile(r"\b(philippin\w*|philippines)\b")),
+    ("NP", re.compile(r"\b(nepalais\w*|nepal)\b")),
+    ("IN", re.compile(r"\b(indien|indiens|indienne\w*|inde)\b")),
+    ("PK", re.compile(r"\b(pakistanais\w*|pakistan)\b")),
+    ("BD", re.compile(r"\b(bangladais\w*|bangladesh)\b")),
+    ("FJ", re.compile(r"\b(fidjien\w*|fidji)\b")),
+    ("UG", re.compile(r"\b(ougandais\w*|ouganda)\b")),
+    ("KE", re.compile(r"\b(kenyan\w*|kenya)\b")),
+    ("CN", re.compile(r"\b(chinois\w*|chine|pekin)\b")),
+    (
+        "PMF",
+        re.compile(
+            r"\b(hachd\w*|hached|hashd|mobilisation populaire|pmf|milices?|miliciens?|paramilitaires?|kata[ei]b hezbollah|"
+            r"brigades du hezbollah|nujaba|nojaba|asa[iy]b|resistance islamique|factions? arme\w*|pro-iranien\w*|"
+            r"groupes? arme\w* pro-iran\w*)\b"
+        ),
+    ),
+    ("NATO", re.compile(r"\b(otan|nato|alliance atlantique)\b")),
+    ("coalition", re.compile(r"\b(coalition|inherent resolve|allies|partenaires)\b")),
+    ("IR", re.compile(r"\b(iranien\w*|iran|teheran|gardiens de la revolution|pasdaran\w*|al-qods)\b")),
+    ("IQ", re.compile(r"\b(irakien\w*|irak|iraq|bagdad|baghdad)\b")),
+    ("KRG", re.compile(r"\b(kurdes?|peshmergas?|peshmerga)\b")),
+    ("IS", re.compile(r"\b(daech|daesh|etat islamique|ei|eiil|isis|jihadistes?|djihadistes?)\b")),
+    ("civilians", re.compile(r"\b(civils?|civiles?|employes? civils?)\b")),
+]
+STATES_ONLY_AS_SUBJECT = re.compile(
+    r"^(washington|paris|londres|prague|berlin|rome|madrid|ottawa|canberra|ankara|"
+    r"teheran|bagdad|baghdad)$"
+)
+NOT_COALITION = {"IQ", "IR", "SY", "RU", "LB", "PMF", "KRG", "IS", "civilians", "other"}
+STATE_CODES = {code for code, _ in PARTIES} - {"PMF", "NATO", "coalition", "IS", "civilians", "KRG"}
+
+# "d'Irak", "en Syrie", "à Bagdad": where, not who
+LOCATIVE = re.compile(
+    r"\b(?:en|d'|de|du|des|au|aux|a|vers|dans|depuis|hors d'|hors de|pres d'|pres de|sur|"
+    r"a destination d'|a destination de|en direction d')\s*(?:l'|la |le |les )?"
+    r"(?:irak|iraq|syrie|iran|koweit|jordanie|turquie|liban|qatar|afghanistan|mali|allemagne|"
+    r"bagdad|baghdad|erbil|europe|etats-unis|kurdistan|pays|region|sol irakien|territoire)\b"
+)
+
+
+def parties_in(folded: str) -> list[tuple[int, str]]:
+    """(position, code) of every party named in ``folded`` (place phrases removed first)."""
+    s = LOCATIVE.sub(lambda m: " " * len(m.group()), folded)
+    found = []
+    for code, rx in PARTIES:
+        for m in rx.finditer(s):
+            if code == "IS" and m.group() == "ei" and not re.search(r"\bl'ei\b|\(ei\)", folded):
+                continue
+            found.append((m.start(), code))
+    found.sort()
+    # one name, one party: "brigades du hezbollah" is not also Iran's
+    out, taken = [], []
+    for pos, code in found:
+        if any(a <= pos < b for a, b in taken):
+            continue
+        out.append((pos, code))
+        m = dict(PARTIES)[code].search(s, pos)
+        taken.append((pos, m.end() if m else pos + 1))
+    return out
+
+
+def head_wins(found: list[tuple[int, str]], folded: str) -> list[str]:
+    """The codes of a phrase's party mentions, where a nationality that qualifies a force is that
+    force (« milices irakiennes » PMF, « Kurdes irakiens » KRG, « groupes pro-iraniens » not Iran),
+    and a civilian with a nationality is of that nation. Coordinated groups stay apart
+    (« soldats irakiens et peshmergas »)."""
+    out = []
+    for n, (pos, code) in enumerate(found):
+        if code in ("IQ", "IR") and re.search(r"pro-\s*$", folded[max(0, pos - 4) : pos]):
+            continue
+        near = [found[m] for m in (n - 1, n + 1) if 0 <= m < len(found) and found[m][1] in ("PMF", "KRG")]
+        if code in ("IQ", "IR") and any(
+            abs(pos - p) < 40 and not re.search(r"\bet\b|,|\bou\b", folded[min(pos, p) : max(pos, p)]) for p, _ in near
+        ):
+            continue  # « le groupe chiite irakien Kataeb Hezbollah », « milices irakiennes »
+        out.append(code)
+    if "civilians" in out and len(set(out)) > 1:
+        out = [c for c in out if c != "civilians"]
+    return out
+
+
+def party_of(folded: str) -> str:
+    found = parties_in(folded)
+    return found[0][1] if found else ""
+
+
+def combine(codes: list[str]) -> str:
+    """One party for a group: itself when all the same; ``coalition`` for several coalition
+    members (« soldats américains et britanniques »); ``other`` when the group mixes others
+    (« accompagnateurs irakiens et iraniens »)."""
+    distinct = sorted(set(c for c in codes if c))
+    if not distinct:
+        return ""
+    if len(distinct) == 1:
+        return distinct[0]
+    if all(c not in NOT_COALITION for c in distinct):
+        return "coalition"
+    return "other"
+
+
+# --- predicates ------------------------------------------------------------------------------------
+
+ER = r"(?:e|es|ee|ees|ent|er|a|ant|ait|aient|era|eront|erait|eraient|erent)"  # -er verb forms, folded
+KILLED = re.compile(
+    rf"^(?:tu{ER}|tuee?s?|morts?|mortes?|mourir|mouru\w*|mourr\w+|meur(?:t|ent)|meurtres?|"
+    r"peri|perir|peris|perit|perirent|perissent|periront|perirai\w*|perissant|"
+    rf"deced{ER}|deces|succomb{ER}|abattue?s?|abatt(?:re|ent|ant|it)|assassin{ER}|assassinats?|"
+    rf"liquid{ER}|tuerie|elimin{ER}|neutralis{ER})$"
+)
+WOUNDED = re.compile(
+    rf"^(?:bless{ER}|blessures?|commotion(?:s|ne|nes|nee|nees)?|traumatis{ER}|traumatismes?|"
+    rf"traumatiques?|hospitalis{ER}|hospitalisations?|lesions?|symptomes?|soign{ER}|brul{ER}|"
+    r"brulures?|amputee?s?|touche(?:e|s|es))$"
+)
+BOTH = re.compile(r"^(?:victimes?|pertes?)$")
+MOVED = re.compile(
+    rf"^(?:redeploy{ER}|redeploie(?:nt|ment|ments)?|deplac{ER}|deplacements?|transfer{ER}|"
+    rf"transferts?|repositionn{ER}|repositionnements?|relocalis{ER}|relocalisations?|reaffect{ER}|"
+    rf"repli{ER}?|repli|replis|concentr(?:e|ee|es|ees|er|era|eront))$"
+)
+LEAVING = re.compile(
+    rf"^(?:retir{ER}|retraits?|quitt{ER}|partent|partir|partira|partiront|partirait|partiraient|"
+    rf"partis|partait|partaient|departs?|rapatri{ER}|rapatriements?|rentr{ER}|retours?|evacu{ER}|"
+    rf"evacuations?|desengag{ER}|desengagements?|reduction|reduire|reduite?s?|reduis(?:ent|ait|aient|ant|it)|"
+    rf"diminu{ER}|diminutions?|allegement|alleger|sortie?s?|sortir|sortiront|demobilis{ER})$"
+)
+ARRIVING = re.compile(
+    rf"^(?:envoy{ER}|envoie|envoient|envois?|enverr\w+|depech{ER}|arriv{ER}|arrivees?|"
+    rf"debarqu{ER}|achemin{ER}|acheminements?|supplementaires?|additionnels?|nouveaux|renforts?|"
+    r"rejoindre|rejoindra|rejoindront|rejointe?s?)$"
+)
+PRESENT = re.compile(
+    rf"^(?:presents?|presentes?|presence|stationn{ER}|bas(?:e|es|ee|ees)|deploy{ER}|deploie|"
+    rf"deploient|deploiements?|compt{ER}|rest{ER}|restants?|demeur{ER}|trouv{ER}|particip{ER}|"
+    r"serv(?:ent|ir|ait|aient|ant|ira|iront)|engage(?:e|s|es)?|affecte(?:e|s|es)?|postes?|"
+    r"maint(?:ien|enir|enu|enus|enue|enues|iennent|ient|iendra|iendront|enait|enaient)|"
+    rf"abrit{ER}|accueill(?:e|ent|ir|ait|aient|ant|i|ie|is|ies|era)|heberg{ER}|"
+    r"deten(?:ir|ait|aient|ant|u|us|ue|ues)|detien(?:t|nent)|totalis{ER}|eleve|elevent|elevait|"
+    r"elevaient|eleva|montait|montaient|monte|montent|montant|atteint|atteignent|atteignait|"
+    rf"comprend|comprennent|comprenait|rassembl{ER}|compose(?:e|s|es)?|composent|effectifs?|"
+    rf"contingents?|dispos(?:e|ent|ait|aient|ant)|mobilise(?:e|s|es)?|cantonn{ER}|installe(?:e|s|es)?|"
+    r"sur place|avoir|ont|a|avait|avaient|aura|auront)$"
+)
+# a target level: "passeront à 3 000", "ramener à", "porter à", "plafonner à"
+TARGET = re.compile(
+    rf"^(?:pass{ER}|ramen{ER}|porte|porter|portera|porteront|porterait|abaiss{ER}|limit{ER}|"
+    rf"plafonn{ER}|redui\w+|reduction|diminu{ER}|augment{ER}|ajust{ER}|objectifs?|cibles?|plafonds?)$"
+)
+CHANGE = re.compile(
+    r"^(?:pass\w+|ramen\w+|port\w+|abaiss\w+|redui\w+|reduction|diminu\w+|augment\w+|"
+    r"baiss\w+|hausse|chut\w+|croi\w+|grimp\w+|tomb\w+|recul\w+)$"
+)
+# a verb of plan or intent over an infinitive: the infinitive's level is planned
+INTENT = re.compile(
+    r"^(?:aller|va|vont|devoir|doi\w+|devr\w+|prevo\w+|prevu\w*|compt\w+|vouloir|veu\w+|voul\w+|"
+    r"envisag\w+|projet\w+|entend\w+|souhait\w+|decid\w+|engag\w+|promi\w+|promet\w*|"
+    r"propos\w+|planifi\w+|cherch\w+|intention|volonte|plan|objectif|projet|decision)$"
+)
+REPORT = re.compile(
+    r"^(?:annonc\w+|declar\w+|affirm\w+|indiqu\w+|precis\w+|rapport\w+|confirm\w+|ajout\w+|"
+    r"assur\w+|estim\w+|dire|dit|disent|souligne\w*|explique\w*|fait savoir|communiqu\w+)$"
+)
+
+PERSON_UNITS = re.compile(
+    r"^(?:soldats?|militaires?|miliciens?|paramilitaires?|peshmergas?|jihadistes?|djihadistes?|"
+    r"insurges?|rebelles?|terroristes?|gardes-frontieres?|conseillers?|instructeurs?|formateurs?|entraineurs?|troupes|"
+    r"personnels?|hommes|combattants?|membres?|marines|marins?|aviateurs?|commandos?|"
+    r"accompagnateurs?|gardes?|agents?|employes?|sous-traitants?|contractuels?|contractors?|"
+    r"entrepreneurs?|civils?|policiers?|officiers?|sous-officiers?|experts?|personnes|"
+    r"parachutistes?|legionnaires?|reservistes?|recrues?|effectifs|forces speciales|"
+    r"morts|tues|blesses|victimes|chauffeurs?|gardes du corps|chefs?|commandants?|dirigeants?|"
+    r"cadres?|responsables?|fideles?|partisans?|pelerins?|manifestants?|habitants?|enfants|"
+    r"femmes|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?)$"
+)
+# nouns that count the people of a force (troop figures); the others count people only as victims
+TROOP_UNITS = re.compile(
+    r"^(?:soldats?|militaires?|miliciens?|paramilitaires?|peshmergas?|jihadistes?|djihadistes?|"
+    r"conseillers?|instructeurs?|formateurs?|entraineurs?|troupes|"
+    r"personnels?|hommes|combattants?|membres?|marines|marins?|aviateurs?|commandos?|"
+    r"accompagnateurs?|gardes?|agents?|sous-traitants?|contractuels?|contractors?|"
+    r"officiers?|sous-officiers?|experts?|parachutistes?|legionnaires?|reservistes?|"
+    r"effectifs|forces speciales)$"
+)
+MILITARY_UNITS = re.compile(
+    r"^(?:soldats?|militaires?|troupes|marines|marins?|aviateurs?|commandos?|officiers?|"
+    r"sous-officiers?|parachutistes?|legionnaires?|membres?|hommes|personnels?|conseillers?|"
+    r"instructeurs?|formateurs?)$"
+)
+GENERIC_VICTIMS = re.compile(r"^(?:personnes|morts|tues|blesses|victimes|gens|individus)$")
+CASUALTY_NOUNS = {"morts": "killed", "tues": "killed", "blesses": "wounded", "victimes": "killed_or_wounded"}
+
+
+def measure_word(word: str) -> str:
+    """The measure a predicate word says (folded form or lemma), or ''."""
+    w = fold(word)
+    for name, rx in (
+        ("killed", KILLED),
+        ("wounded", WOUNDED),
+        ("killed_or_wounded", BOTH),
+        ("moved", MOVED),
+        ("leaving", LEAVING),
+        ("arriving", ARRIVING),
+        ("present", PRESENT),
+    ):
+        if rx.match(w):
+            return name
+    return ""
+
+
+CASUALTY_MEASURES = ("killed", "wounded", "killed_or_wounded")
+FLOWS = ("arriving", "leaving", "moved")
+LEVELS = ("present", "planned")
+
+
+# --- the parser ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def parser():
+    """The French model with tagger, parser and lemmatizer (no NER), loaded once per process."""
+    import spacy
+
+    return spacy.load("fr_core_news_sm", exclude=["ner"])
+
+
+def _make_doc(nlp, text: str, merge: list[tuple[int, int]]):
+    # the model reads « l’armée » with a typographic apostrophe as a noun « l’ »: same length, so
+    # every character offset still holds
+    doc = nlp.make_doc(text.replace("\u2019", "'").replace("\u02bc", "'"))
+    spans, last = [], -1
+    for a, b in sorted(merge):
+        sp = doc.char_span(a, b, alignment_mode="expand")
+        if sp is not None and len(sp) > 1 and sp.start > last:
+            spans.append(sp)
+            last = sp.end - 1
+    if spans:
+        with doc.retokenize() as r:
+            for sp in spans:
+                r.merge(sp)
+    return doc
+
+
+def parse_many(items: list[tuple[str, list[tuple[int, int]]]]) -> list:
+    """The dependency parses of several sentences at once (a batch runs much faster than one
+    sentence at a time), each span of its ``merge`` list (numbers) made one token."""
+    nlp = parser()
+    docs = [_make_doc(nlp, text, merge) for text, merge in items]
+    for _, proc in nlp.pipeline:
+        docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    return docs
+
+
+def parse(text: str, merge: list[tuple[int, int]]):
+    """The dependency parse of ``text``, each span of ``merge`` (numbers) made one token."""
+    return parse_many([(text, merge)])[0]
+
+
+def token_at(doc, pos: int):
+    """The token covering character ``pos`` (or the next one)."""
+    for t in doc:
+        if t.idx <= pos < t.idx + len(t.text) or t.idx >= pos:
+            return t
+    return doc[-1] if len(doc) else None
+
+
+FUTURE_FORM = re.compile(
+    r"\w{3,}(?:era|eront|erait|eraient|ira|iront|irait|iraient|dra|dront|drait|draient|"
+    r"ra|ront|rait|raient)$"
+)
+
+
+def _aux_future(verb) -> bool:
+    for t in [verb] + [c for c in verb.children if c.dep_.startswith("aux")]:
+        if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
+            return True
+        if t.pos_ in ("VERB", "AUX") and "Inf" not in t.morph.get("VerbForm") and FUTURE_FORM.fullmatch(fold(t.text)):
+            return True  # "maintiendront": the tagger does not always mark the future
+        if t.i != verb.i and fold(t.lemma_) in ("aller", "devoir"):
+            return True
+    return False
+
+
+def future(verb) -> bool:
+    """A verb in the future or conditional (or after « va », « doit »), or an infinitive or a
+    noun under a verb or noun of plan or intent (« compte réduire », « décidé de porter »)."""
+    if _aux_future(verb):
+        return True
+    h = verb
+    for _ in range(3):
+        if not ("Inf" in h.morph.get("VerbForm") or h.pos_ == "NOUN") or h.head.i == h.i:
+            return False
+        up = h.head
+        if INTENT.match(fold(up.lemma_)) or INTENT.match(fold(up.text)) or _aux_future(up):
+            return True
+        h = up
+    return False
+
+
+# --- where ------------------------------------------------------------------------------------------
+
+SCOPE_NAMES: list[tuple[str, re.Pattern]] = [
+    ("Iraq", re.compile(r"\b(?:irak|iraq|sol irakien|territoire irakien|irak federal)\b")),
+    ("Syria", re.compile(r"\bsyrie\b")),
+    ("Kuwait", re.compile(r"\bkoweit\b")),
+    ("Jordan", re.compile(r"\bjordanie\b")),
+    ("Lebanon", re.compile(r"\bliban\b")),
+    ("Qatar", re.compile(r"\bqatar\b")),
+    ("Afghanistan", re.compile(r"\bafghanistan\b")),
+    ("Mali", re.compile(r"\bmali\b")),
+    ("Turkey", re.compile(r"\bturquie\b")),
+    ("Iran", re.compile(r"\biran\b")),
+    ("Germany", re.compile(r"\ballemagne\b")),
+    ("United States", re.compile(r"\betats-unis\b")),
+    ("United Arab Emirates", re.compile(r"\bemirats\b")),
+    ("Bahrain", re.compile(r"\bbahrein\b")),
+    ("Saudi Arabia", re.compile(r"\barabie saoudite\b")),
+    ("Europe", re.compile(r"\beurope\b")),
+    ("Middle East", re.compile(r"\b(?:moyen-orient|proche-orient|la region|golfe)\b")),
+    ("Sahel", re.compile(r"\bsahel\b")),
+    ("Israel", re.compile(r"\bisrael\b")),
+    ("Chad", re.compile(r"\btchad\b")),
+    ("Niger", re.compile(r"\bniger\b")),
+    ("Libya", re.compile(r"\blibye\b")),
+    ("Yemen", re.compile(r"\byemen\b")),
+    ("Egypt", re.compile(r"\begypte\b")),
+    ("Somalia", re.compile(r"\bsomalie\b")),
+    ("Kosovo", re.compile(r"\bkosovo\b")),
+    ("Djibouti", re.compile(r"\bdjibouti\b")),
+    ("Cyprus", re.compile(r"\bchypre\b")),
+    ("Estonia", re.compile(r"\bestonie\b")),
+    ("Lithuania", re.compile(r"\blituanie\b")),
+    ("Poland", re.compile(r"\bpologne\b")),
+    ("Romania", re.compile(r"\broumanie\b")),
+]
+PLACE_PREP = re.compile(
+    r"(?:\b(?:en|au|aux|a|dans|vers|depuis|de|d'|du|des|hors de|hors d'|pres de|pres d'|sur|"
+    r"base de|base d'|camp de|aeroport de|aeroport d')\s*(?:l'|la |le |les )?)$"
+)
+SPECIFIC = {"base": 0, "airport": 0, "zone": 0, "city": 1, "region": 2, "country": 3}
+
+
+def scope_label(place_id: str, kind: str) -> str:
+    if kind == "country":
+        return "Iraq" if place_id == "iraq" else place_id.replace("-", " ").title()
+    return place_id
+
+
+def _places(folded: str, gazetteer: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, int]]:
+    """(start, end, scope label, specificity) of the place phrases of a sentence."""
+    found = []
+    for a, b, pid, kind in gazetteer:
+        if PLACE_PREP.search(folded[max(0, a - 16) : a]) or kind in ("base", "airport", "zone"):
+            found.append((a, b, scope_label(pid, kind), SPECIFIC.get(kind, 3)))
+    for label, rx in SCOPE_NAMES:
+        for m in rx.finditer(folded):
+            if any(a <= m.start() < b for a, b, *_ in found):
+                continue
+            if label == "Middle East" or PLACE_PREP.search(folded[max(0, m.start() - 16) : m.start()]):
+                found.append((m.start(), m.end(), label, 3))
+    return sorted(found)
+
+
+def _path_len(a, b) -> int:
+    """Edges between two tokens of a parse."""
+    up_a = [a] + list(a.ancestors)
+    up_b = [b] + list(b.ancestors)
+    idx = {t.i: n for n, t in enumerate(up_a)}
+    for n, t in enumerate(up_b):
+        if t.i in idx:
+            return idx[t.i] + n
+    return 99
+
+
+# --- context: the force the article is talking about -------------------------------------------------
+
+
+class Context:
+    """Party mentions of an article in order, to resolve « ils », « ces militaires », a bare
+    « 2 500 militaires » to the force last named."""
+
+    def __init__(self, text: str):
+        folded = fold(text)
+        self.mentions = parties_in(folded)
+
+    def before(self, pos: int, exclude=("IS", "civilians")) -> str:
+        for p, code in reversed(self.mentions):
+            if p < pos and code not in exclude:
+                return code
+        return ""
+
+
+FOREIGN_ONLY = ("IS", "civilians", "IQ", "PMF", "IR", "KRG")
+PRONOUN = re.compile(r"^(?:il|ils|elle|elles|on|celui-ci|celle-ci|ceux-ci|celles-ci|lui|eux)$")
+
+
+# --- reading a sentence ----------------------------------------------------------------------------
+
+_SKIP_NP = {
+    "acl",
+    "acl:relcl",
+    "advcl",
+    "appos",
+    "obl",
+    "obl:mod",
+    "obl:arg",
+    "obl:agent",
+    "parataxis",
+    "ccomp",
+    "xcomp",
+    "punct",
+    "mark",
+    "cc",
+}
+_LOC_CASE = {
+    "en",
+    "a",
+    "au",
+    "aux",
+    "dans",
+    "vers",
+    "depuis",
+    "pour",
+    "par",
+    "contre",
+    "sur",
+    "avec",
+    "hors",
+    "pres",
+    "selon",
+    "apres",
+    "avant",
+    "lors",
+    "sous",
+}
+
+
+def np_party(tok) -> str:
+    """The party a noun phrase names in its own words (« Des responsables de la coalition
+    dirigée par les USA » → coalition: relative and participial clauses are not its own)."""
+    keep = []
+
+    def walk(t, depth):
+        keep.append(t)
+        if depth > 4:
+            return
+        for c in t.children:
+            if c.dep_ in _SKIP_NP:
+                continue
+            if c.dep_ == "nmod" and any(fold(x.text) in _LOC_CASE for x in c.children if x.dep_ == "case"):
+                continue
+            walk(c, depth + 1)
+
+    walk(tok, 0)
+    keep.sort(key=lambda t: t.i)
+    words = " ".join(fold(t.text) for t in keep)
+    return combine(head_wins(parties_in(words), words))
+
+
+NATIONALITY = re.compile(
+    r"^(?:americain|francais|britannique|tcheque|allemand|italien|espagnol|canadien|australien|"
+    r"neerlandais|danois|norvegien|roumain|croate|hongrois|polonais|belge|suedois|finlandais|"
+    r"portugais|turc|turque|jordanien|iranien|irakien|kurde|syrien|libanais|russe|us|slovaque|"
+    r"slovene|bulgare|grec|grecque|lituanien|letton|estonien|albanais|philippin|nepalais|"
+    r"indien|pakistanais|japonais|chinois|fidjien|ougandais|kenyan|saoudien|qatari|koweitien|"
+    r"emirati|egyptien|israelien)(?:ne|nes|e|s|es)?$"
+)
+
+
+def _is_participle(t) -> bool:
+    return "Part" in t.morph.get("VerbForm") or (
+        t.pos_ in ("ADJ", "VERB")
+        and bool(re.search(r"(?:e|es|ee|ees|is|ies|us|ues|ts|t|nts?)$", fold(t.text)))
+        and bool(measure_word(t.text))
+    )
+
+
+def _np_end(doc, i: int) -> int:
+    """Index of the first token after the noun phrase whose head noun is token ``i``:
+    adjectives, « US », « de la coalition », « de l'armée de l'air espagnole », « irakiens et
+    iraniens »; a participle (a predicate), a verb, a place or a punctuation ends it."""
+    j = i + 1
+    in_de = False  # inside « du groupe chiite irakien X »: a tagger's noun there still qualifies
+    while j < len(doc):
+        t = doc[j]
+        f = fold(t.text)
+        if in_de and t.pos_ == "NOUN" and t.text[:1].islower() and not measure_word(f):
+            j += 1
+            continue
+        if NATIONALITY.match(f):  # the tagger sometimes reads « danois » as a verb
+            j += 1
+            continue
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ", "NUM") or f in ("qui", "que", "dont", "ou"):
+            break
+        if t.pos_ in ("ADJ", "PROPN") or (
+            party_of(f) and f not in ("irak", "iraq") and not LOCATIVE.search(fold(doc[j - 1].text) + " " + f)
+        ):
+            if _is_participle(t) and not party_of(f):
+                break
+            j += 1
+            continue
+        if f in ("de", "d'", "du", "des") and j + 1 < len(doc):
+            k = j + 1
+            while k < len(doc) and doc[k].pos_ == "DET":
+                k += 1
+            if (
+                k < len(doc)
+                and doc[k].pos_ in ("NOUN", "PROPN", "ADJ")
+                and not SCOPE_NAMES[0][1].match(fold(doc[k].text))
+            ):
+                nxt = fold(doc[k].text)
+                if any(rx.fullmatch(nxt) for _, rx in SCOPE_NAMES) and doc[k - 1].pos_ != "DET":
+                    break  # "d'Afghanistan": from where
+                j, in_de = k + 1, True
+                continue
+            break
+        if (
+            f == "et"
+            and j + 1 < len(doc)
+            and (
+                NATIONALITY.match(fold(doc[j + 1].text))
+                or (
+                    party_of(fold(doc[j + 1].text))
+                    and not any(rx.fullmatch(fold(doc[j + 1].text)) for _, rx in SCOPE_NAMES)
+                )
+            )
+        ):
+            j += 2
+            continue
+        break
+    return j
+
+
+def _own_predicates(doc, head, end: int) -> list[tuple[str, object]]:
+    """(measure, token) said by the figure's own words: its noun (« morts »), adjectives
+    (« supplémentaires »), participles and relative clause right after it (« blessés »,
+    « présents en Irak », « qui seront retirés »), the participles the parse hangs on it."""
+    out = []
+    if head is not None:
+        m = CASUALTY_NOUNS.get(fold(head.text))
+        if m:
+            out.append((m, head))
+    for t in doc[head.i + 1 if head is not None else end : end]:
+        m = measure_word(t.text)
+        if m and t.pos_ in ("ADJ", "NOUN") and m != "present" or m == "arriving":
+            out.append((m, t))
+    j = end
+    while j < len(doc) and j < end + 6:
+        t = doc[j]
+        f = fold(t.text)
+        if (
+            f in ("ou", "et")
+            and j + 1 < len(doc)
+            and (
+                doc[j + 1].pos_ in ("DET", "NUM", "PRON", "PROPN")
+                or fold(doc[j + 1].text).endswith("ant")
+                or j + 2 < len(doc)
+                and doc[j + 2].pos_ in ("DET", "NUM", "PROPN")
+            )
+        ):
+            break  # "… et blessé un militaire": another verb with its own object
+        if f in (
+            "ou",
+            "et",
+            "autres",
+            "ont",
+            "sont",
+            "ete",
+            "etaient",
+            "avaient",
+            "deja",
+            "encore",
+            "toujours",
+            "actuellement",
+            "desormais",
+            "aussi",
+            "egalement",
+            "qui",
+            "seront",
+            "restent",
+            "y",
+            "se",
+            "s'",
+            "legerement",
+            "grievement",
+            "gravement",
+            "mortellement",
+        ):
+            j += 1
+            continue
+        m = measure_word(t.text) or measure_word(t.lemma_)
+        gerund = fold(t.text).endswith("ant") and t.pos_ == "VERB"  # "et blessant quatre soldats": a new clause
+        if m and t.pos_ in ("ADJ", "VERB", "NOUN") and not gerund:
+            out.append((m, t))
+            j += 1
+            continue
+        break
+    if head is not None:
+        for c in head.children:
+            if c.dep_ == "acl:relcl" and any(fold(x.text) == "dont" for x in c.subtree):
+                continue  # "dont la plupart sont partis": said of a part, not of the figure
+            if c.dep_ in ("acl", "acl:relcl", "amod") and c.i >= head.i:
+                m = measure_word(c.lemma_) or measure_word(c.text)
+                if m:
+                    out.append((m, c))
+                for g in list(c.children)[:6]:  # "ayant présenté des symptômes": the toll in its object
+                    if c.dep_ == "amod" or g.dep_ not in ("obj", "obl", "obl:arg", "obl:mod", "nmod"):
+                        continue
+                    gm = measure_word(g.text)
+                    if gm in CASUALTY_MEASURES:
+                        out.append((gm, g))
+    return out
+
+
+MODAL = re.compile(
+    r"^(?:aller|devoir|pouvoir|vouloir|commencer|continuer|cesser|finir|venir|sembler|paraitre|"
+    r"compter|prevoir|esperer|souhaiter|envisager)$"
+)
+
+
+def predicate_after(doc, end: int) -> tuple[str, object]:
+    """The verb that follows a subject noun phrase, past an apposition (« trois personnes, deux
+    chefs … et leur chauffeur, ont péri »): for when the parse hangs the phrase elsewhere."""
+    j = end
+    if j < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < len(doc) and k < j + 25 and doc[k].text != ",":
+            k += 1
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ in ("AUX", "VERB"):
+            j = k + 1
+        else:
+            return "", None
+    while j < len(doc) and (
+        doc[j].pos_ == "AUX"
+        or fold(doc[j].text) in ("ont", "ete", "sont", "deja", "aussi", "egalement", "ne", "n'", "y")
+    ):
+        j += 1
+    if j < len(doc):
+        m = measure_word(doc[j].text) or measure_word(doc[j].lemma_)
+        if m:
+            return m, doc[j]
+    return "", None
+
+
+def _governors(tok, limit: int = 6) -> list:
+    """The words that govern ``tok`` up to and including its clause's verb (nouns of a chain of
+    « de » complements first: « le retrait de 14 soldats » → retrait). A verb right before the
+    figure governs it whatever the parse says (« tuant un sous-traitant et blessant quatre
+    soldats »: the parser often hangs the second object on the first). A modal's infinitive
+    (« vont partir ») is the content verb."""
+    chain, t = [], tok
+    doc = tok.doc
+    j = tok.i - 1
+    while j >= 0:
+        f = fold(doc[j].text)
+        if doc[j].pos_ in ("DET", "NUM") or f in (
+            "au",
+            "moins",
+            "plus",
+            "environ",
+            "quelque",
+            "pres",
+            "seulement",
+            "ses",
+            "leurs",
+            "les",
+            "des",
+            "quelques",
+        ):
+            j -= 1
+        elif (
+            f in ("de", "d'")
+            and j >= 1
+            and (doc[j - 1].pos_ == "NUM" or fold(doc[j - 1].text) in ("moins", "plus", "pres"))
+        ):
+            j -= 1  # "quatre de leurs membres", "plus de 500"
+        else:
+            break
+    if j >= 0 and doc[j].pos_ == "VERB" and not re.match(r"^(?:a|ont|avait|avaient)$", fold(doc[j].text)):
+        chain.append(doc[j])
+        return chain + _modal_content(doc[j])
+    if (
+        j >= 1
+        and fold(doc[j].text) in ("de", "d'", "du", "des")
+        and doc[j - 1].pos_ == "NOUN"
+        and measure_word(doc[j - 1].text)
+    ):
+        chain.append(doc[j - 1])  # "la mort d'un employé", "le retrait de 500 soldats"
+    for _ in range(limit):
+        h = t.head
+        if h.i == t.i:
+            break
+        if t.dep_ == "conj":  # a conjunct is governed as its first conjunct is
+            t = h
+            continue
+        chain.append(h)
+        if h.pos_ in ("VERB",) or (h.pos_ == "AUX" and h.dep_ == "ROOT"):
+            chain += _modal_content(h)
+            break
+        if h.pos_ == "ADJ" and _is_participle(h):
+            break
+        t = h
+    return chain
+
+
+def _modal_content(verb) -> list:
+    if MODAL.match(fold(verb.lemma_)):
+        return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return []
+
+
+def _clause_verb(chain):
+    for h in chain:
+        if h.pos_ in ("VERB", "AUX") or _is_participle(h):
+            return h
+    return None
+
+
+def _measure_of(chain) -> tuple[str, object]:
+    for h in chain:
+        if h.pos_ == "AUX":
+            continue
+        if h.pos_ == "VERB" and not measure_word(h.lemma_) and not measure_word(h.text):
+            # "avaient souffert de traumatismes crâniens", "ont subi des blessures": the wound is named
+            for c in h.children:
+                if c.dep_.startswith(("obj", "obl")) and measure_word(c.text) in CASUALTY_MEASURES:
+                    return measure_word(c.text), c
+        w = fold(h.lemma_) if h.pos_ == "VERB" else fold(h.text)
+        m = measure_word(w) or measure_word(h.text)
+        if m == "present" and h.pos_ == "VERB" and w in ("avoir",) and h.dep_ not in ("ROOT", "ccomp", "conj", "xcomp"):
+            continue
+        if m:
+            return m, h
+    return "", None
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
+            return c
+    return None
+
+
+def _verbs_up(tok):
+    """Verbs above ``tok``, nearest first."""
+    out = []
+    for a in [tok] + list(tok.ancestors):
+        if a.pos_ in ("VERB", "AUX") or _is_participle(a) or (a.pos_ == "NOUN" and a.dep_ == "ROOT"):
+            out.append(a)
+    return out
+
+
+def _party_of_subject(subj, context: Context, sent_start: int, exclude=FOREIGN_ONLY) -> str:
+    f = fold(subj.text)
+    if subj.pos_ == "PRON" and PRONOUN.match(f):
+        return context.before(sent_start + subj.idx, exclude=exclude)
+    if subj.pos_ == "PRON" and f in ("qui",) and subj.head.head.i != subj.head.i:
+        return np_party(subj.head.head)
+    return np_party(subj)
+
+
+def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[str, str]:
+    """Whose « ses »/« leurs »: the nearest subject up the tree that names a party and is not
+    the one doing the harm (« les frappes américaines ont tué quatre de leurs membres »: not the
+    Americans); a pronoun subject is passed over for a named one above it; else the force the
+    article last named."""
+    pronoun = None
+    ups = _verbs_up(tok)
+    # a parse that breaks the sentence in two leaves the main clause apart: its subject is the topic
+    roots = [t for t in tok.doc if t.dep_ == "ROOT" and t.i < tok.i and all(t.i != u.i for u in ups)]
+    for v in ups + roots[:1]:
+        subj = _subject(v)
+        if subj is None or tok in subj.subtree:
+            continue
+        if harm_verb is not None and v.i == harm_verb.i:
+            continue
+        if subj.pos_ == "PRON" and PRONOUN.match(fold(subj.text)):
+            pronoun = pronoun or subj
+            continue
+        p = _party_of_subject(subj, context, sent_start, exclude=("IS", "civilians"))
+        if p and p not in ("civilians",):
+            return p, "possessor"
+    at = pronoun.idx if pronoun is not None else tok.idx
+    return context.before(sent_start + at, exclude=("IS", "civilians")), "context"
+
+
+def frame_subject(tok, context: Context, sent_start: int) -> str:
+    """The party of the clause that governs a troop figure: its subject (or its passive
+    agent), climbing to the clause above when the subject names none or is a pronoun. Above a
+    verb of saying, the speaker's own side (Iraq's spokesman) does not own foreign troops."""
+    pronoun, reported = None, False
+    for v in _verbs_up(tok):
+        subj = _subject(v)
+        cands = [subj] if subj is not None and tok not in subj.subtree else []
+        cands += [c for c in v.children if c.dep_ == "obl:agent"]
+        if REPORT.match(fold(v.lemma_)) and v.i != tok.i:
+            reported = True
+        for c in cands:
+            if c.pos_ == "PRON" and PRONOUN.match(fold(c.text)):
+                pronoun = pronoun or c
+                continue
+            p = _party_of_subject(c, context, sent_start)
+            if p and not (reported and p in FOREIGN_ONLY):
+                return p
+    if pronoun is not None:
+        return context.before(sent_start + pronoun.idx, exclude=FOREIGN_ONLY)
+    return ""

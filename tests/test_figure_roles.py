@@ -1,0 +1,316 @@
+"""What a figure says: its measure (level, flow, toll), whose people it counts, what it is a part
+of and where it applies. Sentences written for these tests, in the press's styles."""
+
+import pytest
+
+from helpers.extract.dates import find_expressions
+from helpers.extract.figures import extract_article_figures
+from helpers.text import split_sentences
+
+
+def read(text):
+    sents = split_sentences(text)
+    skips = {s.index: [(x.start, x.end) for x in find_expressions(s.text)] for s in sents}
+    return extract_article_figures(text, sents, skips)
+
+
+def people(text):
+    """(count, kind, measure, party) of the troop and casualty figures of ``text``."""
+    return [(f.count_best, f.kind, f.measure, f.party) for f in read(text) if f.kind != "other"]
+
+
+def one(text, count):
+    found = [f for f in read(text) if f.count_best == count]
+    assert len(found) == 1, f"expected one figure of {count} in {text!r}, got {[f.count_best for f in read(text)]}"
+    return found[0]
+
+
+# --- measure --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,count,measure",
+    [
+        # levels
+        ("Quelque 350 soldats néerlandais sont actuellement stationnés à Erbil.", 350, "present"),
+        ("Environ 2 500 soldats américains restent en Irak et 900 en Syrie.", 900, "present"),
+        ("Paris compte désormais moins de 600 militaires engagés dans l'opération Chammal.", 600, "present"),
+        (
+            "« Nous avons environ 2 500 hommes sur le terrain », a déclaré le porte-parole du Pentagone.",
+            2500,
+            "present",
+        ),
+        ("La Belgique, qui disposait de 60 soldats en Irak, a décidé de les rappeler.", 60, "present"),
+        ("Selon le ministère, l'effectif total s'élève désormais à près de 1 200 militaires.", 1200, "present"),
+        (
+            "Le contingent canadien, qui comptait 850 membres en 2019, n'en compte plus que 300 aujourd'hui.",
+            300,
+            "present",
+        ),
+        # a definite or possessive whole under a verb of leaving is the level it leaves from
+        ("La Norvège retirera ses 50 soldats d'Irak cet été.", 50, "present"),
+        # planned levels
+        ("Selon Rome, le contingent italien comptera 700 hommes d'ici la fin de l'année.", 700, "planned"),
+        ("Les États-Unis maintiendront 2 000 militaires en Irak après le retrait.", 2000, "planned"),
+        ("L'OTAN prévoit de porter sa mission en Irak de 500 à 4 000 personnels.", 4000, "planned"),
+        ("Berlin a décidé de réduire de 270 à 120 le nombre de ses soldats en Irak.", 120, "planned"),
+        ("Le nombre de militaires américains dans le pays passera à moins de 2 000 l'an prochain.", 2000, "planned"),
+        # the level before a change is a level, not a flow
+        ("L'OTAN prévoit de porter sa mission en Irak de 500 à 4 000 personnels.", 500, "present"),
+        # flows
+        ("Le Danemark va envoyer 120 militaires supplémentaires en Irak.", 120, "arriving"),
+        (
+            "Un millier de soldats américains supplémentaires arriveront au Koweït la semaine prochaine.",
+            1000,
+            "arriving",
+        ),
+        ("Le retrait de 700 soldats britanniques s'achèvera en mars.", 700, "leaving"),
+        ("La déclaration précise que « 300 membres de la coalition vont partir ».", 300, "leaving"),
+        (
+            "Sur les 5 200 soldats américains présents en Irak, près de 2 000 partiront d'ici la fin du mois.",
+            2000,
+            "leaving",
+        ),
+        ("Le Pentagone a confirmé que 1 500 militaires seraient redéployés au Koweït.", 1500, "moved"),
+        ("Environ 150 instructeurs espagnols seront relocalisés au Koweït, a indiqué Madrid.", 150, "moved"),
+        (
+            "Une cinquantaine de conseillers militaires allemands ont été transférés de Taji vers la Jordanie.",
+            50,
+            "moved",
+        ),
+        # leaving with a destination is a move
+        ("Plus de 200 soldats français ont quitté la base de Qayyarah pour rejoindre Erbil.", 200, "moved"),
+        (
+            "Les responsables de la coalition ont annoncé un redéploiement de plusieurs centaines de leurs soldats.",
+            200,
+            "moved",
+        ),
+    ],
+)
+def test_troop_measure(text, count, measure):
+    f = one(text, count)
+    assert (f.kind, f.measure) == ("troops", measure), (
+        f"{count} in {text!r} read as {f.kind}/{f.measure} ({f.measure_basis}), not troops/{measure}"
+    )
+
+
+@pytest.mark.parametrize(
+    "text,count,measure",
+    [
+        ("Cinq combattants du Hachd al-Chaabi ont été tués dans une frappe américaine.", 5, "killed"),
+        ("Une roquette a blessé trois soldats irakiens sur la base de Balad.", 3, "wounded"),
+        ("Trente-cinq soldats américains ont subi des traumatismes crâniens lors de l'attaque.", 35, "wounded"),
+        ("Douze soldats tués ou blessés ont été évacués.", 12, "killed_or_wounded"),
+        ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 7, "killed"),
+        ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 10, "wounded"),
+        # a gerund starts a new clause: each object has its own verb
+        ("Une attaque a visé la base, tuant un sous-traitant américain et blessant quatre soldats US.", 1, "killed"),
+        ("Une attaque a visé la base, tuant un sous-traitant américain et blessant quatre soldats US.", 4, "wounded"),
+        ("L'attaque avait provoqué la mort d'un employé civil et blessé un militaire italien.", 1, "killed"),
+    ],
+)
+def test_casualty_measure(text, count, measure):
+    f = [x for x in read(text) if x.count_best == count and x.kind == "casualties"]
+    assert f, f"no casualty figure of {count} in {text!r}"
+    assert f[0].measure == measure, f"{count} in {text!r} read as {f[0].measure}, not {measure}"
+
+
+def test_one_of_them_counts_one_of_the_people_named_before():
+    got = people("Une roquette a touché une base où stationnent des militaires américains, tuant l'un d'entre eux.")
+    assert got == [(1, "casualties", "killed", "US")], got
+
+
+def test_a_victim_coordinated_with_a_toll_shares_its_verb():
+    text = "Les tirs ont causé la mort de membres des forces irakiennes et d'un civil américain."
+    assert people(text) == [(1, "casualties", "killed", "US")], people(text)
+
+
+def test_a_word_elsewhere_in_the_sentence_says_nothing_about_a_number():
+    text = (
+        "L'Italie a déployé 450 hommes pour former les forces kurdes, même si une cinquantaine de militaires "
+        "avaient été redéployés après la mort du général."
+    )
+    assert people(text)[0][:3] == (450, "troops", "present"), people(text)
+
+
+def test_an_epidemic_toll_is_not_a_casualty_figure():
+    assert not [
+        f
+        for f in read("Le virus y a causé la mort de 29 personnes (pour 346 cas confirmés).")
+        if f.kind == "casualties"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux roquettes se sont abattues sur l'ambassade, sans faire de victimes.",
+        "Ils étaient 3 000 à manifester devant l'ambassade américaine.",
+        "La base se trouve à 30 kilomètres de Bagdad.",
+        "Abou Ali, un commandant de la milice, a été tué, a indiqué un responsable.",
+    ],
+)
+def test_not_a_troop_or_casualty_count(text):
+    assert people(text) == [], f"{text!r} gave {people(text)}"
+
+
+# --- party ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,count,party",
+    [
+        # the figure's own words
+        ("Quatre militaires irakiens ont été blessés lorsqu'un engin explosif a frappé leur convoi.", 4, "IQ"),
+        ("Ottawa a déployé une centaine de membres des forces spéciales canadiennes.", 100, "CA"),
+        ("Un drone a blessé deux soldats de la coalition à l'aéroport d'Erbil.", 2, "coalition"),
+        ("Un sous-traitant philippin a été tué dans l'attaque, selon la coalition.", 1, "PH"),
+        ("Les frappes ont tué au moins 17 combattants pro-iraniens, selon une ONG.", 17, "PMF"),
+        ("Le Hachd al-Chaabi revendique 160 000 combattants.", 160000, "PMF"),
+        # a nationality that qualifies a force is that force
+        ("Dix miliciens irakiens ont été tués.", 10, "PMF"),
+        # a civilian of a nation is of that nation
+        ("Un employé civil américain de la base est décédé.", 1, "US"),
+        ("Un employé civil étranger a été tué.", 1, "civilians"),
+        # groups: several coalition members together, or a mix with others
+        ("Les 300 militaires tchèques et slovaques présents dans le pays seront rapatriés.", 300, "coalition"),
+        ("Près de 5 000 soldats irakiens et peshmergas participent à l'offensive.", 5000, "other"),
+        ("Le raid a tué le chef de la milice et 12 de leurs gardes irakiens et libanais.", 12, "other"),
+        # the subject of the clause, for troops
+        ("L'Espagne a annoncé qu'une dizaine de militaires présents à Bagdad seraient déplacés au Koweït.", 10, "ES"),
+        ("La Roumanie et la Croatie ont annoncé le retrait de 14 soldats.", 14, "coalition"),
+        # a possessive's owner
+        ("L'armée tchèque a fait part de sa volonté d'évacuer ses 30 soldats présents en Irak.", 30, "CZ"),
+        ("Des responsables américains ont affirmé que l'explosion a blessé trois de leurs marins.", 3, "US"),
+        # ... never the one doing the harm
+        (
+            "Les milices chiites avaient promis de se venger après que des frappes américaines ont tué six de leurs "
+            "combattants.",
+            6,
+            "PMF",
+        ),
+        # an apposition that says who they were
+        (
+            "Au total, quatre personnes, trois cadres des Brigades du Hezbollah et leur garde, ont péri dans la frappe.",
+            4,
+            "PMF",
+        ),
+        ("Selon un bilan officiel, l'explosion a fait trois morts, tous des gardes de sécurité irakiens.", 3, "IQ"),
+        ("Trois soldats, deux Américains et un Britannique, ont été tués.", 3, "coalition"),
+        # a toll with no one named is nobody's in particular, not the attacker's
+        ("Trois personnes ont été tuées et 11 autres blessées lors de l'attaque américaine.", 11, "other"),
+        # the group the toll is among
+        ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 10, "PMF"),
+        # the same people, continued
+        ("Deux marines américains ont péri et quatre autres ont été grièvement blessés.", 4, "US"),
+        ("Trois soldats américains avaient été tués et plus de 40 blessés.", 40, "US"),
+        ("Un employé civil étranger a été tué et quatre autres blessés, ainsi qu'un soldat américain.", 4, "civilians"),
+    ],
+)
+def test_party(text, count, party):
+    f = [x for x in read(text) if x.count_best == count and x.kind != "other"]
+    assert f, f"no troop or casualty figure of {count} in {text!r}"
+    assert f[0].party == party, f"{count} in {text!r} counted as {f[0].party!r} ({f[0].party_basis}), not {party}"
+
+
+def test_a_whole_whose_named_part_leaves_the_rest_unknown_is_mixed():
+    parts = {f.count_best: f.party for f in read("Parmi les 45 blessés, 20 sont des soldats américains.")}
+    assert parts == {45: "other", 20: "US"}, parts
+
+
+def test_the_force_the_article_last_named():
+    text = (
+        "Les soldats français participant à l'opération vont être rapatriés, a annoncé l'état-major. "
+        "Ces quelque 200 militaires participent à des missions de formation."
+    )
+    f = one(text, 200)
+    assert (f.party, f.party_basis) == ("FR", "context"), (f.party, f.party_basis)
+
+
+def test_a_pronoun_subject_is_the_force_named_before():
+    text = (
+        "Les Forces armées canadiennes ont déployé des troupes en Irak en 2014. "
+        "Elles comptaient auparavant plus de 800 soldats dans la région."
+    )
+    assert one(text, 800).party == "CA"
+
+
+# --- parts ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,part,whole",
+    [
+        ("Les forces britanniques comptent environ 400 personnels, dont 100 instructeurs à Besmaya.", 100, 400),
+        ("Au moins 60 membres de la coalition, parmi lesquels 25 Canadiens, ont été évacués vers le Koweït.", 25, 60),
+        ("L'Australie a rapatrié 80 de ses 300 instructeurs déployés à Taji.", 80, 300),
+        ("Berlin a annoncé le retrait de 30 soldats, sur un total de 130 militaires présents en Irak.", 30, 130),
+        ("Un retrait partiel de ses troupes a été annoncé : du Liban (20 sur 60).", 20, 60),
+        ("Sur les 64 militaires blessés, 39 ont déjà repris le service.", 39, 64),
+        ("Trois soldats, deux Américains et un Britannique, ont été tués.", 2, 3),
+        ("Trois soldats, deux Américains et un Britannique, ont été tués.", 1, 3),
+        ("Le Canada comptait 300 militaires, dont 250 au Koweït ainsi que 50 instructeurs en Jordanie.", 50, 300),
+    ],
+)
+def test_part_of(text, part, whole):
+    figs = read(text)
+    p = [f for f in figs if f.count_best == part]
+    assert p and p[0].part_of is not None, f"{part} in {text!r} is not read as a part"
+    assert figs[p[0].part_of].count_best == whole, f"{part} is a part of {figs[p[0].part_of].count_best}, not {whole}"
+
+
+def test_a_whole_under_sur_is_a_level():
+    f = one("Un retrait partiel des troupes a été annoncé : d'Afghanistan (30 sur 70).", 70)
+    assert f.measure == "present" and f.part_of is None, (f.measure, f.part_of)
+
+
+def test_a_level_at_a_site_is_part_of_the_country_level_before_it():
+    text = "L'Allemagne compte 130 militaires présents en Irak. 90 militaires allemands sont encore stationnés à Erbil."
+    sents = split_sentences(text)
+    erbil = text.index("Erbil")
+    figs = extract_article_figures(text, sents, {}, [(erbil, erbil + 5, "erbil", "city")])
+    f90 = [f for f in figs if f.count_best == 90][0]
+    assert f90.scope == "erbil" and figs[f90.part_of].count_best == 130, (f90.scope, f90.part_of)
+
+
+def test_a_later_sentence_continues_a_toll():
+    text = (
+        "Il a d'abord été fait état de 11 militaires américains blessés. Puis de 34, de 50 et de 64, selon un "
+        "dernier bilan."
+    )
+    got = [(f.count_best, f.kind, f.measure, f.party) for f in read(text)]
+    assert got == [(n, "casualties", "wounded", "US") for n in (11, 34, 50, 64)], got
+
+
+# --- scope ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,count,scope",
+    [
+        ("Les États-Unis ont quelque 2 500 soldats en Irak et 900 en Syrie.", 2500, "Iraq"),
+        ("Les États-Unis ont quelque 2 500 soldats en Irak et 900 en Syrie.", 900, "Syria"),
+        ("Les effectifs se montaient désormais à 2 500 en Afghanistan ainsi qu'en Irak.", 2500, "Afghanistan;Iraq"),
+        (
+            "Le Canada comptait 300 militaires, dont 250 au Koweït ainsi que 50 instructeurs en Jordanie et au Liban.",
+            50,
+            "Jordan;Lebanon",
+        ),
+        ("Un retrait partiel de ses troupes a été annoncé : d'Irak (120 à 160), du Tchad (45 sur 250).", 45, "Chad"),
+        ("Elles comptaient auparavant plus de 800 soldats dans la région.", 800, "Middle East"),
+        ("Ces quelque 200 militaires participent à des missions de formation.", 200, "Iraq"),
+    ],
+)
+def test_scope(text, count, scope):
+    f = one(text, count)
+    assert f.scope == scope, f"{count} in {text!r} applies to {f.scope!r}, not {scope!r}"
+
+
+def test_a_range_is_one_figure_with_bounds():
+    f = one("Un retrait partiel des troupes a été annoncé : d'Irak (150 à 200).", 175)
+    assert (f.count_low, f.count_high, f.approximate) == (150, 200, True)
+
+
+def test_multiplied_approximate_words():
+    f = one("Trois militaires ont été tués et au moins deux douzaines ont été blessés.", 24)
+    assert (f.count_low, f.count_high, f.measure) == (24, None, "wounded")
