@@ -4,7 +4,7 @@ Measures, each in a fresh process so that peak memory and cold caches are real:
 - extraction time and articles per second from a cold cache on synthetic corpora of
   100, 1,000 and 10,000 articles of about 500 words (benchmarks/synth.py);
 - the rebuild time after adding one article to the 10,000 corpus (warm: the saved build is
-  patched, see helpers/store/incremental.py), for several added articles in turn (median and
+  patched, see helpers/build.py), for several added articles in turn (median and
   maximum), and the time of a rerun with nothing changed;
 - peak memory (maximum resident set size) of each run;
 - the time of ``make report``'s job on the real corpus (data/).
@@ -37,7 +37,6 @@ def child(data_dir: str) -> None:
     from helpers.build import build  # imports are part of a user's run
 
     t1 = time.perf_counter()
-    from helpers.store import incremental
 
     t = build(data_dir)
     t2 = time.perf_counter()
@@ -54,7 +53,7 @@ def child(data_dir: str) -> None:
                 "events": len(t.events),
                 "chronology": len(t.chronology),
                 "figures": len(t.figures),
-                "mode": incremental.LAST["mode"],
+                "mode": t.how.split(" (")[0],
                 "ner_model_loaded": "spacy" in sys.modules,
             }
         )

@@ -1,90 +1,202 @@
 """The one way through the pipeline: ``build(data_dir)`` returns every table of a corpus.
 
 Used alike by ``python -m helpers export``, the notebooks and the report. The stages, in order:
-``read`` (the article files, normalized), ``extract`` (one article at a time: dates, places,
-events, figures), ``across`` (reasoning across articles: dating rounds, then the merge into
-the chronology), ``store`` (per-article caches and the saved build) and ``tables``.
+
+1. ``read``: each article file, normalized, and dated by its own text (``extract.article.read_article``);
+2. ``extract``: each article's places, events and figures (``extract.article.extract_article``), a pure
+   function of the article and the reference data, kept in the result store (``store.results``);
+3. ``across``: dating rounds (an event one article dates bounds another's publication date; re-dated
+   articles are extracted again) until dates settle, then the merge of the mentions into the chronology;
+4. ``tables``: the contract's tables; the build is saved (``store.saved``) for the next run.
+
+A warm rebuild runs the same steps on the articles added since the saved build only: they are read
+and extracted by the same functions, dated by the same rounds against the saved anchors
+(``across.dating.date_added``), merged by replaying the part of the saved merge they can reach
+(``across.merge.replay``), and their rows are put in the saved tables (``tables.patch_tables``). When
+that cannot give the full build's result (a file edited or removed, the sidecar or the code changed,
+an added article that would re-date an earlier one…), the build is full, and ``Tables.how`` says why.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pandas as pd
 
 from . import config
-from .across.dating import ConstraintLog, PubMemo, corpus_constraints, settle_dates
-from .across.merge import cluster, merge_events, merge_mentions
+from .across import NeedsFullBuild
+from .across.dating import ConstraintLog, PubMemo, corpus_constraints, date_added, settle_dates
+from .across.merge import (
+    MergeMention,
+    cluster,
+    merge_events,
+    merge_index,
+    merge_mentions,
+    replay,
+    update_merge_index,
+)
 from .corrections import Corrections
-from .extract.article import ArticleExtract, extract_article
+from .extract.article import extract_article, read_article
 from .extract.places import PlaceMatcher
 from .extract.published import infer_publication_dates
-from .read.corpus import articles_table, load_corpus, removed_table
-from .tables import Tables, events_table, figures_table, places_tables, undated_table, unplaced_table
+from .read.corpus import (
+    OutletRegistry,
+    articles_table,
+    file_key,
+    flag_duplicates,
+    load_corpus,
+    load_one,
+    read_sidecar,
+    removed_table,
+    sidecar_notes,
+)
+from .store import saved as saved_build
+from .store.results import ResultStore
+from .tables import (
+    Tables,
+    events_table,
+    figures_table,
+    insert_sorted,
+    patch_tables,
+    places_tables,
+    undated_table,
+    unplaced_table,
+)
 
 
 class InputError(Exception):
     """The build could not run at all (the message names the file and what is wrong)."""
 
 
-@dataclass
-class Build:
-    articles: pd.DataFrame
-    extracts: dict[str, ArticleExtract]
-    matcher: PlaceMatcher
-    warnings: list[str] = field(default_factory=list)
-    rounds: int = 0
-    local: pd.DataFrame | None = None  # publication dates from each article's own text
-    log: ConstraintLog | None = None
-    corrections: Corrections = field(default_factory=lambda: Corrections([], []))
+REQUIRED_REFERENCE = ("outlets.csv", "coalition_sites.csv", "geonames_iraq_populated_places.tsv", "stopwords_fr.txt")
 
 
 def check_inputs(data_dir) -> config.Paths:
+    """The paths of ``data_dir``, checked: raises :class:`InputError` naming what is missing."""
     p = config.paths(data_dir)
     if not p.data_dir.is_dir():
         raise InputError(f"{p.data_dir}: no such data folder")
     if not p.articles.is_dir():
         raise InputError(f"{p.articles}: no articles folder (expected DATA/raw/articles/)")
-    for name in ("outlets.csv", "coalition_sites.csv", "geonames_iraq_populated_places.tsv", "stopwords_fr.txt"):
+    for name in REQUIRED_REFERENCE:
         if not (p.reference / name).is_file():
             raise InputError(f"{p.reference / name}: reference file missing")
     return p
 
 
+class Steps:
+    """The per-article steps of one build, with the reference data and the result store they use."""
+
+    def __init__(self, p: config.Paths, store: ResultStore, use_ner: bool):
+        self.p, self.store, self.use_ner = p, store, use_ner
+        self.outlets = OutletRegistry.load(p.reference)
+        self.matcher = PlaceMatcher.load(p.reference)
+
+    def read(self, path, rel: str, meta: dict) -> dict:
+        """One file's corpus row, dated by its own text (kept in the store by the file's content)."""
+        key = file_key(path, rel, meta, self.store.fingerprint)
+        if key is None:  # empty, too large or unreadable: skipped with the reason
+            return load_one(path, rel, meta, self.outlets)
+        return dict(self.store.get_or_make("read", key, lambda: read_article(path, rel, meta, self.outlets)))
+
+    def extract(self, row):
+        """One article's extraction on its current publication window (kept in the store)."""
+        key = self.store.key(
+            row.article_id, row.text, row.title, row.outlet or "", row.published or "", row.published_end or "",
+            "ner" if self.use_ner else "no ner",
+        )  # fmt: skip
+        return self.store.get_or_make("extract", key, lambda: extract_article(row, self.matcher, self.use_ner))
+
+
 def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: bool = True) -> Tables:
-    """Run the extraction and return every table (what the notebooks use).
+    """Every table of the corpus in ``data_dir`` (default: the repository's data/).
 
-    With ``warm`` (the default), the previous run's saved results are reused and patched when
-    the corpus only gained articles (see :mod:`helpers.store.incremental`); the tables are the same."""
-    from .store import incremental
-
+    With ``warm`` (the default), the saved build is reused when nothing changed, and patched when
+    articles were only added (the same tables, byte for byte; see the module's docstring)."""
     p = check_inputs(data_dir)
     corrections = Corrections.read(p.corrections)
+    prev, why = None, "no saved build"
     if warm and use_ner and not corrections.fingerprint:  # a saved build knows nothing of corrections
-        t = incremental.warm_tables(data_dir, Tables)
-        if t is not None:
-            mark_corrected(t, corrections)
-            return t
-    b = extract_corpus(data_dir, progress=progress, use_ner=use_ner, corrections=corrections)
-    greedy = cluster(merge_mentions(b))
-    corrections.apply_links(greedy, dict(zip(b.articles.file, b.articles.article_id)), b.extracts)
-    chrono = merge_events(b, greedy)
-    places, place_mentions = places_tables(b, chrono)
-    t = Tables(
-        articles=articles_table(b.articles),
-        events=events_table(b),
+        try:
+            prev = saved_build.SavedBuild.load(p)
+        except saved_build.NotSaved as exc:
+            why = str(exc)
+    # the inputs as they are before anything is read: a file changed during the build is seen next time
+    inputs = saved_build.scan(p, prev.files if prev else None, prev.state["saved_ns"] if prev else 0)
+    with ResultStore(p) as store:
+        steps = Steps(p, store, use_ner)
+        if prev is not None:
+            try:
+                t = _warm(p, steps, prev, inputs)
+                t.warnings[:0] = store.notes
+                mark_corrected(t, corrections)
+                return t
+            except NeedsFullBuild as exc:
+                why = str(exc)
+            except (saved_build.NotSaved, KeyError, ValueError, TypeError) as exc:  # a damaged saved build
+                why = f"the saved build could not be used ({type(exc).__name__}: {exc})"
+        t = _full(p, steps, inputs, progress, corrections, save=use_ner and not corrections.fingerprint)
+        t.how = f"full build ({why})" if warm and use_ner and not corrections.fingerprint else "full build"
+        t.warnings[:0] = store.notes
+        return t
+
+
+def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Corrections, save: bool) -> Tables:
+    """Every stage on every article (the per-article results come from the store when it has them), with
+    the researcher's corrections applied to the articles, their extractions and the merge."""
+    corrections.begin()
+    overrides = {f: {k: v for k, (v, _) in fields.items()} for f, fields in corrections.article_overrides().items()}
+    articles = load_corpus(p.data_dir, read=steps.read, overrides=overrides)
+    corrections.apply_articles(articles)
+    warnings = list(articles.attrs.get("warnings", []))
+    if articles.empty:  # no file: the publication columns still exist
+        articles = infer_publication_dates(articles)
+    local = articles
+    ok = articles[articles.status == "ok"]
+    rows = ok.itertuples()
+    if progress:
+        from tqdm.auto import tqdm
+
+        rows = tqdm(list(rows), desc="articles", unit="art")
+
+    def extract(r):
+        return corrections.apply_extract(r.file, r.text, steps.extract(r))
+
+    extracts = {r.article_id: extract(r) for r in rows}
+    corrections.orphan_missing_files(set(ok.file))
+    log = ConstraintLog()
+    articles, rounds = settle_dates(
+        local,
+        articles,
+        extracts,
+        lambda a, ex: corpus_constraints(a, ex, log),
+        extract,
+        PubMemo(steps.store),
+        log,
+    )
+    greedy = cluster(merge_mentions(extracts))
+    corrections.apply_links(greedy, dict(zip(articles.file, articles.article_id)), extracts)
+    chrono = merge_events(articles, extracts, greedy)
+    places, place_mentions = places_tables(steps.matcher, extracts, chrono)
+    tables = dict(
+        articles=articles_table(articles),
+        events=events_table(articles, extracts),
         chronology=chrono,
         places=places,
         place_mentions=place_mentions,
-        figures=figures_table(b),
-        removed=removed_table(b.articles),
-        unplaced=unplaced_table(b),
-        build=b,
-        undated=undated_table(b),
+        figures=figures_table(extracts),
+        removed=removed_table(articles),
+        unplaced=unplaced_table(extracts),
+        undated=undated_table(articles, extracts),
     )
+    t = Tables(**tables, warnings=warnings, corrections=corrections)
     mark_corrected(t, corrections)
-    if use_ner and not corrections.fingerprint:
-        incremental.save(p, t, greedy)
+    if save:
+        clusters, registry = merge_index(greedy, chrono)
+        kv = {s: saved_build.KV(None, s) for s in saved_build.SPACES}
+        kv["anchors"].fill((k, [saved_build.anchor(aid, e) for aid, e in v]) for k, v in log.index.items())
+        kv["clusters"].fill(clusters)
+        kv["registry"].fill(registry)
+        state = dict(rounds=rounds, warnings=warnings, log=saved_build.log_state(log))
+        saved_build.save(p, inputs, vars(t), articles, state, kv)
     return t
 
 
@@ -116,42 +228,75 @@ def mark_corrected(t: Tables, corrections: Corrections) -> None:
     t.chronology["correction"] = rows
 
 
-def extract_corpus(
-    data_dir=None, *, use_ner: bool = True, progress: bool = False, corrections: Corrections | None = None
-) -> Build:
-    """Run the whole extraction on ``data_dir`` (default: the repository's data/), with the researcher's
-    corrections applied to each article's extraction (see :mod:`helpers.corrections`)."""
-    p = config.paths(data_dir)
-    corrections = corrections if corrections is not None else Corrections.read(p.corrections)
-    corrections.begin()
-    overrides = {f: {k: v for k, (v, _) in fields.items()} for f, fields in corrections.article_overrides().items()}
-    articles = load_corpus(data_dir, infer_dates=True, overrides=overrides)
-    corrections.apply_articles(articles)
-    warnings_ = list(articles.attrs.get("warnings", []))
-    matcher = PlaceMatcher.load(p.reference)
-    if "published" not in articles.columns or not articles.attrs.get("dated"):
-        articles = infer_publication_dates(articles)
-    local = articles
-    ok = articles[articles.status == "ok"]
-    iterator = ok.itertuples()
-    if progress:
-        from tqdm.auto import tqdm
+def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -> Tables:
+    """The saved build's tables when nothing changed, patched when files were only added; raises
+    :class:`NeedsFullBuild` otherwise."""
+    log = saved_build.log_from_state(prev.state["log"])
+    if not log.converged:
+        raise NeedsFullBuild("the saved build did not converge")
+    if inputs.sidecar != prev.state["sidecar"]:
+        raise NeedsFullBuild("the sidecar changed")
+    if not set(prev.files) <= set(inputs.files):
+        raise NeedsFullBuild("a file was removed")
+    for rel, (size, _, key) in inputs.files.items():
+        if size < 0:
+            raise NeedsFullBuild(f"{rel}: cannot be read")
+        if rel in prev.files and key != prev.files[rel][2]:
+            raise NeedsFullBuild(f"{rel} was edited")
+    sidecar, warnings = read_sidecar(p.sidecar)
+    warnings += sidecar_notes(sidecar, list(inputs.files), p)
+    added = sorted(set(inputs.files) - set(prev.files))
+    if not added:
+        return Tables(**prev.tables(), warnings=warnings, how="nothing changed since the saved build")
 
-        iterator = tqdm(list(iterator), desc="articles", unit="art")
-    from .store.cache import ExtractCache
+    # 1. read the added files, as the full build reads any file
+    new = pd.DataFrame([steps.read(p.articles / rel, rel, sidecar.get(rel, {})) for rel in added])
+    old = prev.frames()["corpus"]
+    if not set(new.columns) - set(saved_build.CORPUS_DROPPED) <= set(old.columns):
+        raise NeedsFullBuild("the added files bring new columns")
+    first = {aid: f for aid, f, s in zip(old.article_id, old.file, old.status) if s == "ok"}
+    for aid, f, s in zip(new.article_id, new.file, new.status):
+        if s == "ok" and aid in first and first[aid] > f:  # the saved copy would become the duplicate
+            raise NeedsFullBuild(f"{f} has the text of a later file")
+    flag_duplicates(new, first)
+    ok = new[new.status == "ok"]
 
-    cache = ExtractCache(p, enabled=True)
-
-    def extract(r) -> ArticleExtract:
-        ex = cache.get_or_make(r, lambda: extract_article(r, matcher, use_ner))
-        return corrections.apply_extract(r.file, r.text, ex)
-
-    extracts = {r.article_id: extract(r) for r in iterator}
-    corrections.orphan_missing_files(set(ok.file))
-    memo = PubMemo(p)
-    log = ConstraintLog()
-    articles, rounds = settle_dates(
-        local, articles, extracts, lambda a, ex: corpus_constraints(a, ex, log), extract, memo, log
+    # 2. date and extract them: the dating rounds, against the saved anchors
+    files = dict(zip(old.article_id, old.file)) | dict(zip(ok.article_id, ok.file))
+    order = {aid: i for i, aid in enumerate(sorted(files, key=files.get))}
+    rows = old.set_index("article_id", drop=False)
+    kv = prev.kv
+    dated, extracts, rounds, log, posted = date_added(
+        ok,
+        files,
+        order,
+        kv["anchors"],
+        log,
+        steps.extract,
+        lambda aid: steps.extract(next(rows.loc[[aid]].itertuples())),
+        PubMemo(steps.store),
     )
-    memo.save()
-    return Build(articles, extracts, matcher, warnings_, rounds, local=local, log=log, corrections=corrections)
+    for c in dated.columns:
+        if c.startswith("published"):
+            new.loc[ok.index, c] = dated[c].values
+    corpus = insert_sorted(old, new[old.columns.intersection(new.columns)], "file")[old.columns]
+
+    # 3. merge them: the part of the saved merge they can reach, replayed
+    added_ms = sorted(
+        (MergeMention.of(e) for aid in sorted(extracts) for e in extracts[aid].events if e.date_start is not None),
+        key=lambda m: m.skey,
+    )
+    greedy, dirty = replay(kv["clusters"], kv["registry"], added_ms)
+    old_cids = {c[0] for c in (kv["clusters"].get(f) for f in dirty) if c is not None}
+
+    # 4. their rows in the saved tables; the saved build updated
+    tables, cids, adds = patch_tables(prev.tables(), corpus, new, extracts, greedy, dirty, old_cids, steps.matcher)
+    adds["corpus"] = corpus[corpus.file.isin(set(new.file))]
+    update_merge_index(kv, greedy, dirty, cids)
+    for k, mine in posted.items():
+        kv["anchors"][k] = sorted(
+            (kv["anchors"].get(k) or []) + [saved_build.anchor(aid, e) for aid, e in mine], key=lambda x: order[x[0]]
+        )
+    state = dict(rounds=max(prev.state["rounds"], rounds), warnings=warnings, log=saved_build.log_state(log))
+    saved_build.save(p, inputs, tables, corpus, state, kv, prev=prev, adds=adds)
+    return Tables(**tables, warnings=warnings, how=f"the saved build patched ({len(added)} file(s) added)")

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
+from .across.merge import chronology_row, sort_chronology
+from .corrections import Corrections
 from .extract.places import PlaceMatcher
+from .read import sources
+from .read.corpus import articles_table, removed_table
 from .vocabulary import SITE_KINDS, SITE_STATUS, SITE_STATUS_ORDER, TYPE_LABELS
-
-if TYPE_CHECKING:
-    from .build import Build
-    from .corrections import Corrections
 
 
 @dataclass
@@ -27,19 +27,10 @@ class Tables:
     figures: pd.DataFrame
     removed: pd.DataFrame
     unplaced: pd.DataFrame
-    build: Build
     undated: pd.DataFrame | None = None  # events no date of the text fixes (undated_events.csv)
-
-    @property
-    def warnings(self) -> list[str]:
-        return self.build.warnings
-
-    @property
-    def corrections(self) -> Corrections:
-        """The researcher's corrections and what became of each (see :mod:`helpers.corrections`)."""
-        from .corrections import Corrections
-
-        return getattr(self.build, "corrections", None) or Corrections([], [])
+    warnings: list[str] = field(default_factory=list)  # problems with the input, one line each
+    corrections: Corrections = field(default_factory=lambda: Corrections([], []))  # and what became of each
+    how: str = ""  # how the build ran: "full build (why)", "the saved build patched (…)", "nothing changed…"
 
 
 EVENT_COLUMNS = [
@@ -66,11 +57,12 @@ EVENT_COLUMNS = [
 ]
 
 
-def events_table(b: Build) -> pd.DataFrame:
-    outlets = dict(zip(b.articles.article_id, b.articles.outlet))
+def events_table(articles: pd.DataFrame, extracts: dict) -> pd.DataFrame:
+    """events.csv: one row per dated event mention, by article."""
+    outlets = dict(zip(articles.article_id, articles.outlet))
     rows = []
-    for aid in sorted(b.extracts):
-        for e in b.extracts[aid].events:
+    for aid in sorted(extracts):
+        for e in extracts[aid].events:
             if e.date_start is None:
                 continue
             rows.append(
@@ -117,16 +109,17 @@ PLACE_COLUMNS = [
 ]
 
 
-def places_tables(b: Build, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def places_tables(matcher: PlaceMatcher, extracts: dict, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """places.csv (places mentioned, with coordinates and site status) and place_mentions.csv."""
-    mentions = place_mentions_table(b)
-    return pd.DataFrame(place_rows(b.matcher, mentions, chronology), columns=PLACE_COLUMNS), mentions
+    mentions = place_mentions_table(extracts)
+    return pd.DataFrame(place_rows(matcher, mentions, chronology), columns=PLACE_COLUMNS), mentions
 
 
-def place_mentions_table(b: Build) -> pd.DataFrame:
+def place_mentions_table(extracts: dict) -> pd.DataFrame:
+    """place_mentions.csv: every place named, with its sentence."""
     rows = []
-    for aid in sorted(b.extracts):
-        ex = b.extracts[aid]
+    for aid in sorted(extracts):
+        ex = extracts[aid]
         for m in ex.mentions:
             sent = next((s for s in ex.sentences if s.start <= m.start < s.end), None)
             rows.append(
@@ -199,7 +192,8 @@ def site_status(pid: str, rows: pd.DataFrame) -> dict:
     return dict(status=last.status, status_date=last.date_start, status_text=text, n_events=n, event_summary=summary)
 
 
-def figures_table(b: Build) -> pd.DataFrame:
+def figures_table(extracts: dict) -> pd.DataFrame:
+    """figures.csv: every number with its unit, party, kind and the date it describes."""
     cols = [
         "figure_id",
         "article_id",
@@ -224,7 +218,7 @@ def figures_table(b: Build) -> pd.DataFrame:
         "party_basis",
         "measure_basis",
     ]
-    rows = [f for aid in sorted(b.extracts) for f in b.extracts[aid].figures]
+    rows = [f for aid in sorted(extracts) for f in extracts[aid].figures]
     df = pd.DataFrame(rows, columns=cols)
     for c in ("count_best", "count_low", "count_high"):
         df[c] = df[c].astype("Int64")
@@ -247,12 +241,12 @@ UNDATED_COLUMNS = [
 ]
 
 
-def undated_table(b: Build) -> pd.DataFrame:
+def undated_table(articles: pd.DataFrame, extracts: dict) -> pd.DataFrame:
     """Events whose date no word of the text fixes: kept with their evidence, apart from the chronology."""
-    outlets = dict(zip(b.articles.article_id, b.articles.outlet))
+    outlets = dict(zip(articles.article_id, articles.outlet))
     rows = []
-    for aid in sorted(b.extracts):
-        for e in b.extracts[aid].events:
+    for aid in sorted(extracts):
+        for e in extracts[aid].events:
             if e.date_start is not None:
                 continue
             rows.append(
@@ -274,16 +268,15 @@ def undated_table(b: Build) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=UNDATED_COLUMNS)
 
 
-def unplaced_table(b: Build) -> pd.DataFrame:
-    rows = [u for aid in sorted(b.extracts) for u in b.extracts[aid].unplaced]
+def unplaced_table(extracts: dict) -> pd.DataFrame:
+    """unplaced_places.csv: names found but not placed."""
+    rows = [u for aid in sorted(extracts) for u in extracts[aid].unplaced]
     return pd.DataFrame(rows, columns=["article_id", "name", "how", "evidence"]).drop_duplicates()
 
 
 def article_refs(articles: pd.DataFrame) -> dict[str, tuple[str, str]]:
     """article_id → (name, reference): the outlet (else the title or file, never the hash) and the
     address or file (see :mod:`helpers.read.sources`)."""
-    from .read import sources
-
     names = sources.names(articles)
     return {
         r["article_id"]: (names[r["article_id"]], sources.reference(r))
@@ -325,7 +318,100 @@ def place_events(t: Tables, place_id: str, refs: dict | None = None) -> list[dic
                 "outlets": r.outlets,
                 "n_outlets": r.n_outlets,
                 "quotes": quotes,
-                "correction": getattr(r, "correction", "") or "",
             }
         )
     return out
+
+
+def patch_tables(
+    t: dict, corpus: pd.DataFrame, new: pd.DataFrame, extracts: dict, g, dirty: set, old_cids: set, matcher
+) -> tuple[dict, dict, dict]:
+    """The tables ``t`` of a saved build patched: the rows of the added files (``new``; ``extracts``,
+    the extractions of those that are articles; ``corpus``, the whole corpus with them) put in place, and the chronology rows of the clusters the merge replay
+    changed (``dirty``, whose previous rows were ``old_cids``) rebuilt, with the places they touch.
+    Returns the tables, the new chronology ids of the dirty clusters and the rows added."""
+    added = corpus[corpus.article_id.isin(extracts)]
+
+    adds = dict(
+        events=events_table(added, extracts),
+        figures=figures_table(extracts),
+        place_mentions=place_mentions_table(extracts),
+        unplaced=unplaced_table(extracts),
+        removed=removed_table(new),
+        undated=undated_table(added, extracts),
+    )
+    events, figures, mentions, unplaced, removed, undated = (
+        insert_sorted(t[n], adds[n], "file" if n == "removed" else "article_id")
+        for n in ("events", "figures", "place_mentions", "unplaced", "removed", "undated")
+    )
+    # chronology: rows of clean clusters kept, rows of dirty ones rebuilt
+    dropped = t["chronology"].chronology_id.isin(old_cids)
+    ev = events.set_index("event_id")
+    need = [m.eid for f in dirty if f in g.clusters for m in g.clusters[f].members]
+    quotes = {
+        eid: _Quote(eid, r.clause, r.place_ids, r.headline, r.event_type)
+        for eid, r in zip(need, ev.loc[need].itertuples())
+    }
+    outlets = sources.names(corpus)
+    rows = [chronology_row(g.clusters[f], outlets, quotes) for f in sorted(dirty) if f in g.clusters]
+    cids = {f: r["chronology_id"] for f, r in zip(sorted(f for f in dirty if f in g.clusters), rows)}
+    keep = t["chronology"][~dropped]
+    chrono = (
+        pd.concat([keep, pd.DataFrame(rows, columns=keep.columns).astype(keep.dtypes.to_dict())], ignore_index=True)
+        if rows
+        else keep
+    )
+    chrono = sort_chronology(chrono)
+    # places whose mentions or chronology rows changed
+    touched = set(mentions.place_id[mentions.article_id.isin(set(extracts))])
+    for ids in list(t["chronology"].place_ids[dropped]) + [r["place_ids"] for r in rows]:
+        touched.update(x for x in ids.split(";") if x)
+    places = t["places"][~t["places"].place_id.isin(touched)]
+    fresh = pd.DataFrame(place_rows(matcher, mentions, chrono, touched), columns=PLACE_COLUMNS)
+    places = pd.concat([places, fresh.astype(places.dtypes.to_dict())], ignore_index=True) if len(fresh) else places
+    places = places.sort_values("place_id", kind="stable").reset_index(drop=True)
+    return (
+        dict(
+            articles=articles_table(corpus),
+            events=events,
+            chronology=chrono,
+            places=places,
+            place_mentions=mentions,
+            figures=figures,
+            removed=removed,
+            unplaced=unplaced,
+            undated=undated,
+        ),
+        cids,
+        adds,
+    )
+
+
+def insert_sorted(old: pd.DataFrame, add: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``old`` (sorted by ``by``) with the rows of ``add`` put in place, after the equal ones:
+    what a stable sort of both gives, without reordering the big table."""
+    if not len(add):
+        return old.reset_index(drop=True)
+    add = add.iloc[add[by].argsort(kind="stable")]
+    keys = old[by].to_numpy()
+    pos = keys.searchsorted(add[by].to_numpy(), side="right")
+    parts, last = [], 0
+    for p_ in sorted(set(pos)):
+        parts += [old.iloc[last:p_], add[pos == p_]]
+        last = p_
+    parts.append(old.iloc[last:])
+    return pd.concat(parts, ignore_index=True)
+
+
+class _Quote(NamedTuple):
+    """What a chronology row quotes of a saved event mention (see :func:`helpers.across.merge.chronology_row`)."""
+
+    event_id: str
+    clause: str
+    place_ids_text: str
+    headline: str = ""
+    event_type: str = ""
+
+    @property
+    def place_ids(self) -> list[str]:
+        return [x for x in self.place_ids_text.split(";") if x]

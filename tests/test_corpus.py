@@ -49,7 +49,7 @@ def test_boilerplate_removed_and_recorded(seed_tables):
         "Заголовок",
     ):
         assert junk in lines, junk
-    text = " ".join(load_corpus(DATA, infer_dates=False).text)
+    text = " ".join(load_corpus(DATA).text)
     for junk in ("© AFP", "S'abonner", "Partager", "identifiez-vous", "Заголовок", "SOURCE:"):
         assert junk not in text, junk
 
@@ -148,9 +148,11 @@ def test_sidecar_problems_are_warnings(tmp_path):
 
 
 def test_sidecar_date_is_used(tmp_path):
+    from helpers.build import build
+
     d = make_data_dir(tmp_path, seeds=False, extra={"a.txt": ARTICLE.encode()})
     (d / "raw" / "articles.csv").write_text("file,outlet,url,published,title,language\na.txt,,,2020-03-25,,\n")
-    r = load_corpus(d).iloc[0]
+    r = build(d).articles.iloc[0]
     assert (r.published, r.published_precision, r.published_basis) == ("2020-03-25", "day", "metadata")
 
 

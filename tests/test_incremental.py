@@ -1,4 +1,4 @@
-"""Warm rebuilds (helpers.incremental) give the full build's tables, byte for byte.
+"""Warm rebuilds (helpers.build, the saved build patched) give the full build's tables, byte for byte.
 
 Each scenario changes a corpus that has a saved build, reruns ``build`` (warm), builds
 the same corpus again from nothing (``warm=False`` on a copy without ``interim/``), and compares
@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from helpers.across import NeedsFullBuild, merge
 from helpers.build import build
 from helpers.present.export import write_tables
-from helpers.store import incremental
+from helpers.store import saved
 
 from .conftest import UNSEEN, make_data_dir, tree_hash
 
@@ -36,6 +37,13 @@ def _exports_equal(warm, data: Path, tmp: Path) -> list[str]:
     return [p.name for p in sorted(b.iterdir()) if not filecmp.cmp(p, a / p.name, shallow=False)]
 
 
+def _mode(t) -> str:
+    """How a build ran, from its ``how``: full, patched or unchanged."""
+    if t.how.startswith("full build"):
+        return "full"
+    return "patched" if t.how.startswith("the saved build patched") else "unchanged"
+
+
 def _add(data: Path, *files: Path) -> None:
     for f in files:
         shutil.copy(f, data / "raw" / "articles" / f.name)
@@ -44,21 +52,20 @@ def _add(data: Path, *files: Path) -> None:
 @pytest.mark.parametrize("journal_max", [16, 2])
 def test_adding_articles_one_by_one_patches_and_matches_a_full_build(tmp_path, monkeypatch, journal_max):
     """With a short journal, the base is rewritten every few patches (compaction) as well."""
-    monkeypatch.setattr(incremental, "JOURNAL_MAX", journal_max)
+    monkeypatch.setattr(saved, "JOURNAL_MAX", journal_max)
     data = make_data_dir(tmp_path)
-    build(data)
-    assert incremental.LAST["mode"] == "full"
+    assert build(data).how.startswith("full build")
     modes = []
     for f in sorted(UNSEEN.glob("*.txt")):
         _add(data, f)
         t = build(data)
-        modes.append(incremental.LAST["mode"])
-        assert _exports_equal(t, data, tmp_path) == [], f"after adding {f.name} ({incremental.LAST})"
+        modes.append(_mode(t))
+        assert _exports_equal(t, data, tmp_path) == [], f"after adding {f.name} ({t.how})"
     assert modes.count("patched") >= len(modes) // 2, modes  # the fast path is the common case
     assert set(modes) <= {"patched", "full"}
-    state = data / "interim" / "state"
-    assert len(list(state.glob("base-*.pkl"))) == 1  # older bases and journals are removed
-    assert len(list(state.glob("journal-*.pkl"))) <= journal_max
+    parts = {f.name.split(".")[0] for f in (data / "interim" / "build").glob("*.events.parquet")}
+    assert len(parts) <= journal_max + 1  # a base and its journal parts: older ones are removed
+    assert not list(data.rglob("*.pkl")), "nothing is pickled"
 
 
 def test_adding_several_at_once_and_files_sorting_first(tmp_path):
@@ -71,7 +78,7 @@ def test_adding_several_at_once_and_files_sorting_first(tmp_path):
     seed = sorted((data / "raw" / "articles").glob("*.txt"))[-1]
     (data / "raw" / "articles" / "zz_copy.txt").write_bytes(seed.read_bytes())
     t = build(data)
-    assert incremental.LAST["mode"] == "patched", incremental.LAST
+    assert _mode(t) == "patched", t.how
     assert "duplicate" in set(t.articles.status)
     assert _exports_equal(t, data, tmp_path) == []
 
@@ -81,10 +88,9 @@ def test_unchanged_rerun_reuses_the_saved_tables(tmp_path):
     first = build(data)
     raw = tree_hash(data / "raw")
     again = build(data)
-    assert incremental.LAST["mode"] == "unchanged"
+    assert _mode(again) == "unchanged", again.how
     for name in ("articles", "events", "chronology", "places", "figures"):
         assert getattr(first, name).equals(getattr(again, name)), name
-    assert again.build.extracts[first.events.article_id.iloc[0]].events  # extractions load on demand
     assert tree_hash(data / "raw") == raw
 
 
@@ -111,7 +117,7 @@ def test_other_changes_fall_back_to_a_full_build(tmp_path, change):
     else:
         (data / "raw" / "articles.csv").write_text(f"file,published\n{victim.name},2021-05-04\n", encoding="utf-8")
     t = build(data)
-    assert incremental.LAST["mode"] == "full", incremental.LAST
+    assert _mode(t) == "full", t.how
     assert _exports_equal(t, data, tmp_path) == []
 
 
@@ -120,23 +126,34 @@ def test_code_or_reference_change_invalidates_the_saved_build(tmp_path):
     build(data)
     with (data / "reference" / "outlets.csv").open("a", encoding="utf-8") as fh:
         fh.write("\n")
-    from helpers.store.cache import code_fingerprint
+    from helpers.store.fingerprint import code_fingerprint
 
     code_fingerprint.cache_clear()
     try:
-        build(data)
+        t = build(data)
     finally:
         code_fingerprint.cache_clear()
-    assert incremental.LAST == {"mode": "full", "reason": "no saved build for this code and reference data"}
+    assert t.how == "full build (no saved build for this code and reference data)"
 
 
-def test_a_corrupt_state_file_is_rebuilt(tmp_path):
+@pytest.mark.parametrize("damage", ["database", "table file", "results"])
+def test_a_damaged_saved_build_means_a_full_build_with_the_reason(tmp_path, damage):
     data = make_data_dir(tmp_path)
     build(data)
-    (data / "interim" / "state" / "state.pkl").write_bytes(b"not a pickle")
+    if damage == "database":
+        (data / "interim" / "build.sqlite").write_bytes(b"not a database, not a pickle either")
+    elif damage == "table file":
+        next((data / "interim" / "build").glob("*.events.parquet")).write_bytes(b"PAR1 garbage")
+    else:
+        (data / "interim" / "results.sqlite").write_bytes(b"garbage")
     time.sleep(0.01)
     t = build(data)
-    assert incremental.LAST["mode"] == "full"
+    if damage == "results":  # the per-article results are computed again, the saved build still serves
+        assert _mode(t) == "unchanged", t.how
+        assert any("results.sqlite could not be read" in w for w in t.warnings), t.warnings
+    else:
+        assert t.how.startswith("full build (the saved build could not be read"), t.how
+    t = build(data, warm=False)
     assert _exports_equal(t, data, tmp_path) == []
 
 
@@ -169,31 +186,31 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
     and the margin made small so that saturation, restarts and dirty propagation all happen."""
     import random
 
-    from helpers.across import merge
-
     monkeypatch.setattr(merge, "COMMON_KEY", 6)
-    monkeypatch.setattr(incremental, "COMMON_KEY", 6)
-    monkeypatch.setattr(incremental, "MARGIN", 3)
+    monkeypatch.setattr(merge, "MARGIN", 3)
     rng = random.Random(seed)
     ms = _random_mentions(rng, 400)
     added = sorted(rng.sample(ms, rng.randrange(1, 6)), key=lambda m: m.skey)
     ids = {m.eid for m in added}
     old = sorted((m for m in ms if m.eid not in ids), key=lambda m: m.skey)
     g_old = merge.cluster(old)
-    clusters = incremental.ShardStore(tmp_path, "clusters")
-    registry = incremental.ShardStore(tmp_path, "registry")
-    clusters.fill(
-        (f, ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members)))
-        for f, c in g_old.clusters.items()
-    )
-    registry.fill((k, sorted((t, f) for f, t in p.items())) for k, p in g_old.posting.items())
-    result = incremental.replay(clusters, registry, added)
+    con = saved._connect(tmp_path / "build.sqlite")  # through the database: what a warm rebuild reads
+    for name, items in (
+        ("clusters", [(f, ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members)))
+                      for f, c in g_old.clusters.items()]),
+        ("registry", [(k, sorted((t, f) for f, t in p.items())) for k, p in g_old.posting.items()]),
+    ):  # fmt: skip
+        kv = saved.KV(None, name)
+        kv.fill(items)
+        kv.write(con)
+    clusters, registry = saved.KV(con, "clusters"), saved.KV(con, "registry")
     full = merge.cluster(sorted(ms, key=lambda m: m.skey))
     expect = {f: ([m.eid for m in c.members], c.start, c.end, c.precision) for f, c in full.clusters.items()}
-    if result is None:  # too many dirty clusters on a saturated key: the caller builds in full
-        assert incremental.LAST["reason"]
+    try:
+        g, dirty = merge.replay(clusters, registry, added)
+    except NeedsFullBuild as exc:  # too many dirty clusters on a saturated key: the caller builds in full
+        assert "too many clusters" in str(exc)
         return
-    g, dirty = result
     got = {
         f: ([m.eid for m in c.members], c.start, c.end, c.precision)
         for f, c in g_old.clusters.items()
@@ -202,22 +219,23 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
     got |= {f: ([m.eid for m in c.members], c.start, c.end, c.precision) for f, c in g.clusters.items() if f in dirty}
     assert got == expect
     # the stores, updated, are those a full build would save (what the next patch starts from)
-    incremental._update_stores({"clusters": clusters, "registry": registry}, g, dirty, {f: "c" for f in dirty})
+    merge.update_merge_index({"clusters": clusters, "registry": registry}, g, dirty, {f: "c" for f in dirty})
     for f, c in full.clusters.items():
         assert clusters.get(f) == ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))
     for key, posting in full.posting.items():
         assert registry.get(key) == sorted((t, f) for f, t in posting.items()), key
-    assert sum(len(clusters._load(i)) for i in range(incremental.N_SHARDS)) == len(full.clusters)
+    clusters.write(con)
+    assert con.execute("SELECT count(*) FROM kv WHERE space = 'clusters'").fetchone()[0] == len(full.clusters)
 
 
-def test_a_missing_shard_means_a_full_build_not_a_crash(tmp_path):
+def test_a_missing_table_file_means_a_full_build_not_a_crash(tmp_path):
     data = make_data_dir(tmp_path)
     build(data)
-    for f in (data / "interim" / "state").glob("clusters-*.pkl"):
+    for f in (data / "interim" / "build").glob("*.figures.parquet"):
         f.unlink()
     _add(data, sorted(UNSEEN.glob("*.txt"))[0])
     t = build(data)
-    assert incremental.LAST["mode"] == "full" and "could not be used" in incremental.LAST["reason"]
+    assert t.how.startswith("full build (the saved build could not be read"), t.how
     assert _exports_equal(t, data, tmp_path) == []
 
 
@@ -248,5 +266,5 @@ def test_an_article_added_last_to_the_whole_corpus(tmp_path, name, earlier, mode
     build(data)
     _add(data, added)
     t = build(data)
-    assert incremental.LAST["mode"] == mode and why in incremental.LAST["reason"], incremental.LAST
+    assert _mode(t) == mode and why in t.how, t.how
     assert _exports_equal(t, data, tmp_path) == []

@@ -10,12 +10,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .. import config
 from ..extract.article import ArticleExtract
 from ..extract.dates import display_date
 from ..extract.events import EventMention
-from ..extract.published import Constraint, infer_publication_dates
+from ..extract.published import PUB_COLUMNS, Constraint, infer_publication_dates
 from ..vocabulary import COUNTRY_ACTORS, family
+from . import NeedsFullBuild
 
 MAX_ROUNDS = 4
 
@@ -25,29 +25,41 @@ WEAK_KEYS = {f"actor:{a}" for a in COUNTRY_ACTORS}  # a country as actor tells n
 
 
 def corpus_constraints(
-    articles: pd.DataFrame, extracts: dict[str, ArticleExtract], log: ConstraintLog | None = None
+    articles: pd.DataFrame,
+    extracts: dict[str, ArticleExtract],
+    log: ConstraintLog | None = None,
+    saved=None,
+    order: dict[str, int] | None = None,
+    files: dict[str, str] | None = None,
 ) -> dict[str, list[Constraint]]:
-    """Bounds on each article's publication date from the events other articles date.
+    """Bounds on the publication date of each article of ``extracts`` from the events other articles date.
 
     An event an article mentions (same type family, a shared key) that other articles date
     bounds its publication from below. When the mention could be several dated events, the
     sound bound is the earliest of them; the lead's news bounds it from above (within a
     week) only when all candidates agree. Articles dated by metadata or a dateline are
     settled and skipped; anchors are indexed by (type family, key), so the cost grows with
-    the corpus, not with its square. ``log`` records which keys were looked up (for warm rebuilds)."""
-    files = dict(zip(articles.article_id, articles.file))
+    the corpus, not with its square. ``log`` records which keys were looked up (for warm rebuilds).
+
+    A warm rebuild dates the added articles only: ``saved`` (a mapping with ``get``) holds the anchors of
+    the articles saved before, merged with the added ones' in file order (``order``: article -> rank);
+    ``files`` names every article (article -> file)."""
+    files = files if files is not None else dict(zip(articles.article_id, articles.file))
     settled = {
         aid: bool(s)
         for aid, s in zip(
             articles.article_id, articles.get("published_settled", pd.Series(False, index=articles.index))
         )
     }
-    reliable = _reliable(articles)
-    index: dict[tuple[str, str], list[tuple[str, EventMention]]] = {}
-    for aid, ex in extracts.items():
-        for key, e in anchor_postings(ex, reliable.get(aid, False)):
-            index.setdefault(key, []).append((aid, e))
-    anchors = AnchorLookup(index.get)
+    index = postings(extracts, _reliable(articles), order)
+    get = index.get
+    if saved is not None:
+
+        def get(k):
+            mine, base = index.get(k), saved.get(k)
+            return sorted((base or []) + mine, key=lambda x: order[x[0]]) if mine else base
+
+    anchors = AnchorLookup(get)
     out: dict[str, list[Constraint]] = {}
     for aid, ex in extracts.items():
         if settled.get(aid):
@@ -58,6 +70,18 @@ def corpus_constraints(
     if log is not None:
         log.index = index
     return out
+
+
+def postings(
+    extracts: dict[str, ArticleExtract], reliable: dict[str, bool], order: dict[str, int] | None = None
+) -> dict[tuple[str, str], list[tuple[str, EventMention]]]:
+    """The anchor index: (type family, key) -> the (article, event) pairs posted under it, in file order
+    (``order``, article -> rank; default: the order of ``extracts``)."""
+    index: dict[tuple[str, str], list[tuple[str, EventMention]]] = {}
+    for aid in extracts if order is None else sorted(extracts, key=order.get):
+        for key, e in anchor_postings(extracts[aid], reliable.get(aid, False)):
+            index.setdefault(key, []).append((aid, e))
+    return index
 
 
 def anchor_postings(ex: ArticleExtract, reliable: bool) -> list[tuple[tuple[str, str], EventMention]]:
@@ -268,30 +292,21 @@ def _reliable(articles: pd.DataFrame) -> dict[str, bool]:
 
 
 class PubMemo:
-    """Publication dates inferred under corpus constraints, remembered by (article, constraints)
-    in ``DATA/interim/published.pkl`` (with the code fingerprint), so a rerun redoes only what changed."""
+    """Publication dates inferred under corpus constraints, remembered by (article, constraints) in the
+    result store (kind ``dated``), so that a rerun infers again only what changed."""
 
-    def __init__(self, paths: config.Paths):
-        from ..store.cache import code_fingerprint
-
-        self.path = paths.interim / "published.pkl"
-        self.fp = code_fingerprint(str(paths.reference.resolve()))
+    def __init__(self, store):
+        self.store = store
         self.data: dict = {}
-        self.dirty = False
-        try:
-            import pickle
-
-            with self.path.open("rb") as fh:
-                fp, data = pickle.load(fh)
-            if fp == self.fp:
-                self.data = data
-        except Exception:
-            pass
 
     def infer(self, local: pd.DataFrame, cons: dict[str, list[Constraint]]) -> pd.DataFrame:
-        from ..extract.published import PUB_COLUMNS
-
-        keys = {aid: (aid, tuple((c.lo, c.hi, c.evidence) for c in cs)) for aid, cs in cons.items()}
+        """``local`` (each article dated by its own text) dated anew under ``cons`` (article -> constraints)."""
+        keys = {aid: self.store.key(aid, tuple((c.lo, c.hi, c.evidence) for c in cs)) for aid, cs in cons.items()}
+        for aid, k in keys.items():
+            if k not in self.data:
+                got = self.store.get("dated", k)
+                if got is not None:
+                    self.data[k] = got
         todo = {aid for aid, k in keys.items() if k not in self.data}
         new = infer_publication_dates(local, cons, only=todo) if todo else local.copy()
         idx = {aid: i for i, aid in enumerate(new.article_id)}
@@ -300,23 +315,109 @@ class PubMemo:
                 continue
             i = new.index[idx[aid]]
             if aid in todo:
-                self.data[k] = tuple(new.at[i, c] for c in PUB_COLUMNS)
-                self.dirty = True
+                self.data[k] = tuple(_py(new.at[i, c]) for c in PUB_COLUMNS)
+                self.store.put("dated", k, self.data[k])
             else:
                 for c, v in zip(PUB_COLUMNS, self.data[k]):
                     new.at[i, c] = v
         return new
 
-    def save(self) -> None:
-        if not self.dirty:
-            return
-        import pickle
 
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump((self.fp, self.data), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(self.path)
-        except OSError:
-            pass
+def _py(value):
+    """A numpy scalar as the Python value it holds (what the store can keep)."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def date_added(
+    added: pd.DataFrame,
+    files: dict[str, str],
+    order: dict[str, int],
+    saved,
+    log: ConstraintLog,
+    extract,
+    extract_saved,
+    memo: PubMemo,
+) -> tuple[pd.DataFrame, dict, int, ConstraintLog, dict]:
+    """The dating rounds of a full build, run for the ``added`` articles only (each dated by its own text)
+    against the anchors ``saved`` by the previous build (whose rounds ``log`` records).
+
+    ``files``/``order``: every article's file and rank in file order; ``extract(row)``: an article's
+    extraction; ``extract_saved(article_id)``: a saved article's. Returns the added articles dated, their
+    extractions, the rounds, the new log and the anchors they post. Raises :class:`NeedsFullBuild` when
+    the added articles would change how an earlier article is dated (then only a full build is right)."""
+    local = added.reset_index(drop=True)
+    extracts = {r.article_id: extract(r) for r in local.itertuples()}
+    new_log = ConstraintLog()
+    versions = [(extracts.copy(), _reliable(local))]
+    cur, rounds = settle_dates(
+        local,
+        local,
+        extracts,
+        lambda a, exs: corpus_constraints(a, exs, new_log, saved=saved, order=order, files=files),
+        extract,
+        memo,
+        new_log,
+        on_round=lambda a, exs: versions.append((exs.copy(), _reliable(a))),
+    )
+    if not new_log.converged:
+        raise NeedsFullBuild("the added articles' dates do not settle")
+    # what the added articles read must not have changed between the earlier rounds
+    if (set(new_log.summary_keys) | {k[:2] for k in new_log.day_keys}) & log.unstable:
+        raise NeedsFullBuild("an added article reads anchors that changed between rounds")
+    # what they post must not change what an earlier article read, in any round
+    old_day_fk = {k[:2] for k in log.day_keys}
+    readers: dict[str, set[int]] = {}  # earlier article -> the rounds whose postings may change its bounds
+    for r, (exs, rel) in enumerate(versions):
+        for k, mine in postings(exs, rel, order).items():
+            if k not in log.summary_keys and k not in old_day_fk:
+                continue
+            base = saved.get(k) or []
+            if len(base) > COMMON_KEY:
+                continue  # too common before, too common after: nobody reads it
+            both = sorted(base + mine, key=lambda x: order[x[0]])
+            if k in log.unstable or len(both) > COMMON_KEY:
+                raise NeedsFullBuild(
+                    f"an added article dates an event ({k[0]}, {k[1]}) that earlier articles are dated by"
+                )
+            who = set(log.summary_keys.get(k, ())) if _summary_ids(base) != _summary_ids(both) else set()
+            for _, e in mine:
+                if e.precision == "day":
+                    who |= log.day_keys.get(k + (e.date_start.month, e.date_start.day), set())
+            for aid in who:
+                readers.setdefault(aid, set()).add(r)
+    for aid in sorted(readers):
+        _check_bounds_unchanged(aid, readers[aid], versions, saved, files, order, log, extract_saved)
+    final = log.merged(new_log)  # the old log plus what the added articles read
+    return cur, extracts, rounds, final, postings(extracts, _reliable(cur), order)
+
+
+def _check_bounds_unchanged(aid, rounds: set, versions: list, saved, files, order, log, extract_saved) -> None:
+    """Does an earlier article that reads a key the added articles post under get the same constraints
+    with those postings as without, in every round? Only an article that no round re-dated and that
+    read no key whose anchors changed between rounds can be answered here (its bounds were then the
+    same in every round); for any other, the full build decides."""
+    if aid in log.redated:
+        raise NeedsFullBuild(f"an added article may change the dates of {files[aid]}, re-dated by the rounds")
+    ex = extract_saved(aid)
+    read = ConstraintLog()
+    before = article_constraints(aid, ex, AnchorLookup(saved.get), files, read)
+    if (set(read.summary_keys) | {k[:2] for k in read.day_keys}) & log.unstable:
+        raise NeedsFullBuild(f"an added article may change the dates of {files[aid]}")
+    for v in sorted(rounds):
+        posted = postings(*versions[v], order)
+
+        def get(k, posted=posted):
+            mine, base = posted.get(k), saved.get(k)
+            return sorted((base or []) + mine, key=lambda x: order[x[0]]) if mine else base
+
+        if article_constraints(aid, ex, AnchorLookup(get), files) != before:
+            raise NeedsFullBuild(f"an added article changes the dates of {files[aid]}")
+
+
+def _summary_ids(posting) -> tuple:
+    """What :class:`AnchorLookup` summarizes of a posting: its two earliest and two latest anchors."""
+    if not posting:
+        return ()
+    firsts = _two_distinct(sorted(posting, key=lambda x: (x[1].date_start, x[0])))
+    lasts = _two_distinct(sorted(posting, key=lambda x: (x[1].date_end, x[0]), reverse=True))
+    return tuple((b, f.event_id) for b, f in firsts), tuple((b, f.event_id) for b, f in lasts)

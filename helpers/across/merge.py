@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -13,11 +12,10 @@ from ..extract.dates import display_date, precision_of
 from ..extract.events import EventMention
 from ..read import sources
 from ..vocabulary import PRECISION_RANK, PRIORITY_INDEX, TYPE_LABELS, family
+from . import NeedsFullBuild
 from .dating import COMMON_KEY
 
-if TYPE_CHECKING:
-    from ..build import Build
-
+MARGIN = 50  # a key this far past COMMON_KEY stays too common however many clusters a patch changes
 CHRONO_COLUMNS = [
     "chronology_id",
     "date_start",
@@ -161,9 +159,9 @@ class Greedy:
                 self.buckets.setdefault((fam, k, m), set()).add(founder)
 
 
-def merge_mentions(b: Build) -> list[MergeMention]:
+def merge_mentions(extracts: dict) -> list[MergeMention]:
     """Every dated event mention of the build, in merge order."""
-    ms = [MergeMention.of(e) for aid in sorted(b.extracts) for e in b.extracts[aid].events if e.date_start is not None]
+    ms = [MergeMention.of(e) for aid in sorted(extracts) for e in extracts[aid].events if e.date_start is not None]
     ms.sort(key=lambda m: m.skey)
     return ms
 
@@ -175,17 +173,22 @@ def cluster(mentions: list[MergeMention]) -> Greedy:
     return g
 
 
-def merge_events(b: Build, greedy: Greedy | None = None) -> pd.DataFrame:
+def merge_events(articles: pd.DataFrame, extracts: dict, greedy: Greedy | None = None) -> pd.DataFrame:
     """Mentions of the same event (same type, compatible dates, a shared name/place/actor) as one row."""
-    g = greedy or cluster(merge_mentions(b))
-    outlets = sources.names(b.articles)  # the outlet, else the title or file: never the hash
-    ev = {e.event_id: e for aid in sorted(b.extracts) for e in b.extracts[aid].events}
+    g = greedy or cluster(merge_mentions(extracts))
+    outlets = sources.names(articles)  # the outlet, else the title or file: never the hash
+    ev = {e.event_id: e for aid in sorted(extracts) for e in extracts[aid].events}
     rows = [chronology_row(c, outlets, ev) for c in g.clusters.values()]
     return chronology_frame(rows)
 
 
 def chronology_frame(rows: list[dict]) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=CHRONO_COLUMNS)
+    """chronology.csv from its rows, in chronological order."""
+    return sort_chronology(pd.DataFrame(rows, columns=CHRONO_COLUMNS))
+
+
+def sort_chronology(df: pd.DataFrame) -> pd.DataFrame:
+    """The chronology's order: by date, then type and id."""
     return df.sort_values(["date_start", "date_end", "event_type", "chronology_id"]).reset_index(drop=True)
 
 
@@ -244,3 +247,182 @@ def _summary(etype: str, e: EventMention) -> str:
     if len(clause) > 150:
         clause = clause[:147].rsplit(" ", 1)[0] + "…"
     return f"{TYPE_LABELS.get(etype, etype)} — {clause}"
+
+
+def merge_index(greedy: Greedy, chronology: pd.DataFrame) -> tuple[list, list]:
+    """What a warm rebuild reads of a merge: ``clusters`` (founder -> (chronology id, family, keys, members
+    in merge order)) and ``registry`` ((family, key) -> [(time, founder)], the clusters registered under
+    the key in merge order), as lists of items."""
+    cids = {eids.split(";")[0]: cid for cid, eids in zip(chronology.chronology_id, chronology.event_ids)}
+    clusters = []
+    for f, c in greedy.clusters.items():
+        head = min(m.eid for m in c.members)
+        clusters.append((f, (cids[head], c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))))
+    registry = [(key, sorted((t, f) for f, t in posting.items())) for key, posting in greedy.posting.items()]
+    return clusters, registry
+
+
+def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
+    """The merge with ``added`` mentions, as :func:`helpers.across.merge.cluster` would make it from all
+    mentions, computed on the part of the previous merge that the added mentions can reach.
+
+    A mention's decision depends only on the clusters registered under its keys and on how many
+    there are. So the replay runs over the clusters registered under a set of keys K (starting
+    with the added mentions' keys) and their members, in merge order; it applies each previous
+    decision unless the mention is added, its previous cluster has changed ("dirty"), or one
+    of its keys is held by a dirty cluster and could still be read. A key stays out of K once
+    ``COMMON_KEY + MARGIN`` clusters hold it: from then on it is too common in both merges,
+    whatever the patch changes (checked: no such key gains more than ``MARGIN`` dirty clusters).
+    When a recomputed decision needs a key outside K, K grows and the replay restarts.
+    ``clusters`` and ``registry`` (mappings with ``get``) are the previous merge's, as
+    :func:`merge_index` gives them. Returns (greedy state of the replayed part, dirty founders);
+    raises :class:`NeedsFullBuild` when the added mentions change too many clusters of a common key."""
+    if not added:
+        return Greedy(), set()
+    keys = {(m.fam, k) for m in added for k in m.keys}
+    sat: dict = {}
+
+    def sat_time(key):
+        if key not in sat:
+            reg = registry.get(key) or []
+            sat[key] = reg[COMMON_KEY + MARGIN][0] if len(reg) > COMMON_KEY + MARGIN else None
+        return sat[key]
+
+    def saturated(key, e) -> bool:
+        t = sat_time(key)
+        return t is not None and e.skey >= t
+
+    new_ids = {m.eid for m in added}
+    t0 = added[0].skey  # the merge before the first added mention is the previous one
+    loaded: dict[str, tuple] = {}  # founder -> (family, keys, members), read once across passes
+    while True:
+        founders = set()
+        for key in keys:
+            t = sat_time(key)
+            if t is None or t > t0:  # a key already too common at t0 is read by no later mention
+                founders.update(f for rt, f in registry.get(key) or () if t is None or rt < t)
+        g = Greedy()
+        ms, prev, info = list(added), {}, {}
+        for f in founders:
+            if f not in loaded:
+                _, fam, fkeys, members = clusters.get(f)
+                members = [MergeMention(*tup) for tup in members]
+                cut = next((i for i, m in enumerate(members) if m.skey >= t0), len(members))
+                loaded[f] = (fam, fkeys, members[:cut], members[cut:])
+            fam, fkeys, before, after = loaded[f]
+            info[f] = (fam, fkeys)
+            if before:  # nothing differs before t0: the cluster's state there, without a replay
+                g.restore(before, keys)
+            for m in after:
+                prev[m.eid] = f
+            ms += after
+        ms.sort(key=lambda m: m.skey)
+        dirty: set[str] = set()
+        touched: dict[tuple[str, str], set[str]] = {}  # key -> dirty clusters holding it (now or before)
+        months_of: dict[tuple[str, str], set | None] = {}  # key -> months of their buckets (None: any)
+        need: set = set()
+
+        def founder_months(f: str):
+            """Every bucket month a cluster can be registered in: its spans only narrow from its first mention's."""
+            if f in loaded:
+                first = (loaded[f][2] or loaded[f][3])[0]
+            else:
+                first = g.clusters[f].members[0]
+            return first.months
+
+        def mark(key, f: str, e) -> None:
+            touched.setdefault(key, set()).add(f)
+            ms_ = founder_months(f)
+            if ms_ is None:
+                months_of[key] = None
+            elif months_of.get(key, ()) is not None:
+                months_of.setdefault(key, set()).update(ms_)
+            if key not in keys and not saturated(key, e):
+                need.add(key)
+
+        def taint(f: str, e) -> None:
+            if f in dirty:
+                return
+            dirty.add(f)
+            fam_keys = [(info[f][0], k) for k in info[f][1]] if f in info else []
+            c = g.clusters.get(f)
+            fam_keys += [(c.fam, k) for k in c.keys] if c else []
+            for key in fam_keys:
+                mark(key, f, e)
+
+        def may_differ(e) -> bool:
+            """Could e's candidates differ from the previous merge's? Only through a key held by a
+            dirty cluster: if the key could flip across COMMON_KEY, or if a dirty cluster sits in a
+            bucket e reads."""
+            for k in e.keys:
+                key = (e.fam, k)
+                d = touched.get(key)
+                if not d or saturated(key, e):
+                    continue
+                n = len(g.posting.get(key, ()))
+                if n - len(d) > COMMON_KEY:
+                    continue  # too common in both merges
+                if n + len(d) > COMMON_KEY:
+                    return True
+                mo = months_of[key]
+                if mo is None or e.months is None or any(m in mo for m in e.months):
+                    return True
+            return False
+
+        for e in ms:
+            old = prev.get(e.eid)
+            redo = e.eid in new_ids
+            f = None
+            if not redo:
+                f = None if old == e.eid else old
+                if f is not None and (f in dirty or f not in g.clusters):
+                    redo = True
+                elif touched:
+                    redo = may_differ(e)
+            if redo:
+                missing = {key for key in ((e.fam, k) for k in e.keys) if key not in keys and not saturated(key, e)}
+                need |= missing  # this pass is then only a search for the keys the next one needs
+                f = g.decide(e, saturated)
+            founder = g.apply(e, f, keys)  # no key outside K is read (it would be in `need`)
+            if redo and founder != old:
+                if old is not None:
+                    taint(old, e)
+                taint(founder, e)
+            if founder in dirty:  # a changed cluster registers e's keys: their later readers must know
+                for k in e.keys:
+                    mark((e.fam, k), founder, e)
+        if need:
+            keys |= need
+            continue
+        for key, fs in touched.items():
+            if sat_time(key) is not None and len(fs) > MARGIN:
+                raise NeedsFullBuild(f"the added articles change too many clusters of ({key[0]}, {key[1]})")
+        return g, dirty
+
+
+def update_merge_index(stores: dict, g: Greedy, dirty: set, cids: dict) -> None:
+    """The merge index (``clusters`` and ``registry``, see :func:`merge_index`) after a patch: the dirty clusters as they are now, and every key they
+    hold (then or now) registered anew. A cluster is registered under a key from its first
+    member that has the key."""
+    clusters, registry = stores["clusters"], stores["registry"]
+    affected: set = set()
+    regs: dict[str, dict] = {}
+    for f in dirty:
+        old = clusters.get(f)
+        if old is not None:
+            affected.update((old[1], k) for k in old[2])
+        c = g.clusters.get(f)
+        if c is None:
+            clusters.pop(f)
+            continue
+        affected.update((c.fam, k) for k in c.keys)
+        clusters[f] = (cids[f], c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))
+        first: dict = {}
+        for m in c.members:
+            for k in m.keys:
+                first.setdefault((c.fam, k), m.skey)
+        regs[f] = first
+    for key in affected:
+        reg = [(t, f) for t, f in registry.get(key) or () if f not in dirty]
+        reg += [(first[key], f) for f, first in regs.items() if key in first]
+        registry[key] = sorted(reg)

@@ -1,8 +1,9 @@
-"""One article's extraction: its places, event mentions and figures, dated on its publication window.
+"""The per-article step: one file read and dated by its own text (:func:`read_article`), then its
+places, event mentions and figures, dated on its publication window (:func:`extract_article`).
 
-:func:`extract_article` is a pure function of the article's row (text, title, outlet,
-publication window) and the reference data (the place matcher): the per-article step of
-the pipeline, run once per article and kept in the per-article cache.
+Both are pure functions of the article (its file, its sidecar row; then its row with the publication
+window) and the reference data: run once per article, kept in the result store
+(:mod:`helpers.store.results`), and run again only when an article's window changes.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
+from ..read.corpus import OutletRegistry, load_one
 from ..text import Sentence, fold, split_sentences
 from .dates import precision_of, tag
 from .events import EventMention, actors_of, extract_events, merge_occurrences
 from .figures import Figure, extract_article_figures
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
-from .published import lead_span
+from .published import infer_one, lead_span
 
 
 @dataclass
@@ -27,6 +30,25 @@ class ArticleExtract:
     events: list[EventMention]
     figures: list[dict]
     unplaced: list[dict]
+
+
+def read_article(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
+    """One file's row of the corpus (see :func:`helpers.read.corpus.load_one`) with the publication date
+    its own text gives (before any constraint from the rest of the corpus)."""
+    row = load_one(path, rel, meta, outlets)
+    if row["status"] == "skipped":
+        p = None
+    else:
+        p = infer_one(row["text"], row["title"], row.get("meta_published", ""), row.get("html_date", "") or "")
+    row.update(
+        published=p.start.isoformat() if p and p.start else "",
+        published_end=p.end.isoformat() if p and p.end else "",
+        published_precision=p.precision if p else "unknown",
+        published_basis=(p.basis if p and p.start else ""),
+        published_evidence=p.evidence if p else "",
+        published_settled=bool(p and p.settled),
+    )
+    return row
 
 
 def _window(row) -> tuple[date | None, date | None]:

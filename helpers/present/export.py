@@ -39,14 +39,7 @@ def export(data_dir=None, out=None, *, progress: bool = False) -> str:
         f"{len(t.events)} event mentions -> {len(t.chronology)} chronology rows; "
         f"{len(t.places)} places; {len(t.figures)} figures -> {_shown(out_dir)}"
     ]
-    from ..store.incremental import LAST
-
-    how = {
-        "patched": f"the saved build patched ({LAST['reason']})",
-        "unchanged": "nothing changed since the saved build",
-        "full": f"full build ({LAST['reason']})",
-    }.get(LAST["mode"], "full build")
-    lines.append(f"  build: {how}")
+    lines.append(f"  build: {t.how}")
     for r in skipped.itertuples():
         lines.append(f"  {r.status}: {r.file}: {r.reason}")
     for w in t.warnings:

@@ -470,53 +470,50 @@ def article_names(articles_dir: Path) -> list[str]:
 
 
 def load_corpus(
-    data_dir: str | Path | None = None, *, infer_dates: bool = True, overrides: dict[str, dict] | None = None
+    data_dir: str | Path | None = None, *, read=None, overrides: dict[str, dict] | None = None
 ) -> pd.DataFrame:
-    """One row per file of ``DATA/raw/articles/``: the contract's ``articles.csv`` columns,
-    plus ``raw_text`` (as written), ``text`` (normalized), ``removed`` (what normalization
-    took out), ``encoding``, ``url``, ``origin`` (agency / first publisher) and evidence columns.
+    """One row per file of ``DATA/raw/articles/``: the contract's ``articles.csv`` columns, plus ``text``
+    (normalized), ``removed`` (what normalization took out), ``encoding``, ``url``, ``origin`` (agency /
+    first publisher) and evidence columns; the same text under a second name is flagged ``duplicate``.
 
-    Publication dates are taken from the sidecar or inferred (see :mod:`helpers.published`).
-    Warnings about the sidecar are in ``df.attrs["warnings"]``. ``overrides`` (``{file: {column:
-    value}}``, the researcher's corrections of articles) take precedence over the sidecar's values.
-    """
+    ``read(path, rel, meta)`` reads one file (default :func:`load_one`; the build passes one that keeps
+    results and adds the article's own publication date). ``overrides`` (``{file: {column: value}}``,
+    the researcher's corrections of articles) take precedence over the sidecar's values. Warnings about
+    the sidecar are in ``df.attrs["warnings"]``."""
     p = config.paths(data_dir)
-    outlets = OutletRegistry.load(p.reference)
+    if read is None:
+        outlets = OutletRegistry.load(p.reference)
+
+        def read(path, rel, meta):
+            return load_one(path, rel, meta, outlets)
+
     sidecar, notes = read_sidecar(p.sidecar)
-    files = list_article_files(p.articles)
-    names = {str(f.relative_to(p.articles)) for f in files}
-    for name in sidecar:
-        if name not in names:
-            notes.append(f"{p.sidecar.name}: row for {name!r}, but no such file in {p.articles.name}/; ignored")
-    from ..store.cache import ExtractCache
-
-    cache = ExtractCache(p, kind="corpus")
-    rows = []
-    for f in files:
-        rel = str(f.relative_to(p.articles))
-        meta = {**sidecar.get(rel, {}), **(overrides or {}).get(rel, {})}
-        key = _file_key(f, rel, meta, cache.fingerprint)
-        if key is None:
-            rows.append(_load_one(f, rel, meta, outlets))
-        else:
-            rows.append(dict(cache.get_or_make(None, lambda: _load_dated(f, rel, meta, outlets), key=key)))
-    df = pd.DataFrame(rows)
+    names = article_names(p.articles)
+    notes += sidecar_notes(sidecar, names, p)
+    overrides = overrides or {}
+    df = pd.DataFrame(
+        [read(p.articles / rel, rel, {**sidecar.get(rel, {}), **overrides.get(rel, {})}) for rel in names]
+    )
     if df.empty:
-        df = pd.DataFrame(columns=ARTICLE_COLUMNS + ["raw_text", "text", "removed", "encoding", "url", "origin"])
-    _flag_duplicates(df)
-    if not infer_dates:
-        df = df.drop(columns=[c for c in df.columns if c.startswith("published")])
-    elif df.empty:
-        from ..extract.published import infer_publication_dates
-
-        df = infer_publication_dates(df)
+        df = pd.DataFrame(columns=ARTICLE_COLUMNS + ["text", "removed", "encoding", "url", "origin"])
+    flag_duplicates(df)
     df.attrs["warnings"] = notes
-    df.attrs["dated"] = infer_dates
     return df
 
 
-def _file_key(path: Path, rel: str, meta: dict, fingerprint: str) -> str | None:
-    """The cache key of one file: its bytes, its name, its sidecar row and the code."""
+def sidecar_notes(sidecar: dict, names: list[str], p: config.Paths) -> list[str]:
+    """A warning for each sidecar row naming no file of the corpus."""
+    present = set(names)
+    return [
+        f"{p.sidecar.name}: row for {name!r}, but no such file in {p.articles.name}/; ignored"
+        for name in sidecar
+        if name not in present
+    ]
+
+
+def file_key(path: Path, rel: str, meta: dict, fingerprint: str) -> str | None:
+    """The key of what reading one file gives: its bytes, its name, its sidecar row and the code
+    (None for a file that is not read: empty, too large or unreadable)."""
     try:
         size = path.stat().st_size
         if size == 0 or size > config.MAX_FILE_BYTES:
@@ -529,32 +526,12 @@ def _file_key(path: Path, rel: str, meta: dict, fingerprint: str) -> str | None:
     return h.hexdigest()[:24]
 
 
-def _load_dated(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
-    """One file's row with its own text's publication date (before any corpus constraint)."""
-    from ..extract.published import infer_one
-
-    row = _load_one(path, rel, meta, outlets)
-    if row["status"] == "skipped":
-        p = None
-    else:
-        p = infer_one(row["text"], row["title"], row.get("meta_published", ""), row.get("html_date", "") or "")
-    row.update(
-        published=p.start.isoformat() if p and p.start else "",
-        published_end=p.end.isoformat() if p and p.end else "",
-        published_precision=p.precision if p else "unknown",
-        published_basis=(p.basis if p and p.start else ""),
-        published_evidence=p.evidence if p else "",
-        published_settled=bool(p and p.settled),
-    )
-    return row
-
-
-def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
+def load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
+    """One file read and normalized: its row of the corpus table (status, reason, text, title, outlet…)."""
     row = {c: "" for c in ARTICLE_COLUMNS}
     row.update(published_precision="unknown", published_end="", published_settled=False)
     row.update(
         file=rel,
-        raw_text="",
         text="",
         removed=[],
         encoding="",
@@ -576,7 +553,6 @@ def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict
         row.update(
             status="skipped",
             reason="no article text left after removing boilerplate",
-            raw_text=raw.text,
             removed=cleaned.removed,
             encoding=raw.encoding,
         )
@@ -609,7 +585,6 @@ def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict
         title=title,
         title_basis=basis,
         language=meta.get("language") or detect_language(cleaned.text),
-        raw_text=raw.text,
         text=cleaned.text,
         removed=cleaned.removed,
         encoding=raw.encoding,
@@ -622,16 +597,19 @@ def _load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict
     return row
 
 
-def _flag_duplicates(df: pd.DataFrame) -> None:
-    first: dict[str, str] = {}
-    for i, r in df.iterrows():
-        if r["status"] != "ok":
+def flag_duplicates(df: pd.DataFrame, first: dict[str, str] | None = None) -> None:
+    """Flag as ``duplicate`` each ok row whose text (article id) an earlier row already has, naming that
+    file. ``first`` (article id -> file) holds the texts seen before these rows (a saved build's); updated."""
+    first = {} if first is None else first
+    status, reason = list(df["status"]), list(df["reason"])
+    for i, (aid, file) in enumerate(zip(df["article_id"], df["file"])):
+        if status[i] != "ok":
             continue
-        if r["article_id"] in first:
-            df.at[i, "status"] = "duplicate"
-            df.at[i, "reason"] = f"same text as {first[r['article_id']]}"
+        if aid in first:
+            status[i], reason[i] = "duplicate", f"same text as {first[aid]}"
         else:
-            first[r["article_id"]] = r["file"]
+            first[aid] = file
+    df["status"], df["reason"] = status, reason
 
 
 def articles_table(df: pd.DataFrame) -> pd.DataFrame:

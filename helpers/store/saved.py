@@ -1,0 +1,324 @@
+"""The last build, saved for the next run: ``DATA/interim/build.sqlite`` and ``DATA/interim/build/``.
+
+What is saved, in data formats only (no executable deserialization):
+
+- in ``build.sqlite`` (one transaction per save, so an interrupted save leaves the previous build whole):
+  ``meta`` (the state: code fingerprint, sidecar hash, rounds, warnings, what the dating rounds read, the
+  names of the table files), ``files`` (each article file's size, time and content key, taken before the
+  build read them) and ``kv``, three key-value spaces read on demand by a warm rebuild: ``anchors``
+  (family, key) -> the dated events that bound other articles' dates; ``registry`` (family, key) ->
+  the clusters registered under the key, in merge order; ``clusters`` founder -> (chronology id, family,
+  keys, members in merge order);
+- in ``build/``: the tables as Parquet files, those that only grow (corpus, events, figures,
+  place_mentions, removed lines, unplaced names) as a base plus one journal part per patch.
+
+Anything unreadable, from another version, or missing raises :class:`NotSaved` with the reason: the
+caller then builds in full and says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from ..across.dating import ConstraintLog
+from ..config import Paths
+from ..read.corpus import article_names, articles_table, file_key, read_sidecar
+from . import codec
+from .fingerprint import BUILD_CODE, code_fingerprint
+
+VERSION = 3
+RACY_NS = 1_000_000_000  # a file written within a second of the scan is hashed, not trusted by its time
+# the tables that a patch only adds rows to (a base plus journal parts), with the column they are sorted by
+GROWING = {
+    "corpus": "file",
+    "events": "article_id",
+    "figures": "article_id",
+    "place_mentions": "article_id",
+    "removed": "file",
+    "unplaced": "article_id",
+    "undated": "article_id",
+}
+JOURNAL_MAX = 16  # patches kept as journal parts before the base is written anew
+SPACES = ("anchors", "registry", "clusters")
+CORPUS_DROPPED = ("removed",)  # kept in the removed table; a list column has no place in the saved corpus
+
+
+def log_state(log: ConstraintLog) -> dict:
+    """What the next run needs of the dating rounds' log, as plain data (its anchor index is in ``kv``)."""
+    return dict(
+        summary_keys=list(log.summary_keys.items()),
+        day_keys=list(log.day_keys.items()),
+        unstable=log.unstable,
+        converged=log.converged,
+        redated=log.redated,
+    )
+
+
+def log_from_state(d: dict) -> ConstraintLog:
+    return ConstraintLog(
+        summary_keys={tuple(k): set(v) for k, v in d["summary_keys"]},
+        day_keys={tuple(k): set(v) for k, v in d["day_keys"]},
+        unstable={tuple(k) for k in d["unstable"]},
+        converged=bool(d["converged"]),
+        redated=set(d["redated"]),
+    )
+
+
+class NotSaved(Exception):
+    """No usable saved build (the message says why)."""
+
+
+@dataclass(frozen=True)
+class AnchorRef:
+    """What date reasoning reads of an anchor event (see :func:`helpers.across.dating.article_constraints`)."""
+
+    article_id: str
+    event_id: str
+    event_type: str
+    date_start: date
+    date_end: date
+    precision: str
+
+
+CLASSES = {"AnchorRef": AnchorRef}
+
+
+def anchor(aid: str, e) -> tuple[str, AnchorRef]:
+    """An anchor posting as saved: (article id, the event as :class:`AnchorRef`)."""
+    return aid, AnchorRef(e.article_id, e.event_id, e.event_type, e.date_start, e.date_end, e.precision)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The corpus's files as they were before the build read them."""
+
+    files: dict  # relative name -> (size, mtime_ns, content key)
+    sidecar: str  # hash of the sidecar's bytes
+    taken_ns: int
+
+
+def sidecar_hash(p: Paths) -> str:
+    try:
+        return hashlib.sha256(p.sidecar.read_bytes()).hexdigest() if p.sidecar.exists() else ""
+    except OSError:
+        return "unreadable"
+
+
+def stat(path) -> tuple[int, int]:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns
+
+
+def scan(p: Paths, known: dict | None = None, known_ns: int = 0) -> Inputs:
+    """Every article file's size, time and content key. A file whose size and time are those in
+    ``known`` and that was not written in the second before ``known_ns`` (git's rule for racy times)
+    keeps its known key; any other is hashed."""
+    taken = time.time_ns()
+    sidecar, _ = read_sidecar(p.sidecar)
+    fp = code_fingerprint(str(p.reference.resolve()))
+    known = known or {}
+    out = {}
+    folder = str(p.articles)
+    for rel in article_names(p.articles):
+        try:
+            size, mtime = stat(os.path.join(folder, rel))
+        except OSError:
+            size, mtime = -1, -1
+        old = known.get(rel)
+        if old is not None and (size, mtime) == tuple(old[:2]) and mtime < known_ns - RACY_NS:
+            out[rel] = tuple(old)
+        else:
+            out[rel] = (size, mtime, file_key(p.articles / rel, rel, sidecar.get(rel, {}), fp))
+    return Inputs(out, sidecar_hash(p), taken)
+
+
+class KV:
+    """One space of ``build.sqlite``'s key-value table: values read on demand, changes kept until saved."""
+
+    def __init__(self, con: sqlite3.Connection | None, space: str):
+        self.con, self.space = con, space
+        self._read: dict = {}
+        self.changed: dict = {}
+        self.replaced = con is None  # a full build: the whole space is written anew
+
+    def get(self, key, default=None):
+        if key in self.changed:
+            value = self.changed[key]
+        elif key in self._read or self.replaced:
+            value = self._read.get(key)
+        else:
+            row = self.con.execute(
+                "SELECT value FROM kv WHERE space = ? AND key = ?", (self.space, codec.dumps(key))
+            ).fetchone()
+            value = self._read[key] = codec.loads(row[0], CLASSES) if row else None
+        return default if value is None else value
+
+    def __setitem__(self, key, value) -> None:
+        self.changed[key] = value
+
+    def pop(self, key) -> None:
+        self.changed[key] = None
+
+    def fill(self, items) -> None:
+        """Replace the whole content (a full build)."""
+        self.replaced, self._read, self.changed = True, {}, dict(items)
+
+    def write(self, con: sqlite3.Connection) -> None:
+        if self.replaced:
+            con.execute("DELETE FROM kv WHERE space = ?", (self.space,))
+        rows = [(self.space, codec.dumps(k), codec.dumps(v)) for k, v in self.changed.items() if v is not None]
+        gone = [(self.space, codec.dumps(k)) for k, v in self.changed.items() if v is None]
+        con.executemany("INSERT OR REPLACE INTO kv VALUES (?, ?, ?)", rows)
+        con.executemany("DELETE FROM kv WHERE space = ? AND key = ?", gone)
+
+
+def _connect(path) -> sqlite3.Connection:
+    con = sqlite3.connect(path, timeout=60)
+    con.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+    con.execute("CREATE TABLE IF NOT EXISTS files (name TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, key TEXT)")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS kv (space TEXT, key TEXT, value TEXT, PRIMARY KEY (space, key)) WITHOUT ROWID"
+    )
+    return con
+
+
+class SavedBuild:
+    """The saved build of a data folder, as :func:`save` left it."""
+
+    def __init__(self, p: Paths):
+        self.p = p
+        self.path = p.interim / "build.sqlite"
+        self.folder = p.interim / "build"
+        self.state: dict = {}
+        self.files: dict = {}
+        self.con: sqlite3.Connection | None = None
+        self._frames: dict | None = None
+        self.kv = {s: KV(None, s) for s in SPACES}
+
+    @classmethod
+    def load(cls, p: Paths) -> SavedBuild:
+        """The saved build, checked: raises :class:`NotSaved` when there is none that this code can use."""
+        sb = cls(p)
+        if not sb.path.exists():
+            raise NotSaved("no saved build")
+        try:
+            sb.con = _connect(sb.path)
+            row = sb.con.execute("SELECT value FROM meta WHERE name = 'state'").fetchone()
+            if row is None:
+                raise NotSaved("no saved build")
+            sb.state = codec.loads(row[0], {})
+            if not isinstance(sb.state, dict) or sb.state.get("version") != VERSION:
+                raise NotSaved("the saved build is from another version")
+            if sb.state["fingerprint"] != code_fingerprint(str(p.reference.resolve()), BUILD_CODE):
+                raise NotSaved("no saved build for this code and reference data")
+            sb.files = {n: (s, m, k) for n, s, m, k in sb.con.execute("SELECT name, size, mtime, key FROM files")}
+            sb.kv = {s: KV(sb.con, s) for s in SPACES}
+            sb.frames()
+        except (sqlite3.Error, codec.CodecError, KeyError, TypeError, OSError, ValueError) as exc:
+            raise NotSaved(f"the saved build could not be read ({type(exc).__name__}: {exc})") from exc
+        return sb
+
+    def _read(self, tag: str, name: str) -> pd.DataFrame:
+        return pd.read_parquet(self.folder / f"{tag}.{name}.parquet")
+
+    def frames(self) -> dict:
+        """The growing tables: the base with the journal parts' rows put in place."""
+        if self._frames is None:
+            from ..tables import insert_sorted
+
+            frames = {n: self._read(self.state["base"], n) for n in GROWING}
+            for n, by in GROWING.items():
+                parts = [self._read(tag, n) for tag in self.state["journal"]]
+                if parts:
+                    frames[n] = insert_sorted(frames[n], pd.concat(parts, ignore_index=True), by)
+            frames["chronology"] = self._read(self.state["tables"], "chronology")
+            frames["places"] = self._read(self.state["tables"], "places")
+            self._frames = frames
+        return self._frames
+
+    def tables(self) -> dict:
+        """The saved tables, as :class:`helpers.tables.Tables` holds them."""
+        f = self.frames()
+        return dict(
+            articles=articles_table(f["corpus"]),
+            events=f["events"],
+            chronology=f["chronology"],
+            places=f["places"],
+            place_mentions=f["place_mentions"],
+            figures=f["figures"],
+            removed=f["removed"],
+            unplaced=f["unplaced"],
+            undated=f["undated"],
+        )
+
+
+def _write(folder, tag: str, frames: dict) -> None:
+    for name, df in frames.items():
+        if name == "corpus":
+            df = df.drop(columns=[c for c in CORPUS_DROPPED if c in df.columns])
+        df.to_parquet(folder / f"{tag}.{name}.parquet", index=False)
+
+
+def save(
+    p: Paths,
+    inputs: Inputs,
+    tables: dict,
+    corpus: pd.DataFrame,
+    state: dict,
+    kv: dict,
+    prev: SavedBuild | None = None,
+    adds: dict | None = None,
+) -> None:
+    """Save a build (never raises: without a writable interim folder, every run is a full build).
+
+    ``tables``: the build's tables; ``corpus``: its corpus frame; ``state``: what the next run checks and
+    reads (rounds, warnings, the dating log); ``kv``: the anchors, registry and clusters spaces (filled
+    anew after a full build; the previous build's, changed, after a patch, with ``prev`` and ``adds``, the
+    rows the patch added to the growing tables, saved as a journal part)."""
+    folder = p.interim / "build"
+    path = p.interim / "build.sqlite"
+    tag = f"{time.time_ns():x}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if prev is not None and adds is not None and len(prev.state["journal"]) < JOURNAL_MAX:
+            base, journal = prev.state["base"], prev.state["journal"] + [tag]
+            _write(folder, tag, adds)
+        else:
+            base, journal = tag, []
+            _write(folder, tag, {n: corpus if n == "corpus" else tables[n] for n in GROWING})
+        _write(folder, tag, {"chronology": tables["chronology"], "places": tables["places"]})
+        state = dict(
+            state,
+            version=VERSION,
+            fingerprint=code_fingerprint(str(p.reference.resolve()), BUILD_CODE),
+            sidecar=inputs.sidecar,
+            saved_ns=inputs.taken_ns,
+            base=base,
+            journal=journal,
+            tables=tag,
+        )
+        con = prev.con if prev is not None else _connect(path)
+        with con:
+            con.execute("BEGIN IMMEDIATE")
+            if prev is not None:  # another run saved since this one read the saved build: keep that one
+                row = con.execute("SELECT value FROM meta WHERE name = 'state'").fetchone()
+                if row is None or codec.loads(row[0], {}).get("saved_ns") != prev.state["saved_ns"]:
+                    raise sqlite3.OperationalError("saved build changed meanwhile")
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (codec.dumps(state),))
+            con.execute("DELETE FROM files")
+            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)", [(n, *v) for n, v in sorted(inputs.files.items())])
+            for space in kv.values():
+                space.write(con)
+        keep = {base, *journal, tag}
+        for f in folder.glob("*.parquet"):
+            if f.name.split(".")[0] not in keep:
+                f.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error, codec.CodecError):
+        pass
