@@ -318,6 +318,7 @@ def place_events(t: Tables, place_id: str, refs: dict | None = None) -> list[dic
                 "outlets": r.outlets,
                 "n_outlets": r.n_outlets,
                 "quotes": quotes,
+                "correction": getattr(r, "correction", "") or "",
             }
         )
     return out

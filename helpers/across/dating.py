@@ -183,7 +183,7 @@ def article_constraints(
 
 @dataclass
 class ConstraintLog:
-    """What the cross-article date reasoning looked up, round by round (see helpers.incremental)."""
+    """What the cross-article date reasoning looked up, round by round (what a warm rebuild checks, see :func:`date_added`)."""
 
     summary_keys: dict = field(default_factory=dict)  # (family, key) -> articles that read its summary
     day_keys: dict = field(default_factory=dict)  # (family, key, month, day) -> articles that read it by day
