@@ -3,7 +3,9 @@
 Measures, each in a fresh process so that peak memory and cold caches are real:
 - extraction time and articles per second from a cold cache on synthetic corpora of
   100, 1,000 and 10,000 articles of about 500 words (benchmarks/synth.py);
-- the rebuild time after adding one article to the 10,000 corpus (warm: the saved build is
+- on the largest corpus, a full rebuild from the stored per-article results (every cross-article step
+  run whole: dating rounds, merge, tables; ``build(warm=False)``);
+- the rebuild time after adding one article to the largest corpus (warm: the saved build is
   patched, see helpers/build.py), for several added articles in turn (median and
   maximum), and the time of a rerun with nothing changed;
 - peak memory (maximum resident set size) of each run;
@@ -29,7 +31,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 
-def child(data_dir: str) -> None:
+def child(data_dir: str, full: bool = False) -> None:
     """Run in a subprocess: build every table of ``data_dir`` and print timings as JSON."""
     import resource
 
@@ -38,7 +40,7 @@ def child(data_dir: str) -> None:
 
     t1 = time.perf_counter()
 
-    t = build(data_dir)
+    t = build(data_dir, warm=not full)
     t2 = time.perf_counter()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n = int((t.articles.status == "ok").sum())
@@ -60,12 +62,16 @@ def child(data_dir: str) -> None:
     )
 
 
-def run_child(data_dir: Path) -> dict:
+def run_child(data_dir: Path, full: bool = False) -> dict:
     import os
 
     os.sync()  # the previous run's files reach the disk first: its writeback is not timed here
     out = subprocess.run(
-        [sys.executable, __file__, "--child", str(data_dir)], capture_output=True, text=True, cwd=ROOT, check=True
+        [sys.executable, __file__, "--child", str(data_dir)] + (["--full"] if full else []),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -82,13 +88,14 @@ def corpus(tmp: Path, n: int) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--child")
+    parser.add_argument("--full", action="store_true", help="(child) a full build from the stored results")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--out", default=str(HERE / "results.json"))
     parser.add_argument("--no-report", action="store_true")
     parser.add_argument("--warm", type=int, default=5, help="articles added one at a time to the largest corpus")
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.full)
         return 0
     results: dict = {
         "machine": f"{platform.machine()}, {platform.python_version()}, {__import__('os').cpu_count()} cores",
@@ -111,6 +118,14 @@ def main() -> int:
         if last:
             n, d = last
             from synth import write_corpus
+
+            r = run_child(d, full=True)
+            results["full_rebuild_from_stored_results"] = r
+            print(
+                f"full  {n:>6} articles from the stored per-article results (every cross-article step whole): "
+                f"build {r['build_s']:.2f} s, peak memory {r['peak_rss_mb']:.1f} MB",
+                flush=True,
+            )
 
             warm = []
             for i in range(args.warm):

@@ -29,9 +29,9 @@ the sentence (« la mort de Soleimani ») says nothing about another number.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..text import fold
+from .nlp import parser as shared_parser
 
 # --- parties -------------------------------------------------------------------------------------
 
@@ -305,12 +305,10 @@ LEVELS = ("present", "planned")
 # --- the parser ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def parser():
-    """The French model with tagger, parser and lemmatizer (no NER), loaded once per process."""
-    import spacy
-
-    return spacy.load("fr_core_news_sm", exclude=["ner"])
+    """The French model with tagger, parser and lemmatizer (no NER), loaded once per process and shared
+    with the event frames (see :mod:`helpers.extract.nlp`)."""
+    return shared_parser()
 
 
 def _make_doc(nlp, text: str, merge: list[tuple[int, int]]):

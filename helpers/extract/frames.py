@@ -29,9 +29,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..text import fold
+from .nlp import parser
 
 # --- lexicons (lemmas, folded) ------------------------------------------------------------
 
@@ -511,12 +511,10 @@ CANDIDATE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
 def nlp():
-    """The small French model with the parser, morphology and lemmas (no NER), loaded once per process."""
-    import spacy
-
-    return spacy.load("fr_core_news_sm", exclude=["ner"])
+    """The small French model with the parser, morphology and lemmas (no NER), loaded once per process
+    and shared with the figures' roles (see :mod:`helpers.extract.nlp`)."""
+    return parser()
 
 
 @dataclass
