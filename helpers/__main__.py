@@ -12,6 +12,7 @@ from . import config
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line: ``export`` (the default use), ``report``, ``evaluate`` or ``gazetteer``."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["report"]:
         from .present.report import main as report

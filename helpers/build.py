@@ -50,11 +50,11 @@ from .read.corpus import (
 )
 from .store import saved as saved_build
 from .store.results import ResultStore
+from .store.saved import insert_sorted
 from .tables import (
     Tables,
     events_table,
     figures_table,
-    insert_sorted,
     patch_tables,
     places_tables,
     undated_table,
@@ -158,6 +158,7 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
         rows = tqdm(list(rows), desc="articles", unit="art")
 
     def extract(r):
+        """An article's extraction with the researcher's corrections applied."""
         return corrections.apply_extract(r.file, r.text, steps.extract(r))
 
     extracts = {r.article_id: extract(r) for r in rows}
@@ -204,6 +205,7 @@ def mark_corrected(t: Tables, corrections: Corrections) -> None:
     """``corrected`` and ``correction`` (the reasons) on every table a researcher's correction touched."""
 
     def mark(df: pd.DataFrame, kind: str, keys) -> None:
+        """Mark the rows of ``df`` a correction of ``kind`` touched (by ``keys``)."""
         reasons = [corrections.reasons(kind, k) for k in keys]
         df["corrected"] = [bool(r) for r in reasons]
         df["correction"] = reasons

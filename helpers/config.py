@@ -36,14 +36,17 @@ class Paths:
 
     @property
     def raw(self) -> Path:
+        """The input folder (never written)."""
         return self.data_dir / "raw"
 
     @property
     def articles(self) -> Path:
+        """The article files."""
         return self.raw / "articles"
 
     @property
     def sidecar(self) -> Path:
+        """The optional metadata sidecar."""
         return self.raw / "articles.csv"
 
     @property
@@ -53,14 +56,17 @@ class Paths:
 
     @property
     def reference(self) -> Path:
+        """The reference layers, gazetteer, outlets and stop words."""
         return self.data_dir / "reference"
 
     @property
     def interim(self) -> Path:
+        """What the tool keeps between runs (per-article results, the saved build); safe to delete."""
         return self.data_dir / "interim"
 
     @property
     def processed(self) -> Path:
+        """The exported tables."""
         return self.data_dir / "processed"
 
 

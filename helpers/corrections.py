@@ -95,6 +95,7 @@ class Correction:
 
     @property
     def label(self) -> str:
+        """The correction as reported: its row, action, target, file and excerpt."""
         what = f"{self.action} {self.target}" + (f" {self.field}" if self.field else "")
         words = f" «{_short(self.match)}»" if self.match else ""
         return f"row {self.row}: {what} in {self.file}{words}"
@@ -342,6 +343,7 @@ class Corrections:
     # --- one article's extraction --------------------------------------------------------------
 
     def for_file(self, file: str) -> list[Correction]:
+        """The event, figure and place corrections (set, drop, add) of one article file."""
         return [
             c
             for c in self.rows
@@ -425,6 +427,8 @@ class Corrections:
             self._mark("event", e.event_id, c)
 
     def _add_event(self, c: Correction, ex, text: str) -> None:
+        """Add the event a researcher says the extraction missed: in the sentence the excerpt names, with
+        the date and type (and optionally agent, target, modality, headline) of its ``value``."""
         from .extract.events import EventMention, key_terms
 
         pairs = parse_pairs(c.value)
@@ -568,6 +572,7 @@ class Corrections:
     # --- the merge -----------------------------------------------------------------------------
 
     def links(self) -> list[Correction]:
+        """The corrections that act on the merge (merge, split)."""
         return [c for c in self.rows if c.action in ("merge", "split")]
 
     def mention_of(self, c: Correction, spec: str, file: str, files: dict[str, str], extracts: dict) -> str | None:

@@ -94,6 +94,7 @@ class Gold:
 
     @classmethod
     def read(cls, folder: str | Path) -> Gold:
+        """The gold of ``folder`` (gold.json and its articles), checked: raises :class:`GoldError` naming the problem."""
         folder = Path(folder)
         path = folder / "gold.json"
         try:
@@ -210,11 +211,13 @@ class Scorer:
         self.misses: list[dict] = []
 
     def count(self, article: str, gauge: str, key: str, n: int = 1) -> None:
+        """Add ``n`` to counter ``key`` of ``gauge``, overall and for ``article``."""
         for bucket in (self.counts, self.per_article.setdefault(article, {})):
             bucket.setdefault(gauge, {}).setdefault(key, 0)
             bucket[gauge][key] += n
 
     def miss(self, article: str, gauge: str, gold: str, got: str) -> None:
+        """Record one miss of ``gauge`` in ``article``: what the coder has and what the export has."""
         self.misses.append({"article": article, "gauge": gauge, "gold": gold, "got": got})
 
 

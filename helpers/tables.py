@@ -12,6 +12,7 @@ from .corrections import Corrections
 from .extract.places import PlaceMatcher
 from .read import sources
 from .read.corpus import articles_table, removed_table
+from .store.saved import insert_sorted
 from .vocabulary import SITE_KINDS, SITE_STATUS, SITE_STATUS_ORDER, TYPE_LABELS
 
 
@@ -388,22 +389,6 @@ def patch_tables(
     )
 
 
-def insert_sorted(old: pd.DataFrame, add: pd.DataFrame, by: str) -> pd.DataFrame:
-    """``old`` (sorted by ``by``) with the rows of ``add`` put in place, after the equal ones:
-    what a stable sort of both gives, without reordering the big table."""
-    if not len(add):
-        return old.reset_index(drop=True)
-    add = add.iloc[add[by].argsort(kind="stable")]
-    keys = old[by].to_numpy()
-    pos = keys.searchsorted(add[by].to_numpy(), side="right")
-    parts, last = [], 0
-    for p_ in sorted(set(pos)):
-        parts += [old.iloc[last:p_], add[pos == p_]]
-        last = p_
-    parts.append(old.iloc[last:])
-    return pd.concat(parts, ignore_index=True)
-
-
 class _Quote(NamedTuple):
     """What a chronology row quotes of a saved event mention (see :func:`helpers.across.merge.chronology_row`)."""
 
@@ -415,4 +400,5 @@ class _Quote(NamedTuple):
 
     @property
     def place_ids(self) -> list[str]:
+        """The place ids, as a list."""
         return [x for x in self.place_ids_text.split(";") if x]

@@ -198,4 +198,5 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def n_words(text: str) -> int:
+    """The number of words of ``text`` (hyphenated and elided words count once)."""
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))

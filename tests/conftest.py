@@ -10,6 +10,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 UNSEEN = ROOT / "tests" / "fixtures" / "unseen"
+# an article written to attack the HTML outputs (scripts, handlers, quotes, template syntax)
+HOSTILE = (
+    "Attaque contre l'aéroport d'Erbil\n\n"
+    "Le 3 mars 2021, des roquettes ont visé la base aérienne d'Aïn al-Assad <script>alert(1)</script> "
+    "où l'on « cite » \"tout\" `ceci` ${alert(3)} <img src=x onerror=alert(2)>.\n\n"
+    "Le 5 mars 2021, une attaque a visé l'aéroport d'Erbil, d'après l'armée <b onmouseover=alert(4)>x</b>.\n"
+)
 
 
 def tree_hash(folder: Path) -> str:
@@ -35,11 +42,20 @@ def make_data_dir(tmp: Path, seeds: bool = True, extra: dict[str, bytes] | None 
     return d
 
 
+def copy_data_dir(tmp: Path) -> Path:
+    """A copy of the repository's data folder (articles, sidecar, corrections, reference), without what the
+    tool writes there: tests never write into the checkout."""
+    d = tmp / "data"
+    shutil.copytree(DATA, d, ignore=shutil.ignore_patterns("interim", "processed"))
+    return d
+
+
 @pytest.fixture(scope="session")
-def seed_tables():
+def seed_tables(tmp_path_factory):
+    """The tables of the repository's data folder, built in a temporary copy of it."""
     from helpers.build import build
 
-    return build(DATA)
+    return build(copy_data_dir(tmp_path_factory.mktemp("seeds")))
 
 
 @pytest.fixture(scope="session")

@@ -12,8 +12,7 @@ import time
 import pandas as pd
 import pytest
 
-from .conftest import ROOT, make_data_dir, tree_hash
-from .test_browser import HOSTILE
+from .conftest import HOSTILE, ROOT, make_data_dir, tree_hash
 
 BAD = ROOT / "tests" / "fixtures" / "bad"
 

@@ -15,16 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import make_data_dir
+from .conftest import HOSTILE, make_data_dir
 
 MARKER = ".leaflet-marker-pane .site-marker"
 TIME_EVENT = ".leaflet-overlay-pane path.time-event"
-HOSTILE = (
-    "Attaque contre l'aéroport d'Erbil\n\n"
-    "Le 3 mars 2021, des roquettes ont visé la base aérienne d'Aïn al-Assad <script>alert(1)</script> "
-    "où l'on « cite » \"tout\" `ceci` ${alert(3)} <img src=x onerror=alert(2)>.\n\n"
-    "Le 5 mars 2021, une attaque a visé l'aéroport d'Erbil, d'après l'armée <b onmouseover=alert(4)>x</b>.\n"
-)
 
 
 def open_page(browser, path: Path):

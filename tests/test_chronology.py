@@ -1,5 +1,7 @@
 """Events and the merged chronology: what a careful reader finds in the seeds, and unseen articles."""
 
+import pytest
+
 from helpers.read.corpus import load_corpus
 
 from .conftest import DATA
@@ -89,53 +91,120 @@ def test_unseen_articles_extend_the_chronology(extended_tables, seed_tables):
     assert len(rows(extended_tables, "killing", "2020-01-01", "2020-01-10")) == 1
 
 
-def test_more_unseen_styles(extended_tables):
-    t = extended_tables
-    a = t.articles.set_index("file")
-    assert a.loc["presstv_tower22.txt", "published"] == "2024-01-30"
-    assert (a.loc["lemonde_retrait_2026.txt", "outlet"], a.loc["olj_harir.txt", "outlet"]) == (
-        "Le Monde",
-        "L'Orient-Le Jour",
+def _event(ev, etype, start, place=None, end=None):
+    """Mentions of type ``etype`` starting on ``start`` (ending on ``end``, when given) at ``place``: a place
+    id, or ``~text`` for any place id holding ``text`` (al-qaim as well as al-qaim-town)."""
+    m = (ev.event_type == etype) & (ev.date_start == start)
+    if end:
+        m &= ev.date_end == end
+    if place and place.startswith("~"):
+        m &= ev.place_ids.str.contains(place[1:], regex=False)
+    elif place:
+        m &= ev.place_ids.str.split(";").apply(lambda ids: place in ids)
+    return ev[m]
+
+
+def _figure(f, **want):
+    """Figures with every column of ``want`` equal to its value (None: the column is empty)."""
+    m = f.kind.notna()
+    for col, v in want.items():
+        if v is None:
+            m &= f[col].isna()
+        elif isinstance(v, bool):
+            m &= f[col].astype(bool) == v
+        else:
+            m &= (f[col] == v).fillna(False).astype(bool)
+    return f[m]
+
+
+UNSEEN_ARTICLES = [
+    ("presstv_tower22.txt", "published", "2024-01-30"),
+    ("lemonde_retrait_2026.txt", "outlet", "Le Monde"),
+    ("olj_harir.txt", "outlet", "L'Orient-Le Jour"),
+    ("olj_harir.txt", "origin", "AFP"),
+    ("aa_accord_2024.txt", "published", "2024-09-27"),  # not 2026: "d'ici septembre 2026" is a deadline
+    ("aa_accord_2024.txt", "published_end", "2024-12-31"),
+    ("mayadeen_hachd.txt", "outlet", "Al Mayadeen"),
+    ("rfi_otan.txt", "outlet", "RFI"),
+    ("mayadeen_hachd.txt", "published", "2021-06-28"),
+]
+
+
+@pytest.mark.parametrize("file, column, value", UNSEEN_ARTICLES, ids=[f"{f}-{c}" for f, c, _ in UNSEEN_ARTICLES])
+def test_unseen_article_metadata(extended_tables, file, column, value):
+    got = extended_tables.articles.set_index("file").loc[file, column]
+    assert got == value, f"{file}: {column} is {got!r}, expected {value!r}"
+
+
+def test_an_agency_in_the_signature_is_an_origin(extended_tables):
+    origin = extended_tables.articles.set_index("file").loc["lemonde_retrait_2026.txt", "origin"]
+    assert "AFP" in origin, f"lemonde_retrait_2026.txt: origin {origin!r} does not name AFP (its signature)"
+
+
+UNSEEN_EVENTS = [
+    ("attack", "2024-01-30", "ain-al-asad", None, "the lead's attack on Aïn al-Asad"),
+    ("attack", "2024-01-28", None, None, '"Deux jours plus tôt": two days before the lead\'s date'),
+    ("handover", "2026-01-17", "ain-al-asad", None, "the handover of Aïn al-Asad"),
+    ("handover", "2025-10-01", "victory", None, "the handover of Camp Victory"),
+    ("attack", "2025-03-10", "harir", "2025-03-11", '"dans la nuit de lundi à mardi": two days'),
+    ("attack", "2021-02-15", "~erbil", None, "the attack on Erbil"),
+    ("strike", "2021-06-27", "~al-qaim", "2021-06-28", "a night's strike at al-Qaim"),
+    ("handover", "2020-08-23", "~taji", None, "the handover of Taji"),
+]
+
+
+@pytest.mark.parametrize("etype, start, place, end, what", UNSEEN_EVENTS, ids=[e[4] for e in UNSEEN_EVENTS])
+def test_unseen_event_found(extended_tables, etype, start, place, end, what):
+    found = _event(extended_tables.events, etype, start, place, end)
+    assert len(found), f"no {etype} on {start}{f'..{end}' if end else ''}{f' at {place}' if place else ''}: {what}"
+
+
+def test_a_locator_is_not_the_event_place(extended_tables):
+    found = _event(extended_tables.events, "handover", "2025-10-01", "baghdad-airport")
+    assert found.empty, (
+        f'"près de l\'aéroport" locates another place, yet a handover is placed there: {list(found.evidence)}'
     )
-    assert "AFP" in a.loc["lemonde_retrait_2026.txt", "origin"] and a.loc["olj_harir.txt", "origin"] == "AFP"
-    assert a.loc["aa_accord_2024.txt", "published"] == "2024-09-27"  # not 2026: "d'ici septembre 2026" is a deadline
-    assert a.loc["aa_accord_2024.txt", "published_end"] == "2024-12-31"
-    ev = t.events
-
-    def has(etype, start, place=None, end=None):
-        m = (ev.event_type == etype) & (ev.date_start == start)
-        if end:
-            m &= ev.date_end == end
-        if place:
-            m &= ev.place_ids.str.split(";").apply(lambda ids: place in ids)
-        return bool(m.any())
-
-    assert has("attack", "2024-01-30", "ain-al-asad") and has("attack", "2024-01-28")  # "Deux jours plus tôt"
-    assert has("handover", "2026-01-17", "ain-al-asad") and has("handover", "2025-10-01", "victory")
-    assert has("attack", "2025-03-10", "harir", end="2025-03-11")  # "dans la nuit de lundi à mardi"
-    assert not has("handover", "2025-10-01", "baghdad-airport")  # "près de l'aéroport": a locator
-    f = t.figures
-    assert ((f.party == "US") & (f.count_best == 40) & (f.kind == "casualties")).any()
-    assert ((f.party == "US") & (f.count_best == 900)).any()
-    assert ((f.party == "US") & (f.count_best == 2000) & (f.refers_to == "2025-01-01")).any()  # "Il y a un an"
-    assert ((f.party == "DE") & (f.count_low == 20) & (f.count_high == 90)).any()
-    assert not ((f.count_best == 16) & (f.party == "US")).any()  # killed by US strikes, not US dead
-    assert not t.places.place_id.str.contains("thawrah").any()  # "la Tour 22" is no town
 
 
-def test_third_probe_set(extended_tables):
-    t = extended_tables
-    ev, f = t.events, t.figures
-    miss = ev[(ev.event_type == "attack") & (ev.date_start == "2020-01-07") & (ev.date_end == "2020-01-08")]
-    assert len(miss) == 1 and {"ain-al-asad", "erbil"} <= set(miss.iloc[0].place_ids.split(";"))
-    assert ((f.kind == "other") & (f.count_best == 12) & f.count_high.isna() & (f.party == "IR")).any()
-    assert ((f.kind == "casualties") & (f.count_best == 110)).any()  # "souffert de traumatismes crâniens"
-    aa = f[f.outlet == "Anadolu"]
-    assert ((aa.count_best == 5200) & ~aa.planned.astype(bool)).any()
-    target = aa[aa.count_best == 3000].iloc[0]
-    assert bool(target.planned) and target.refers_to.startswith("2020-09")  # "d'ici la fin septembre": the coming one
-    taji = ev[(ev.event_type == "handover") & (ev.date_start == "2020-08-23")]
-    assert taji.place_ids.str.contains("taji").any()
+def test_one_attack_on_two_bases_is_one_mention(extended_tables):
+    miss = _event(extended_tables.events, "attack", "2020-01-07", end="2020-01-08")
+    assert len(miss) == 1, f"the 7-8 January 2020 missile attack: {len(miss)} mentions, expected 1"
+    places = set(miss.iloc[0].place_ids.split(";"))
+    assert {"ain-al-asad", "erbil"} <= places, f"the 7-8 January 2020 attack is placed at {places}, not both bases"
+
+
+UNSEEN_FIGURES = [
+    (dict(party="US", count_best=40, kind="casualties"), "40 US casualties"),
+    (dict(party="US", count_best=900), "900 US troops"),
+    (dict(party="US", count_best=2000, refers_to="2025-01-01"), '2,000 US troops "il y a un an"'),
+    (dict(party="DE", count_low=20, count_high=90), "German troops, a range of 20 to 90"),
+    (dict(kind="other", count_best=12, count_high=None, party="IR"), "12 Iranian missiles, not a range"),
+    (dict(kind="casualties", count_best=110), '110 casualties: "souffert de traumatismes crâniens"'),
+    (dict(outlet="Anadolu", count_best=5200, planned=False), "5,200 troops present (Anadolu)"),
+    (dict(outlet="RFI", party="NATO", count_best=500, planned=False), "500 NATO troops present (RFI)"),
+    (dict(outlet="RFI", party="NATO", count_best=4000, planned=True), "4,000 NATO troops planned (RFI)"),
+]
+
+
+@pytest.mark.parametrize("want, what", UNSEEN_FIGURES, ids=[w for _, w in UNSEEN_FIGURES])
+def test_unseen_figure_found(extended_tables, want, what):
+    assert len(_figure(extended_tables.figures, **want)), f"missing figure: {what} ({want})"
+
+
+def test_people_killed_by_us_strikes_are_not_us_dead(extended_tables):
+    wrong = _figure(extended_tables.figures, count_best=16, party="US")
+    assert wrong.empty, f"16 killed by US strikes counted as US: {list(wrong.evidence)}"
+
+
+def test_a_named_tower_is_no_town(extended_tables):
+    assert not extended_tables.places.place_id.str.contains("thawrah").any(), '"la Tour 22" was placed as a town'
+
+
+def test_a_target_by_the_end_of_the_month_is_the_coming_one(extended_tables):
+    f = extended_tables.figures
+    target = f[(f.outlet == "Anadolu") & (f.count_best == 3000)].iloc[0]
+    assert bool(target.planned), "3,000 by the end of September is a plan"
+    assert target.refers_to.startswith("2020-09"), f'"d\'ici la fin septembre" refers to {target.refers_to}'
 
 
 def test_a_cause_is_not_the_event(seed_tables):
@@ -143,17 +212,3 @@ def test_a_cause_is_not_the_event(seed_tables):
     ev = seed_tables.events
     lead = ev[ev.evidence.str.startswith("La coalition internationale sous commandement")]
     assert list(lead.event_type) == ["suspension"]
-
-
-def test_fourth_probe_set(extended_tables):
-    t = extended_tables
-    a = t.articles.set_index("file")
-    assert a.loc["mayadeen_hachd.txt", "outlet"] == "Al Mayadeen" and a.loc["rfi_otan.txt", "outlet"] == "RFI"
-    assert a.loc["mayadeen_hachd.txt", "published"] == "2021-06-28"
-    ev, f = t.events, t.figures
-    assert ((ev.event_type == "attack") & (ev.date_start == "2021-02-15") & ev.place_ids.str.contains("erbil")).any()
-    night = ev[(ev.event_type == "strike") & (ev.date_start == "2021-06-27") & (ev.date_end == "2021-06-28")]
-    assert night.place_ids.str.contains("al-qaim").any()
-    rfi = f[f.outlet == "RFI"]
-    assert ((rfi.party == "NATO") & (rfi.count_best == 500) & ~rfi.planned.astype(bool)).any()
-    assert ((rfi.party == "NATO") & (rfi.count_best == 4000) & rfi.planned.astype(bool)).any()

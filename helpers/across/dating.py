@@ -107,6 +107,7 @@ class AnchorLookup:
         self._days: dict = {}
 
     def summary(self, key):
+        """The two earliest and the two latest anchors of ``key`` (from distinct articles), or None."""
         if key not in self._summary:
             posting = self.get(key)
             if not posting or len(posting) > COMMON_KEY:
@@ -119,6 +120,7 @@ class AnchorLookup:
         return self._summary[key]
 
     def on_day(self, key, month_day):
+        """The day-dated anchors of ``key`` on (month, day)."""
         if key not in self._days:
             by: dict = {}
             if self.summary(key) is not None:
@@ -132,6 +134,13 @@ class AnchorLookup:
 def article_constraints(
     aid: str, ex: ArticleExtract, anchors: AnchorLookup, files: dict, log: ConstraintLog | None = None
 ) -> list[Constraint]:
+    """The bounds on article ``aid``'s publication date from the anchors other articles post.
+
+    For each event mention that the article does not date explicitly, the anchors under its (type
+    family, key)s are looked up: a mention dated by day and month only reads the anchors of the same day
+    (±1, the weekday checked); any other reads each key's earliest and latest anchors. The earliest
+    candidate bounds publication from below; the lead's news, when every candidate agrees within a
+    week, also from above. ``log`` records what was read (what a warm rebuild checks)."""
     out = []
     for e in ex.events:
         if e.date_basis == "explicit" or e.repeated:

@@ -58,9 +58,11 @@ class MergeMention:
 
     @classmethod
     def of(cls, e: EventMention) -> MergeMention:
+        """The merge's view of an extracted event mention."""
         return cls(e.event_id, e.article_id, e.event_type, e.date_start, e.date_end, e.precision, e.qualifier, e.keys)
 
     def as_tuple(self) -> tuple:
+        """The mention as plain values (what the saved merge index keeps)."""
         return (
             self.eid,
             self.aid,
@@ -167,6 +169,7 @@ def merge_mentions(extracts: dict) -> list[MergeMention]:
 
 
 def cluster(mentions: list[MergeMention]) -> Greedy:
+    """The greedy merge of ``mentions`` (in merge order), one decision at a time."""
     g = Greedy()
     for e in mentions:
         g.apply(e, g.decide(e))
@@ -283,12 +286,14 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
     sat: dict = {}
 
     def sat_time(key):
+        """When ``key`` became too common to tell events apart (its registry's cut), or None."""
         if key not in sat:
             reg = registry.get(key) or []
             sat[key] = reg[COMMON_KEY + MARGIN][0] if len(reg) > COMMON_KEY + MARGIN else None
         return sat[key]
 
     def saturated(key, e) -> bool:
+        """Is ``key`` already too common when ``e`` is decided?"""
         t = sat_time(key)
         return t is not None and e.skey >= t
 
@@ -331,6 +336,7 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
             return first.months
 
         def mark(key, f: str, e) -> None:
+            """Note that dirty cluster ``f`` holds ``key``: later readers of the key may decide otherwise."""
             touched.setdefault(key, set()).add(f)
             ms_ = founder_months(f)
             if ms_ is None:
@@ -341,6 +347,7 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
                 need.add(key)
 
         def taint(f: str, e) -> None:
+            """Mark cluster ``f`` as changed by the replay, and every key it holds."""
             if f in dirty:
                 return
             dirty.add(f)

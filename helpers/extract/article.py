@@ -15,8 +15,9 @@ from pathlib import Path
 
 from ..read.corpus import OutletRegistry, load_one
 from ..text import Sentence, fold, split_sentences
+from .actors import actors_of
 from .dates import precision_of, tag
-from .events import EventMention, actors_of, extract_events, merge_occurrences
+from .events import EventMention, extract_events, merge_occurrences
 from .figures import Figure, extract_article_figures
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
 from .published import infer_one, lead_span

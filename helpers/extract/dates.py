@@ -199,10 +199,12 @@ class TimeExpr:
 
     @property
     def resolved(self) -> bool:
+        """Does the expression have a date (after resolution)?"""
         return self.date_start is not None
 
     @property
     def qualifier(self) -> str:
+        """The part of the period as written for readers: début, mi-, fin or ''."""
         return {"debut": "début", "mi": "mi-", "fin": "fin"}.get(self.part or "", "")
 
 
@@ -532,6 +534,10 @@ def _find_cached(text: str) -> tuple[TimeExpr, ...]:
 
 
 def _find(text: str) -> list[TimeExpr]:
+    """The expressions of ``text``: each pattern of ``_PATTERNS`` in order (the most specific first) on the
+    folded text, a span already taken by an earlier pattern skipped; years inside photo credits are left
+    out. Sorted by position; the tense of an undated expression's clause is noted (it decides whether a
+    bare date looks back or forward from the publication)."""
     folded = fold(text)
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
@@ -597,6 +603,14 @@ def _generic_seasons(m: re.Match, text: str) -> list[TimeExpr]:
 
 
 def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExpr | None:
+    """The :class:`TimeExpr` of one match of pattern ``name`` (``g``: its named groups; ``raw``: the text as
+    written, at ``s``..``e``; ``folded``: the whole folded text, for context), or None when the match is not
+    a date after all (an impossible day, "sept" the number, a year that counts people…).
+
+    One branch per pattern family sets the fields resolution reads: day, month, year (and their second
+    values for intervals), weekday, the relative word (``rel``: this, next, last, same/previous/next year…),
+    the part of a period (début, mi-, fin), the season, an offset's amount and unit and what it refers to
+    ("deux jours après …"), and whether the expression starts a span ("depuis")."""
     x = TimeExpr(raw, s, e, "date")
     pre = (g.get("pre") or "").strip()
     x.since = pre.startswith("depuis") or pre == "des"
@@ -832,6 +846,7 @@ def _roman(s: str) -> int:
 
 
 def m_start(raw: str, c: str) -> int:
+    """Where ``c`` starts in the folded ``raw`` text (-1 when absent)."""
     return fold(raw).find(c)
 
 
@@ -861,6 +876,7 @@ def _valid(y: int, m: int | None, d: int | None) -> bool:
 
 
 def precision_of(start: date, end: date) -> str:
+    """The precision of a span: day (up to two days), week, month, season or year."""
     days = (end - start).days + 1
     if days <= 2:
         return "day"
@@ -874,10 +890,12 @@ def precision_of(start: date, end: date) -> str:
 
 
 def month_range(y: int, m: int) -> tuple[date, date]:
+    """The first and last days of month ``m`` of year ``y``."""
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
 
 def part_range(y: int, m: int | None, part: str) -> tuple[date, date]:
+    """The span of début / mi / fin of a month (thirds), or of a year when ``m`` is None."""
     if m is None:
         a, b = {"debut": (1, 3), "mi": (5, 8), "fin": (10, 12)}[part]
         return date(y, a, 1), month_range(y, b)[1]
@@ -887,6 +905,7 @@ def part_range(y: int, m: int | None, part: str) -> tuple[date, date]:
 
 
 def season_range(y: int, season: str) -> tuple[date, date]:
+    """The span of a season of year ``y`` (the winter of ``y`` starts in December of ``y - 1``)."""
     a, b = SEASONS[season]
     if season == "hiver":  # the winter of year y: December y-1 to February y
         return date(y - 1, 12, 1), month_range(y, 2)[1]

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from ..text import Sentence, fold, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
+from .actors import actors_of
 from .dates import TimeExpr, precision_of, tag
 from .frames import STRIKERS, Frame, choose_frames, frames_by_sentence, modality_of
 from .headlines import headline
@@ -88,30 +89,6 @@ US_AGENT = re.compile(
     r"\b(americain\w*|us|usa|etats-unis|washington|pentagone|coalition|drones? us|drones? americains?)\b"
 )
 
-ACTORS: list[tuple[str, re.Pattern]] = [
-    ("États-Unis", _rx(r"\b(etats-unis|americain\w*|us|usa|washington|pentagone|trump|biden|austin)\b")),
-    ("Coalition internationale", _rx(r"\bcoalition\b")),
-    ("OTAN", _rx(r"\b(otan|nato|alliance atlantique)\b")),
-    ("Irak", _rx(r"\b(irak|iraq|irakien\w*|bagdad)\b")),
-    ("Parlement irakien", _rx(r"\b(parlement|deputes|assemblee)\b")),
-    ("France", _rx(r"\b(france|francais\w*|paris)\b")),
-    ("Royaume-Uni", _rx(r"\b(royaume-uni|britannique\w*|londres)\b")),
-    ("République tchèque", _rx(r"\b(tcheque\w*|republique tcheque|prague)\b")),
-    ("Allemagne", _rx(r"\b(allemagne|allemand\w*|berlin)\b")),
-    ("Italie", _rx(r"\b(italie|italien\w*|rome)\b")),
-    ("Espagne", _rx(r"\b(espagne|espagnol\w*|madrid)\b")),
-    ("Canada", _rx(r"\b(canada|canadien\w*|ottawa)\b")),
-    ("Australie", _rx(r"\b(australie|australien\w*)\b")),
-    ("Iran", _rx(r"\b(iran|iranien\w*|teheran|gardiens de la revolution|cgri|force al-qods|al-qods)\b")),
-    ("Hachd al-Chaabi", _rx(r"\b(hachd|hashd|mobilisation populaire|pmf)\b")),
-    ("Kataeb Hezbollah", _rx(r"\b(kata[ei]b hezbollah|brigades du hezbollah)\b")),
-    ("Résistance islamique en Irak", _rx(r"\bresistance islamique\b")),
-    ("Daech", _rx(r"\b(daech|daesh|etat islamique|isis|ei)\b")),
-    ("Turquie", _rx(r"\b(turquie|turc\w*|ankara)\b")),
-    ("Syrie", _rx(r"\b(syrie|syrien\w*|damas)\b")),
-    ("Israël", _rx(r"\b(israel|israelien\w*)\b")),
-    ("Nations unies", _rx(r"\b(nations unies|onu|conseil de securite)\b")),
-]
 GENERIC_KEYS = {
     name_key(w)
     for w in (
@@ -179,6 +156,7 @@ class EventMention:
 
     @property
     def event_id(self) -> str:
+        """The mention's id: article, sentence number and clause letter."""
         return f"{self.article_id}-{self.sentence_index:03d}{'abcdefgh'[self.segment]}"
 
 
@@ -230,10 +208,6 @@ def classify(clause_folded: str, referred: bool = False) -> str | None:
             found[0] if not re.search(r"assassin|liquid|meurtre|general|commandant|chef", clause_folded) else "killing"
         )
     return found[0]
-
-
-def actors_of(clause_folded: str) -> list[str]:
-    return [name for name, rx in ACTORS if rx.search(clause_folded)]
 
 
 def key_terms(clause: str) -> set[str]:
@@ -537,6 +511,8 @@ def _fill_frame(ev: EventMention, fr: Frame, frames: list[Frame], etype: str) ->
 
 
 def frame_headline(ev: EventMention, fr: Frame | None, frames: list[Frame], place_name, generic_places) -> str:
+    """The French headline of an event mention, from its frame (predicate, object, what an announcement
+    says) and its agent, target, modality and places (specific places before generic ones)."""
     places = [place_name(p) for p in ev.place_ids if p not in generic_places] or [place_name(p) for p in ev.place_ids][
         :1
     ]
@@ -585,6 +561,7 @@ def _victim(fr: Frame) -> str:
 
 
 def short_name(t: str) -> str:
+    """A name cut to six words at most, for a headline."""
     from .headlines import short
 
     return short(t, 6)

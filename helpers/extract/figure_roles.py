@@ -170,6 +170,7 @@ def head_wins(found: list[tuple[int, str]], folded: str) -> list[str]:
 
 
 def party_of(folded: str) -> str:
+    """The party code of the first party a folded text names ('' if none)."""
     found = parties_in(folded)
     return found[0][1] if found else ""
 
@@ -428,6 +429,7 @@ SPECIFIC = {"base": 0, "airport": 0, "zone": 0, "city": 1, "region": 2, "country
 
 
 def scope_label(place_id: str, kind: str) -> str:
+    """How a figure's scope is written: a country's name, else the place id."""
     if kind == "country":
         return "Iraq" if place_id == "iraq" else place_id.replace("-", " ").title()
     return place_id
@@ -471,6 +473,7 @@ class Context:
         self.mentions = parties_in(folded)
 
     def before(self, pos: int, exclude=("IS", "civilians")) -> str:
+        """The code of the last party named before ``pos`` (not one of ``exclude``), or ''."""
         for p, code in reversed(self.mentions):
             if p < pos and code not in exclude:
                 return code

@@ -436,6 +436,10 @@ def _read_sentence(
 ) -> None:
     # a number before another shares its noun: "45 de ses 120 instructeurs", "30 sur 70 soldats",
     # "de 5 200 à 3 000 soldats"
+    """Read the figure candidates ``cands`` of one sentence with its parse ``doc``: numbers that share
+    a noun ("45 de ses 120 instructeurs"), parts of a whole ("dont", "parmi", "sur"), unit, kind, party,
+    measure and scope; the figures kept are appended to ``out`` (``previous``: the sentence's earlier
+    figures; ``context``: the parties and places named so far in the article)."""
     shared: dict[int, int] = {}
     for i, (f, g) in enumerate(zip(cands, cands[1:])):
         gap = folded[f.end : g.start]
@@ -656,6 +660,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
 
 
 def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) -> tuple[str, str]:
+    """The measure of a troop figure and why: present or planned level, a flow (arriving, leaving,
+    moved), from its own words, the word that governs it, the tense of its clause, or the figure before."""
     clause = re.split(r"[;]", folded)[0]
     later = (
         bool(verb is not None and roles.future(verb))

@@ -552,6 +552,7 @@ class Frame:
 
     @property
     def parties(self) -> list[str]:
+        """Every party of the frame, agents first, once each."""
         return list(dict.fromkeys(self.agent + self.target))
 
 
@@ -609,6 +610,8 @@ def lemma_pos(tok) -> tuple[str, str]:
 
 
 def _kind(tok) -> str | None:
+    """The kind of predicate a token is (move, violence, death, impact, vote, agreement, talks,
+    suspension, protest, speech, other), from its lemma and part of speech, or None."""
     lem, pos = lemma_pos(tok)
     low = fold(tok.text)
     if pos in ("VERB", "AUX", "ADJ") or (
@@ -1317,6 +1320,7 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
 
 
 def modality_of(fr: Frame, frames: list[Frame]) -> str:
+    """Whether a frame's event happened, is planned, demanded or denied (a speech frame takes its content's)."""
     if fr.kind == "speech":
         content = [f for f in frames if f.governed_by is not None and frames[f.governed_by] is fr]
         for c in content:

@@ -162,6 +162,7 @@ def short(phrase: str, words: int = 8) -> str:
 
 
 def subject(codes: list[str]) -> tuple[str, bool]:
+    """The subject of a headline from party codes, and whether it is plural."""
     codes = [c for c in codes if c in SUBJECTS]
     if not codes:
         return "", False

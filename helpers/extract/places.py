@@ -24,6 +24,7 @@ import pandas as pd
 from .. import config
 from ..text import fold, name_key
 from ..vocabulary import KIND_RANK, SITE_KINDS
+from .actors import actors_of
 
 GAZETTEER_COLUMNS = [
     "place_id",
@@ -76,6 +77,7 @@ def stopwords(reference_dir: str) -> frozenset[str]:
 
 
 def slug(text: str) -> str:
+    """An id made of the folded name's letters and digits."""
     return re.sub(r"[^a-z0-9]+", "-", fold(text).replace("'", "")).strip("-")
 
 
@@ -226,6 +228,7 @@ def _latin(s: str) -> bool:
 
 
 def write_gazetteer(reference_dir: str | Path | None = None) -> Path:
+    """Rebuild ``reference/gazetteer.csv`` from the reference layers; returns its path."""
     ref = Path(reference_dir) if reference_dir else config.paths().reference
     out = ref / "gazetteer.csv"
     build_gazetteer(ref).to_csv(out, index=False, float_format="%.6f", lineterminator="\n")
@@ -233,6 +236,7 @@ def write_gazetteer(reference_dir: str | Path | None = None) -> Path:
 
 
 def load_gazetteer(reference_dir: str | Path | None = None) -> pd.DataFrame:
+    """The gazetteer table (built from the layers when gazetteer.csv is missing)."""
     ref = Path(reference_dir) if reference_dir else config.paths().reference
     path = ref / "gazetteer.csv"
     if not path.exists():
@@ -328,6 +332,9 @@ class PlaceMatcher:
     """Find gazetteer places in text. Build once (``PlaceMatcher.load``), use for every article."""
 
     def __init__(self, gazetteer: pd.DataFrame, stop: frozenset[str] = frozenset()):
+        """Index the gazetteer's names: exact folded names (without article), transliteration keys
+        (:func:`helpers.text.name_key`), multi-word phrases, and names valid only after a place word;
+        ambiguous names list their sites first."""
         self.stop = stop  # words that are never place names (see :func:`stopwords`)
         self.gaz = gazetteer.set_index("place_id", drop=False)
         self.by_key: dict[str, list[str]] = {}
@@ -367,10 +374,12 @@ class PlaceMatcher:
 
     @classmethod
     def load(cls, reference_dir: str | Path | None = None) -> PlaceMatcher:
+        """The matcher of a reference folder (built once per process and gazetteer version)."""
         ref = Path(reference_dir) if reference_dir else config.paths().reference
         return _matcher_cached(str(ref.resolve()), _mtime(ref / "gazetteer.csv"))
 
     def kind(self, pid: str) -> str:
+        """The kind of a place (base, airport, zone, city, region, country)."""
         return self._kind[pid]
 
     def site_towns(self) -> dict[str, str]:
@@ -382,6 +391,9 @@ class PlaceMatcher:
         return self._kind[pid] in ("country", "region") or self._capital[pid]
 
     def find(self, text: str) -> list[Mention]:
+        """Every place named in ``text``, as :class:`Mention` spans: multi-word names first, then single
+        tokens (exact or by transliteration key) that look like names in their context; a name that
+        several places share is resolved by the word before it (base, airport, town, province)."""
         folded = fold(text)
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []
@@ -508,9 +520,11 @@ class PlaceMatcher:
         nxt = toks[i + n] if i + n < len(toks) else None
 
         def joined(a, b):
+            """Are two tokens separated by one space only?"""
             return a is not None and b is not None and text[a.end() : b.start()] == " "
 
         def proper(t):
+            """Is the token a capitalized word that is not itself a place or a function word?"""
             return (
                 t is not None
                 and t.group()[:1].isupper()
@@ -527,6 +541,8 @@ class PlaceMatcher:
         return False
 
     def _resolve(self, text: str, folded: str, s: int, e: int, k: str, index: dict, inherit: str = "") -> Mention:
+        """The place a name at ``s``..``e`` stands for (its key ``k`` in ``index``): by the place word
+        before it (or the one a coordinated name ``inherit``s), else sites first among places that share it."""
         ids = index[k]
         before = folded[max(0, s - 45) : s]
         ctx = ""
@@ -613,7 +629,6 @@ def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:
     """A capitalized word inside the sentence that the gazetteer does not place: worth the NER model."""
     placed = [(m.start, m.end) for m in matcher.find(sentence)]
     stop = matcher.stop
-    from .events import actors_of
 
     for m in re.finditer(r"(?<=[\s'’(-])[A-ZÀ-Ý][\w-]{2,}", sentence):
         w = m.group()

@@ -62,6 +62,7 @@ class PubDate:
 
 
 def window_precision(a: date, b: date) -> str:
+    """The calendar unit a publication window fits in: day, month or year (unknown beyond a year)."""
     if a == b:
         return "day"
     if (a.year, a.month) == (b.year, b.month):
@@ -72,6 +73,7 @@ def window_precision(a: date, b: date) -> str:
 
 
 def is_future_context(folded: str, start: int) -> bool:
+    """Is the expression at ``start`` announced as a deadline or plan ("d'ici", "prévu"…)?"""
     line_start = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
     return bool(FUTURE_BEFORE.search(folded[line_start:start]))
 

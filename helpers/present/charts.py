@@ -52,6 +52,7 @@ PARTY_COLORS = {
 
 
 def apply_style() -> None:
+    """The house style of every chart (fonts, grid, sizes; SVG output stable across runs)."""
     plt.rcParams.update(
         {
             "figure.dpi": 100,
@@ -73,6 +74,7 @@ def apply_style() -> None:
 
 
 def source_line(fig, articles: pd.DataFrame, extra: str = "") -> None:
+    """The source line under a chart: how many articles, from which outlets."""
     ok = articles[articles.status == "ok"]
     outlets = sorted({o for o in ok.outlet if o})
     unknown = int((ok.outlet == "").sum())
@@ -416,6 +418,7 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, min_year: int | N
 
 
 def figure_points(figures: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The dated figures of one kind, each at the middle of the period it describes."""
     f = figures[(figures.kind == kind) & (figures.refers_to != "")].copy()
     if f.empty:
         return f.assign(date=pd.Series(dtype="datetime64[ns]"))
@@ -558,6 +561,7 @@ def key_events(chronology: pd.DataFrame) -> pd.DataFrame:
 
 
 def troop_title(pts: pd.DataFrame) -> str:
+    """The troop chart's title: the latest figure of each party, in words."""
     if pts.empty:
         return "Aucun effectif de troupes daté dans le corpus"
     import textwrap

@@ -25,6 +25,7 @@ from ..vocabulary import TYPE_LABELS
 
 
 def export(data_dir=None, out=None, *, progress: bool = False) -> str:
+    """Build the tables of ``data_dir`` and write them under ``out``; returns the summary printed."""
     p = check_inputs(data_dir)
     out_dir = Path(out) if out else p.processed
     raw = p.raw.resolve()
@@ -61,6 +62,7 @@ def _csv(df: pd.DataFrame, path: Path) -> None:
 
 
 def write_tables(t: Tables, out_dir: Path) -> None:
+    """Write every table of ``t`` into ``out_dir`` (CSV, GeoJSON, TimelineJS JSON)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     _csv(t.articles, out_dir / "articles.csv")
     _csv(t.events, out_dir / "events.csv")
@@ -82,6 +84,7 @@ def write_tables(t: Tables, out_dir: Path) -> None:
 
 
 def places_geojson(t: Tables) -> dict:
+    """places.geojson: one point per place, with its dated events and their quotes."""
     feats = []
     refs = article_refs(t.articles)
     for r in t.places.itertuples():

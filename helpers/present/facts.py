@@ -72,4 +72,5 @@ def chronology_html(chronology: pd.DataFrame, events: pd.DataFrame, articles: pd
 
 
 def bibliography_html(articles: pd.DataFrame) -> str:
+    """The bibliography of the articles as an HTML table with the site's style."""
     return CSS.replace("table.chrono", "table.bibliography") + sources.bibliography_html(articles)

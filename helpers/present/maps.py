@@ -170,6 +170,7 @@ class RawHtml(Element):
         self.text = text
 
     def render(self, **kwargs) -> str:
+        """The element's HTML."""
         return self.text
 
 
@@ -177,6 +178,7 @@ class OfflineAssets(MacroElement):
     """Puts :func:`offline_assets` first in the page's head when the map is rendered."""
 
     def render(self, **kwargs):
+        """The element's HTML."""
         self.get_root().header.add_child(RawHtml(offline_assets()), name="leaflet_offline", index=0)
         super().render(**kwargs)
 

@@ -24,6 +24,7 @@ NOTEBOOKS_DIR = config.REPO_DIR / "notebooks"
 
 
 def notebooks(folder: Path | None = None) -> list[Path]:
+    """The numbered notebooks of ``folder`` (default: notebooks/), in order."""
     return sorted((folder or NOTEBOOKS_DIR).glob("[0-9][0-9]-*.ipynb"))
 
 
@@ -38,6 +39,7 @@ def inject_parameters(nb, data_dir: str | None) -> None:
 
 
 def run_notebook(path: Path, data_dir: str | None = None, save: bool = True):
+    """Run a notebook top to bottom in a fresh kernel (``data_dir`` injected); save it executed when ``save``."""
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
@@ -127,6 +129,7 @@ def figures_page(out: Path) -> str:
 
 
 def bibliography_page(articles) -> str:
+    """The report site's bibliography page."""
     from .facts import bibliography_html
 
     body = (
@@ -154,6 +157,7 @@ def finding(nb) -> str:
 
 
 def build_index(entries: list[tuple[str, str, str]], data_dir: str | None, articles=None) -> str:
+    """The report site's index page: corpus size, date range and one line per notebook."""
     from ..build import build
 
     a = articles if articles is not None else build(data_dir).articles  # the saved build, as the notebooks read it
@@ -187,6 +191,7 @@ Construit le {date.today().isoformat()}.</p>
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the notebooks in order, export them as HTML and write the report site's index."""
     parser = argparse.ArgumentParser(prog="python -m helpers report", description=__doc__)
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--no-save", action="store_true", help="do not save executed notebooks in place")

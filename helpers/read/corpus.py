@@ -290,6 +290,7 @@ class OutletRegistry:
 
     @classmethod
     def load(cls, reference_dir: Path | None = None) -> OutletRegistry:
+        """The registry of ``reference_dir/outlets.csv`` (read once per process)."""
         path = (reference_dir or config.paths().reference) / "outlets.csv"
         cache = _REGISTRY_CACHE.get(path)
         if cache is not None:
@@ -367,6 +368,7 @@ _STOPWORDS = {
 
 
 def detect_language(text: str) -> str:
+    """The ISO 639-1 code of the text's language from its function words ('' when unsure)."""
     words = re.findall(r"[a-zà-ÿ']+", text.lower())
     if sum(1 for c in text if "\u0600" <= c <= "\u06ff") > len(text) * 0.3:
         return "ar"
@@ -450,6 +452,7 @@ def article_names(articles_dir: Path) -> list[str]:
     seen: set[str] = set()
 
     def walk(folder: str, prefix: str) -> None:
+        """Collect the files under ``folder`` (a link back up the tree is followed once)."""
         real = os.path.realpath(folder)
         if real in seen:  # a symbolic link back up the tree
             return
@@ -485,6 +488,7 @@ def load_corpus(
         outlets = OutletRegistry.load(p.reference)
 
         def read(path, rel, meta):
+            """One file read with the outlets of this data folder, no store."""
             return load_one(path, rel, meta, outlets)
 
     sidecar, notes = read_sidecar(p.sidecar)

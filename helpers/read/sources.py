@@ -50,6 +50,7 @@ def reference(row) -> str:
 
 
 def is_web(url: str) -> bool:
+    """Is ``url`` a web address (http or https)?"""
     return bool(re.match(r"https?://[^\s<>\"']+$", url or "", re.IGNORECASE))
 
 

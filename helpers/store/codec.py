@@ -54,6 +54,7 @@ def loads(text: str, classes: dict[str, type]):
     """The value :func:`dumps` wrote; dataclasses only of ``classes`` (name -> class)."""
 
     def hook(obj: dict):
+        """One JSON object back as the value it stands for."""
         if "$dc" in obj:
             cls = classes.get(obj.pop("$dc"))
             if cls is None:

@@ -86,6 +86,7 @@ class ResultStore:
             return default
 
     def put(self, kind: str, key: str, value) -> None:
+        """Store ``value`` under (kind, key) (written at the next flush; an unstorable value is skipped)."""
         try:
             self._pending.append((kind, key, codec.dumps(value)))
         except codec.CodecError:
@@ -105,6 +106,7 @@ class ResultStore:
         return value
 
     def flush(self) -> None:
+        """Write the pending values in one transaction."""
         if not self._pending:
             return
         try:
@@ -115,6 +117,7 @@ class ResultStore:
         self._pending = []
 
     def close(self) -> None:
+        """Flush and close the database."""
         self.flush()
         self.con.close()
 

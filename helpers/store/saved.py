@@ -62,6 +62,7 @@ def log_state(log: ConstraintLog) -> dict:
 
 
 def log_from_state(d: dict) -> ConstraintLog:
+    """The dating rounds' log as :func:`log_state` saved it."""
     return ConstraintLog(
         summary_keys={tuple(k): set(v) for k, v in d["summary_keys"]},
         day_keys={tuple(k): set(v) for k, v in d["day_keys"]},
@@ -105,6 +106,7 @@ class Inputs:
 
 
 def sidecar_hash(p: Paths) -> str:
+    """A hash of the sidecar's bytes (empty without a sidecar)."""
     try:
         return hashlib.sha256(p.sidecar.read_bytes()).hexdigest() if p.sidecar.exists() else ""
     except OSError:
@@ -112,6 +114,7 @@ def sidecar_hash(p: Paths) -> str:
 
 
 def stat(path) -> tuple[int, int]:
+    """A file's size and modification time (ns)."""
     st = os.stat(path)
     return st.st_size, st.st_mtime_ns
 
@@ -149,6 +152,7 @@ class KV:
         self.replaced = con is None  # a full build: the whole space is written anew
 
     def get(self, key, default=None):
+        """The value of ``key`` (read from the database once), or ``default``."""
         if key in self.changed:
             value = self.changed[key]
         elif key in self._read or self.replaced:
@@ -164,6 +168,7 @@ class KV:
         self.changed[key] = value
 
     def pop(self, key) -> None:
+        """Remove ``key`` (at the next save)."""
         self.changed[key] = None
 
     def fill(self, items) -> None:
@@ -171,6 +176,7 @@ class KV:
         self.replaced, self._read, self.changed = True, {}, dict(items)
 
     def write(self, con: sqlite3.Connection) -> None:
+        """Write the changes (or the whole space, after a fill) in ``con``'s transaction."""
         if self.replaced:
             con.execute("DELETE FROM kv WHERE space = ?", (self.space,))
         rows = [(self.space, codec.dumps(k), codec.dumps(v)) for k, v in self.changed.items() if v is not None]
@@ -231,8 +237,6 @@ class SavedBuild:
     def frames(self) -> dict:
         """The growing tables: the base with the journal parts' rows put in place."""
         if self._frames is None:
-            from ..tables import insert_sorted
-
             frames = {n: self._read(self.state["base"], n) for n in GROWING}
             for n, by in GROWING.items():
                 parts = [self._read(tag, n) for tag in self.state["journal"]]
@@ -322,3 +326,19 @@ def save(
                 f.unlink(missing_ok=True)
     except (OSError, sqlite3.Error, codec.CodecError):
         pass
+
+
+def insert_sorted(old: pd.DataFrame, add: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``old`` (sorted by ``by``) with the rows of ``add`` put in place, after the equal ones:
+    what a stable sort of both gives, without reordering the big table."""
+    if not len(add):
+        return old.reset_index(drop=True)
+    add = add.iloc[add[by].argsort(kind="stable")]
+    keys = old[by].to_numpy()
+    pos = keys.searchsorted(add[by].to_numpy(), side="right")
+    parts, last = [], 0
+    for p_ in sorted(set(pos)):
+        parts += [old.iloc[last:p_], add[pos == p_]]
+        last = p_
+    parts.append(old.iloc[last:])
+    return pd.concat(parts, ignore_index=True)
