@@ -37,6 +37,7 @@ from .corrections import Corrections
 from .extract.article import extract_article, read_article
 from .extract.places import PlaceMatcher
 from .extract.published import infer_publication_dates
+from .extract.timeline import Timeline
 from .read.corpus import (
     OutletRegistry,
     articles_table,
@@ -89,13 +90,16 @@ class Steps:
         self.p, self.store, self.use_ner = p, store, use_ner
         self.outlets = OutletRegistry.load(p.reference)
         self.matcher = PlaceMatcher.load(p.reference)
+        self.timeline = Timeline.load(p.reference)
 
     def read(self, path, rel: str, meta: dict) -> dict:
         """One file's corpus row, dated by its own text (kept in the store by the file's content)."""
         key = file_key(path, rel, meta, self.store.fingerprint)
         if key is None:  # empty, too large or unreadable: skipped with the reason
             return load_one(path, rel, meta, self.outlets)
-        return dict(self.store.get_or_make("read", key, lambda: read_article(path, rel, meta, self.outlets)))
+        return dict(
+            self.store.get_or_make("read", key, lambda: read_article(path, rel, meta, self.outlets, self.timeline))
+        )
 
     def extract(self, row):
         """One article's extraction on its current publication window (kept in the store)."""
@@ -170,7 +174,7 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
         extracts,
         lambda a, ex: corpus_constraints(a, ex, log),
         extract,
-        PubMemo(steps.store),
+        PubMemo(steps.store, steps.timeline),
         log,
     )
     greedy = cluster(merge_mentions(extracts))
@@ -276,7 +280,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         log,
         steps.extract,
         lambda aid: steps.extract(next(rows.loc[[aid]].itertuples())),
-        PubMemo(steps.store),
+        PubMemo(steps.store, steps.timeline),
     )
     for c in dated.columns:
         if c.startswith("published"):

@@ -123,7 +123,8 @@ UNSEEN_ARTICLES = [
     ("olj_harir.txt", "outlet", "L'Orient-Le Jour"),
     ("olj_harir.txt", "origin", "AFP"),
     ("aa_accord_2024.txt", "published", "2024-09-27"),  # not 2026: "d'ici septembre 2026" is a deadline
-    ("aa_accord_2024.txt", "published_end", "2024-12-31"),
+    # not after the first deadline it announces ("d'ici septembre 2025"): the year it names is no upper bound
+    ("aa_accord_2024.txt", "published_end", "2025-09-30"),
     ("mayadeen_hachd.txt", "outlet", "Al Mayadeen"),
     ("rfi_otan.txt", "outlet", "RFI"),
     ("mayadeen_hachd.txt", "published", "2021-06-28"),

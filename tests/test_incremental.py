@@ -247,13 +247,13 @@ PAIRS = Path(__file__).resolve().parent / "fixtures" / "incremental"
     [
         # its events change the anchors an earlier article reads, but not that article's bounds
         ("afp_ain_al_assad.txt", None, "patched", ""),
-        # an undated article tells of an attack on a base; the added article dates that attack: the earlier
-        # article's bounds change, and only a full build can re-date it
+        # an undated article tells of a commander's death; the added article dates the killing (a person is
+        # killed once: the same event): the earlier article's bounds change, and only a full build can re-date it
         (
-            "dated_qayyarah_tir.txt",
-            "undated_qayyarah_recit.txt",
+            "dated_frappe_commandant.txt",
+            "undated_mort_commandant.txt",
             "full",
-            "changes the dates of undated_qayyarah_recit.txt",
+            "changes the dates of undated_mort_commandant.txt",
         ),
     ],
 )

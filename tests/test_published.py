@@ -5,10 +5,16 @@ from datetime import date
 import pytest
 
 from helpers.extract.published import Constraint, infer_one
+from helpers.extract.timeline import Timeline
 
-EXPECTED_SEEDS = {  # what a careful reader concludes (issue: foundation)
-    "000": ("2020-03-25", "2020-03-25", "day"),
-    "002": ("2024-01-25", "2024-01-25", "day"),
+from .conftest import DATA
+
+TIMELINE = Timeline.load(DATA / "reference")
+
+EXPECTED_SEEDS = {  # what a careful reader concludes: the lead's weekday and date is the day of the news,
+    # online that day or the next
+    "000": ("2020-03-25", "2020-03-26", "month"),
+    "002": ("2024-01-25", "2024-01-26", "month"),
 }
 
 
@@ -20,8 +26,11 @@ def test_seed_dates(seed_tables):
     a = by_prefix(seed_tables)
     for k, (s, e, p) in EXPECTED_SEEDS.items():
         assert (a.loc[k, "published"], a.loc[k, "published_end"], a.loc[k, "published_precision"]) == (s, e, p), k
-    # 004: 4–6 January 2020
-    assert (a.loc["004", "published"], a.loc["004", "published_end"]) == ("2020-01-04", "2020-01-06")
+    # 004: a year from 4 January 2020. Its dates have no year ("Samedi 4 janvier", "dans la nuit du 2 au 3
+    # janvier" beside the killing of Soleimani, which fixes 2020) and a date written without its year is of
+    # the past year; nothing in the text says how soon after it was published (it was 4–6 January 2020 only
+    # if one guesses the news was fresh)
+    assert (a.loc["004", "published"], a.loc["004", "published_end"]) == ("2020-01-04", "2021-01-03")
     # 003: March 2020
     assert a.loc["003", "published"].startswith("2020-03") and a.loc["003", "published_end"].startswith("2020-03")
     assert a.loc["003", "published_precision"] == "month"
@@ -61,25 +70,34 @@ def test_evidence_names_the_words(seed_tables):
         (
             "Titre\n\nLes députés ont voté ce dimanche 12 sept. une motion. Depuis janvier 2020, des attaques ont eu lieu.",
             "2021-09-12",
-            "2021-09-12",
-            "day",
+            "2021-09-13",
+            "month",
         ),
+        # a Monday 7 October after 2019: 2019 or 2024, nothing decides
         (
             "Titre\n\nLe ministre est arrivé ce lundi 7 octobre à Bagdad. En 2019, les manifestations ont commencé.",
             "2019-10-07",
-            "2019-10-07",
-            "day",
+            "2024-10-08",
+            "unknown",
         ),
         (
+            "Titre\n\nLe ministre est arrivé ce lundi 7 octobre à Bagdad. En 2019, les manifestations ont commencé. "
+            "Le chef du Pentagone, Mark Esper, a salué l'accord.",
+            "2019-10-07",
+            "2019-10-08",
+            "month",
+        ),
+        # not before 2022; no upper bound (the year last mentioned is not the year of publication)
+        (
             "Titre\n\nLe retrait se poursuit. Le 14 juillet, un accord a été signé. En 2022, la mission a changé.",
-            "2022-07-14",
-            "2022-12-31",
-            "year",
+            "2022-01-01",
+            "2026-12-31",
+            "unknown",
         ),
     ],
 )
 def test_unseen_styles(text, start, end, precision):
-    p = infer_one(text)
+    p = infer_one(text, timeline=TIMELINE)
     assert (p.start.isoformat(), p.end.isoformat(), p.precision) == (start, end, precision), p
     assert p.evidence
 
@@ -95,11 +113,11 @@ def test_photo_credit_year_is_never_used():
 
 
 def test_corpus_constraint_bounds_the_year():
-    # 25 March is a Wednesday in 2015, 2020 and 2026: alone, the study period prefers 2020;
-    # an event another article dates in 2025 rules 2020 out
+    # 25 March is a Wednesday in 2015, 2020 and 2026 (and earlier years): alone, nothing decides;
+    # an event another article dates in 2025 leaves 2026
     text = "Les forces françaises se sont retirées ce mercredi 25 mars, après l'assassinat du général."
     alone = infer_one(text)
-    assert alone.start == date(2020, 3, 25) and "nothing else decides" in alone.evidence
+    assert alone.start is None, alone
     c = Constraint(date(2025, 6, 1), None, "mentions the withdrawal another article dates juin 2025")
     p = infer_one(text, constraints=[c])
     assert p.start == date(2026, 3, 25) and "withdrawal" in p.evidence
@@ -125,3 +143,129 @@ def test_adding_articles_does_not_move_the_seeds(seed_tables, extended_tables):
     seeds = seed_tables.articles.set_index("file")[cols]
     after = extended_tables.articles.set_index("file").loc[seeds.index, cols]
     assert seeds.equals(after), after[(seeds != after).any(axis=1)]
+
+
+# --- windows with their reasons: a table of forms (articles written for these tests) ---------------------
+
+WINDOWS = [
+    # a wire dateline without a year: the year from the text (the Soleimani killing, a yearless date beside it)
+    (
+        "WASHINGTON, 9 janvier (Reuters) - Le Pentagone a confirmé jeudi l'envoi de renforts. Les tirs ont suivi "
+        "l'assassinat de Qassem Soleimani, tué le 3 janvier à Bagdad.",
+        "2020-01-09",
+        "2020-01-09",
+        "day",
+        "dateline without a year",
+    ),
+    # "Mis à jour le 14/02" and a date of the past year beside a timeline event
+    (
+        "Titre\nDernière mise à jour le 14/02\nUne roquette a visé la base K1 jeudi. Un sous-traitant américain "
+        "avait été tué le 27 décembre lors d'une attaque contre la base K1.",
+        "2020-02-14",
+        "2020-02-14",
+        "day",
+        "K1",
+    ),
+    # a deadline is an upper bound, the year it names is not a lower one
+    (
+        "Titre\n\nLe dernier contingent quittera le pays d'ici septembre 2026, selon le ministère. En 2024, les "
+        "attaques se sont multipliées.",
+        "2024-01-01",
+        "2026-09-30",
+        "unknown",
+        "ahead",
+    ),
+    # a titled holder in the article's news: within the term; "ancien" after it
+    (
+        "Titre\n\nLe secrétaire américain à la Défense, Lloyd Austin, a annoncé un nouveau calendrier. En 2021, "
+        "la coalition a changé de mission.",
+        "2021-01-22",
+        "2025-02-19",
+        "unknown",
+        "Lloyd Austin",
+    ),
+    (
+        "Titre\n\nL'ancien président américain Joe Biden a commenté le retrait.",
+        "2025-01-20",
+        "2026-12-31",
+        "unknown",
+        "former",
+    ),
+    # a holder in a pluperfect clause, or with a year in the sentence, is history: only not before the term
+    (
+        "Titre\n\nEn 2019, le président Donald Trump avait ordonné le retrait de Syrie.",
+        "2019-01-01",
+        "2026-12-31",
+        "unknown",
+        "reported as past",
+    ),
+    # an event of the timeline dated by the day of the week in the lead is the news: within a week
+    (
+        "Titre\n\nUne attaque de drone a tué dimanche trois soldats américains sur la base de la Tour 22, en Jordanie, "
+        "près de la frontière syrienne. Washington promet de riposter.",
+        "2024-01-28",
+        "2024-02-03",
+        "year",
+        "Tour 22",
+    ),
+    # the holder acted on a weekday of the lead during the term: a week after such a day
+    (
+        "Titre\n\nLe chef du Pentagone Christopher Miller a annoncé vendredi la réduction des effectifs en Irak. "
+        "Environ 2 500 soldats américains restent désormais déployés en Irak.",
+        "2021-01-15",
+        "2021-01-21",
+        "month",
+        "Christopher Miller",
+    ),
+    # a weekday and date in the lead: the years where it holds, among the bounds
+    (
+        "Titre\n\nLes États-Unis ont frappé vendredi 2 février des cibles en Irak, après l'attaque de drone qui a tué "
+        "trois soldats américains en Jordanie.",
+        "2024-02-02",
+        "2024-02-03",
+        "month",
+        "vendredi 2 février",
+    ),
+    # a month without a year beside an event: the event's month, and within a year of it
+    (
+        "Titre\n\nWashington et Bagdad négocient depuis janvier, lorsque Téhéran a tiré des missiles balistiques "
+        "sur la base d'Aïn al-Assad. Les batteries ont été livrées.",
+        "2020-01-08",
+        "2021-01-31",
+        "unknown",
+        "janvier",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,start,end,precision,why", WINDOWS, ids=[w[4] for w in WINDOWS])
+def test_window_and_its_reasons(text, start, end, precision, why):
+    p = infer_one(text, timeline=TIMELINE)
+    got = (p.start and p.start.isoformat(), p.end and p.end.isoformat(), p.precision)
+    assert got == (start, end, precision), f"{got} for {text!r}: {p.evidence} {p.notes}"
+    assert why in p.evidence, f"the evidence should quote {why!r}: {p.evidence}"
+
+
+def test_a_future_event_is_no_lower_bound():
+    p = infer_one(
+        "Titre\n\nLe Parlement votera en 2025 sur la présence des troupes étrangères. Depuis 2019, les "
+        "manifestations se succèdent.",
+        timeline=TIMELINE,
+    )
+    assert p.start == date(2019, 1, 1) and p.end == date(2025, 12, 31), p
+
+
+def test_a_timeline_event_in_a_sentence_about_another_year_is_not_it():
+    # the 2008 parliament vote on the security agreement is not the 2020 vote on foreign troops
+    p = infer_one(
+        "Titre\n\nEn 2008, le Parlement avait voté une résolution sur le retrait des troupes américaines.",
+        timeline=TIMELINE,
+    )
+    assert p.start == date(2008, 1, 1), p
+
+
+def test_a_contradicting_bound_is_set_aside_and_said_so():
+    text = "BAGDAD, 3 mars (AFP) - Les forces ont quitté la base. En 2021, la mission a changé."
+    p = infer_one(text, constraints=[Constraint(date(2030, 1, 1), None, "an impossible anchor")], timeline=TIMELINE)
+    assert p.start == date(2021, 3, 3) or p.start.year >= 2021
+    assert any("an impossible anchor" in n for n in p.notes), p.notes

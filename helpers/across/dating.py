@@ -5,15 +5,17 @@ extractions are repeated in rounds until they no longer change (a few rounds at 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
 
 from ..extract.article import ArticleExtract
-from ..extract.dates import display_date
+from ..extract.dates import display_date, looks_ahead
 from ..extract.events import EventMention
-from ..extract.published import PUB_COLUMNS, Constraint, infer_publication_dates
+from ..extract.published import PUB_COLUMNS, Constraint, infer_publication_dates, names_as_background
+from ..text import fold
 from ..vocabulary import COUNTRY_ACTORS, family
 from . import NeedsFullBuild
 
@@ -22,6 +24,16 @@ MAX_ROUNDS = 4
 
 COMMON_KEY = 200  # a key shared by more anchors or clusters than this tells no event apart
 WEAK_KEYS = {f"actor:{a}" for a in COUNTRY_ACTORS}  # a country as actor tells no event apart in date reasoning
+EXIT = "base-exit"
+# families whose shared key is the event itself: a person is killed once; the coalition leaves a base for good
+# once (EXIT: a handover, or a withdrawal from a named base with no count: not "une trentaine de soldats").
+# Attacks, strikes and partial withdrawals recur at one base: for them only a mention dated by its day and
+# month (see AnchorLookup.on_day) is the same event as an anchor
+IDENTITY_FAMILIES = {"killing", EXIT}
+_PARTIAL = re.compile(
+    r"\d|\b(?:une?|la|des) (?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|partie|poignee|part)\b"
+    r"|\bcertain(?:e?s)?\b|\bquelques\b|\bplusieurs\b|\bpartiel"
+)
 
 
 def corpus_constraints(
@@ -94,7 +106,18 @@ def anchor_postings(ex: ArticleExtract, reliable: bool) -> list[tuple[tuple[str,
             fam = family(e.event_type)
             for k in sorted(e.keys - WEAK_KEYS):
                 out.append(((fam, k), e))
+            if _base_exit(e):
+                out.extend(((EXIT, k), e) for k in sorted(e.keys) if k.startswith("place:"))
     return out
+
+
+def _base_exit(e: EventMention) -> bool:
+    """A handover of a base, or a withdrawal from one with no count ("ont retiré leurs troupes de la base")."""
+    return e.event_type == "handover" or (
+        family(e.event_type) == "withdrawal"
+        and e.event_type != "redeployment"
+        and not _PARTIAL.search(fold(e.clause or ""))
+    )
 
 
 class AnchorLookup:
@@ -143,11 +166,13 @@ def article_constraints(
     week, also from above. ``log`` records what was read (what a warm rebuild checks)."""
     out = []
     for e in ex.events:
-        if e.date_basis == "explicit" or e.repeated:
-            continue
+        if e.date_basis == "explicit" or e.repeated or looks_ahead(e.clause or ""):
+            continue  # a plan ("les troupes quitteront Taji") is no lower bound
         fams = sorted({family(t) for t in {e.event_type} | e.background})
-        wanted = [(fam, k) for fam in fams for k in sorted(e.keys - WEAK_KEYS)]
         by_day = e.date_start is not None and e.date_basis == "anchored" and e.precision == "day"
+        if not by_day:
+            fams = [f for f in fams if f in IDENTITY_FAMILIES] + ([EXIT] if _base_exit(e) else [])
+        wanted = [(fam, k) for fam in fams for k in sorted(e.keys - WEAK_KEYS) if fam != EXIT or k.startswith("place:")]
         if log is not None:
             if by_day:
                 for k in wanted:
@@ -185,7 +210,8 @@ def article_constraints(
         )
         agree = (last_end - first.date_start).days <= 7
         precise = first.precision in ("day", "week")
-        hi = last_end + timedelta(days=7) if (e.in_lead and precise and agree) else None
+        fresh = e.in_lead and precise and agree and not names_as_background(e.clause or "")
+        hi = last_end + timedelta(days=7) if fresh else None
         out.append(Constraint(first.date_start, hi, what + (" (its lead news: within a week)" if hi else "")))
     return out
 
@@ -293,19 +319,30 @@ PUB_KEY = ["published", "published_end", "published_precision"]
 
 
 def _reliable(articles: pd.DataFrame) -> dict[str, bool]:
-    """Articles dated to the day by their own text: their events bound others' dates."""
+    """Articles dated by their own text to the day, or the day and the next (the lead's dated news): their
+    events bound others' dates."""
     return {
-        aid: prec == "day" and "nothing else decides" not in evid
-        for aid, prec, evid in zip(articles.article_id, articles.published_precision, articles.published_evidence)
+        aid: _within_two_days(lo, hi)
+        for aid, lo, hi in zip(articles.article_id, articles.published, articles.published_end)
     }
+
+
+def _within_two_days(lo, hi) -> bool:
+    if not isinstance(lo, str) or not lo:
+        return False
+    try:
+        return (date.fromisoformat(hi or lo) - date.fromisoformat(lo)).days <= 1
+    except (TypeError, ValueError):
+        return False
 
 
 class PubMemo:
     """Publication dates inferred under corpus constraints, remembered by (article, constraints) in the
     result store (kind ``dated``), so that a rerun infers again only what changed."""
 
-    def __init__(self, store):
+    def __init__(self, store, timeline=None):
         self.store = store
+        self.timeline = timeline
         self.data: dict = {}
 
     def infer(self, local: pd.DataFrame, cons: dict[str, list[Constraint]]) -> pd.DataFrame:
@@ -317,7 +354,7 @@ class PubMemo:
                 if got is not None:
                     self.data[k] = got
         todo = {aid for aid, k in keys.items() if k not in self.data}
-        new = infer_publication_dates(local, cons, only=todo) if todo else local.copy()
+        new = infer_publication_dates(local, cons, only=todo, timeline=self.timeline) if todo else local.copy()
         idx = {aid: i for i, aid in enumerate(new.article_id)}
         for aid, k in keys.items():
             if aid not in idx:

@@ -21,6 +21,7 @@ from .events import EventMention, extract_events, merge_occurrences
 from .figures import Figure, extract_article_figures
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
 from .published import infer_one, lead_span
+from .timeline import Timeline
 
 
 @dataclass
@@ -33,14 +34,16 @@ class ArticleExtract:
     unplaced: list[dict]
 
 
-def read_article(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
+def read_article(path: Path, rel: str, meta: dict, outlets: OutletRegistry, timeline: Timeline | None) -> dict:
     """One file's row of the corpus (see :func:`helpers.read.corpus.load_one`) with the publication date
-    its own text gives (before any constraint from the rest of the corpus)."""
+    its own text and the reference ``timeline`` give (before any constraint from the rest of the corpus)."""
     row = load_one(path, rel, meta, outlets)
     if row["status"] == "skipped":
         p = None
     else:
-        p = infer_one(row["text"], row["title"], row.get("meta_published", ""), row.get("html_date", "") or "")
+        p = infer_one(
+            row["text"], row["title"], row.get("meta_published", ""), row.get("html_date", "") or "", timeline=timeline
+        )
     row.update(
         published=p.start.isoformat() if p and p.start else "",
         published_end=p.end.isoformat() if p and p.end else "",
@@ -53,7 +56,9 @@ def read_article(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> d
 
 
 def _window(row) -> tuple[date | None, date | None]:
-    if not row.published:
+    """The publication window relative dates are anchored on; none when it is unknown (open, or over
+    a year wide: "mardi" would then be any Tuesday of years)."""
+    if not row.published or getattr(row, "published_precision", "") == "unknown":
         return None, None
     lo = date.fromisoformat(row.published)
     hi = date.fromisoformat(row.published_end) if row.published_end else lo

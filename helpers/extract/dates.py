@@ -306,20 +306,45 @@ _NOT_PARTICIPLE = frozenset(
 _TENSE_RX = re.compile(
     r"\b(?:(?P<aux>(?:a|ont|avait|avaient|avons|ai|eut|eurent|aurait|auraient|s'est|se sont|s'etait|se seraient|"
     rf"se serait|s'etaient|fut|furent) {_ADVERBS}{_PARTICIPLE})"
-    r"|(?P<plan>(?:va|vont|doit|doivent|devra|devront|devrait|devraient|compte|comptent|entend|entendent|"
-    r"s'apprete|s'appretent|prevoit|prevoient) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir)|prevue?s?|programmee?s?|"
-    r"a venir|avant de|prochaine?s?)"
+    r"|(?P<plan>(?:va|vont|doit|doivent|devra|devront) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir))"
+    r"|(?P<sched>(?:devrait|devraient|pourrait|pourraient|compte|comptent|entend|entendent|s'apprete|s'appretent|"
+    r"prevoit|prevoient) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir)|prevue?s?|programmee?s?|a venir|avant de|prochaine?s?)"
     r"|(?P<ago>il y a|dernier|derniere|derniers|dernieres|passee?s?|depuis)"
     rf"|(?P<fut>{_FUT_WORD})|(?P<imp>[a-z]{{2,}}(?:ait|aient)))\b"
 )
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+# a past participle bound to the date that follows it: "publié le 27 septembre", "signé en 2021", "né le 3 mars"
+_DATED_PARTICIPLE = re.compile(
+    r"\b(?P<pp>publie|signe|conclu|adopte|annonce|tue|decede|ne|elu|nomme|lance|cree|fonde|vote|ratifie|survenu|"
+    r"intervenu|commis|perpetre|tenu|organise|prononce|declare|diffuse|paru|emis|remis|transfere|cede|evacue|"
+    r"abattu|blesse|enleve|arrete|libere|inaugure|promulgue|date|assassine|execute|capture|detruit|bombarde|"
+    r"frappe|vise|cible|attaque|touche|retire|quitte|parti|arrive|rentre|deploye|redeploye|suspendu|mort)"
+    r"(?:e|s|es)? (?:le |la |l'|en |au |a |aux |du |des |dans la nuit du |dans la nuit de |depuis |ce |cette )?$"
+)
+
+
+def looks_ahead(clause: str) -> bool:
+    """Whether a clause speaks of what is still to come: a future, conditional or plan ("quitteront",
+    "devrait quitter", "prévu") and no past tense."""
+    folded = fold(clause)
+    kinds = set()
+    for m in _TENSE_RX.finditer(folded):
+        t = clause_tense(clause, folded, m.start(), m.start())
+        kinds.add(t)
+        if t == "past":
+            return False
+    return bool(kinds & {"future", "planned"})
 
 
 def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) -> str | None:
-    """'future', 'past' or None for the expression at ``start:end``: the tense of the verb (or marker:
-    "prévu", "va partir", "il y a", "dernier") nearest to it in its sentence, within ``reach`` characters;
+    """'future', 'planned', 'past' or None for the expression at ``start:end``: the tense of the verb (or
+    marker) nearest to it in its sentence, within ``reach`` characters. 'future': a future or "va/doit partir";
+    'planned': a conditional, "prévu", "devrait", "prochain"; 'past': a past tense, "il y a", "dernier";
     one between the same commas comes first ("avant de partir le 30 octobre, il a salué": future).
     A present tense, or nothing decisive, gives None."""
+    m = _DATED_PARTICIPLE.search(folded, max(0, start - 40), start)
+    if m and (not m.group("pp").endswith("e") or text[m.end("pp") - 1] in "éÉ"):  # "organisé", not "organise"
+        return "past"
     a = max(0, start - reach)
     b = min(len(folded), end + reach)
     m = None
@@ -348,13 +373,17 @@ def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) 
                 if not word.endswith(("ait", "aient")) or word in _NOT_IMPERFECT:
                     continue
                 kind = "imp"
+            elif word.endswith(("ait", "aient")):
+                kind = "sched"  # a conditional: "partiraient", "cesserait"
         elif kind == "imp" and word in _NOT_IMPERFECT:
             continue
         elif kind == "aux" and (
             (word.startswith("a ") and text[m.start()] in "àÀ") or m.group("pp") in _NOT_PARTICIPLE
         ):
             continue  # the preposition "à"; "il a des", "a lieu"
-        tense = {"fut": "future", "plan": "future", "aux": "past", "imp": "past", "ago": "past"}[kind]
+        tense = {"fut": "future", "plan": "future", "sched": "planned", "aux": "past", "imp": "past", "ago": "past"}[
+            kind
+        ]
         dist = start - m.end() if m.end() <= start else m.start() - end
         key = (not (seg_a <= m.start() and m.end() <= seg_b), dist, tense)
         if best is None or key < best:
@@ -1037,7 +1066,7 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             back = 7
         if x.night and x.day2:  # "la nuit de lundi à mardi": the night ends on or before the anchor
             back = (anchor.weekday() - x.weekday - x.day2) % 7 + x.day2
-        if x.rel == "next" or (x.rel in ("recent", "this") and x.tense == "future"):
+        if x.rel == "next" or (x.rel in ("recent", "this") and x.tense in ("future", "planned")):
             fwd = (x.weekday - anchor.weekday()) % 7
             if x.rel != "this" and not x.note:  # "vendredi prochain", "aura lieu jeudi": not today;
                 fwd = fwd or 7  # "ce jeudi", "à partir de jeudi" may be
@@ -1092,7 +1121,7 @@ def _direction(x: TimeExpr) -> str | None:
         return "future"
     if x.rel == "last":
         return "past"
-    return x.tense
+    return "future" if x.tense == "planned" else x.tense
 
 
 def _ym(d: date) -> tuple[int, int]:
@@ -1102,10 +1131,10 @@ def _ym(d: date) -> tuple[int, int]:
 def _season_relative(x: TimeExpr, anchor: date) -> tuple[date, date]:
     """'l'été dernier': the latest summer over before ``anchor``; 'cet été': the one of its year;
     'en été' in a future clause: the summer not yet over, in a past one: the latest one begun."""
-    if x.rel == "this" and x.tense in ("future", "past"):
+    if x.rel == "this" and x.tense in ("future", "planned", "past"):
         for y in range(anchor.year - 1, anchor.year + 2):
             a, b = season_range(y, x.season)
-            if x.tense == "future" and b >= anchor:
+            if x.tense != "past" and b >= anchor:
                 return a, b
         for y in range(anchor.year + 1, anchor.year - 3, -1):
             a, b = season_range(y, x.season)

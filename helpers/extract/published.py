@@ -1,21 +1,34 @@
-"""Publication dates: given (sidecar), or inferred from the text with the evidence shown.
+"""Publication dates: given (sidecar), or inferred from the text as a window with its reasons.
 
-The inference reasons as a careful reader does, in this order:
+A window is the set of days the article may have been published on; every bound rests on words of
+the text (quoted in the evidence) and the window is never narrowed by a guess. Wrong is worse than
+wide: every relative date of the article ("mardi", "la semaine dernière") hangs on it.
 
-1. a dateline or "Publié le …" line gives the day;
-2. the latest explicit year the text mentions is a lower bound (an article is not older
-   than the years it speaks of in the past), and, when nothing else bounds it, the
-   assumed year of publication (said so in the evidence);
-3. across the corpus: an event the article mentions that another article dates is a
-   lower bound; when it is the article's lead news, publication is within a week of it
-   (these constraints come from :func:`helpers.pipeline.corpus_constraints`);
-4. a weekday with a day and month ("ce mercredi 25 mars") fixes the year among a few
-   candidates: the first candidate not older than the bounds. In the lead it is the
-   publication day; elsewhere publication follows it within two days;
-5. a full date the article reports in the past ("le 27 septembre 2024") raises the lower bound, and so
-   does a day and month without a year ("Le 26 juillet, …") once the year is bounded.
+1. **Metadata** (the sidecar) and a **full dateline** ("BAGDAD, 3 janv. 2020 (AFP) -", "Publié le …",
+   "Mis à jour le …", numeric datelines) give the day; nothing else can change it.
+2. A **dateline without a year** ("WASHINGTON, 9 septembre (Reuters) -", "Mis à jour le 14/02") keeps one
+   day a year; the bounds below choose the year.
+3. **Dates the article reports**: one in a past clause ("En 2019, les manifestations ont commencé", "depuis
+   2014") is a lower bound, never the publication date itself; one in a future clause ("se retireront
+   d'ici septembre 2026", "le vote aura lieu le 3 novembre 2020") an upper bound.
+4. **The reference timeline** (``DATA/reference/timeline.csv``, :mod:`helpers.extract.timeline`): an event
+   the text names in a past or present clause (the killing of Soleimani, the Tower 22 attack, COVID-19) is
+   a lower bound; a person named with a title ("le chef du Pentagone, Mark Esper") dates the clause within
+   the term, and the article too when the clause is its news (no year written in the sentence, no
+   pluperfect, no "alors", "ancien" or "de l'époque"); "l'ancien président" is after the term.
+5. A **day and month without a year** next to a timeline entry ("tués le 3 janvier" beside the killing of
+   Soleimani, "le mardi 24 mars" beside the coronavirus) is that entry's date, and writers leave the year
+   out only for dates of the past twelve months: publication is within a year after it.
+6. **The rest of the corpus** (:func:`helpers.across.dating.corpus_constraints`): an event another article
+   dates is a lower bound; the lead's news is within a week of it.
+7. A **weekday with a day and month** ("ce mercredi 25 mars") falls on that weekday only in some years:
+   in the lead it is the day of the news (published that day or the next); elsewhere a day of the two weeks
+   before publication (writers add the weekday only to the days around it: « samedi 4 janvier »).
 
-Photo credits and captions were removed by normalization and their years are never used.
+Bounds are applied strongest first (dateline, reported dates, timeline, yearless dates, corpus,
+weekdays); one that would leave no day is set aside and said so. The window's precision is the smallest
+calendar unit holding it: day, month, year (or a year's span) or unknown. Photo credits and captions were removed by
+normalization and their years are never used.
 """
 
 from __future__ import annotations
@@ -29,15 +42,16 @@ import pandas as pd
 from .. import config
 from ..read.corpus import parse_iso_date
 from ..text import fold, split_sentences
-from .dates import TimeExpr, find_expressions, month_range, resolve, weekday_years
+from .dates import TimeExpr, clause_tense, find_expressions, month_range, part_range, resolve, weekday_years
+from .timeline import Reference, Timeline
 
 FUTURE_BEFORE = re.compile(
     r"(mett\w* fin|prendr\w* fin|a partir|d'ici|jusqu'|prevu|prevue|prevus|devrait|devra|doivent|doit|avant|"
     r"d'ici a|programme|attendu|attendue|au plus tard|echeance)[^.\n]{0,25}$"
 )
 DATELINE_WORDS = re.compile(
-    r"^\W*(publie|publiee|mis a jour|mise a jour|posted|published|updated|"
-    r"date de publication|date)\b"
+    r"^\W*(publie|publiee|mis a jour|mise a jour|derniere mise a jour|actualise|actualisee|"
+    r"posted|published|updated|date de publication|date)\b"
 )
 
 
@@ -62,14 +76,14 @@ class PubDate:
 
 
 def window_precision(a: date, b: date) -> str:
-    """The calendar unit a publication window fits in: day, month or year (unknown beyond a year)."""
+    """The contract's precision of a window: day, month (one calendar month), year (within a year) or unknown."""
     if a == b:
         return "day"
     if (a.year, a.month) == (b.year, b.month):
         return "month"
-    if a.year == b.year:
+    if a.year == b.year or (b - a).days <= 366:
         return "year"
-    return "year" if (b - a).days <= 366 else "unknown"
+    return "unknown"
 
 
 def is_future_context(folded: str, start: int) -> bool:
@@ -78,13 +92,106 @@ def is_future_context(folded: str, start: int) -> bool:
     return bool(FUTURE_BEFORE.search(folded[line_start:start]))
 
 
+# a photo caption or credit line ("Sur cette photo d'archives …", "[Tim Sloane / AFP]", "(Crédit photo: …)")
+_CAPTION = re.compile(
+    r"\b(?:photo|archives?|credit|getty|illustration|capture d'ecran|image)\b|©|\[[^\]\n]*/[^\]\n]*\]"
+)
+
+
 def lead_span(text: str, title: str) -> tuple[int, int]:
-    """The span of the lead: the first two sentences of the body, title excluded."""
+    """The span of the lead: the first two sentences of running text, leaving out the title, headlines
+    and labels (short lines without final punctuation), photo captions and credits."""
     sents = split_sentences(text)
     if sents and title and fold(sents[0].text).strip() == fold(title).strip():
         sents = sents[1:]
-    lead = sents[:2]
+    body = []
+    for s in sents:
+        ls = text.rfind("\n", 0, s.start) + 1
+        le = text.find("\n", s.end)
+        line = text[ls : le if le >= 0 else len(text)].strip()
+        headline = len(line.split()) < 15 and not re.search(r"[.!?»\"…]$", line)
+        if len(s.text.split()) < 5 or headline or _CAPTION.search(fold(line)):
+            continue
+        body.append(s)
+        if len(body) == 2:
+            break
+    lead = body or sents[:2]
     return (lead[0].start, lead[-1].end) if lead else (0, 0)
+
+
+# the days a window may hold: from FLOOR (no lower bound) to the horizon (no upper bound)
+FLOOR = date(1900, 1, 1)
+OFFICE_GRACE = timedelta(days=30)  # a holder's news may appear a few days after the term ended
+WITHIN_A_YEAR = timedelta(days=366)
+WEEKDAY_DATE_WITHIN = timedelta(days=13)
+RANK = {"dateline": 0, "reported": 1, "reference": 2, "yearless": 3, "corpus": 4, "weekday": 5, "news": 6}
+
+
+def horizon() -> date:
+    """The last day an article can have been published on, as far as this project knows."""
+    return date(config.STUDY_END_YEAR, 12, 31)
+
+
+@dataclass
+class Bound:
+    """Publication is within [lo, hi] (None: open); or, with ``days``, within one of those spans; or, with
+    ``weekday``, within ``stretch`` days after a day of that weekday falling in [lo, hi]."""
+
+    lo: date | None
+    hi: date | None
+    why: str
+    rank: str
+    days: list[tuple[date, date]] | None = None
+    weekday: int | None = None
+    stretch: int = 6
+
+    def spans(self, window: Window) -> list[tuple[date, date]]:
+        """The spans of a weekday bound, within reach of ``window``."""
+        a = max(self.lo or FLOOR, window.lo - timedelta(days=self.stretch))
+        b = min(self.hi or date.max, window.hi)
+        a += timedelta(days=(self.weekday - a.weekday()) % 7)
+        out = []
+        while a <= b:
+            out.append((a, a + timedelta(days=self.stretch)))
+            a += timedelta(days=7)
+        return out
+
+
+class Window:
+    """The days publication may fall on, as sorted disjoint closed intervals."""
+
+    def __init__(self, spans: list[tuple[date, date]]):
+        self.spans = spans
+
+    @property
+    def lo(self) -> date:
+        return self.spans[0][0]
+
+    @property
+    def hi(self) -> date:
+        return self.spans[-1][1]
+
+    def within(self, lo: date | None, hi: date | None) -> Window:
+        lo, hi = lo or FLOOR, hi or date.max
+        return Window([(max(a, lo), min(b, hi)) for a, b in self.spans if a <= hi and b >= lo])
+
+    def among(self, days: list[tuple[date, date]]) -> Window:
+        out = []
+        for c, d in sorted(days):
+            for a, b in self.spans:
+                if a <= d and c <= b:
+                    out.append((max(a, c), min(b, d)))
+        out.sort()
+        merged: list[tuple[date, date]] = []
+        for a, b in out:
+            if merged and a <= merged[-1][1] + timedelta(days=1):
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        return Window(merged)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
 
 
 def infer_one(
@@ -93,8 +200,9 @@ def infer_one(
     meta_published: str = "",
     html_date: str = "",
     constraints: list[Constraint] | None = None,
+    timeline: Timeline | None = None,
 ) -> PubDate:
-    """The publication date (window) of one article."""
+    """The publication date (window) of one article, with the words each bound rests on."""
     if meta_published:
         parsed = parse_iso_date(meta_published)
         if parsed:
@@ -103,8 +211,6 @@ def infer_one(
             return PubDate(d, end, prec, "metadata", "", settled=True)
     exprs = find_expressions(text)
     folded = fold(text)
-
-    # 1. dateline / "Publié le"
     dl = _dateline(text, folded, exprs)
     if dl:
         return dl
@@ -113,112 +219,429 @@ def infer_one(
         if parsed:
             d, prec = parsed
             return PubDate(d, d, prec, "inferred", f"HTML page metadata: {html_date}")
-
-    evidence: list[str] = []
-    lo: date | None = None
-    hi: date | None = None
-    # 2. the latest explicit year
-    # "d'ici septembre 2026", "jusqu'en 2026": a deadline, not a year the article looks back on
-    years = [(x.year2 or x.year, x) for x in exprs if x.year is not None and not is_future_context(folded, x.start)]
-    if years:
-        y, x = max(years, key=lambda t: (t[0], -t[1].start))
-        lo = date(y, 1, 1)
-        evidence.append(f"latest year mentioned: {y} ({x.text.strip()!r})")
-    # 3. constraints from the corpus
-    notes = []
-    for c in sorted(constraints or [], key=lambda c: (c.hi is not None, c.lo or date.min)):
-        new_lo = max(lo, c.lo) if (lo and c.lo) else (lo or c.lo)
-        new_hi = min(hi, c.hi) if (hi and c.hi) else (hi or c.hi)
-        own_years = [y for y, _ in years]
-        if (new_lo and new_hi and new_lo > new_hi) or (new_hi and own_years and new_hi.year < max(own_years)):
-            notes.append(f"ignored, contradicts the rest: {c.evidence}")
-            continue
-        if new_lo != lo or new_hi != hi:
-            evidence.append(c.evidence)
-        lo, hi = new_lo, new_hi
-    # 4. weekday + day + month
+    sents = [(s.start, s.end) for s in split_sentences(text)]
     lead = lead_span(text, title)
-    wd = [
+    refs = timeline.find(text, folded) if timeline is not None else []
+    bounds = (
+        _partial_dateline(text, folded, exprs)
+        + _reported_dates(text, folded, exprs)
+        + _reference_bounds(text, folded, exprs, refs, sents, lead)
+        + _yearless_links(text, folded, exprs, refs, sents)
+        + [
+            Bound(c.lo, c.hi, c.evidence, "corpus")
+            for c in (constraints if not __import__("os").environ.get("NOCORPUS") else []) or []
+        ]
+        + _weekday_dates(text, folded, exprs, lead, sents)
+    )
+    window = Window([(FLOOR, horizon())])
+    used: list[Bound] = []
+    notes: list[str] = []
+    raised = lowered = None  # the bounds that last moved each end of the window
+    for b in sorted(bounds, key=lambda b: RANK[b.rank]):
+        if b.weekday is not None:
+            new = window.among(b.spans(window))
+        else:
+            new = window.among(b.days) if b.days is not None else window.within(b.lo, b.hi)
+        if not new:
+            notes.append(f"set aside, contradicts the rest: {b.why}")
+            continue
+        if new.spans != window.spans:
+            used.append(b)
+            if b.days is None and b.weekday is None:
+                raised = b if new.lo > window.lo else raised
+                lowered = b if new.hi < window.hi else lowered
+        window = new
+    lo, hi = window.lo, window.hi
+    evidence = _evidence(used, raised, lowered)
+    if not any(b.lo is not None or b.rank == "yearless" for b in used):
+        # nothing bounds it from below (a day and month, or a weekday and date, repeat over the years)
+        return PubDate(notes=notes or ["no date evidence in the text"], evidence=evidence)
+    if 1 < len(window.spans) <= 4:  # a few separate candidates: say which
+        evidence += "; possible: " + ", ".join(
+            a.isoformat() if a == b else f"{a.isoformat()}…{b.isoformat()}" for a, b in window.spans
+        )
+    open_end = hi == horizon() and not any(b.hi == hi or b.days or b.weekday is not None for b in used)
+    prec = "unknown" if open_end else window_precision(lo, hi)
+    return PubDate(lo, hi, prec, "inferred", evidence, notes)
+
+
+def _evidence(used: list[Bound], raised: Bound | None, lowered: Bound | None) -> str:
+    """The words the window rests on: what picked its days, then what set its start and its end."""
+    days = [b for b in used if b.days is not None or b.weekday is not None]
+    return "; ".join(dict.fromkeys(b.why for b in days + [raised, lowered] if b is not None))
+
+
+def _sentence(sents: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next(((a, b) for a, b in sents if a <= pos < b), (pos, pos))
+
+
+def _quote(text: str, x) -> str:
+    return repr(text[x.start : x.end].strip())
+
+
+def _partial_dateline(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
+    """A dateline or "Mis à jour le" line with a day and month but no year: that day, some year."""
+    for x in exprs:
+        if x.kind != "date" or x.year is not None or x.month is None or x.rel in ("next", "last"):
+            continue
+        line, rank = _dateline_line(text, folded, x)
+        if rank is None:
+            continue
+        years = range(FLOOR.year, horizon().year + 1)
+        if x.weekday is not None:
+            years = weekday_years(x.day, x.month, x.weekday, years)
+        days = [(date(y, x.month, x.day),) * 2 for y in years if _valid_day(y, x.month, x.day)]
+        return [Bound(None, None, f"dateline without a year: {line!r}", "dateline", days)]
+    return []
+
+
+def _valid_day(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _reported_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
+    """Dates with a year: in a past clause a lower bound, in a future clause an upper bound."""
+    out = []
+    for x in exprs:
+        if x.year is None or x.kind not in ("date", "interval", "month", "part", "season", "year"):
+            continue
+        r = resolve(x, None)
+        if r is None:
+            continue
+        tense = clause_tense(text, folded, x.start, x.end)
+        line_start = max(folded.rfind("\n", 0, x.start), folded.rfind(". ", 0, x.start)) + 1
+        deadline = _DEADLINE.search(folded[max(line_start, x.start - 100) : x.start]) or folded.startswith(
+            "d'ici", x.start
+        )
+        if tense == "future" or deadline:
+            out.append(Bound(None, r[1], f"{_quote(text, x)} is ahead: not after {r[1].isoformat()}", "reported"))
+        elif tense == "past" or x.since:
+            out.append(
+                Bound(r[0], None, f"{_quote(text, x)} is reported as past: not before {r[0].isoformat()}", "reported")
+            )
+    return out
+
+
+# a deadline: the date after it is still ahead ("un accord mettant fin à la mission à la fin 2021",
+# "d'ici septembre 2026", "au plus tard le 31 décembre"); not "a mis fin", "a pris fin"
+_DEADLINE = re.compile(
+    r"(?:\bmett(?:ant|re|ra|ront|rait|raient) fin\b|\bprendr(?:e|a|ont|ait|aient) fin\b|\bd'ici\b|"
+    r"\bau plus tard\b|\bech(?:eance|u)\b|\bdate butoir\b)[^.;\n]{0,90}$"
+)
+_PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient|s'etait|s'etaient|eut|eurent) ")
+
+
+def _is_news(text: str, folded: str, exprs: list[TimeExpr], sent: tuple[int, int], ref: Reference) -> bool:
+    """Whether the clause naming ``ref`` is the article's present: no year written in its sentence, no
+    pluperfect next to it, no "alors" or "de l'époque"."""
+    if any(x.year is not None and sent[0] <= x.start < sent[1] for x in exprs):
+        return False
+    near = folded[max(sent[0], ref.start - 60) : min(sent[1], ref.end + 60)]
+    if _PLUPERFECT.search(near):
+        return False
+    return True
+
+
+# words that give an event named in a sentence as the cause or background of its news
+_BACKGROUND = re.compile(
+    r"\b(?:apres|depuis|suite a|a la suite d|en represailles|en reponse|au lendemain|dans la foulee|"
+    r"consecutive?s? a|recemment|deja|naguere|jadis|anniversaire|commemor|il y a)"
+)
+
+
+def names_as_background(clause: str) -> bool:
+    """Whether a clause names an event as the cause, background or anniversary of its news ("après
+    l'assassinat de …", "le jour du deuxième anniversaire de la mort de …"): not the news itself."""
+    return bool(_BACKGROUND.search(fold(clause)))
+
+
+# relative day words: the sentence's news is of the past week
+_RELATIVE_DAY = ("weekday", "relative")
+
+
+def _relative_news(exprs: list[TimeExpr], sent: tuple[int, int]) -> list[TimeExpr]:
+    """The sentence's relative dates ("vendredi", "hier", "dans la nuit de vendredi à samedi") if it has
+    no other date; else nothing."""
+    here = [x for x in exprs if sent[0] <= x.start < sent[1]]
+    rel = [
         x
-        for x in exprs
-        if x.kind == "date" and x.weekday is not None and x.year is None and not is_future_context(folded, x.start)
+        for x in here
+        if x.kind in _RELATIVE_DAY
+        and x.unit in (None, "day", "weekend")
+        and x.rel not in ("next", "ago", "same_time")
+        and x.tense not in ("future", "planned")
     ]
-    if wd:
-        years_ok = None
-        for x in wd:
-            ys = set(weekday_years(x.day, x.month, x.weekday, range(config.EARLIEST_YEAR, config.STUDY_END_YEAR + 1)))
-            years_ok = ys if years_ok is None else (years_ok & ys or years_ok)
-        in_lead = [x for x in wd if lead[0] <= x.start < lead[1] or (x.rel == "this")]
-        key = in_lead[0] if in_lead else max(wd, key=lambda x: (x.month, x.day))
-        floor = lo - timedelta(days=2) if lo else None
-        cands = sorted(y for y in (years_ok or ()) if floor is None or date(y, key.month, key.day) >= floor)
-        if floor is None:  # nothing bounds it: prefer the period the corpus is about
-            study = [y for y in cands if config.STUDY_START_YEAR <= y <= config.STUDY_END_YEAR]
-            cands = study or cands
-        if cands:
-            d = date(cands[0], key.month, key.day)
-            if hi is None or d <= hi:
-                alts = ", ".join(str(y) for y in sorted(years_ok) if y != cands[0])
-                why = (
-                    "the first such year not older than the bounds"
-                    if floor
-                    else f"the first such year in the study period {config.STUDY_START_YEAR}–{config.STUDY_END_YEAR} "
-                    "(nothing else decides)"
+    if not rel or len(rel) != len(here):
+        return []
+    return rel
+
+
+def _reference_bounds(
+    text: str,
+    folded: str,
+    exprs: list[TimeExpr],
+    refs: list[Reference],
+    sents: list[tuple[int, int]],
+    lead: tuple[int, int],
+) -> list[Bound]:
+    """Bounds from the timeline entries the text names."""
+    out = []
+    for ref in refs:
+        ents = ref.entries
+        e0 = ents[0]
+        sent = _sentence(sents, ref.start)
+        words = repr(ref.words.strip())
+        tense = clause_tense(text, folded, ref.start, ref.end)
+        if e0.kind == "event":
+            if tense in ("future", "planned"):
+                continue
+            years = [x.year for x in exprs if x.year is not None and sent[0] <= x.start < sent[1]]
+            span = range(min(e.start.year for e in ents), max((e.end or e.start).year for e in ents) + 1)
+            if years and not any(y in span for y in years):
+                continue  # the sentence speaks of another time
+            since = min(e.since for e in ents)
+            out.append(
+                Bound(
+                    since,
+                    None,
+                    f"{words} names {e0.what}: not before {since.isoformat()} (reference timeline)",
+                    "reference",
                 )
-                evidence.insert(
-                    0,
-                    f"{key.text.strip()!r}: that weekday falls on that date in "
-                    f"{', '.join(str(y) for y in sorted(years_ok))}; {cands[0]} is {why}",
+            )
+            one_day = len(ents) == 1 and e0.by_day_month and e0.end is None
+            if (
+                one_day
+                and lead[0] <= ref.start < lead[1]
+                and _relative_news(exprs, sent)
+                and not _BACKGROUND.search(folded, sent[0], ref.start)
+            ):
+                hi = e0.start + timedelta(days=6)
+                out.append(
+                    Bound(
+                        e0.start,
+                        hi,
+                        f"{words}, dated by the day of the week in the lead, is the "
+                        f"article's news: published within a week of "
+                        f"{e0.start.isoformat()} (reference timeline)",
+                        "news",
+                    )
                 )
-                if in_lead:
-                    return PubDate(d, d, "day", "inferred", "; ".join(evidence), [f"other candidate years: {alts}"])
-                end = d + timedelta(days=2)
-                if hi is not None:
-                    end = min(end, hi)
-                evidence.insert(1, "published within two days of the latest dated day it reports")
-                return PubDate(d, end, window_precision(d, end), "inferred", "; ".join(evidence))
-    if lo is None:
-        return PubDate(notes=["no date evidence in the text"], evidence="")
-    if hi is None:
-        hi = date(lo.year, 12, 31)
-        evidence.append(f"assumed published in {lo.year}, the latest year it mentions")
-    # 5. a full past date the article reports ("le 27 septembre 2024"): not published before it
+            continue
+        lo, hi, what = _office_window(ref)
+        if lo is None and hi is None:
+            continue
+        news = (
+            ref.role in ("holder", "outgoing", "elect") and hi is not None and _is_news(text, folded, exprs, sent, ref)
+        )
+        if news:
+            out.append(
+                Bound(
+                    lo, hi, f"{words}: {what}, and the clause is the article's news (reference timeline)", "reference"
+                )
+            )
+            for x in _relative_news(exprs, sent):
+                if x.kind == "weekday" and not x.night:
+                    out.append(
+                        Bound(
+                            lo,
+                            hi - OFFICE_GRACE,
+                            f"{words} acted on {_quote(text, x)} during that term: "
+                            f"published within a week after such a day",
+                            "reference",
+                            weekday=x.weekday,
+                            stretch=6,
+                        )
+                    )
+        elif lo is not None:
+            out.append(
+                Bound(lo, None, f"{words}: {what}: not before {lo.isoformat()} (reference timeline)", "reference")
+            )
+    return out
+
+
+def _office_window(ref: Reference) -> tuple[date | None, date | None, str]:
+    """The window a titled mention gives (lo, hi: for a holder named in the news), and why."""
+    ents = ref.entries
+    who = ents[0].what.split(",")[0]
+    ended = [e.end for e in ents if e.end]
+    if ref.role == "former":
+        if not ended:
+            return None, None, ""
+        lo = min(ended)
+        return lo, None, f"{who} named as former holder, whose term ended {lo.isoformat()}"
+    if ref.role == "then":
+        lo = min(e.since for e in ents)
+        return lo, None, f"{who} named in office at the time"
+    if ref.role == "future":
+        return None, None, ""
+    if ref.role == "outgoing":
+        outs = [e for e in ents if e.outgoing]
+        if not outs:
+            return None, None, ""
+        lo = min(e.outgoing for e in outs)
+        hi = max(e.end for e in outs) + OFFICE_GRACE if all(e.end for e in outs) else None
+        return (
+            lo,
+            hi,
+            f"{who} named as outgoing, from {lo.isoformat()}"
+            + (f" to {max(e.end for e in outs).isoformat()}" if hi else ""),
+        )
+    if ref.role == "elect":
+        lo = min(e.since for e in ents)
+        hi = max(e.start for e in ents) + OFFICE_GRACE
+        return lo, hi, f"{who} named as elected, between {lo.isoformat()} and {max(e.start for e in ents).isoformat()}"
+    lo = min(e.since for e in ents)
+    hi = max(e.end for e in ents) + OFFICE_GRACE if all(e.end for e in ents) else None
+    span = f"{lo.isoformat()} – {max(e.end for e in ents).isoformat()}" if hi else f"since {lo.isoformat()}"
+    return lo, hi, f"{who} holds that title {span}"
+
+
+def _entry_span(ref: Reference) -> tuple[date, date] | None:
+    """When what ``ref`` names was so: an event's days, a holder's term."""
+    ents = ref.entries
+    if ref.entries[0].kind == "event":
+        if not ents[0].by_day_month:
+            return None
+        return min(e.start for e in ents), max(e.end or e.start for e in ents)
+    if ref.role in ("holder", "outgoing"):
+        return min(e.start for e in ents), max(e.end or horizon() for e in ents)
+    return None
+
+
+def _yearless_links(
+    text: str, folded: str, exprs: list[TimeExpr], refs: list[Reference], sents: list[tuple[int, int]]
+) -> list[Bound]:
+    """A day and month (or a month) without a year, in a past or present clause, beside a timeline entry:
+    the date falls within the entry's span, and the article within a year after that date."""
+    out = []
     for x in exprs:
-        if x.kind == "date" and x.year is not None and not is_future_context(folded, x.start):
-            d = date(x.year, x.month, x.day)
-            if lo < d <= hi:
-                lo = d
-                evidence.append(f"{x.text.strip()!r} is reported: not before {lo.isoformat()}")
-    # 6. day + month without year, in the past
+        if (
+            x.year is not None
+            or x.kind not in ("date", "month", "part", "interval")
+            or x.month is None
+            or x.rel in ("next", "this")
+        ):
+            continue
+        if x.tense in ("future", "planned") or x.rel not in (None, "last", "recent"):
+            continue
+        sent = _sentence(sents, x.start)
+        for ref in refs:
+            if not (sent[0] <= ref.start < sent[1]):
+                continue
+            span = _entry_span(ref)
+            if span is None:
+                continue
+            a, b = span
+            years = range(a.year, b.year + 1)
+            if x.kind == "interval":
+                cands = [
+                    (date(y - (x.month > x.month2), x.month, x.day), date(y, x.month2, x.day2))
+                    for y in years
+                    if _valid_day(y, x.month2, x.day2) and _valid_day(y - (x.month > x.month2), x.month, x.day)
+                ]
+            elif x.kind == "date":
+                if x.weekday is not None:
+                    years = weekday_years(x.day, x.month, x.weekday, years)
+                cands = [(date(y, x.month, x.day),) * 2 for y in years if _valid_day(y, x.month, x.day)]
+            elif x.kind == "part":
+                cands = [part_range(y, x.month, x.part) for y in years]
+            else:
+                cands = [month_range(y, x.month) for y in years]
+            cands = [(c, d) for c, d in cands if c <= b and d >= a]
+            if not cands:
+                continue
+            days = [(c, d + WITHIN_A_YEAR) for c, d in cands]
+            first = cands[0][0]
+            out.append(
+                Bound(
+                    None,
+                    None,
+                    f"{_quote(text, x)} beside {ref.words.strip()!r} ({ref.entries[0].what}) "
+                    f"is {first.isoformat() if len(cands) == 1 else 'a date within it'}, and a "
+                    f"date written without its year is of the past year",
+                    "yearless",
+                    days,
+                )
+            )
+            break
+    return out
+
+
+def _weekday_dates(
+    text: str, folded: str, exprs: list[TimeExpr], lead: tuple[int, int], sents: list[tuple[int, int]]
+) -> list[Bound]:
+    """A weekday with a day and month: in the lead (or "ce mercredi 25 mars") the publication day,
+    elsewhere a date of the year before publication; either way only years where that weekday holds.
+    A bare weekday of the lead's news ("a annoncé vendredi") was within the week before publication."""
+    out = []
     for x in exprs:
-        if x.kind == "date" and x.year is None and x.rel is None and not is_future_context(folded, x.start):
-            r = resolve(x, hi)
-            if r and lo < r[0] <= hi:
-                lo = r[0]
-                evidence.append(f"{x.text.strip()!r} is past: not before {lo.isoformat()}")
-    if lo > hi:
-        return PubDate(notes=[f"contradictory bounds {lo}..{hi}"], evidence="; ".join(evidence))
-    return PubDate(lo, hi, window_precision(lo, hi), "inferred", "; ".join(evidence))
+        if x.year is not None or x.weekday is None or x.kind not in ("date", "weekday"):
+            continue
+        if x.tense in ("future", "planned") or x.rel == "next" or is_future_context(folded, x.start):
+            continue
+        in_lead = lead[0] <= x.start < lead[1]
+        if x.kind == "weekday":
+            if in_lead and not x.night and x.rel in ("recent", "this"):
+                out.append(
+                    Bound(
+                        None,
+                        None,
+                        f"{_quote(text, x)} in the lead: published within a week after that day",
+                        "weekday",
+                        weekday=x.weekday,
+                        stretch=6,
+                    )
+                )
+            continue
+        years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
+        in_lead = in_lead or x.rel == "this"
+        # the lead's news of the day is online that day or the next; elsewhere, a weekday is written beside a
+        # date only for the days around publication ("samedi 4 janvier"; older dates lose it: "le 4 janvier")
+        stretch = timedelta(days=1) if in_lead else WEEKDAY_DATE_WITHIN
+        days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
+        why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
+            "; in the lead, it is the day of the news (published that day or the next)"
+            if in_lead
+            else "; a weekday is written beside a date only in the two weeks around publication"
+        )
+        out.append(Bound(None, None, why, "weekday", days))
+    return out
+
+
+def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None]:
+    """The line of ``x`` and its rank as a dateline (0 "Publié le", 1 "Mis à jour", 2 a wire or city
+    dateline at the head or foot of the article), or None when it is not one."""
+    ls = folded.rfind("\n", 0, x.start) + 1
+    le = folded.find("\n", x.end)
+    le = len(folded) if le < 0 else le
+    line = folded[ls:le]
+    words = len(line.split())
+    near_edge = x.start < 400 or x.start > len(text) - 300
+    # a place name in capitals before the date ("BAGDAD, ", "Washington, le "), not "Dans un communiqué publié "
+    city = re.match(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý(][\w'’.()-]*){0,3},?\s*(?:le\s+)?$", text[ls : x.start])
+    head = folded[ls : x.start]
+    if DATELINE_WORDS.search(line) and words <= 16:
+        return text[ls:le].strip(), (0 if re.search(r"publi|posted|published", line) else 1)
+    wire = not head.strip() and re.match(r"\s*(?:\([^)\n]{1,30}\)\s*)?-", folded[x.end : x.end + 40])
+    if near_edge and (words <= 8 or city or wire):
+        shown = text[ls : min(le, x.end + 40)].strip()
+        return shown, 2
+    return "", None
 
 
 def _dateline(text: str, folded: str, exprs: list[TimeExpr]) -> PubDate | None:
+    """A dateline or "Publié le" line with a full date: the publication day, settled."""
     found = []
     for x in exprs:
         if x.kind != "date" or x.year is None:
             continue
-        ls = folded.rfind("\n", 0, x.start) + 1
-        le = folded.find("\n", x.end)
-        le = len(folded) if le < 0 else le
-        line = folded[ls:le]
-        words = len(line.split())
-        near_edge = x.start < 400 or x.start > len(text) - 300
-        if DATELINE_WORDS.search(line) and words <= 16:
-            rank = 0 if re.search(r"publi|posted|published", line) else 1
-        elif near_edge and (words <= 8 or re.match(r"^[a-z' -]{2,30},? (le )?$", folded[ls : x.start])):
-            rank = 2
-        else:
-            continue
-        found.append((rank, x.start, x, text[ls:le].strip()))
+        line, rank = _dateline_line(text, folded, x)
+        if rank is not None:
+            found.append((rank, x.start, x, line))
     if not found:
         return None
     _, _, x, line = min(found, key=lambda t: (t[0], t[1]))
@@ -237,7 +660,10 @@ PUB_COLUMNS = [
 
 
 def infer_publication_dates(
-    df: pd.DataFrame, constraints: dict[str, list[Constraint]] | None = None, only: set[str] | None = None
+    df: pd.DataFrame,
+    constraints: dict[str, list[Constraint]] | None = None,
+    only: set[str] | None = None,
+    timeline: Timeline | None = None,
 ) -> pd.DataFrame:
     """Fill the ``published*`` columns of a corpus table (see :func:`helpers.corpus.load_corpus`).
 
@@ -259,6 +685,7 @@ def infer_publication_dates(
                 getattr(r, "meta_published", ""),
                 getattr(r, "html_date", "") or "",
                 constraints.get(r.article_id),
+                timeline,
             )
         )
     if only is not None and "published" in df.columns:

@@ -1,0 +1,225 @@
+"""The reference timeline: well-known dated events and terms of office that an article may name
+without a date (``DATA/reference/timeline.csv``, one row each, with its source).
+
+An article that names the killing of Qassem Soleimani was written after 3 January 2020; one that calls
+Joe Biden "le président américain" in its news was written during his term. :func:`Timeline.find`
+returns these references with the words they rest on; :mod:`helpers.extract.published` turns them
+into bounds on the publication date.
+
+Columns of the file:
+
+- ``kind``: ``office`` (a person holding a title) or ``event`` (a dated happening);
+- ``since``: the first day the text can name it (an office: the election or appointment; an event: its date);
+  ``start``, ``end``: the term of office or the event (``end`` blank: not over); ``outgoing``: from when
+  the holder is "sortant" or "démissionnaire" (the successor elected, the resignation accepted);
+- ``words``: plain words (folded, ``|``-separated), one of which the text must contain for the row to be
+  looked for (a quick test before the regular expressions);
+- ``names``: a regular expression on the folded text (:func:`helpers.text.fold`) for the person or the
+  event's words; ``cue``: for an office, its titles ("président américain", "chef du Pentagone"),
+  which must stand next to the name; for an event, words that must also occur in the same ``scope``
+  (``sentence`` or ``paragraph``);
+- ``by_day_month``: ``yes`` when a day and month written without a year next to its words is that
+  event ("tués le 3 janvier" beside the killing of Soleimani); no for dates that became names, which
+  writers repeat without a year for years ("le 7 octobre");
+- ``what``, ``source``: what it is, and the page its dates were read from.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from ..text import fold
+
+TIMELINE_FILE = "timeline.csv"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the timeline."""
+
+    id: str
+    kind: str  # office | event
+    since: date
+    start: date
+    end: date | None
+    outgoing: date | None
+    words: tuple[str, ...]
+    names: str
+    cue: str
+    scope: str
+    by_day_month: bool
+    what: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A mention of timeline entries in a text. ``entries`` are the rows it may be (one person's terms:
+    "le président Trump" is either of his two); ``role`` says how it is named: ``event``; for an office
+    ``holder`` (title and name, no qualifier), ``former`` ("l'ancien président"), ``then`` ("alors
+    président", "de l'époque"), ``outgoing`` ("sortant", "démissionnaire"), ``elect`` ("président élu")."""
+
+    entries: tuple[Entry, ...]
+    start: int
+    end: int
+    role: str
+    words: str
+
+
+_FORMER = re.compile(r"(?:\bancien(?:ne)?|\bex|\bl'ex|\bfeu|\bdefunte?|\bformer|\bfutur|\bprochain)[ -]?$")
+_THEN = re.compile(r"(?:\balors|\bl'alors|de l'epoque|d'alors|a l'epoque|a ce moment-la)\b")
+_OUTGOING = re.compile(
+    r"\b(?:sortant|demissionnaire|charge des affaires courantes|des affaires courantes|"
+    r"par interim|interimaire)\b"
+)
+_ELECT = re.compile(r"\belue?\b|\bdesigne\b")
+
+
+class Timeline:
+    """The entries of ``timeline.csv``, and how to find them in a text."""
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self._groups: dict[str, tuple[Entry, ...]] = {}
+        for e in entries:
+            key = f"{e.kind}\x1f{e.names}\x1f{e.cue}"
+            self._groups[key] = self._groups.get(key, ()) + (e,)
+        # rows that share their names answer the same match; a names regex runs only on a text holding one of
+        # its rows' words
+        by_names: dict[str, list] = {}
+        for ents in self._groups.values():
+            by_names.setdefault(ents[0].names, []).append((ents, re.compile(ents[0].cue) if ents[0].cue else None))
+        self._names = [
+            (
+                tuple(sorted({w for ents, _ in subs for e in ents for w in e.words})),
+                re.compile(rf"\b(?:{names})\b"),
+                subs,
+            )
+            for names, subs in by_names.items()
+        ]
+
+    @classmethod
+    def load(cls, reference_dir: Path | str | None) -> Timeline:
+        """The timeline of a data folder's ``reference/`` (empty when the file is absent)."""
+        if reference_dir is None:
+            return cls([])
+        path = Path(reference_dir) / TIMELINE_FILE
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return cls([])
+        return _load(str(path), stamp)
+
+    def find(self, text: str, folded: str | None = None) -> list[Reference]:
+        """Every reference of ``text`` to an entry, in text order."""
+        folded = fold(text) if folded is None else folded
+        out: list[Reference] = []
+        for words, names, subs in self._names:
+            if words and not any(w in folded for w in words):
+                continue
+            for m in names.finditer(folded):
+                for ents, cue in subs:
+                    ref = (
+                        self._office(ents, m, cue, text, folded)
+                        if ents[0].kind == "office"
+                        else self._event(ents, m, cue, text, folded)
+                    )
+                    if ref is not None:
+                        out.append(ref)
+        out.sort(key=lambda r: (r.start, r.entries[0].id))
+        return out
+
+    @staticmethod
+    def _office(ents, m: re.Match, titles: re.Pattern, text: str, folded: str) -> Reference | None:
+        s, e = m.span()
+        line_start = folded.rfind("\n", 0, s) + 1
+        before = folded[max(line_start, s - 90) : s]
+        # "le président américain (sortant) Donald Trump", "le chef du Pentagone, Mark Esper"
+        t = None
+        for tm in titles.finditer(before):
+            mid = before[tm.end() :]
+            if re.fullmatch(r"(?:,? [a-z'-]+){0,2}?,? ", mid):
+                t = tm
+                break
+        if t is not None:
+            a = s - len(before) + t.start()
+            qual = before[t.end() :] + " " + before[max(0, t.start() - 30) : t.start()]
+            lead_in = before[max(0, t.start() - 30) : t.start()]
+        else:  # "Mark Esper, le chef du Pentagone", "Trump, alors président"
+            after = folded[e : e + 70]
+            am = re.match(rf",? (?:le |la |l'|alors |ancien |ancienne |ex-|l'ex-|futur )*(?:{titles.pattern})\b", after)
+            if not am:
+                return None
+            a = s
+            e = e + am.end()
+            qual = after[: am.end()]
+            lead_in = ""
+        words = text[a:e]
+        if _FORMER.search(lead_in) or re.search(r"\b(?:ancien(?:ne)?|ex-|l'ex-|futur)\b", qual):
+            role = "former" if not re.search(r"\bfutur|\bprochain", qual + lead_in) else "future"
+        elif _THEN.search(qual) or _THEN.search(folded[e : e + 25]):
+            role = "then"
+        elif _OUTGOING.search(qual):
+            role = "outgoing"
+        elif _ELECT.search(folded[a:e]) or _ELECT.search(folded[e : e + 8]):
+            role = "elect"
+        else:
+            role = "holder"
+        return Reference(ents, a, e, role, words)
+
+    @staticmethod
+    def _event(ents, m: re.Match, cue: re.Pattern | None, text: str, folded: str) -> Reference | None:
+        if cue is not None:
+            a, b = _scope(folded, m.start(), ents[0].scope)
+            if not cue.search(folded, a, b):
+                return None
+        return Reference(ents, m.start(), m.end(), "event", text[m.start() : m.end()])
+
+
+def _scope(folded: str, pos: int, scope: str) -> tuple[int, int]:
+    """The sentence (or paragraph) around ``pos``: between the nearest ". ! ? newline" on each side."""
+    stops = "\n" if scope == "paragraph" else "\n.!?"
+    a = max(folded.rfind(c, 0, pos) for c in stops) + 1
+    ends = [i for i in (folded.find(c, pos) for c in stops) if i >= 0]
+    return a, (min(ends) if ends else len(folded))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, stamp: int) -> Timeline:
+    entries = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            try:
+                since = date.fromisoformat(r["since"])
+                start = date.fromisoformat(r["start"])
+                end = date.fromisoformat(r["end"]) if r.get("end") else None
+                out = date.fromisoformat(r["outgoing"]) if r.get("outgoing") else None
+                re.compile(r["names"])
+                if r.get("cue"):
+                    re.compile(r["cue"])
+            except (ValueError, KeyError, re.error):
+                continue  # a malformed row is left out, never a crash
+            words = tuple(w for w in fold(r.get("words") or "").split("|") if w)
+            entries.append(
+                Entry(
+                    r["id"],
+                    r["kind"],
+                    since,
+                    start,
+                    end,
+                    out,
+                    words,
+                    r["names"],
+                    r.get("cue", ""),
+                    r.get("scope") or "sentence",
+                    (r.get("by_day_month") or "") == "yes",
+                    r.get("what", ""),
+                    r.get("source", ""),
+                )
+            )
+    return Timeline(entries)

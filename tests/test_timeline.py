@@ -1,0 +1,100 @@
+"""The reference timeline: its rows, and how the text names them."""
+
+import csv
+from datetime import date
+
+import pytest
+
+from helpers.extract.timeline import TIMELINE_FILE, Timeline
+
+from .conftest import DATA
+
+TIMELINE = Timeline.load(DATA / "reference")
+
+
+def test_every_row_loads_and_has_a_source():
+    with open(DATA / "reference" / TIMELINE_FILE, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(TIMELINE.entries) == len(rows), "a row of timeline.csv failed to load"
+    for e in TIMELINE.entries:
+        assert e.source.startswith("https://"), f"{e.id}: no source"
+        assert e.since <= e.start and (e.end is None or e.start <= e.end), f"{e.id}: dates out of order"
+        assert e.kind in ("office", "event"), e.id
+
+
+def test_a_malformed_row_is_left_out(tmp_path):
+    (tmp_path / TIMELINE_FILE).write_text(
+        "id,kind,since,start,end,outgoing,words,names,cue,scope,by_day_month,what,source\n"
+        "ok,event,2020-01-03,2020-01-03,,,soleimani,soleimani,,sentence,yes,x,https://example.org\n"
+        "bad-date,event,2020-13-03,2020-01-03,,,x,x,,sentence,,x,https://example.org\n"
+        "bad-regex,event,2020-01-03,2020-01-03,,,x,(unclosed,,sentence,,x,https://example.org\n",
+        encoding="utf-8",
+    )
+    assert [e.id for e in Timeline.load(tmp_path).entries] == ["ok"]
+
+
+def test_every_row_is_found_through_its_words():
+    for e in TIMELINE.entries:
+        assert e.words, f"{e.id}: no words to look for"
+
+
+def test_no_file_no_timeline(tmp_path):
+    assert Timeline.load(tmp_path).find("Le président américain Joe Biden a parlé.") == []
+
+
+def roles(text):
+    """(first entry, role) of each reference; a person's terms come together ("trump-1" and "trump-2")."""
+    return [(r.entries[0].id, r.role) for r in TIMELINE.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le président américain Joe Biden a signé l'accord.", [("biden", "holder")]),
+        ("Le chef du Pentagone, Mark Esper, a déclaré à Kaboul.", [("esper", "holder")]),
+        ("Mark Esper, le chef du Pentagone, a déclaré à Kaboul.", [("esper", "holder")]),
+        ("L'ancien président américain Barack Obama a parlé.", [("obama", "former")]),
+        ("l'ex-Premier ministre Moustafa al-Kazimi", [("kadhimi", "former")]),
+        ("le président alors en exercice, Donald Trump", []),  # the title is not next to the name
+        ("Donald Trump, alors président des États-Unis, a ordonné la frappe.", [("trump-1", "then")]),
+        ("le président sortant Donald Trump", [("trump-1", "outgoing")]),
+        ("le Premier ministre démissionnaire Adel Abdel-Mahdi", [("abdul-mahdi", "outgoing")]),
+        ("le président élu Joe Biden", [("biden", "elect")]),
+        ("Joe Biden a parlé.", []),  # a name without its title dates nothing
+    ],
+)
+def test_how_an_office_holder_is_named(text, expected):
+    got = sorted(set(roles(text)))
+    assert got == sorted(expected), f"{text!r}: {got}"
+
+
+@pytest.mark.parametrize(
+    "text, entry",
+    [
+        ("L'assassinat de Qassem Soleimani a changé la donne.", "soleimani-killing"),
+        ("Soleimani a été tué par un drone américain.", "soleimani-killing"),
+        ("Des missiles iraniens ont frappé la base d'Aïn al-Assad.", "iran-missiles-2020"),
+        ("Un sous-traitant américain a été tué dans l'attaque de la base K1.", "k1-attack"),
+        ("Une attaque de drone a tué trois soldats américains en Jordanie.", "tower-22"),
+        ("la pandémie de Covid-19", "covid-name"),
+    ],
+)
+def test_an_event_named_with_its_words(text, entry):
+    assert entry in [i for i, _ in roles(text)], roles(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le général Qassem Soleimani commande la force al-Qods.",  # alive: no killing named
+        "La base K1 a été visée par des roquettes.",  # no contractor killed: another attack on K1
+        "Le roi de Jordanie a reçu le ministre.",
+    ],
+)
+def test_words_that_do_not_name_the_event(text):
+    assert roles(text) == [], roles(text)
+
+
+def test_windows_come_from_the_rows_dates():
+    esper = next(e for e in TIMELINE.entries if e.id == "esper")
+    assert (esper.start, esper.end) == (date(2019, 6, 24), date(2020, 11, 9))
