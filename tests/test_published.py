@@ -26,11 +26,10 @@ def test_seed_dates(seed_tables):
     a = by_prefix(seed_tables)
     for k, (s, e, p) in EXPECTED_SEEDS.items():
         assert (a.loc[k, "published"], a.loc[k, "published_end"], a.loc[k, "published_precision"]) == (s, e, p), k
-    # 004: a year from 4 January 2020. Its dates have no year ("Samedi 4 janvier", "dans la nuit du 2 au 3
-    # janvier" beside the killing of Soleimani, which fixes 2020) and a date written without its year is of
-    # the past year; nothing in the text says how soon after it was published (it was 4–6 January 2020 only
-    # if one guesses the news was fresh)
-    assert (a.loc["004", "published"], a.loc["004", "published_end"]) == ("2020-01-04", "2021-01-03")
+    # 004: "Samedi 4 janvier" (not in the lead) is a Saturday 4 January of 2020 (the killing of Soleimani "dans la
+    # nuit du 2 au 3 janvier" fixes the year), and a weekday is written beside a date only in the two weeks
+    # around publication
+    assert (a.loc["004", "published"], a.loc["004", "published_end"]) == ("2020-01-04", "2020-01-17")
     # 003: March 2020
     assert a.loc["003", "published"].startswith("2020-03") and a.loc["003", "published_end"].startswith("2020-03")
     assert a.loc["003", "published_precision"] == "month"
