@@ -165,17 +165,21 @@ class Window:
 
     @property
     def lo(self) -> date:
+        """The first possible day."""
         return self.spans[0][0]
 
     @property
     def hi(self) -> date:
+        """The last possible day."""
         return self.spans[-1][1]
 
     def within(self, lo: date | None, hi: date | None) -> Window:
+        """The days of this window between ``lo`` and ``hi`` (None: open)."""
         lo, hi = lo or FLOOR, hi or date.max
         return Window([(max(a, lo), min(b, hi)) for a, b in self.spans if a <= hi and b >= lo])
 
     def among(self, days: list[tuple[date, date]]) -> Window:
+        """The days of this window that fall in one of the spans ``days``."""
         out = []
         for c, d in sorted(days):
             for a, b in self.spans:

@@ -136,6 +136,9 @@ class Timeline:
 
     @staticmethod
     def _office(ents, m: re.Match, titles: re.Pattern, text: str, folded: str) -> Reference | None:
+        """The name at ``m`` as an office holder's: with a title before it ("le président américain (sortant)
+        Joe Biden", "le chef du Pentagone, Mark Esper") or after it ("Mark Esper, alors chef du Pentagone"),
+        and how the words around it name the term (holder, former, then, outgoing, elect); None without a title."""
         s, e = m.span()
         line_start = folded.rfind("\n", 0, s) + 1
         before = folded[max(line_start, s - 90) : s]
@@ -191,6 +194,8 @@ def _scope(folded: str, pos: int, scope: str) -> tuple[int, int]:
 
 @lru_cache(maxsize=8)
 def _load(path: str, stamp: int) -> Timeline:
+    """The rows of ``path`` (``stamp``: its modification time, so an edited file is read again); a row with a
+    bad date or regular expression is left out."""
     entries = []
     with open(path, newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
