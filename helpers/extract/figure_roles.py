@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold
-from .nlp import parser as shared_parser
+from . import nlp as models
 
 # --- parties -------------------------------------------------------------------------------------
 
@@ -309,7 +309,7 @@ LEVELS = ("present", "planned")
 def parser():
     """The French model with tagger, parser and lemmatizer (no NER), loaded once per process and shared
     with the event frames (see :mod:`helpers.extract.nlp`)."""
-    return shared_parser()
+    return models.parser()
 
 
 def _make_doc(nlp, text: str, merge: list[tuple[int, int]]):

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text import fold
-from .nlp import parser
+from . import nlp as models
 
 # --- lexicons (lemmas, folded) ------------------------------------------------------------
 
@@ -514,7 +514,7 @@ CANDIDATE = re.compile(
 def nlp():
     """The small French model with the parser, morphology and lemmas (no NER), loaded once per process
     and shared with the figures' roles (see :mod:`helpers.extract.nlp`)."""
-    return parser()
+    return models.parser()
 
 
 @dataclass
