@@ -131,6 +131,7 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
             try:
                 t = _warm(p, steps, prev, inputs)
                 t.warnings[:0] = store.notes
+                t.paths = p
                 mark_corrected(t, corrections)
                 return t
             except NeedsFullBuild as exc:
@@ -140,6 +141,7 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
         t = _full(p, steps, inputs, progress, corrections, save=use_ner and not corrections.fingerprint)
         t.how = f"full build ({why})" if warm and use_ner and not corrections.fingerprint else "full build"
         t.warnings[:0] = store.notes
+        t.paths = p
         return t
 
 

@@ -8,6 +8,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .across.merge import chronology_row, sort_chronology
+from .config import Paths
 from .corrections import Corrections
 from .extract.places import PlaceMatcher
 from .read import sources
@@ -31,6 +32,7 @@ class Tables:
     undated: pd.DataFrame | None = None  # events no date of the text fixes (undated_events.csv)
     warnings: list[str] = field(default_factory=list)  # problems with the input, one line each
     corrections: Corrections = field(default_factory=lambda: Corrections([], []))  # and what became of each
+    paths: Paths | None = None  # the data folder it was built from (its reference layers draw the maps)
     how: str = ""  # how the build ran: "full build (why)", "the saved build patched (…)", "nothing changed…"
 
 

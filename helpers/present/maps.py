@@ -239,7 +239,7 @@ def interactive_map(tables, reference_dir: Path | None = None):
     from ..tables import article_refs, place_events
     from .charts import event_title
 
-    ref = reference_dir or config.paths().reference
+    ref = reference_dir or (tables.paths or config.paths()).reference
     m = SiteMap(location=[33.3, 43.6], zoom_start=6, tiles=None, control_scale=True)
     folium.TileLayer("OpenStreetMap", name="Fond OpenStreetMap (en ligne)", show=False).add_to(m)
     gov = gpd.read_file(ref / "ne_10m_iraq_governorates.geojson")[["name_fr", "geometry"]]
@@ -530,7 +530,7 @@ def static_map(tables, reference_dir: Path | None = None):
     from .charts import apply_style, source_line
 
     apply_style()
-    ref = reference_dir or config.paths().reference
+    ref = reference_dir or (tables.paths or config.paths()).reference
     countries = gpd.read_file(ref / "ne_10m_countries_iraq_region.geojson")
     gov = gpd.read_file(ref / "ne_10m_iraq_governorates.geojson")
     rivers = gpd.read_file(ref / "ne_10m_rivers_iraq_region.geojson")
