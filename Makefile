@@ -52,6 +52,7 @@ lab: $(STAMP) ## open JupyterLab on the notebooks (trusted, so their maps render
 
 bench: $(STAMP) ## speed and memory benchmark (benchmarks/bench.py), printed and written as JSON
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/tagger.py
 
 eval: $(STAMP) ## accuracy against hand-coded articles (../shared/devset) and TimeML gold (../shared/peer/ftib-dev), printed and written as JSON
 	$(BIN)/python benchmarks/accuracy.py --devset $(DEVSET) --timeml $(TIMEML)
