@@ -184,6 +184,22 @@ FORWARD = [
     ("depuis le début du XXe siècle", K, "1900-01-01", "1932-12-31", "year"),
     # bare years
     ("le budget 2020 de la défense", K, "2020-01-01", "2020-12-31", "year"),
+    # feasts, fixed and moved with Easter; days that became names
+    ("Les soldats rentreront pour Noël.", J, "2021-12-25", "2021-12-25", "day"),
+    ("À Noël, le président a rendu visite aux troupes.", date(2019, 1, 5), "2018-12-25", "2018-12-25", "day"),
+    ("la veille de Noël, une attaque", date(2019, 1, 5), "2018-12-24", "2018-12-24", "day"),
+    ("Le contingent rentrera à Pâques.", date(2024, 1, 10), "2024-03-31", "2024-03-31", "day"),
+    ("la Saint-Nicolas sera fêtée à Nancy", date(2002, 11, 20), "2002-12-06", "2002-12-06", "day"),
+    ("à la Toussaint, une attaque a visé la base", date(2020, 12, 2), "2020-11-01", "2020-11-01", "day"),
+    ("depuis les attentats du 11-Septembre", date(2018, 12, 26), "2001-09-11", "2001-09-11", "day"),
+    ("le défilé du 14-Juillet", date(2002, 9, 1), "2002-07-14", "2002-07-14", "day"),
+    # ahead of the anchor by a count; parts of the week, month or year of publication
+    ("Le contingent rentrera dans quinze jours.", J, "2021-07-24", "2021-07-24", "day"),
+    ("dans trois mois, la mission changera", J, "2021-10-01", "2021-10-31", "month"),
+    ("Le vote aura lieu en fin de semaine.", date(2021, 7, 7), "2021-07-08", "2021-07-11", "week"),
+    ("Le vote a eu lieu en fin de semaine.", date(2021, 7, 7), "2021-07-01", "2021-07-04", "week"),
+    ("d'ici la fin du mois, les troupes seront parties", J, "2021-07-21", "2021-07-31", "week"),
+    ("au début du mois prochain, une réunion", J, "2021-08-01", "2021-08-10", "week"),
     # relative forms and anaphora
     ("aujourd'hui vendredi, le Parlement", J, "2021-07-09", "2021-07-09", "day"),
     ("Ils se sont rendus ce week-end à Erbil.", K, "2003-02-01", "2003-02-02", "week"),
@@ -236,6 +252,7 @@ def test_generic_seasons_stay_unresolved(text):
     ],
 )
 def test_counts_are_not_years(text):
+    """A number before a plural noun or a unit is a count, whatever its digits."""
     years = [x for x in find_expressions(text) if x.kind in ("year", "month") and x.year and x.year < 2100]
     assert years == [], [(x.text, x.year) for x in years]
 
@@ -364,3 +381,8 @@ def test_weekday_years_known_cases():
     assert 2020 in weekday_years(25, 3, 2, range(2014, 2027))  # 25 March 2020 was a Wednesday
     assert weekday_years(25, 3, 2, range(2014, 2027)) == [2015, 2020, 2026]
     assert weekday_years(25, 1, 3, range(2014, 2027)) == [2018, 2024]
+
+
+@pytest.mark.parametrize("text", ["Noël Mamère a pris la parole.", "de Noël Mamère", "les matches du 1-2"])
+def test_names_and_ranges_are_not_feasts_or_dates(text):
+    assert find_expressions(text) == [], [(x.text, x.kind) for x in find_expressions(text)]

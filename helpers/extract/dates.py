@@ -427,11 +427,24 @@ _NEEDS = {
     "weekend": ("week",),
     "same_time": ("meme ",),
     "new_year": ("nouvel", "jour de l'an"),
+    "feast": (
+        "noel",
+        "paques",
+        "toussaint",
+        "saint",
+        "chandeleur",
+        "assomption",
+        "ascension",
+        "pentecote",
+        "mardi gras",
+    ),
     "relative_week": ("semaine",),
     "relative_month": ("mois",),
     "relative_year": ("annee", "l'an "),
     "relative_day": ("hier", "aujourd'hui", "demain", "ce jour"),
     "ago": ("il y a",),
+    "in_time": ("dans ",),
+    "part_relative": ("semaine", "mois", "annee"),
     "lendemain": ("lendemain", "veille", "meme jour"),
     "night_weekdays": ("nuit",),
     "decade": ("annees ",),
@@ -469,9 +482,18 @@ _p(
 _p(
     "date",
     rf"\b(?:(?P<pre>ce|le|du|au|depuis le|des le|depuis ce|jusqu'au|avant le|apres le) )?(?:(?P<wd>{WD}) )?"
-    rf"(?P<d>{DAY}) (?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY})|,? {YY})?"
+    rf"(?P<d>{DAY})(?P<sep>[ -])(?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY})|,? {YY})?"
     r"(?: (?P<rel>dernier|derniere|derniers|dernieres|prochain|prochaine|prochains|prochaines)(?![a-z]))?"
     r"(?P<ref> de la meme annee| de l'annee (?:suivante|precedente|derniere|passee))?",
+)
+# feasts: a day of the year ("à Noël", "la Toussaint", "la veille de Noël"), or one moved with Easter
+_p(
+    "feast",
+    r"\b(?:(?P<eve>la veille de|le soir de|la nuit de|le jour de|le lendemain de) |(?P<pre>a|pour|de|depuis|avant|apres|"
+    r"jusqu'a|pendant|durant|vers|d'ici|les fetes de|la treve de|des) )?"
+    r"(?:(?P<fixed>noel)|(?:la |l')(?P<saint>toussaint|saint-sylvestre|saint-valentin|saint-nicolas|saint-jean|"
+    r"chandeleur|sainte-catherine|assomption)|(?P<easter>paques|lundi de paques|l'ascension|la pentecote|"
+    r"lundi de pentecote|mardi gras|vendredi saint))\b",
 )
 _p(
     "part",
@@ -516,6 +538,13 @@ _p(
 )
 _p("relative_day", rf"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)(?:,? (?P<wd>{WD})(?! \d))?\b")
 _p("ago", rf"\bil y a (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b")
+_p("in_time", rf"\bdans (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees)\b")
+# a part of the week, month or year of publication ("en fin de semaine", "d'ici la fin du mois", "début d'année")
+_p(
+    "part_relative",
+    r"\b(?P<p>debut|fin|milieu|mi)(?:-| de la | de | d'| du )(?P<per>semaine|mois|annee)"
+    r"(?: (?P<rel>prochaine?|derniere?|passee?|en cours))?(?! d[eu'] | de l'| [a-z]+ \d)\b",
+)
 _p(
     "offset",
     rf"\b(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b",
@@ -587,6 +616,8 @@ def _find(text: str) -> list[TimeExpr]:
                 continue
             if name == "date_list":  # "les 6 et 13 avril": "les 6" here, "13 avril" by the date pattern
                 e = m.end("d")
+            if name == "feast" and re.match(r" [A-ZÀ-Ý]", text[e : e + 2]):
+                continue  # a name: "de Noël Mamère", "la Saint-Jean Baptiste"
             if name == "season_generic":
                 exprs = _generic_seasons(m, text)
             else:
@@ -605,11 +636,12 @@ def _find(text: str) -> list[TimeExpr]:
 
 
 # kinds whose date depends on the direction the clause looks in, unless a word fixes it
-_TENSED = ("date", "interval", "month", "part", "season", "weekday", "relative")
+_TENSED = ("date", "interval", "month", "part", "season", "weekday", "relative", "feast", "part_rel")
 _FIXED_RELS = (
     "last",
     "days",
     "ago",
+    "in",
     "same_year",
     "prev_year",
     "next_year",
@@ -669,6 +701,10 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     elif name == "date":
         x.day, x.month = _day(g["d"]), _month(g["m"])
         x.year = _year(g)
+        if g.get("sep") == "-" and x.year is None and (x.day, x.month) in NAMED_DAYS:
+            x.year = NAMED_DAYS[(x.day, x.month)]  # "le 11-Septembre": the day that became a name
+        elif g.get("sep") == "-" and not raw[raw.find("-") + 1 :][:1].isupper():
+            return None  # "1-2", a range, not a date
         x.weekday = WEEKDAYS.get(g.get("wd") or "")
         x.rel = _rel_word(g.get("rel"))
         ref = (g.get("ref") or "").strip()
@@ -732,6 +768,17 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.kind, x.unit = "relative", "year"
         r = g.get("rel") or g.get("rel2") or ""
         x.rel = "this" if (g.get("this") or r == "en cours") else ("next" if r.startswith("proch") else "last")
+    elif name == "feast":
+        if g.get("fixed") and not (g.get("eve") or pre):
+            return None  # "Noël" alone may be a first name ("Noël Mamère")
+        x.kind, x.note = "feast", (g.get("fixed") or g.get("saint") or g.get("easter")).replace("l'", "")
+        x.note = x.note.replace("la ", "")
+        if x.note in FIXED_FEASTS:
+            x.month, x.day = FIXED_FEASTS[x.note]
+            x.kind = "date"
+            if (g.get("eve") or "").startswith("la veille"):
+                d = date(2001, x.month, x.day) - timedelta(days=1)  # a year with no 29 February
+                x.month, x.day = d.month, d.day
     elif name == "relative_day":
         x.kind, x.unit = "relative", "day"
         x.n = {"aujourd'hui": 0, "ce jour": 0, "hier": -1, "avant-hier": -2, "demain": 1, "apres-demain": 2}[g["w"]]
@@ -786,6 +833,15 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     elif name == "ago":
         x.kind, x.rel = "relative", "ago"
         x.n, x.unit = _num(g["n"]), _unit(g["u"])
+    elif name == "in_time":
+        x.kind, x.rel = "relative", "in"
+        x.n, x.unit = _num(g["n"]), _unit(g["u"])
+        x.vague = g["n"] in ("quelques", "plusieurs")
+    elif name == "part_relative":
+        x.kind, x.part = "part_rel", "mi" if g["p"] == "milieu" else g["p"]
+        x.unit = {"semaine": "week", "mois": "month", "annee": "year"}[g["per"]]
+        r = g.get("rel") or ""
+        x.rel = "next" if r.startswith("proch") else ("last" if r.startswith(("dern", "pass")) else "this")
     elif name == "offset":
         x.kind, x.n, x.unit = "offset", _num(g["n"]), _unit(g["u"])
         x.vague = g["n"] in ("quelques", "plusieurs")
@@ -846,6 +902,31 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     if x.day is not None and x.month is not None and x.day > 31:
         return None
     return x
+
+
+# days that became names, written with a hyphen: the year is that of the event
+NAMED_DAYS = {(11, 9): 2001, (7, 10): 2023}
+FIXED_FEASTS = {
+    "noel": (12, 25), "toussaint": (11, 1), "saint-sylvestre": (12, 31), "saint-valentin": (2, 14),
+    "saint-nicolas": (12, 6), "saint-jean": (6, 24), "chandeleur": (2, 2), "sainte-catherine": (11, 25),
+    "assomption": (8, 15), "nouvel an": (1, 1), "jour de l'an": (1, 1),
+}  # fmt: skip
+EASTER_OFFSETS = {"paques": 0, "lundi de paques": 1, "ascension": 39, "pentecote": 49, "lundi de pentecote": 50,
+                  "mardi gras": -47, "vendredi saint": -2}  # fmt: skip
+
+
+def easter(year: int) -> date:
+    """Easter Sunday of ``year`` (Gregorian calendar; the anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
 
 
 def _year(g: dict) -> int | None:
@@ -1012,6 +1093,22 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             past = [c for c in cands if c <= anchor + timedelta(days=7)]
             d = max(past) if past else min(cands)
         return d, d
+    if k == "part_rel":
+        return _part_of_period(x, anchor) if anchor is not None else None
+    if k == "feast":  # a feast moved with Easter
+        if anchor is None or x.note not in EASTER_OFFSETS:
+            return None
+        cands = [
+            easter(y) + timedelta(days=EASTER_OFFSETS[x.note]) for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        ]
+        direction = _direction(x)
+        if direction == "future":
+            d = min(c for c in cands if c >= anchor) if any(c >= anchor for c in cands) else max(cands)
+        elif direction == "past":
+            d = max(c for c in cands if c <= anchor) if any(c <= anchor for c in cands) else min(cands)
+        else:
+            d = max(c for c in cands if c <= anchor + timedelta(days=7))
+        return d, d
     if k == "interval":
         y2 = x.year2 or year
         if y2 is None:
@@ -1094,6 +1191,17 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
         if x.rel == "days":
             d = anchor + timedelta(days=x.n)
             return d, d
+        if x.rel == "in":  # "dans quinze jours": that day after the anchor ("quelques": two to seven)
+            if x.vague:
+                lo_d, hi_d = _delta(x)
+                return anchor + lo_d, anchor + hi_d
+            if x.unit == "day":
+                d = anchor + timedelta(days=x.n)
+                return d, d
+            if x.unit == "week":
+                d = anchor + timedelta(weeks=x.n)
+                return d - timedelta(days=3), d + timedelta(days=3)
+            return month_range(*_ym(_add_months(anchor, x.n * (12 if x.unit == "year" else 1))))
         if x.rel == "ago":
             if x.unit == "day":
                 d = anchor - timedelta(days=x.n)
@@ -1113,6 +1221,30 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             return month_range(*_ym(_add_months(anchor, shift)))
         return date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
     return None
+
+
+def _part_of_period(x: TimeExpr, anchor: date) -> tuple[date, date]:
+    """'fin de semaine', 'début du mois prochain', 'fin d'année': a part of a week, month or year around
+    the anchor; without "prochain/dernier", the one the clause looks to (the part already over in a past
+    clause, still ahead in a future one)."""
+
+    def span(shift: int) -> tuple[date, date]:
+        if x.unit == "week":
+            monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=shift)
+            a, b = {"debut": (0, 2), "mi": (2, 4), "fin": (3, 6)}[x.part]
+            return monday + timedelta(days=a), monday + timedelta(days=b)
+        if x.unit == "month":
+            first = _add_months(date(anchor.year, anchor.month, 1), shift)
+            return part_range(first.year, first.month, x.part)
+        return part_range(anchor.year + shift, None, x.part)
+
+    shift = {"next": 1, "last": -1}.get(x.rel, 0)
+    a, b = span(shift)
+    if x.rel == "this" and x.tense == "past" and a > anchor:
+        a, b = span(-1)
+    elif x.rel == "this" and x.tense in ("future", "planned") and b < anchor:
+        a, b = span(1)
+    return a, b
 
 
 def _direction(x: TimeExpr) -> str | None:
