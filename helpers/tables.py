@@ -220,6 +220,7 @@ def figures_table(extracts: dict) -> pd.DataFrame:
         "scope",
         "party_basis",
         "measure_basis",
+        "event_id",
     ]
     rows = [f for aid in sorted(extracts) for f in extracts[aid].figures]
     df = pd.DataFrame(rows, columns=cols)

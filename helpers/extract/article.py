@@ -156,9 +156,12 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
         for i, k in enumerate(by_sentence[s.index]):
             f = found[k]
             part_of = ids[f.part_of] if f.part_of is not None else ""
-            figures.append(_figure_row(row, s, f, events, lo, hi, own.get(i), exprs) | dict(part_of=part_of))
+            figures.append(
+                _figure_row(row, s, f, events, lo, hi, own.get(i), exprs) | dict(part_of=part_of, event_id="")
+            )
     # one event per occurrence: a title, a lead and a later recap of the same event are one mention
     events = merge_occurrences(events, generic)
+    link_figures_to_events(figures, found, events, sentences)
     return ArticleExtract(row.article_id, sentences, mentions, events, figures, unplaced)
 
 
@@ -201,6 +204,48 @@ def _figure_row(row, s: Sentence, f: Figure, events: list[EventMention], lo, hi,
         ref = ref_end = None
         prec, basis = "", "undated"
     return _figure_dict(row, s, f, ref, ref_end, prec, basis)
+
+
+VIOLENCE = ("attack", "strike", "killing")
+
+
+def link_figures_to_events(rows: list[dict], found, events: list[EventMention], sentences: list[Sentence]) -> None:
+    """The event each figure belongs to (``event_id``): the event mention of its own sentence whose
+    clause it follows (for a toll, an attack, strike or killing first: « les drones ont bombardé …,
+    tuant 25 combattants, après une attaque contre une base …, tuant l'un d'entre eux »); for a toll
+    with none there (« cinq personnes ont été blessées dans l'attaque »), the last attack, strike or
+    killing the article reported before it."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for e in events:
+        for si in {e.sentence_index} | {si for si, _ in e.also}:
+            by_sentence.setdefault(si, []).append(e)
+    row_of = {r["figure_id"]: r for r in rows}
+    for f in found:
+        r = row_of.get(f"{rows[0]['article_id']}-f{f.start:05d}") if rows else None
+        if r is None:
+            continue
+        here = by_sentence.get(f.sentence_index, [])
+        if f.kind == "casualties":
+            violent = [e for e in here if e.event_type in VIOLENCE]
+            if not violent:
+                before = [
+                    (si, e)
+                    for si, es in by_sentence.items()
+                    if si < f.sentence_index
+                    for e in es
+                    if e.event_type in VIOLENCE
+                ]
+                violent = [max(before, key=lambda x: x[0])[1]] if before else []
+            here = violent
+        sent = sentences[f.sentence_index]
+        pos = f.start - sent.start
+
+        def clause_start(e):
+            at = sent.text.find(e.clause[:30]) if e.clause and e.sentence_index == f.sentence_index else -1
+            return at if 0 <= at <= pos else -1
+
+        here = sorted(here, key=clause_start, reverse=True)
+        r["event_id"] = here[0].event_id if here else ""
 
 
 def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:

@@ -261,7 +261,7 @@ PERSON_UNITS = re.compile(
     r"parachutistes?|legionnaires?|reservistes?|recrues?|effectifs|forces speciales|"
     r"morts|tues|blesses|victimes|chauffeurs?|gardes du corps|chefs?|commandants?|dirigeants?|"
     r"cadres?|responsables?|fideles?|partisans?|pelerins?|manifestants?|habitants?|enfants|"
-    r"femmes|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?)$"
+    r"femmes|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?|interpretes?|traducteurs?)$"
 )
 # nouns that count the people of a force (troop figures); the others count people only as victims
 TROOP_UNITS = re.compile(

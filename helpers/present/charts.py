@@ -417,138 +417,243 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, min_year: int | N
 # --- figures ---------------------------------------------------------------------------------------
 
 
+LEVELS = ("present", "planned")
+FLOW_WORDS = {"arriving": "▲ arrivée de {}", "leaving": "▼ départ de {}", "moved": "◆ {} redéployés"}
+MEASURE_NAMES = {"killed": "tués", "wounded": "blessés", "killed_or_wounded": "tués ou blessés"}
+MEASURE_COLORS = {"killed": "#8b1a1a", "wounded": "#e08a1e", "killed_or_wounded": "#7b4f9e"}
+
+
+def _n(x) -> str:
+    """A count with a narrow no-break space between thousands (« 2 500 »)."""
+    return f"{int(x):,}".replace(",", "\u202f")
+
+
+def _month(d: pd.Timestamp) -> str:
+    from ..extract.dates import MONTH_ABBR
+
+    return f"{MONTH_ABBR[d.month]} {d.year}"
+
+
+def _short_outlet(outlet: str, width: int = 22) -> str:
+    outlet = outlet or "source inconnue"
+    return outlet if len(outlet) <= width else outlet[: width - 1].rstrip() + "…"
+
+
+def _span(r) -> str:
+    """« 2 500 », or « 200 à 900 » for « plusieurs centaines », « 500 et plus » for « plus de 500 »."""
+    lo = int(r.count_low) if pd.notna(r.count_low) else None
+    hi = int(r.count_high) if pd.notna(r.count_high) else None
+    if r.approximate and lo is not None and hi is None:
+        return f"{_n(lo)} et plus"
+    if r.approximate and lo is not None and hi is not None and hi > 1.5 * lo:
+        return f"{_n(lo)} à {_n(hi)}"
+    return _n(r.count_best)
+
+
+def _people(n: int, measure: str) -> str:
+    word = MEASURE_NAMES.get(measure, measure)
+    return f"{_n(n)} {word if n > 1 else word.replace('tués', 'tué').replace('blessés', 'blessé')}"
+
+
 def figure_points(figures: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """The dated figures of one kind, each at the middle of the period it describes."""
+    """The dated figures of one kind, with the middle of the period each describes."""
     f = figures[(figures.kind == kind) & (figures.refers_to != "")].copy()
     if f.empty:
-        return f.assign(date=pd.Series(dtype="datetime64[ns]"))
+        return f.assign(date=pd.Series(dtype="datetime64[ns]"), party_name=pd.Series(dtype=str))
     f["date"] = [pd.Timestamp(_mid(a, b or a)) for a, b in zip(f.refers_to, f.refers_end)]
     f["party_name"] = f.party.map(lambda p: PARTY_NAMES.get(p, p))
     return f.sort_values(["party", "date", "figure_id"])
 
 
-def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.DataFrame):
-    """Troop figures by party over time: points, ranges for approximate values, a line per party,
-    each point labelled with its outlet; key chronology events on the time axis."""
-    apply_style()
+def _in_iraq(scope: str) -> bool:
+    """Iraq, or a place of the gazetteer (ids are lower case): not Syria's, Kuwait's or the region's."""
+    parts = [x for x in str(scope or "Iraq").split(";") if x]
+    return any(x == "Iraq" or x == x.lower() for x in parts)
+
+
+def _site(scope: str) -> str:
+    """The place id of a figure that applies to one site or town in Iraq, else ''."""
+    parts = [x for x in str(scope or "").split(";") if x]
+    return parts[0] if parts and all(x == x.lower() for x in parts) else ""
+
+
+def troop_points(figures: pd.DataFrame) -> pd.DataFrame:
+    """The troop figures the chart shows, each with how it is drawn (``shown_as``):
+    ``level`` (a count of the party's troops in Iraq: the only points a line joins), ``planned``
+    (a target level), ``site`` (a level at one base or town: a part of the country's presence),
+    ``part`` (a part of another figure: « 200 militaires, dont 160 formateurs »), ``flow`` (troops
+    arriving, leaving or moved: an annotation, never a level). Figures about other countries
+    (« 900 en Syrie ») and figures with no party are left out."""
     pts = figure_points(figures, "troops")
-    fig, ax = plt.subplots(figsize=(10.5, 5.8))
-    labels = []
-    for party, g in pts.groupby("party", sort=True):
-        color = PARTY_COLORS.get(party, "#555")
-        actual = g[g.get("planned", False) != True]  # noqa: E712  the line joins counts, not targets
-        ax.plot(actual.date, actual.count_best.astype(float), "-", color=color, alpha=0.5, lw=1)
-        for r in g.itertuples():
-            hollow = r.approximate
-            if getattr(r, "planned", False) is True:  # a target, not a count: a cross, labelled "prévu"
-                ax.scatter([r.date], [float(r.count_best)], s=55, zorder=3, marker="x", color=color, linewidth=1.8)
-                labels.append(
-                    (
-                        r.date,
-                        float(r.count_best),
-                        f"{int(r.count_best):,} prévu ({r.outlet or 'inconnu'})".replace(",", "\u202f"),
-                        7,
-                        "normal",
-                        color,
-                    )
-                )
-                continue
-            ax.scatter(
-                [r.date],
-                [float(r.count_best)],
-                s=45,
-                zorder=3,
-                color=color if not hollow else "white",
-                edgecolor=color,
-                linewidth=1.5,
-                label=None,
-            )
-            lo = float(r.count_low) if pd.notna(r.count_low) else float(r.count_best)
-            hi = float(r.count_high) if pd.notna(r.count_high) else float(r.count_best) * 1.6
-            if lo != hi:
-                ax.vlines(r.date, lo, hi, color=color, lw=2, alpha=0.6)
-                if pd.isna(r.count_high):
-                    ax.annotate(
-                        "",
-                        (r.date, hi),
-                        (r.date, float(r.count_best)),
-                        arrowprops=dict(arrowstyle="->", color=color, lw=1),
-                    )
-            if r.refers_end and r.refers_end != r.refers_to:
-                ax.hlines(
-                    float(r.count_best),
-                    pd.Timestamp(r.refers_to),
-                    pd.Timestamp(r.refers_end),
-                    color=color,
-                    lw=1,
-                    alpha=0.5,
-                    linestyles=":",
-                )
-            labels.append(
-                (
-                    r.date,
-                    float(r.count_best),
-                    f"{int(r.count_best):,} ({r.outlet or 'inconnu'})".replace(",", "\u202f"),
-                    7,
-                    "normal",
-                    color,
-                )
-            )
-        ax.plot([], [], "o-", color=color, label=PARTY_NAMES.get(party, party))
-    key = key_events(chronology)
-    ax.set_yscale("log")
-    lo_y, hi_y = ax.get_ylim() if len(pts) else (10, 10000)
-    ax.set_ylim(lo_y, hi_y * 1.8)
-    hi_y = hi_y * 1.7
+    if pts.empty:
+        return pts.assign(shown_as=pd.Series(dtype=str))
+    pts = pts[(pts.party != "") & pts.scope.map(_in_iraq)].copy()
     shown = []
-    for r in key.itertuples():
-        d0 = pd.Timestamp(_mid(r.date_start, r.date_end))
-        if any(abs((d0 - x).days) < 45 for x in shown):
-            continue
-        shown.append(d0)
-        d = pd.Timestamp(_mid(r.date_start, r.date_end))
-        ax.axvline(d, color="#999", lw=0.8, ls="--", zorder=0)
-        ax.annotate(
-            f"{r.display_date}\n{TYPE_LABELS_SHORT[r.event_type]}",
-            (d, hi_y),
-            xytext=(2, -2),
-            textcoords="offset points",
-            fontsize=6.5,
-            color="#666",
-            va="top",
-            rotation=90,
-        )
-    ax.set_ylabel("effectif cité (log ; rond creux : approximatif ; trait : fourchette ; × : prévu)")
-    ax.set_xlabel("date décrite par le chiffre")
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    ax.set_title(troop_title(pts))
+    for r in pts.itertuples():
+        m = getattr(r, "measure", "") or "present"
+        if m not in LEVELS:
+            shown.append("flow")
+        elif getattr(r, "part_of", ""):
+            shown.append("part")
+        elif _site(r.scope):
+            shown.append("site")
+        else:
+            shown.append("planned" if m == "planned" else "level")
+    return pts.assign(shown_as=shown)
+
+
+def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.DataFrame, title_prefix: str = ""):
+    """Troop levels in Iraq by party, one panel each on its own scale from zero: the counts of a
+    party's troops in Iraq joined in date order; targets (◇), parts and site levels apart, never
+    joined to a whole; arrivals, departures and moves as marks along the bottom of the panel, not on
+    the count scale. Ranges for approximate counts, hollow marks when approximate; key events of the
+    chronology as dashed lines."""
+    apply_style()
+    pts = troop_points(figures)
+    order = (
+        pts.assign(lv=pts.shown_as.isin(["level", "planned", "site", "part"]))
+        .groupby("party")
+        .agg(n=("lv", "sum"), m=("count_best", "max"))
+        .sort_values(["n", "m"], ascending=False)
+    )
+    parties = list(order.index[:8])
+    n = max(len(parties), 1)
+    ncols = 1 if n == 1 else 2
+    nrows = (n + ncols - 1) // ncols
+    fig, axes = plt.subplots(nrows, ncols, figsize=(11, 1.2 + 2.7 * nrows), sharex=True, squeeze=False)
+    axes = axes.ravel()
     if len(pts):
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, title="Partie", title_fontsize=8.5)
+        lo_d, hi_d = pts.date.min(), pts.date.max()
+        pad = pd.Timedelta(days=max(60, (hi_d - lo_d).days * 0.06))
+        lo_d, hi_d = lo_d - pad, hi_d + pad
+    key = key_events(chronology)
+    for i, party in enumerate(parties):
+        ax = axes[i]
+        g = pts[pts.party == party].sort_values(["date", "figure_id"])
+        _troop_panel(ax, g, party)
+        ax.set_xlim(lo_d, hi_d)
+        for r in key.itertuples():
+            d = pd.Timestamp(_mid(r.date_start, r.date_end))
+            if lo_d <= d <= hi_d:
+                ax.axvline(d, color="#bbb", lw=0.7, ls="--", zorder=0)
+    for ax in axes[len(parties) :]:
+        ax.set_visible(False)
+    if not parties:
+        axes[0].set_visible(True)
+        axes[0].text(
+            0.5, 0.5, "aucun effectif de troupes daté en Irak", ha="center", va="center", transform=axes[0].transAxes
+        )
+    for ax in axes[: len(parties)]:
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.tick_params(labelbottom=True)
+    title = title_prefix + troop_title(pts)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=11.5, fontweight="bold")
     source_line(
         fig,
         articles,
-        extra="Lignes pointillées : événements clés de la chronologie (2 médias ou plus, "
-        "retraits, remises, accords datés au jour).",
+        extra="● effectif cité en Irak (creux : approximatif ; trait vertical : fourchette), relié dans l'ordre des "
+        "dates ; ◇ objectif annoncé ; ■ une base ou une ville ; △ une partie d'un autre chiffre (jamais reliés) ; "
+        "en bas : ▲ arrivées, ▼ départs, ◆ redéploiements (des mouvements, pas des effectifs). Tirets : événements "
+        "clés de la chronologie. Chiffres en Syrie, au Koweït ou dans la région écartés ; chaque pays a son échelle, "
+        "depuis zéro.",
     )
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
-    place_labels(ax, labels, sort=False)
+    height = fig.get_size_inches()[1]
+    fig.tight_layout(rect=(0, 0.75 / height, 1, 1 - (0.05 + 0.2 * (title.count("\n") + 1)) / height))
     cols = [
         "figure_id",
         "party",
+        "shown_as",
+        "measure",
         "count_best",
         "count_low",
         "count_high",
         "approximate",
-        "planned",
         "unit",
+        "scope",
+        "part_of",
         "refers_to",
         "refers_end",
         "refers_precision",
         "outlet",
         "evidence",
     ]
-    return fig, pts.reindex(columns=cols).reset_index(drop=True)
+    data = pts[pts.party.isin(parties)] if len(pts) else pts
+    return fig, data.reindex(columns=cols).reset_index(drop=True)
+
+
+def _troop_panel(ax, g: pd.DataFrame, party: str) -> None:
+    color = PARTY_COLORS.get(party, "#555")
+    labels = []
+    top = 0.0
+    levels = g[g.shown_as == "level"]
+    if len(levels) > 1:
+        ax.plot(levels.date, levels.count_best.astype(float), "-", color=color, lw=1.3, alpha=0.8, zorder=2)
+    for r in g[g.shown_as != "flow"].itertuples():
+        y = float(r.count_best)
+        lo = float(r.count_low) if pd.notna(r.count_low) else y
+        hi = float(r.count_high) if pd.notna(r.count_high) else y
+        top = max(top, y, hi)
+        marker, size, face = {
+            "level": ("o", 42, color),
+            "planned": ("D", 40, "white"),
+            "site": ("s", 26, color),
+            "part": ("^", 30, "white"),
+        }[r.shown_as]
+        if r.shown_as == "level" and r.approximate:
+            face = "white"
+        ax.scatter(
+            [r.date],
+            [y],
+            marker=marker,
+            s=size,
+            facecolor=face,
+            edgecolor=color,
+            linewidth=1.4,
+            zorder=3,
+            alpha=1 if r.shown_as in ("level", "planned") else 0.8,
+        )
+        if lo != hi or pd.isna(r.count_high):
+            ax.vlines(r.date, lo, hi, color=color, lw=1.8, alpha=0.5, zorder=2)
+            if pd.isna(r.count_high) and r.approximate:
+                ax.annotate("", (r.date, y * 1.25), (r.date, y), arrowprops=dict(arrowstyle="->", color=color, lw=1))
+        text = _span(r)
+        if r.shown_as == "planned":
+            text = f"objectif {text}"
+        elif r.shown_as == "site":
+            text = f"{text} à {_site(r.scope).replace('-', ' ').title()}"
+        elif r.shown_as == "part":
+            text = f"dont {text}"
+        labels.append((r.date, y, f"{text} ({_short_outlet(r.outlet)})", 6.5, "normal", color))
+    ax.set_ylim(0, max(top, 1) * 1.45)
+    flows = g[g.shown_as == "flow"]
+    tr = blended_transform_factory(ax.transData, ax.transAxes)
+    for k, r in enumerate(flows.itertuples()):
+        text = FLOW_WORDS.get(r.measure, "{} " + str(r.measure)).format(_span(r))
+        yb = 0.05 + 0.09 * (k % 3)
+        ax.plot([r.date, r.date], [0, yb], color="#777", lw=0.7, transform=tr, zorder=1)
+        ax.text(
+            r.date,
+            yb,
+            text,
+            transform=tr,
+            fontsize=6.5,
+            color="#333",
+            ha="left",
+            va="bottom",
+            bbox=dict(boxstyle="round,pad=0.15", fc="#f4f4f4", ec="none", alpha=0.9),
+        )
+    title = PARTY_NAMES.get(party, party)
+    if len(levels):
+        a, b = levels.iloc[0], levels.iloc[-1]
+        title += f" — {_n(a.count_best)} ({_month(a.date)})"
+        if len(levels) > 1:
+            title += f" … {_n(b.count_best)} ({_month(b.date)})"
+    elif not len(g[g.shown_as != "flow"]):
+        title += " — seulement des mouvements"
+    ax.set_title(title, fontsize=9.5)
+    ax.set_ylabel("militaires", fontsize=8)
+    place_labels(ax, labels, sort=False)
 
 
 def key_events(chronology: pd.DataFrame) -> pd.DataFrame:
@@ -561,63 +666,184 @@ def key_events(chronology: pd.DataFrame) -> pd.DataFrame:
 
 
 def troop_title(pts: pd.DataFrame) -> str:
-    """The troop chart's title: the latest figure of each party, in words."""
-    if pts.empty:
-        return "Aucun effectif de troupes daté dans le corpus"
+    """What the levels support, party by party: the first and last count cited in Iraq (never a
+    flow, a part, a site or a target)."""
+    if pts.empty or not (pts.shown_as == "level").any():
+        return "Aucun effectif de troupes en Irak daté dans le corpus"
     import textwrap
 
     parts = []
-    for party, g in pts.groupby("party"):
+    lv = pts[pts.shown_as == "level"]
+    for party, g in sorted(lv.groupby("party"), key=lambda x: -x[1].count_best.max()):
         g = g.sort_values("date")
         a, b = g.iloc[0], g.iloc[-1]
         name = PARTY_NAMES.get(party, party)
-        if len(g) == 1:
-            parts.append(f"{name} {int(a.count_best):,} ({a.date.year})".replace(",", "\u202f"))
+        if len(g) == 1 or a.date == b.date:
+            parts.append(f"{name} {_n(a.count_best)} ({_month(a.date)})")
         else:
-            parts.append(
-                f"{name} {int(a.count_best):,} ({a.date.year}) → {int(b.count_best):,} ({b.date.year})".replace(
-                    ",", "\u202f"
-                )
-            )
-    return "\n".join(textwrap.wrap("Effectifs cités : " + " ; ".join(parts), 95))
+            parts.append(f"{name} {_n(a.count_best)} ({_month(a.date)}) puis {_n(b.count_best)} ({_month(b.date)})")
+    return "\n".join(textwrap.wrap("Effectifs cités en Irak : " + " ; ".join(parts[:4]), 110))
 
 
-def casualty_chart(figures: pd.DataFrame, articles: pd.DataFrame):
-    """Casualty figures by date and party, kept apart from troop presence."""
-    apply_style()
+def casualty_groups(figures: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
+    """Casualty figures by the event they belong to (the chronology row that merges their event
+    mention; else one group per article and date), one row per event, measure and party: the
+    highest and lowest toll cited, never a sum. Parts (« dont deux Américains ») stay inside their
+    whole and are named in its row."""
     pts = figure_points(figures, "casualties")
-    fig, ax = plt.subplots(figsize=(9.5, 4.2))
-    labels = []
-    for party, g in pts.groupby("party", sort=True):
-        color = PARTY_COLORS.get(party, "#555")
-        ax.bar(
-            g.date, g.count_best.astype(float), width=12, color=color, alpha=0.8, label=PARTY_NAMES.get(party, party)
-        )
-        for r in g.itertuples():
-            txt = f"{'≥' if pd.isna(r.count_high) and r.approximate else ''}{int(r.count_best)} {r.unit}"
-            labels.append((r.date, float(r.count_best), f"{txt} ({r.outlet or 'inconnu'})", 7, "normal", color))
-    total = int(pts.count_best.sum()) if len(pts) else 0
-    ax.set_title(f"{len(pts)} bilans de victimes cités, {total} personnes au total (chiffres tels que cités)")
-    ax.set_ylabel("personnes tuées ou blessées (chiffre cité)")
-    ax.set_xlabel("date décrite par le chiffre")
-    if len(pts):
-        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-        ax.set_ylim(0, float(pts.count_best.max()) * 1.35)
-    french_date_axis(ax)
-    source_line(fig, articles)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    place_labels(ax, labels, offsets=[(0, 4), (0, 14), (0, 24), (8, 4), (-8, 4), (0, 34)], sort=False)
     cols = [
-        "figure_id",
+        "group",
+        "chronology_id",
+        "date",
+        "measure",
         "party",
-        "count_best",
-        "count_low",
-        "count_high",
-        "approximate",
-        "unit",
-        "refers_to",
-        "refers_end",
-        "outlet",
+        "count_max",
+        "count_min",
+        "n_figures",
+        "parts",
+        "figure_ids",
+        "outlets",
         "evidence",
     ]
-    return fig, pts[cols].reset_index(drop=True)
+    if pts.empty:
+        return pd.DataFrame(columns=cols)
+    chron_of = {}
+    labels = {}
+    for r in chronology.itertuples():
+        for eid in str(r.event_ids).split(";"):
+            chron_of[eid] = r.chronology_id
+        what = getattr(r, "headline", "") or r.summary
+        labels[r.chronology_id] = (
+            r.date_start,
+            f"{r.display_date} · {TYPE_LABELS_SHORT.get(r.event_type, '')} · {what}",
+        )
+    rows = []
+    whole = pts[pts.get("part_of", "") == ""] if "part_of" in pts else pts
+    keyed = []
+    for r in whole.itertuples():
+        cid = chron_of.get(getattr(r, "event_id", ""), "")
+        if cid:
+            keyed.append((cid, labels[cid][0], labels[cid][1], r))
+        else:
+            keyed.append(
+                (
+                    f"{r.article_id}|{r.refers_to}",
+                    r.refers_to,
+                    f"{_month(r.date)} · bilan sans événement daté ({r.outlet or 'source inconnue'})",
+                    r,
+                )
+            )
+    frame = pd.DataFrame(
+        [(k, d, lab, r.measure or "killed_or_wounded", r.party or "non attribué", r.Index) for k, d, lab, r in keyed],
+        columns=["key", "d", "label", "measure", "party", "idx"],
+    )
+    for (key, measure, party), g in frame.groupby(["key", "measure", "party"], sort=False):
+        sub = pts.loc[g.idx]
+        ids = sub.figure_id.tolist()
+        parts = []
+        for fid in ids:
+            if "part_of" in pts:
+                for p in pts[pts.part_of == fid].itertuples():
+                    parts.append(f"dont {_n(p.count_best)} {PARTY_NAMES.get(p.party, p.party)}")
+        rows.append(
+            dict(
+                group=g.label.iloc[0],
+                chronology_id=key if "|" not in key else "",
+                date=g.d.iloc[0],
+                measure=measure,
+                party=party,
+                count_max=int(sub.count_best.max()),
+                count_min=int(sub.count_best.min()),
+                n_figures=len(sub),
+                parts="; ".join(sorted(set(parts))),
+                figure_ids=";".join(ids),
+                outlets="; ".join(sorted({o for o in sub.outlet if o})),
+                evidence=sub.evidence.iloc[0],
+            )
+        )
+    out = pd.DataFrame(rows, columns=cols)
+    order = {"killed": 0, "killed_or_wounded": 1, "wounded": 2}
+    return (
+        out.assign(o=out.measure.map(order))
+        .sort_values(["date", "group", "o", "party"])
+        .drop(columns="o")
+        .reset_index(drop=True)
+    )
+
+
+def casualty_chart(
+    figures: pd.DataFrame, articles: pd.DataFrame, chronology: pd.DataFrame | None = None, title_prefix: str = ""
+):
+    """Tolls event by event: one row of bars per event, killed and wounded apart, one bar per party
+    at the highest toll cited (a line down to the lowest when reports differ). Nothing is added up:
+    not two events, not two reports of one event."""
+    apply_style()
+    groups = casualty_groups(
+        figures,
+        chronology
+        if chronology is not None
+        else pd.DataFrame(
+            columns=["chronology_id", "event_ids", "date_start", "display_date", "event_type", "summary"]
+        ),
+    )
+    events = list(dict.fromkeys(groups.group))
+    fig, ax = plt.subplots(figsize=(10.5, 1.6 + 0.42 * max(len(groups), 2) + 0.25 * len(events)))
+    y, ticks, labels = 0.0, [], []
+    for ev in events:
+        g = groups[groups.group == ev]
+        start = y
+        for r in g.itertuples():
+            color = MEASURE_COLORS.get(r.measure, "#777")
+            ax.barh(y, r.count_max, height=0.7, color=color, alpha=0.85)
+            if r.count_min != r.count_max:
+                ax.plot([r.count_min, r.count_max], [y, y], color="black", lw=1)
+                ax.plot([r.count_min], [y], "|", color="black", ms=8)
+            txt = f"{_people(r.count_max, r.measure)} · {PARTY_NAMES.get(r.party, r.party)}"
+            if r.count_min != r.count_max:
+                txt += f" (de {_n(r.count_min)} à {_n(r.count_max)} selon les bilans)"
+            if r.parts:
+                txt += f" ({r.parts})"
+            ax.text(r.count_max, y, "  " + txt, va="center", fontsize=7.5)
+            y += 1
+        ticks.append((start + y - 1) / 2)
+        labels.append(event_title_short(ev))
+        y += 0.6
+    ax.set_yticks(ticks, labels, fontsize=7.5)
+    ax.invert_yaxis()
+    xmax = float(groups.count_max.max()) if len(groups) else 1.0
+    ax.set_xlim(0, xmax * 1.9)
+    ax.set_xlabel("personnes (barre : le bilan le plus élevé cité ; trait : du plus bas au plus haut)")
+    ax.grid(axis="y", visible=False)
+    from matplotlib.patches import Patch
+
+    handles = [Patch(color=c, label=MEASURE_NAMES[m]) for m, c in MEASURE_COLORS.items() if (groups.measure == m).any()]
+    if handles:
+        ax.legend(handles=handles, fontsize=8, loc="lower right")
+    ax.set_title(title_prefix + casualty_title(groups), fontsize=11)
+    source_line(
+        fig,
+        articles,
+        extra="Un bilan appartient à l'événement de sa phrase (ou à l'attaque que l'article "
+        "vient de rapporter) ; les bilans ne sont jamais additionnés.",
+    )
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig, groups
+
+
+def event_title_short(label: str, width: int = 60) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(label, width)[:2])
+
+
+def casualty_title(groups: pd.DataFrame) -> str:
+    """What the tolls support: how many events, and the heaviest toll cited for one of them."""
+    if groups.empty:
+        return "Aucun bilan de victimes daté dans le corpus"
+    n = groups.group.nunique()
+    worst = groups.sort_values("count_max", ascending=False).iloc[0]
+    when = worst.group.split(" · ")[0]
+    return (
+        f"Bilans cités pour {n} événement{'s' if n > 1 else ''} ; le plus lourd : "
+        f"{_people(worst.count_max, worst.measure)} ({PARTY_NAMES.get(worst.party, worst.party)}, {when})"
+    )
