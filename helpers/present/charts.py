@@ -583,6 +583,9 @@ def troop_chart(figures: pd.DataFrame, chronology: pd.DataFrame, articles: pd.Da
 
 
 def _troop_panel(ax, g: pd.DataFrame, party: str) -> None:
+    """One party's panel: its levels joined, targets, parts and sites as marks of their own, flows
+    along the bottom (on the axes' height, not the count scale), each point labelled with its count
+    and outlet."""
     color = PARTY_COLORS.get(party, "#555")
     labels = []
     top = 0.0
@@ -831,6 +834,7 @@ def casualty_chart(
 
 
 def event_title_short(label: str, width: int = 60) -> str:
+    """An event's label on two lines at most."""
     import textwrap
 
     return "\n".join(textwrap.wrap(label, width)[:2])
