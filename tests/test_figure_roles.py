@@ -52,6 +52,7 @@ def one(text, count):
         # planned levels
         ("Selon Rome, le contingent italien comptera 700 hommes d'ici la fin de l'année.", 700, "planned"),
         ("Les États-Unis maintiendront 2 000 militaires en Irak après le retrait.", 2000, "planned"),
+        ("L'OTAN maintiendra des centaines de formateurs en Irak.", 200, "planned"),
         ("L'OTAN prévoit de porter sa mission en Irak de 500 à 4 000 personnels.", 4000, "planned"),
         ("Berlin a décidé de réduire de 270 à 120 le nombre de ses soldats en Irak.", 120, "planned"),
         ("Le nombre de militaires américains dans le pays passera à moins de 2 000 l'an prochain.", 2000, "planned"),

@@ -362,7 +362,8 @@ def _aux_future(verb) -> bool:
     for t in [verb] + [c for c in verb.children if c.dep_.startswith("aux")]:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
             return True
-        if t.pos_ in ("VERB", "AUX") and "Inf" not in t.morph.get("VerbForm") and FUTURE_FORM.fullmatch(fold(t.text)):
+        verbish = t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"  # the tagger misreads rare forms (« maintiendra »)
+        if verbish and "Inf" not in t.morph.get("VerbForm") and FUTURE_FORM.fullmatch(fold(t.text)):
             return True  # "maintiendront": the tagger does not always mark the future
         if t.i != verb.i and fold(t.lemma_) in ("aller", "devoir"):
             return True
@@ -800,8 +801,13 @@ def _modal_content(verb) -> list:
 
 
 def _clause_verb(chain):
+    """The verb of the clause in a chain of governors (a root the tagger missed counts as one)."""
     for h in chain:
-        if h.pos_ in ("VERB", "AUX") or _is_participle(h):
+        if (
+            h.pos_ in ("VERB", "AUX")
+            or _is_participle(h)
+            or (h.dep_ == "ROOT" and h.pos_ in ("ADV", "ADJ", "NOUN") and measure_word(h.text))
+        ):
             return h
     return None
 
@@ -835,7 +841,7 @@ def _verbs_up(tok):
     """Verbs above ``tok``, nearest first."""
     out = []
     for a in [tok] + list(tok.ancestors):
-        if a.pos_ in ("VERB", "AUX") or _is_participle(a) or (a.pos_ == "NOUN" and a.dep_ == "ROOT"):
+        if a.pos_ in ("VERB", "AUX") or _is_participle(a) or a.dep_ == "ROOT":
             out.append(a)
     return out
 
