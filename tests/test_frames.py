@@ -106,3 +106,104 @@ def test_chronology_rows_have_headlines(frames_tables):
     ch = frames_tables.chronology
     assert (ch.headline.str.len() > 5).all()
     assert "La coalition remet la base K1 aux forces irakiennes" in set(ch.headline)
+
+
+# --- how the article tells its story: tense, anaphora, statements (articles written for these tests) ----------
+
+
+def test_an_undated_clause_in_the_passe_compose_tells_the_days_news(frames_tables):
+    ev = events_of(frames_tables, "afp_harir_recit.txt")
+    salve = ev[ev.evidence.str.contains("deuxième salve")]
+    assert list(salve.date_start) == ["2022-04-03"], f"the story's day (« dimanche soir »): {list(salve.date_start)}"
+
+
+def test_a_plus_que_parfait_tells_an_earlier_occurrence(frames_tables):
+    t = frames_tables
+    ev = events_of(t, "afp_harir_recit.txt")
+    assert not ev.evidence_all.str.contains("avait déjà été visée").any(), "an earlier attack merged into the news"
+    aid = t.articles.set_index("file").loc["afp_harir_recit.txt", "article_id"]
+    u = t.undated[t.undated.article_id == aid]
+    assert u.evidence.str.contains("avait déjà été visée").any(), "the earlier attack is kept, undated"
+
+
+def test_a_definite_event_noun_is_the_occurrence_already_told(frames_tables):
+    ev = events_of(frames_tables, "lemonde_harir_anaphore.txt")
+    attacks = ev[ev.event_type == "attack"]
+    assert list(attacks.date_start) == ["2022-06-06"], list(zip(attacks.date_start, attacks.evidence))
+    assert "L'attaque contre Harir" in attacks.iloc[0].evidence_all, "« l'attaque » is Monday's attack"
+
+
+def test_a_dated_statement_about_a_told_event_is_an_announcement_beside_it(frames_tables):
+    ev = events_of(frames_tables, "xinhua_balad_bilan.txt")
+    assert sorted(ev.event_type) == ["announcement", "attack"], list(ev.event_type)
+    said = ev[ev.event_type == "announcement"].iloc[0]
+    assert said.date_start == "2021-11-09" and said.agent == "coalition", (said.date_start, said.agent)
+    attack = ev[ev.event_type == "attack"].iloc[0]
+    assert "au cours de cette attaque" in attack.evidence_all, "the statement's content is the attack already told"
+
+
+def test_a_dated_statement_that_tells_no_event_is_an_announcement(frames_tables):
+    e = one(frames_tables, "reuters_effectifs_syrie.txt")
+    assert (e.event_type, e.date_start, e.agent) == ("announcement", "2022-05-19", "US"), (e.event_type, e.date_start)
+
+
+def test_the_press_reporting_is_no_partys_statement(frames_tables):
+    ev = events_of(frames_tables, "reuters_effectifs_syrie.txt")
+    assert not (ev.date_start == "2022-05-21").any(), "« la télévision d'État a affirmé samedi… » made an event"
+
+
+def test_a_statement_of_what_is_to_come_is_an_announcement(frames_tables):
+    e = one(frames_tables, "olj_belgique_maintien.txt")
+    assert (e.event_type, e.modality, e.date_start) == ("announcement", "planned", "2022-10-12"), (
+        e.event_type,
+        e.modality,
+        e.date_start,
+    )
+    assert e.agent.split(";")[0] == "BE", e.agent
+
+
+def test_a_conditional_in_a_past_statement_is_a_plan(frames_tables):
+    e = one(frames_tables, "f24_depart_conditionnel.txt")
+    assert (e.event_type, e.modality, e.date_start) == ("announcement", "planned", "2023-03-13"), (
+        e.event_type,
+        e.modality,
+    )
+
+
+def test_rockets_launched_at_a_base_are_an_attack(frames_tables):
+    e = one(frames_tables, "rt_taji_lancees.txt")
+    assert (e.event_type, e.date_start) == ("attack", "2022-09-09") and "taji" in e.place_ids, (
+        e.event_type,
+        e.place_ids,
+    )
+
+
+def test_unclaimed_violence_against_a_militia_is_a_strike_not_an_attack(frames_tables):
+    e = one(frames_tables, "aa_frappe_convoi.txt")
+    assert (e.event_type, e.date_start) == ("strike", "2023-08-16"), e.event_type
+    assert e.agent == "" and "PMF" in e.target.split(";"), (e.agent, e.target)
+
+
+def test_a_death_in_an_accident_is_other_not_an_attack(frames_tables):
+    e = one(frames_tables, "rmc_accident_route.txt")
+    assert (e.event_type, e.date_start) == ("other", "2023-05-20"), e.event_type
+
+
+def test_troops_deployed_is_a_presence_not_an_event(frames_tables):
+    e = one(frames_tables, "leparisien_renforts.txt")
+    assert (e.event_type, e.date_start) == ("deployment", "2022-02-14"), (e.event_type, e.evidence)
+    assert "supplémentaires" in e.evidence, "the reinforcement is the event, not « 800 soldats sont déployés »"
+
+
+def test_talking_with_the_troops_on_a_visit_is_no_talks(frames_tables):
+    ev = events_of(frames_tables, "ouestfrance_visite.txt")
+    assert "talks" not in set(ev.event_type), list(zip(ev.event_type, ev.evidence))
+    assert ev[ev.event_type == "other"].date_start.tolist() == ["2022-12-20"]
+
+
+def test_an_operation_launched_is_a_deployment(frames_tables):
+    ev = events_of(frames_tables, "ouestfrance_visite.txt")
+    launched = ev[ev.evidence.str.startswith("Lancée")]
+    assert list(launched.event_type) == ["deployment"] and launched.iloc[0].date_start == "2014-09-01", list(
+        launched.event_type
+    )

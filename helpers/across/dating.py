@@ -100,7 +100,7 @@ def anchor_postings(ex: ArticleExtract, reliable: bool) -> list[tuple[tuple[str,
     """The (type family, key) entries under which an article's dated events bound other articles."""
     out = []
     for e in ex.events:
-        if e.date_start is None or e.date_basis == "publication" or e.repeated:
+        if e.date_start is None or e.date_basis in ("publication", "story") or e.repeated:
             continue
         if (e.date_basis in ("explicit", "reference") and e.date_text) or reliable:
             fam = family(e.event_type)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..read.corpus import OutletRegistry, load_one
 from ..text import Sentence, fold, split_sentences
+from ..vocabulary import SITE_KINDS
 from .actors import actors_of
 from .dates import precision_of, tag
 from .events import EventMention, extract_events, merge_occurrences
@@ -118,6 +119,7 @@ def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> Article
         skip=dl,
         exprs=all_exprs,
         place_name=lambda pid: matcher.gaz.at[pid, "name"],
+        site_ids={m.place_id for m in mentions if matcher.kind(m.place_id) in SITE_KINDS},
     )
     figures = []
     skips = {

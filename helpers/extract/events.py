@@ -18,7 +18,7 @@ from ..text import Sentence, fold, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
 from .dates import TimeExpr, precision_of, tag
-from .frames import STRIKERS, Frame, choose_frames, frames_by_sentence, modality_of
+from .frames import STATEMENT_WORDS, STRIKERS, Frame, choose_frames, frames_by_sentence, modality_of
 from .headlines import headline
 from .places import Mention
 from .published import is_future_context
@@ -71,9 +71,22 @@ NOT_REALIZED = re.compile(
     r"faire executer|obtemperer|parvenir|aboutir|pour|afin)\b[^.;]{0,60}$"
 )
 REPEATED = re.compile(
-    r"\b(des dizaines d|des centaines d|plusieurs dizaines|une serie d|une vague d|de nombreu\w+|"
-    r"multiples|repetee?s|a plusieurs reprises|regulierement|sporadiques?|incessant\w*)"
+    r"\b(des dizaines d|frequent\w*|des centaines d|plusieurs dizaines|une serie d|une vague d|de nombreu\w+|"
+    r"multiples|repetee?s|a plusieurs reprises|regulierement|sporadiques?|incessant\w*|constamment|sans cesse)"
 )
+RECENT = re.compile(
+    r"\b(?:au cours des|ces|durant les|pendant les|lors des|dans les) (?:toutes )?(?:dernieres|derniers|"
+    r"quelques) (?P<unit>jours|semaines|mois)\b"
+)
+# words that place a clause relative to another moment than the news (« c'est alors que », « ils ont déjà »,
+# « par la suite »): the story's time does not apply
+TIME_ANAPHOR = re.compile(
+    r"\b(alors(?! qu)|a ce moment|ensuite|par la suite|plus tard|auparavant|precedemment|deja|entre-temps|"
+    r"entretemps|jadis|autrefois|naguere)\b"
+)
+# forces added, not a presence described (« 5 000 soldats ont été déployés en Irak pour… »)
+ADDED = re.compile(r"\b(supplementaires?|renforts?|nouveaux|nouvelles?|additionnel\w*|de plus|en plus)\b")
+PERSONNEL = re.compile(r"\b\d[\d  .]*\s*(?:soldats|militaires|hommes|conseillers|instructeurs|formateurs)\b")
 LOCATOR = re.compile(
     r"\b(?:pres|non loin|a proximite|aux abords|autour|a l'?(?:est|ouest)|au (?:nord|sud)(?:-est|-ouest)?|"
     r"a hauteur|en direction|a la frontiere(?: avec)?|le long de la frontiere(?: avec)?)(?: (?:de|du|des|d'))?(?: (?:la|l'|le|les))? ?(?:(?:base|ville|aeroport|localite)"
@@ -146,6 +159,7 @@ class EventMention:
     in_lead: bool = False
     weekday: int | None = None  # the weekday written with the date ("jeudi 25 janvier"), if any
     repeated: bool = False  # "des dizaines d'attaques", "à plusieurs reprises": an activity, not one event
+    before: bool = False  # told as before the news (« la base avait déjà été visée »): not the news itself
     background: set[str] = field(default_factory=set)  # types named only as a cause ("sur fond de l'assassinat…")
     modality: str = "realized"  # realized | planned | demanded | denied | reported
     agent: list[str] = field(default_factory=list)  # party codes of who did it
@@ -339,6 +353,7 @@ def extract_events(
     skip: tuple[int, int] | None = None,
     exprs: list[TimeExpr] | None = None,
     place_name=None,
+    site_ids: set[str] | None = None,
 ) -> list[EventMention]:
     """Every event mention of one article (dated or not), typed from its frame (see
     :mod:`helpers.frames`). ``place_name(place_id)`` names places in headlines."""
@@ -353,9 +368,12 @@ def extract_events(
     sent_frames = frames_by_sentence(text, sentences, folded)
     a_dates_skip: set[tuple[int, int]] = set()  # spans of cause events dated on their own
     out: list[EventMention] = []
+    sites = [m for m in mentions if m.place_id in (site_ids or set())]
     for s in sentences:
         segs = _segments(s, exprs, folded)
         frames = sent_frames.get(s.index, [])
+        for fr in frames:
+            fr.at_site = fr.kind == "violence" and any(fr.span[0] <= m.start < fr.span[1] for m in sites)
         sfold = folded[s.start : s.end]
         for seg_i, (a, b, offset) in enumerate(segs[:8]):
             clause_f = folded[a:b]
@@ -398,6 +416,28 @@ def extract_events(
                 out.append(ce)
                 exprs_cut = (fr.span[0], fr.span[1])
                 a_dates_skip.add(exprs_cut)
+            said = _dated_statement(frames, a, b, exprs, folded, main, hi or lo)
+            retold = None
+            if said is not None:
+                sp, when = said
+                told = main is not None and main[1] != "announcement" and _told(out, s.index, main[1], [])
+                bare = main is None and not any(
+                    f is not sp and f.kind != "speech" and any(p <= f.start < q for p, q in sp.content) for f in frames
+                )  # what is said holds no event (« les effectifs sont désormais de 2 500 »): the statement is
+                if bare or told:
+                    # the statement is news of its own: « la coalition annonce ce samedi qu'un entrepreneur
+                    # a été tué dans cette attaque », « X a annoncé vendredi que les effectifs étaient de… »
+                    st = EventMention(article_id, s.index, min(seg_i + 4, 7), "announcement", s.text, text[a:b])
+                    _fill_frame(st, sp, frames, "announcement")
+                    st.date_start, st.date_end, st.precision = when.date_start, when.date_end, when.precision
+                    st.date_text, st.date_basis, st.qualifier = when.text.strip(), when.basis, when.qualifier
+                    st.in_lead = lead[0] <= s.start < lead[1] if lead != (0, 0) else False
+                    st.place_ids = list(dict.fromkeys(m.place_id for m in mentions if a <= m.start < b))
+                    st.actors = actors_of(clause_f)
+                    st.keys |= key_terms(text[a:b]) | {f"actor:{x}" for x in st.actors if x not in GENERIC_ACTORS}
+                    st.headline = frame_headline(st, sp, frames, place_name, generic_places)
+                    out.append(st)
+                    retold = told or None
             if main is None:
                 continue
             fr, etype = main
@@ -411,8 +451,9 @@ def extract_events(
                 and not any(p <= x.start < q for p, q in a_dates_skip)
                 and not any(p <= x.start < q for p, q in fr.foreign)
             ]
-            if etype == "announcement" and (hi or lo):
-                # a statement is dated when it is made: its deadlines (« d'ici juillet ») are the plan's
+            if (etype == "announcement" or ev_realized(fr)) and (hi or lo):
+                # a statement is dated when it is made: its deadlines (« d'ici juillet ») are the plan's; and
+                # what has happened happened by the day it is reported
                 dates = [x for x in dates if x.date_start <= (hi or lo)]
             ev = EventMention(article_id, s.index, seg_i, etype, s.text, text[a:b])
             _fill_frame(ev, fr, frames, etype)
@@ -425,7 +466,14 @@ def extract_events(
             follows = [
                 x for x in exprs if x.kind == "offset" and x.rel == "follows" and a <= x.start < b and x.resolved
             ]
-            if offset is not None and offset.resolved:
+            if retold is not None:
+                # what the statement says is an occurrence already told: that occurrence, at its date
+                ev.date_start, ev.date_end, ev.precision = retold.date_start, retold.date_end, retold.precision
+                ev.date_text, ev.date_basis, ev.qualifier = retold.date_text, "reference", retold.qualifier
+                link = f"cont:{retold.event_id}"
+                retold.keys.add(link)
+                ev.keys.add(link)
+            elif offset is not None and offset.resolved:
                 # the clause after "N jours après": the event referred to
                 ev.date_start, ev.date_end, ev.precision = offset.date_start, offset.date_end, offset.precision
                 ev.date_text, ev.date_basis = offset.text.strip(), "reference"
@@ -448,6 +496,14 @@ def extract_events(
                 x = follows[0]
                 ev.date_start, ev.date_end, ev.precision = x.date_start, x.date_end, x.precision
                 ev.date_text, ev.date_basis = x.text.strip(), "reference"
+            elif RECENT.search(clause_f) and lo is not None:
+                # « au cours des dernières semaines », « ces derniers mois »: the weeks or months before the
+                # article, not the day of the sentence before
+                m = RECENT.search(clause_f)
+                span = {"jours": 7, "semaines": 35, "mois": 120}[m.group("unit")]
+                ev.date_start, ev.date_end = lo - timedelta(days=span), hi or lo
+                ev.precision = precision_of(ev.date_start, ev.date_end)
+                ev.date_text, ev.date_basis = text[a + m.start() : a + m.end()], "story"
             elif out and out[-1].sentence_index == s.index and out[-1].date_start is not None and seg_i > 0:
                 # a coordinated clause with no date of its own shares the date of the clause before
                 p = out[-1]
@@ -461,6 +517,8 @@ def extract_events(
                 and out[-1].date_start is not None
                 and same_family(out[-1].event_type, etype)
                 and out[-1].date_basis != "publication"
+                and fr.aspect != "before"
+                and not TIME_ANAPHOR.search(clause_f)
             ):
                 # the press tells one event over consecutive sentences: "Samedi 4 janvier, trois
                 # attaques ont eu lieu … Si les deux premières ont visé …, la troisième …"
@@ -474,6 +532,34 @@ def extract_events(
                 ev.date_start, ev.date_end = lo, hi or lo
                 ev.precision = precision_of(ev.date_start, ev.date_end)
                 ev.date_text, ev.date_basis = "", "publication"
+            elif fr.definite and ev.modality in ("realized", "reported") and _told(out, s.index, etype, ev.place_ids):
+                # « l'attaque », « ce retrait de ces forces d'al-Qaïm »: an occurrence the article has already told
+                p = _told(out, s.index, etype, ev.place_ids)
+                ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
+                ev.date_text, ev.date_basis, ev.qualifier = p.date_text, "reference", p.qualifier
+                link = f"cont:{p.event_id}"
+                p.keys.add(link)
+                ev.keys.add(link)
+            elif (
+                fr.aspect == "now"
+                and (ev.modality in ("realized", "reported") or etype == "announcement")
+                and lo is not None
+                and not REPEATED.search(clause_f)
+                and not TIME_ANAPHOR.search(clause_f)
+                and not fr.generic
+                and not (etype == "deployment" and PERSONNEL.search(clause_f) and not ADDED.search(clause_f))
+            ):
+                # the story's time: a clause in the passé composé with no date of its own tells the news
+                # the article last dated (« Jeudi, des roquettes ont visé… La police a déclaré que… »);
+                # a plus-que-parfait or imparfait tells what came before, and stays undated
+                ref = _news_time(out, s.index, lo)
+                if ref is not None:
+                    ev.date_start, ev.date_end, ev.precision = ref.date_start, ref.date_end, ref.precision
+                    ev.date_text, ev.date_basis, ev.qualifier = ref.date_text, "story", ref.qualifier
+                elif NEWS_FALLBACK:
+                    ev.date_start, ev.date_end = lo, hi or lo
+                    ev.precision = precision_of(ev.date_start, ev.date_end)
+                    ev.date_text, ev.date_basis = "", "publication"
             here = [m for m in mentions if a <= m.start < b]
             # "près de l'aéroport de Bagdad", "au nord d'Erbil": a locator of another place, not the event's place
             own = [m for m in here if not LOCATOR.search(folded[max(a, m.start - 40) : m.start])]
@@ -482,6 +568,7 @@ def extract_events(
                 ev.place_ids = list(out[-1].place_ids)  # "… de la base X et ont livré la base …": same place
             ev.actors = actors_of(clause_f)
             ev.repeated = bool(REPEATED.search(clause_f))
+            ev.before = fr.aspect == "before" or bool(TIME_ANAPHOR.search(clause_f))
             ev.background = background_types(clause_f) - {etype} if offset is None else set()
             ev.keys |= (
                 key_terms(text[a:b])
@@ -492,6 +579,82 @@ def extract_events(
             ev.headline = frame_headline(ev, fr, frames, place_name, generic_places)
             out.append(ev)
     return out
+
+
+MEDIA = re.compile(
+    r"\b(agences?|afp|reuters|ap|anadolu|aa|xinhua|irna|ina|sana|tass|medias?|journal|journaux|quotidien|"
+    r"television|tele|chaine|site|radio|presse|sources?|temoins?|photographe|correspondante?|analystes?|"
+    r"experts?|observateurs?|habitants?|images?|videos?)\b"
+)
+
+
+def ev_realized(fr: Frame) -> bool:
+    return fr.modality in ("realized", "reported", "denied")
+
+
+def _dated_statement(frames: list[Frame], a: int, b: int, exprs: list[TimeExpr], folded: str, main, hi=None):
+    """A statement of the clause that carries its own date, with that date: the date is in the phrase of
+    the verb or noun of saying (« a indiqué mardi soir le Pentagone », « dans un communiqué publié
+    mercredi », « Ce samedi, la coalition annonce que… »), not in what is said nor in another event's phrase."""
+    for sp in frames:
+        if sp.kind != "speech" or not a <= sp.start < b or sp.negated or sp.modality != "realized":
+            continue
+        if sp.lemma not in STATEMENT_WORDS or MEDIA.search(fold(sp.speaker)):
+            continue  # the press reporting (« a annoncé Reuters », « selon des sources ») is no party's statement
+        for x in exprs:
+            if not (a <= x.start < b) or not x.resolved or x.kind == "offset" or x.since:
+                continue
+            if is_future_context(folded, x.start) or any(p <= x.start < q for p, q in sp.content):
+                continue
+            if hi is not None and x.date_start > hi:
+                continue  # a statement is made by the day it is reported
+            if sp.span[0] <= x.start < sp.span[1]:
+                pass
+            elif (
+                x.start - a < 3
+                and x.start < sp.start
+                and not re.search(r"\b(?:que|qu'|qui|lorsque|quand|dont)\b|[;:«»\"]", folded[x.end : sp.start])
+                and not any(f.kind != "speech" and x.end <= f.start < sp.start for f in frames)
+            ):
+                pass  # « Ce samedi matin, la coalition annonce… »: the date opens the statement's clause
+            else:
+                continue
+            if any(
+                f is not sp
+                and f.kind != "speech"
+                and f.span[0] <= x.start < f.span[1]
+                and not f.span[0] <= sp.start < f.span[1]
+                for f in frames
+            ):
+                continue  # « les tirs du 8 janvier » is the date of the tirs
+            return sp, x
+    return None
+
+
+def _told(out: list[EventMention], sentence_index: int, etype: str, places: list[str]) -> EventMention | None:
+    """The dated occurrence of the same kind that earlier sentences told, the latest first; when places
+    are named, one at a shared place."""
+    for p in reversed(out):
+        if p.sentence_index >= sentence_index or p.date_start is None or family(p.event_type) != family(etype):
+            continue
+        if places and p.place_ids and not set(places) & set(p.place_ids):
+            continue
+        return p
+    return None
+
+
+NEWS_FALLBACK = False
+NEWS_DAYS = 31  # a dated event this close to the publication is the news, and sets the story's time
+
+
+def _news_time(out: list[EventMention], sentence_index: int, lo: date) -> EventMention | None:
+    """The latest event of the earlier sentences dated as the news (not background years before)."""
+    for p in reversed(out):
+        if p.sentence_index >= sentence_index or p.date_start is None or p.segment >= 4:
+            continue  # a cause told with its own date (« en représailles à l'attaque du 28 ») is not the news
+        if p.date_end >= lo - timedelta(days=NEWS_DAYS):
+            return p  # (a background date, years before, leaves the story's time where it was)
+    return None
 
 
 def _fill_frame(ev: EventMention, fr: Frame, frames: list[Frame], etype: str) -> None:
@@ -579,6 +742,8 @@ def _same_occurrence(a: EventMention, b: EventMention, generic: set[str]) -> boo
         return False
     if a.repeated or b.repeated:
         return False
+    if (a.date_start is None and a.before) or (b.date_start is None and b.before):
+        return False  # « la base avait déjà été visée »: an earlier occurrence, not this one
     if a.date_start is not None and b.date_start is not None:
         if not (a.date_start <= b.date_end + timedelta(days=1) and b.date_start <= a.date_end + timedelta(days=1)):
             return False
@@ -586,7 +751,7 @@ def _same_occurrence(a: EventMention, b: EventMention, generic: set[str]) -> boo
         if a.precision == b.precision == "day" and abs((a.date_start - b.date_start).days) > 1:
             return False
     wa, wb = _weekday_word(a.date_text), _weekday_word(b.date_text)
-    if wa and wb and wa != wb:
+    if wa and wb and not wa & wb:
         return False  # « samedi » and « lundi »: two days
     if a.agent and b.agent and not set(a.agent) & set(b.agent):
         return False  # two parties acting: two occurrences (« l'Allemagne retire…, le Royaume-Uni déplace… »)
@@ -624,9 +789,9 @@ def _is_title(e: EventMention) -> bool:
 _WEEKDAY = re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b")
 
 
-def _weekday_word(date_text: str) -> str:
-    m = _WEEKDAY.search(fold(date_text or ""))
-    return m.group(1) if m else ""
+def _weekday_word(date_text: str) -> set[str]:
+    """The weekdays a date names (« dans la nuit de lundi à mardi »: both)."""
+    return set(_WEEKDAY.findall(fold(date_text or "")))
 
 
 def merge_occurrences(events: list[EventMention], generic: set[str] | None = None) -> list[EventMention]:

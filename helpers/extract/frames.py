@@ -116,7 +116,6 @@ VIOLENCE_NOUNS = {
     "assaut",
     "embuscade",
     "explosion",
-    "operation",
 }
 # verbs that are violence when a weapon is their subject or object (« des roquettes se sont abattues »)
 IMPACT_VERBS = {
@@ -146,6 +145,12 @@ DEATH_VERBS = {"tuer", "blesser", "mourir", "perir", "deceder", "succomber", "de
 LEADER_TITLES = re.compile(
     r"\b(general|commandant|chef|dirigeant|leader|numero deux|lieutenant|emir|fondateur|"
     r"responsable|cadre|haut grade|colonel|comandant)s?\b"
+)
+# words of an organisation's name: « les Kataeb Hezbollah », « les Brigades du Hezbollah » are no person
+ORG_WORDS = re.compile(
+    r"\b(brigades?|kata[ei]b|hezbollah|hachd|hashd|forces?|groupes?|milices?|mouvement|organisation|etat|armee|"
+    r"front|parti|asa[iy]b|nujaba|harakat|jaish|ansar|resistance|corps|gardiens|unites?|bataillons?|sites?|"
+    r"positions?|depots?|entrepots?|installations?|cibles?|bases?|quartiers?)\b"
 )
 RANKS = re.compile(
     r"\b(soldat|militaire|sergent|caporal|marin|aviateur|employe|sous-traitant|contractuel|civil|"
@@ -305,6 +310,8 @@ SPEECH_VERBS = {
     "prevenir",
     "annoncer",
     "faire savoir",
+    "faire part",
+    "faire etat",
     "communiquer",
     "noter",
     "rappeler",
@@ -322,6 +329,37 @@ SPEECH_VERBS = {
     "reclamer",
     "tweeter",
     "publier",
+}
+# the verbs and nouns by which a party states something as news (not « ajouter », « préciser », « noter »:
+# they continue a statement already reported)
+STATEMENT_WORDS = {
+    "annoncer",
+    "declarer",
+    "affirmer",
+    "indiquer",
+    "confirmer",
+    "assurer",
+    "reaffirmer",
+    "dire",
+    "faire savoir",
+    "faire part",
+    "faire etat",
+    "communiquer",
+    "informer",
+    "reconnaitre",
+    "revendiquer",
+    "avertir",
+    "prevenir",
+    "promettre",
+    "jurer",
+    "menacer",
+    "annonce",
+    "declaration",
+    "communique",
+    "tweeter",
+    "ecrire",
+    "publier",
+    "estimer",
 }
 SPEECH_NOUNS = {
     "annonce",
@@ -383,6 +421,17 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("NO", re.compile(r"\b(norvege|norvegiene?s?)\b")),
     ("RO", re.compile(r"\b(roumanie|roumaine?s?)\b")),
     ("HR", re.compile(r"\b(croatie|croate?s?)\b")),
+    ("BE", re.compile(r"\b(belgique|belges?|bruxelles)\b")),
+    ("PL", re.compile(r"\b(pologne|polonaise?s?|varsovie)\b")),
+    ("FI", re.compile(r"\b(finlande|finlandaise?s?|helsinki)\b")),
+    ("SE", re.compile(r"\b(suede|suedoise?s?|stockholm)\b")),
+    ("NZ", re.compile(r"\b(nouvelle-zelande|neo-zelandaise?s?)\b")),
+    ("PT", re.compile(r"\b(portugal|portugaise?s?|lisbonne)\b")),
+    ("GR", re.compile(r"\b(grece|grecque?s?|athenes)\b")),
+    ("SK", re.compile(r"\b(slovaquie|slovaque?s?)\b")),
+    ("LT", re.compile(r"\b(lituanie|lituaniene?s?)\b")),
+    ("JO", re.compile(r"\b(jordanie|jordaniene?s?|amman)\b")),
+    ("KW", re.compile(r"\b(koweit|koweitiene?s?)\b")),
     ("HU", re.compile(r"\b(hongrie|hongroise?s?)\b")),
     (
         "PMF",
@@ -458,6 +507,15 @@ STRIKERS = {
     "RO",
     "HR",
     "HU",
+    "BE",
+    "PL",
+    "FI",
+    "SE",
+    "NZ",
+    "PT",
+    "GR",
+    "SK",
+    "LT",
 }
 PARTY_NAMES = {
     "US": "les États-Unis",
@@ -476,6 +534,17 @@ PARTY_NAMES = {
     "NO": "la Norvège",
     "RO": "la Roumanie",
     "HR": "la Croatie",
+    "BE": "la Belgique",
+    "PL": "la Pologne",
+    "FI": "la Finlande",
+    "SE": "la Suède",
+    "NZ": "la Nouvelle-Zélande",
+    "PT": "le Portugal",
+    "GR": "la Grèce",
+    "SK": "la Slovaquie",
+    "LT": "la Lituanie",
+    "JO": "la Jordanie",
+    "KW": "le Koweït",
     "HU": "la Hongrie",
     "PMF": "des milices pro-iraniennes",
     "IR": "l'Iran",
@@ -507,7 +576,8 @@ CANDIDATE = re.compile(
     r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|manifest|rassembl|sit-in|protest|defil|visit|"
-    r"annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu)"
+    r"annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
+    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong)"
 )
 
 
@@ -535,6 +605,8 @@ class Frame:
     place_text: str = ""  # « vers le Koweït », « à Erbil »: where forces go
     negated: bool = False
     tense: str = ""  # past | present | future | conditional | ""
+    aspect: str = ""  # the clause's time in the story: now (passé composé, présent) | before (plus-que-parfait,
+    #                   imparfait) | "" (no finite verb: a title, a noun phrase)
     modality: str = "realized"
     governor: str = ""  # lemma of the word that governs the predicate (« annoncer », « prévoir »…)
     governed_by: int | None = None  # index (in the sentence's frames) of the frame that governs this one
@@ -549,6 +621,14 @@ class Frame:
     foreign: list = field(default_factory=list)  # spans of clauses modifying a noun, without the predicate
     weapon_subject: bool = False  # a weapon is the subject (« des roquettes se sont abattues »)
     destination: bool = False  # the move goes somewhere (« vers le Koweït », « pour se rendre en Irak »)
+    content: list = field(default_factory=list)  # a statement's content: spans of what is said
+    content_plan: bool = False  # what is said is to come: a future or conditional, a plan, a decision
+    definite: bool = False  # an event noun with a definite or demonstrative article (« l'attaque », « ce retrait »)
+    incise: bool = False  # a reporting clause after what it reports (« …, a indiqué l'armée »)
+    state: bool = False  # a passive that tells a state (« les soldats sont déployés »), not an act
+    generic: bool = False  # an indefinite plural after a preposition (« en plus de déploiements »): a kind of act
+    at_site: bool = False  # a coalition site is named in the predicate's phrase (« l'attaque contre Harir »)
+    speaker: str = ""  # who makes a statement, as written
 
     @property
     def parties(self) -> list[str]:
@@ -602,9 +682,18 @@ def _participle_lemma(low: str) -> str | None:
 def lemma_pos(tok) -> tuple[str, str]:
     """The predicate lemma and part of speech, with participles the tagger missed taken as verbs."""
     lem, pos, low = _lemma(tok), tok.pos_, fold(tok.text)
+    if lem == "savoir" and tok.i > 0 and _lemma(tok.doc[tok.i - 1]) == "faire":
+        return "faire savoir", "VERB"  # the parse may hang « fait » on « savoir »
+    if lem == "faire" and pos in ("VERB", "AUX"):
+        # « faire savoir », « faire part de », « faire état de »: a statement
+        for c in tok.children:
+            w = fold(c.text)
+            if w in ("savoir", "part", "etat") and c.i > tok.i:
+                return f"faire {w}", "VERB"
     if pos in ("ADJ", "NOUN", "VERB") and lem not in _ALL_VERBS:
         guess = _participle_lemma(low)
-        if guess and (pos != "NOUN" or low[-1] not in "es"):
+        opening = tok.i == 0 and len(tok.doc) > 2 and tok.doc[1].pos_ == "ADP"  # « Lancée en 2014, l'opération… »
+        if guess and (pos != "NOUN" or low[-1] not in "es" or opening):
             return guess, "VERB"
     return lem, pos
 
@@ -619,6 +708,26 @@ def _kind(tok) -> str | None:
         and low.endswith(("e", "es", "ee", "ees", "ant"))
         and lem not in MOVE_NOUNS.keys() | VIOLENCE_NOUNS | KILL_NOUNS
     ):
+        if lem == "recevoir" and any(
+            c.dep_ == "obj"
+            and re.search(
+                r"\b(delegation|ministre|president|homologue|envoye|emissaire|chef)", fold(_subtree_text(c)[0])
+            )
+            for c in tok.children
+        ):
+            return "talks"  # « a reçu une délégation irakienne »
+        if lem in ("lancer", "tirer", "envoyer") and _weapon_theme(tok):
+            return "impact"  # « des roquettes ont été lancées contre la base », « lancer des drones »
+        if lem in ("perdre",) and any(fold(c.text) == "vie" and c.dep_ == "obj" for c in tok.children):
+            return "death"  # « il a perdu la vie »
+        if lem in ("rassembler", "reunir") and not any(
+            c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children
+        ):
+            return None  # « qui rassemble 80 pays »: gathering others is no demonstration
+        if lem == "appeler" and not any(
+            _case(c) in ("a", "au", "aux") or fold(c.text) in ("a", "au", "aux") for c in tok.children
+        ):
+            return None  # « ce qu'on appelle l'opération X »: naming, not a call
         if lem in MOVE_VERBS:
             return "move"
         if lem in VIOLENCE_VERBS:
@@ -657,6 +766,8 @@ def _kind(tok) -> str | None:
         if lem in AGREE_NOUNS:
             return "agreement"
         if lem in TALK_NOUNS:
+            if lem == "conference" and any(fold(c.text) == "presse" for c in tok.children):
+                return "speech"  # « lors d'une conférence de presse »: a statement, not talks
             return "talks"
         if lem in SUSPEND_NOUNS:
             return "suspension"
@@ -667,6 +778,22 @@ def _kind(tok) -> str | None:
         if lem in OTHER_NOUNS:
             return "other"
     return None
+
+
+def _weapon_theme(tok) -> bool:
+    """A launch verb whose object (or passive subject) is a weapon: « lancer des drones », « des roquettes
+    ont été tirées »."""
+    for c in tok.children:
+        if c.dep_ in ("obj", "nsubj:pass", "nsubj") and (
+            WEAPONS.match(_lemma(c))
+            or WEAPONS.match(fold(c.text))
+            or any(
+                cc.dep_ in ("nmod", "conj") and (WEAPONS.match(_lemma(cc)) or WEAPONS.match(fold(cc.text)))
+                for cc in c.children
+            )
+        ):
+            return True
+    return False
 
 
 def _subtree_text(tok, exclude=()) -> tuple[str, int, int]:
@@ -740,6 +867,41 @@ def _tense(tok) -> str:
     return ""
 
 
+_IMPERFECT = re.compile(r"(?:ais|ait|aient|ions|iez)$")
+
+
+def _aspect(tok) -> str:
+    """Where a predicate stands in the story the article tells: ``now`` (passé composé, passé simple,
+    présent: the news) or ``before`` (plus-que-parfait, imparfait: what came before the news, or a
+    state); for a noun, the verb that governs it; '' when no finite verb governs it (a title)."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        cop = [c for c in t.children if c.dep_ == "cop"]
+        if cop:  # « la base avait été le site de fréquentes attaques »: the copula's tense
+            aux = [c for c in t.children if c.dep_ in ("aux", "aux:tense")]
+            a = (aux or cop)[0]
+            return "before" if "Imp" in a.morph.get("Tense") or _IMPERFECT.search(fold(a.text)) else "now"
+        if t.head.i == t.i:
+            return ""
+        t = t.head
+    else:
+        return ""
+    if t.pos_ not in ("VERB", "AUX"):
+        return ""
+    aux = [c for c in t.children if c.dep_ in ("aux", "aux:tense") and _lemma(c) in ("avoir", "etre")]
+    if aux:
+        a = aux[0]
+        return "before" if "Imp" in a.morph.get("Tense") or _IMPERFECT.search(fold(a.text)) else "now"
+    low = fold(t.text)
+    if "Part" in t.morph.get("VerbForm") or "Inf" in t.morph.get("VerbForm"):
+        return _aspect(t.head) if t.head.i != t.i and t.dep_ in ("xcomp", "ccomp", "conj") else ""
+    if _IMPERFECT.search(low) and not _CND.search(low):
+        return "before"
+    return "now"
+
+
 def _chain(tok, n: int = 4):
     """The governors of ``tok``, nearest first (at most ``n``), through nominal and clausal links."""
     out = []
@@ -789,6 +951,8 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
             )
         )
         _arguments(tok, fr)
+        if k == "speech":
+            _content(tok, fr, base)
         if k == "death" and fr.weapon_subject and lem in IMPACT_VERBS:
             k = "impact"  # « des roquettes se sont abattues »
         if k == "impact" and not fr.weapon:
@@ -812,6 +976,129 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
     return frames
 
 
+_INCISE_AUX = {
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aurait",
+    "auraient",
+    "a-t-il",
+    "a-t-elle",
+    "ont-ils",
+    "ont-elles",
+    "-t-il",
+    "-t-elle",
+    "t",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "-il",
+    "-elle",
+    "-ils",
+    "a-t",
+    "'",
+    "ont-t",
+}
+CONTENT_DEPS = ("ccomp", "xcomp", "obj", "csubj", "parataxis", "nmod", "acl")
+# words of what is said that make it a statement about what is to come (« l'intention de », « le maintien
+# de », « prête à », « a décidé de porter à 4 000 »): lemmas, folded
+PLAN_SAID = {
+    "intention",
+    "volonte",
+    "decision",
+    "decider",
+    "projet",
+    "plan",
+    "calendrier",
+    "prolongation",
+    "prolonger",
+    "maintien",
+    "maintenir",
+    "pret",
+    "prete",
+    "prevoir",
+    "envisager",
+    "compter",
+    "souhaiter",
+    "vouloir",
+    "engagement",
+    "engager",
+    "promettre",
+    "promesse",
+    "objectif",
+    "echeance",
+    "echeancier",
+    "perspective",
+}
+
+
+def _content(tok, fr: Frame, base: int) -> None:
+    """What a statement says (the spans of its clause or object) and whether it is to come."""
+    said = []
+    for c in tok.children:
+        if c.dep_ not in CONTENT_DEPS or (c.dep_ == "nmod" and _case(c) == "par"):
+            continue
+        if fold(c.text) in DATE_WORDS:
+            # « a annoncé jeudi que… » parsed with « jeudi » as the object: the date is the statement's,
+            # what is said is the clause hanging on it
+            said += [cc for cc in c.children if cc.pos_ in ("VERB", "AUX")]
+            continue
+        said.append(c)
+    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i and tok.i > tok.head.i:
+        said.append(tok.head)  # « « … », a-t-il déclaré » / « Des roquettes …, a indiqué l'armée »: the head is said
+    spans, words = [], []
+    for c in said:
+        toks = [t for t in c.subtree] if c is not tok.head else [t for t in c.subtree if t not in tok.subtree]
+        toks = [t for t in toks if t.i != tok.i]
+        if not toks:
+            continue
+        spans.append((base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)))
+        words += toks
+    # the parse often misses how a reporting clause hangs on what it reports; French word order tells:
+    # « CONTENT, a indiqué X » (an inverted incise reports what comes before it) and « X a annoncé
+    # (mardi) que CONTENT » (what follows « que »)
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and fold(doc[i].text) in _INCISE_AUX:
+        i -= 1
+    if i > 0 and doc[i].text in (",", "»", '"', "”") and tok.pos_ in ("VERB", "AUX"):
+        first = doc[0]
+        spans.append((base + first.idx, base + doc[i].idx))
+        words += [t for t in doc[:i] if t not in words]
+        fr.incise = True
+        after = [t for t in doc[tok.i + 1 :]]
+        stop = next((k for k, t in enumerate(after) if t.text in (",", ".", ";")), len(after))
+        fr.speaker = " ".join(t.text for t in after[:stop])
+    else:
+        fr.speaker = fr.agent_text
+        for t in doc[tok.i + 1 : tok.i + 14]:
+            if fold(t.text) in ("que", "qu'", ":", "«") or t.text == '"':
+                spans.append((base + t.idx, base + doc[-1].idx + len(doc[-1].text)))
+                words += [w for w in doc[t.i :] if w not in words]
+                break
+            if t.pos_ == "VERB" and t.dep_ not in ("acl", "amod"):
+                break
+    fr.content = spans
+    heads = {c.i for c in said}
+    for t in words:
+        lem = _lemma(t)
+        # a plan word heads what is said (« son intention de… », « le maintien de… »), or is its verb
+        # (« a décidé de porter… »); not a word deep inside it (« fait partie d'un plan… »)
+        if lem in PLAN_SAID and (t.pos_ in ("VERB", "ADJ") or t.i in heads or t.head.i in heads and t.dep_ == "obj"):
+            fr.content_plan = True
+            break
+        if t.pos_ in ("VERB", "AUX") and _tense(t) in ("future", "conditional") and lem not in ("pouvoir",):
+            fr.content_plan = True
+            break
+        if (
+            lem == "devoir" and t.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("aux") for c in t.children)
+        ):  # « les troupes devaient se retirer »: an obligation still to meet (not « ont dû »)
+            fr.content_plan = True
+            break
+
+
 def _is_forces_move(tok, fr: Frame) -> bool:
     """A movement predicate moves forces, a base or a command (not « lancer un appel », « rendre hommage »)."""
     lem = fr.lemma
@@ -821,6 +1108,20 @@ def _is_forces_move(tok, fr: Frame) -> bool:
         words += " " + fold(tok.head.text)  # « la base …, remise aux forces irakiennes »
     own = fold(tok.text)
     if lem in ("lancer",):
+        if not words.strip() or not any(c.dep_ == "obj" for c in tok.children):
+            # « Lancée en septembre 2014, l'opération X… », « l'opération X lancée en 2014 »: what was launched
+            # is the noun the participle describes, before or after it
+            doc = tok.doc
+            words += (
+                " "
+                + fold(doc[max(0, tok.i - 3) : tok.i].text)
+                + " "
+                + fold(
+                    doc.text[tok.idx : tok.idx + 90].split(",", 2)[1]
+                    if doc.text[tok.idx : tok.idx + 90].count(",")
+                    else ""
+                )
+            )
         return bool(re.search(r"\b(operation|mission|campagne)\b", words)) and not re.search(
             r"\b(roquette|missile|drone|appel|attaque|offensive)\b", words
         )
@@ -1056,11 +1357,36 @@ def _arguments(tok, fr: Frame) -> None:
             if h.i == prev.i:
                 break
             if h.pos_ in ("VERB", "AUX") and _lemma(h) in LIGHT_VERBS:
-                agent_toks = [c for c in h.children if c.dep_ == "nsubj"]
+                # the event noun is the light verb's object (« mener des frappes », « une série de frappes »),
+                # not a complement of another word (« évaluer sa réponse à l'attaque »)
+                if prev.dep_ == "obj":
+                    agent_toks = [c for c in h.children if c.dep_ == "nsubj"]
                 break
-            if h.pos_ in ("VERB", "AUX") and prev.dep_ in ("nsubj", "ccomp", "advcl", "parataxis"):
+            if prev.dep_ not in ("nmod", "conj", "obj") or h.pos_ in ("VERB", "AUX"):
                 break
             prev, h = h, h.head
+        if not agent_toks:
+            # a date between the verb and its object throws the parse (« ont mené jeudi 20 mai des frappes »):
+            # the light verb just before the noun, with only a date, articles or adverbs between
+            j = tok.i - 1
+            while j >= 0 and (
+                tok.doc[j].pos_ in ("NUM", "DET", "ADV", "PUNCT")
+                or fold(tok.doc[j].text) in DATE_WORDS
+                or (tok.doc[j].pos_ == "ADP" and fold(tok.doc[j].text) in ("des", "de", "d'", "du"))
+            ):
+                j -= 1
+            if j >= 0 and j < tok.i - 1 and tok.doc[j].pos_ in ("VERB", "AUX") and _lemma(tok.doc[j]) in LIGHT_VERBS:
+                agent_toks = [c for c in tok.doc[j].children if c.dep_ == "nsubj"]
+    if fr.kind == "violence" and tok.pos_ == "NOUN" and not target_toks:
+        # « des frappes aériennes contre des dépôts… » when the parse hung the complement elsewhere
+        j = tok.i + 1
+        while j < len(tok.doc) and tok.doc[j].pos_ == "ADJ":
+            j += 1
+        if j < len(tok.doc) and fold(tok.doc[j].text) in ("contre", "sur") and tok.doc[j].head.i != tok.i:
+            target_toks = [tok.doc[j].head]
+    if not agent_toks and fr.lemma.startswith("faire ") and tok.i > 0:
+        # « la Belgique a fait savoir »: the subject may hang on « fait »
+        agent_toks = [c for c in tok.doc[tok.i - 1].children if c.dep_ == "nsubj"]
     a_text = " ".join(_subtree_text(t)[0] for t in agent_toks)
     t_text = " ".join(_subtree_text(t)[0] for t in target_toks)
     fr.agent_text, fr.target_text = a_text, t_text
@@ -1084,7 +1410,8 @@ def _arguments(tok, fr: Frame) -> None:
             for t in _flat(target_toks)
             if t.pos_ == "PROPN" and not parties(fold(t.text)) and not SITE_WORDS.search(fold(t.text))
         ]
-        if LEADER_TITLES.search(tf) or (names and not RANKS.search(tf)):
+        names = [t for t in names if not ORG_WORDS.search(fold(t.text))]
+        if LEADER_TITLES.search(tf) or (len(names) >= 2 and not RANKS.search(tf) and not ORG_WORDS.search(tf)):
             fr.named_victim = True
         if RANKS.search(tf) and not LEADER_TITLES.search(tf):
             fr.victims_ranks = True
@@ -1100,6 +1427,19 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
     """Negation, tense, and the governor that makes a predicate planned, demanded, denied or reported."""
     fr.negated = _negated(tok)
     fr.tense = _tense(tok) if tok.pos_ in ("VERB", "AUX") or fr.pos == "VERB" else ""
+    fr.aspect = _aspect(tok)
+    # a passive with a present or imperfect « être » and no « avoir »: a state (« sont déployés »,
+    # « étaient stationnés »), not the act (« ont été déployés »)
+    aux = [c for c in tok.children if c.dep_.startswith("aux")]
+    fr.state = (
+        (
+            any(c.dep_ == "aux:pass" and _lemma(c) == "etre" and "Past" not in c.morph.get("Tense") for c in aux)
+            and not any(_lemma(c) == "avoir" for c in aux)
+        )
+        or (fr.pos == "NOUN" and any(fold(c.text) in ("toujours", "actuellement", "encore") for c in tok.children))
+        # « ses effectifs déployés en Irak », « les troupes stationnées »: a participle that describes
+        or (tok.dep_ in ("acl", "amod") and not aux and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i)
+    )
     chain = _chain(tok, 5)
     mod = "realized"
     if fr.tense == "future":
@@ -1175,10 +1515,102 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
     for c in tok.children:
         if c.dep_ in ("aux", "aux:tense") and _lemma(c) in ("aller", "devoir", "pouvoir"):
             mod = "planned"
+    if mod == "reported":
+        # a conditional in what a past statement says is the future of that past (« Biden a déclaré que les
+        # États-Unis cesseraient… »), and so is one that follows a plan (« selon le plan, ils déplaceraient… »)
+        for i, f in enumerate(frames):
+            if (
+                f is not fr
+                and f.kind == "speech"
+                and f.tense == "past"
+                and any(p <= fr.start < q for p, q in f.content)
+            ):
+                mod, fr.governor = "planned", fr.governor or f.lemma
+                break
+        if re.search(
+            r"\bselon (?:le|ce|un|cet|leur|son) (?:plan|projet|calendrier|accord|programme|feuille de route)",
+            fold(tok.doc.text),
+        ):
+            mod = "planned"
+    if mod == "realized" and tok.pos_ in ("NOUN", "PROPN") and re.search(r"\bd'ici\b", fold(fr.phrase)):
+        mod = "planned"  # « le retrait d'ici fin août »: a deadline is ahead
+    if mod == "realized" and tok.pos_ in ("NOUN", "PROPN"):
+        # « le prochain retrait », « la prochaine étape est le retrait de… », « un éventuel départ »
+        near = [tok] + ([c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "ROOT" else [])
+        near += [c for c in tok.children if c.dep_ == "nsubj"]
+        if any(fold(c.text) in TO_COME for t in near for c in t.children if c.dep_ == "amod"):
+            mod = "planned"
     if fr.negated and mod == "realized":
         mod = "denied"
     fr.modality = mod
+    # a singular one: « ces redéploiements » sums up several occurrences
+    fr.definite = (
+        tok.pos_ in ("NOUN", "PROPN")
+        and "Plur" not in tok.morph.get("Number")
+        and any(c.dep_ == "det" and fold(c.text) in DEFINITE - {"les", "ces"} for c in tok.children)
+    )
+    # « en plus de déploiements maritimes », « face à des attaques »: an indefinite plural after a
+    # preposition names a kind of act, not one the story tells
+    fr.generic = (
+        tok.pos_ == "NOUN"
+        and "Plur" in tok.morph.get("Number")
+        and tok.dep_ in ("nmod", "obl", "obl:mod", "obl:arg")
+        and not fr.definite
+        and not any(c.pos_ == "NUM" for c in tok.children)
+    )
 
+
+DATE_WORDS = {
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "soir",
+    "matin",
+    "nuit",
+    "apres-midi",
+    "dernier",
+    "derniere",
+    "hier",
+    "aujourd'hui",
+    "1er",
+}
+TO_COME = {
+    "prochain",
+    "prochaine",
+    "prochains",
+    "prochaines",
+    "futur",
+    "future",
+    "futurs",
+    "futures",
+    "eventuel",
+    "eventuelle",
+    "prevu",
+    "prevue",
+    "programme",
+    "programmee",
+    "envisage",
+    "envisagee",
+    "promis",
+    "promise",
+}
+DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces"}
 
 # --- from frames to event types ------------------------------------------------------------
 
@@ -1209,7 +1641,11 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
     k = fr.kind
     gov = frames[fr.governed_by] if fr.governed_by is not None else None
     if k in MOVES:
+        if k == "deployment" and fr.state:
+            return None  # « 600 soldats sont déployés en Irak »: a presence (a figure), not an event
         if fr.modality in ("planned", "demanded", "denied"):
+            if not fr.governor and gov is None and not any(f.kind == "speech" for f in frames) and fr.pos == "NOUN":
+                return None  # « avec le retrait d'ici fin août, … »: a move to come that no one states here
             if gov is not None and gov.kind == "agreement" or fr.governor in AGREE_VERBS | AGREE_NOUNS:
                 return "agreement" if (gov is not None and gov.joint) or fr.joint else "announcement"
             if gov is not None and gov.kind == "vote" and gov.modality == "realized":
@@ -1226,7 +1662,11 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
                 return "killing"
             return "strike"
         tf = fold(fr.target_text)
-        if set(fr.target) & STRIKERS or SITE_WORDS.search(tf) or fr.weapon or set(fr.agent) & HOSTILE:
+        if (set(fr.target) & HOSTILE or fr.named_victim) and not set(fr.target) & STRIKERS and not fr.agent:
+            # violence of unnamed authors against militias, Iran's forces or their leaders is no attack on
+            # the coalition (the codebook's attack): the strike that killed them, or the killing of a leader
+            return "killing" if fr.named_victim and fr.lemma in KILLING_WORDS else "strike"
+        if set(fr.target) & STRIKERS or SITE_WORDS.search(tf) or fr.weapon or set(fr.agent) & HOSTILE or fr.at_site:
             return "attack"
         if fr.named_victim:
             return "killing"
@@ -1248,13 +1688,19 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
             r"suicide|covid|coronavirus|virus)\b",
             sentence_folded,
         )
-        if fr.lemma in ("mourir", "deceder", "perir", "succomber", "deces", "mort") and (
-            fr.victims_ranks or set(fr.target) & STRIKERS
-        ):
-            # soldiers who died: in an accident, an event of its own; otherwise the attack that killed them
-            if accident:
+        if fr.lemma in ("mourir", "deceder", "perir", "succomber", "deces", "mort", "perdre"):
+            # who died: in an accident, an event of its own; in an attack the sentence tells, that attack;
+            # a death with no cause given is neither
+            if accident and fr.pos == "VERB":
                 return "other"
-            return "attack" if set(fr.target) & STRIKERS and fr.pos == "VERB" else None
+            violent = any(f.kind == "violence" for f in frames if f is not fr) or re.search(
+                r"\b(contre (?:la|les|une|des|l') ?(?:base|camp|convoi|position|ambassade|troupes|forces)|roquettes?|"
+                r"missiles?|drones?|obus|explosi\w+|engins?|tirs?|attaques?|attentats?|embuscade|combats?)\b",
+                sentence_folded,
+            )
+            if (fr.victims_ranks or set(fr.target) & STRIKERS) and violent:
+                return "attack" if set(fr.target) & STRIKERS and fr.pos == "VERB" else None
+            return None
         if (
             fr.lemma in ("tuer", "blesser")
             and (set(fr.target) & STRIKERS or fr.victims_ranks)
@@ -1279,6 +1725,16 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
             return "agreement"
         return "announcement" if fr.modality == "planned" and fr.pos == "VERB" else None
     if k == "talks":
+        if (
+            fr.pos == "VERB"
+            and re.search(r"\b(soldats|troupes|militaires|marins|commandants|blesses)\b", fold(fr.phrase))
+            and not re.search(
+                r"\b(ministres?|delegation|president|"
+                r"chef d'etat|homologue)",
+                fold(fr.phrase),
+            )
+        ):
+            return None  # « il s'est entretenu avec des soldats »: a visit to the troops
         if fr.modality in ("realized", "reported") and not fr.negated:
             if fr.lemma in ("recevoir", "examiner") and not re.search(
                 r"\b(delegation|ministre|president|chef|"
@@ -1301,6 +1757,8 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
             for c in content
         ):
             return "announcement"
+        if fr.content_plan and not fr.negated and fr.lemma in STATEMENT_WORDS:
+            return "announcement"  # « la France a fait savoir qu'elle maintiendrait sa force »
         if fr.lemma in DEMAND_WORDS | DENY_WORDS | {
             "menacer",
             "menace",
@@ -1330,6 +1788,8 @@ def modality_of(fr: Frame, frames: list[Frame]) -> str:
             return "demanded"
         if fr.lemma in DENY_WORDS:
             return "denied"
+        if fr.content_plan:
+            return "planned"
         return "planned" if fr.lemma in ("menacer", "menace", "promettre", "jurer") else "realized"
     return fr.modality
 
