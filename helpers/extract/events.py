@@ -81,7 +81,7 @@ RECENT = re.compile(
 # words that place a clause relative to another moment than the news (« c'est alors que », « ils ont déjà »,
 # « par la suite »): the story's time does not apply
 TIME_ANAPHOR = re.compile(
-    r"\b(alors(?! qu)|a ce moment|ensuite|par la suite|plus tard|auparavant|precedemment|deja|entre-temps|"
+    r"\b(c'est alors|alors(?! qu)|a ce moment|ensuite|par la suite|plus tard|auparavant|precedemment|deja|entre-temps|"
     r"entretemps|jadis|autrefois|naguere)\b"
 )
 # forces added, not a presence described (« 5 000 soldats ont été déployés en Irak pour… »)
@@ -451,7 +451,7 @@ def extract_events(
                 and not any(p <= x.start < q for p, q in a_dates_skip)
                 and not any(p <= x.start < q for p, q in fr.foreign)
             ]
-            if (etype == "announcement" or ev_realized(fr)) and (hi or lo):
+            if (etype == "announcement" or _realized(fr)) and (hi or lo):
                 # a statement is dated when it is made: its deadlines (« d'ici juillet ») are the plan's; and
                 # what has happened happened by the day it is reported
                 dates = [x for x in dates if x.date_start <= (hi or lo)]
@@ -588,7 +588,8 @@ MEDIA = re.compile(
 )
 
 
-def ev_realized(fr: Frame) -> bool:
+def _realized(fr: Frame) -> bool:
+    """A frame told as having happened (or said to have, or denied): never dated after the report."""
     return fr.modality in ("realized", "reported", "denied")
 
 

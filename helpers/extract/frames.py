@@ -1282,6 +1282,11 @@ def _arguments(tok, fr: Frame) -> None:
                     for cc in c.children:
                         if cc.dep_ == "obl:agent" or _case(cc) == "par":
                             agent_toks.append(cc)
+        # « un drone américain », « des missiles iraniens »: the weapon's nationality is its user
+        for t in weapon_subj:
+            adj = " ".join(c.text for c in t.children if c.dep_ == "amod")
+            if t in agent_toks and parties(fold(adj)):
+                fr.agent_text = adj
         agent_toks = [t for t in agent_toks if t not in weapon_subj]
         target_toks = [t for t in target_toks if t not in weapon_subj]
     if fr.kind in ("death",) and not agent_toks and not target_toks:
@@ -1387,7 +1392,7 @@ def _arguments(tok, fr: Frame) -> None:
     if not agent_toks and fr.lemma.startswith("faire ") and tok.i > 0:
         # « la Belgique a fait savoir »: the subject may hang on « fait »
         agent_toks = [c for c in tok.doc[tok.i - 1].children if c.dep_ == "nsubj"]
-    a_text = " ".join(_subtree_text(t)[0] for t in agent_toks)
+    a_text = " ".join(_subtree_text(t)[0] for t in agent_toks) or fr.agent_text
     t_text = " ".join(_subtree_text(t)[0] for t in target_toks)
     fr.agent_text, fr.target_text = a_text, t_text
     fr.agent, fr.target = parties(fold(a_text)), parties(fold(t_text))
@@ -1410,8 +1415,16 @@ def _arguments(tok, fr: Frame) -> None:
             for t in _flat(target_toks)
             if t.pos_ == "PROPN" and not parties(fold(t.text)) and not SITE_WORDS.search(fold(t.text))
         ]
-        names = [t for t in names if not ORG_WORDS.search(fold(t.text))]
-        if LEADER_TITLES.search(tf) or (len(names) >= 2 and not RANKS.search(tf) and not ORG_WORDS.search(tf)):
+        # a person: a title (« le général », « un commandant »), or a name of two words or more (« Qassem
+        # Soleimani », « Abou Baqir al-Saadi »), that is no organisation's (« les Kataeb Hezbollah »)
+        names = [
+            t
+            for t in _flat(target_toks)
+            if t.pos_ == "PROPN" and not SITE_WORDS.search(fold(t.text)) and not ORG_WORDS.search(fold(t.text))
+        ]
+        if LEADER_TITLES.search(tf) or (
+            len(names) >= 2 and not RANKS.search(tf) and not ORG_WORDS.search(tf) and not SITE_WORDS.search(tf)
+        ):
             fr.named_victim = True
         if RANKS.search(tf) and not LEADER_TITLES.search(tf):
             fr.victims_ranks = True
