@@ -231,11 +231,8 @@ def infer_one(
         + _reported_dates(text, folded, exprs)
         + _reference_bounds(text, folded, exprs, refs, sents, lead)
         + _yearless_links(text, folded, exprs, refs, sents)
-        + [
-            Bound(c.lo, c.hi, c.evidence, "corpus")
-            for c in (constraints if not __import__("os").environ.get("NOCORPUS") else []) or []
-        ]
-        + _weekday_dates(text, folded, exprs, lead, sents)
+        + [Bound(c.lo, c.hi, c.evidence, "corpus") for c in constraints or []]
+        + _weekday_dates(text, folded, exprs, lead)
     )
     window = Window([(FLOOR, horizon())])
     used: list[Bound] = []
@@ -340,14 +337,12 @@ _PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient|s'etait|s'etaient|eu
 
 
 def _is_news(text: str, folded: str, exprs: list[TimeExpr], sent: tuple[int, int], ref: Reference) -> bool:
-    """Whether the clause naming ``ref`` is the article's present: no year written in its sentence, no
-    pluperfect next to it, no "alors" or "de l'époque"."""
+    """Whether the clause naming ``ref`` is the article's present: no year written in its sentence and no
+    pluperfect next to it ("alors" or "de l'époque" already made the mention one of the past: role ``then``)."""
     if any(x.year is not None and sent[0] <= x.start < sent[1] for x in exprs):
         return False
     near = folded[max(sent[0], ref.start - 60) : min(sent[1], ref.end + 60)]
-    if _PLUPERFECT.search(near):
-        return False
-    return True
+    return not _PLUPERFECT.search(near)
 
 
 # words that give an event named in a sentence as the cause or background of its news
@@ -575,11 +570,10 @@ def _yearless_links(
     return out
 
 
-def _weekday_dates(
-    text: str, folded: str, exprs: list[TimeExpr], lead: tuple[int, int], sents: list[tuple[int, int]]
-) -> list[Bound]:
-    """A weekday with a day and month: in the lead (or "ce mercredi 25 mars") the publication day,
-    elsewhere a date of the year before publication; either way only years where that weekday holds.
+def _weekday_dates(text: str, folded: str, exprs: list[TimeExpr], lead: tuple[int, int]) -> list[Bound]:
+    """A weekday with a day and month: in the lead (or "ce mercredi 25 mars") the day of the news,
+    published that day or the next; elsewhere a day of the two weeks before publication; either way only
+    years where that weekday holds.
     A bare weekday of the lead's news ("a annoncé vendredi") was within the week before publication."""
     out = []
     for x in exprs:
