@@ -467,11 +467,18 @@ def _path_len(a, b) -> int:
 
 class Context:
     """Party mentions of an article in order, to resolve « ils », « ces militaires », a bare
-    « 2 500 militaires » to the force last named."""
+    « 2 500 militaires » to the force last named (read on first use: most articles never ask)."""
 
     def __init__(self, text: str):
-        folded = fold(text)
-        self.mentions = parties_in(folded)
+        self.text = text
+        self._mentions: list[tuple[int, str]] | None = None
+
+    @property
+    def mentions(self) -> list[tuple[int, str]]:
+        """(position, code) of every party the article names."""
+        if self._mentions is None:
+            self._mentions = parties_in(fold(self.text))
+        return self._mentions
 
     def before(self, pos: int, exclude=("IS", "civilians")) -> str:
         """The code of the last party named before ``pos`` (not one of ``exclude``), or ''."""
