@@ -19,6 +19,8 @@ an added article that would re-date an earlier one…), the build is full, and `
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import pandas as pd
 
 from . import config
@@ -88,9 +90,21 @@ class Steps:
 
     def __init__(self, p: config.Paths, store: ResultStore, use_ner: bool):
         self.p, self.store, self.use_ner = p, store, use_ner
-        self.outlets = OutletRegistry.load(p.reference)
-        self.matcher = PlaceMatcher.load(p.reference)
-        self.timeline = Timeline.load(p.reference)
+
+    @cached_property
+    def outlets(self) -> OutletRegistry:
+        """The outlets of the reference data (loaded when a file is read)."""
+        return OutletRegistry.load(self.p.reference)
+
+    @cached_property
+    def matcher(self) -> PlaceMatcher:
+        """The gazetteer's matcher (loaded when an article is extracted or a place table built)."""
+        return PlaceMatcher.load(self.p.reference)
+
+    @cached_property
+    def timeline(self) -> Timeline:
+        """The reference timeline (loaded when an article is dated)."""
+        return Timeline.load(self.p.reference)
 
     def read(self, path, rel: str, meta: dict) -> dict:
         """One file's corpus row, dated by its own text (kept in the store by the file's content)."""
@@ -209,6 +223,11 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
 
 def mark_corrected(t: Tables, corrections: Corrections) -> None:
     """``corrected`` and ``correction`` (the reasons) on every table a researcher's correction touched."""
+    if not corrections.marks:  # nothing corrected: the same columns, without looking row by row
+        for df in (t.articles, t.events, t.figures, t.place_mentions, t.chronology):
+            df["corrected"] = [False] * len(df)
+            df["correction"] = [""] * len(df)
+        return
 
     def mark(df: pd.DataFrame, kind: str, keys) -> None:
         """Mark the rows of ``df`` a correction of ``kind`` touched (by ``keys``)."""
@@ -239,9 +258,6 @@ def mark_corrected(t: Tables, corrections: Corrections) -> None:
 def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -> Tables:
     """The saved build's tables when nothing changed, patched when files were only added; raises
     :class:`NeedsFullBuild` otherwise."""
-    log = saved_build.log_from_state(prev.state["log"])
-    if not log.converged:
-        raise NeedsFullBuild("the saved build did not converge")
     if inputs.sidecar != prev.state["sidecar"]:
         raise NeedsFullBuild("the sidecar changed")
     if not set(prev.files) <= set(inputs.files):
@@ -256,6 +272,9 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
     added = sorted(set(inputs.files) - set(prev.files))
     if not added:
         return Tables(**prev.tables(), warnings=warnings, how="nothing changed since the saved build")
+    log = saved_build.log_from_state(prev.state["log"])
+    if not log.converged:  # its dates are those of its last round: only a full build can say what one more gives
+        raise NeedsFullBuild("the saved build did not converge")
 
     # 1. read the added files, as the full build reads any file
     new = pd.DataFrame([steps.read(p.articles / rel, rel, sidecar.get(rel, {})) for rel in added])

@@ -300,7 +300,9 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
     new_ids = {m.eid for m in added}
     t0 = added[0].skey  # the merge before the first added mention is the previous one
     loaded: dict[str, tuple] = {}  # founder -> (family, keys, members), read once across passes
+    prefetch = {n: getattr(store, "prefetch", lambda keys: None) for n, store in (("c", clusters), ("r", registry))}
     while True:
+        prefetch["r"](keys)  # a store on disk reads them in a few queries
         founders = set()
         for key in keys:
             t = sat_time(key)
@@ -308,6 +310,7 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
                 founders.update(f for rt, f in registry.get(key) or () if t is None or rt < t)
         g = Greedy()
         ms, prev, info = list(added), {}, {}
+        prefetch["c"](f for f in founders if f not in loaded)
         for f in founders:
             if f not in loaded:
                 _, fam, fkeys, members = clusters.get(f)
