@@ -49,6 +49,13 @@ def one(text, count):
         ),
         # a definite or possessive whole under a verb of leaving is the level it leaves from
         ("La Norvège retirera ses 50 soldats d'Irak cet été.", 50, "present"),
+        # a participle of the figure's own is not the verb of its clause, and the clause's verb of leaving
+        # under a definite whole leaves the level a level
+        (
+            "Selon Londres, les 400 militaires britanniques encore présents quitteront le pays avant l'été.",
+            400,
+            "present",
+        ),
         # planned levels
         ("Selon Rome, le contingent italien comptera 700 hommes d'ici la fin de l'année.", 700, "planned"),
         ("Les États-Unis maintiendront 2 000 militaires en Irak après le retrait.", 2000, "planned"),
@@ -102,6 +109,7 @@ def test_troop_measure(text, count, measure):
         ("Une roquette a blessé trois soldats irakiens sur la base de Balad.", 3, "wounded"),
         ("Trente-cinq soldats américains ont subi des traumatismes crâniens lors de l'attaque.", 35, "wounded"),
         ("Douze soldats tués ou blessés ont été évacués.", 12, "killed_or_wounded"),
+        ("L'attaque a coûté la vie à quatre soldats irakiens.", 4, "killed"),
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 7, "killed"),
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 10, "wounded"),
         # a gerund starts a new clause: each object has its own verb
@@ -250,6 +258,7 @@ def test_a_pronoun_subject_is_the_force_named_before():
         ("Sur les 64 militaires blessés, 39 ont déjà repris le service.", 39, 64),
         ("Trois soldats, deux Américains et un Britannique, ont été tués.", 2, 3),
         ("Trois soldats, deux Américains et un Britannique, ont été tués.", 1, 3),
+        ("Sept membres des forces de sécurité ont été blessés, dont deux grièvement.", 2, 7),
         ("Le Canada comptait 300 militaires, dont 250 au Koweït ainsi que 50 instructeurs en Jordanie.", 50, 300),
     ],
 )

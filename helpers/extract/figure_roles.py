@@ -566,7 +566,14 @@ NATIONALITY = re.compile(
 
 
 def _is_participle(t) -> bool:
-    return "Part" in t.morph.get("VerbForm") or (
+    """A past participle or an adjective of state (« blessés », « présents », « morts »); a finite verb
+    the tagger knows is not one (« quitteront »)."""
+    form = t.morph.get("VerbForm")
+    if "Part" in form:
+        return True
+    if form or FUTURE_FORM.fullmatch(fold(t.text)):
+        return False
+    return (
         t.pos_ in ("ADJ", "VERB")
         and bool(re.search(r"(?:e|es|ee|ees|is|ies|us|ues|ts|t|nts?)$", fold(t.text)))
         and bool(measure_word(t.text))
@@ -691,6 +698,13 @@ def _own_predicates(doc, head, end: int) -> list[tuple[str, object]]:
         if m and t.pos_ in ("ADJ", "VERB", "NOUN") and not gerund:
             out.append((m, t))
             j += 1
+            # past a participle, only a coordinated one (« tués ou blessés ») is still the figure's own:
+            # « les 400 militaires encore présents quitteront le pays » — « quitteront » is the clause's verb
+            k = j + 1 if j < len(doc) and fold(doc[j].text) in ("ou", "et") else j
+            if out[-1][1].pos_ != "AUX" and (
+                k >= len(doc) or not _is_participle(doc[k]) or not measure_word(doc[k].text)
+            ):
+                break
             continue
         break
     if head is not None:
@@ -824,7 +838,10 @@ def _measure_of(chain) -> tuple[str, object]:
         if h.pos_ == "AUX":
             continue
         if h.pos_ == "VERB" and not measure_word(h.lemma_) and not measure_word(h.text):
-            # "avaient souffert de traumatismes crâniens", "ont subi des blessures": the wound is named
+            # "avaient souffert de traumatismes crâniens", "ont subi des blessures": the wound is named;
+            # « a coûté la vie à », « ont perdu la vie »: the life lost
+            if fold(h.lemma_) in ("couter", "perdre") and any(fold(c.text) == "vie" for c in h.children):
+                return "killed", h
             for c in h.children:
                 if c.dep_.startswith(("obj", "obl")) and measure_word(c.text) in CASUALTY_MEASURES:
                     return measure_word(c.text), c

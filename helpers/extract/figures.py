@@ -121,7 +121,7 @@ CONTINUES = re.compile(
 ELLIPSIS_NEXT = re.compile(
     r"^\s*(?:autres?\b|en |au |aux |a |dans |sur |pour |ont |sont |ont ete |seront |restent |"
     r"resteront |se |s'|qui |\)|,|;|\.|$|-|et |ainsi |dont |selon |devraient |doivent |"
-    r"avaient |etaient |auraient |seraient |de plus\b)"
+    r"avaient |etaient |auraient |seraient |de plus\b|[a-z]+ment\b)"
 )
 EPIDEMIC = re.compile(r"\b(?:covid\w*|coronavirus|virus|epidemie|pandemie|maladie|cas confirmes|contamin\w+)\b")
 STRUCK = re.compile(
