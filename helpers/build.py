@@ -43,14 +43,14 @@ from .extract.timeline import Timeline
 from .read.corpus import (
     OutletRegistry,
     articles_table,
-    file_key,
+    content_key,
     flag_duplicates,
     load_corpus,
     load_one,
-    read_sidecar,
     removed_table,
     sidecar_notes,
 )
+from .read.files import NotRead, article_path, read_regular
 from .store import saved as saved_build
 from .store.results import ResultStore
 from .store.saved import insert_sorted
@@ -107,12 +107,17 @@ class Steps:
         return Timeline.load(self.p.reference)
 
     def read(self, path, rel: str, meta: dict) -> dict:
-        """One file's corpus row, dated by its own text (kept in the store by the file's content)."""
-        key = file_key(path, rel, meta, self.store.fingerprint)
-        if key is None:  # empty, too large or unreadable: skipped with the reason
+        """One file's corpus row, dated by its own text (kept in the store by the file's content: the bytes
+        read are those keyed, so a file changing meanwhile cannot leave a result under another content)."""
+        try:
+            data = read_regular(path, config.MAX_FILE_BYTES, self.p.articles)
+        except NotRead:  # empty, too large, unreadable, not a regular file: skipped with the reason
             return load_one(path, rel, meta, self.outlets)
+        key = content_key(data, rel, meta, self.store.fingerprint)
         return dict(
-            self.store.get_or_make("read", key, lambda: read_article(path, rel, meta, self.outlets, self.timeline))
+            self.store.get_or_make(
+                "read", key, lambda: read_article(path, rel, meta, self.outlets, self.timeline, data)
+            )
         )
 
     def extract(self, row):
@@ -137,8 +142,9 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
             prev = saved_build.SavedBuild.load(p)
         except saved_build.NotSaved as exc:
             why = str(exc)
-    # the inputs as they are before anything is read: a file changed during the build is seen next time
-    inputs = saved_build.scan(p, prev.files if prev else None, prev.state["saved_ns"] if prev else 0)
+    # the inputs as they are before anything is read: the build reads these files and these sidecar rows and
+    # saves these fingerprints, so a file added or changed while it runs is read at the next run
+    inputs = saved_build.scan(p)
     with ResultStore(p) as store:
         steps = Steps(p, store, use_ner)
         if prev is not None:
@@ -146,6 +152,7 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
                 t = _warm(p, steps, prev, inputs)
                 t.warnings[:0] = store.notes
                 t.paths = p
+                t.warnings += saved_build.changed_since(p, inputs)
                 mark_corrected(t, corrections)
                 return t
             except NeedsFullBuild as exc:
@@ -156,6 +163,7 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
         t.how = f"full build ({why})" if warm and use_ner and not corrections.fingerprint else "full build"
         t.warnings[:0] = store.notes
         t.paths = p
+        t.warnings += saved_build.changed_since(p, inputs)
         return t
 
 
@@ -164,7 +172,9 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
     the researcher's corrections applied to the articles, their extractions and the merge."""
     corrections.begin()
     overrides = {f: {k: v for k, (v, _) in fields.items()} for f, fields in corrections.article_overrides().items()}
-    articles = load_corpus(p.data_dir, read=steps.read, overrides=overrides)
+    articles = load_corpus(
+        p.data_dir, read=steps.read, overrides=overrides, names=list(inputs.files), sidecar=(inputs.rows, inputs.notes)
+    )
     corrections.apply_articles(articles)
     warnings = list(articles.attrs.get("warnings", []))
     if articles.empty:  # no file: the publication columns still exist
@@ -267,7 +277,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
             raise NeedsFullBuild(f"{rel}: cannot be read")
         if rel in prev.files and key != prev.files[rel][2]:
             raise NeedsFullBuild(f"{rel} was edited")
-    sidecar, warnings = read_sidecar(p.sidecar)
+    sidecar, warnings = inputs.rows, list(inputs.notes)
     warnings += sidecar_notes(sidecar, list(inputs.files), p)
     added = sorted(set(inputs.files) - set(prev.files))
     if not added:
@@ -277,7 +287,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         raise NeedsFullBuild("the saved build did not converge")
 
     # 1. read the added files, as the full build reads any file
-    new = pd.DataFrame([steps.read(p.articles / rel, rel, sidecar.get(rel, {})) for rel in added])
+    new = pd.DataFrame([steps.read(article_path(p.articles, rel), rel, sidecar.get(rel, {})) for rel in added])
     old = prev.frames()["corpus"]
     if not set(new.columns) - set(saved_build.CORPUS_DROPPED) <= set(old.columns):
         raise NeedsFullBuild("the added files bring new columns")

@@ -37,9 +37,7 @@ cannot be read is reported with its row number (``invalid``); the rest applies.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -48,6 +46,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .read.files import NotRead, csv_lines, nfc, read_regular
 from .vocabulary import EVENT_TYPES
 
 COLUMNS = ["action", "target", "file", "match", "field", "value", "reason"]
@@ -240,42 +239,43 @@ class Corrections:
 
     @classmethod
     def read(cls, path: Path) -> Corrections:
-        """Read ``path`` (absent: no correction). Never raises: an unreadable file or row is reported."""
-        if not path.is_file():
+        """Read ``path`` (absent: no correction) strictly, one row per line. Never raises: a file that cannot
+        be read (a link, not a regular file, too large, not text, no header) is reported; a row that cannot
+        be read (a quote left open, too many cells, an oversized cell, a repeated correction) is reported
+        with its line number and skipped; the other rows apply."""
+        import os
+
+        if not os.path.lexists(path):
             return cls([], [])
         blank = Correction(0, "", "", "", "", "", "", "")
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            return cls([], [(blank, f"{path.name}: not read ({exc.strerror})")])
-        if len(data) > MAX_BYTES:
-            return cls([], [(blank, f"{path.name}: larger than {MAX_BYTES:,} bytes; not read")])
+            data = read_regular(path, MAX_BYTES)
+        except NotRead as exc:
+            if str(exc).startswith("empty"):
+                return cls([], [])
+            return cls([], [(blank, f"{path.name}: not read ({exc})")], "unread")
+        fp = hashlib.sha256(data).hexdigest()[:16]
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            return cls([], [(blank, f"{path.name}: not UTF-8; not read")])
-        fp = hashlib.sha256(data).hexdigest()[:16]
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-        try:
-            lines = list(reader)
-        except csv.Error as exc:
-            return cls([], [(blank, f"{path.name}: not a readable CSV ({exc})")], fp)
-        if not lines:
-            return cls([], [], fp)
-        header = [h.strip().lower() for h in lines[0]]
+            return cls([], [(blank, f"{path.name}: not UTF-8; not read")], fp)
+        header, lines, problems = csv_lines(text, path.name, "action")
+        invalid = [(blank, p) for p in problems if " row " not in p and "as the delimiter" not in p]
+        invalid += [(Correction(_row_of(p), *([""] * 7)), p.split(": ", 1)[1]) for p in problems if " row " in p]
+        if not header:
+            return cls([], invalid, fp)
         missing = [c for c in ("action", "target", "file", "reason") if c not in header]
         if missing:
             return cls(
-                [], [(blank, f"{path.name}: no column {', '.join(missing)} (columns: {', '.join(COLUMNS)})")], fp
+                [],
+                invalid + [(blank, f"{path.name}: no column {', '.join(missing)} (columns: {', '.join(COLUMNS)})")],
+                fp,
             )
-        rows, invalid = [], []
-        for n, cells in enumerate(lines[1:], start=2):
+        rows, first = [], {}
+        for n, cells in lines:
             if not any(x.strip() for x in cells):
                 continue
-            if len(cells) > len(header):
-                invalid.append((Correction(n, *([""] * 7)), f"{len(cells)} cells for {len(header)} columns"))
-                continue
-            d = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
+            d = {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header) if h}
             c = Correction(
                 n,
                 d.get("action", "").lower(),
@@ -287,9 +287,14 @@ class Corrections:
                 d.get("reason", ""),
             )
             why = _row_problem(c)
+            same = (c.action, c.target, nfc(c.file), norm(c.match), c.field)
+            same += (c.value,) if c.action in ("add", "merge") else ()
+            if not why and same in first:
+                why = f"repeats row {first[same]} (same action, target, file, excerpt and field); the first applies"
             if why:
                 invalid.append((c, why))
             else:
+                first[same] = n
                 rows.append(c)
         return cls(rows, invalid, fp)
 
@@ -315,7 +320,7 @@ class Corrections:
     # --- articles: like the sidecar ------------------------------------------------------------
 
     def article_overrides(self) -> dict[str, dict[str, tuple[str, Correction]]]:
-        """``{file: {field: (value, correction)}}`` for the article corrections (the last row wins)."""
+        """``{file: {field: (value, correction)}}`` for the article corrections (one per field: a repeated one is invalid)."""
         out: dict[str, dict] = {}
         for c in self.rows:
             if c.target == "article":
@@ -324,20 +329,21 @@ class Corrections:
 
     def apply_articles(self, articles: pd.DataFrame) -> None:
         """Record which article corrections found their file (their values went in with the sidecar's)."""
-        present = dict(zip(articles.file, articles.article_id))
+        present = {nfc(f): a for f, a in zip(articles.file, articles.article_id)}
         for c in self.rows:
             if c.target != "article":
                 continue
-            if c.file in present:
+            if nfc(c.file) in present:
                 self._done(c, "applied")
-                self._mark("article", present[c.file], c)
+                self._mark("article", present[nfc(c.file)], c)
             else:
                 self._done(c, "orphaned", "no such article in raw/articles/ (removed or renamed?)")
 
     def orphan_missing_files(self, files: set[str]) -> None:
         """Corrections of articles that are not (or no longer) in the corpus, or not readable."""
+        files = {nfc(f) for f in files}
         for c in self.rows:
-            if c.target != "article" and c.file not in files:
+            if c.target != "article" and nfc(c.file) not in files:
                 self._done(c, "orphaned", "no such article among the readable files of raw/articles/")
 
     # --- one article's extraction --------------------------------------------------------------
@@ -347,7 +353,9 @@ class Corrections:
         return [
             c
             for c in self.rows
-            if c.file == file and c.target in ("event", "figure", "place") and c.action in ("set", "drop", "add")
+            if nfc(c.file) == nfc(file)
+            and c.target in ("event", "figure", "place")
+            and c.action in ("set", "drop", "add")
         ]
 
     def apply_extract(self, file: str, text: str, extract):
@@ -583,7 +591,7 @@ class Corrections:
             file, spec = (x.strip() for x in spec.split("|", 1))
         if ID.match(spec):
             return spec if any(e.event_id == spec for ex in extracts.values() for e in ex.events) else None
-        aid = files.get(file)
+        aid = files.get(file) or {nfc(f): a for f, a in files.items()}.get(nfc(file))
         ex = extracts.get(aid) if aid else None
         if ex is None:
             return None
@@ -687,6 +695,12 @@ class Corrections:
                 f"  correction row {r.row} ({what}{where}; reason: {r.reason or '-'}): {r.status}: {r.message}"
             )
         return lines
+
+
+def _row_of(problem: str) -> int:
+    """The line number a problem of :func:`helpers.read.files.csv_lines` names."""
+    m = re.search(r" row (\d+)", problem)
+    return int(m.group(1)) if m else 0
 
 
 def _row_problem(c: Correction) -> str:

@@ -158,8 +158,10 @@ def run_export(
         shutil.copyfile(corrections, data / "corrections.csv")
     export(data, data / "processed")
     out = data / "processed"
-    return {
-        name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+    from .present.cells import unneutralize
+
+    return {  # the text as extracted: the quote put before what a spreadsheet would evaluate removed
+        name: pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False).map(unneutralize)
         for name in ("articles", "events", "figures", "place_mentions", "places", "corrections")
     }
 

@@ -23,8 +23,10 @@ def tree_hash(folder: Path) -> str:
     """A hash of every file's relative path and bytes under ``folder``."""
     h = hashlib.sha256()
     for p in sorted(folder.rglob("*")):
-        if p.is_file():
-            h.update(str(p.relative_to(folder)).encode())
+        if p.is_symlink():  # a link is hashed as a link (where it points), never followed
+            h.update(os.fsencode(p.relative_to(folder)) + b" -> " + os.fsencode(os.readlink(p)))
+        elif p.is_file():
+            h.update(os.fsencode(p.relative_to(folder)))
             h.update(p.read_bytes())
     return h.hexdigest()
 

@@ -262,7 +262,7 @@ def test_an_unreadable_file_is_one_reason_and_the_build_goes_on(tmp_path):
     (d / "corrections.csv").write_text(
         'action,target,file,match,field,value,reason\nset,event,erbil.txt,"unclosed\n', encoding="utf-8"
     )
-    assert status(build(d))[0][0] == "invalid"
+    assert status(build(d))[2][0] == "invalid"  # the row with the open quote, by its line number
 
 
 def test_ids_of_untouched_rows_do_not_change_when_a_correction_is_added(tmp_path):

@@ -35,10 +35,13 @@ class ArticleExtract:
     unplaced: list[dict]
 
 
-def read_article(path: Path, rel: str, meta: dict, outlets: OutletRegistry, timeline: Timeline | None) -> dict:
-    """One file's row of the corpus (see :func:`helpers.read.corpus.load_one`) with the publication date
-    its own text and the reference ``timeline`` give (before any constraint from the rest of the corpus)."""
-    row = load_one(path, rel, meta, outlets)
+def read_article(
+    path: Path, rel: str, meta: dict, outlets: OutletRegistry, timeline: Timeline | None, data: bytes | None = None
+) -> dict:
+    """One file's row of the corpus (see :func:`helpers.read.corpus.load_one`; ``data``: its bytes when already
+    read) with the publication date its own text and the reference ``timeline`` give (before any constraint from
+    the rest of the corpus)."""
+    row = load_one(path, rel, meta, outlets, data)
     if row["status"] == "skipped":
         p = None
     else:

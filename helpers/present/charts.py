@@ -18,6 +18,7 @@ from matplotlib.transforms import blended_transform_factory
 
 from .. import config
 from ..vocabulary import PARTY_NAMES, TYPE_LABELS_SHORT
+from .cells import write_csv
 
 TYPE_COLORS = {
     "withdrawal": "#1b5e20",
@@ -69,6 +70,7 @@ def apply_style() -> None:
             "svg.hashsalt": "iraq",
             "svg.fonttype": "none",
             "font.family": "DejaVu Sans",
+            "text.parse_math": False,  # article text is shown as written: a « $ » is not mathtext
         }
     )
 
@@ -83,7 +85,16 @@ def source_line(fig, articles: pd.DataFrame, extra: str = "") -> None:
     text += ")."
     if extra:
         text += " " + extra
-    fig.text(0.01, 0.005, text, fontsize=7, color="#555", ha="left", va="bottom", wrap=True)
+    fig.text(0.01, 0.005, dollars(text), fontsize=7, color="#555", ha="left", va="bottom", wrap=True, parse_math=True)
+
+
+def dollars(text: str) -> str:
+    """``text`` escaped for mathtext (« $ » -> « \\$ », shown as « $ »), for a text drawn with ``parse_math=True``.
+
+    Every other text is drawn with ``text.parse_math`` off (:func:`apply_style`), so an outlet, a file name
+    or a headline with « $ » is drawn as written; but matplotlib measures a wrapped text as mathtext whatever
+    that setting, so the wrapped source line is escaped and drawn with mathtext on (its escapes resolved)."""
+    return text.replace("$", "\\$")
 
 
 def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> list[Path]:
@@ -93,7 +104,7 @@ def save(fig, name: str, data: pd.DataFrame, out_dir: Path | None = None) -> lis
     paths = [out / f"{name}.png", out / f"{name}.svg", out / f"{name}.csv"]
     fig.savefig(paths[0], bbox_inches="tight", metadata={"Software": None})
     fig.savefig(paths[1], bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    data.to_csv(paths[2], index=False, lineterminator="\n", float_format="%.6f")
+    write_csv(data, paths[2])  # text a spreadsheet would evaluate is neutralized
     return paths
 
 

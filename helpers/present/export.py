@@ -11,8 +11,12 @@ Output is deterministic: same corpus, same bytes.
 
 from __future__ import annotations
 
+import errno
+import glob
 import html
 import json
+import os
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -20,8 +24,10 @@ import pandas as pd
 
 from ..build import InputError, build, check_inputs
 from ..extract.dates import display_date
+from ..read.files import printable
 from ..tables import Tables, article_refs, place_events, row_quotes
 from ..vocabulary import TYPE_LABELS
+from .cells import write_csv
 
 
 def export(data_dir=None, out=None, *, progress: bool = False) -> str:
@@ -31,8 +37,13 @@ def export(data_dir=None, out=None, *, progress: bool = False) -> str:
     raw = p.raw.resolve()
     if out_dir.resolve() == raw or raw in out_dir.resolve().parents:
         raise InputError(f"{out_dir}: refusing to write under {p.raw.name}/ (raw data is read-only)")
-    t = build(data_dir, progress=progress)
-    write_tables(t, out_dir)
+    staging = Staging(out_dir)  # a folder that cannot be written is said now, before the extraction
+    try:
+        t = build(data_dir, progress=progress)
+    except BaseException:
+        staging.discard()
+        raise
+    write_tables(t, out_dir, staging)
     ok = (t.articles.status == "ok").sum()
     skipped = t.articles[t.articles.status != "ok"]
     lines = [
@@ -46,7 +57,7 @@ def export(data_dir=None, out=None, *, progress: bool = False) -> str:
     for w in t.warnings:
         lines.append(f"  warning: {w}")
     lines += t.corrections.summary_lines()
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)  # names and cells from the data: no terminal escapes
 
 
 def _shown(path: Path) -> str:
@@ -58,12 +69,128 @@ def _shown(path: Path) -> str:
 
 
 def _csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, lineterminator="\n", float_format="%.6f")
+    try:
+        write_csv(df, path)  # text a spreadsheet would evaluate is neutralized (see cells.py)
+    except OSError as exc:  # the file it could not write, named
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
 
 
-def write_tables(t: Tables, out_dir: Path) -> None:
-    """Write every table of ``t`` into ``out_dir`` (CSV, GeoJSON, TimelineJS JSON)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+KNOWN_OUTPUTS = {  # what write_tables writes (a folder holding only these, or what it wrote last, is replaced)
+    "articles.csv", "events.csv", "chronology.csv", "places.csv", "place_mentions.csv", "figures.csv",
+    "removed_lines.csv", "unplaced_places.csv", "undated_events.csv", "corrections.csv", "places.geojson",
+    "chronology.timeline.json",
+}  # fmt: skip
+MANIFEST = ".tables"  # in the output folder: the names the last export wrote there
+
+
+class Staging:
+    """The temporary folder the tables are written into, next to the output folder, then moved into place
+    in one step: a reader (or a kill) never sees a mix of old and new tables. Made before the build, so a
+    folder that cannot be written (read-only, full, not a folder) is said in one line before the extraction."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.parent = out_dir.parent
+        self.folder = self.parent / f".{out_dir.name}.new-{os.getpid()}"
+        foreign = self._foreign()
+        if foreign:
+            shown = ", ".join(sorted(foreign)[:5]) + (", …" if len(foreign) > 5 else "")
+            raise InputError(
+                f"{out_dir}: holds files the export did not write ({shown}); the tables replace the whole "
+                "folder: choose an empty folder or the export's own (default DATA/processed/)"
+            )
+        try:
+            self.parent.mkdir(parents=True, exist_ok=True)
+            self._sweep()
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder.mkdir()
+            probe = self.folder / MANIFEST
+            with probe.open("wb") as fh:  # room for at least a small table: a full disk is said now
+                fh.write(b"\0" * 65536)
+                fh.flush()
+                os.fsync(fh.fileno())
+            probe.unlink()
+        except OSError as exc:
+            self.discard()
+            raise InputError(f"{self.out_dir}: cannot write the tables there ({exc.strerror or exc})") from None
+
+    def _foreign(self) -> set[str]:
+        """The entries of the output folder that are not tables an export wrote."""
+        if not self.out_dir.exists():
+            return set()
+        if not self.out_dir.is_dir() or self.out_dir.is_symlink():
+            return {self.out_dir.name}
+        try:
+            names = {e.name for e in os.scandir(self.out_dir)}
+            written = set((self.out_dir / MANIFEST).read_text(encoding="utf-8").split("\n"))
+        except (OSError, UnicodeDecodeError):
+            written = set()
+        return names - KNOWN_OUTPUTS - written - {MANIFEST, ""}
+
+    def _sweep(self) -> None:
+        """Remove what an interrupted export left next to the output folder (its process is gone)."""
+        name = glob.escape(self.out_dir.name)
+        for d in [*self.parent.glob(f".{name}.new-*"), *self.parent.glob(f".{name}.old-*")]:
+            pid = d.name.rsplit("-", 1)[-1]
+            if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+                shutil.rmtree(d, ignore_errors=True)
+
+    def commit(self) -> None:
+        """Put the written tables in place of the output folder's, in one rename."""
+        names = sorted(p.name for p in self.folder.iterdir())
+        (self.folder / MANIFEST).write_text("\n".join(names) + "\n", encoding="utf-8")
+        old = self.parent / f".{self.out_dir.name}.old-{os.getpid()}"
+        for _ in range(5):  # another export may be swapping the same folder: retry
+            try:
+                if self.out_dir.exists():
+                    os.rename(self.out_dir, old)
+                os.rename(self.folder, self.out_dir)
+                break
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                    raise
+        else:
+            raise InputError(f"{self.out_dir}: another export kept replacing it; the tables are in {self.folder}")
+        shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Remove the temporary folder (the previous tables stay as they were)."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def write_tables(t: Tables, out_dir: Path, staging: Staging | None = None) -> None:
+    """Write every table of ``t`` into ``out_dir`` (CSV, GeoJSON, TimelineJS JSON), all at once: written in
+    a temporary folder (``staging``, made now when not given), then moved into place together. Raises
+    :class:`InputError` (one line naming the path) when they cannot be written; the old tables then stay."""
+    staging = staging or Staging(out_dir)
+    try:
+        _write_all(t, staging.folder)
+        staging.commit()
+    except OSError as exc:
+        staging.discard()
+        where = out_dir / Path(exc.filename).name if exc.filename and exc.filename != str(staging.folder) else out_dir
+        raise InputError(
+            f"{where}: cannot write the tables ({exc.strerror or exc}); {out_dir} is left as it was"
+        ) from None
+    except BaseException:
+        staging.discard()
+        raise
+
+
+def _write_all(t: Tables, out_dir: Path) -> None:
+    """Every table of ``t`` into the (temporary) folder ``out_dir``."""
     _csv(t.articles, out_dir / "articles.csv")
     _csv(t.events, out_dir / "events.csv")
     _csv(t.chronology, out_dir / "chronology.csv")

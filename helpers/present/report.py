@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import re
 import sys
 import time
 from datetime import date
@@ -38,16 +39,44 @@ def inject_parameters(nb, data_dir: str | None) -> None:
             return
 
 
+class NotebookFailed(Exception):
+    """A notebook's cell raised: the message names the cell and the underlying error."""
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def cell_error(nb, exc) -> str:
+    """One line for a failing cell: its number, its first line of code, the error and where it was raised."""
+    number, source = "?", ""
+    for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            number, source = str(i + 1), next((ln for ln in cell.source.splitlines() if ln.strip()), "")
+            break
+    ename = getattr(exc, "ename", "") or type(exc).__name__
+    evalue = " ".join(str(getattr(exc, "evalue", "") or exc).split())
+    frames = [ANSI.sub("", f) for f in getattr(exc, "traceback", None) or []]
+    where = re.findall(r"File (\S+?):(\d+)", "\n".join(frames)) or re.findall(r"(\S+\.py):(\d+)", "\n".join(frames))
+    at = f" (raised in {Path(where[-1][0]).name}, line {where[-1][1]})" if where else ""
+    text = f"code cell {number} `{source.strip()[:80]}`: {ename}: {evalue[:300]}{at}"
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
 def run_notebook(path: Path, data_dir: str | None = None, save: bool = True):
-    """Run a notebook top to bottom in a fresh kernel (``data_dir`` injected); save it executed when ``save``."""
+    """Run a notebook top to bottom in a fresh kernel (``data_dir`` injected); save it executed when ``save``.
+    A failing cell raises :class:`NotebookFailed` naming the cell and the underlying error."""
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
     inject_parameters(nb, data_dir)
     client = NotebookClient(
         nb, timeout=600, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
     )
-    client.execute()
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        raise NotebookFailed(cell_error(nb, exc)) from None
     for cell in nb.cells:
         cell.get("metadata", {}).pop("execution", None)
     if save:
@@ -204,20 +233,26 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["IRAQ_REPORTS_DIR"] = str(out)  # the notebooks' kernels inherit it (config.REPORTS_DIR there)
     (out / "figures").mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
+    from ..build import InputError
     from .export import export
 
-    summary = export(args.data_dir, progress=True)
+    try:
+        summary = export(args.data_dir, progress=True)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(summary)
     entries = []
     paths = notebooks(Path(args.notebooks_dir) if args.notebooks_dir else None)
     for path in tqdm(paths, desc="notebooks", unit="nb"):
         try:
             nb = run_notebook(path, args.data_dir, save=not args.no_save and args.data_dir is None)
-        except Exception as exc:  # report which notebook failed and why, then stop
-            print(
-                f"error: {path.name} failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}",
-                file=sys.stderr,
-            )
+        except NotebookFailed as exc:  # which notebook, which cell, and the underlying error; then stop
+            print(f"error: {path.name} failed at {exc}", file=sys.stderr)
+            return 1
+        except Exception as exc:  # the kernel itself (timeout, dead kernel…)
+            first = " ".join(str(exc).split())[:300]
+            print(f"error: {path.name} failed: {type(exc).__name__}: {first}", file=sys.stderr)
             return 1
         target = out / f"{path.stem}.html"
         export_html(nb, target)

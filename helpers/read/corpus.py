@@ -13,9 +13,7 @@ as the article's ``url`` (``url_basis`` says which).
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import os
 import re
 import warnings
@@ -28,6 +26,7 @@ import pandas as pd
 
 from .. import config
 from ..text import fold, n_words, normalize_spaces
+from .files import NotRead, article_path, csv_lines, list_names, nfc, printable, read_regular
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -59,20 +58,14 @@ class RawText:
     html_meta: dict = field(default_factory=dict)
 
 
-def read_file(path: Path, max_bytes: int = config.MAX_FILE_BYTES) -> RawText:
-    """Read one article file as text, or say why it cannot be read."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return RawText(None, reason=f"unreadable file ({exc.strerror or exc})")
-    if size == 0:
-        return RawText(None, reason="empty file (0 bytes)")
-    if size > max_bytes:
-        return RawText(None, reason=f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit)")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return RawText(None, reason=f"unreadable file ({exc.strerror or exc})")
+def read_file(path: Path, max_bytes: int = config.MAX_FILE_BYTES, data: bytes | None = None, root=None) -> RawText:
+    """Read one article file as text, or say why it cannot be read (only a regular file is read, see
+    :mod:`helpers.read.files`). ``data``: the file's bytes, when the caller has read them already."""
+    if data is None:
+        try:
+            data = read_regular(path, max_bytes, root)
+        except NotRead as exc:
+            return RawText(None, reason=str(exc))
     text, encoding, reason = decode_bytes(data)
     if text is None:
         return RawText(None, reason=reason)
@@ -95,6 +88,9 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
             return data.decode("utf-16"), "utf-16", ""
         except UnicodeDecodeError:
             return None, "", "unreadable: UTF-16 byte-order mark but invalid UTF-16"
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return utf16
     if b"\x00" in data or _control_ratio(data) > 0.05:
         return None, "", "binary content (not text)"
     try:
@@ -106,6 +102,27 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
         return text, "cp1252", ""
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1", ""
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str, str] | None:
+    """UTF-16 text saved without a byte-order mark (some Windows tools): mostly-Latin text has a NUL byte
+    in every other position, on the odd ones (little-endian) or the even ones (big-endian)."""
+    sample = data[:4096]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    half = len(sample) // 2
+    even = sum(1 for b in sample[0 : 2 * half : 2] if b == 0) / half
+    odd = sum(1 for b in sample[1 : 2 * half : 2] if b == 0) / half
+    for codec, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > 0.3 and other < 0.05:
+            try:
+                text = data[: len(data) - len(data) % 2].decode(codec)
+            except UnicodeDecodeError:
+                return None
+            if _control_ratio(text[:65536].encode("utf-8", "replace")) > 0.05:
+                return None
+            return text, codec, ""
+    return None
 
 
 def _control_ratio(data: bytes) -> float:
@@ -388,39 +405,78 @@ def article_id(normalized_text: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
-def read_sidecar(path: Path) -> tuple[dict[str, dict], list[str]]:
-    """Read ``articles.csv``: {file: row} and a list of warnings (never raises)."""
+class SidecarRows(dict):
+    """The sidecar's rows by file name, compared in NFC (a name typed on one system, a file saved on macOS);
+    ``origin``: for each name, the sidecar's line number and the name as written there."""
+
+    def __init__(self):
+        super().__init__()
+        self.origin: dict[str, tuple[int, str]] = {}
+
+    def get(self, name, default=None):
+        """The row of the file ``name`` (compared in NFC), or ``default``."""
+        return super().get(nfc(name), default)
+
+    def __contains__(self, name) -> bool:
+        return super().__contains__(nfc(name))
+
+
+MAX_SIDECAR_BYTES = 50_000_000
+
+
+def read_sidecar(path: Path, data: bytes | None = None) -> tuple[SidecarRows, list[str]]:
+    """Read ``articles.csv`` strictly: {file: row} and a warning for each problem, by row, with what was
+    done (never raises). One row per line; a bad row is skipped and the others apply (see
+    :func:`helpers.read.files.csv_lines`); a second row for the same file is reported and ignored (the
+    first applies). ``data``: the file's bytes, when the caller has read them."""
     warnings_: list[str] = []
-    if not path.exists():
-        return {}, warnings_
-    try:
-        raw = path.read_bytes()
-        text, _, reason = decode_bytes(raw)
-        if text is None:
-            return {}, [f"{path.name}: not read ({reason})"]
-        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    except (OSError, csv.Error) as exc:
-        return {}, [f"{path.name}: not read ({exc})"]
-    if rows:
-        unknown = [c for c in rows[0].keys() if c not in SIDECAR_COLUMNS]
-        if unknown:
-            warnings_.append(f"{path.name}: unknown column(s) ignored: {', '.join(map(str, unknown))}")
-    out: dict[str, dict] = {}
-    for n, row in enumerate(rows, start=2):
-        name = (row.get("file") or "").strip()
+    out = SidecarRows()
+    if data is None:
+        if not os.path.lexists(path):
+            return out, warnings_
+        try:
+            data = read_regular(path, MAX_SIDECAR_BYTES)
+        except NotRead as exc:
+            if str(exc).startswith("empty"):
+                return out, warnings_
+            return out, [f"{path.name}: not read ({exc})"]
+    text, _, reason = decode_bytes(data)
+    if text is None:
+        return out, [f"{path.name}: not read ({reason})"]
+    header, rows, warnings_ = csv_lines(text, path.name, "file")
+    if not header:
+        return out, warnings_
+    unknown = [c for c in header if c and c not in SIDECAR_COLUMNS]
+    if unknown:
+        shown_cols = ", ".join(printable(c[:40]) for c in unknown[:10])
+        warnings_.append(f"{path.name}: unknown column(s) ignored: {shown_cols}")
+    index = {c: i for i, c in enumerate(header) if c in SIDECAR_COLUMNS}
+    for n, cells in rows:
+        clean = {c: (cells[i].strip() if i < len(cells) else "") for c, i in index.items()}
+        clean.update({c: "" for c in SIDECAR_COLUMNS if c not in clean})
+        name = clean["file"]
         if not name:
             warnings_.append(f"{path.name} row {n}: no file name; row ignored")
             continue
-        clean = {c: (row.get(c) or "").strip() for c in SIDECAR_COLUMNS}
+        key = nfc(name)
+        if key in out.origin:
+            first_row, first_name = out.origin[key]
+            same = "" if first_name == name else " (the same name in another Unicode normalization)"
+            warnings_.append(
+                f"{path.name} row {n}: a second row for {printable(name)!r}{same}, first in row {first_row}; "
+                "this row is ignored, the first applies"
+            )
+            continue
         if clean["published"]:
             parsed = parse_iso_date(clean["published"])
             if parsed is None:
                 warnings_.append(
-                    f"{path.name} row {n} ({name}): published {clean['published']!r} is not a valid "
-                    "ISO date (YYYY-MM-DD, YYYY-MM or YYYY); ignored, the date is inferred instead"
+                    f"{path.name} row {n} ({printable(name)}): published {printable(clean['published'])!r} is not a "
+                    "valid ISO date (YYYY-MM-DD, YYYY-MM or YYYY); ignored, the date is inferred instead"
                 )
                 clean["published"] = ""
-        out[name] = clean
+        out[key] = clean
+        out.origin[key] = (n, name)
     return out, warnings_
 
 
@@ -441,39 +497,24 @@ def parse_iso_date(value: str) -> tuple[date, str] | None:
 
 
 def list_article_files(articles_dir: Path) -> list[Path]:
-    """Every file under ``articles_dir`` (any depth; names starting with a dot are left out), in
-    the order of their relative paths."""
-    return [articles_dir / rel for rel in article_names(articles_dir)]
+    """Every entry under ``articles_dir`` (any depth; names starting with a dot are left out), in
+    the order of their relative paths (only the regular files among them are read)."""
+    return [article_path(articles_dir, rel) for rel in article_names(articles_dir)]
 
 
 def article_names(articles_dir: Path) -> list[str]:
-    """The relative paths of :func:`list_article_files`, sorted (one directory scan, no stat per file)."""
-    out: list[str] = []
-    seen: set[str] = set()
-
-    def walk(folder: str, prefix: str) -> None:
-        """Collect the files under ``folder`` (a link back up the tree is followed once)."""
-        real = os.path.realpath(folder)
-        if real in seen:  # a symbolic link back up the tree
-            return
-        seen.add(real)
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            return
-        for e in entries:
-            if e.is_dir():
-                walk(e.path, f"{prefix}{e.name}/")
-            elif e.is_file() and not e.name.startswith("."):
-                out.append(f"{prefix}{e.name}")
-
-    if articles_dir.is_dir():
-        walk(str(articles_dir), "")
-    return sorted(out)
+    """The relative paths (as shown, see :func:`helpers.read.files.shown`) of every entry under
+    ``articles_dir``, sorted: regular files, and the links, pipes and devices that are listed as skipped."""
+    return list_names(articles_dir)
 
 
 def load_corpus(
-    data_dir: str | Path | None = None, *, read=None, overrides: dict[str, dict] | None = None
+    data_dir: str | Path | None = None,
+    *,
+    read=None,
+    overrides: dict[str, dict] | None = None,
+    names: list[str] | None = None,
+    sidecar: tuple[dict, list[str]] | None = None,
 ) -> pd.DataFrame:
     """One row per file of ``DATA/raw/articles/``: the contract's ``articles.csv`` columns, plus ``text``
     (normalized), ``removed`` (what normalization took out), ``encoding``, ``url``, ``origin`` (agency /
@@ -481,8 +522,9 @@ def load_corpus(
 
     ``read(path, rel, meta)`` reads one file (default :func:`load_one`; the build passes one that keeps
     results and adds the article's own publication date). ``overrides`` (``{file: {column: value}}``,
-    the researcher's corrections of articles) take precedence over the sidecar's values. Warnings about
-    the sidecar are in ``df.attrs["warnings"]``."""
+    the researcher's corrections of articles) take precedence over the sidecar's values. ``names`` and
+    ``sidecar`` (its rows and warnings): the files and the sidecar as the build fingerprinted them before
+    reading (default: listed and read now). Warnings about the sidecar are in ``df.attrs["warnings"]``."""
     p = config.paths(data_dir)
     if read is None:
         outlets = OutletRegistry.load(p.reference)
@@ -491,12 +533,16 @@ def load_corpus(
             """One file read with the outlets of this data folder, no store."""
             return load_one(path, rel, meta, outlets)
 
-    sidecar, notes = read_sidecar(p.sidecar)
-    names = article_names(p.articles)
-    notes += sidecar_notes(sidecar, names, p)
-    overrides = overrides or {}
+    rows, notes = sidecar if sidecar is not None else read_sidecar(p.sidecar)
+    notes = list(notes)
+    names = article_names(p.articles) if names is None else names
+    notes += sidecar_notes(rows, names, p)
+    overrides = {nfc(k): v for k, v in (overrides or {}).items()}
     df = pd.DataFrame(
-        [read(p.articles / rel, rel, {**sidecar.get(rel, {}), **overrides.get(rel, {})}) for rel in names]
+        [
+            read(article_path(p.articles, rel), rel, {**rows.get(rel, {}), **overrides.get(nfc(rel), {})})
+            for rel in names
+        ]
     )
     if df.empty:
         df = pd.DataFrame(columns=ARTICLE_COLUMNS + ["text", "removed", "encoding", "url", "origin"])
@@ -506,32 +552,49 @@ def load_corpus(
 
 
 def sidecar_notes(sidecar: dict, names: list[str], p: config.Paths) -> list[str]:
-    """A warning for each sidecar row naming no file of the corpus."""
-    present = set(names)
-    return [
-        f"{p.sidecar.name}: row for {name!r}, but no such file in {p.articles.name}/; ignored"
-        for name in sidecar
-        if name not in present
-    ]
+    """A warning for each sidecar row naming no file of the corpus, and for each naming its file in another
+    Unicode normalization than the disk's (applied all the same)."""
+    present = {nfc(n): n for n in names}
+    origin = getattr(sidecar, "origin", {})
+    out = []
+    for key in sidecar:
+        row, written = origin.get(key, (0, key))
+        where = f"{p.sidecar.name} row {row}" if row else p.sidecar.name
+        if key not in present:
+            out.append(f"{where}: row for {printable(written)!r}, but no such file in {p.articles.name}/; ignored")
+        elif present[key] != written:
+            out.append(
+                f"{where}: {printable(written)!r} names the file {present[key]!r} in another Unicode "
+                "normalization (NFC/NFD); applied to it"
+            )
+    return out
 
 
-def file_key(path: Path, rel: str, meta: dict, fingerprint: str) -> str | None:
-    """The key of what reading one file gives: its bytes, its name, its sidecar row and the code
-    (None for a file that is not read: empty, too large or unreadable)."""
-    try:
-        size = path.stat().st_size
-        if size == 0 or size > config.MAX_FILE_BYTES:
-            return None
-        data = path.read_bytes()
-    except OSError:
-        return None
+def content_key(data: bytes, rel: str, meta: dict, fingerprint: str) -> str:
+    """The key of what reading one file gives: its bytes, its name, its sidecar row and the code."""
     h = hashlib.sha256(data)
     h.update(("\x1f".join([fingerprint, rel] + [f"{k}={meta[k]}" for k in sorted(meta)])).encode())
     return h.hexdigest()[:24]
 
 
-def load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
-    """One file read and normalized: its row of the corpus table (status, reason, text, title, outlet…)."""
+def file_key(path: Path, rel: str, meta: dict, fingerprint: str) -> str | None:
+    """:func:`content_key` of the file at ``path`` (None for a file that is not read: empty, too large,
+    unreadable, or not a regular file)."""
+    try:
+        data = read_regular(path, config.MAX_FILE_BYTES)
+    except NotRead:
+        return None
+    return content_key(data, rel, meta, fingerprint)
+
+
+def _root(path: Path, rel: str) -> Path:
+    """The articles folder of a file, from its relative name."""
+    return path.parents[rel.count("/")]
+
+
+def load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry, data: bytes | None = None) -> dict:
+    """One file read and normalized: its row of the corpus table (status, reason, text, title, outlet…).
+    ``data``: the file's bytes, when the caller has read them (and keyed a result by them)."""
     row = {c: "" for c in ARTICLE_COLUMNS}
     row.update(published_precision="unknown", published_end="", published_settled=False)
     row.update(
@@ -548,7 +611,7 @@ def load_one(path: Path, rel: str, meta: dict, outlets: OutletRegistry) -> dict:
         n_words=0,
         meta_published=meta.get("published", ""),
     )
-    raw = read_file(path)
+    raw = read_file(path, data=data, root=_root(path, rel))
     if raw.text is None:
         row.update(status="skipped", reason=raw.reason, article_id="", encoding=raw.encoding)
         return row

@@ -62,8 +62,12 @@ class ResultStore:
             except sqlite3.DatabaseError as exc:  # not a database, or a damaged one: start anew
                 if attempt == 1:
                     self.notes.append(f"{self.path.name} could not be read ({exc}); per-article results computed anew")
-                    self.path.unlink(missing_ok=True)
-            except OSError:
+                    try:
+                        self.path.unlink(missing_ok=True)
+                    except OSError:
+                        break
+            except OSError as exc:
+                self._cannot_write(exc)
                 break
         return sqlite3.connect(":memory:")  # a read-only data folder: nothing kept between runs
 
@@ -112,9 +116,16 @@ class ResultStore:
         try:
             with self.con:
                 self.con.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", self._pending)
-        except sqlite3.Error:
-            pass  # a full disk or a locked file: these results are computed again next time
+        except sqlite3.Error as exc:  # a full disk, a read-only folder, a locked file: computed again next time
+            self._cannot_write(exc)
         self._pending = []
+
+    def _cannot_write(self, exc: Exception) -> None:
+        """Say once that nothing is kept between runs, and why."""
+        why = getattr(exc, "strerror", None) or str(exc)
+        note = f"{self.path.parent}: per-article results cannot be kept there ({why}); they are computed at every run"
+        if not any(n.startswith(f"{self.path.parent}: per-article results cannot be kept") for n in self.notes):
+            self.notes.append(note)
 
     def close(self) -> None:
         """Flush and close the database."""

@@ -23,19 +23,19 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from ..across.dating import ConstraintLog
 from ..config import Paths
-from ..read.corpus import article_names, articles_table, file_key, read_sidecar
+from ..read.corpus import MAX_SIDECAR_BYTES, SidecarRows, article_names, articles_table, file_key, read_sidecar
+from ..read.files import NotRead, article_path, read_regular
 from . import codec
 from .fingerprint import BUILD_CODE, code_fingerprint
 
-VERSION = 4
-RACY_NS = 1_000_000_000  # a file written within a second of the scan is hashed, not trusted by its time
+VERSION = 5  # 5: every file's key a hash of its bytes (never kept from its size and time)
 # the tables that a patch only adds rows to (a base plus journal parts), with the column they are sorted by
 GROWING = {
     "corpus": "file",
@@ -96,48 +96,81 @@ def anchor(aid: str, e) -> tuple[str, AnchorRef]:
 
 @dataclass(frozen=True)
 class Inputs:
-    """The corpus's files as they were before the build read them."""
+    """The corpus's files and sidecar as they were before the build read them: the build reads these
+    files and these sidecar rows, and saves these fingerprints (a file changed meanwhile differs next run)."""
 
-    files: dict  # relative name -> (size, mtime_ns, content key)
+    files: dict  # relative name (as shown) -> (size, mtime_ns, content key or None for a file not read)
     sidecar: str  # hash of the sidecar's bytes
     taken_ns: int
+    rows: dict = field(default_factory=dict)  # the sidecar's rows (read_sidecar), parsed from the bytes hashed
+    notes: list = field(default_factory=list)  # and its warnings
+
+
+def _sidecar_bytes(p: Paths) -> tuple[bytes | None, str]:
+    """The sidecar's bytes (None without one, or when it is not read) and their hash."""
+    if not os.path.lexists(p.sidecar):
+        return None, ""
+    try:
+        data = read_regular(p.sidecar, MAX_SIDECAR_BYTES)
+    except NotRead as exc:
+        return None, f"not read: {exc}"
+    return data, hashlib.sha256(data).hexdigest()
 
 
 def sidecar_hash(p: Paths) -> str:
     """A hash of the sidecar's bytes (empty without a sidecar)."""
-    try:
-        return hashlib.sha256(p.sidecar.read_bytes()).hexdigest() if p.sidecar.exists() else ""
-    except OSError:
-        return "unreadable"
+    return _sidecar_bytes(p)[1]
 
 
 def stat(path) -> tuple[int, int]:
-    """A file's size and modification time (ns)."""
-    st = os.stat(path)
+    """A file's size and modification time (ns), of the entry itself (a link is not followed)."""
+    st = os.lstat(path)
     return st.st_size, st.st_mtime_ns
 
 
-def scan(p: Paths, known: dict | None = None, known_ns: int = 0) -> Inputs:
-    """Every article file's size, time and content key. A file whose size and time are those in
-    ``known`` and that was not written in the second before ``known_ns`` (git's rule for racy times)
-    keeps its known key; any other is hashed."""
+def scan(p: Paths) -> Inputs:
+    """Every article file's size, time and content key, and the sidecar, read before the build reads
+    anything. Every key is a hash of the file's bytes (never trusted from a size and a time: an edit
+    that keeps both, or a permission fixed, is seen)."""
     taken = time.time_ns()
-    sidecar, _ = read_sidecar(p.sidecar)
+    data, digest = _sidecar_bytes(p)
+    if data is not None:
+        rows, notes = read_sidecar(p.sidecar, data)
+    else:  # none, or one that is not read (a link, a pipe…: the reason is in the hash's place)
+        rows, notes = SidecarRows(), ([f"{p.sidecar.name}: {digest}"] if digest else [])
     fp = code_fingerprint(str(p.reference.resolve()))
-    known = known or {}
     out = {}
-    folder = str(p.articles)
     for rel in article_names(p.articles):
+        path = article_path(p.articles, rel)
         try:
-            size, mtime = stat(os.path.join(folder, rel))
+            size, mtime = stat(path)
         except OSError:
             size, mtime = -1, -1
-        old = known.get(rel)
-        if old is not None and (size, mtime) == tuple(old[:2]) and mtime < known_ns - RACY_NS:
-            out[rel] = tuple(old)
-        else:
-            out[rel] = (size, mtime, file_key(p.articles / rel, rel, sidecar.get(rel, {}), fp))
-    return Inputs(out, sidecar_hash(p), taken)
+        out[rel] = (size, mtime, file_key(path, rel, rows.get(rel, {}), fp))
+    return Inputs(out, digest, taken, rows, notes)
+
+
+def changed_since(p: Paths, inputs: Inputs) -> list[str]:
+    """What changed in the inputs while the build ran (files added, removed or rewritten, the sidecar),
+    one warning each: those changes are not in this build's tables and are read at the next run."""
+    names = article_names(p.articles)
+    out = []
+    for rel in sorted(set(names) | set(inputs.files)):
+        if rel not in inputs.files:
+            out.append(f"{rel}: added while the build ran; read at the next run")
+            continue
+        if rel not in names:
+            out.append(f"{rel}: removed while the build ran; the next run takes it out")
+            continue
+        try:
+            now = stat(article_path(p.articles, rel))
+        except OSError:
+            now = (-1, -1)
+        if now != tuple(inputs.files[rel][:2]):
+            out.append(f"{rel}: changed while the build ran; read again at the next run")
+    if sidecar_hash(p) != inputs.sidecar:
+        out.append(f"{p.sidecar.name}: changed while the build ran; read again at the next run")
+    return out
 
 
 def _key(key) -> str:
