@@ -15,6 +15,8 @@ import shutil
 from pathlib import Path
 
 from .. import config
+from ..read.corpus import read_sidecar
+from ..read.files import NotRead, read_regular
 
 SIDECAR_COLUMNS = ["file", "outlet", "url", "published", "title", "language"]
 
@@ -34,10 +36,11 @@ def demo_data_dir(data_dir: str | Path | None = None) -> Path:
     for src, sidecar in ((p.articles, p.sidecar), (demo / "articles", demo / "articles.csv")):
         names = sorted(f.name for f in src.glob("*.txt"))
         for name in names:
-            shutil.copyfile(src / name, arts / name)
-        if sidecar.is_file():
-            with sidecar.open(encoding="utf-8", newline="") as fh:
-                rows += [{c: r.get(c, "") or "" for c in SIDECAR_COLUMNS} for r in csv.DictReader(fh) if r.get("file")]
+            try:  # only regular files, read without following a link (see helpers/read/files.py)
+                (arts / name).write_bytes(read_regular(src / name, config.MAX_FILE_BYTES, src))
+            except NotRead:
+                continue
+        rows += [{c: r.get(c, "") for c in SIDECAR_COLUMNS} for r in read_sidecar(sidecar)[0].values()]
     with (out / "raw" / "articles.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=SIDECAR_COLUMNS, lineterminator="\n")
         w.writeheader()
