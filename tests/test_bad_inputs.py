@@ -563,3 +563,20 @@ def test_a_failing_notebook_cell_prints_the_underlying_error(tmp_path):
     err = [ln for ln in r.stderr.splitlines() if ln.startswith("error:")]
     assert len(err) == 1 and "00-echec.ipynb" in err[0], r.stderr[-2000:]
     assert "ValueError: la cause du problème" in err[0] and "code cell 2 `x = 1`" in err[0], err[0]
+
+
+def test_reference_data_edited_while_the_process_runs_is_used_at_the_next_build(tmp_path):
+    """A notebook's kernel builds, the researcher adds an outlet to reference/outlets.csv, builds again."""
+    from helpers.build import build
+
+    d = make_data_dir(tmp_path, seeds=False)
+    (d / "raw" / "articles" / "a.txt").write_text(
+        "Attaque contre la base de Balad\n\nLe 3 juin 2021, une roquette a visé la base de Balad, selon la police.\n"
+        "\nSource : Le Courrier du Tigre\n",
+        encoding="utf-8",
+    )
+    assert build(d).articles.outlet[0] == ""
+    with (d / "reference" / "outlets.csv").open("a", encoding="utf-8") as fh:
+        fh.write("Le Courrier du Tigre,le courrier du tigre,outlet\n")
+    t = build(d)
+    assert t.articles.outlet[0] == "Le Courrier du Tigre", f"stale reference data ({t.how})"

@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import config
+from ..read.files import digest
 from ..text import fold, name_key
 from ..vocabulary import KIND_RANK, SITE_KINDS
 from .actors import actors_of
@@ -48,9 +49,10 @@ _GENERIC = re.compile(
 
 
 @lru_cache(maxsize=8)
-def stopwords(reference_dir: str) -> frozenset[str]:
+def stopwords(reference_dir: str, version: str = "") -> frozenset[str]:
     """French function words (spaCy's list, copied to REFERENCE/stopwords_fr.txt) and common
-    capitalized nouns of the domain: never place names."""
+    capitalized nouns of the domain: never place names (``version``: the folder's digest, read again when it
+    changes)."""
     path = Path(reference_dir) / "stopwords_fr.txt"
     words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
     return frozenset(
@@ -376,7 +378,7 @@ class PlaceMatcher:
     def load(cls, reference_dir: str | Path | None = None) -> PlaceMatcher:
         """The matcher of a reference folder (built once per process and gazetteer version)."""
         ref = Path(reference_dir) if reference_dir else config.paths().reference
-        return _matcher_cached(str(ref.resolve()), _mtime(ref / "gazetteer.csv"))
+        return _matcher_cached(str(ref.resolve()), digest(ref))
 
     def kind(self, pid: str) -> str:
         """The kind of a place (base, airport, zone, city, region, country)."""
@@ -577,16 +579,10 @@ class PlaceMatcher:
         return Mention(pick, text[s:e], s, e, ctx)
 
 
-def _mtime(p: Path) -> float:
-    try:
-        return p.stat().st_mtime
-    except OSError:
-        return 0.0
-
-
 @lru_cache(maxsize=4)
-def _matcher_cached(ref: str, mtime: float) -> PlaceMatcher:
-    return PlaceMatcher(load_gazetteer(ref), stopwords(ref))
+def _matcher_cached(ref: str, version: str) -> PlaceMatcher:
+    """The matcher of ``ref`` as its files are (``version``: their :func:`digest`; an edited file is read again)."""
+    return PlaceMatcher(load_gazetteer(ref), stopwords(ref, version))
 
 
 # --- unlisted sites ("la base Phosphate située dans la localité de X") -------------------------

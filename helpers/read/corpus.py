@@ -26,7 +26,7 @@ import pandas as pd
 
 from .. import config
 from ..text import fold, n_words, normalize_spaces
-from .files import NotRead, article_path, csv_lines, list_names, nfc, printable, read_regular
+from .files import NotRead, article_path, csv_lines, digest, list_names, nfc, printable, read_regular
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -307,9 +307,10 @@ class OutletRegistry:
 
     @classmethod
     def load(cls, reference_dir: Path | None = None) -> OutletRegistry:
-        """The registry of ``reference_dir/outlets.csv`` (read once per process)."""
+        """The registry of ``reference_dir/outlets.csv`` (read again only when its bytes change)."""
         path = (reference_dir or config.paths().reference) / "outlets.csv"
-        cache = _REGISTRY_CACHE.get(path)
+        key = (path, digest(path))
+        cache = _REGISTRY_CACHE.get(key)
         if cache is not None:
             return cache
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -317,7 +318,7 @@ class OutletRegistry:
         names = "|".join(r.patterns for r in df.itertuples())
         caption = re.compile(rf"\s[-|–]\s(?:{names})\s*$")
         reg = cls(rows, caption)
-        _REGISTRY_CACHE[path] = reg
+        _REGISTRY_CACHE[key] = reg
         return reg
 
     def find(self, folded: str) -> list[tuple[str, str]]:
@@ -337,7 +338,7 @@ class OutletRegistry:
         )
 
 
-_REGISTRY_CACHE: dict[Path, OutletRegistry] = {}
+_REGISTRY_CACHE: dict[tuple[Path, str], OutletRegistry] = {}
 
 
 def detect_outlet(removed: list[tuple[str, str]], body: str, outlets: OutletRegistry) -> tuple[str, str, str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import hashlib
 import os
 import re
 import stat
@@ -277,3 +278,20 @@ def csv_lines(text: str, label: str, required: str) -> tuple[list[str], list[tup
                 cells[i] = ""
         rows.append((n, cells))
     return header, rows, problems
+
+
+def digest(*paths: Path) -> str:
+    """A hash of the names and bytes of ``paths`` (files, or folders: every file in them, not below), so that
+    what was computed from them is used again only while they hold the same bytes (an edit that keeps the
+    size and the time included); a missing file counts as empty."""
+    h = hashlib.sha256()
+    for path in paths:
+        files = sorted(f for f in Path(path).iterdir() if f.is_file()) if Path(path).is_dir() else [Path(path)]
+        for f in files:
+            h.update(f.name.encode("utf-8", "surrogateescape") + b"\0")
+            try:
+                h.update(f.read_bytes())
+            except OSError:
+                pass
+            h.update(b"\0")
+    return h.hexdigest()[:16]

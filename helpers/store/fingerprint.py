@@ -9,6 +9,8 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
+from ..read.files import digest
+
 HELPERS_DIR = Path(__file__).resolve().parent.parent
 # what a per-article result depends on: the reading and extraction code and what they import
 EXTRACTION_CODE = ("read", "extract", "text.py", "vocabulary.py", "config.py")
@@ -16,10 +18,16 @@ EXTRACTION_CODE = ("read", "extract", "text.py", "vocabulary.py", "config.py")
 BUILD_CODE = EXTRACTION_CODE + ("across", "store", "tables.py", "build.py")
 
 
-@lru_cache(maxsize=16)
 def code_fingerprint(reference_dir: str, parts: tuple[str, ...] = EXTRACTION_CODE) -> str:
     """A hash of the source of ``parts`` (folders or modules of ``helpers/``) and of every reference file:
-    the key of what was computed with them."""
+    the key of what was computed with them. The reference files are hashed at every call (a few milliseconds):
+    one edited while a notebook's kernel runs is seen by its next build; the code, as this process loaded it."""
+    return hashlib.sha256(f"{_code(parts)}:{digest(Path(reference_dir))}".encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=16)
+def _code(parts: tuple[str, ...]) -> str:
+    """A hash of the source of ``parts`` (once per process: the code a process runs does not change)."""
     h = hashlib.sha256()
     files = []
     for part in parts:
@@ -28,8 +36,4 @@ def code_fingerprint(reference_dir: str, parts: tuple[str, ...] = EXTRACTION_COD
     for p in files:
         h.update(p.relative_to(HELPERS_DIR).as_posix().encode())
         h.update(p.read_bytes())
-    for f in sorted(Path(reference_dir).glob("*")):
-        if f.is_file():
-            h.update(f.name.encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    return h.hexdigest()
