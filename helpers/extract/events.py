@@ -365,7 +365,10 @@ def extract_events(
         exprs = [x for x in exprs if not (skip[0] <= x.start < skip[1])]
     site_towns = site_towns or {}
     generic_places = generic_places or set()
-    sent_frames = frames_by_sentence(text, sentences, folded)
+    dated = {
+        s.index for s in sentences for x in exprs if s.start <= x.start < s.end and (x.resolved or x.kind == "offset")
+    }
+    sent_frames = frames_by_sentence(text, sentences, folded, dated)
     a_dates_skip: set[tuple[int, int]] = set()  # spans of cause events dated on their own
     out: list[EventMention] = []
     sites = [m for m in mentions if m.place_id in (site_ids or set())]

@@ -801,11 +801,26 @@ def _subtree_text(tok, exclude=()) -> tuple[str, int, int]:
     if not toks:
         return "", tok.idx, tok.idx
     a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return tok.doc.text[a - tok.doc[0].idx : b - tok.doc[0].idx] if False else _doc_slice(tok.doc, a, b), a, b
+    return _doc_slice(tok.doc, a, b), a, b
 
 
 def _doc_slice(doc, a: int, b: int) -> str:
-    return doc.text[a:b]
+    return _text(doc)[a:b]
+
+
+def _text(doc) -> str:
+    """The sentence's text (``Doc.text`` builds every token anew on each call: kept once per doc)."""
+    t = doc.user_data.get("text")
+    if t is None:
+        t = doc.user_data["text"] = doc.text
+    return t
+
+
+def _folded(doc) -> str:
+    t = doc.user_data.get("folded")
+    if t is None:
+        t = doc.user_data["folded"] = fold(_text(doc))
+    return t
 
 
 def _case(tok) -> str:
@@ -940,9 +955,9 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
         span = (base + sub[0].idx, base + sub[-1].idx + len(sub[-1].text))
         fr = Frame(lem, k, base + tok.idx, base + tok.idx + len(tok.text), span, pos)
         fr.depth = len(_chain(tok, 12))
-        fr.phrase = doc.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
+        fr.phrase = _text(doc)[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
         fr.foreign = [(a, b) for i, j, a, b in mods if not i <= tok.i <= j]
-        after = fold(doc.text[tok.idx : tok.idx + 90])
+        after = _folded(doc)[tok.idx : tok.idx + 90]
         fr.destination = bool(
             re.search(
                 r"\b(?:vers|pour (?:se rendre|rejoindre|se repositionner|s'installer)|"
@@ -1117,8 +1132,8 @@ def _is_forces_move(tok, fr: Frame) -> bool:
                 + fold(doc[max(0, tok.i - 3) : tok.i].text)
                 + " "
                 + fold(
-                    doc.text[tok.idx : tok.idx + 90].split(",", 2)[1]
-                    if doc.text[tok.idx : tok.idx + 90].count(",")
+                    _text(doc)[tok.idx : tok.idx + 90].split(",", 2)[1]
+                    if _text(doc)[tok.idx : tok.idx + 90].count(",")
                     else ""
                 )
             )
@@ -1542,7 +1557,7 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
                 break
         if re.search(
             r"\bselon (?:le|ce|un|cet|leur|son) (?:plan|projet|calendrier|accord|programme|feuille de route)",
-            fold(tok.doc.text),
+            _folded(tok.doc),
         ):
             mod = "planned"
     if mod == "realized" and tok.pos_ in ("NOUN", "PROPN") and re.search(r"\bd'ici\b", fold(fr.phrase)):
@@ -1837,18 +1852,48 @@ CAUSE_BEFORE = re.compile(
 )
 
 
-def frames_by_sentence(text: str, sentences, folded: str | None = None) -> dict[int, list[Frame]]:
-    """The frames of every sentence that holds a candidate predicate, parsed in one batch."""
+STATEMENT_CANDIDATE = re.compile(
+    r"(?:annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
+    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong)"
+)
+# what a statement says that makes it an event without a date of its own: a plan, a future, a demand
+PLAN_CUE = re.compile(
+    r"\b(?:\w{3,}(?:ra|ront|rait|raient)|intention|volonte|decid\w*|decision|projet|plan|calendrier|prolong\w*|"
+    r"maint\w*|pret|prete|prevoi\w*|envisag\w*|compte|souhait\w*|veu[tl]\w*|vouloir|engag\w*|promet\w*|promesse|"
+    r"objectif|echeanc\w*|dev\w*|doi[tv]\w*|exig\w*|demand\w*|reclam\w*|appel\w*|menac\w*|dement\w*|ni[ea]\w*|"
+    r"bilan|revendiqu\w*|reconn\w*)\b"
+)
+
+
+def _worth_parsing(folded: str, a: int, b: int, dated: set | None, index: int) -> bool:
+    """A sentence that may hold an event: a candidate predicate other than a verb of saying, or a statement
+    that can be news of its own (it carries a date, or says what is to come, a demand, a denial)."""
+    found = False
+    for m in CANDIDATE.finditer(folded, a, b):
+        if not STATEMENT_CANDIDATE.match(m.group()):
+            return True
+        found = True
+    if not found:
+        return False
+    return dated is None or index in dated or bool(PLAN_CUE.search(folded, a, b))
+
+
+def frames_by_sentence(
+    text: str, sentences, folded: str | None = None, dated: set[int] | None = None
+) -> dict[int, list[Frame]]:
+    """The frames of every sentence that may hold an event (see :func:`_worth_parsing`; ``dated``: the
+    sentences with a date of their own), parsed in one batch."""
     folded = fold(text) if folded is None else folded
-    todo = [s for s in sentences if CANDIDATE.search(folded, s.start, s.end)]
+    todo = [s for s in sentences if _worth_parsing(folded, s.start, s.end, dated, s.index)]
     if not todo:
         return {}
     out = {}
     # the tokenizer knows « l' » but not « l’ »: same length, so offsets hold
     # and Arabic names (« al-Zaidi », « Abou-Mahdi ») stay one token: a hyphen the parser splits on breaks
     # the sentence into pieces
-    texts = (_ARABIC_HYPHEN.sub(r"\1_", s.text.translate(_APOS)) for s in todo)
-    for s, doc in zip(todo, nlp().pipe(texts, batch_size=64)):
+    texts = [_ARABIC_HYPHEN.sub(r"\1_", s.text.translate(_APOS)) for s in todo]
+    for s, t, doc in zip(todo, texts, nlp().pipe(texts, batch_size=64)):
+        doc.user_data["text"] = t
         out[s.index] = frames_of(doc, s.start)
     return out
 
