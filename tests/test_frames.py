@@ -207,3 +207,20 @@ def test_an_operation_launched_is_a_deployment(frames_tables):
     assert list(launched.event_type) == ["deployment"] and launched.iloc[0].date_start == "2014-09-01", list(
         launched.event_type
     )
+
+
+def test_a_statements_headline_says_what_it_says(frames_tables):
+    e = one(frames_tables, "reuters_effectifs_syrie.txt")
+    assert (
+        e.headline
+        == "Les États-Unis annoncent que les effectifs américains en Syrie s'élevaient désormais à 900 militaires"
+    ), e.headline
+
+
+def test_headlines_read_as_french(frames_tables):
+    """Contractions (« du commandant »), a place said once, a victim's full name."""
+    assert (
+        one(frames_tables, "leparisien_renforts.txt").headline == "L'Italie déploie 200 soldats supplémentaires à Erbil"
+    )
+    killing = one(frames_tables, "presstv_assassinat.txt").headline
+    assert killing.startswith("Assassinat du commandant Ali Hamid al-Zaidi"), killing

@@ -372,6 +372,18 @@ def extract_events(
     a_dates_skip: set[tuple[int, int]] = set()  # spans of cause events dated on their own
     out: list[EventMention] = []
     sites = [m for m in mentions if m.place_id in (site_ids or set())]
+    written: dict[str, str] = {}
+    for m in mentions:
+        written.setdefault(m.place_id, m.surface)
+
+    def headline_place(pid: str) -> str:
+        """A site by the gazetteer's French name; a town or a country as the article writes it (not
+        the gazetteer's transliteration: « Bagdad », not « Baghdad »)."""
+        if pid in (site_ids or set()) or pid not in written:
+            return place_name(pid)
+        w = re.sub(r"^(?:[Ll]['’]|[Ll]a |[Ll]e |[Ll]es |[Dd]['’]|[Dd]u |[Dd]es |[Aa]u |[Aa]ux )", "", written[pid])
+        return w[:1].upper() + w[1:] if w[:1].islower() and " " not in w and not w.startswith(("al-", "el-")) else w
+
     for s in sentences:
         segs = _segments(s, exprs, folded)
         frames = sent_frames.get(s.index, [])
@@ -409,7 +421,7 @@ def extract_events(
                 ce.in_lead = False
                 _fill_frame(ce, fr, frames, ftype)
                 ce.place_ids = list(dict.fromkeys(m.place_id for m in mentions if fr.span[0] <= m.start < fr.span[1]))
-                ce.headline = frame_headline(ce, fr, frames, place_name, generic_places)
+                ce.headline = frame_headline(ce, fr, frames, headline_place, generic_places, site_ids)
                 ce.actors = actors_of(folded[fr.span[0] : fr.span[1]])
                 ce.keys |= (
                     key_terms(text[fr.span[0] : fr.span[1]])
@@ -438,7 +450,7 @@ def extract_events(
                     st.place_ids = list(dict.fromkeys(m.place_id for m in mentions if a <= m.start < b))
                     st.actors = actors_of(clause_f)
                     st.keys |= key_terms(text[a:b]) | {f"actor:{x}" for x in st.actors if x not in GENERIC_ACTORS}
-                    st.headline = frame_headline(st, sp, frames, place_name, generic_places)
+                    st.headline = frame_headline(st, sp, frames, headline_place, generic_places, site_ids)
                     out.append(st)
                     retold = told or None
             if main is None:
@@ -579,7 +591,7 @@ def extract_events(
                 | {f"place:{site_towns[p]}" for p in ev.place_ids if p in site_towns}
                 | {f"actor:{x}" for x in ev.actors if x not in GENERIC_ACTORS}
             )
-            ev.headline = frame_headline(ev, fr, frames, place_name, generic_places)
+            ev.headline = frame_headline(ev, fr, frames, headline_place, generic_places, site_ids)
             out.append(ev)
     return out
 
@@ -677,12 +689,14 @@ def _fill_frame(ev: EventMention, fr: Frame, frames: list[Frame], etype: str) ->
     ev.target = [p for p in target if p not in agent]
 
 
-def frame_headline(ev: EventMention, fr: Frame | None, frames: list[Frame], place_name, generic_places) -> str:
+def frame_headline(
+    ev: EventMention, fr: Frame | None, frames: list[Frame], place_name, generic_places, sites=None
+) -> str:
     """The French headline of an event mention, from its frame (predicate, object, what an announcement
-    says) and its agent, target, modality and places (specific places before generic ones)."""
-    places = [place_name(p) for p in ev.place_ids if p not in generic_places] or [place_name(p) for p in ev.place_ids][
-        :1
-    ]
+    says) and its agent, target, modality and places (specific places before generic ones; for a
+    statement, only a site: where it was said is not what it is about)."""
+    ids = [p for p in ev.place_ids if p in (sites or set())] if ev.event_type == "announcement" else ev.place_ids
+    places = [place_name(p) for p in ids if p not in generic_places] or [place_name(p) for p in ids][:1]
     if fr is None:
         return headline(ev.event_type, ev.modality, ev.agent, ev.target, "", places)
     content = ""
@@ -693,8 +707,11 @@ def frame_headline(ev: EventMention, fr: Frame | None, frames: list[Frame], plac
             if fr.kind != "speech"
             else next((f.kind for f in frames if f.governed_by is not None and frames[f.governed_by] is fr), "")
         )
-        # the announced move as the article names it (« le retrait de son contingent »)
+        # the announced move as the article names it (« le retrait de son contingent »); a statement
+        # that tells no event: what it says (« que les effectifs sont désormais de 900 militaires »)
         obj = fr.phrase if fr.pos == "NOUN" else ""
+        if fr.kind == "speech" and not content and fr.content:
+            obj = _said(ev)
     elif ev.event_type in ("killing",):
         obj = fr.target_text
     weapon = ""
@@ -710,21 +727,31 @@ def frame_headline(ev: EventMention, fr: Frame | None, frames: list[Frame], plac
         ev.target,
         obj,
         places,
-        content,
+        content or (fr.kind if ev.event_type == "other" else ""),
         weapon,
         _victim(fr) if ev.event_type == "killing" else "",
     )
 
 
+def _said(ev: EventMention) -> str:
+    """What a statement says, as written, from its « que » (« que les effectifs… »), for its headline."""
+    m = re.search(r"\bqu(?:e\b|['’])", ev.clause)
+    return ev.clause[m.start() :].replace("’", "'") if m else ""
+
+
 def _victim(fr: Frame) -> str:
     """The named victim of a killing: the proper names of the patient's phrase (« le général Qassem Soleimani »)."""
     t = " ".join(fr.target_text.split())
+    t = re.sub(r"^(?:[Ll]e|[Ll]a|[Ll]es|[Ll]'|[Uu]n|[Uu]ne|[Dd]u|[Dd]es|[Dd]e)\s*", "", t)  # « Le commandant X »
     m = re.search(
-        r"(?:(?:le |du )?(?:général|commandant|chef|dirigeant|leader)[^,;]{0,40}?)?"
+        r"(?:(?:[Gg]énéral|[Cc]ommandant|[Cc]hef|[Dd]irigeant|[Ll]eader|[Cc]olonel)[^,;]{0,40}?)?"
         r"(?:[A-ZÀ-Ý][\w'’-]+(?:[ -](?:al|el|Al|El|de|du|ben|Abou|Abu|[A-ZÀ-Ý][\w'’-]+))*)",
         t,
     )
-    return m.group().strip() if m else short_name(t)
+    out = m.group().strip() if m else short_name(t)
+    return (
+        out[:1].lower() + out[1:] if re.match(r"(?i)(général|commandant|chef|dirigeant|leader|colonel)\b", out) else out
+    )
 
 
 def short_name(t: str) -> str:

@@ -1892,8 +1892,8 @@ def frames_by_sentence(
     # and Arabic names (« al-Zaidi », « Abou-Mahdi ») stay one token: a hyphen the parser splits on breaks
     # the sentence into pieces
     texts = [_ARABIC_HYPHEN.sub(r"\1_", s.text.translate(_APOS)) for s in todo]
-    for s, t, doc in zip(todo, texts, nlp().pipe(texts, batch_size=64)):
-        doc.user_data["text"] = t
+    for s, doc in zip(todo, nlp().pipe(texts, batch_size=64)):
+        doc.user_data["text"] = s.text  # as written (the changes above keep every offset)
         out[s.index] = frames_of(doc, s.start)
     return out
 

@@ -40,6 +40,17 @@ SUBJECTS = {
     "SY": ("La Syrie", False),
     "TR": ("La Turquie", False),
     "IL": ("Israël", False),
+    "BE": ("La Belgique", False),
+    "PL": ("La Pologne", False),
+    "FI": ("La Finlande", False),
+    "SE": ("La Suède", False),
+    "NZ": ("La Nouvelle-Zélande", False),
+    "PT": ("Le Portugal", False),
+    "GR": ("La Grèce", False),
+    "SK": ("La Slovaquie", False),
+    "LT": ("La Lituanie", False),
+    "JO": ("La Jordanie", False),
+    "KW": ("Le Koweït", False),
 }
 # the same as a complement after « de » / « entre »
 COMPLEMENTS = {
@@ -68,6 +79,17 @@ COMPLEMENTS = {
     "SY": "de la Syrie",
     "TR": "de la Turquie",
     "IL": "d'Israël",
+    "BE": "de la Belgique",
+    "PL": "de la Pologne",
+    "FI": "de la Finlande",
+    "SE": "de la Suède",
+    "NZ": "de la Nouvelle-Zélande",
+    "PT": "du Portugal",
+    "GR": "de la Grèce",
+    "SK": "de la Slovaquie",
+    "LT": "de la Lituanie",
+    "JO": "de la Jordanie",
+    "KW": "du Koweït",
 }
 BARE = {
     "US": "les États-Unis",
@@ -122,9 +144,20 @@ _CUT = re.compile(
 _LEAD_ART = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de|d')\s*", re.I)
 
 
+_LEAD_PREP = re.compile(r"^(?:contre|sur|vers|à|au|aux|dans|en|par|pour|près de|près d')\s+", re.I)
+_LEAD_DET = re.compile(
+    r"^(?:Le|La|Les|L'|Un|Une|Des|Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Plusieurs|Ses|Son|Sa|Leur|Leurs)\b"
+)
+
+
 def short(phrase: str, words: int = 8) -> str:
-    """An article's noun phrase cut to its core: no relative clause, apposition or quote; a few words."""
+    """An article's noun phrase cut to its core: no relative clause, apposition or quote; a few words;
+    no leading preposition (« contre la base » is « la base »), a sentence's capital dropped (« Deux
+    soldats » is « deux soldats »)."""
     p = " ".join(phrase.split())
+    p = _LEAD_PREP.sub("", p)
+    if _LEAD_DET.match(p):
+        p = p[0].lower() + p[1:]
     m = _CUT.search(p)
     if m and m.start() > 0:
         p = p[: m.start()]
@@ -156,9 +189,32 @@ def short(phrase: str, words: int = 8) -> str:
             "sa",
             "ses",
             "leur",
+            "pres",
+            "vers",
+            "pour",
+            "avec",
         ):
             ws.pop()
+    while ws and fold(ws[-1]) in ("pres", "vers", "pour", "avec", "de", "du", "des", "d'", "a", "au", "aux", "et"):
+        ws.pop()
     return " ".join(ws).strip(" ,.;:")
+
+
+def tidy(text: str) -> str:
+    """French contractions a headline built from parts needs (« de le » is « du », « à le » is « au »), one
+    space between words, a capital first."""
+    t = " ".join(text.split())
+    for a, b in (
+        (" de le ", " du "),
+        (" de les ", " des "),
+        (" à le ", " au "),
+        (" à les ", " aux "),
+        (" de un ", " d'un "),
+        (" de une ", " d'une "),
+    ):
+        t = t.replace(a, b)
+    t = re.sub(r"\bde ([aeiouyâéèêîïôûh])", r"d'\1", t)
+    return t[:1].upper() + t[1:]
 
 
 def subject(codes: list[str]) -> tuple[str, bool]:
@@ -205,6 +261,11 @@ def place_phrase(name: str, prep: str = "à") -> str:
     """A place as a complement: « en Irak », « à la base aérienne d'Aïn al-Asad », « du camp de Taji »,
     « d'Erbil », « vers le Koweït »."""
     key = fold(name)
+    if key not in COUNTRIES and key.split(" ")[0] in COUNTRIES and " " in key:
+        # « Kurdistan irakien »: the country's preposition, the rest as written
+        at, frm = COUNTRIES[key.split(" ")[0]]
+        rest = name.split(" ", 1)[1]
+        return f"{frm if prep == 'de' else at} {rest}" if prep in ("de", "à") else f"{prep} {name}"
     if key in COUNTRIES:
         at, frm = COUNTRIES[key]
         if prep == "de":
@@ -237,7 +298,12 @@ def _place(place_names: list[str], prep: str = "à") -> str:
     return " " + place_phrase(place_names[0], prep)
 
 
-def headline(
+def headline(*args, **kwargs) -> str:
+    """The headline of one event (see the module's docstring)."""
+    return tidy(_headline(*args, **kwargs))
+
+
+def _headline(
     etype: str,
     modality: str,
     agent: list[str],
@@ -248,10 +314,13 @@ def headline(
     weapon: str = "",
     victim: str = "",
 ) -> str:
-    """The headline of one event (see the module's docstring)."""
+    """The headline's words by type: who did what to whom, where; an announcement says what it announces."""
     places = place_names or []
     subj, plural = subject(agent)
-    obj = short(object_text) if object_text else ""
+    said = etype == "announcement" and fold(object_text or "").startswith("qu")
+    obj = short(object_text, 12 if said else 8) if object_text else ""
+    # a place the object already names is not said twice (« 200 soldats à Erbil à Erbil »)
+    fresh = [p for p in places if fold(p.split()[-1]) not in fold(obj)] if obj else places
     if etype == "announcement":
         what = MOVE_NOUN.get(content_type, "")
         say = SAY.get(modality, SAY["planned"])
@@ -263,6 +332,8 @@ def headline(
             )
         ):
             obj = ""
+        if said and obj:
+            return f"{subj} {_verb(say, plural)} {obj}" if subj else f"Annonce {obj}"
         thing = obj or (what + _place(places, "de") if what else "")
         if subj:
             return (
@@ -273,7 +344,9 @@ def headline(
         return f"Annonce : {thing}" if thing else "Annonce"
     if etype == "killing":
         who = victim or obj
-        return (f"Assassinat de {who}" if who else "Assassinat") + _place(places)
+        if re.match(r"(général|commandant|chef|dirigeant|leader|colonel)\b", who):
+            who = "le " + who  # « l'assassinat du général… »
+        return (f"Assassinat de {who}" if who else "Assassinat") + _place(fresh)
     if etype == "vote":
         body = "Vote du Parlement irakien" if ("IQ" in agent or not agent) else f"Vote {COMPLEMENTS.get(agent[0], '')}"
         return body + (f" : {obj}" if obj and len(obj.split()) > 1 else "")
@@ -288,9 +361,13 @@ def headline(
             pair = ""
         return noun + pair + _place(places)
     if etype == "other":
+        if content_type == "death":
+            return (f"Mort de {obj}" if obj else "Mort d'un militaire") + _place(fresh)
+        if content_type == "other":  # a visit
+            return (f"Visite {COMPLEMENTS[agent[0]]}" if subj else "Visite") + _place(places)
         return (
             f"{subj} : {obj}" if subj and obj else obj[:1].upper() + obj[1:] if obj else "Autre événement"
-        ) + _place(places)
+        ) + _place(fresh)
     v = VERBS.get(etype)
     if v is None:
         return etype
@@ -304,9 +381,9 @@ def headline(
         }.get(weapon, "")
         tgt = obj if obj and not re.match(r"^(?:roquette|missile|drone)", fold(obj)) else ""
         if not tgt and places:
-            tgt = places[0]
-        elif tgt and places and fold(places[0].split()[-1]) not in fold(tgt):
-            tgt += _place(places)
+            tgt = place_phrase(places[0], "").strip()
+        elif tgt and fresh:
+            tgt += _place(fresh)
         if subj and set(agent) & {"IR", "PMF", "IS"}:
             return f"{subj} {_verb(v[:2], plural)} {tgt}".strip() if tgt else f"Attaque{kind} {COMPLEMENTS[agent[0]]}"
         return f"Attaque{kind}" + (f" contre {tgt}" if tgt else "")
@@ -314,11 +391,11 @@ def headline(
         tgt = obj
         if subj:
             return (
-                f"{subj} {_verb(v[:2], plural)} {tgt}".strip() + _place(places)
+                f"{subj} {_verb(v[:2], plural)} {tgt}".strip() + _place(fresh)
                 if tgt
                 else f"Frappe {COMPLEMENTS.get(agent[0], '')}".strip() + _place(places)
             )
-        return "Frappe" + (f" contre {tgt}" if tgt else "") + _place(places)
+        return "Frappe" + (f" contre {tgt}" if tgt else "") + _place(fresh)
     if etype == "handover":
         recipient = (
             " aux forces irakiennes"
@@ -345,7 +422,7 @@ def headline(
         prep = "vers" if etype == "redeployment" else "à"
         if subj:
             verb = _verb(v[:2], plural) + (f" {what}" if what else (" des forces" if etype == "deployment" else ""))
-            return f"{subj} {verb}" + _place(places, prep)
+            return f"{subj} {verb}" + _place(fresh if what else places, prep)
         return v[2] + _place(places, prep)
     if etype == "suspension":
         if subj:
