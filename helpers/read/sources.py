@@ -34,7 +34,8 @@ def article_name(row) -> str:
 def names(articles: pd.DataFrame) -> dict[str, str]:
     """article_id → :func:`article_name`. Unknown-outlet articles of the same title are named by their
     file instead (each such article counts as its own outlet)."""
-    rows = [r for r in articles.to_dict("records") if r.get("article_id")]
+    used = [c for c in ("article_id", "outlet", "title", "file") if c in articles.columns]
+    rows = [r for r in articles[used].to_dict("records") if r.get("article_id")]
     out = {r["article_id"]: article_name(r) for r in rows}
     counts = Counter(out[r["article_id"]] for r in rows if not r.get("outlet"))
     for r in rows:

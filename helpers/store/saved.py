@@ -35,7 +35,7 @@ from ..read.files import NotRead, article_path, read_regular
 from . import codec
 from .fingerprint import BUILD_CODE, code_fingerprint
 
-VERSION = 5  # 5: every file's key a hash of its bytes (never kept from its size and time)
+VERSION = 6  # 5: every file's key a hash of its bytes (never kept from its size and time); 6: plain JSON state
 # the tables that a patch only adds rows to (a base plus journal parts), with the column they are sorted by
 GROWING = {
     "corpus": "file",
@@ -52,21 +52,22 @@ CORPUS_DROPPED = ("removed",)  # kept in the removed table; a list column has no
 
 
 def log_state(log: ConstraintLog) -> dict:
-    """What the next run needs of the dating rounds' log, as plain data (its anchor index is in ``kv``)."""
+    """What the next run needs of the dating rounds' log, as plain JSON lists (its anchor index is in
+    ``kv``): (family, key[, month, day]) followed by the articles that read it."""
     return dict(
-        summary_keys=list(log.summary_keys.items()),
-        day_keys=list(log.day_keys.items()),
-        unstable=log.unstable,
+        summary_keys=[[*k, sorted(v)] for k, v in log.summary_keys.items()],
+        day_keys=[[*k, sorted(v)] for k, v in log.day_keys.items()],
+        unstable=sorted(list(k) for k in log.unstable),
         converged=log.converged,
-        redated=log.redated,
+        redated=sorted(log.redated),
     )
 
 
 def log_from_state(d: dict) -> ConstraintLog:
     """The dating rounds' log as :func:`log_state` saved it."""
     return ConstraintLog(
-        summary_keys={tuple(k): set(v) for k, v in d["summary_keys"]},
-        day_keys={tuple(k): set(v) for k, v in d["day_keys"]},
+        summary_keys={tuple(r[:-1]): set(r[-1]) for r in d["summary_keys"]},
+        day_keys={tuple(r[:-1]): set(r[-1]) for r in d["day_keys"]},
         unstable={tuple(k) for k in d["unstable"]},
         converged=bool(d["converged"]),
         redated=set(d["redated"]),
@@ -303,7 +304,7 @@ class SavedBuild:
             row = sb.con.execute("SELECT value FROM meta WHERE name = 'state'").fetchone()
             if row is None:
                 raise NotSaved("no saved build")
-            sb.state = codec.loads(row[0], {})
+            sb.state = json.loads(row[0])
             if not isinstance(sb.state, dict) or sb.state.get("version") != VERSION:
                 raise NotSaved("the saved build is from another version")
             if sb.state["fingerprint"] != code_fingerprint(str(p.reference.resolve()), BUILD_CODE):
@@ -396,10 +397,11 @@ def save(
         with con:
             con.execute("BEGIN IMMEDIATE")
             if prev is not None:  # another run saved since this one read the saved build: keep that one
-                row = con.execute("SELECT value FROM meta WHERE name = 'state'").fetchone()
-                if row is None or codec.loads(row[0], {}).get("saved_ns") != prev.state["saved_ns"]:
+                row = con.execute("SELECT value FROM meta WHERE name = 'saved_ns'").fetchone()
+                if row is None or int(row[0]) != prev.state["saved_ns"]:
                     raise sqlite3.OperationalError("saved build changed meanwhile")
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (codec.dumps(state),))
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (json.dumps(state, ensure_ascii=False),))
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('saved_ns', ?)", (str(state["saved_ns"]),))
             con.execute("DELETE FROM files")
             con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)", [(n, *v) for n, v in sorted(inputs.files.items())])
             for space in kv.values():
