@@ -305,7 +305,9 @@ class SavedBuild:
             if row is None:
                 raise NotSaved("no saved build")
             sb.state = json.loads(row[0])
-            if not isinstance(sb.state, dict) or sb.state.get("version") != VERSION:
+            if not isinstance(sb.state, dict) or not isinstance(sb.state.get("version"), int):
+                raise ValueError("its state is not a saved build's")
+            if sb.state["version"] != VERSION:
                 raise NotSaved("the saved build is from another version")
             if sb.state["fingerprint"] != code_fingerprint(str(p.reference.resolve()), BUILD_CODE):
                 raise NotSaved("no saved build for this code and reference data")
