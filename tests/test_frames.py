@@ -224,3 +224,15 @@ def test_headlines_read_as_french(frames_tables):
     )
     killing = one(frames_tables, "presstv_assassinat.txt").headline
     assert killing.startswith("Assassinat du commandant Ali Hamid al-Zaidi"), killing
+
+
+def test_n_days_after_an_event_the_article_dated_counts_from_that_event(frames_tables):
+    ev = events_of(frames_tables, "lorient_vote_apres.txt")
+    vote = ev[ev.event_type == "vote"]
+    assert list(vote.date_start) == ["2021-03-11"], f"three days after the 8 March killing: {list(vote.date_start)}"
+
+
+def test_losing_ones_life_in_an_accident_is_a_death_not_an_attack(frames_tables):
+    e = one(frames_tables, "bfm_perdu_la_vie.txt")
+    assert (e.event_type, e.date_start) == ("other", "2022-11-17"), (e.event_type, e.date_start)
+    assert e.headline.startswith("Mort d'un caporal britannique"), e.headline

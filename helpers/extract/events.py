@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from ..text import Sentence, fold, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
-from .dates import TimeExpr, precision_of, tag
+from .dates import TimeExpr, _delta, precision_of, tag
 from .frames import STATEMENT_WORDS, STRIKERS, Frame, choose_frames, frames_by_sentence, modality_of
 from .headlines import headline
 from .places import Mention
@@ -488,6 +488,13 @@ def extract_events(
                 link = f"cont:{retold.event_id}"
                 retold.keys.add(link)
                 ev.keys.add(link)
+            elif offset is not None and offset.resolved and _main_after_offset(folded, offset, fr, b):
+                # « Deux jours après la mort de X, le parlement a adopté… »: the clause after the comma is
+                # the main one, N days after X; X dated by an earlier sentence of the article gives its day
+                ms, me = _after_told(folded, text, offset, out, s.index)
+                ev.date_start, ev.date_end = ms, me
+                ev.precision = precision_of(ms, me)
+                ev.date_text, ev.date_basis = offset.text.strip(), "reference"
             elif offset is not None and offset.resolved:
                 # the clause after "N jours après": the event referred to
                 ev.date_start, ev.date_end, ev.precision = offset.date_start, offset.date_end, offset.precision
@@ -645,6 +652,42 @@ def _dated_statement(frames: list[Frame], a: int, b: int, exprs: list[TimeExpr],
                 continue  # « les tirs du 8 janvier » is the date of the tirs
             return sp, x
     return None
+
+
+# event nouns an offset can be counted from, by type family
+OFFSET_EVENTS = [
+    ("killing", re.compile(r"^\s*(?:la |l')(?:mort|assassinat|elimination|deces)\b")),
+    ("attack", re.compile(r"^\s*(?:la |l'|les )(?:attaques?|attentats?|tirs?)\b")),
+    ("strike", re.compile(r"^\s*(?:la |les )(?:frappes?|raids?|bombardements?)\b")),
+    ("vote", re.compile(r"^\s*(?:le |la )(?:vote|resolution|scrutin)\b")),
+]
+
+
+def _main_after_offset(folded: str, offset: TimeExpr, fr: Frame, end: int) -> bool:
+    """An offset opening its sentence (« Deux jours après la mort de X, … ») whose event phrase ends at a
+    comma, the frame after that comma: the frame is the main clause, not X."""
+    comma = folded.find(",", offset.end, end)
+    return comma != -1 and fr.start > comma and offset.main_start is not None
+
+
+def _after_told(folded: str, text: str, offset: TimeExpr, out: list, sentence_index: int):
+    """The main clause's days for « N jours après X »: from X's date when an earlier sentence dated X (the
+    same kind of event, a name in common), else as the tagger reckoned it."""
+    comma = folded.find(",", offset.end)
+    phrase = folded[offset.end : comma]
+    fam = next((f for f, rx in OFFSET_EVENTS if rx.search(phrase)), None)
+    if fam is not None:
+        names = key_terms(text[offset.end : comma])
+        for p in reversed(out):
+            if p.sentence_index >= sentence_index or p.date_start is None or family(p.event_type) != fam:
+                continue
+            if names and not names & p.keys:
+                continue
+            lo_d, hi_d = _delta(offset)
+            if offset.direction == "after":
+                return p.date_start + lo_d, p.date_end + hi_d
+            return p.date_start - hi_d, p.date_end - lo_d
+    return offset.main_start, offset.main_end
 
 
 def _told(out: list[EventMention], sentence_index: int, etype: str, places: list[str]) -> EventMention | None:

@@ -577,7 +577,8 @@ CANDIDATE = re.compile(
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|manifest|rassembl|sit-in|protest|defil|visit|"
     r"annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
-    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong)"
+    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong|"
+    r"perd\w* la vie)"
 )
 
 
@@ -1336,11 +1337,17 @@ def _arguments(tok, fr: Frame) -> None:
         target_toks = theme
         if not parties(fold(" ".join(_subtree_text(t)[0] for t in agent_toks))) and theme_parties:
             agent_toks = agent_toks + theme
+    # a date is no agent; « Jeudi, un caporal a perdu la vie » parsed with « Jeudi » as the subject: the
+    # apposition after it is
     agent_toks = [
-        t
+        a
         for t in agent_toks
-        if not re.match(r"^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d+)$", fold(t.text))
-    ]  # a date is no agent
+        for a in (
+            [c for c in t.children if c.dep_ == "appos"]
+            if re.match(r"^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d+)$", fold(t.text))
+            else [t]
+        )
+    ]
     if fr.kind == "death" and passive and not target_toks and tok.i > 0:
         # a long subject the parser split off (« Le commandant X, chef de …, a été tué »): the words before the verb
         first_aux = min([c.i for c in tok.children if c.dep_.startswith("aux")] or [tok.i])
@@ -1352,6 +1359,8 @@ def _arguments(tok, fr: Frame) -> None:
         target_toks = [
             t for t in tok.doc[start:first_aux] if t.head.i < start or t.head.i >= first_aux or t.head.i == t.i
         ]
+    if fr.kind == "death" and fr.lemma == "perdre":
+        target_toks, agent_toks = agent_toks, []  # « un caporal a perdu la vie »: who lost it, not « la vie »
     if fr.kind == "death" and fr.lemma in ("mourir", "perir", "deceder", "succomber"):
         target_toks, agent_toks = target_toks + agent_toks, []  # who dies is the patient
     infinitive = "Inf" in tok.morph.get("VerbForm") or any(
