@@ -236,3 +236,16 @@ def test_losing_ones_life_in_an_accident_is_a_death_not_an_attack(frames_tables)
     e = one(frames_tables, "bfm_perdu_la_vie.txt")
     assert (e.event_type, e.date_start) == ("other", "2022-11-17"), (e.event_type, e.date_start)
     assert e.headline.startswith("Mort d'un caporal britannique"), e.headline
+
+
+def test_drones_launched_at_a_base_and_shot_down_are_an_attack(frames_tables):
+    ev = events_of(frames_tables, "rtbf_anniversaire.txt")
+    attack = ev[ev.event_type == "attack"]
+    assert list(attack.date_start) == ["2023-05-09"], list(zip(ev.event_type, ev.date_start))
+    assert attack.iloc[0].headline == "Attaque de drone contre la base aérienne de Harir", attack.iloc[0].headline
+
+
+def test_an_anniversary_dates_its_event_years_before(frames_tables):
+    ev = events_of(frames_tables, "rtbf_anniversaire.txt")
+    killing = ev[ev.event_type == "killing"]
+    assert list(killing.date_start) == ["2020-05-09"], "three years before the news's day, not the news's day"

@@ -550,6 +550,11 @@ def extract_events(
                 link = f"cont:{p.event_id}"
                 p.keys.add(link)
                 ev.keys.add(link)
+            elif ev.in_lead and lo is not None and fr.aspect != "before" and _news_time(out, s.index, lo) is not None:
+                # the lead tells the news the sentence before it dated (« Mardi, … L'attaque intervient… »)
+                ref = _news_time(out, s.index, lo)
+                ev.date_start, ev.date_end, ev.precision = ref.date_start, ref.date_end, ref.precision
+                ev.date_text, ev.date_basis, ev.qualifier = ref.date_text, "story", ref.qualifier
             elif ev.in_lead and lo is not None:
                 ev.date_start, ev.date_end = lo, hi or lo
                 ev.precision = precision_of(ev.date_start, ev.date_end)
@@ -582,6 +587,15 @@ def extract_events(
                     ev.date_start, ev.date_end = lo, hi or lo
                     ev.precision = precision_of(ev.date_start, ev.date_end)
                     ev.date_text, ev.date_basis = "", "publication"
+            anniv = ANNIVERSARY.search(folded[max(a, fr.start - 45) : fr.start])
+            if anniv and ev.date_start is not None:
+                # « le deuxième anniversaire de la mort de X »: X's day, that many years before
+                n = ORDINALS.get(anniv.group(1), 1)
+                ev.date_start, ev.date_end = _years_before(ev.date_start, n), _years_before(ev.date_end, n)
+                ev.precision = precision_of(ev.date_start, ev.date_end)
+                base = max(a, fr.start - 45)
+                ev.date_text = text[base + anniv.start() : base + anniv.end()].strip()
+                ev.date_basis = "reference"
             here = [m for m in mentions if a <= m.start < b]
             # "près de l'aéroport de Bagdad", "au nord d'Erbil": a locator of another place, not the event's place
             own = [m for m in here if not LOCATOR.search(folded[max(a, m.start - 40) : m.start])]
@@ -652,6 +666,34 @@ def _dated_statement(frames: list[Frame], a: int, b: int, exprs: list[TimeExpr],
                 continue  # « les tirs du 8 janvier » is the date of the tirs
             return sp, x
     return None
+
+
+ORDINALS = {
+    "premier": 1,
+    "1er": 1,
+    "deuxieme": 2,
+    "second": 2,
+    "2e": 2,
+    "troisieme": 3,
+    "3e": 3,
+    "quatrieme": 4,
+    "4e": 4,
+    "cinquieme": 5,
+    "5e": 5,
+    "sixieme": 6,
+    "septieme": 7,
+    "huitieme": 8,
+    "neuvieme": 9,
+    "dixieme": 10,
+}
+ANNIVERSARY = re.compile(r"\b(" + "|".join(ORDINALS) + r") anniversaire d(?:e|u|es|')\s*(?:la |l')?\s*$")
+
+
+def _years_before(d: date, n: int) -> date:
+    try:
+        return d.replace(year=d.year - n)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year - n, day=28)
 
 
 # event nouns an offset can be counted from, by type family

@@ -783,7 +783,21 @@ def _kind(tok) -> str | None:
 
 def _weapon_theme(tok) -> bool:
     """A launch verb whose object (or passive subject) is a weapon: « lancer des drones », « des roquettes
-    ont été tirées »."""
+    ont été tirées », « deux drones lancés contre une base »."""
+    if (
+        tok.i > 0
+        and tok.pos_ in ("VERB", "ADJ")
+        and "Part" in tok.morph.get("VerbForm")
+        or fold(tok.text).endswith(("e", "es", "ee", "ees", "s"))
+    ):
+        # a participle right after its noun (« deux drones piégés lancés contre… ») when the parse lost it
+        if any(WEAPONS.match(fold(t.text)) for t in tok.doc[max(0, tok.i - 5) : tok.i]):
+            return True
+    h = tok
+    while h.dep_ in ("acl", "amod", "conj") and h.head.i != h.i:  # « deux drones piégés lancés contre… »
+        h = h.head
+        if WEAPONS.match(_lemma(h)) or WEAPONS.match(fold(h.text)):
+            return True
     for c in tok.children:
         if c.dep_ in ("obj", "nsubj:pass", "nsubj") and (
             WEAPONS.match(_lemma(c))
@@ -971,6 +985,8 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
             _content(tok, fr, base)
         if k == "death" and fr.weapon_subject and lem in IMPACT_VERBS:
             k = "impact"  # « des roquettes se sont abattues »
+        if k == "impact" and not fr.weapon and fr.lemma in ("lancer", "tirer", "envoyer") and _weapon_theme(tok):
+            fr.weapon = True
         if k == "impact" and not fr.weapon:
             continue  # « toucher », « tomber » without a weapon: no violence
         if k == "impact":
@@ -1312,7 +1328,7 @@ def _arguments(tok, fr: Frame) -> None:
         h = tok.head
         if WEAPONS.match(_lemma(h)) or WEAPONS.match(fold(h.text)):
             fr.weapon = True
-        elif passive or tok.dep_ == "acl":
+        elif (passive or tok.dep_ == "acl") and not (_lemma(tok) in ("lancer", "tirer") and _weapon_theme(tok)):
             target_toks.append(h) if not any(t is h for t in target_toks) else None
     if (
         tok.dep_ == "nmod"
