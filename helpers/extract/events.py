@@ -795,8 +795,9 @@ def frame_headline(
         # the announced move as the article names it (« le retrait de son contingent »); a statement
         # that tells no event: what it says (« que les effectifs sont désormais de 900 militaires »)
         obj = fr.phrase if fr.pos == "NOUN" else ""
-        if fr.kind == "speech" and not content and fr.content:
-            obj = _said(ev)
+        if fr.kind == "speech" and not content:
+            # « que … », else what is announced (« une prolongation de 12 mois »), not who says it
+            obj = _said(ev) or ("" if re.match(r"(?i)selon|d'apres", fr.target_text) else fr.target_text)
     elif ev.event_type in ("killing",):
         obj = fr.target_text
     weapon = ""

@@ -557,9 +557,22 @@ PARTY_NAMES = {
 }
 
 
+LOCATIVE = re.compile(
+    r"\b(?:en|au|aux|d'|de l'|du|vers l'|vers la|hors d'|a travers l'|dans le pays)\s*"
+    r"(?:irak|iraq|syrie|iran|jordanie|koweit|kurdistan(?: irakien)?|liban|turquie)\b"
+)
+
+
 def parties(folded: str) -> list[str]:
-    """Party codes named in a folded phrase, in the order of the codebook's list."""
+    """Party codes named in a folded phrase, in the order of the codebook's list. A country named as where
+    something is (« la Résistance islamique en Irak », « les forces américaines en Irak ») is no party when
+    another party is named."""
     out = [code for code, rx in PARTIES if rx.search(folded)]
+    if len(out) > 1:
+        bare = LOCATIVE.sub(" ", folded)
+        kept = [code for code, rx in PARTIES if rx.search(bare)]
+        if kept:
+            out = [c for c in out if c in kept]
     if "coalition" in out and "US" in out and re.search(r"coalition (?:dirigee|menee|emmenee|conduite|sous)", folded):
         out.remove("US")  # « la coalition dirigée par les États-Unis » is the coalition
     return out

@@ -145,6 +145,11 @@ _LEAD_ART = re.compile(r"^(?:le|la|les|l'|un|une|des|du|de|d')\s*", re.I)
 
 
 _LEAD_PREP = re.compile(r"^(?:contre|sur|vers|à|au|aux|dans|en|par|pour|près de|près d')\s+", re.I)
+_LEAD_DATE = re.compile(
+    r"^(?:(?:ce |le )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*)?(?:\d{1,2}(?:er)?\s+"
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s*(?:\d{4})?)?,?\s*",
+    re.I,
+)
 _LEAD_DET = re.compile(
     r"^(?:Le|La|Les|L'|Un|Une|Des|Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Plusieurs|Ses|Son|Sa|Leur|Leurs)\b"
 )
@@ -156,6 +161,7 @@ def short(phrase: str, words: int = 8) -> str:
     soldats » is « deux soldats »)."""
     p = " ".join(phrase.split())
     p = _LEAD_PREP.sub("", p)
+    p = _LEAD_DATE.sub("", p)
     if _LEAD_DET.match(p):
         p = p[0].lower() + p[1:]
     m = _CUT.search(p)
@@ -381,6 +387,8 @@ def _headline(
         }.get(weapon, "")
         tgt = obj if obj and not re.match(r"^(?:roquette|missile|drone)", fold(obj)) else ""
         if not tgt and places:
+            if fold(places[0]) in COUNTRIES or fold(places[0]).split(" ")[0] in COUNTRIES:
+                return f"Attaque{kind} " + place_phrase(places[0], "à")  # « Attaque de drone en Irak »
             tgt = place_phrase(places[0], "").strip()
         elif tgt and fresh:
             tgt += _place(fresh)
@@ -410,7 +418,7 @@ def _headline(
             site = obj
         else:
             site = "un site"
-        if subj:
+        if subj and not set(agent) <= {"IQ", "KRG"}:  # Iraq does not hand a base over to itself
             return f"{subj} {_verb(v[:2], plural)} {site}{recipient}"
         return f"Remise de {site}{recipient}"
     if etype == "withdrawal":
