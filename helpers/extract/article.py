@@ -20,6 +20,7 @@ from .actors import actors_of
 from .dates import precision_of, tag
 from .events import EventMention, extract_events, merge_occurrences
 from .figures import Figure, extract_article_figures
+from .nlp import shared_parses
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
 from .published import infer_one, lead_span
 from .timeline import Timeline
@@ -70,7 +71,14 @@ def _window(row) -> tuple[date | None, date | None]:
 
 
 def extract_article(row, matcher: PlaceMatcher, use_ner: bool = True) -> ArticleExtract:
-    """Places, events and figures of one article, dated on its publication window."""
+    """Places, events and figures of one article, dated on its publication window (a sentence the
+    event frames and the figures' roles both read is parsed once: :func:`helpers.extract.nlp.shared_parses`)."""
+    with shared_parses():
+        return _extract_article(row, matcher, use_ner)
+
+
+def _extract_article(row, matcher: PlaceMatcher, use_ner: bool) -> ArticleExtract:
+    """:func:`extract_article`'s work, its parses shared."""
     text = row.text
     sentences = split_sentences(text)
     mentions = matcher.find(text)

@@ -313,29 +313,43 @@ def parser():
 
 
 def _make_doc(nlp, text: str, merge: list[tuple[int, int]]):
-    # the model reads « l’armée » with a typographic apostrophe as a noun « l’ »: same length, so
-    # every character offset still holds
-    doc = nlp.make_doc(text.replace("\u2019", "'").replace("\u02bc", "'"))
+    """``text`` tokenized, each span of ``merge`` made one token; None when no span covers two tokens
+    (the text then parses as is, and its parse is shared: see :func:`parse_many`)."""
+    doc = nlp.make_doc(_plain(text))
     spans, last = [], -1
     for a, b in sorted(merge):
         sp = doc.char_span(a, b, alignment_mode="expand")
         if sp is not None and len(sp) > 1 and sp.start > last:
             spans.append(sp)
             last = sp.end - 1
-    if spans:
-        with doc.retokenize() as r:
-            for sp in spans:
-                r.merge(sp)
+    if not spans:
+        return None
+    with doc.retokenize() as r:
+        for sp in spans:
+            r.merge(sp)
     return doc
+
+
+def _plain(text: str) -> str:
+    # the model reads « l’armée » with a typographic apostrophe as a noun « l’ »: same length, so
+    # every character offset still holds
+    return text.replace("\u2019", "'").replace("\u02bc", "'")
 
 
 def parse_many(items: list[tuple[str, list[tuple[int, int]]]]) -> list:
     """The dependency parses of several sentences at once (a batch runs much faster than one
-    sentence at a time), each span of its ``merge`` list (numbers) made one token."""
+    sentence at a time), each span of its ``merge`` list (numbers) made one token. A sentence
+    whose numbers are single tokens is parsed as its text: the Doc the event frames read when
+    they parse the same text (:func:`helpers.extract.nlp.parse`)."""
     nlp = parser()
-    docs = [_make_doc(nlp, text, merge) for text, merge in items]
-    for _, proc in nlp.pipeline:
-        docs = list(proc.pipe(docs, batch_size=64)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    made = [_make_doc(nlp, text, merge) for text, merge in items]
+    plain = [k for k, d in enumerate(made) if d is None]
+    merged = [k for k, d in enumerate(made) if d is not None]
+    docs: list = [None] * len(items)
+    for k, doc in zip(plain, models.parse([_plain(items[k][0]) for k in plain])):
+        docs[k] = doc
+    for k, doc in zip(merged, models.annotate([made[k] for k in merged])):
+        docs[k] = doc
     return docs
 
 

@@ -595,12 +595,6 @@ CANDIDATE = re.compile(
 )
 
 
-def nlp():
-    """The small French model with the parser, morphology and lemmas (no NER), loaded once per process
-    and shared with the figures' roles (see :mod:`helpers.extract.nlp`)."""
-    return models.parser()
-
-
 @dataclass
 class Frame:
     """One predicate of a sentence and what is attached to it (character offsets are absolute)."""
@@ -1930,8 +1924,9 @@ def frames_by_sentence(
     # and Arabic names (« al-Zaidi », « Abou-Mahdi ») stay one token: a hyphen the parser splits on breaks
     # the sentence into pieces
     texts = [_ARABIC_HYPHEN.sub(r"\1_", s.text.translate(_APOS)) for s in todo]
-    for s, doc in zip(todo, nlp().pipe(texts, batch_size=64)):
+    for s, doc in zip(todo, models.parse(texts)):  # a Doc the figures' roles may read too (nlp.shared_parses)
         doc.user_data["text"] = s.text  # as written (the changes above keep every offset)
+        doc.user_data.pop("folded", None)  # two sentences may differ only by what the changes above replace
         out[s.index] = frames_of(doc, s.start)
     return out
 

@@ -25,6 +25,7 @@ from .. import config
 from ..read.files import digest
 from ..text import fold, name_key
 from ..vocabulary import KIND_RANK, SITE_KINDS
+from . import nlp as models
 from .actors import actors_of
 
 GAZETTEER_COLUMNS = [
@@ -634,14 +635,6 @@ def _unexplained(sentence: str, matcher: PlaceMatcher) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _ner():
-    """The French model with only what NER needs (loaded once per process, about 3 s)."""
-    import spacy
-
-    return spacy.load("fr_core_news_sm", exclude=["morphologizer", "parser", "attribute_ruler", "lemmatizer"])
-
-
 def discover(sentences: list[str], matcher: PlaceMatcher) -> list[tuple[int, str]]:
     """Location names the NER model finds in cue sentences and the gazetteer does not place.
 
@@ -651,10 +644,9 @@ def discover(sentences: list[str], matcher: PlaceMatcher) -> list[tuple[int, str
     idx = [i for i, s in enumerate(sentences) if CUE.search(fold(s)) and _unexplained(s, matcher)]
     if not idx:
         return []
-    nlp = _ner()
     out = []
     stop = matcher.stop
-    for i, doc in zip(idx, nlp.pipe((sentences[i] for i in idx), batch_size=64)):
+    for i, doc in zip(idx, models.entities([sentences[i] for i in idx])):
         for ent in doc.ents:
             if ent.label_ not in ("LOC", "GPE"):
                 continue

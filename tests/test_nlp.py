@@ -1,0 +1,106 @@
+"""One spaCy model per process, one parse per sentence: the event frames and the figures' roles share the
+Doc of a sentence they both read, and NER runs alone on the same model. Sentences written for these tests."""
+
+from types import SimpleNamespace
+
+import pytest
+
+ARTICLE = (
+    "Irak : des roquettes visent une base\n\n"
+    "BAGDAD, 3 mars 2021 (AFP) - Trois roquettes ont frappé mardi la base aérienne d'Aïn al-Assad, "
+    "blessant deux soldats américains, a indiqué la coalition.\n"
+    "Environ 2 500 militaires américains restent déployés en Irak, selon le Pentagone.\n"
+    "Le Parlement avait demandé en janvier le départ des troupes étrangères.\n"
+)
+
+
+def _signature(doc) -> list:
+    return [(t.text, t.idx, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph)) for t in doc]
+
+
+def test_a_text_parsed_twice_in_a_block_is_parsed_once():
+    from helpers.extract import nlp
+
+    text = "Les forces américaines ont quitté la base de Taji lundi."
+    with nlp.shared_parses():
+        first = nlp.parse([text])[0]
+        again = nlp.parse([text, text])
+    assert again[0] is first and again[1] is first, "the same text was parsed again inside shared_parses"
+    assert nlp.parse([text])[0] is not first, "a Doc outlived its block: memory would grow with the corpus"
+
+
+def test_a_shared_parse_is_the_parse_of_the_sentence_alone():
+    from helpers.extract import nlp
+
+    texts = ["Deux drones ont visé l'aéroport d'Erbil dans la nuit.", "Le retrait sera achevé en septembre."]
+    with nlp.shared_parses():
+        shared = nlp.parse(texts)
+    alone = [nlp.parser()(t) for t in texts]
+    for a, b in zip(shared, alone):
+        assert _signature(a) == _signature(b), f"a batch changed the parse of {a.text!r}"
+
+
+def test_frames_and_figures_parse_each_sentence_of_an_article_once(monkeypatch):
+    from helpers.extract import nlp
+    from helpers.extract.article import extract_article
+    from helpers.extract.places import PlaceMatcher
+    from tests.conftest import ROOT
+
+    model = nlp.parser()
+    parsed: list[tuple] = []  # the tokens of each text parsed (numbers made one token are another parse)
+
+    class First:
+        """The pipeline's first component, counting the Docs it reads."""
+
+        def __init__(self, proc):
+            self.proc = proc
+
+        def pipe(self, docs, **kw):
+            docs = list(docs)
+            parsed.extend(tuple(t.text for t in d) for d in docs)
+            return self.proc.pipe(docs, **kw)
+
+    class Counting:
+        """The model, counting the texts it parses (through ``pipe`` or component by component)."""
+
+        def __getattr__(self, name):
+            return getattr(model, name)
+
+        @property
+        def pipeline(self):
+            (name, proc), *rest = model.pipeline
+            return [(name, First(proc)), *rest]
+
+        def pipe(self, texts, **kw):
+            texts = list(texts)
+            parsed.extend(tuple(t.text for t in model.make_doc(x)) for x in texts)
+            return model.pipe(texts, **kw)
+
+    monkeypatch.setattr(nlp, "parser", lambda: Counting())
+    row = SimpleNamespace(
+        article_id="a1", text=ARTICLE, title="Irak : des roquettes visent une base", outlet="AFP",
+        published="2021-03-03", published_end="2021-03-03", published_precision="day",
+    )  # fmt: skip
+    ex = extract_article(row, PlaceMatcher.load(ROOT / "data" / "reference"), use_ner=False)
+    assert ex.events and ex.figures, "the test article should give events and figures"
+    repeated = sorted({" ".join(t) for t in parsed if parsed.count(t) > 1})
+    assert not repeated, f"parsed more than once in one article: {repeated}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Des combattants ont été vus près de la localité de Jurf al-Sakhar, au sud de Bagdad.",
+        "Le convoi a été attaqué à la frontière syrienne, près de la ville d'Al-Qaïm.",
+        "Les soldats ont quitté le camp Taji pour la base de Harir, au nord d'Erbil.",
+    ],
+)
+def test_ner_alone_finds_what_the_ner_pipeline_finds(sentence):
+    import spacy
+
+    from helpers.extract import nlp
+
+    whole = spacy.load("fr_core_news_sm", exclude=["morphologizer", "parser", "attribute_ruler", "lemmatizer"])
+    want = [(e.start_char, e.end_char, e.label_) for e in whole(sentence).ents]
+    got = [(e.start_char, e.end_char, e.label_) for e in nlp.entities([sentence])[0].ents]
+    assert got == want, f"NER run alone on the shared model differs from spaCy's NER pipeline: {got} != {want}"
