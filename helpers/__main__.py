@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers export [--data-dir DATA] [--out OUT]``,
+"""Command line: ``python -m helpers export [--data-dir DATA] [--out OUT] [--jobs N]``,
 ``python -m helpers report [--data-dir DATA] [--out OUT]`` (run the notebooks, build reports/),
 ``python -m helpers evaluate --gold DIR [--out FILE]`` (score the extraction against hand-coded
 articles), ``python -m helpers evaluate --timeml DIR [--out FILE]`` (score the date tagger on ISO-TimeML gold) and ``python -m helpers gazetteer`` (rebuild data/reference/gazetteer.csv)."""
@@ -24,6 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("--data-dir", default=None, help="data folder (default: the repository's data/)")
     ex.add_argument("--out", default=None, help="output folder (default: DATA/processed/)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes reading and extracting articles (default: all cores)",
+    )
     ev = sub.add_parser("evaluate", help="score the extraction against hand-coded articles (see data/gold/README.md)")
     what = ev.add_mutually_exclusive_group(required=True)
     what.add_argument("--gold", help="folder with gold.json, articles/ and optional sites.csv")
@@ -51,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     from .present.export import export
 
     try:
-        summary = export(args.data_dir, args.out, progress=not args.quiet)
+        summary = export(args.data_dir, args.out, progress=not args.quiet, jobs=args.jobs)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

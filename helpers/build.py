@@ -20,6 +20,7 @@ an added article that would re-date an earlier one…), the build is full, and `
 from __future__ import annotations
 
 from functools import cached_property
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -36,6 +37,7 @@ from .across.merge import (
     update_merge_index,
 )
 from .corrections import Corrections
+from .extract import nlp
 from .extract.article import extract_article, read_article
 from .extract.places import PlaceMatcher
 from .extract.published import infer_publication_dates
@@ -63,6 +65,7 @@ from .tables import (
     undated_table,
     unplaced_table,
 )
+from .workers import Workers
 
 
 class InputError(Exception):
@@ -86,10 +89,14 @@ def check_inputs(data_dir) -> config.Paths:
 
 
 class Steps:
-    """The per-article steps of one build, with the reference data and the result store they use."""
+    """The per-article steps of one build, with the reference data and the result store they use; the
+    articles missing from the store are read and extracted on every core (``jobs`` worker processes,
+    :mod:`helpers.workers`), their results kept in the order of the articles."""
 
-    def __init__(self, p: config.Paths, store: ResultStore, use_ner: bool):
+    def __init__(self, p: config.Paths, store: ResultStore, use_ner: bool, workers: Workers | None = None):
         self.p, self.store, self.use_ner = p, store, use_ner
+        self.workers = workers or Workers(None, 1)
+        self.workers.task, self.workers.prepare = self._job, self._prepare
 
     @cached_property
     def outlets(self) -> OutletRegistry:
@@ -106,34 +113,87 @@ class Steps:
         """The reference timeline (loaded when an article is dated)."""
         return Timeline.load(self.p.reference)
 
-    def read(self, path, rel: str, meta: dict) -> dict:
-        """One file's corpus row, dated by its own text (kept in the store by the file's content: the bytes
-        read are those keyed, so a file changing meanwhile cannot leave a result under another content)."""
-        try:
-            data = read_regular(path, config.MAX_FILE_BYTES, self.p.articles)
-        except NotRead:  # empty, too large, unreadable, not a regular file: skipped with the reason
-            return load_one(path, rel, meta, self.outlets)
-        key = content_key(data, rel, meta, self.store.fingerprint)
-        return dict(
-            self.store.get_or_make(
-                "read", key, lambda: read_article(path, rel, meta, self.outlets, self.timeline, data)
-            )
-        )
+    def _prepare(self) -> None:
+        """What the workers use, loaded once here before they are forked (they inherit it)."""
+        for name in ("outlets", "timeline", "matcher"):  # cached properties: loaded now
+            getattr(self, name)
+        nlp.model()
 
-    def extract(self, row):
-        """One article's extraction on its current publication window (kept in the store)."""
-        key = self.store.key(
+    def _job(self, item):
+        """One article's reading (``("read", (path, rel, meta, data))``) or extraction (``("extract", row)``)."""
+        kind, arg = item
+        if kind == "read":
+            path, rel, meta, data = arg
+            return read_article(path, rel, meta, self.outlets, self.timeline, data)
+        return extract_article(arg, self.matcher, self.use_ner)
+
+    def read(self, path, rel: str, meta: dict) -> dict:
+        """One file's corpus row, dated by its own text (see :meth:`read_many`)."""
+        return self.read_many([(path, rel, meta)])[0]
+
+    def read_many(self, items: list[tuple]) -> list[dict]:
+        """Each file's corpus row (``items``: path, name, sidecar row), dated by its own text, kept in the
+        store by the file's content: the bytes read are those keyed, so a file changing meanwhile cannot
+        leave a result under another content. Read in batches, so that few files' bytes are held at once."""
+        out: list[dict] = []
+        for at in range(0, len(items), READ_BATCH):
+            batch, keyed = [], []
+            for path, rel, meta in items[at : at + READ_BATCH]:
+                try:
+                    data = read_regular(path, config.MAX_FILE_BYTES, self.p.articles)
+                except NotRead:  # empty, too large, unreadable, not a regular file: skipped with the reason
+                    batch.append(load_one(path, rel, meta, self.outlets))
+                    continue
+                keyed.append(
+                    (len(batch), content_key(data, rel, meta, self.store.fingerprint), (path, rel, meta, data))
+                )
+                batch.append({})
+            args = [a for _, _, a in keyed]
+            got = self.store.get_or_make_many(
+                "read", [k for _, k, _ in keyed], lambda todo: self.workers.map(("read", args[i]) for i in todo)
+            )
+            for (i, _, _), row in zip(keyed, got):
+                batch[i] = dict(row)
+            out += batch
+        return out
+
+    def extract_key(self, row) -> str:
+        """The store's key of an article's extraction: its text, title, outlet, publication window and the code."""
+        return self.store.key(
             row.article_id, row.text, row.title, row.outlet or "", row.published or "", row.published_end or "",
             "ner" if self.use_ner else "no ner",
         )  # fmt: skip
-        return self.store.get_or_make("extract", key, lambda: extract_article(row, self.matcher, self.use_ner))
+
+    def extract(self, row):
+        """One article's extraction on its current publication window (kept in the store)."""
+        return self.extract_many([row])[0]
+
+    def extract_many(self, rows: list, progress: bool = False) -> list:
+        """Each article's extraction on its current publication window (kept in the store), in order."""
+
+        def make(todo: list[int]):
+            done = self.workers.map(("extract", SimpleNamespace(**rows[i]._asdict())) for i in todo)
+            if progress:
+                from tqdm.auto import tqdm
+
+                done = tqdm(done, total=len(todo), desc="articles", unit="art")
+            return done
+
+        return self.store.get_or_make_many("extract", [self.extract_key(r) for r in rows], make)
 
 
-def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: bool = True) -> Tables:
+READ_BATCH = 1000  # files read (their bytes held) at a time
+
+
+def build(
+    data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: bool = True, jobs: int | None = None
+) -> Tables:
     """Every table of the corpus in ``data_dir`` (default: the repository's data/).
 
     With ``warm`` (the default), the saved build is reused when nothing changed, and patched when
-    articles were only added (the same tables, byte for byte; see the module's docstring)."""
+    articles were only added (the same tables, byte for byte; see the module's docstring). The articles
+    not in the result store are read and extracted in ``jobs`` processes (default: one per core; the
+    tables are the same whatever the number)."""
     p = check_inputs(data_dir)
     corrections = Corrections.read(p.corrections)
     prev, why = None, "no saved build"
@@ -145,8 +205,8 @@ def build(data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: 
     # the inputs as they are before anything is read: the build reads these files and these sidecar rows and
     # saves these fingerprints, so a file added or changed while it runs is read at the next run
     inputs = saved_build.scan(p)
-    with ResultStore(p) as store:
-        steps = Steps(p, store, use_ner)
+    with ResultStore(p) as store, Workers(None, jobs) as workers:
+        steps = Steps(p, store, use_ner, workers)
         if prev is not None:
             try:
                 t = _warm(p, steps, prev, inputs)
@@ -173,7 +233,11 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
     corrections.begin()
     overrides = {f: {k: v for k, (v, _) in fields.items()} for f, fields in corrections.article_overrides().items()}
     articles = load_corpus(
-        p.data_dir, read=steps.read, overrides=overrides, names=list(inputs.files), sidecar=(inputs.rows, inputs.notes)
+        p.data_dir,
+        read_many=steps.read_many,
+        overrides=overrides,
+        names=list(inputs.files),
+        sidecar=(inputs.rows, inputs.notes),
     )
     corrections.apply_articles(articles)
     warnings = list(articles.attrs.get("warnings", []))
@@ -181,17 +245,16 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
         articles = infer_publication_dates(articles)
     local = articles
     ok = articles[articles.status == "ok"]
-    rows = ok.itertuples()
-    if progress:
-        from tqdm.auto import tqdm
-
-        rows = tqdm(list(rows), desc="articles", unit="art")
+    rows = list(ok.itertuples())
 
     def extract(r):
         """An article's extraction with the researcher's corrections applied."""
         return corrections.apply_extract(r.file, r.text, steps.extract(r))
 
-    extracts = {r.article_id: extract(r) for r in rows}
+    extracts = {
+        r.article_id: corrections.apply_extract(r.file, r.text, ex)
+        for r, ex in zip(rows, steps.extract_many(rows, progress))
+    }
     corrections.orphan_missing_files(set(ok.file))
     log = ConstraintLog()
     articles, rounds = settle_dates(
@@ -287,7 +350,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         raise NeedsFullBuild("the saved build did not converge")
 
     # 1. read the added files, as the full build reads any file
-    new = pd.DataFrame([steps.read(article_path(p.articles, rel), rel, sidecar.get(rel, {})) for rel in added])
+    new = pd.DataFrame(steps.read_many([(article_path(p.articles, rel), rel, sidecar.get(rel, {})) for rel in added]))
     old = prev.frames()["corpus"]
     if not set(new.columns) - set(saved_build.CORPUS_DROPPED) <= set(old.columns):
         raise NeedsFullBuild("the added files bring new columns")

@@ -19,6 +19,7 @@ STAGE = {
     "store": 4,
     "tables": 5,
     "build": 6,
+    "workers": 6,
     "present": 7,
     "evaluate": 7,
     "timeml": 7,

@@ -30,8 +30,9 @@ from ..vocabulary import TYPE_LABELS
 from .cells import write_csv
 
 
-def export(data_dir=None, out=None, *, progress: bool = False) -> str:
-    """Build the tables of ``data_dir`` and write them under ``out``; returns the summary printed."""
+def export(data_dir=None, out=None, *, progress: bool = False, jobs: int | None = None) -> str:
+    """Build the tables of ``data_dir`` and write them under ``out`` (articles read and extracted in ``jobs``
+    processes, default one per core); returns the summary printed."""
     p = check_inputs(data_dir)
     out_dir = Path(out) if out else p.processed
     raw = p.raw.resolve()
@@ -39,7 +40,7 @@ def export(data_dir=None, out=None, *, progress: bool = False) -> str:
         raise InputError(f"{out_dir}: refusing to write under {p.raw.name}/ (raw data is read-only)")
     staging = Staging(out_dir)  # a folder that cannot be written is said now, before the extraction
     try:
-        t = build(data_dir, progress=progress)
+        t = build(data_dir, progress=progress, jobs=jobs)
     except BaseException:
         staging.discard()
         raise

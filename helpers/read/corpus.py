@@ -513,6 +513,7 @@ def load_corpus(
     data_dir: str | Path | None = None,
     *,
     read=None,
+    read_many=None,
     overrides: dict[str, dict] | None = None,
     names: list[str] | None = None,
     sidecar: tuple[dict, list[str]] | None = None,
@@ -521,8 +522,9 @@ def load_corpus(
     (normalized), ``removed`` (what normalization took out), ``encoding``, ``url``, ``origin`` (agency /
     first publisher) and evidence columns; the same text under a second name is flagged ``duplicate``.
 
-    ``read(path, rel, meta)`` reads one file (default :func:`load_one`; the build passes one that keeps
-    results and adds the article's own publication date). ``overrides`` (``{file: {column: value}}``,
+    ``read(path, rel, meta)`` reads one file (default :func:`load_one`); ``read_many(items)``, when given,
+    reads them all (a list of (path, rel, meta), rows in the same order: the build passes one that keeps
+    results, reads on every core and adds the article's own publication date). ``overrides`` (``{file: {column: value}}``,
     the researcher's corrections of articles) take precedence over the sidecar's values. ``names`` and
     ``sidecar`` (its rows and warnings): the files and the sidecar as the build fingerprinted them before
     reading (default: listed and read now). Warnings about the sidecar are in ``df.attrs["warnings"]``."""
@@ -539,12 +541,10 @@ def load_corpus(
     names = article_names(p.articles) if names is None else names
     notes += sidecar_notes(rows, names, p)
     overrides = {nfc(k): v for k, v in (overrides or {}).items()}
-    df = pd.DataFrame(
-        [
-            read(article_path(p.articles, rel), rel, {**rows.get(rel, {}), **overrides.get(nfc(rel), {})})
-            for rel in names
-        ]
-    )
+    items = [
+        (article_path(p.articles, rel), rel, {**rows.get(rel, {}), **overrides.get(nfc(rel), {})}) for rel in names
+    ]
+    df = pd.DataFrame(read_many(items) if read_many is not None else [read(*item) for item in items])
     if df.empty:
         df = pd.DataFrame(columns=ARTICLE_COLUMNS + ["text", "removed", "encoding", "url", "origin"])
     flag_duplicates(df)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..config import Paths
 from ..extract.article import ArticleExtract
@@ -108,6 +108,19 @@ class ResultStore:
         value = make()
         self.put(kind, key, value)
         return value
+
+    def get_or_make_many(self, kind: str, keys: list[str], make: Callable[[list[int]], Iterable]) -> list:
+        """The stored values of ``keys``, in order; the missing ones made by ``make(indices)`` (an iterable
+        of their values, in the order of ``indices``), then stored."""
+        out = [self.get(kind, k, _MISSING) for k in keys]
+        todo = [i for i, v in enumerate(out) if v is _MISSING]
+        self.hits += len(keys) - len(todo)
+        self.misses += len(todo)
+        if todo:
+            for i, value in zip(todo, make(todo), strict=True):
+                self.put(kind, keys[i], value)
+                out[i] = value
+        return out
 
     def flush(self) -> None:
         """Write the pending values in one transaction."""

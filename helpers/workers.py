@@ -1,0 +1,82 @@
+"""The per-article work on every core: a pool of forked worker processes, results in the items' order.
+
+The build reads and extracts each article with pure functions of the article and the reference data
+(:mod:`helpers.extract.article`). :class:`Workers` runs them in ``jobs`` processes forked from the build's
+process *after* it has loaded what they need (the reference data, the spaCy model): a worker starts with
+the model already in memory, and the model is loaded once per build, not once per worker. Results come
+back in the order of the items, whatever the worker that made them, so a build with N jobs gives the
+same tables, byte for byte, as a build with one.
+
+The pool is made at the first batch worth it (:data:`MIN_ITEMS` items at least; fewer run in the
+build's own process, as do all when ``jobs`` is 1 or the system cannot fork) and serves every later
+batch of the build. A worker keeps nothing between items but its process-wide caches.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+
+MIN_ITEMS = 16  # fewer items than this run in the build's own process: a fork is not worth it
+CHUNK = 4  # items sent to a worker at a time (an article takes tens of milliseconds)
+
+_task: Callable | None = None  # the function the workers run, set before they are forked
+
+
+def _run(item):
+    return _task(item)
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity on this system
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked here (not on Windows)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Workers:
+    """Map one task over batches of items in ``jobs`` forked processes (see the module's docstring).
+
+    ``task(item)`` must be a pure function of the item and of what ``prepare()`` loads; ``prepare`` is
+    called once, in this process, just before the workers are forked (a batch run here loads what it
+    needs as it goes)."""
+
+    def __init__(self, task: Callable | None, jobs: int | None = None, prepare: Callable[[], None] | None = None):
+        self.task, self.prepare = task, prepare
+        self.jobs = max(1, default_jobs() if jobs is None else int(jobs))
+        self._pool = None
+
+    def map(self, items: Iterable) -> Iterator:
+        """``task`` over ``items``, in order (in the workers when worth it, else here)."""
+        items = list(items)
+        if not items:
+            return iter(())
+        if self._pool is None and (self.jobs < 2 or len(items) < MIN_ITEMS or not can_fork()):
+            return map(self.task, items)
+        if self._pool is None:
+            if self.prepare is not None:
+                self.prepare()
+            global _task
+            _task = self.task  # the forked workers inherit it (nothing is sent but the items)
+            self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
+        return self._pool.imap(_run, items, CHUNK)
+
+    def close(self) -> None:
+        """Stop the workers (they are idle between batches)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
