@@ -97,6 +97,8 @@ class Steps:
         self.p, self.store, self.use_ner = p, store, use_ner
         self.workers = workers or Workers(None, 1)
         self.workers.task, self.workers.prepare = self._job, self._prepare
+        self.progress = False  # a progress bar over the articles read or extracted anew
+        self._fresh: dict = {}  # extractions made with their reading, by key, until the extraction stage takes them
 
     @cached_property
     def outlets(self) -> OutletRegistry:
@@ -120,12 +122,17 @@ class Steps:
         nlp.model()
 
     def _job(self, item):
-        """One article's reading (``("read", (path, rel, meta, data))``) or extraction (``("extract", row)``)."""
+        """One article's reading (``("read", (path, rel, meta, data))``), with its extraction on the window its own
+        text gives when it reads well (the extraction stage then finds it made: both read the article's dates
+        from the tagger's memo), or its extraction alone (``("extract", row)``)."""
         kind, arg = item
-        if kind == "read":
-            path, rel, meta, data = arg
-            return read_article(path, rel, meta, self.outlets, self.timeline, data)
-        return extract_article(arg, self.matcher, self.use_ner)
+        if kind == "extract":
+            return extract_article(arg, self.matcher, self.use_ner)
+        path, rel, meta, data = arg
+        row = read_article(path, rel, meta, self.outlets, self.timeline, data)
+        return row, (
+            extract_article(SimpleNamespace(**row), self.matcher, self.use_ner) if row["status"] == "ok" else None
+        )
 
     def read(self, path, rel: str, meta: dict) -> dict:
         """One file's corpus row, dated by its own text (see :meth:`read_many`)."""
@@ -134,7 +141,10 @@ class Steps:
     def read_many(self, items: list[tuple]) -> list[dict]:
         """Each file's corpus row (``items``: path, name, sidecar row), dated by its own text, kept in the
         store by the file's content: the bytes read are those keyed, so a file changing meanwhile cannot
-        leave a result under another content. Read in batches, so that few files' bytes are held at once."""
+        leave a result under another content. Read in batches, so that few files' bytes are held at once.
+
+        A file read anew is extracted at once on its own publication window (kept in the store under the
+        key of what it was made from, like any extraction, and handed to :meth:`extract_many`)."""
         out: list[dict] = []
         for at in range(0, len(items), READ_BATCH):
             batch, keyed = [], []
@@ -149,13 +159,29 @@ class Steps:
                 )
                 batch.append({})
             args = [a for _, _, a in keyed]
-            got = self.store.get_or_make_many(
-                "read", [k for _, k, _ in keyed], lambda todo: self.workers.map(("read", args[i]) for i in todo)
-            )
+
+            def make(todo: list[int]):
+                """The rows of the files read anew; their extractions stored and kept for the extraction stage."""
+                for row, ex in self._progress(self.workers.map(("read", args[i]) for i in todo), len(todo)):
+                    if ex is not None:
+                        key = self.extract_key(SimpleNamespace(**row))
+                        self.store.put("extract", key, ex)
+                        self._fresh[key] = ex
+                    yield row
+
+            got = self.store.get_or_make_many("read", [k for _, k, _ in keyed], make)
             for (i, _, _), row in zip(keyed, got):
                 batch[i] = dict(row)
             out += batch
         return out
+
+    def _progress(self, done, total: int):
+        """``done`` with a progress bar when the build shows one."""
+        if not self.progress:
+            return done
+        from tqdm.auto import tqdm
+
+        return tqdm(done, total=total, desc="articles", unit="art")
 
     def extract_key(self, row) -> str:
         """The store's key of an article's extraction: its text, title, outlet, publication window and the code."""
@@ -168,18 +194,19 @@ class Steps:
         """One article's extraction on its current publication window (kept in the store)."""
         return self.extract_many([row])[0]
 
-    def extract_many(self, rows: list, progress: bool = False) -> list:
+    def extract_many(self, rows: list) -> list:
         """Each article's extraction on its current publication window (kept in the store), in order."""
+        keys = [self.extract_key(r) for r in rows]
+        out = [self._fresh.pop(k, None) for k in keys]
+        rest = [i for i, ex in enumerate(out) if ex is None]
 
         def make(todo: list[int]):
-            done = self.workers.map(("extract", SimpleNamespace(**rows[i]._asdict())) for i in todo)
-            if progress:
-                from tqdm.auto import tqdm
+            rs = [rows[rest[j]] for j in todo]
+            return self._progress(self.workers.map(("extract", SimpleNamespace(**r._asdict())) for r in rs), len(rs))
 
-                done = tqdm(done, total=len(todo), desc="articles", unit="art")
-            return done
-
-        return self.store.get_or_make_many("extract", [self.extract_key(r) for r in rows], make)
+        for i, ex in zip(rest, self.store.get_or_make_many("extract", [keys[i] for i in rest], make)):
+            out[i] = ex
+        return out
 
 
 READ_BATCH = 1000  # files read (their bytes held) at a time
@@ -232,6 +259,7 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
     the researcher's corrections applied to the articles, their extractions and the merge."""
     corrections.begin()
     overrides = {f: {k: v for k, (v, _) in fields.items()} for f, fields in corrections.article_overrides().items()}
+    steps.progress = progress
     articles = load_corpus(
         p.data_dir,
         read_many=steps.read_many,
@@ -252,8 +280,7 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
         return corrections.apply_extract(r.file, r.text, steps.extract(r))
 
     extracts = {
-        r.article_id: corrections.apply_extract(r.file, r.text, ex)
-        for r, ex in zip(rows, steps.extract_many(rows, progress))
+        r.article_id: corrections.apply_extract(r.file, r.text, ex) for r, ex in zip(rows, steps.extract_many(rows))
     }
     corrections.orphan_missing_files(set(ok.file))
     log = ConstraintLog()
