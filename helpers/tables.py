@@ -289,26 +289,48 @@ def article_refs(articles: pd.DataFrame) -> dict[str, tuple[str, str]]:
     }
 
 
-def row_quotes(events_by_id: pd.DataFrame, event_ids: str, refs: dict | None = None) -> list[dict]:
+def event_quotes(events: pd.DataFrame) -> dict[str, tuple]:
+    """event_id -> (article_id, outlet, evidence) of every event mention, in one pass over the events table
+    (what :func:`row_quotes` looks up)."""
+    return {eid: (a, o, e) for eid, a, o, e in zip(events.event_id, events.article_id, events.outlet, events.evidence)}
+
+
+def row_quotes(quotes: dict[str, tuple], event_ids: str, refs: dict | None = None) -> list[dict]:
     """The mentions a chronology row merges: outlet (see :func:`article_refs`), article, its reference
-    (address or file) and the verbatim sentence of each."""
+    (address or file) and the verbatim sentence of each (``quotes``: :func:`event_quotes`)."""
     out = []
     for eid in event_ids.split(";"):
-        if eid in events_by_id.index:
-            e = events_by_id.loc[eid]
-            name, ref = (refs or {}).get(e.article_id, (e.outlet or "(média inconnu)", ""))
-            out.append({"outlet": name, "article_id": e.article_id, "source": ref, "quote": e.evidence})
+        q = quotes.get(eid)
+        if q is not None:
+            aid, outlet, evidence = q
+            name, ref = (refs or {}).get(aid, (outlet or "(média inconnu)", ""))
+            out.append({"outlet": name, "article_id": aid, "source": ref, "quote": evidence})
     return out
 
 
-def place_events(t: Tables, place_id: str, refs: dict | None = None) -> list[dict]:
-    """The chronology rows at one place, each with its outlets, what happened and one quote per article."""
-    ev = t.events.set_index("event_id")
-    refs = refs if refs is not None else article_refs(t.articles)
-    rows = t.chronology[t.chronology.place_ids.str.split(";").apply(lambda ids: place_id in ids)]
+class PlaceEvents:
+    """What :func:`place_events` reads, indexed once for all places: each place's chronology rows (in the
+    chronology's order), every mention's quote and the articles' references."""
+
+    def __init__(self, t: Tables, refs: dict | None = None):
+        self.refs = refs if refs is not None else article_refs(t.articles)
+        self.quotes = event_quotes(t.events)
+        self.rows = list(t.chronology.itertuples())
+        self.at: dict[str, list[int]] = {}
+        for i, ids in enumerate(t.chronology.place_ids):
+            for pid in dict.fromkeys(ids.split(";")):
+                self.at.setdefault(pid, []).append(i)
+
+
+def place_events(t: Tables, place_id: str, refs: dict | None = None, index: PlaceEvents | None = None) -> list[dict]:
+    """The chronology rows at one place, each with its outlets, what happened and one quote per article
+    (``index``: the tables indexed once, when several places are asked for)."""
+    index = index if index is not None else PlaceEvents(t, refs)
+    refs = refs if refs is not None else index.refs
     out = []
-    for r in rows.itertuples():
-        quotes = row_quotes(ev, r.event_ids, refs)
+    for i in index.at.get(place_id, ()):
+        r = index.rows[i]
+        quotes = row_quotes(index.quotes, r.event_ids, refs)
         out.append(
             {
                 "date": r.display_date,

@@ -25,7 +25,7 @@ import pandas as pd
 from ..build import InputError, build, check_inputs
 from ..extract.dates import display_date
 from ..read.files import printable
-from ..tables import Tables, article_refs, place_events, row_quotes
+from ..tables import PlaceEvents, Tables, article_refs, event_quotes, place_events, row_quotes
 from ..vocabulary import TYPE_LABELS
 from .cells import write_csv
 
@@ -214,10 +214,10 @@ def _write_all(t: Tables, out_dir: Path) -> None:
 def places_geojson(t: Tables) -> dict:
     """places.geojson: one point per place, with its dated events and their quotes."""
     feats = []
-    refs = article_refs(t.articles)
+    index = PlaceEvents(t)
     for r in t.places.itertuples():
         props = {k: (None if pd.isna(v) else v) for k, v in r._asdict().items() if k not in ("Index",)}
-        props["events"] = place_events(t, r.place_id, refs)
+        props["events"] = place_events(t, r.place_id, index=index)
         feats.append(
             {
                 "type": "Feature",
@@ -240,7 +240,7 @@ def _tl_date(iso: str, precision: str) -> dict:
 
 def timeline_json(t: Tables) -> dict:
     """TimelineJS 3 JSON; every text from an article is HTML-escaped."""
-    ev = t.events.set_index("event_id")
+    ev = event_quotes(t.events)
     refs = article_refs(t.articles)
     events = []
     for r in t.chronology.itertuples():

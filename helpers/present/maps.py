@@ -236,7 +236,7 @@ def interactive_map(tables, reference_dir: Path | None = None):
     import geopandas as gpd
 
     from ..extract.dates import MONTH_ABBR
-    from ..tables import article_refs, place_events
+    from ..tables import PlaceEvents, article_refs, place_events
     from .charts import event_title
 
     ref = reference_dir or (tables.paths or config.paths()).reference
@@ -250,13 +250,14 @@ def interactive_map(tables, reference_dir: Path | None = None):
         tooltip=folium.GeoJsonTooltip(fields=["name_fr"], aliases=[""]),
     ).add_to(m)
     refs = article_refs(tables.articles)
+    index = PlaceEvents(tables, refs)
     mentions = tables.place_mentions
     sites = tables.places[tables.places.kind.isin(SITE_KINDS)]
     all_sites = folium.FeatureGroup(name="Sites (bases, aéroports, zone)").add_to(m)
     type_layers: dict[str, folium.FeatureGroup] = {}
     timed = []
     for _, p in sites.iterrows():
-        events = place_events(tables, p.place_id, refs)
+        events = place_events(tables, p.place_id, refs, index)
         quotes = [
             (*refs.get(r.article_id, ("(média inconnu)", "")), r.evidence)
             for r in mentions[mentions.place_id == p.place_id].drop_duplicates("evidence").itertuples()
