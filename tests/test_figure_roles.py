@@ -324,3 +324,163 @@ def test_a_range_is_one_figure_with_bounds():
 def test_multiplied_approximate_words():
     f = one("Trois militaires ont été tués et au moins deux douzaines ont été blessés.", 24)
     assert (f.count_low, f.count_high, f.measure) == (24, None, "wounded")
+
+
+# --- whose people, by what they are and by the words around them (figures batch 1) ---------------------
+
+
+@pytest.mark.parametrize(
+    "text,count,kind,measure,party",
+    [
+        # people aboard an airliner are civilians, whatever their nationality
+        (
+            "Le Boeing de la compagnie s'est écrasé après le décollage. Les 82 personnes à bord, dont 30 Suédois, "
+            "ont péri.",
+            82,
+            "casualties",
+            "killed",
+            "civilians",
+        ),
+        (
+            "Le Boeing de la compagnie s'est écrasé après le décollage. Les 82 personnes à bord, dont 30 Suédois, "
+            "ont péri.",
+            30,
+            "casualties",
+            "killed",
+            "civilians",
+        ),
+        # children and other civilians by what they are
+        ("Une fillette a été blessée par des éclats, selon le gouverneur.", 1, "casualties", "wounded", "civilians"),
+        ("Le bombardement a blessé deux adolescents.", 2, "casualties", "wounded", "civilians"),
+        # a nationality noun the list does not name, by its form
+        ("L'explosion a tué 11 Ukrainiens.", 11, "casualties", "killed", "UA"),
+        # a contractor keeps the nationality written with him, even among civilians
+        ("Douze civils ont été tués, dont un entrepreneur américain.", 1, "casualties", "killed", "US"),
+        # a plural adjective after coordinated nouns qualifies each of them
+        ("La frappe a tué deux soldats et trois policiers irakiens.", 2, "casualties", "killed", "IQ"),
+        # the other members named after « autres »
+        (
+            "Un soldat britannique a été tué et 12 autres membres de la coalition blessés.",
+            12,
+            "casualties",
+            "wounded",
+            "coalition",
+        ),
+        # the people a toll is counted among are a level, not a toll
+        (
+            "L'attaque n'a fait aucune victime parmi les 800 militaires britanniques présents sur la base.",
+            800,
+            "troops",
+            "present",
+            "UK",
+        ),
+        # a part of a toll shares its verb, not the first verb of the sentence
+        (
+            "Le tir de roquettes a tué un garde et blessé six personnes, dont deux militaires italiens.",
+            2,
+            "casualties",
+            "wounded",
+            "IT",
+        ),
+        # cases of a wound count the wounded, among the people named, or of the toll just told
+        (
+            "Le Pentagone a recensé 34 cas de commotions cérébrales parmi les soldats britanniques.",
+            34,
+            "casualties",
+            "wounded",
+            "UK",
+        ),
+        (
+            "Deux soldats américains ont été blessés. Le Pentagone a ensuite fait état de 11 cas de traumatismes.",
+            11,
+            "casualties",
+            "wounded",
+            "US",
+        ),
+        # an anaphor reaches the previous paragraph
+        (
+            "Une attaque a blessé 12 militaires américains.\nParmi les blessés, trois ont été évacués vers l'Allemagne.",
+            3,
+            "casualties",
+            "wounded",
+            "US",
+        ),
+        (
+            "Au total, 60 soldats américains ont été blessés.\nSelon le Pentagone, 45 d'entre eux ont repris le service.",
+            45,
+            "casualties",
+            "wounded",
+            "US",
+        ),
+        # « en compte N »: the noun counted before, the subject's people
+        (
+            "La coalition comptait 7 000 militaires, dont 800 Italiens.\nLa Norvège en compte 50, surtout à Erbil.",
+            50,
+            "troops",
+            "present",
+            "NO",
+        ),
+        # people of a mission are its personnel
+        (
+            "La mission de l'OTAN en Irak, forte de 300 personnes, comptera bientôt 1 000 personnes.",
+            300,
+            "troops",
+            "present",
+            "NATO",
+        ),
+        (
+            "La mission de l'OTAN en Irak, forte de 300 personnes, comptera bientôt 1 000 personnes.",
+            1000,
+            "troops",
+            "planned",
+            "NATO",
+        ),
+    ],
+)
+def test_who_and_what_by_the_words_around(text, count, kind, measure, party):
+    f = [x for x in read(text) if x.count_best == count and x.kind != "other"]
+    assert f, f"no troop or casualty figure of {count} in {text!r}"
+    got = (f[0].kind, f[0].measure, f[0].party)
+    assert got == (kind, measure, party), (
+        f"{count} in {text!r} read as {got} ({f[0].party_basis} / {f[0].measure_basis}), not {(kind, measure, party)}"
+    )
+
+
+def test_people_aboard_a_military_craft_are_not_civilians():
+    text = (
+        "Un hélicoptère militaire américain s'est écrasé dans l'ouest du pays. Les sept personnes à bord sont mortes."
+    )
+    f = one(text, 7)
+    assert f.party != "civilians", f"the crew of a military helicopter read as civilians ({f.party_basis})"
+
+
+def test_an_anaphor_is_a_part_of_the_people_it_stands_for():
+    figs = read(
+        "Au total, 60 soldats américains ont été blessés.\nSelon le Pentagone, 45 d'entre eux ont repris le service."
+    )
+    f45 = [f for f in figs if f.count_best == 45][0]
+    assert f45.part_of is not None and figs[f45.part_of].count_best == 60, f45.part_of
+
+
+def test_a_change_still_to_come_sets_a_target():
+    figs = {
+        f.count_best: f for f in read("Les effectifs du contingent passeront progressivement de 250 à environ 600.")
+    }
+    assert figs[250].measure == "present" and (figs[250].count_low, figs[250].count_high) == (250, 250), figs[250]
+    assert figs[600].measure == "planned", figs[600].measure_basis
+
+
+@pytest.mark.parametrize(
+    "text,count,measure",
+    [
+        ("Près de 300 soldats quitteront la base d'ici l'été et seront redéployés au Koweït.", 300, "moved"),
+        (
+            "La Belgique a annoncé le retrait de 20 soldats, et la Grèce s'est dite prête à redéployer les siens.",
+            20,
+            "leaving",
+        ),
+    ],
+)
+def test_leaving_to_be_moved(text, count, measure):
+    f = one(text, count)
+    assert f.measure == measure, f"{count} in {text!r} read as {f.measure} ({f.measure_basis}), not {measure}"

@@ -96,6 +96,8 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("UG", re.compile(r"\b(ougandais\w*|ouganda)\b")),
     ("KE", re.compile(r"\b(kenyan\w*|kenya)\b")),
     ("CN", re.compile(r"\b(chinois\w*|chine|pekin)\b")),
+    ("UA", re.compile(r"\b(ukrainien\w*)\b")),
+    ("AF", re.compile(r"\b(afghan|afghans|afghane\w*)\b")),
     (
         "PMF",
         re.compile(
@@ -230,7 +232,7 @@ PRESENT = re.compile(
     r"elevaient|eleva|montait|montaient|monte|montent|montant|atteint|atteignent|atteignait|"
     rf"comprend|comprennent|comprenait|rassembl{ER}|compose(?:e|s|es)?|composent|effectifs?|"
     rf"contingents?|dispos(?:e|ent|ait|aient|ant)|mobilise(?:e|s|es)?|cantonn{ER}|installe(?:e|s|es)?|"
-    r"sur place|avoir|ont|a|avait|avaient|aura|auront)$"
+    r"sur place|avoir|ont|a|avait|avaient|aura|auront|forte?s?)$"
 )
 # a target level: "passeront à 3 000", "ramener à", "porter à", "plafonner à"
 TARGET = re.compile(
@@ -261,7 +263,9 @@ PERSON_UNITS = re.compile(
     r"parachutistes?|legionnaires?|reservistes?|recrues?|effectifs|forces speciales|"
     r"morts|tues|blesses|victimes|chauffeurs?|gardes du corps|chefs?|commandants?|dirigeants?|"
     r"cadres?|responsables?|fideles?|partisans?|pelerins?|manifestants?|habitants?|enfants|"
-    r"femmes|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?|interpretes?|traducteurs?)$"
+    r"femmes|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?|interpretes?|traducteurs?|"
+    r"fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|passagers?|voyageurs?|etudiants?|ecoliers?|"
+    r"villageois|riverains?)$"
 )
 # nouns that count the people of a force (troop figures); the others count people only as victims
 TROOP_UNITS = re.compile(
@@ -276,6 +280,12 @@ MILITARY_UNITS = re.compile(
     r"^(?:soldats?|militaires?|troupes|marines|marins?|aviateurs?|commandos?|officiers?|"
     r"sous-officiers?|parachutistes?|legionnaires?|membres?|hommes|personnels?|conseillers?|"
     r"instructeurs?|formateurs?)$"
+)
+# people who are civilians by what they are (a nationality does not make them a party's)
+CIVILIAN_UNITS = re.compile(
+    r"^(?:civils?|civiles?|habitants?|enfants?|fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|"
+    r"femmes|passagers?|voyageurs?|pelerins?|fideles|manifestants?|etudiants?|ecoliers?|villageois|riverains?|"
+    r"journalistes?|employes?)$"
 )
 GENERIC_VICTIMS = re.compile(r"^(?:personnes|morts|tues|blesses|victimes|gens|individus)$")
 CASUALTY_NOUNS = {"morts": "killed", "tues": "killed", "blesses": "wounded", "victimes": "killed_or_wounded"}
@@ -779,19 +789,25 @@ def _governors(tok, limit: int = 6) -> list:
     j = tok.i - 1
     while j >= 0:
         f = fold(doc[j].text)
-        if doc[j].pos_ in ("DET", "NUM") or f in (
-            "au",
-            "moins",
-            "plus",
-            "environ",
-            "quelque",
-            "pres",
-            "seulement",
-            "ses",
-            "leurs",
-            "les",
-            "des",
-            "quelques",
+        if (
+            doc[j].pos_ in ("DET", "NUM")
+            or doc[j].like_num
+            or f
+            in (
+                "au",
+                "moins",
+                "plus",
+                "environ",
+                "quelque",
+                "pres",
+                "seulement",
+                "ses",
+                "leurs",
+                "les",
+                "des",
+                "quelques",
+                "autres",
+            )
         ):
             j -= 1
         elif (
@@ -823,8 +839,8 @@ def _governors(tok, limit: int = 6) -> list:
         if h.pos_ in ("VERB",) or (h.pos_ == "AUX" and h.dep_ == "ROOT"):
             chain += _modal_content(h)
             break
-        if h.pos_ == "ADJ" and _is_participle(h):
-            break
+        if h.pos_ == "ADJ" and (_is_participle(h) or fold(h.text) in ("fort", "forte", "forts", "fortes")):
+            break  # « la mission, forte de 500 personnes, … »: the adjective is the figure's own predicate
         t = h
     return chain
 

@@ -57,7 +57,7 @@ OTHER_UNITS = (
 )
 PERSON = roles.PERSON_UNITS.pattern[4:-2]  # the alternatives, without ^(?: )$
 UNIT_RX = re.compile(
-    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?P<unit>{PERSON}|{OTHER_UNITS})\b"
+    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?:autres\s+)?(?P<unit>{PERSON}|{OTHER_UNITS})\b"
 )
 NATIONALITY_NOUN = re.compile(
     r"^(?:americains?|francais|britanniques?|canadiens?|allemands?|italiens?|espagnols?|"
@@ -67,6 +67,17 @@ NATIONALITY_NOUN = re.compile(
     r"libanais|russes?|israeliens?|saoudiens?|qataris?|koweitiens?|philippins?|nepalais|"
     r"indiens?|pakistanais|japonais|chinois|fidjiens?|ougandais|kenyans?)$"
 )
+# a nationality noun the list above does not name, by its form: a capitalized demonym (« 11 Ukrainiens »)
+DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)?(?:iens|iennes|ains|aines|ais|aises|ois|oises|ans|anes)$")
+NOT_DEMONYM = re.compile(r"^(?:chretiens|musulmans|paroissiens|gardiens|anciens|riverains|humains)$")
+
+
+def nationality_noun(word: str) -> bool:
+    """A noun of nationality as written (« Américains », « Ukrainiens »), not an adjective."""
+    f = fold(word)
+    return bool(NATIONALITY_NOUN.match(f) or DEMONYM.match(word) and not NOT_DEMONYM.match(f))
+
+
 ORDINAL_BEFORE = re.compile(
     r"\b(brigade|bataillon|division|regiment|numero|n°|no|article|resolution|page|chapitre|"
     r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite|tour|base|camp|"
@@ -97,17 +108,17 @@ APPROX_BEFORE = re.compile(
     r"plus de|au moins|au minimum|pas moins de|moins de|jusqu'a|au plus|au maximum|plus d'|"
     r"pres d'|moins d')\s*$"
 )
-APPROX_AFTER = re.compile(r"^\s+(?:\w+\s+)?environ\b")
+APPROX_AFTER = re.compile(r"^\s+(?:(?!(?:a|de|et|ou|sur|contre)\b)\w+\s+)?environ\b(?!\s*\d)")
 # what joins a number to the figure before it, so that it counts the same thing
 COMPOSITE = re.compile(
     r"(\bdont|\bsur (?:les |la |un total de |l'ensemble des )?|\bet|,|\bparmi(?: eux| elles| lesquel\w+)?|"
-    r"\bcontre|\bau lieu de|\bpuis|\bainsi qu'|\bainsi que|\bsoit|\bou|\(|\ba|\bde)\s*"
+    r"\bcontre|\bau lieu de|\bpuis|\bainsi qu'|\bainsi que|\bsoit|\bou|\(|\ba|\bde|\btandis que|\balors que)\s*"
     r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un|de|d')?\s*$"
 )
 DIGITS = re.compile(r"(?<![\w,.])\d{1,3}(?:(?:[ .,\u00a0\u202f])\d{3})+(?![\d\w])|(?<![\w,.])\d+(?![\d\w]|[,.]\d)")
 PART_BEFORE = re.compile(
     r"(?:\bdont|\bparmi (?:eux|elles|lesquels|lesquelles|ceux-ci|celles-ci))\s*"
-    r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|seulement|notamment)?\s*$"
+    r"(?:les |des )?(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|seulement|notamment)?\s*$"
 )
 WHOLE_SUR = re.compile(
     r"\b(?:sur|parmi)\s+(?:les |la |un total de |l'ensemble des |un effectif de |ses |leurs |ces )?"
@@ -278,7 +289,7 @@ def _candidates(text: str, folded: str, skip: list[tuple[int, int]]) -> list[Fig
         else:
             nat = re.match(r"\s+(?:de |d')?(?P<w>[a-z]+)\b", after)
             word = text[e + nat.start("w") : e + nat.end("w")] if nat else ""
-            if nat and NATIONALITY_NOUN.match(fold(word)):
+            if nat and nationality_noun(word):
                 unit = text[e + nat.start("w") : e + nat.end("w")]  # "2 500 Américains", "une centaine de Français"
                 unit_start, unit_end = e + nat.start("w"), e + nat.end("w")
         if not m and APPROX_AFTER.match(folded[unit_end : unit_end + 20]) and not approx:
@@ -389,9 +400,50 @@ def extract_article_figures(
             for i, f in enumerate(out)
             if para_of.get(f.sentence_index) == para_of[s.index] and s.index - f.sentence_index <= 2
         ]
-        _read_sentence(s, folded, doc, cands, out, previous, context, here)
+        # an anaphor (« 76 d'entre eux », « Parmi les blessés, huit », « en compte 130 ») reaches past a
+        # paragraph break: press paragraphs are often one sentence long
+        nearby = [i for i, f in enumerate(out) if s.index - f.sentence_index <= 2]
+        _read_sentence(s, folded, doc, cands, out, previous, context, here, nearby)
     _site_levels(out)
     return out
+
+
+# « la mission de l'OTAN, forte de 500 personnes », « qui passera à 4 000 personnes », « une mission de
+# 300 personnes »: people of a force or a mission are its personnel
+MISSION_PEOPLE = re.compile(
+    r"\b(?:mission|contingent|force|forces|effectifs?|dispositif|presence|detachement)\b(?P<own>[^.;]{0,90}?)"
+    r"(?:\b(?:forte?s?|compose\w*|compt\w+|pass\w+|atteind\w+|atteint|port\w+|redui\w+|ramen\w+|comprend\w*|"
+    r"totalis\w+|elev\w+)\s+(?:\w+\s+)?(?:de |a |d')?|\s+de\s+)"
+    r"(?:quelque |environ |pres de |plus de |moins de |jusqu'a )?$"
+)
+POPULATION = re.compile(r"\b(?:parmi|sur)\s+(?:les|ses|leurs|ces|nos)\s+(?:quelque |environ |pres de |plus de )?$")
+SHARED_ADJECTIVE = re.compile(r"^\s*(?:et|ou)\s+(?:de |d')?[\w-]+\s+(?P<noun>[a-z-]+s)\s+(?P<adj>[a-z-]+(?:s|es))\b")
+EN_CLITIC = re.compile(
+    r"\bn?'?en\s+(?!\w+ant\s)(?:\w+\s+){1,2}(?:plus |encore |que |seulement )*"
+    r"(?:quelque |environ |pres de |plus de |au moins |moins de )?$"
+)
+ANAPHOR_AFTER = re.compile(r"^\s+(?:d'entre|parmi)\s+(?:eux|elles)\b")
+ANAPHOR_BEFORE = re.compile(
+    r"\bparmi (?:eux|elles|ces derniers|ces dernieres|les (?P<noun>blesses|morts|tues|victimes|soldats|militaires|"
+    r"personnes|[a-z]+))\s*,\s*(?:quelque|environ|pres de|plus de|au moins|moins de|seulement)?\s*$"
+)
+
+
+def _anaphor(c: Figure, out: list[Figure], mine: list[int], nearby, among) -> int | None:
+    """The figure an anaphor stands for: the last troop or casualty figure of this sentence or the two
+    before it; « parmi les blessés » prefers the last one that counts the wounded."""
+    earlier = sorted({j for j in list(mine) + list(nearby) if out[j].kind in ("troops", "casualties")})
+    if not earlier:
+        return None
+    n = c.count_best or 0
+    earlier = [j for j in earlier if (out[j].count_best or 0) >= n] or earlier  # a subset is no larger
+    noun = among.group("noun") if among is not None else None
+    want = {"blesses": "wounded", "morts": "killed", "tues": "killed"}.get(noun or "")
+    if want:
+        same = [j for j in earlier if out[j].measure in (want, "killed_or_wounded")]
+        if same:
+            return same[-1]
+    return earlier[-1]
 
 
 APPROX_WORDS = r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|plus d'|moins d'|jusqu'a|seulement)?\s*"
@@ -413,7 +465,7 @@ def _level_subject(doc, ntok):
     chain = roles._governors(ntok)
     verb = roles._clause_verb(chain)
     if verb is None or not (LEVEL_VERBS.match(fold(verb.lemma_)) or LEVEL_VERBS.match(fold(verb.text))):
-        return None
+        return _level_subject_written(doc, ntok)
     subj = roles._subject(verb)
     if subj is None or not TROOPISH.match(fold(subj.text)):
         return None
@@ -422,6 +474,21 @@ def _level_subject(doc, ntok):
             if c.i != subj.i and roles.PERSON_UNITS.match(fold(c.text)):
                 return c
     return subj
+
+
+LEVEL_WRITTEN = re.compile(
+    r"\b(?P<noun>effectifs|contingent|mission|presence|troupes|forces|dispositif)\b[^,;.:()]{0,40}?\s"
+    r"(?:pass\w+|s'eleve\w*|atteind\w+|atteint|ramen\w+|redui\w+|port\w+|augment\w+|diminu\w+|tomb\w+|"
+    r"baiss\w+|plafonn\w+|limit\w+|chiffr\w+|compt\w+)\b"
+    r"[^,;.:()]{0,30}?(?:\b(?:de|a|jusqu'a)\s+)(?:quelque |environ |pres de |plus de |moins de )?$"
+)
+
+
+def _level_subject_written(doc, ntok):
+    """The same read in the words when the parse goes astray (« Les effectifs de notre mission passeront
+    progressivement de 500 à 4 000 »): a force's noun, a verb of level, then « de » or « à » the number."""
+    m = LEVEL_WRITTEN.search(fold(doc.text[: ntok.idx]))
+    return roles.token_at(doc, m.start("noun")) if m else None
 
 
 def _read_sentence(
@@ -433,6 +500,7 @@ def _read_sentence(
     previous: list[int],
     context: roles.Context,
     gazetteer,
+    nearby: list[int] = (),
 ) -> None:
     # a number before another shares its noun: "45 de ses 120 instructeurs", "30 sur 70 soldats",
     # "de 5 200 à 3 000 soldats"
@@ -459,7 +527,7 @@ def _read_sentence(
     at: dict[int, int] = {}  # candidate index -> index in out
     for i, c in enumerate(cands):
         c.sentence_index = s.index
-        if _read(doc, s, folded, c, i, cands, shared, out, mine, previous, context):
+        if _read(doc, s, folded, c, i, cands, shared, out, mine, previous, context, nearby):
             out.append(c)
             mine.append(len(out) - 1)
             at[i] = len(out) - 1
@@ -470,7 +538,7 @@ def _read_sentence(
         f.start, f.end = f.local[0] + s.start, f.local[1] + s.start
 
 
-def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous, context) -> bool:
+def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous, context, nearby=()) -> bool:
     """Kind, measure and party of one candidate; False when it is not a figure."""
     ntok = roles.token_at(doc, c.end - 1)
     if ntok is None or (c.surface[:1].isdigit() and ntok.text != c.surface and re.search(r"[a-z]", fold(ntok.text))):
@@ -503,6 +571,9 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             between = folded[p.local[2] : c.start]
             if COMPOSITE.search(between) or re.match(r"\s*autres?\b", nxt):
                 ante = mine[-1]
+        if ante is None and (ANAPHOR_AFTER.match(nxt) or ANAPHOR_BEFORE.search(folded[: c.start])):
+            # « 76 d'entre eux », « Parmi les blessés, huit … »: the people counted just before
+            ante = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
         if ante is None:
             lt = _level_subject(doc, ntok)
             if lt is not None:
@@ -516,7 +587,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             )
         ):
             # "n'en compte plus que 300": the clitic « en » stands for the noun counted before
-            earlier = [j for j in mine + previous if out[j].kind in ("troops", "casualties")]
+            earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
             if earlier:
                 ante = max(earlier)
         if ante is None and not c.unit and re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start]):
@@ -567,8 +638,16 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     if not gov and not own and own_np:
         gov, gov_tok = roles.predicate_after(doc, end)
     casualty = [m for m, _ in own if m in roles.CASUALTY_MEASURES]
-    if not casualty and gov in roles.CASUALTY_MEASURES:
+    if not casualty and gov in roles.CASUALTY_MEASURES and not POPULATION.search(folded[: c.start]):
+        # « aucune victime parmi les 1 500 soldats présents »: the people the toll is counted among, not the toll
         casualty = [gov]
+    if (
+        a is not None
+        and a.kind == "casualties"
+        and PART_BEFORE.search(folded[max(0, c.start - 40) : c.start])
+        and not any(m in roles.CASUALTY_MEASURES for m, _ in own)
+    ):
+        casualty = []  # « blessé neuf personnes, dont un soldat américain »: the part shares its whole's toll
     coordinated = re.search(r"(?:\bet|,|\bainsi qu'|\bainsi que)\s*(?:d'|de )?$", folded[: c.start])
     if (
         not casualty
@@ -581,15 +660,19 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         back = _nearest_word_before(folded, c.start)  # "ont liquidé le chef …, et 10 de leurs gardes"
         if back in roles.CASUALTY_MEASURES:
             casualty, gov_tok = [back], None
-    nationality = bool(NATIONALITY_NOUN.match(fu))
+    nationality = nationality_noun(c.unit)
+    # « 109 cas de traumatismes crâniens », « 40 cas de blessures »: cases of a wound count the wounded
+    cases = fu == "cas" and any(m in roles.CASUALTY_MEASURES for m, _ in own)
     person = (
-        bool(roles.PERSON_UNITS.match(fu))
+        cases
+        or bool(roles.PERSON_UNITS.match(fu))
         or nationality
         or bool(TROOPISH.match(fu))
         or (a is not None and a.kind in ("troops", "casualties"))
     )
     troop_unit = (
         bool(roles.TROOP_UNITS.match(fu))
+        or (fu == "personnes" and not casualty and bool(MISSION_PEOPLE.search(folded[: c.start])))
         or nationality
         or bool(TROOPISH.match(fu))
         or (a is not None and a.kind == "troops")
@@ -656,6 +739,13 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         context,
         out[mine[-1]] if mine else None,
     )
+    if cases and c.party_basis == "unspecified":
+        # « le Pentagone a fait état de 40 cas de blessures »: the cases of the toll just told
+        told = [
+            j for j in list(mine) + list(nearby) if out[j].kind == "casualties" and out[j].party not in ("", "other")
+        ]
+        if told:
+            c.party, c.party_basis = out[max(told)].party, "cases of the toll before"
     return True
 
 
@@ -728,6 +818,16 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         m, why = "planned", "shares the verb of a planned level"  # "80 soldats resteront …, ainsi que 100 …"
     if m == "leaving" and DESTINATION.search(after.split(";")[0]):
         m, why = "moved", why + " with a destination"
+    elif m == "leaving":
+        # « quitteront les bases de Bagdad … et seront repositionnés à Erbil »: leaving to be moved
+        clause = re.split(
+            r";|\.|\btandis que\b|\balors que\b|\bmais\b|\d|\bet (?:l'|le |la |les )|"
+            r",(?!\s*(?:et |puis )?(?:seront|sera|serait|seraient|vont|va|doivent|devraient|ont ete|etre|se |s'|y ))",
+            after,
+        )[0]
+        moved = next((w for w in re.findall(r"[a-z]+", clause) if roles.measure_word(w) == "moved"), "")
+        if moved:
+            m, why = "moved", f"{why}, then {moved}"
     return m, why
 
 
@@ -759,13 +859,31 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     """Whose people: the figure's own words, then a possessive's owner, the figure it continues,
     the subject of its clause, the force last named."""
     pos = s.start + c.start
+    fu_ = fold(c.unit)
     words = fold(s.text[c.start : doc[end - 1].idx + len(doc[end - 1].text)]) if utok is not None and end > 0 else ""
     codes = roles.head_wins(roles.parties_in(words), words) if words else []
-    if c.unit and NATIONALITY_NOUN.match(fold(c.unit)):
-        codes = codes or [roles.party_of(fold(c.unit))]
+    if c.unit and c.unit_start >= c.end and nationality_noun(c.unit):
+        codes = codes or [roles.party_of(fold(c.unit))]  # its own noun, not one it shares (« en compte 50 »)
     own = roles.combine(codes)
     if own:
         return own, "stated"
+    if utok is not None and end > 0:
+        # « trois soldats et deux policiers irakiens »: a plural adjective after coordinated nouns
+        # qualifies each of them
+        nxt = SHARED_ADJECTIVE.match(folded[doc[end - 1].idx + len(doc[end - 1].text) :])
+        if nxt and roles.NATIONALITY.match(nxt.group("adj")) and roles.party_of(nxt.group("adj")):
+            return roles.party_of(nxt.group("adj")), "stated"
+    mission = MISSION_PEOPLE.search(folded[: c.start]) if c.kind == "troops" and fu_ == "personnes" else None
+    if mission and roles.party_of(mission.group("own")):
+        return roles.party_of(mission.group("own")), "stated"  # « la mission de l'OTAN …, forte de 500 personnes »
+    en = EN_CLITIC.search(folded[: c.start]) if a is not None and c.kind == "troops" else None
+    if en:
+        # « l'Allemagne en compte 130 »: the noun is the one counted before, the owner is the subject
+        # right before the clitic (the parser often reads « en compte » as a noun)
+        chunk = re.split(r"[,;:(]|\btandis que\b|\balors que\b|\bet\b|\bmais\b", folded[: en.start()])[-1]
+        p = roles.party_of(chunk) or roles.frame_subject(ntok, context, s.start)
+        if p:
+            return p, "subject"
     harm = gov_tok if c.kind == "casualties" and gov_tok is not None else None
     if c.possessive:
         return roles.possessor(utok or ntok, context, s.start, harm_verb=roles._clause_verb([harm]) if harm else None)
@@ -798,10 +916,10 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         codes = roles.head_wins(roles.parties_in(among.group(1)), among.group(1)) if among else []
         if codes and not re.match(r"(?:lesquel|eux|elles|ceux|celles)", among.group(1)):
             return roles.combine(codes), "stated"
+        if roles.CIVILIAN_UNITS.match(fu) or _aboard_civil_craft(folded, c, context, pos):
+            return "civilians", "status"
         if roles.MILITARY_UNITS.match(fu):
             return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
-        if re.match(r"civils?|employes?|habitants?|enfants|femmes", fu):
-            return "civilians", "stated"
         return "other", "unspecified"
     if c.demonstrative:
         return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
@@ -824,6 +942,23 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
 
 
+ABOARD = re.compile(r"^[^,;.]{0,40}?\b(?:a bord|d'equipage)\b|^\s*(?:passagers?|voyageurs?)\b")
+CIVIL_CRAFT = re.compile(
+    r"\b(?:boeing|airbus|avion de ligne|avion civil|appareil civil|vol commercial|compagnie aerienne|airlines?|"
+    r"airways|avion de passagers|autocar|autobus|minibus|bus)\b"
+)
+
+
+def _aboard_civil_craft(folded: str, c: Figure, context, pos: int) -> bool:
+    """People aboard an airliner or a bus (« les 176 personnes à bord », « ses passagers », « les neuf
+    membres d'équipage »): civilians, whatever their nationality, when the sentence or the lines before it
+    name a civil craft."""
+    after = folded[c.local[1] :]
+    if not ABOARD.match(after) and not re.match(r"\s*(?:passagers?|voyageurs?)\b", fold(c.unit)):
+        return False
+    return bool(CIVIL_CRAFT.search(fold(context.text[max(0, pos - 600) : pos]) + " " + folded))
+
+
 def _relate(doc, folded, cands, shared, at, out, mine) -> None:
     """Parts and wholes, changes of level, and a whole's party from its parts."""
     for i, c in enumerate(cands):
@@ -832,15 +967,20 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
         k = at[i]
         before = folded[max(0, c.start - 40) : c.start]
         earlier = [j for j in mine if j < k]
+        # « 76 d'entre eux », « Parmi les blessés, huit »: a part of the people counted before
+        if c.continues is not None and (
+            ANAPHOR_AFTER.match(folded[c.end :]) or ANAPHOR_BEFORE.search(folded[: c.start])
+        ):
+            _part(out, k, c.continues)
         # "dont 160 formateurs", "parmi lesquels 3 Américains"
-        if PART_BEFORE.search(before) and earlier:
+        elif PART_BEFORE.search(before) and earlier:
             whole = next((j for j in reversed(earlier) if out[j].part_of is None), earlier[-1])
             _part(out, k, whole)
         elif (
             earlier
             and out[earlier[-1]].part_of is not None
             and re.fullmatch(
-                r"[^.;:]*?(?:,|\bet|\bainsi qu'|\bainsi que)\s*" + APPROX_WORDS,
+                r"[^.;:]*?(?:,|\bet|\bainsi qu'|\bainsi que|\btandis que|\balors que)\s*" + APPROX_WORDS,
                 folded[out[earlier[-1]].local[2] : c.start],
             )
             and out[earlier[-1]].kind == c.kind
@@ -881,17 +1021,25 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
             continue
         gap = folded[c.end : cands[j].start]
         head = folded[max(0, c.start - 80) : c.start]
+        change = re.search(
+            r"\b(?:pass\w+|redui\w+|reduction|ramen\w+|port\w+|augment\w+|diminu\w+|baiss\w+|"
+            r"abaiss\w+|hausse)\b",
+            head,
+        )
         if (
             re.fullmatch(r"\s*(?:a|jusqu'a)\s*" + APPROX_WORDS, gap)
             and re.search(r"\bde\s*" + APPROX_WORDS + "$", head)
-            and re.search(
-                r"\b(?:pass\w+|redui\w+|reduction|ramen\w+|port\w+|augment\w+|diminu\w+|baiss\w+|"
-                r"abaiss\w+|hausse)\b",
-                head,
-            )
+            and change
         ):
             f.measure, f.measure_basis = "present", "level before a change"
-            if g.measure not in ("planned", "present"):
+            # a change still to come (« passeront de 500 à 4 000 ») sets a target; the figure after « à »
+            # only continues the noun of the first, not its measure
+            coming = roles.FUTURE_FORM.fullmatch(change.group()) or re.search(
+                r"\b(?:va|vont|doit|doivent|devrait|devraient|prevoit|prevoient|entend\w*|"
+                r"veut|veulent|projet\w*|plan|objectif|decid\w+)\b",
+                head[: change.start()],
+            )
+            if g.measure not in ("planned", "present") or (coming and g.measure_basis == "continues a figure"):
                 g.measure, g.measure_basis = "planned", "level after a change"
     # "trois personnes, deux chefs des Brigades du Hezbollah et leur chauffeur, ont péri": the
     # apposition that lists who they were says whose
@@ -911,7 +1059,7 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
     # a whole with no party of its own takes its parts' ("trois militaires, dont deux américains")
     for k in mine:
         f = out[k]
-        if f.party_basis in ("stated", "apposition") or not f.parts:
+        if f.party_basis in ("stated", "apposition", "status") or not f.parts:
             continue
         codes = [out[p].party for p in f.parts if out[p].party_basis == "stated"]
         if not codes:
@@ -928,6 +1076,19 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
         for p in f.parts:
             if out[p].party_basis == "continued":
                 out[p].party = f.party
+    # civilians by what they are stay civilians in their parts: « 176 personnes à bord, dont 63 Canadiens »
+    # (a contractor or an employee keeps the nationality written with him)
+    for k in mine:
+        f = out[k]
+        if f.kind != "casualties" or f.party != "civilians":
+            continue
+        for p in f.parts:
+            g = out[p]
+            if g.kind == "casualties" and g.party in roles.STATE_CODES and not CONTRACTOR.match(fold(g.unit)):
+                g.party, g.party_basis = "civilians", "part of civilians"
+
+
+CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
 
 
 def _apposition(doc, f: Figure) -> tuple[int, int] | None:
