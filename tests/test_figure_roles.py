@@ -484,3 +484,159 @@ def test_a_change_still_to_come_sets_a_target():
 def test_leaving_to_be_moved(text, count, measure):
     f = one(text, count)
     assert f.measure == measure, f"{count} in {text!r} read as {f.measure} ({f.measure_basis}), not {measure}"
+
+
+# --- the victims' side: whom the violence was aimed at -------------------------------------------------
+
+
+def victims(text):
+    """(count, party, basis) of the tolls of ``text`` once read against the violence its first sentence
+    tells (as extract_article does with the event each toll belongs to)."""
+    from helpers.extract.figures import victims_by_target
+
+    sents = split_sentences(text)
+    figs = read(text)
+    victims_by_target(figs, sents, {k: (0, sents[0].text, []) for k in range(len(figs))})
+    return [(f.count_best, f.party) for f in figs if f.kind == "casualties"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the struck force's people
+        (
+            "Des drones américains ont frappé un convoi du Hachd al-Chaabi près de l'aéroport, tuant huit combattants.",
+            [(8, "PMF")],
+        ),
+        (
+            "Une frappe contre un QG des Brigades du Hezbollah a fait cinq morts et six blessés.",
+            [(5, "PMF"), (6, "PMF")],
+        ),
+        # the attacked force's people
+        ("Une attaque de drone contre une base de la coalition a blessé quatre personnes.", [(4, "coalition")]),
+        # civilians where a crowd was hit
+        ("Un attentat-suicide contre un marché de Bagdad a tué 20 personnes.", [(20, "civilians")]),
+        # several sides, or only a place: nobody's in particular
+        (
+            "Des roquettes ont frappé une base abritant des soldats irakiens et américains, blessant trois personnes.",
+            [(3, "other")],
+        ),
+        ("Trois personnes ont été tuées dans une frappe contre la région d'Al-Qaïm.", [(3, "other")]),
+        # the victims' own words win over the target
+        (
+            "Des frappes américaines ont visé des dépôts du Hachd, tuant deux soldats et un policier irakiens.",
+            [(2, "IQ"), (1, "IQ")],
+        ),
+        # told in the sentence before
+        (
+            "Une attaque de drone a visé une base de la coalition dans l'ouest du pays.\n"
+            "Cinq personnes ont été blessées, selon un responsable.",
+            [(5, "coalition")],
+        ),
+    ],
+)
+def test_a_toll_that_names_nobody_counts_the_side_aimed_at(text, expected):
+    assert victims(text) == expected, f"{text!r}: {victims(text)}"
+
+
+def test_the_attacker_is_never_the_victim():
+    from helpers.extract.figure_roles import struck_party
+
+    named, party = struck_party("Des frappes ont visé des positions des forces américaines et des miliciens.", ["US"])
+    assert named and party == "PMF", party
+
+
+# --- tolls told again, groups a toll is among, lists (figures batch 2) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,count,kind,measure,party",
+    [
+        # the noun phrase a level measures can count a toll
+        ("Le nombre de soldats britanniques blessés s'élève désormais à 12.", 12, "casualties", "wounded", "UK"),
+        # a bare toll is the toll just told, when it counts the same
+        (
+            "Six marines américains ont été blessés, a indiqué le Pentagone, qui faisait auparavant état de 4 blessés.",
+            4,
+            "casualties",
+            "wounded",
+            "US",
+        ),
+        (
+            "Deux soldats irakiens ont été blessés. Au total, 7 morts ont été recensés.",
+            7,
+            "casualties",
+            "killed",
+            "other",
+        ),
+        # « N autres personnes »: more victims of the same violence
+        (
+            "La roquette a tué un enfant dans son école. Trois autres personnes ont été blessées.",
+            3,
+            "casualties",
+            "wounded",
+            "civilians",
+        ),
+        # the civilians a toll is among
+        ("L'attaque a fait 3 blessés parmi les employés de l'aéroport.", 3, "casualties", "wounded", "civilians"),
+        # victims of a flight, and a list among them
+        (
+            "Parmi les 60 victimes du vol 302, figuraient 8 Allemands.",
+            8,
+            "casualties",
+            "killed_or_wounded",
+            "civilians",
+        ),
+        # a singular toll noun
+        (
+            "L'explosion a fait un mort et trois blessés parmi les policiers irakiens.",
+            1,
+            "casualties",
+            "killed",
+            "IQ",
+        ),
+        # gapped clauses of a list of contingents
+        ("Paris y maintient 600 militaires, Rome environ 900 et Madrid près de 300.", 900, "troops", "present", "IT"),
+        ("Paris y maintient 600 militaires, Rome environ 900 et Madrid près de 300.", 300, "troops", "present", "ES"),
+        # a deadline is the figure's of its own stretch of the sentence
+        (
+            "Le contingent, qui compte aujourd'hui 900 militaires, sera ramené à 500 d'ici juin.",
+            900,
+            "troops",
+            "present",
+            "",
+        ),
+        (
+            "Le contingent, qui compte aujourd'hui 900 militaires, sera ramené à 500 d'ici juin.",
+            500,
+            "troops",
+            "planned",
+            "",
+        ),
+        # the people still there are a level, whatever the clause says they will do
+        (
+            "Le reste des quelque 1 200 militaires présents dans le pays quittera la base.",
+            1200,
+            "troops",
+            "present",
+            "",
+        ),
+    ],
+)
+def test_tolls_told_again_and_lists(text, count, kind, measure, party):
+    f = [x for x in read(text) if x.count_best == count and x.kind != "other"]
+    assert f, f"no troop or casualty figure of {count} in {text!r}"
+    got = (f[0].kind, f[0].measure, f[0].party if party else "")
+    assert got == (kind, measure, party), (
+        f"{count} in {text!r} read as {got} ({f[0].party_basis} / {f[0].measure_basis}), not {(kind, measure, party)}"
+    )
+
+
+def test_who_says_is_no_victim():
+    assert people("Cinq personnes ont été blessées, selon un responsable.") == [(5, "casualties", "wounded", "other")]
+
+
+def test_a_list_among_a_whole_is_its_parts():
+    figs = read("Parmi les 60 victimes du vol 302, figuraient 8 Allemands, dont 2 enfants, ainsi que 5 Français.")
+    whole = {f.count_best: f.part_of for f in figs}
+    assert whole[8] == 0 and whole[5] == 0, whole

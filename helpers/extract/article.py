@@ -19,7 +19,7 @@ from ..vocabulary import SITE_KINDS
 from .actors import actors_of
 from .dates import precision_of, tag
 from .events import EventMention, extract_events, merge_occurrences
-from .figures import Figure, extract_article_figures
+from .figures import Figure, extract_article_figures, victims_by_target
 from .nlp import shared_parses
 from .places import Mention, PlaceMatcher, discover, find_unlisted_sites
 from .published import infer_one, lead_span
@@ -175,6 +175,7 @@ def _extract_article(row, matcher: PlaceMatcher, use_ner: bool) -> ArticleExtrac
     # one event per occurrence: a title, a lead and a later recap of the same event are one mention
     events = merge_occurrences(events, generic)
     link_figures_to_events(figures, found, events, sentences)
+    _victims(figures, found, events, sentences)
     return ArticleExtract(row.article_id, sentences, mentions, events, figures, unplaced)
 
 
@@ -259,6 +260,26 @@ def link_figures_to_events(rows: list[dict], found, events: list[EventMention], 
 
         here = sorted(here, key=clause_start, reverse=True)
         r["event_id"] = here[0].event_id if here else ""
+
+
+def _victims(rows: list[dict], found: list[Figure], events: list[EventMention], sentences: list[Sentence]) -> None:
+    """Tolls that name nobody take the side the violence they belong to was aimed at
+    (:func:`helpers.extract.figures.victims_by_target`); their rows follow."""
+    if not rows:
+        return
+    by_id = {e.event_id: e for e in events}
+    row_of = {r["figure_id"]: r for r in rows}
+    aid = rows[0]["article_id"]
+    linked = {}
+    for k, f in enumerate(found):
+        r = row_of.get(f"{aid}-f{f.start:05d}")
+        e = by_id.get(r["event_id"]) if r is not None else None
+        if e is not None:
+            linked[k] = (e.sentence_index, sentences[e.sentence_index].text, list(e.agent))
+    for k in victims_by_target(found, sentences, linked):
+        r = row_of.get(f"{aid}-f{found[k].start:05d}")
+        if r is not None:
+            r["party"], r["party_basis"] = found[k].party, found[k].party_basis
 
 
 def _figure_dict(row, s, f, ref, ref_end, prec, basis) -> dict:

@@ -261,9 +261,9 @@ PERSON_UNITS = re.compile(
     r"accompagnateurs?|gardes?|agents?|employes?|sous-traitants?|contractuels?|contractors?|"
     r"entrepreneurs?|civils?|policiers?|officiers?|sous-officiers?|experts?|personnes|"
     r"parachutistes?|legionnaires?|reservistes?|recrues?|effectifs|forces speciales|"
-    r"morts|tues|blesses|victimes|chauffeurs?|gardes du corps|chefs?|commandants?|dirigeants?|"
-    r"cadres?|responsables?|fideles?|partisans?|pelerins?|manifestants?|habitants?|enfants|"
-    r"femmes|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?|interpretes?|traducteurs?|"
+    r"morts?|tues?|blesses?|victimes?|chauffeurs?|gardes du corps|chefs?|commandants?|dirigeants?|"
+    r"cadres?|responsables?|fideles?|partisans?|pelerins?|manifestants?|habitants?|enfants?|"
+    r"femmes?|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?|interpretes?|traducteurs?|"
     r"fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|passagers?|voyageurs?|etudiants?|ecoliers?|"
     r"villageois|riverains?)$"
 )
@@ -284,11 +284,20 @@ MILITARY_UNITS = re.compile(
 # people who are civilians by what they are (a nationality does not make them a party's)
 CIVILIAN_UNITS = re.compile(
     r"^(?:civils?|civiles?|habitants?|enfants?|fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|"
-    r"femmes|passagers?|voyageurs?|pelerins?|fideles|manifestants?|etudiants?|ecoliers?|villageois|riverains?|"
-    r"journalistes?|employes?)$"
+    r"femmes?|passagers?|voyageurs?|pelerins?|fideles|manifestants?|etudiants?|ecoliers?|villageois|riverains?|"
+    r"journalistes?|employes?|sous-traitants?|contractuels?|contractors?|entrepreneurs?)$"
 )
-GENERIC_VICTIMS = re.compile(r"^(?:personnes|morts|tues|blesses|victimes|gens|individus)$")
-CASUALTY_NOUNS = {"morts": "killed", "tues": "killed", "blesses": "wounded", "victimes": "killed_or_wounded"}
+GENERIC_VICTIMS = re.compile(r"^(?:personnes?|morts?|tues?|blesses?|victimes?|gens|individus)$")
+CASUALTY_NOUNS = {
+    "morts": "killed",
+    "tues": "killed",
+    "blesses": "wounded",
+    "victimes": "killed_or_wounded",
+    "mort": "killed",
+    "tue": "killed",
+    "blesse": "wounded",
+    "victime": "killed_or_wounded",
+}
 
 
 def measure_word(word: str) -> str:
@@ -484,6 +493,62 @@ def _path_len(a, b) -> int:
         if t.i in idx:
             return idx[t.i] + n
     return 99
+
+
+# --- the victims' side: whom the violence was aimed at --------------------------------------------------
+
+# what introduces the object of violence, read on the lower-cased text as written (accents tell the
+# participle « frappé » from the noun « frappe »)
+STRUCK_AT = re.compile(
+    r"\b(?:contre(?!\s+(?:\d|quelque|environ|plus|près|moins|seulement))|vis(?:ée?s?|ant|ait|aient|ent|er)|"
+    r"cibl(?:ée?s?|ant|ait|aient|ent|er)|pris(?:es)? pour cibles?|frapp(?:ée?s?|ant|ait|aient|ent|er)|"
+    r"bombard(?:ée?s?|ant|ait|aient|ent|er)|pilonn(?:ée?s?|ant|ait|aient|ent|er)|touch(?:ée?s?|ant|ait|aient)|"
+    r"attaqu(?:ée?s?|ant|ait|aient|ent|er)|(?:abattu|tomb|tir|lanc|écras)\w* (?:sur|contre))\b"
+)
+# where the object ends: the toll, the source, the attacker (« par des drones américains »), another clause
+STRUCK_END = re.compile(
+    r"[;.:»«()]|\b(?:tuant|blessant|faisant|causant|provoquant|selon|d'apres|par|lors|apres|avant|en (?:riposte|represailles)|"
+    r"qui (?:a|ont|avait|avaient|aurait|auraient) (?:fait|tue|blesse|cause|coute))\b|"
+    r",(?!\s*(?:qui (?:abrit|accueill|heberg)|abritant|accueillant|hebergeant|ou (?:sont|se trouv|stationn|etaient)))"
+)
+MIXED_FORCES = re.compile(r"\b(?:internationa\w+|etrangere?s?|multinationa\w+|occidenta\w+)\b")
+CIVILIAN_PLACES = re.compile(
+    r"\b(?:marches?|mosquees?|eglises?|ecoles?|hopita\w+|foules?|cortege|procession|pelerins|quartiers? (?!general)\w+|"
+    r"quartiers?$|habitations?|maisons?|immeubles? d'habitation|residentiel\w*|cafes?|restaurants?|mariages?|"
+    r"funerailles|autobus|minibus|bus|camps? de deplaces|villages?|marche)\b"
+)
+
+
+def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, str]:
+    """Whom the violence a sentence tells was aimed at, by the words of its object: (whether the
+    sentence names an object of violence, the party of that object or '').
+
+    « ont visé cinq positions des Brigades du Hezbollah en Irak » → PMF; « contre une base de la
+    coalition » → coalition; « contre un marché » → civilians; « une base irakienne abritant des forces
+    américaines et internationales » → '' (several: the victims are a mixed group); « contre la région
+    d'al-Qaïm » → '' (a place, nobody's). ``agent``: codes of who did it, never the victims; ``stop``: where
+    to stop reading (the toll's own position in the sentence)."""
+    low = text.lower()
+    folded = fold(text)
+    named = False
+    for m in STRUCK_AT.finditer(low):
+        if stop is not None and m.start() >= stop:
+            break
+        end = STRUCK_END.search(folded, m.end())
+        b = min(end.start() if end else len(folded), m.end() + 140, stop if stop is not None else len(folded))
+        span = folded[m.end() : b]
+        if not span.strip():
+            continue
+        named = True
+        codes = [c for c in head_wins(parties_in(span), span) if c not in agent]
+        if MIXED_FORCES.search(span):
+            codes.append("coalition")
+        if not codes and CIVILIAN_PLACES.search(span):
+            codes = ["civilians"]
+        if codes:
+            party = combine(codes)
+            return True, party if party != "other" else ""
+    return named, ""
 
 
 # --- context: the force the article is talking about -------------------------------------------------

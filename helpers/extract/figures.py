@@ -306,6 +306,10 @@ def _candidates(text: str, folded: str, skip: list[tuple[int, int]]) -> list[Fig
             f.definite = w in ("les", "ses", "leurs", "leur", "nos", "vos", "ces", "son", "sa")
             f.possessive = w if w in ("ses", "leurs", "leur", "nos", "vos", "son", "sa") else ""
             f.demonstrative = w == "ces"
+        if re.search(
+            r"\b(?:reste|ensemble|totalite|plupart|partie|majorite|moitie|tiers|quart)\s+des\s+(?:\w+\s+)?$", before
+        ):
+            f.definite = True  # « le reste des quelque 2 500 militaires »: « des » is « de les »
         pm = re.match(r"\s+(?:de|d')\s*(ses|leurs|nos|vos|ces)\b", after)
         if pm and unit:
             f.possessive = pm.group(1) if pm.group(1) != "ces" else ""  # "deux de leurs soldats"
@@ -416,8 +420,13 @@ MISSION_PEOPLE = re.compile(
     r"totalis\w+|elev\w+)\s+(?:\w+\s+)?(?:de |a |d')?|\s+de\s+)"
     r"(?:quelque |environ |pres de |plus de |moins de |jusqu'a )?$"
 )
+GAPPED = re.compile(
+    r"(?:,|\bet|;)\s*(?P<who>[a-z' -]{2,30}?)\s+(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|plus d'|"
+    r"moins d'|jusqu'a|seulement)?\s*$"
+)
+TOLL_NOUNS = re.compile(r"^(?:blesses?|morts?|tues?|victimes?)$")
 POPULATION = re.compile(r"\b(?:parmi|sur)\s+(?:les|ses|leurs|ces|nos)\s+(?:quelque |environ |pres de |plus de )?$")
-SHARED_ADJECTIVE = re.compile(r"^\s*(?:et|ou)\s+(?:de |d')?[\w-]+\s+(?P<noun>[a-z-]+s)\s+(?P<adj>[a-z-]+(?:s|es))\b")
+SHARED_ADJECTIVE = re.compile(r"^\s*(?:et|ou)\s+(?:de |d')?[\w-]+\s+(?P<noun>[a-z-]+)\s+(?P<adj>[a-z-]+(?:s|es))\b")
 EN_CLITIC = re.compile(
     r"\bn?'?en\s+(?!\w+ant\s)(?:\w+\s+){1,2}(?:plus |encore |que |seulement )*"
     r"(?:quelque |environ |pres de |plus de |au moins |moins de )?$"
@@ -425,7 +434,8 @@ EN_CLITIC = re.compile(
 ANAPHOR_AFTER = re.compile(r"^\s+(?:d'entre|parmi)\s+(?:eux|elles)\b")
 ANAPHOR_BEFORE = re.compile(
     r"\bparmi (?:eux|elles|ces derniers|ces dernieres|les (?P<noun>blesses|morts|tues|victimes|soldats|militaires|"
-    r"personnes|[a-z]+))\s*,\s*(?:quelque|environ|pres de|plus de|au moins|moins de|seulement)?\s*$"
+    r"personnes|[a-z]+))\s*(?:,|\b(?:figur\w+|se trouv\w+|on (?:compte|denombre|trouve)|il y a(?:vait)?|(?:sont|etaient) morts)\b)"
+    r"\s*(?:quelque|environ|pres de|plus de|au moins|moins de|seulement)?\s*$"
 )
 
 
@@ -550,8 +560,12 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         utok = None
     forward = i in shared
     ante = None
+    level_np = None  # « le nombre de militaires américains blessés s'élève à 50 »: the noun phrase measured
     if c.unit and mine and PART_BEFORE.search(folded[max(0, c.start - 40) : c.start]):
         c.continues = mine[-1]  # "dont deux américains": a part of the figure before, its kind
+    elif c.unit and ANAPHOR_BEFORE.search(folded[: c.start]):
+        # « Parmi les morts figurent quatre commandants »: a part of the toll told before
+        c.continues = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
     copula = None
     if not c.unit and COPULA_NP.match(nxt):
         um = UNIT_RX.match(" " + folded[c.end + COPULA_NP.match(nxt).end() : c.end + 80])
@@ -569,8 +583,15 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         if mine:
             p = out[mine[-1]]
             between = folded[p.local[2] : c.start]
-            if COMPOSITE.search(between) or re.match(r"\s*autres?\b", nxt):
-                ante = mine[-1]
+            gapped = GAPPED.search(between)
+            if (
+                COMPOSITE.search(between)
+                or re.match(r"\s*autres?\b", nxt)
+                or gapped
+                and roles.party_of(gapped.group("who"))
+                and not roles.LOCATIVE.search(gapped.group("who"))
+            ):
+                ante = mine[-1]  # « … 600 militaires, le Royaume-Uni environ 400 »: a gapped clause
         if ante is None and (ANAPHOR_AFTER.match(nxt) or ANAPHOR_BEFORE.search(folded[: c.start])):
             # « 76 d'entre eux », « Parmi les blessés, huit … »: the people counted just before
             ante = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
@@ -579,6 +600,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if lt is not None:
                 c.unit, utok = lt.text, None
                 c.measure_basis = "level of " + lt.text
+                level_np = lt
         if (
             ante is None
             and not c.unit
@@ -638,6 +660,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     if not gov and not own and own_np:
         gov, gov_tok = roles.predicate_after(doc, end)
     casualty = [m for m, _ in own if m in roles.CASUALTY_MEASURES]
+    if level_np is not None:
+        casualty += [m for m in (roles.measure_word(t.text) for t in level_np.subtree) if m in roles.CASUALTY_MEASURES]
     if not casualty and gov in roles.CASUALTY_MEASURES and not POPULATION.search(folded[: c.start]):
         # « aucune victime parmi les 1 500 soldats présents »: the people the toll is counted among, not the toll
         casualty = [gov]
@@ -715,6 +739,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         c.kind, c.measure, c.measure_basis = "other", "", "an epidemic's toll, not a war's"
     if word_one and re.search(r"[A-Z][\w'-]+\s*,\s*$", s.text[max(0, c.start - 30) : c.start]):
         return False  # "Abou X, un commandant des Brigades": who he is, not how many
+    if word_one and re.search(
+        r"\b(?:selon|d'apres|a (?:declare|indique|affirme|precise|ajoute)|cite\w*)\s*$", folded[: c.start]
+    ):
+        return False  # « selon un responsable »: who says, not who was hurt
     if word_one and not (
         c.kind == "casualties"
         or (
@@ -739,30 +767,61 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         context,
         out[mine[-1]] if mine else None,
     )
-    if cases and c.party_basis == "unspecified":
-        # « le Pentagone a fait état de 40 cas de blessures »: the cases of the toll just told
+    if level_np is not None and c.kind == "casualties" and roles.np_party(level_np):
+        c.party, c.party_basis = roles.np_party(level_np), "stated"
+    others = re.match(r"\s+autres\b", folded[c.end : c.unit_start]) if c.unit_start > c.end else None
+    if (
+        c.kind == "casualties"
+        and c.party_basis == "unspecified"
+        and (cases or TOLL_NOUNS.match(fu) or others and roles.GENERIC_VICTIMS.match(fu))
+    ):
+        # « qui faisait état de 34 blessés », « 40 cas de blessures », « quatre autres personnes »: a bare toll
+        # is the toll just told (its sentence's target first: « une frappe contre le Hachd a fait 8 morts »)
+        _, aimed = roles.struck_party(s.text, stop=c.start)
         told = [
-            j for j in list(mine) + list(nearby) if out[j].kind == "casualties" and out[j].party not in ("", "other")
+            j
+            for j in list(mine) + list(nearby)
+            if out[j].kind == "casualties"
+            and out[j].party not in ("", "other")
+            and c.sentence_index - out[j].sentence_index <= 1
+            and (others or _same_toll(out[j].measure, c.measure))
         ]
-        if told:
-            c.party, c.party_basis = out[max(told)].party, "cases of the toll before"
+        if aimed:
+            c.party, c.party_basis = aimed, "target of the violence"
+        elif told:
+            c.party, c.party_basis = out[max(told)].party, "the toll told before"
+            if c.measure == "killed_or_wounded" and fu == "victimes" and c.measure_basis == "own words":
+                c.measure, c.measure_basis = out[max(told)].measure, "victims of the toll told before"
     return True
+
+
+def _same_toll(a: str, b: str) -> bool:
+    """Two measures that can count the same toll (killed and « victimes », wounded and wounded)."""
+    return a == b or "killed_or_wounded" in (a, b)
 
 
 def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) -> tuple[str, str]:
     """The measure of a troop figure and why: present or planned level, a flow (arriving, leaving,
     moved), from its own words, the word that governs it, the tense of its clause, or the figure before."""
-    clause = re.split(r"[;]", folded)[0]
+    # « d'ici » in the figure's own stretch of the sentence (« le contingent, qui compte 800 militaires, sera
+    # ramené à 600 d'ici la fin de l'année »: the deadline is the 600's, not the 800's)
+    stretch = re.split(r"[,;]", folded[: c.start])[-1] + re.split(r"[,;]", folded[c.start :])[0]
     later = (
         bool(verb is not None and roles.future(verb))
-        or bool(re.search(r"\bd'ici\b", clause))
+        or bool(re.search(r"\bd'ici\b", stretch))
         or any(t.pos_ in ("VERB", "AUX") and roles.future(t) for _, t in own)
+    )
+    own_state = next(
+        (t for m, t in own if m == "present" and t.pos_ in ("ADJ", "VERB") and roles._is_participle(t)), None
     )
     own_flow = next((m for m, _ in own if m in roles.FLOWS), "")
     before = folded[max(0, c.start - 25) : c.start]
     after = folded[c.local[2] : c.local[2] + 90]
     if own_flow:
         m, why = own_flow, "own words"
+    elif own_state is not None and c.definite and not roles.future(own_state):
+        # « le reste des quelque 2 500 militaires présents quittera … »: the level they are at now
+        m, why = "present", f"own words ({own_state.text})"
     elif re.search(r"\b(?:a|jusqu'a)\s*" + APPROX_WORDS + "$", before) and _target(gov_tok, verb) is not None:
         t = _target(gov_tok, verb)
         realized = t.pos_ == "VERB" and not later and "Inf" not in t.morph.get("VerbForm")
@@ -884,6 +943,8 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         p = roles.party_of(chunk) or roles.frame_subject(ntok, context, s.start)
         if p:
             return p, "subject"
+    if c.kind == "casualties" and utok is not None and roles.CIVILIAN_UNITS.match(fu_):
+        return "civilians", "status"  # « ses deux enfants », « dont un adolescent »: civilians by what they are
     harm = gov_tok if c.kind == "casualties" and gov_tok is not None else None
     if c.possessive:
         return roles.possessor(utok or ntok, context, s.start, harm_verb=roles._clause_verb([harm]) if harm else None)
@@ -916,6 +977,8 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         codes = roles.head_wins(roles.parties_in(among.group(1)), among.group(1)) if among else []
         if codes and not re.match(r"(?:lesquel|eux|elles|ceux|celles)", among.group(1)):
             return roles.combine(codes), "stated"
+        if among and roles.CIVILIAN_UNITS.match(among.group(1).split()[0]):
+            return "civilians", "status"  # « cinq blessés parmi les contractuels »
         if roles.CIVILIAN_UNITS.match(fu) or _aboard_civil_craft(folded, c, context, pos):
             return "civilians", "status"
         if roles.MILITARY_UNITS.match(fu):
@@ -942,9 +1005,13 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
 
 
-ABOARD = re.compile(r"^[^,;.]{0,40}?\b(?:a bord|d'equipage)\b|^\s*(?:passagers?|voyageurs?)\b")
+ABOARD = re.compile(
+    r"^[^,;.]{0,40}?\b(?:a bord|d'equipage|du vol|de l'avion|de l'appareil|du boeing|de l'airbus)\b|"
+    r"^\s*(?:passagers?|voyageurs?)\b"
+)
 CIVIL_CRAFT = re.compile(
-    r"\b(?:boeing|airbus|avion de ligne|avion civil|appareil civil|vol commercial|compagnie aerienne|airlines?|"
+    r"\b(?:boeing|airbus|avion de ligne|avion civil|appareil civil|vol commercial|vol [a-z]{0,3} ?\d+|"
+    r"compagnie aerienne|airlines?|"
     r"airways|avion de passagers|autocar|autobus|minibus|bus)\b"
 )
 
@@ -974,7 +1041,8 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
             _part(out, k, c.continues)
         # "dont 160 formateurs", "parmi lesquels 3 Américains"
         elif PART_BEFORE.search(before) and earlier:
-            whole = next((j for j in reversed(earlier) if out[j].part_of is None), earlier[-1])
+            same = [j for j in earlier if out[j].kind == c.kind] or earlier
+            whole = next((j for j in reversed(same) if out[j].part_of is None), same[-1])
             _part(out, k, whole)
         elif (
             earlier
@@ -985,7 +1053,10 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
             )
             and out[earlier[-1]].kind == c.kind
         ):
-            _part(out, k, out[earlier[-1]].part_of)  # "dont 250 …, ainsi que 50 instructeurs"
+            whole = out[earlier[-1]].part_of
+            while out[whole].part_of is not None and out[whole].kind == c.kind:
+                whole = out[whole].part_of  # « dont les 9 membres d'équipage, ainsi que 57 Canadiens »: the outer whole
+            _part(out, k, whole)  # "dont 250 …, ainsi que 50 instructeurs"
         # "45 de ses 120 instructeurs", "30 sur 70": the first is part of the second
         if (
             i in shared
@@ -1006,9 +1077,10 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                 c.measure, c.measure_basis = "present", "the whole a part is taken from"
         # "sur les 64 militaires …, 39 ont …"
         if WHOLE_SUR.search(before) and not earlier:
-            nxt = next((at[j] for j in range(i + 1, len(cands)) if j in at), None)
+            nxt = next((at[j] for j in range(i + 1, len(cands)) if j in at and out[at[j]].kind == c.kind), None)
             if nxt is not None and re.search(
-                r",\s*" + APPROX_WORDS + "$", folded[: cands[[j for j in at if at[j] == nxt][0]].start]
+                r",\s*(?:(?:figur\w+|se trouv\w+|on (?:compte|denombre)|il y a(?:vait)?)\s+)?" + APPROX_WORDS + "$",
+                folded[: cands[[j for j in at if at[j] == nxt][0]].start],
             ):
                 _part(out, nxt, k)
     # "passeront de 5 200 à 3 000": the first is the level now, the second the target
@@ -1233,3 +1305,51 @@ def _site_levels(out: list[Figure]) -> None:
         ]
         if wholes:
             _part(out, k, wholes[-1])
+
+
+# --- the victims of the event a toll belongs to ------------------------------------------------------
+
+VICTIM_BASES = ("unspecified", "context")
+
+
+def victims_by_target(figures: list[Figure], sentences: list[Sentence], events: dict[int, tuple]) -> list[int]:
+    """A toll whose own words name nobody (« 25 combattants », « 8 morts », « cinq personnes ») counts the
+    people the violence was aimed at (codebook: the victims' party): the object of the strike or attack
+    its own sentence tells (« ont visé des positions des Kataeb Hezbollah, tuant 25 combattants »), else
+    that of the event it belongs to, told before. ``events`` maps a figure's index to its event's
+    (sentence index, sentence text, agent codes). An object that names several sides, or only a place,
+    leaves the toll ``other``. Figures that continue a toll or are parts of it follow it. Returns the
+    indices of the figures changed."""
+    changed: list[int] = []
+    for k, f in enumerate(figures):
+        if f.kind != "casualties" or f.party_basis not in VICTIM_BASES:
+            continue
+        if f.party_basis == "context" and not roles.MILITARY_UNITS.match(fold(f.unit)):
+            continue
+        sent = sentences[f.sentence_index]
+        ev = events.get(k)
+        agent = tuple(ev[2]) if ev else ()
+        named, party = roles.struck_party(sent.text, agent, stop=f.local[0])
+        if not named and ev is not None and ev[0] < f.sentence_index:
+            named, party = roles.struck_party(ev[1], agent)
+        if party and party != f.party:
+            f.party, f.party_basis = party, "target of the violence"
+            changed.append(k)
+    for k, f in enumerate(figures):  # those that continue or are parts of a toll changed above
+        src = f.continues if f.continues is not None else f.part_of
+        if (
+            src is None
+            and f.party_basis == "continued"
+            and k - 1 in changed
+            and figures[k - 1].sentence_index == f.sentence_index
+        ):
+            src = k - 1  # « 8 morts et 4 blessés »: coordinated with the toll before
+        if (
+            src is not None
+            and src in changed
+            and f.kind == "casualties"
+            and f.party_basis in ("continued", "unspecified", "context")
+        ):
+            f.party, f.party_basis = figures[src].party, "continued"
+            changed.append(k)
+    return changed
