@@ -640,3 +640,72 @@ def test_a_list_among_a_whole_is_its_parts():
     figs = read("Parmi les 60 victimes du vol 302, figuraient 8 Allemands, dont 2 enfants, ainsi que 5 Français.")
     whole = {f.count_best: f.part_of for f in figs}
     assert whole[8] == 0 and whole[5] == 0, whole
+
+
+# --- parts, crowds, the fallen (figures batch 3) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,count,kind,measure,party",
+    [
+        # a whole whose parts are a contractor and civilians is a mixed group
+        (
+            "Une roquette a blessé six personnes, dont un entrepreneur britannique et cinq ouvriers.",
+            6,
+            "casualties",
+            "wounded",
+            "other",
+        ),
+        (
+            "Une roquette a blessé six personnes, dont un entrepreneur britannique et cinq ouvriers.",
+            5,
+            "casualties",
+            "wounded",
+            "civilians",
+        ),
+        # occupations are civilians
+        ("Deux bergers ont été tués par l'explosion d'une mine.", 2, "casualties", "killed", "civilians"),
+        # the fallen
+        ("Trois combattants des Brigades du Hezbollah sont tombés en martyrs.", 3, "casualties", "killed", "PMF"),
+        (
+            "Quatre miliciens ont été tués et deux autres blessés. Parmi les martyrs figure un commandant.",
+            1,
+            "casualties",
+            "killed",
+            "PMF",
+        ),
+        # a bare number after « des »/« les » shares the noun of the figure before
+        (
+            "Le ministère a reconnu que 1 800 soldats turcs étaient déployés, soit le triple des 600 annoncés.",
+            600,
+            "troops",
+            "present",
+            "TR",
+        ),
+        # the object of a verb of level
+        (
+            "Les effectifs devaient atteindre 4 000 personnes, mais n'ont jamais dépassé 1 200.",
+            1200,
+            "troops",
+            "present",
+            "",
+        ),
+    ],
+)
+def test_parts_crowds_and_the_fallen(text, count, kind, measure, party):
+    f = [x for x in read(text) if x.count_best == count and x.kind != "other"]
+    assert f, f"no troop or casualty figure of {count} in {text!r}"
+    got = (f[0].kind, f[0].measure, f[0].party if party else "")
+    assert got == (kind, measure, party), (
+        f"{count} in {text!r} read as {got} ({f[0].party_basis} / {f[0].measure_basis}), not {(kind, measure, party)}"
+    )
+
+
+def test_some_of_a_whole_is_a_part_of_it():
+    figs = read("Le Danemark rapatrie une dizaine des quelque 130 militaires danois.")
+    f10 = [f for f in figs if f.count_best == 10][0]
+    assert f10.part_of is not None and figs[f10.part_of].count_best == 130, f10.part_of
+
+
+def test_a_crowd_of_a_country_is_no_troops():
+    assert people("Des milliers d'Irakiens ont manifesté devant l'ambassade.") == []

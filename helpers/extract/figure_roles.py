@@ -198,7 +198,7 @@ KILLED = re.compile(
     rf"^(?:tu{ER}|tuee?s?|morts?|mortes?|mourir|mouru\w*|mourr\w+|meur(?:t|ent)|meurtres?|"
     r"peri|perir|peris|perit|perirent|perissent|periront|perirai\w*|perissant|"
     rf"deced{ER}|deces|succomb{ER}|abattue?s?|abatt(?:re|ent|ant|it)|assassin{ER}|assassinats?|"
-    rf"liquid{ER}|tuerie|elimin{ER}|neutralis{ER})$"
+    rf"liquid{ER}|tuerie|elimin{ER}|neutralis{ER}|martyrs?)$"
 )
 WOUNDED = re.compile(
     rf"^(?:bless{ER}|blessures?|commotion(?:s|ne|nes|nee|nees)?|traumatis{ER}|traumatismes?|"
@@ -212,7 +212,7 @@ MOVED = re.compile(
     rf"repli{ER}?|repli|replis|concentr(?:e|ee|es|ees|er|era|eront))$"
 )
 LEAVING = re.compile(
-    rf"^(?:retir{ER}|retraits?|quitt{ER}|partent|partir|partira|partiront|partirait|partiraient|"
+    rf"^(?:retir{ER}|retraits?|quitt{ER}|ramen{ER}|partent|partir|partira|partiront|partirait|partiraient|"
     rf"partis|partait|partaient|departs?|rapatri{ER}|rapatriements?|rentr{ER}|retours?|evacu{ER}|"
     rf"evacuations?|desengag{ER}|desengagements?|reduction|reduire|reduite?s?|reduis(?:ent|ait|aient|ant|it)|"
     rf"diminu{ER}|diminutions?|allegement|alleger|sortie?s?|sortir|sortiront|demobilis{ER})$"
@@ -232,7 +232,7 @@ PRESENT = re.compile(
     r"elevaient|eleva|montait|montaient|monte|montent|montant|atteint|atteignent|atteignait|"
     rf"comprend|comprennent|comprenait|rassembl{ER}|compose(?:e|s|es)?|composent|effectifs?|"
     rf"contingents?|dispos(?:e|ent|ait|aient|ant)|mobilise(?:e|s|es)?|cantonn{ER}|installe(?:e|s|es)?|"
-    r"sur place|avoir|ont|a|avait|avaient|aura|auront|forte?s?)$"
+    rf"sur place|avoir|ont|a|avait|avaient|aura|auront|forte?s?|depass{ER}|culmin{ER})$"
 )
 # a target level: "passeront à 3 000", "ramener à", "porter à", "plafonner à"
 TARGET = re.compile(
@@ -265,7 +265,8 @@ PERSON_UNITS = re.compile(
     r"cadres?|responsables?|fideles?|partisans?|pelerins?|manifestants?|habitants?|enfants?|"
     r"femmes?|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?|interpretes?|traducteurs?|"
     r"fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|passagers?|voyageurs?|etudiants?|ecoliers?|"
-    r"villageois|riverains?)$"
+    r"villageois|riverains?|martyrs?|agriculteurs?|paysans?|bergers?|ouvriers?|commercants?|medecins?|"
+    r"infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|fermiers?|pecheurs?|travailleurs?)$"
 )
 # nouns that count the people of a force (troop figures); the others count people only as victims
 TROOP_UNITS = re.compile(
@@ -285,10 +286,14 @@ MILITARY_UNITS = re.compile(
 CIVILIAN_UNITS = re.compile(
     r"^(?:civils?|civiles?|habitants?|enfants?|fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|"
     r"femmes?|passagers?|voyageurs?|pelerins?|fideles|manifestants?|etudiants?|ecoliers?|villageois|riverains?|"
-    r"journalistes?|employes?|sous-traitants?|contractuels?|contractors?|entrepreneurs?)$"
+    r"journalistes?|employes?|sous-traitants?|contractuels?|contractors?|entrepreneurs?|agriculteurs?|paysans?|"
+    r"bergers?|ouvriers?|commercants?|medecins?|infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|"
+    r"fermiers?|pecheurs?|travailleurs?)$"
 )
 GENERIC_VICTIMS = re.compile(r"^(?:personnes?|morts?|tues?|blesses?|victimes?|gens|individus)$")
 CASUALTY_NOUNS = {
+    "martyrs": "killed",
+    "martyr": "killed",
     "morts": "killed",
     "tues": "killed",
     "blesses": "wounded",

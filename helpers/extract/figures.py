@@ -112,7 +112,8 @@ APPROX_AFTER = re.compile(r"^\s+(?:(?!(?:a|de|et|ou|sur|contre)\b)\w+\s+)?enviro
 # what joins a number to the figure before it, so that it counts the same thing
 COMPOSITE = re.compile(
     r"(\bdont|\bsur (?:les |la |un total de |l'ensemble des )?|\bet|,|\bparmi(?: eux| elles| lesquel\w+)?|"
-    r"\bcontre|\bau lieu de|\bpuis|\bainsi qu'|\bainsi que|\bsoit|\bou|\(|\ba|\bde|\btandis que|\balors que)\s*"
+    r"\bcontre|\bau lieu de|\bpuis|\bainsi qu'|\bainsi que|\bsoit|\bou|\(|\ba|\bde|\btandis que|\balors que|"
+    r"\bdes|\bles|\baux)\s*"
     r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un|de|d')?\s*$"
 )
 DIGITS = re.compile(r"(?<![\w,.])\d{1,3}(?:(?:[ .,\u00a0\u202f])\d{3})+(?![\d\w])|(?<![\w,.])\d+(?![\d\w]|[,.]\d)")
@@ -124,7 +125,9 @@ WHOLE_SUR = re.compile(
     r"\b(?:sur|parmi)\s+(?:les |la |un total de |l'ensemble des |un effectif de |ses |leurs |ces )?"
     r"(?:quelque |environ |pres de |plus de )?$"
 )
-OF_POSSESSIVE = re.compile(r"^\s*(?:de|d')\s*(?:ses|leurs|nos|vos|les|ces)\s*$")
+OF_POSSESSIVE = re.compile(
+    r"^\s*(?:(?:de|d')\s*(?:ses|leurs|nos|vos|les|ces)|des)\s*(?:quelque|environ|pres de|plus de)?\s*$"
+)
 CONTINUES = re.compile(
     r"^\s*(?:puis|ensuite|et|mais|dont|parmi|sur|au moins|plus de|selon|soit|enfin|"
     r"par ailleurs|en outre)\b"
@@ -424,6 +427,16 @@ GAPPED = re.compile(
     r"(?:,|\bet|;)\s*(?P<who>[a-z' -]{2,30}?)\s+(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|plus d'|"
     r"moins d'|jusqu'a|seulement)?\s*$"
 )
+# « …, mais n'ont jamais dépassé 1 500 »: a bare number a verb of level takes, after a figure of the sentence
+LEVEL_OBJECT = re.compile(
+    r"\b(?:depass\w+|atteint|atteignai\w+|culmin\w+ a|s'elev\w+ a|totalis\w+)\s+"
+    r"(?:plus de |moins de |pres de |environ |quelque )?$"
+)
+FALLEN = re.compile(r"^[^,;.]{0,60}?\b(?:tomb|mort)\w* (?:en martyrs?|au combat|au champ d'honneur)")
+TROOP_CONTEXT = re.compile(
+    r"\b(?:troupes?|soldats?|militaires?|forces?|contingents?|effectifs|armees?|deploi\w+|deploy\w+|stationn\w+|"
+    r"coalition|otan|mission)\b"
+)
 TOLL_NOUNS = re.compile(r"^(?:blesses?|morts?|tues?|victimes?)$")
 POPULATION = re.compile(r"\b(?:parmi|sur)\s+(?:les|ses|leurs|ces|nos)\s+(?:quelque |environ |pres de |plus de )?$")
 SHARED_ADJECTIVE = re.compile(r"^\s*(?:et|ou)\s+(?:de |d')?[\w-]+\s+(?P<noun>[a-z-]+)\s+(?P<adj>[a-z-]+(?:s|es))\b")
@@ -433,7 +446,7 @@ EN_CLITIC = re.compile(
 )
 ANAPHOR_AFTER = re.compile(r"^\s+(?:d'entre|parmi)\s+(?:eux|elles)\b")
 ANAPHOR_BEFORE = re.compile(
-    r"\bparmi (?:eux|elles|ces derniers|ces dernieres|les (?P<noun>blesses|morts|tues|victimes|soldats|militaires|"
+    r"\bparmi (?:eux|elles|ces derniers|ces dernieres|les (?P<noun>blesses|morts|tues|victimes|martyrs|soldats|militaires|"
     r"personnes|[a-z]+))\s*(?:,|\b(?:figur\w+|se trouv\w+|on (?:compte|denombre|trouve)|il y a(?:vait)?|(?:sont|etaient) morts)\b)"
     r"\s*(?:quelque|environ|pres de|plus de|au moins|moins de|seulement)?\s*$"
 )
@@ -448,7 +461,7 @@ def _anaphor(c: Figure, out: list[Figure], mine: list[int], nearby, among) -> in
     n = c.count_best or 0
     earlier = [j for j in earlier if (out[j].count_best or 0) >= n] or earlier  # a subset is no larger
     noun = among.group("noun") if among is not None else None
-    want = {"blesses": "wounded", "morts": "killed", "tues": "killed"}.get(noun or "")
+    want = {"blesses": "wounded", "morts": "killed", "tues": "killed", "martyrs": "killed"}.get(noun or "")
     if want:
         same = [j for j in earlier if out[j].measure in (want, "killed_or_wounded")]
         if same:
@@ -464,7 +477,7 @@ TROOPISH = re.compile(
 LEVEL_VERBS = re.compile(
     r"^(?:elever|eleve\w*|monter|mont\w+|passer|pass\w+|atteindre|atteint|etre|est|sont|ramen\w+|"
     r"redui\w+|port\w+|chiffr\w+|totalis\w+|estim\w+|abaiss\w+|limit\w+|plafonn\w+|augment\w+|"
-    r"diminu\w+|tomb\w+|baiss\w+)$"
+    r"diminu\w+|tomb\w+|baiss\w+|depass\w+|culmin\w+)$"
 )
 CASUAL_SUBJECTS = ("IS",)
 
@@ -489,7 +502,7 @@ def _level_subject(doc, ntok):
 LEVEL_WRITTEN = re.compile(
     r"\b(?P<noun>effectifs|contingent|mission|presence|troupes|forces|dispositif)\b[^,;.:()]{0,40}?\s"
     r"(?:pass\w+|s'eleve\w*|atteind\w+|atteint|ramen\w+|redui\w+|port\w+|augment\w+|diminu\w+|tomb\w+|"
-    r"baiss\w+|plafonn\w+|limit\w+|chiffr\w+|compt\w+)\b"
+    r"baiss\w+|plafonn\w+|limit\w+|chiffr\w+|compt\w+|depass\w+|culmin\w+)\b"
     r"[^,;.:()]{0,30}?(?:\b(?:de|a|jusqu'a)\s+)(?:quelque |environ |pres de |plus de |moins de )?$"
 )
 
@@ -587,6 +600,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if (
                 COMPOSITE.search(between)
                 or re.match(r"\s*autres?\b", nxt)
+                or LEVEL_OBJECT.search(between)  # « …, mais n'ont jamais dépassé 1 500 »
                 or gapped
                 and roles.party_of(gapped.group("who"))
                 and not roles.LOCATIVE.search(gapped.group("who"))
@@ -660,6 +674,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     if not gov and not own and own_np:
         gov, gov_tok = roles.predicate_after(doc, end)
     casualty = [m for m, _ in own if m in roles.CASUALTY_MEASURES]
+    if not casualty and FALLEN.match(folded[c.local[2] :]):
+        casualty = ["killed"]  # « cinq membres du Hachd tombés en martyrs », « tombés au combat »
     if level_np is not None:
         casualty += [m for m in (roles.measure_word(t.text) for t in level_np.subtree) if m in roles.CASUALTY_MEASURES]
     if not casualty and gov in roles.CASUALTY_MEASURES and not POPULATION.search(folded[: c.start]):
@@ -729,6 +745,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         # "… et quatre autres blessés, ainsi qu'un soldat américain": the same toll
         p = out[mine[-1]]
         c.kind, c.measure, c.measure_basis = "casualties", p.measure, "coordinated with a toll"
+    elif nationality and a is None and not gov and not own and not forward and not TROOP_CONTEXT.search(folded):
+        c.kind = "other"  # « des milliers d'Irakiens ont manifesté »: people of a country, not its forces
     elif troop_unit:
         c.kind = "troops"
         prev = out[mine[-1]] if mine else None
@@ -1133,9 +1151,9 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
         f = out[k]
         if f.party_basis in ("stated", "apposition", "status") or not f.parts:
             continue
-        codes = [out[p].party for p in f.parts if out[p].party_basis == "stated"]
-        if not codes:
-            continue
+        codes = [out[p].party for p in f.parts if out[p].party_basis in ("stated", "status")]
+        if not codes or set(codes) == {f.party} and f.party_basis in ("the toll told before", "target of the violence"):
+            continue  # « quatre autres personnes, dont un adolescent »: parts of the side already read
         if sum(out[p].count_best or 0 for p in f.parts) >= (f.count_best or 0) and len(set(codes)) == 1:
             f.party, f.party_basis = codes[0], "parts"
         elif roles.GENERIC_VICTIMS.match(fold(f.unit)):
