@@ -8,7 +8,7 @@ TIMEML ?= ../shared/peer/ftib-dev
 NBVAL  := --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .DEFAULT_GOAL := help
-.PHONY: help install browser export report lint format test lab bench eval gazetteer clean
+.PHONY: help install browser export report lint format test lab bench bench-large eval gazetteer clean
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help: ## list the targets
@@ -50,9 +50,12 @@ lab: $(STAMP) ## open JupyterLab on the notebooks (trusted, so their maps render
 	$(BIN)/jupyter trust notebooks/[0-9][0-9]-*.ipynb
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks
 
-bench: $(STAMP) ## speed and memory benchmark (benchmarks/bench.py), printed and written as JSON
+bench: $(STAMP) ## speed and memory benchmark, 1 000 to 30 000 articles (benchmarks/bench.py), printed and written as JSON
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/tagger.py
+
+bench-large: $(STAMP) ## the same with 100 000 articles too (about an hour on 2 cores)
+	$(BIN)/python benchmarks/bench.py --large
 
 eval: $(STAMP) ## accuracy against hand-coded articles (../shared/devset) and TimeML gold (../shared/peer/ftib-dev), printed and written as JSON
 	$(BIN)/python benchmarks/accuracy.py --devset $(DEVSET) --timeml $(TIMEML)
