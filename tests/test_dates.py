@@ -214,6 +214,19 @@ FORWARD = [
     ),
     ("Les deux camps sont entrés dans la nouvelle année.", date(2002, 1, 2), "2002-01-01", "2002-12-31", "year"),
     ("Les vœux pour la nouvelle année seront présentés.", date(2021, 12, 20), "2022-01-01", "2022-12-31", "year"),
+    # a weekday before a count is still the day (not « mardi 15 », the 15th)
+    ("La France a envoyé mardi 150 soldats à Erbil.", date(2023, 6, 15), "2023-06-13", "2023-06-13", "day"),
+    (
+        "Il y a près d'une semaine, des roquettes ont visé le camp.",
+        date(2023, 6, 15),
+        "2023-06-05",
+        "2023-06-11",
+        "week",
+    ),
+    ("il y a environ un mois, la base a été remise", date(2023, 6, 15), "2023-05-01", "2023-05-31", "month"),
+    # « plus tôt cette année »: from the start of the year to the day before the anchor, not the whole year
+    ("Plus tôt cette année, la France a réduit son contingent.", date(2023, 6, 15), "2023-01-01", "2023-06-14", "year"),
+    ("plus tôt ce mois-ci, la formation a été interrompue", date(2020, 3, 21), "2020-03-01", "2020-03-20", "month"),
 ]
 
 
@@ -310,6 +323,27 @@ def test_same_year_and_offsets():
     assert same.date_start == date(2020, 1, 3)
     off = next(x for x in xs if x.kind == "offset")
     assert off.date_start == date(2020, 1, 3) and off.main_start == date(2020, 1, 5)
+
+
+def test_season_of_the_same_year_takes_the_year_told_before():
+    x = tag("suspendues début janvier 2020, puis réduites au printemps de la même année", date(2023, 6, 1))[-1]
+    assert (x.date_start, x.date_end) == (date(2020, 3, 1), date(2020, 5, 31)), (x.text, x.date_start)
+
+
+@pytest.mark.parametrize("words", ["Au même moment", "Dans le même temps"])
+def test_at_the_same_moment_is_the_time_just_told(words):
+    """« Au même moment », « dans le même temps »: the date of the expression before it, not the news day."""
+    text = f"Dimanche soir, un convoi a été visé. {words}, des avions ont mené des frappes."
+    x = tag(text, date(2020, 9, 22))[-1]
+    assert x.kind == "offset" and (x.date_start, x.date_end) == (date(2020, 9, 20),) * 2, (x.text, x.date_start)
+
+
+def test_a_passe_compose_with_etre_looks_back():
+    """« sont convenus » is a past: a bare « le 26 juillet » before it is last July, not next (a conditional
+    further on, « cesseraient », is what was agreed, not the meeting's time)."""
+    text = "À la Maison-Blanche le 26 juillet, les deux dirigeants sont convenus que les forces cesseraient le combat."
+    x = tag(text, date(2021, 8, 28))[0]
+    assert x.date_start == date(2021, 7, 26), x.date_start
 
 
 def test_offset_whose_date_is_the_referred_event():

@@ -306,6 +306,9 @@ _NOT_PARTICIPLE = frozenset(
 _TENSE_RX = re.compile(
     r"\b(?:(?P<aux>(?:a|ont|avait|avaient|avons|ai|eut|eurent|aurait|auraient|s'est|se sont|s'etait|se seraient|"
     rf"se serait|s'etaient|fut|furent) {_ADVERBS}{_PARTICIPLE})"
+    # the passé composé of the verbs conjugated with « être » (« sont convenus », « est arrivé »)
+    rf"|(?P<etre>(?:est|sont|etait|etaient) {_ADVERBS}(?:convenu|arrive|parti|venu|revenu|rentre|sorti|mort|"
+    r"decede|tombe|devenu|retourne|intervenu|survenu|alle|parvenu|apparu)(?:e|s|es)?)"
     r"|(?P<plan>(?:va|vont|doit|doivent|devra|devront) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir))"
     r"|(?P<sched>(?:devrait|devraient|pourrait|pourraient|compte|comptent|entend|entendent|s'apprete|s'appretent|"
     r"prevoit|prevoient) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir)|prevue?s?|programmee?s?|a venir|avant de|prochaine?s?)"
@@ -381,9 +384,15 @@ def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) 
             (word.startswith("a ") and text[m.start()] in "àÀ") or m.group("pp") in _NOT_PARTICIPLE
         ):
             continue  # the preposition "à"; "il a des", "a lieu"
-        tense = {"fut": "future", "plan": "future", "sched": "planned", "aux": "past", "imp": "past", "ago": "past"}[
-            kind
-        ]
+        tense = {
+            "fut": "future",
+            "plan": "future",
+            "sched": "planned",
+            "aux": "past",
+            "etre": "past",
+            "imp": "past",
+            "ago": "past",
+        }[kind]
         dist = start - m.end() if m.end() <= start else m.start() - end
         key = (not (seg_a <= m.start() and m.end() <= seg_b), dist, tense)
         if best is None or key < best:
@@ -443,9 +452,10 @@ _NEEDS = {
     "relative_year": ("annee", "l'an "),
     "relative_day": ("hier", "aujourd'hui", "demain", "ce jour"),
     "ago": ("il y a",),
+    "earlier": ("plus tot",),
     "in_time": ("dans ",),
     "part_relative": ("semaine", "mois", "annee"),
-    "lendemain": ("lendemain", "veille", "meme jour"),
+    "lendemain": ("lendemain", "veille", "meme jour", "meme moment", "meme temps"),
     "night_weekdays": ("nuit",),
     "decade": ("annees ",),
     "century": ("siecle",),
@@ -515,7 +525,8 @@ _p(
 _p(
     "season",
     rf"\b(?P<pre>l'|cet |ce |au |a l'|en |de l'|depuis l'|durant l'|pendant l'|au cours de l'|du |le )"
-    rf"(?P<s>printemps|ete|automne|hiver)(?: (?P<rel>dernier|passe|prochain)|,? (?P<y>{YEAR}))?(?![a-z])",
+    rf"(?P<s>printemps|ete|automne|hiver)(?: (?P<rel>dernier|passe|prochain)|,? (?P<y>{YEAR}))?(?![a-z])"
+    r"(?P<ref> de la meme annee| de l'annee (?:suivante|precedente))?",
 )
 _p(
     "season_generic",
@@ -525,6 +536,11 @@ _p(
 _p("weekend", r"\b(?:(?:ce|le) week-?end(?: (?P<rel>dernier|passe|prochain))?|le week-?end d'avant)\b")
 _p("same_time", r"\b(?:a )?(?:la|cette) meme (?:epoque|periode)\b")
 _p("new_year", r"\b(?:(?P<ny>la nouvelle annee)|(?P<nyd>le (?:jour de l'an|nouvel an)))\b")
+# « plus tôt cette année »: from the start of the period to the publication
+_p(
+    "earlier",
+    r"\bplus tot (?:(?P<y>cette annee|dans l'annee)|(?P<m>ce mois(?:-ci)?|dans le mois)|(?P<w>cette semaine))\b",
+)
 _p(
     "relative_week",
     r"\b(?:(?P<this>cette semaine)|la semaine (?P<rel>derniere|passee|prochaine|precedente)|"
@@ -537,7 +553,11 @@ _p(
     r"l'an (?P<rel2>dernier|passe|prochain))\b",
 )
 _p("relative_day", rf"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)(?:,? (?P<wd>{WD})(?! \d))?\b")
-_p("ago", rf"\bil y a (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b")
+_p(
+    "ago",
+    r"\bil y a (?:(?P<q>pres d'|pres de |presque |environ |plus d'|plus de |moins d'|moins de |a peine |"
+    rf"tout juste |quelque ))?(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b",
+)
 _p("in_time", rf"\bdans (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees)\b")
 # a part of the week, month or year of publication ("en fin de semaine", "d'ici la fin du mois", "début d'année")
 _p(
@@ -551,12 +571,15 @@ _p(
 )
 _p(
     "lendemain",
-    r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille|le meme jour|ce meme jour)",
+    r"\b(?P<w>au lendemain d(?:e|u|es|')|le lendemain|la veille d(?:e|u|es|')|la veille|le meme jour|ce meme jour|"
+    r"au meme moment|dans le meme temps)",
 )
 _p("night_weekdays", rf"\b(?:dans |durant |pendant )?la nuit (?:de |du )(?P<wd>{WD}) (?:a|au) (?P<wd2>{WD})\b")
 _p(
     "weekday",
-    rf"\b(?:(?P<pre>ce|le|dans la nuit de|la nuit de|depuis) )?(?P<wd>{WD})(?: (?P<rel>dernier|prochain))?(?! \d)\b",
+    rf"\b(?:(?P<pre>ce|le|dans la nuit de|la nuit de|depuis) )?(?P<wd>{WD})(?: (?P<rel>dernier|prochain))?"
+    # not « mardi 15 » (a day of the month: the date's), but « a envoyé mardi 150 soldats » (a count)
+    rf"(?! (?:[0-3]?\d|1er)(?:\s*(?:[,.;:)]|$)|\s+{M_ANY}))\b",
 )
 _p(
     "decade",
@@ -753,6 +776,9 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
                 return None
         if g.get("y"):
             x.year = int(g["y"])
+        ref = (g.get("ref") or "").strip()
+        if ref and x.year is None:
+            x.rel = "same_year" if "meme" in ref else ("next_year" if "suivante" in ref else "prev_year")
         elif g.get("rel"):
             x.rel = "next" if g["rel"] == "prochain" else "last"
         else:
@@ -847,6 +873,9 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.vague = g["n"] in ("quelques", "plusieurs")
         x.direction = "after" if g["dir"] in ("apres", "plus tard") else "before"
         x.rel = "follows" if g["dir"] in ("plus tard", "auparavant", "plus tot") else "refers"
+    elif name == "earlier":
+        x.kind, x.rel = "relative", "earlier"
+        x.unit = "year" if g.get("y") else ("month" if g.get("m") else "week")
     elif name == "lendemain":
         x.kind, x.n, x.unit = "offset", (0 if "meme" in g["w"] else 1), "day"
         x.direction = "after" if "lendemain" in g["w"] else "before"
@@ -1202,6 +1231,13 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
                 d = anchor + timedelta(weeks=x.n)
                 return d - timedelta(days=3), d + timedelta(days=3)
             return month_range(*_ym(_add_months(anchor, x.n * (12 if x.unit == "year" else 1))))
+        if x.rel == "earlier":  # « plus tôt cette année »: from the period's start to the anchor
+            start = {
+                "year": date(anchor.year, 1, 1),
+                "month": anchor.replace(day=1),
+                "week": anchor - timedelta(days=anchor.weekday()),
+            }[x.unit]
+            return start, max(start, anchor - timedelta(days=1))
         if x.rel == "ago":
             if x.unit == "day":
                 d = anchor - timedelta(days=x.n)
