@@ -60,6 +60,11 @@ def test_town_and_base_told_apart(pm):
         "le général Qassem Soleimani et Abou Mahdi al-Mouhandis",
         "Le Premier ministre Adel Abdel Mahdi et Mohammed Shia al-Sudani",
         "Le Commandement des opérations conjointes et le Conseil de sécurité",
+        # a bare surname after a title or a word said of a person is a person (« Soleimani » is also a
+        # spelling of Sulaymaniyah)
+        "une cérémonie en hommage au martyr Soleimani",
+        "après la mort de Soleimani, les milices",
+        "les funérailles de Soleimani ont rassemblé",
     ],
 )
 def test_no_false_places(pm, text):

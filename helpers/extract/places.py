@@ -290,7 +290,19 @@ _TITLES = {
     "conseiller",
     "emir",
     "dr",
+    "martyr",
+    "defunt",
+    "feu",
+    "ayatollah",
+    "hojatoleslam",
+    "mollah",
 }
+# words after which a bare surname is a person's (« la mort de Soleimani », « l'assassinat d'al-Mouhandis »,
+# « en hommage à Soleimani »), not a town's
+PERSON_BEFORE = re.compile(
+    r"\b(?:mort|assassinat|elimination|meurtre|execution|funerailles|obseques|enterrement|hommage|portraits?|"
+    r"successeur|veuve|fils|fille|frere|partisans|heritage|vengeance|venger) (?:de |d'|du |a |au )?$"
+)
 _LOWER_OK = {"al", "el"}
 
 
@@ -541,7 +553,7 @@ class PlaceMatcher:
             return True
         if prev is not None and fold(prev.group()) in _TITLES:
             return True
-        return False
+        return bool(PERSON_BEFORE.search(fold(text[max(0, toks[i].start() - 30) : toks[i].start()])))
 
     def _resolve(self, text: str, folded: str, s: int, e: int, k: str, index: dict, inherit: str = "") -> Mention:
         """The place a name at ``s``..``e`` stands for (its key ``k`` in ``index``): by the place word
