@@ -180,10 +180,11 @@ def _extract_article(row, matcher: PlaceMatcher, use_ner: bool) -> ArticleExtrac
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
-    """The dateline at the head of an article ("BAGDAD, 14 octobre 2020 (AFP) -"), if any."""
+    """The dateline at the head of an article ("BAGDAD, 14 octobre 2020 (AFP) -", "MOSSOUL (Irak), 4 juin
+    2022 (AFP) -"), if any."""
     head = fold(text[:600])
     for m in re.finditer(
-        r"(?m)^[a-z' .-]{2,40},?\s*(?:le\s+)?(?:\w+\s+)?\d{1,2}(?:er)?\s+[a-z]+\.?\s+\d{4}\s*"
+        r"(?m)^[a-z' .-]{2,40}(?:\([^)\n]{1,25}\))?,?\s*(?:le\s+)?(?:\w+\s+)?\d{1,2}(?:er)?\s+[a-z]+\.?(?:\s+\d{4})?\s*"
         r"(?:\([^)\n]{1,25}\))?\s*-",
         head,
     ):
