@@ -18,7 +18,15 @@ from ..text import Sentence, fold, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
 from .dates import TimeExpr, _delta, precision_of, tag
-from .frames import STATEMENT_WORDS, STRIKERS, Frame, choose_frames, frames_by_sentence, modality_of
+from .frames import (
+    STATEMENT_WORDS,
+    STRIKERS,
+    VERB_LEMMAS,
+    Frame,
+    choose_frames,
+    frames_by_sentence,
+    modality_of,
+)
 from .headlines import headline
 from .places import Mention
 from .published import is_future_context
@@ -72,7 +80,9 @@ NOT_REALIZED = re.compile(
 )
 REPEATED = re.compile(
     r"\b(des dizaines d|frequent\w*|des centaines d|plusieurs dizaines|une serie d|une vague d|de nombreu\w+|"
-    r"multiples|repetee?s|a plusieurs reprises|regulierement|sporadiques?|incessant\w*|constamment|sans cesse)"
+    r"multiples|repetee?s|a plusieurs reprises|regulierement|sporadiques?|incessant\w*|constamment|sans cesse|"
+    # an activity that goes on (« les attaques n'ont pas cessé », « se multiplient »)
+    r"n'ont pas cesse|n'a pas cesse|ne cessent|ne cesse|se poursuiv\w*|se multipli\w*|continuent)"
 )
 RECENT = re.compile(
     r"\b(?:au cours des|ces|durant les|pendant les|lors des|dans les) (?:toutes )?(?:dernieres|derniers|"
@@ -139,6 +149,10 @@ GENERIC_KEYS = {
 CAPITAL = re.compile(r"(?<![\w'’-])(?:(?:al|el|Al|El|Abu|Abou)[- ])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-zà-öø-ÿ]+)*")
 
 
+SEGMENT_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+SIDE = 8  # segments from here on: events told beside a clause's own (a cause, a statement, a dated noun phrase)
+
+
 @dataclass
 class EventMention:
     article_id: str
@@ -167,11 +181,12 @@ class EventMention:
     predicate: str = ""  # the frame's predicate lemma (« remettre », « attaque »)
     headline: str = ""  # what happened in a few words, for readers (built from the frame)
     also: list[tuple[int, str]] = field(default_factory=list)  # other mentions of this occurrence: (sentence, text)
+    side: str = ""  # told beside the clause's own event: cause | statement | phrase | referred ("" for the clause's)
 
     @property
     def event_id(self) -> str:
         """The mention's id: article, sentence number and clause letter."""
-        return f"{self.article_id}-{self.sentence_index:03d}{'abcdefgh'[self.segment]}"
+        return f"{self.article_id}-{self.sentence_index:03d}{SEGMENT_LETTERS[self.segment]}"
 
 
 def background_types(clause_folded: str) -> set[str]:
@@ -308,7 +323,7 @@ _COMMON_CAPS = {
 
 COORD = re.compile(
     r"(?:,\s*puis\s|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
-    r",?\s+et\s+(?=(?:ont|a|avait|avaient)\s+\w+[ée]s?\b))"
+    r",?\s+et\s+(?=(?:ont|a|avait|avaient|s'est|se sont|s'etait|s'etaient)\s+\w+[ée]s?\b))"
 )
 
 
@@ -336,7 +351,11 @@ def _segments(sentence: Sentence, exprs: list[TimeExpr], folded: str = "") -> li
         if x.start > pos:
             out.append((pos, x.start, None))
         pos = x.start
-    out.append((pos, sentence.end, cuts[-1]))
+    # « …, au lendemain de X, puis réduites au minimum au printemps »: the clause coordinated after the event
+    # an offset refers to is a clause of its own, not that event
+    parts = _coordinated(folded, pos, sentence.end) if folded else [(pos, sentence.end)]
+    out.append((parts[0][0], parts[0][1], cuts[-1]))
+    out += [(p, q, None) for p, q in parts[1:]]
     return out
 
 
@@ -375,6 +394,13 @@ def extract_events(
     written: dict[str, str] = {}
     for m in mentions:
         written.setdefault(m.place_id, m.surface)
+    sides: dict[int, int] = {}
+    side_events: list[EventMention] = []
+
+    def side_segment(index: int) -> int:
+        """A segment of its own for an event told beside the clause's (ids stay unique in a sentence)."""
+        sides[index] = sides.get(index, SIDE - 1) + 1
+        return min(sides[index], len(SEGMENT_LETTERS) - 1)
 
     def headline_place(pid: str) -> str:
         """A site by the gazetteer's French name; a town or a country as the article writes it (not
@@ -400,14 +426,16 @@ def extract_events(
                 and any(x.kind == "offset" for x in exprs if s.start <= x.start < s.end)
             ):
                 continue  # "Cette déclaration intervient" before "quelques jours après …"
-            main, causes = choose_frames(frames, a, b, folded, referred=offset is not None, sentence_folded=sfold)
+            main, causes, others = choose_frames(
+                frames, a, b, folded, referred=offset is not None, sentence_folded=sfold
+            )
             for fr, ftype in causes:
                 # an event named as the cause of another, with a date of its own (« en représailles à une
                 # attaque de vendredi »): an event of the article too
                 own = [
                     x
                     for x in exprs
-                    if fr.span[0] <= x.start < fr.span[1]
+                    if (fr.span[0] <= x.start < fr.span[1] or _incise(fr, x, folded))
                     and x.resolved
                     and x.kind != "offset"
                     and not is_future_context(folded, x.start)
@@ -415,10 +443,13 @@ def extract_events(
                 if not own:
                     continue
                 d = own[0]
-                ce = EventMention(article_id, s.index, min(seg_i + 4, 7), ftype, s.text, text[fr.span[0] : fr.span[1]])
+                ce = EventMention(
+                    article_id, s.index, side_segment(s.index), ftype, s.text, text[fr.span[0] : fr.span[1]]
+                )
                 ce.date_start, ce.date_end, ce.precision = d.date_start, d.date_end, d.precision
                 ce.date_text, ce.date_basis, ce.qualifier = d.text.strip(), d.basis, d.qualifier
                 ce.in_lead = False
+                ce.side = "cause"
                 _fill_frame(ce, fr, frames, ftype)
                 ce.place_ids = list(dict.fromkeys(m.place_id for m in mentions if fr.span[0] <= m.start < fr.span[1]))
                 ce.headline = frame_headline(ce, fr, frames, headline_place, generic_places, site_ids)
@@ -435,18 +466,21 @@ def extract_events(
             retold = None
             if said is not None:
                 sp, when = said
-                told = main is not None and main[1] != "announcement" and _told(out, s.index, main[1], [])
+                told = (
+                    main is not None and main[1] != "announcement" and _told(out, s.index, main[1], [], main[0].agent)
+                )
                 bare = main is None and not any(
                     f is not sp and f.kind != "speech" and any(p <= f.start < q for p, q in sp.content) for f in frames
                 )  # what is said holds no event (« les effectifs sont désormais de 2 500 »): the statement is
                 if bare or told:
                     # the statement is news of its own: « la coalition annonce ce samedi qu'un entrepreneur
                     # a été tué dans cette attaque », « X a annoncé vendredi que les effectifs étaient de… »
-                    st = EventMention(article_id, s.index, min(seg_i + 4, 7), "announcement", s.text, text[a:b])
+                    st = EventMention(article_id, s.index, side_segment(s.index), "announcement", s.text, text[a:b])
                     _fill_frame(st, sp, frames, "announcement")
                     st.date_start, st.date_end, st.precision = when.date_start, when.date_end, when.precision
                     st.date_text, st.date_basis, st.qualifier = when.text.strip(), when.basis, when.qualifier
                     st.in_lead = lead[0] <= s.start < lead[1] if lead != (0, 0) else False
+                    st.side = "statement"
                     st.place_ids = list(dict.fromkeys(m.place_id for m in mentions if a <= m.start < b))
                     st.actors = actors_of(clause_f)
                     st.keys |= key_terms(text[a:b]) | {f"actor:{x}" for x in st.actors if x not in GENERIC_ACTORS}
@@ -456,7 +490,7 @@ def extract_events(
             if main is None:
                 continue
             fr, etype = main
-            dates = [
+            clause_dates = [
                 x
                 for x in exprs
                 if a <= x.start < b
@@ -464,8 +498,18 @@ def extract_events(
                 and x.kind != "offset"
                 and not is_future_context(folded, x.start)
                 and not any(p <= x.start < q for p, q in a_dates_skip)
-                and not any(p <= x.start < q for p, q in fr.foreign)
             ]
+            dates = [x for x in clause_dates if not any(p <= x.start < q for p, q in fr.foreign)]
+            # the dates of another event the clause tells (« des portraits de X, tués le 3 janvier », « après
+            # celles d'al-Qaïm, le 17 mars »), outside the predicate's own phrase and clause, are not its date
+            elided = _elided_dates(fr, clause_f, a, clause_dates)
+            claimed = {id(x) for f, _ in others for x in _own_dates(f, fr, clause_dates, folded, phrase_only=True)}
+            claimed |= {id(x) for x in elided}
+            dates = [x for x in dates if _where(fr, x.start) < 2 or id(x) not in claimed] or [
+                x for x in dates if id(x) not in claimed
+            ]
+            if hi or lo:  # another event the clause tells has happened, or was said, by the day of the report
+                clause_dates = [x for x in clause_dates if x.date_start <= (hi or lo)]
             if (etype == "announcement" or _realized(fr)) and (hi or lo):
                 # a statement is dated when it is made: its deadlines (« d'ici juillet ») are the plan's; and
                 # what has happened happened by the day it is reported
@@ -499,9 +543,17 @@ def extract_events(
                 # the clause after "N jours après": the event referred to
                 ev.date_start, ev.date_end, ev.precision = offset.date_start, offset.date_end, offset.precision
                 ev.date_text, ev.date_basis = offset.text.strip(), "reference"
+                ev.side = "referred"
             elif dates:
+                # a date in the predicate's own phrase, then in its clause, then elsewhere in the sentence
                 d = min(
-                    dates, key=lambda x: (x.start < a, PRECISION_RANK.get(x.precision, len(PRECISION_RANK)), x.start)
+                    dates,
+                    key=lambda x: (
+                        x.start < a,
+                        _where(fr, x.start),
+                        PRECISION_RANK.get(x.precision, len(PRECISION_RANK)),
+                        x.start,
+                    ),
                 )
                 if offset is None and main_offsets and not any(a <= x.start < b for x in main_offsets):
                     d = dates[0]
@@ -510,10 +562,30 @@ def extract_events(
                 ev.weekday = d.weekday if d.kind == "date" else None
                 if d.since:
                     ev.date_text = d.text.strip()
+            elif (
+                main_offsets
+                and seg_i == 0
+                and fr.definite
+                and fr.pos == "NOUN"
+                and ev.modality == "realized"
+                and _told(out, s.index, etype, [], fr.agent)
+            ):
+                # « Le retrait de Qayyarah intervient … deux ans après le vote »: the withdrawal the article
+                # told, at its date, not two years after the vote
+                p = _told(out, s.index, etype, [], fr.agent)
+                ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
+                ev.date_text, ev.date_basis, ev.qualifier = p.date_text, "reference", p.qualifier
+                link = f"cont:{p.event_id}"
+                p.keys.add(link)
+                ev.keys.add(link)
             elif main_offsets and seg_i == 0 and main_offsets[0].main_start is not None:
                 x = main_offsets[0]
                 ev.date_start, ev.date_end = x.main_start, x.main_end
-                ev.precision, ev.date_text, ev.date_basis = x.precision, x.text.strip(), "reference"
+                ev.precision, ev.date_text, ev.date_basis = (
+                    precision_of(x.main_start, x.main_end),
+                    x.text.strip(),
+                    "reference",
+                )
             elif follows:
                 x = follows[0]
                 ev.date_start, ev.date_end, ev.precision = x.date_start, x.date_end, x.precision
@@ -537,7 +609,8 @@ def extract_events(
                 out
                 and out[-1].sentence_index == s.index - 1
                 and out[-1].date_start is not None
-                and same_family(out[-1].event_type, etype)
+                and _one_story(out[-1].event_type, etype)
+                and not (ev.agent and out[-1].agent and not set(ev.agent) & set(out[-1].agent))
                 and out[-1].date_basis != "publication"
                 and fr.aspect != "before"
                 and not TIME_ANAPHOR.search(clause_f)
@@ -571,7 +644,7 @@ def extract_events(
                 fr.aspect == "now"
                 and (ev.modality in ("realized", "reported") or etype == "announcement")
                 and lo is not None
-                and not REPEATED.search(clause_f)
+                and not REPEATED.search(_frame_text(fr, folded) or clause_f)
                 and not TIME_ANAPHOR.search(clause_f)
                 and not fr.generic
                 and not (etype == "deployment" and PERSONNEL.search(clause_f) and not ADDED.search(clause_f))
@@ -603,7 +676,7 @@ def extract_events(
             if not ev.place_ids and seg_i > 0 and offset is None and out and out[-1].sentence_index == s.index:
                 ev.place_ids = list(out[-1].place_ids)  # "… de la base X et ont livré la base …": same place
             ev.actors = actors_of(clause_f)
-            ev.repeated = bool(REPEATED.search(clause_f))
+            ev.repeated = bool(REPEATED.search(_frame_text(fr, folded) or clause_f))
             ev.before = fr.aspect == "before" or bool(TIME_ANAPHOR.search(clause_f))
             ev.background = background_types(clause_f) - {etype} if offset is None else set()
             ev.keys |= (
@@ -614,7 +687,156 @@ def extract_events(
             )
             ev.headline = frame_headline(ev, fr, frames, headline_place, generic_places, site_ids)
             out.append(ev)
+            for x in elided:
+                # « la troisième base cédée ce mois-ci, après celles d'al-Qaïm, le 17 mars »: another occurrence
+                # of the clause's event, at that date
+                se = EventMention(article_id, s.index, side_segment(s.index), etype, s.text, text[a:b])
+                se.date_start, se.date_end, se.precision = x.date_start, x.date_end, x.precision
+                se.date_text, se.date_basis, se.qualifier = x.text.strip(), x.basis, x.qualifier
+                _fill_frame(se, fr, frames, etype)
+                after = [m for m in mentions if a <= m.start < x.start and m.start > fr.start]
+                se.place_ids = [after[-1].place_id] if after else []
+                se.actors = actors_of(clause_f)
+                se.side = "phrase"
+                se.keys |= {f"place:{p}" for p in se.place_ids if p not in generic_places}
+                se.headline = frame_headline(se, fr, frames, headline_place, generic_places, site_ids)
+                side_events.append(se)
+            for f, ftype, x in _side_frames(fr, ev, others, frames, clause_dates, folded):
+                # another event the clause tells with a date of its own, in a noun phrase or a clause of its
+                # own (« a salué lundi l'entente trouvée vendredi », « aux funérailles de combattants tombés
+                # mardi dans des frappes »): an event of the article too, at that date
+                se = EventMention(article_id, s.index, side_segment(s.index), ftype, s.text, _phrase_of(text, f))
+                se.date_start, se.date_end, se.precision = x.date_start, x.date_end, x.precision
+                se.date_text, se.date_basis, se.qualifier = x.text.strip(), x.basis, x.qualifier
+                _fill_frame(se, f, frames, ftype)
+                se.place_ids = list(dict.fromkeys(m.place_id for m in mentions if f.span[0] <= m.start < f.span[1]))
+                se.actors = actors_of(folded[f.span[0] : f.span[1]])
+                se.before = f.aspect == "before"
+                se.side = "statement" if f.kind == "speech" else "phrase"
+                se.keys |= (
+                    key_terms(text[f.span[0] : f.span[1]])
+                    | {f"place:{p}" for p in se.place_ids if p not in generic_places}
+                    | {f"actor:{x}" for x in se.actors if x not in GENERIC_ACTORS}
+                )
+                se.headline = frame_headline(se, f, frames, headline_place, generic_places, site_ids)
+                side_events.append(se)
+        out.extend(side_events)
+        side_events = []
+    _date_title(out, lead, lo, hi)
     return out
+
+
+def _date_title(out: list[EventMention], lead: tuple[int, int], lo: date | None, hi: date | None) -> None:
+    """A title that tells a move, a vote, an agreement… over a lead that tells no event (« La Belgique rapatrie
+    ses F-16 » over a lead that says the jets landed): the day's news, dated as a lead with no date of its own
+    would be. A title over a lead with an event retells it and keeps no date (it merges into it)."""
+    if lo is None or not out:
+        return
+    for t in out:
+        if not _is_title(t) or t.date_start is not None or t.modality != "realized" or t.repeated or t.before:
+            continue
+        if t.predicate not in VERB_LEMMAS:
+            continue  # a noun in a title (« X examine le retrait ») tells no act of its own
+        if any(e is not t and e.in_lead for e in out):
+            continue  # the lead tells the news: the title retells it, typed alike or not
+        t.date_start, t.date_end = lo, hi or lo
+        t.precision = precision_of(t.date_start, t.date_end)
+        t.date_text, t.date_basis = "", "publication"
+
+
+def _frame_text(fr: Frame, folded: str) -> str:
+    """The words of a frame's phrase and clause, without the clauses nested in them (« ses bases, visées à
+    plusieurs reprises » is not said of the suspension the clause tells)."""
+    return " ".join(folded[p:q] for p, q in sorted(set(fr.own) | set(fr.local)))
+
+
+def _where(fr: Frame, pos: int) -> int:
+    """0 when a date is in a frame's own phrase, 1 in its clause, 2 elsewhere."""
+    if any(p <= pos < q for p, q in fr.own):
+        return 0
+    return 1 if any(p <= pos < q for p, q in fr.local) else 2
+
+
+RELATED_KINDS = ({"violence", "death"}, {"withdrawal", "handover", "redeployment", "deployment"})
+
+
+def _related(k1: str, k2: str) -> bool:
+    """Two kinds of predicate that can tell one event (« la frappe qui a tué X », « le retrait … la remise »)."""
+    return k1 == k2 or any(k1 in g and k2 in g for g in RELATED_KINDS)
+
+
+def _incise(fr: Frame, x: TimeExpr, folded: str) -> bool:
+    """A date set off by commas right after a noun's phrase is that noun's (« l'assassinat à Bagdad, le 4
+    janvier, d'un commandant », « la deuxième session, à la mi-juin, »)."""
+    if fr.pos != "NOUN" or not fr.span[1] <= x.start <= fr.span[1] + 3:
+        return False
+    return folded[fr.span[1] : x.start].strip() == "," and folded[x.end : x.end + 2].strip()[:1] == ","
+
+
+ELLIPSIS = re.compile(r"\b(?:apres|avant|comme|outre|ainsi que|a l'instar) (?:celles?|ceux|celui) d(?:e |u |es |')")
+
+
+def _elided_dates(fr: Frame, clause_f: str, a: int, dates: list[TimeExpr]) -> list[TimeExpr]:
+    """Dates after a pronoun that stands for the predicate's noun (« cédée ce mois-ci, après celles d'al-Qaïm,
+    le 17 mars, et de Qayyarah, le 26 mars »): each the date of another occurrence of the same event."""
+    m = ELLIPSIS.search(clause_f, max(0, fr.start - a))
+    if m is None:
+        return []
+    return [x for x in dates if x.start >= a + m.end() and x.precision in ("day", "week")]
+
+
+def _own_dates(f: Frame, main: Frame, dates: list[TimeExpr], folded: str, phrase_only: bool = False) -> list[TimeExpr]:
+    """The dates of a clause's other frame that are its own: in its phrase (or set off by commas after it),
+    else (unless ``phrase_only``) in its clause when that is not the main frame's; none when it tells the main
+    frame's event."""
+    if f is main or (any(p <= f.start < q for p, q in main.own) and _related(f.kind, main.kind)):
+        return []
+    own = [x for x in dates if any(p <= x.start < q for p, q in f.own) or _incise(f, x, folded)]
+    if not own and f.clause != main.clause and not phrase_only:
+        own = [x for x in dates if any(p <= x.start < q for p, q in f.local)]
+    return [x for x in own if not any(p <= x.start < q for p, q in main.own) or f.clause != main.clause]
+
+
+def _side_frames(
+    main: Frame, ev: EventMention, others: list, frames: list[Frame], dates: list[TimeExpr], folded: str
+) -> list:
+    """The clause's other typed frames that tell an event of their own, each with its date: a date in its own
+    phrase (or in its own clause, when that is not the main frame's) that is not the main event's. Not what
+    the main frame says or plans, nor a frame of the main frame's phrase that tells the same event."""
+    out = []
+    used = {id(main)}
+    for f, ftype in others:
+        if id(f) in used:
+            continue
+        if f.governed_by is not None and frames[f.governed_by] is main:
+            continue  # what a statement says, what a plan plans
+        if main.governed_by is not None and frames[main.governed_by] is f and ftype != "announcement":
+            continue
+        if ftype == "announcement" and f.kind != "speech":
+            continue  # a move to come is said by a statement, told as such elsewhere
+        own = _own_dates(f, main, dates, folded)  # (none for « la frappe qui a tué le commandant »: one event)
+        if not own:
+            continue
+        x = min(own, key=lambda d: (PRECISION_RANK.get(d.precision, len(PRECISION_RANK)), d.start))
+        if (
+            ev.date_start is not None
+            and x.date_start <= ev.date_end
+            and ev.date_start <= x.date_end
+            and (x.date_end - x.date_start) >= (ev.date_end - ev.date_start)
+        ):
+            continue  # the same time as the clause's event (or vaguer): told with it
+        if any(
+            x.date_start <= o[2].date_end and o[2].date_start <= x.date_end and _related(o[0].kind, f.kind) for o in out
+        ):
+            continue
+        used.add(id(f))
+        out.append((f, ftype, x))
+    return out
+
+
+def _phrase_of(text: str, f: Frame) -> str:
+    """A side event's clause: its predicate's phrase as written."""
+    return text[f.span[0] : f.span[1]]
 
 
 MEDIA = re.compile(
@@ -732,13 +954,18 @@ def _after_told(folded: str, text: str, offset: TimeExpr, out: list, sentence_in
     return offset.main_start, offset.main_end
 
 
-def _told(out: list[EventMention], sentence_index: int, etype: str, places: list[str]) -> EventMention | None:
+def _told(
+    out: list[EventMention], sentence_index: int, etype: str, places: list[str], agents: list[str] | None = None
+) -> EventMention | None:
     """The dated occurrence of the same kind that earlier sentences told, the latest first; when places
-    are named, one at a shared place."""
+    are named, one at a shared place; when both name who acted, the same party (« le Danemark a rapatrié… »
+    is not what « Rome n'a aucune intention de réduire… » says)."""
     for p in reversed(out):
         if p.sentence_index >= sentence_index or p.date_start is None or family(p.event_type) != family(etype):
             continue
         if places and p.place_ids and not set(places) & set(p.place_ids):
+            continue
+        if agents and p.agent and not set(agents) & set(p.agent):
             continue
         return p
     return None
@@ -749,10 +976,21 @@ NEWS_DAYS = 31  # a dated event this close to the publication is the news, and s
 
 
 def _news_time(out: list[EventMention], sentence_index: int, lo: date) -> EventMention | None:
-    """The latest event of the earlier sentences dated as the news (not background years before)."""
-    for p in reversed(out):
-        if p.sentence_index >= sentence_index or p.date_start is None or p.segment >= 4:
-            continue  # a cause told with its own date (« en représailles à l'attaque du 28 ») is not the news
+    """The latest event of the earlier sentences dated as the news (not background years before; not what the
+    plus-que-parfait tells as before the news, when the article tells the news itself)."""
+    latest = list(reversed(out))
+    return _latest_news([p for p in latest if not p.before], sentence_index, lo) or _latest_news(
+        latest, sentence_index, lo
+    )
+
+
+def _latest_news(candidates: list[EventMention], sentence_index: int, lo: date) -> EventMention | None:
+    """The first of ``candidates`` (latest first) that can be the news of sentence ``sentence_index``."""
+    for p in candidates:
+        if p.sentence_index >= sentence_index or p.date_start is None or p.side in ("cause", "phrase", "referred"):
+            # a cause told with its own date (« en représailles à l'attaque du 28 »), an event a noun phrase
+            # dates (« l'accord conclu vendredi »), the event « deux jours après » counts from: not the news
+            continue
         if p.date_end >= lo - timedelta(days=NEWS_DAYS):
             return p  # (a background date, years before, leaves the story's time where it was)
     return None
@@ -813,9 +1051,9 @@ def frame_headline(
         ev.target,
         obj,
         places,
-        content or (fr.kind if ev.event_type == "other" else ""),
+        content or ((fr.sort or fr.kind) if ev.event_type == "other" else ""),
         weapon,
-        _victim(fr) if ev.event_type == "killing" else "",
+        _victim(fr) if ev.event_type == "killing" else (_person(fr) if ev.event_type == "other" else ""),
     )
 
 
@@ -840,11 +1078,25 @@ def _victim(fr: Frame) -> str:
     )
 
 
+def _person(fr: Frame) -> str:
+    """Who takes office or is buried, when the frame names a person (« du Premier ministre X »): '' else."""
+    if fr.sort not in ("office", "funeral"):
+        return ""
+    t = " ".join((fr.agent_text + " " + fr.target_text).split())
+    m = re.search(r"(?:[A-ZÀ-Ý][\w'’-]+(?:[ -](?:al|el|Al|El|ben|Abou|Abu|[A-ZÀ-Ý][\w'’-]+))+)", t)
+    return m.group() if m else ""
+
+
 def short_name(t: str) -> str:
     """A name cut to six words at most, for a headline."""
     from .headlines import short
 
     return short(t, 6)
+
+
+def _one_story(a: str, b: str) -> bool:
+    """Types two consecutive sentences can tell one event with: the same, or a base handed over and left."""
+    return a == b or {a, b} == {"withdrawal", "handover"}
 
 
 def same_family(a: str, b: str) -> bool:

@@ -68,6 +68,14 @@ MOVE_VERBS = {
     "reduire": "withdrawal",
     "diminuer": "withdrawal",
     "abaisser": "withdrawal",
+    "revoir": "withdrawal",  # « revus à la baisse »
+    "mettre": "withdrawal",  # « mettre fin à sa présence »
+    "creer": "deployment",  # « la mission, créée en 2018 »
+    "augmenter": "deployment",
+    "accroitre": "deployment",
+    "renforcer": "deployment",
+    "porter": "deployment",  # « porter ses effectifs à 4 000 »
+    "doubler": "deployment",
 }
 MOVE_NOUNS = {
     "retrait": "withdrawal",
@@ -177,12 +185,58 @@ TALK_NOUNS = {
     "comite",
     "conference",
 }
+# what a session, cycle or round is of when it is talks (not « la session du Parlement »)
+ROUND_OF = re.compile(
+    r"^\s*(?:de |du |des |d')(?:la |l')?(?:\w+ ){0,2}?(?:dialogue|negociations?|discussions?|pourparlers|"
+    r"consultations?|commission|comite|entretiens|concertations?)\b"
+)
 SUSPEND_VERBS = {"suspendre", "geler", "interrompre", "cesser", "stopper", "arreter"}
+# « mise en veille », « mis en sommeil », « mise entre parenthèses »: paused
+PAUSED = re.compile(r"^\w+ (?:en (?:veille|sommeil|suspens|pause)|entre parentheses|au ralenti|a l'arret)\b")
 SUSPEND_NOUNS = {"suspension", "gel", "interruption", "arret", "pause"}
 PROTEST_VERBS = {"manifester", "protester", "defiler", "rassembler"}
 PROTEST_NOUNS = {"manifestation", "rassemblement", "sit-in", "marche", "protestation", "manifestant"}
-OTHER_VERBS = {"visiter": "visit"}
-OTHER_NOUNS = {"visite": "visit"}
+OTHER_VERBS = {
+    "visiter": "visit",
+    "investir": "office",
+    "succeder": "office",
+    "demissionner": "office",
+    "limoger": "office",
+    "elire": "election",
+    "inhumer": "funeral",
+    "enterrer": "funeral",
+}
+OTHER_NOUNS = {
+    "visite": "visit",
+    "funerailles": "funeral",
+    "obseques": "funeral",
+    "enterrement": "funeral",
+    "inhumation": "funeral",
+    "investiture": "office",
+    "demission": "office",
+    "limogeage": "office",
+    "election": "election",
+    "elections": "election",
+    "legislatives": "election",
+    "presidentielle": "election",
+    "crash": "crash",
+    "ecrasement": "crash",
+}
+# the sorts of `other` events told by a phrase rather than one word (folded text from the predicate on)
+OFFICE_AFTER = re.compile(
+    r"^\s*(?:au pouvoir|a la tete (?:du|de l'|de la|des) (?:gouvernement|pays|etat|executif|ministere)|"
+    r"a la presidence|a la primature|aux commandes d(?:u|e l')(?:pays|gouvernement|etat))"
+)
+AIRCRAFT = re.compile(
+    r"\b(avions?|appareils?|helicopteres?|aeronefs?|vol \d+|boeing|airbus|hercules|c-130|kc-135|black hawk|"
+    r"chinook|osprey|pave hawk|f-\d+|mig-\d+)\b"
+)
+# a command passed to a person (« à son homologue italien », « à son successeur ») is a change of commander,
+# not a site or command handed to another force
+PERSON_RECIPIENT = re.compile(
+    r"\ba (?:son|sa|leur) (?:homologue|successeur|remplacant|remplacante)\b|\ba (?:l'|la |le )?"
+    r"(?:general|generale|amiral|colonel|commandant)\b"
+)
 
 # words whose complement is talked about, not done
 PLAN_WORDS = {
@@ -234,6 +288,15 @@ PLAN_WORDS = {
     "tenter",
     "esperer",
     "viser_plan",
+    "crainte",  # « la crainte d'un désengagement »: feared, not done
+    "craindre",
+    "redouter",
+    "risque",
+    "peur",
+    "spectre",
+    "hypothese",
+    "eventualite",
+    "rumeur",
     "pouvoir",
     "devoir",
     "aller",
@@ -265,6 +328,8 @@ DEMAND_WORDS = {
     "militer",
     "inviter",
     "urger",
+    "recommander",
+    "preconiser",
 }
 DENY_WORDS = {"dementir", "nier", "refuter", "dementi", "rejeter", "contester", "refuser", "refus"}
 TOPIC_WORDS = {
@@ -329,6 +394,9 @@ SPEECH_VERBS = {
     "reclamer",
     "tweeter",
     "publier",
+    "saluer",
+    "recommander",
+    "preconiser",
 }
 # the verbs and nouns by which a party states something as news (not « ajouter », « préciser », « noter »:
 # they continue a statement already reported)
@@ -408,17 +476,22 @@ PARTIES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("NATO", re.compile(r"\b(otan|nato|alliance atlantique|l'alliance|stoltenberg|rutte)\b")),
-    ("FR", re.compile(r"\b(france|francaise?s?|paris|elysee|chammal|parly|macron|etat-major des armees)\b")),
+    (
+        "FR",
+        re.compile(
+            r"\b(france|francaise?s?|paris|elysee|chammal|parly|macron|etat-major des armees(?! [a-z]+(?:ienne?s?|aise?s?|ande?s?|agnole?s?|aine?s?|ique?s?|ges?|oise?s?)\b))\b"
+        ),
+    ),
     ("UK", re.compile(r"\b(royaume-uni|britanniques?|londres|grande-bretagne)\b")),
     ("CZ", re.compile(r"\b(tcheques?|republique tcheque|prague)\b")),
     ("DE", re.compile(r"\b(allemagne|allemande?s?|berlin|bundeswehr)\b")),
-    ("IT", re.compile(r"\b(italie|italiene?s?|rome)\b")),
+    ("IT", re.compile(r"\b(italie|italien(?:ne)?s?|rome)\b")),
     ("ES", re.compile(r"\b(espagne|espagnole?s?|madrid)\b")),
-    ("CA", re.compile(r"\b(canada|canadiene?s?|ottawa)\b")),
-    ("AU", re.compile(r"\b(australie|australiene?s?|canberra)\b")),
+    ("CA", re.compile(r"\b(canada|canadien(?:ne)?s?|ottawa)\b")),
+    ("AU", re.compile(r"\b(australie|australien(?:ne)?s?|canberra)\b")),
     ("NL", re.compile(r"\b(pays-bas|neerlandaise?s?|hollandaise?s?)\b")),
     ("DK", re.compile(r"\b(danemark|danoise?s?)\b")),
-    ("NO", re.compile(r"\b(norvege|norvegiene?s?)\b")),
+    ("NO", re.compile(r"\b(norvege|norvegien(?:ne)?s?)\b")),
     ("RO", re.compile(r"\b(roumanie|roumaine?s?)\b")),
     ("HR", re.compile(r"\b(croatie|croate?s?)\b")),
     ("BE", re.compile(r"\b(belgique|belges?|bruxelles)\b")),
@@ -429,9 +502,9 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("PT", re.compile(r"\b(portugal|portugaise?s?|lisbonne)\b")),
     ("GR", re.compile(r"\b(grece|grecque?s?|athenes)\b")),
     ("SK", re.compile(r"\b(slovaquie|slovaque?s?)\b")),
-    ("LT", re.compile(r"\b(lituanie|lituaniene?s?)\b")),
-    ("JO", re.compile(r"\b(jordanie|jordaniene?s?|amman)\b")),
-    ("KW", re.compile(r"\b(koweit|koweitiene?s?)\b")),
+    ("LT", re.compile(r"\b(lituanie|lituanien(?:ne)?s?)\b")),
+    ("JO", re.compile(r"\b(jordanie|jordanien(?:ne)?s?|amman)\b")),
+    ("KW", re.compile(r"\b(koweit|koweitien(?:ne)?s?)\b")),
     ("HU", re.compile(r"\b(hongrie|hongroise?s?)\b")),
     (
         "PMF",
@@ -452,15 +525,15 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     (
         "IQ",
         re.compile(
-            r"\b(irak|iraq|irakiene?s?|bagdad|baghdad|parlement|deputes|gouvernement irakien|"
+            r"\b(irak|iraq|irakien(?:ne)?s?|bagdad|baghdad|parlement|deputes|gouvernement irakien|"
             r"premier ministre irakien|kadhimi|kazimi|soudani|sudani|abdel[- ]mahdi|commandement des "
             r"operations conjointes)\b"
         ),
     ),
     ("IS", re.compile(r"\b(daech|daesh|etat islamique|isis|ei|eiil|jihadistes?|djihadistes?)\b")),
-    ("SY", re.compile(r"\b(syrie|syriene?s?|damas)\b")),
+    ("SY", re.compile(r"\b(syrie|syrien(?:ne)?s?|damas)\b")),
     ("TR", re.compile(r"\b(turquie|turque?s?|ankara)\b")),
-    ("IL", re.compile(r"\b(israel|israeliene?s?)\b")),
+    ("IL", re.compile(r"\b(israel|israelien(?:ne)?s?)\b")),
 ]
 LIGHT_VERBS = {
     "mener",
@@ -573,7 +646,11 @@ def parties(folded: str) -> list[str]:
         kept = [code for code, rx in PARTIES if rx.search(bare)]
         if kept:
             out = [c for c in out if c in kept]
-    if "coalition" in out and "US" in out and re.search(r"coalition (?:dirigee|menee|emmenee|conduite|sous)", folded):
+    if (
+        "coalition" in out
+        and "US" in out
+        and re.search(r"coalition (?:\w+ )?(?:dirigee|menee|emmenee|conduite|sous)", folded)
+    ):
         out.remove("US")  # « la coalition dirigée par les États-Unis » is the coalition
     return out
 
@@ -582,16 +659,18 @@ def parties(folded: str) -> list[str]:
 CANDIDATE = re.compile(
     r"\b(retir|retrait|quitt|evacu|rapatri|depart|desengag|repli|remi[st]|remettr|remise|restitu|retroced|ced[ea]|"
     r"rend(?:u|ue|us|ra|re|ent)\b|livr|transf[ee]r|recu|recoi|redeploi|redeploy|repositionn|relocalis|deplac|"
-    r"regroup|deploi|deploy|envo[iy]|depech|debarqu|arriv|lanc|redui|reduction|diminu|abaiss|"
+    r"regroup|deploi|deploy|envo[iy]|depech|debarqu|arriv|lanc|cree|creat|session|cycle|redui|reduction|diminu|abaiss|"
     r"attaqu|frapp|bombard|pilonn|vis[eé]|cibl|assaill|agress|tir|attentat|offensive|salve|assaut|embuscade|"
     r"explos|represaille|roquett|missile|drone|obus|projectile|mortier|katiou|tomb|abatt|atterr|touch|atteint|"
     r"intercept|ecras|assassin|elimin|liquid|tu[eé]|tua|meurtre|execut|mort|deced|deces|peri|succomb|bless|"
     r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
-    r"suspen|gel|interromp|cess|arret|pause|manifest|rassembl|sit-in|protest|defil|visit|"
+    r"suspen|gel|interromp|cess|arret|pause|veille|sommeil|entre parentheses|manifest|rassembl|sit-in|protest|defil|visit|"
     r"annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong|"
-    r"perd\w* la vie)"
+    r"salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
+    r"a la tete d|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
+    r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
 )
 
 
@@ -637,6 +716,11 @@ class Frame:
     generic: bool = False  # an indefinite plural after a preposition (« en plus de déploiements »): a kind of act
     at_site: bool = False  # a coalition site is named in the predicate's phrase (« l'attaque contre Harir »)
     speaker: str = ""  # who makes a statement, as written
+    sort: str = ""  # of an `other` event: visit, funeral, office, election, crash, command, violence
+    attempt: bool = False  # « tentative d'assassinat »: tried, not done
+    own: list = field(default_factory=list)  # spans where the frame's own dates are (its phrase, see _date_spans)
+    local: list = field(default_factory=list)  # spans of the clause it heads or that governs it
+    clause: int = -1  # that clause's head (a character offset): frames of one clause share its dates
 
     @property
     def parties(self) -> list[str]:
@@ -662,6 +746,9 @@ _ALL_VERBS = (
     | SPEECH_VERBS
     | set(OTHER_VERBS)
 )
+
+
+VERB_LEMMAS = frozenset(_ALL_VERBS)  # the verbs a frame can be made of
 
 
 def _participle_lemma(low: str) -> str | None:
@@ -701,9 +788,50 @@ def lemma_pos(tok) -> tuple[str, str]:
     if pos in ("ADJ", "NOUN", "VERB") and lem not in _ALL_VERBS:
         guess = _participle_lemma(low)
         opening = tok.i == 0 and len(tok.doc) > 2 and tok.doc[1].pos_ == "ADP"  # « Lancée en 2014, l'opération… »
-        if guess and (pos != "NOUN" or low[-1] not in "es" or opening):
+        doc = tok.doc
+        # « La Belgique rapatrie ses F-16 »: a verb between a name and a determiner, whatever the tagger said
+        verbal = 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i + 1].pos_ == "DET"
+        if guess and (pos != "NOUN" or low[-1] not in "es" or opening or verbal):
             return guess, "VERB"
     return lem, pos
+
+
+def other_sort(tok) -> str:
+    """The sort of an event of none of the codebook's other types that a token names: a visit, funerals,
+    someone taking or leaving office (« investi », « a prêté serment », « son arrivée au pouvoir »,
+    « entrée en fonctions »), an election (« les législatives », « élu par les députés »), an aircraft's
+    crash (« un hélicoptère s'est écrasé ») — '' when none. The parse of these words is unreliable (« élu »,
+    « Investi » taken for nouns): the words and their neighbours decide."""
+    lem, pos = lemma_pos(tok)
+    low = fold(tok.text)
+    doc = tok.doc
+    after = _folded(doc)[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 60]
+    before = _folded(doc)[max(0, tok.idx - 30) : tok.idx]
+    if pos in ("PUNCT", "DET", "ADP", "PRON", "NUM"):
+        return ""
+    if lem in OTHER_NOUNS or low in OTHER_NOUNS:
+        if (lem == "crash" or low in ("crash", "ecrasement")) and not AIRCRAFT.search(after[:40]):
+            return ""
+        return OTHER_NOUNS.get(lem) or OTHER_NOUNS[low]
+    if low in ("investi", "investie") or (lem == "investir" and not any(c.dep_ == "obj" for c in tok.children)):
+        return "office"  # « Investi le 27 octobre » (not « investir des milliards »)
+    if low in ("elu", "elue", "elus", "elues", "reelu", "reelue") or lem in ("elire", "reelire"):
+        return "election"
+    if low == "serment" and re.search(r"\b(?:prete\w*|pret\w*|prestation de)\s*$", before):
+        return "office"
+    if low in ("entree", "prise") and re.match(r"^\s*(?:en|de) fonctions?\b", after):
+        return "office"
+    if lem == "prendre" and re.match(r"^\s*(?:ses|leurs|officiellement ses) fonctions\b", after):
+        return "office"
+    if lem in ("arrivee", "arriver", "accession", "acceder", "revenir", "retour") and OFFICE_AFTER.match(after):
+        return "office"
+    if low in ("ecrase", "ecrasee", "ecrases", "ecrasees", "ecraser") and (
+        AIRCRAFT.search(_folded(doc)[max(0, tok.idx - 80) : tok.idx]) or AIRCRAFT.search(after[:30])
+    ):
+        return "crash"  # « un hélicoptère militaire s'est écrasé »: an accident, not violence
+    if lem in OTHER_VERBS and pos in ("VERB", "AUX", "ADJ"):
+        return OTHER_VERBS[lem]
+    return ""
 
 
 def _kind(tok) -> str | None:
@@ -711,6 +839,8 @@ def _kind(tok) -> str | None:
     suspension, protest, speech, other), from its lemma and part of speech, or None."""
     lem, pos = lemma_pos(tok)
     low = fold(tok.text)
+    if other_sort(tok):
+        return "other"
     if pos in ("VERB", "AUX", "ADJ") or (
         pos == "NOUN"
         and low.endswith(("e", "es", "ee", "ees", "ant"))
@@ -736,6 +866,13 @@ def _kind(tok) -> str | None:
             _case(c) in ("a", "au", "aux") or fold(c.text) in ("a", "au", "aux") for c in tok.children
         ):
             return None  # « ce qu'on appelle l'opération X »: naming, not a call
+        if lem == "mettre" and PAUSED.match(_folded(tok.doc)[tok.idx : tok.idx + 40]):
+            return "suspension"
+        if lem == "mettre":
+            m = ENDED.match(_folded(tok.doc)[tok.idx : tok.idx + 120])
+            if m is None:
+                return None
+            return "suspension" if m.group("what") in SUSPENDED_WORDS else "move"
         if lem in MOVE_VERBS:
             return "move"
         if lem in VIOLENCE_VERBS:
@@ -759,8 +896,6 @@ def _kind(tok) -> str | None:
             return "protest"
         if lem in SPEECH_VERBS:
             return "speech"
-        if lem in OTHER_VERBS:
-            return "other"
     if pos in ("NOUN", "PROPN", "VERB", "ADJ"):
         lem = lem[:-1] if lem.endswith("s") and lem[:-1] in (MOVE_NOUNS.keys() | VIOLENCE_NOUNS | TALK_NOUNS) else lem
         if lem in MOVE_NOUNS:
@@ -773,6 +908,10 @@ def _kind(tok) -> str | None:
             return "vote"
         if lem in AGREE_NOUNS:
             return "agreement"
+        if lem in ("session", "cycle", "tour", "seance") and ROUND_OF.match(
+            _folded(tok.doc)[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 60]
+        ):
+            return "talks"  # « la deuxième session de la commission militaire », « un nouveau cycle de négociations »
         if lem in TALK_NOUNS:
             if lem == "conference" and any(fold(c.text) == "presse" for c in tok.children):
                 return "speech"  # « lors d'une conférence de presse »: a statement, not talks
@@ -782,10 +921,25 @@ def _kind(tok) -> str | None:
         if lem in PROTEST_NOUNS:
             return "protest"
         if lem in SPEECH_NOUNS:
-            return "speech"
-        if lem in OTHER_NOUNS:
-            return "other"
+            return "speech" if _said_noun(tok, lem) else None
     return None
+
+
+def _said_noun(tok, lem: str) -> bool:
+    """A noun of saying that names a statement (« sa menace de se retirer », « les menaces iraniennes », « un
+    appel au départ »), not a circumstance (« une recrudescence des menaces »: a danger; « à la demande de
+    Bagdad », « à l'appel de X »: on someone's request)."""
+    before = _folded(tok.doc)[max(0, tok.idx - 8) : tok.idx]
+    if lem in ("demande", "appel") and re.search(r"\b(?:a|sur) (?:la |l')?$", before):
+        return False
+    if lem == "menace":
+        return any(
+            _case(c) in ("de", "d")
+            or (c.dep_ == "det" and "Poss=Yes" in str(c.morph))
+            or (c.dep_ in ("amod", "nmod") and parties(fold(c.text)))
+            for c in tok.children
+        )
+    return True
 
 
 def _weapon_theme(tok) -> bool:
@@ -957,17 +1111,136 @@ def _parties_of(tok, frame_tokens=()) -> tuple[list[str], str]:
     return parties(f), text
 
 
+# verbs by which a clause modifying an event noun tells that very event (« l'accord conclu le 27 septembre »,
+# « l'attaque menée mardi », « le dialogue tenu en avril », « l'attentat revendiqué le 3 janvier »): its date
+# is the event's
+HAPPEN_VERBS = {
+    "conclure",
+    "signer",
+    "trouver",
+    "tenir",
+    "organiser",
+    "mener",
+    "perpetrer",
+    "survenir",
+    "intervenir",
+    "effectuer",
+    "realiser",
+    "commettre",
+    "lancer",
+    "produire",
+    "derouler",
+    "avoir",
+    "operer",
+    "executer",
+    "entamer",
+    "commencer",
+    "debuter",
+    "achever",
+    "terminer",
+    "declencher",
+    "revendiquer",
+    "dater",
+    "remonter",
+    "adopter",
+    "voter",
+    "approuver",
+    "sceller",
+    "parapher",
+    "obtenir",
+    "arracher",
+    "celebrer",
+    "ouvrir",
+    "faire",  # « l'attaque qui a fait trois morts »
+    "causer",
+    "provoquer",
+    "couter",
+}
+# dependents that open a clause of their own (a verb's), whose dates are that clause's
+CLAUSE_DEPS = ("acl", "acl:relcl", "advcl", "ccomp", "xcomp", "csubj", "conj", "parataxis")
+
+
+def _runs(doc, idxs, base: int) -> list[tuple[int, int]]:
+    """Character spans (absolute) of the runs of consecutive token indices."""
+    out: list[tuple[int, int]] = []
+    prev = -2
+    for i in sorted(idxs):
+        t = doc[i]
+        a, b = base + t.idx, base + t.idx + len(t.text)
+        if out and i == prev + 1:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        prev = i
+    return out
+
+
+def _clause_tokens(h) -> set[int]:
+    """The tokens of the clause a verb heads, without the clauses nested in it (a relative, a
+    participle, a subordinate, a coordinated verb): the words whose dates are that verb's."""
+    out, stack = set(), [h]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ in CLAUSE_DEPS and (c.pos_ in ("VERB", "AUX") or "Part" in c.morph.get("VerbForm")):
+                continue
+            stack.append(c)
+    return out
+
+
+def _same_event_clause(mod_head, tok) -> bool:
+    """A clause modifying the event noun ``tok`` that tells the same event: a verb of occurring
+    (« conclu », « menée », « tenu ») or an event predicate of its own (« l'attentat qui a frappé… »),
+    not a statement about it (« le retrait annoncé mardi »)."""
+    if mod_head.head.i != tok.i or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lem = lemma_pos(mod_head)[0]
+    if lem in HAPPEN_VERBS:
+        return True
+    k = _kind(mod_head) if lem not in SPEECH_VERBS else None
+    return k is not None and k not in ("speech",)
+
+
+def _date_spans(tok, fr: Frame, mods_tok: list, base: int) -> None:
+    """Where a frame's own dates may be: its phrase (with the clauses that tell the same event, without
+    the others modifying a noun in it), then the clause of the verb that governs it (for a noun) or it
+    heads (for a verb); which clause that is (``fr.clause``)."""
+    doc = tok.doc
+    verb = tok.pos_ in ("VERB", "AUX") or fr.pos == "VERB"
+    h = tok
+    if not verb:
+        for _ in range(8):
+            if h.head.i == h.i:
+                break
+            h = h.head
+            if h.pos_ in ("VERB", "AUX"):
+                break
+    local = _clause_tokens(h) if (verb or h.pos_ in ("VERB", "AUX")) else {t.i for t in h.subtree}
+    if verb:
+        own = local
+    else:
+        own = {t.i for t in tok.subtree}
+        for m, sub in mods_tok:
+            if not _same_event_clause(m, tok) and not (sub[0] <= tok.i <= sub[-1]):
+                own -= set(range(sub[0], sub[-1] + 1))
+    fr.own = _runs(doc, own, base)
+    fr.local = _runs(doc, local, base)
+    fr.clause = base + h.idx
+
+
 def frames_of(doc, base: int = 0) -> list[Frame]:
     """Every frame of one parsed sentence (``base``: the sentence's offset in the article)."""
     frames: list[Frame] = []
     index: dict[int, int] = {}
     # clauses that modify a noun (« la coalition formée en 2014 », « qui avait été visée mardi »):
     # their dates are theirs, not the sentence's other predicates'
-    mods = []
+    mods, mods_tok = [], []
     for t in doc:
         if t.dep_ in ("acl", "acl:relcl") and t.head.pos_ in ("NOUN", "PROPN"):
             sub = list(t.subtree)
             mods.append((sub[0].i, sub[-1].i, base + sub[0].idx, base + sub[-1].idx + len(sub[-1].text)))
+            mods_tok.append((t, (sub[0].i, sub[-1].i)))
     for tok in doc:
         k = _kind(tok)
         if k is None:
@@ -978,7 +1251,12 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
         fr = Frame(lem, k, base + tok.idx, base + tok.idx + len(tok.text), span, pos)
         fr.depth = len(_chain(tok, 12))
         fr.phrase = _text(doc)[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
-        fr.foreign = [(a, b) for i, j, a, b in mods if not i <= tok.i <= j]
+        fr.foreign = [
+            (a, b)
+            for (i, j, a, b), (m, _) in zip(mods, mods_tok)
+            if not i <= tok.i <= j and not _same_event_clause(m, tok)
+        ]
+        _date_spans(tok, fr, mods_tok, base)
         after = _folded(doc)[tok.idx : tok.idx + 90]
         fr.destination = bool(
             re.search(
@@ -998,12 +1276,17 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
             continue  # « toucher », « tomber » without a weapon: no violence
         if k == "impact":
             fr.kind = "violence"
+        if k == "other":
+            fr.sort = other_sort(tok)
+        fr.attempt = bool(re.search(r"\btentatives? d(?:e|')\s*$", _folded(doc)[max(0, tok.idx - 14) : tok.idx]))
         if k == "move":
             fr.kind = (
                 MOVE_VERBS.get(lem) or MOVE_NOUNS.get(lem[:-1] if lem.endswith("s") else lem) or MOVE_NOUNS.get(lem)
             )
             if not _is_forces_move(tok, fr):
                 continue
+            if fr.kind == "handover" and _command_to_person(tok):
+                fr.kind, fr.sort = "other", "command"  # « a cédé le commandement de la mission à son homologue »
         index[tok.i] = len(frames)
         frames.append(fr)
     # governors: a frame whose head chain reaches another frame's predicate is governed by it
@@ -1125,7 +1408,12 @@ def _content(tok, fr: Frame, base: int) -> None:
         lem = _lemma(t)
         # a plan word heads what is said (« son intention de… », « le maintien de… »), or is its verb
         # (« a décidé de porter… »); not a word deep inside it (« fait partie d'un plan… »)
-        if lem in PLAN_SAID and (t.pos_ in ("VERB", "ADJ") or t.i in heads or t.head.i in heads and t.dep_ == "obj"):
+        describes = t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN")  # « les F-16 engagés contre… »
+        if (
+            lem in PLAN_SAID
+            and not describes
+            and (t.pos_ in ("VERB", "ADJ") or t.i in heads or t.head.i in heads and t.dep_ == "obj")
+        ):
             fr.content_plan = True
             break
         if t.pos_ in ("VERB", "AUX") and _tense(t) in ("future", "conditional") and lem not in ("pouvoir",):
@@ -1138,14 +1426,77 @@ def _content(tok, fr: Frame, base: int) -> None:
             break
 
 
+def _command_to_person(tok) -> bool:
+    """A command handed from one commander to another (« a cédé le commandement de la mission à son
+    homologue », « passation de commandement entre deux généraux »): the same force keeps it."""
+    phrase = fold(_subtree_text(tok)[0])
+    if not re.search(r"\b(commandement|direction|tete)\b", phrase):
+        return False
+    return bool(
+        PERSON_RECIPIENT.search(phrase) or re.search(r"\bentre (?:les |deux )?(?:generaux|commandants)\b", phrase)
+    )
+
+
+# « mettre fin à sa présence », « mettre un terme à sa participation »: forces leave; to its activities: a pause
+ENDED = re.compile(
+    r"^\w+ (?:\w+ )?(?:fin|un terme) (?:a|au|aux) (?:(?:la|l'|le|les|sa|son|ses|leur|leurs|toute|cette|ce|cet) ?)?"
+    r"(?:\w+ ){0,2}?(?P<what>presence|mission|participation|engagement|deploiement|contingent|operations?|activites|"
+    r"cooperation|formation|entrainement|patrouilles)\b"
+)
+SUSPENDED_WORDS = {"activites", "cooperation", "formation", "entrainement", "patrouilles", "operations", "operation"}
+RAISED_FORCES = re.compile(
+    r"\b(effectifs|troupes|presence militaire|contingents?|forces|dispositif militaire|soldats|militaires|"
+    r"deploiement|nombre de (?:soldats|militaires))\b"
+)
+
+
+def _inherited_subject(tok) -> list:
+    """The subject a verb shares with the verb it depends on when it has none of its own (« … affectés à
+    l'opération, sera transférée au Koweït », « ses activités ont été suspendues, puis réduites »)."""
+    if tok.head.i == tok.i or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+        return []
+    # an auxiliary the parse took for the main verb (« les troupes avaient une première fois été déplacées »)
+    aux_head = _lemma(tok.head) in ("avoir", "etre") and tok.dep_ in ("ccomp", "xcomp", "conj")
+    if any(c.dep_ in ("nsubj", "nsubj:pass") for c in tok.children) and not aux_head:
+        return []
+    if tok.dep_ not in ("conj", "advcl", "xcomp") and not aux_head:
+        return []
+    return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
+
+
 def _is_forces_move(tok, fr: Frame) -> bool:
     """A movement predicate moves forces, a base or a command (not « lancer un appel », « rendre hommage »)."""
     lem = fr.lemma
-    objs = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "nsubj", "obl:mod")]
+    objs = [
+        c
+        for c in tok.children
+        if c.dep_ in ("obj", "nsubj:pass", "nmod", "obl:arg", "obl", "nsubj", "obl:mod")
+        or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN"))
+    ]
+    objs += _inherited_subject(tok)
     words = " ".join(fold(_subtree_text(c)[0]) for c in objs)
+    after = _folded(tok.doc)[tok.idx : tok.idx + 120]
+    if lem == "mettre":
+        return bool(ENDED.match(after)) and ENDED.match(after).group("what") not in SUSPENDED_WORDS
+    if lem == "revoir":
+        return bool(re.match(r"^\w+ a la baisse", after)) and bool(RAISED_FORCES.search(words))
+    if lem in ("augmenter", "accroitre", "renforcer", "porter", "doubler"):
+        # forces added (« porter ses effectifs à 4 000 », « renforcer sa présence militaire »), not « renforcer
+        # la sécurité »: what is raised is the forces, as the object
+        heads = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass")]
+        heads += [c for c in _inherited_subject(tok) if c.dep_ == "nsubj:pass"]
+        # the head noun with its adjectives (« sa présence militaire »), not « le moral des troupes »
+        theme = " ".join(fold(" ".join([c.text] + [a.text for a in c.children if a.dep_ == "amod"])) for c in heads)
+        if lem == "porter" and not re.search(r"\ba (?:\w+ )?\d", after):
+            return False
+        return bool(RAISED_FORCES.search(theme))
     if tok.dep_ in ("acl", "amod", "appos", "acl:relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         words += " " + fold(tok.head.text)  # « la base …, remise aux forces irakiennes »
     own = fold(tok.text)
+    if lem in ("creer",):
+        # a mission or an operation created (« la mission, créée en 2018 »): forces sent, not a body founded
+        phrase = words + " " + fold(tok.head.text if tok.dep_ in ("acl", "amod", "appos") else "")
+        return bool(re.search(r"\b(mission|operation)\b", phrase)) and not re.search(r"\b(comite|commission)\b", phrase)
     if lem in ("lancer",):
         if not words.strip() or not any(c.dep_ == "obj" for c in tok.children):
             # « Lancée en septembre 2014, l'opération X… », « l'opération X lancée en 2014 »: what was launched
@@ -1196,6 +1547,13 @@ def _is_forces_move(tok, fr: Frame) -> bool:
             fr.kind = "redeployment"
             return True
         return lem in ("remise", "passation", "retrocession", "restitution") and not words.strip() == ""
+    if (
+        lem in ("reduire", "diminuer", "abaisser", "reduction")
+        and re.search(r"\b(activites|operations|formation|entrainement|patrouilles|cooperation)\b", words)
+        and not RAISED_FORCES.search(words)
+    ):
+        fr.kind = "suspension"  # « réduire ses activités au minimum »: a pause, not forces leaving
+        return True
     if lem in ("reduire", "diminuer", "abaisser", "reduction"):
         return bool(
             re.search(
@@ -1278,6 +1636,8 @@ def _arguments(tok, fr: Frame) -> None:
             elif fr.kind == "violence":
                 if WEAPONS.match(_lemma(c)) or WEAPONS.match(cf):
                     fr.weapon = True
+                    # « une frappe de drone américaine »: the weapon's nationality is its user
+                    agent_toks += [a for a in c.children if a.dep_ == "amod" and parties(fold(a.text))]
                 elif parties(fold(_subtree_text(c)[0])) and not SITE_WORDS.search(fold(c.text)):
                     agent_toks.append(c)
                 else:
@@ -1350,7 +1710,7 @@ def _arguments(tok, fr: Frame) -> None:
     if fr.kind == "move":
         # forces move themselves: the subject of a passive or pronominal verb is the mover
         # (« les soldats ont été rapatriés », « le contingent s'est retiré »); the object is the theme
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")] or _inherited_subject(tok)
         theme = [t for t in target_toks if t not in subj and t.dep_ in ("obj", "nmod", "nsubj:pass")]
         recipients = [
             c for c in tok.children if _case(c) in ("a", "au", "aux") and c.dep_ in ("obl", "obl:arg", "nmod")
@@ -1371,6 +1731,23 @@ def _arguments(tok, fr: Frame) -> None:
             else [t]
         )
     ]
+    if (
+        fr.kind in ("death", "violence")
+        and not target_toks
+        and "Part" in tok.morph.get("VerbForm")
+        and tok.i > 1
+        and tok.doc[tok.i - 1].text == ","
+        and tok.dep_ in ("advcl", "acl", "conj", "parataxis")
+    ):
+        # a participle set off after a noun phrase is said of it (« des portraits de X et d'Y, tués le 3
+        # janvier par une frappe »): the words before the comma, back to the verb, are the patient
+        run = []
+        for t in reversed(tok.doc[: tok.i - 1]):
+            if t.pos_ in ("VERB", "AUX", "PUNCT", "SCONJ", "PRON") and fold(t.text) not in ("-",):
+                break
+            run.append(t)
+        ids = {t.i for t in run}
+        target_toks = [t for t in run if t.head.i not in ids] if run else []
     if fr.kind == "death" and passive and not target_toks and tok.i > 0:
         # a long subject the parser split off (« Le commandant X, chef de …, a été tué »): the words before the verb
         first_aux = min([c.i for c in tok.children if c.dep_.startswith("aux")] or [tok.i])
@@ -1499,6 +1876,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         or (fr.pos == "NOUN" and any(fold(c.text) in ("toujours", "actuellement", "encore") for c in tok.children))
         # « ses effectifs déployés en Irak », « les troupes stationnées »: a participle that describes
         or (tok.dep_ in ("acl", "amod") and not aux and tok.head.pos_ in ("NOUN", "PROPN") and tok.i > tok.head.i)
+        # « restent déployés », « demeurent stationnés »: where forces are, not a move
+        or (tok.dep_ in ("xcomp", "acl") and _lemma(tok.head) in ("rester", "demeurer"))
     )
     chain = _chain(tok, 5)
     mod = "realized"
@@ -1559,8 +1938,10 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         # (« prévoit le retrait », « appelant au départ », « calendrier de retrait », « d'accord sur un retrait »)
         doc = tok.doc
         for t in reversed(doc[max(0, tok.i - 4) : tok.i]):
-            if t.pos_ == "PUNCT" or fold(t.text) in ("qui", "que", "qu'", "et", "mais", "dont"):
-                break
+            if t.text == '"':
+                continue  # « n'avait « aucune intention » de réduire »: the quotation marks apart
+            if t.pos_ in ("PUNCT", "CCONJ") or fold(t.text) in ("qui", "que", "qu'", "et", "mais", "dont", "puis"):
+                break  # (« puis » is no form of « pouvoir »)
             tl = _lemma(t)
             if tl in DENY_WORDS:
                 mod, fr.governor = "denied", tl
@@ -1675,6 +2056,18 @@ DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces"}
 # --- from frames to event types ------------------------------------------------------------
 
 MOVES = ("withdrawal", "handover", "redeployment", "deployment")
+EXECUTIVE = re.compile(
+    r"\b(gouvernement|conseil des ministres|cabinet|ministres?|executif|presidence|otan|alliance|allies|commission "
+    r"europeenne|pays membres|etats membres)\b"
+)
+ASSEMBLY = re.compile(r"\b(parlement|deputes|assemblee|senat|senateurs|congres|elus|chambre)\b")
+# what violence hits when it is not the coalition's forces: homes, oil and gas sites, crowds, civil aircraft
+CIVIL_TARGET = re.compile(
+    r"\b(residences?|domiciles?|maisons?|habitations?|champs? (?:petroliers?|gaziers?)|gisements?|raffinerie\w*|"
+    r"installations? (?:petrolieres?|gazieres?)|puits|oleoducs?|gazoducs?|marches?|mosquees?|eglises?|"
+    r"ceremonies?|commemorations?|cortege|foules?|pelerins?|civils|fideles|manifestants|avions? de ligne|"
+    r"vols? (?:commercial|civil|\d+)|hopital|ecoles?|journalistes?)\b"
+)
 HOSTILE = {"IR", "PMF", "IS"}
 DESTINATION = re.compile(
     r"\b(?:vers|pour se rendre|pour rejoindre|en direction d[eu']|au koweit|en jordanie|"
@@ -1697,7 +2090,20 @@ KILLING_WORDS = {
 
 
 def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str | None:
-    """The codebook type of one frame (None: no event of the codebook)."""
+    """The codebook type of one frame (None: no event of the codebook). An attempt on someone's life
+    (« une tentative d'assassinat contre le Premier ministre ») is an attack when it targets the coalition's
+    people, else an event of its own (`other`)."""
+    t = _frame_type(fr, frames, sentence_folded)
+    if t == "killing" and fr.attempt:
+        if set(fr.target) & STRIKERS:
+            return "attack"
+        fr.sort = "violence"
+        return "other"
+    return t
+
+
+def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str | None:
+    """The codebook type of one frame, attempts apart (see :func:`frame_type`)."""
     k = fr.kind
     gov = frames[fr.governed_by] if fr.governed_by is not None else None
     if k in MOVES:
@@ -1711,17 +2117,39 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
             if gov is not None and gov.kind == "vote" and gov.modality == "realized":
                 return "vote"
             return "announcement"
-        if k == "withdrawal" and (DESTINATION.search(fold(fr.place_text)) or fr.destination):
+        if (
+            k == "withdrawal"
+            and (DESTINATION.search(fold(fr.place_text)) or fr.destination)
+            and fr.lemma not in ("rapatrier", "rapatriement")
+        ):
             return "redeployment"  # leaving one place for another (« … pour se rendre au Koweït »)
         return k
     if k == "violence":
         if fr.modality in ("planned", "demanded"):
             return None  # a threat to strike is said, not done: the speech frame says it
+        if fr.lemma in ("intercepter", "neutraliser") and fr.weapon:
+            return "attack"  # « l'engin a été intercepté par les défenses de la coalition »: an attack, foiled
         if set(fr.agent) & STRIKERS and not set(fr.agent) & HOSTILE:
             if fr.named_victim and fr.lemma in KILLING_WORDS:
                 return "killing"
             return "strike"
         tf = fold(fr.target_text)
+        civil, site = CIVIL_TARGET.search(tf), SITE_WORDS.search(tf)
+        if not set(fr.target) & STRIKERS and (
+            # what is hit first: « la résidence du premier ministre, dans la zone verte » is a home, « l'aéroport
+            # d'Erbil, blessant deux sous-traitants civils » an airport
+            (civil and (not site or civil.start() < site.start()))
+            or (
+                not fr.target_text
+                and not fr.at_site
+                and CIVIL_TARGET.search(fold(fr.phrase))
+                and not set(parties(fold(fr.phrase))) & STRIKERS
+            )
+        ):
+            # violence against a residence, oil fields, a crowd, an airliner…, by anyone but the coalition:
+            # no attack on coalition or foreign forces (the codebook's attack), an event of its own
+            fr.sort = "violence"
+            return "other"
         if (set(fr.target) & HOSTILE or fr.named_victim) and not set(fr.target) & STRIKERS and not fr.agent:
             # violence of unnamed authors against militias, Iran's forces or their leaders is no attack on
             # the coalition (the codebook's attack): the strike that killed them, or the killing of a leader
@@ -1743,9 +2171,11 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
             return None
         if fr.named_victim and not fr.victims_ranks and fr.lemma in KILLING_WORDS:
             return "killing"
+        if fr.lemma in ("assassinat", "assassiner", "liquidation") and not fr.victims_ranks:
+            return "killing"  # an assassination targets someone, whether the parse found whom or not
         accident = re.search(
             r"\b(accident|exercice|entrainement|malaise|crise cardiaque|maladie|noyade|circulation|"
-            r"suicide|covid|coronavirus|virus)\b",
+            r"(?<!-)suicide|covid|coronavirus|virus|crash|ecrasement|s'est ecrase\w*)\b",
             sentence_folded,
         )
         if fr.lemma in ("mourir", "deceder", "perir", "succomber", "deces", "mort", "perdre"):
@@ -1763,12 +2193,22 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
             return None
         if (
             fr.lemma in ("tuer", "blesser")
+            and accident
+            and not any(f.kind == "violence" for f in frames if f is not fr)
+            and fr.pos == "VERB"
+        ):
+            return "other"  # « cinq soldats tués dans le crash d'un hélicoptère »: an accident
+        if (
+            fr.lemma in ("tuer", "blesser")
             and (set(fr.target) & STRIKERS or fr.victims_ranks)
             and not set(fr.agent) & STRIKERS
         ):
             return "attack"
         return None
     if k == "vote":
+        if fr.lemma == "scrutin" and not ASSEMBLY.search(sentence_folded):
+            fr.sort = "election"  # « le scrutin du 10 octobre »: an election, not an assembly's vote
+            return "other" if fr.modality == "realized" and not fr.negated else None
         if fr.modality == "realized" and (
             fr.assembly
             or fr.lemma in VOTE_VERBS | {"vote", "scrutin"}
@@ -1776,6 +2216,14 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
         ):
             if fr.lemma in ("resolution", "motion") and not re.search(r"\b(vot|adopt|approuv)", sentence_folded):
                 return None
+            if fr.lemma in ("adopter", "approuver", "enteriner") and EXECUTIVE.search(fold(fr.agent_text)):
+                # « le gouvernement a adopté le projet », « les ministres de l'OTAN ont approuvé »: a decision,
+                # jointly taken by several parties or announced by one, not an assembly's vote
+                return (
+                    "agreement"
+                    if fr.joint or re.search(r"\b(ministres|allies|membres|pays)\b", fold(fr.agent_text))
+                    else "announcement"
+                )
             return "vote"
         return None
     if k == "agreement":
@@ -1824,6 +2272,7 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
             "menace",
             "condamner",
             "condamnation",
+            "saluer",
             "jurer",
             "avertir",
             "avertissement",
@@ -1833,7 +2282,11 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
             return "announcement"
         return None
     if k == "other":
-        return "other" if fr.modality == "realized" else None
+        if fr.modality != "realized" or fr.negated:
+            return None
+        if fr.sort == "election" and (fr.assembly or ASSEMBLY.search(fold(fr.agent_text))):
+            return "vote"  # « élu par les députés »: the assembly votes
+        return "other"
     return None
 
 
@@ -1859,7 +2312,14 @@ def modality_of(fr: Frame, frames: list[Frame]) -> str:
 _ARABIC_HYPHEN = re.compile(
     r"(?<![\w-])((?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]z|[Aa]n|[Aa]bou|[Aa]bu|[Ii]bn|[Bb]in|[Bb]en|K))-(?=\w)"
 )
-_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
+# a noun and the word that qualifies it (« attentat-suicide », « voiture-piégée », « drone-kamikaze »): read as
+# a noun and its adjective (a space for the hyphen), else the parser splits it and hangs what follows on the hyphen
+_COMPOUND = re.compile(r"(?<=[a-zà-ÿ]{3})-(?=(?:suicides?|kamikazes?|pi[ée]g[ée]e?s?)\b)", re.I)
+# the parser knows « l' » but not « l’ », and takes French quotation marks inside a sentence for words (« n'avait
+# « aucune intention » de » parsed with « as the verb): the ASCII forms, one character each, so offsets hold
+_APOS = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"'}
+)
 PRIORITY = [
     "killing",
     "strike",
@@ -1886,14 +2346,15 @@ CAUSE_BEFORE = re.compile(
 
 STATEMENT_CANDIDATE = re.compile(
     r"(?:annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
-    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong)"
+    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong|"
+    r"salu|recommand|precon)"
 )
 # what a statement says that makes it an event without a date of its own: a plan, a future, a demand
 PLAN_CUE = re.compile(
     r"\b(?:\w{3,}(?:ra|ront|rait|raient)|intention|volonte|decid\w*|decision|projet|plan|calendrier|prolong\w*|"
     r"maint\w*|pret|prete|prevoi\w*|envisag\w*|compte|souhait\w*|veu[tl]\w*|vouloir|engag\w*|promet\w*|promesse|"
     r"objectif|echeanc\w*|dev\w*|doi[tv]\w*|exig\w*|demand\w*|reclam\w*|appel\w*|menac\w*|dement\w*|ni[ea]\w*|"
-    r"bilan|revendiqu\w*|reconn\w*)\b"
+    r"bilan|revendiqu\w*|reconn\w*|recommand\w*|precon\w*)\b"
 )
 
 
@@ -1923,7 +2384,7 @@ def frames_by_sentence(
     # the tokenizer knows « l' » but not « l’ »: same length, so offsets hold
     # and Arabic names (« al-Zaidi », « Abou-Mahdi ») stay one token: a hyphen the parser splits on breaks
     # the sentence into pieces
-    texts = [_ARABIC_HYPHEN.sub(r"\1_", s.text.translate(_APOS)) for s in todo]
+    texts = [_COMPOUND.sub(" ", _ARABIC_HYPHEN.sub(r"\1_", s.text.translate(_APOS))) for s in todo]
     for s, doc in zip(todo, models.parse(texts)):  # a Doc the figures' roles may read too (nlp.shared_parses)
         doc.user_data["text"] = s.text  # as written (the changes above keep every offset)
         doc.user_data.pop("folded", None)  # two sentences may differ only by what the changes above replace
@@ -1933,9 +2394,9 @@ def frames_by_sentence(
 
 def choose_frames(
     frames: list[Frame], a: int, b: int, folded: str, referred: bool = False, sentence_folded: str = ""
-) -> tuple[tuple[Frame, str] | None, list[tuple[Frame, str]]]:
-    """The frame that makes the event of the clause [a, b) with its type, and the frames named only
-    as its cause (with their types)."""
+) -> tuple[tuple[Frame, str] | None, list[tuple[Frame, str]], list[tuple[Frame, str]]]:
+    """The frame that makes the event of the clause [a, b) with its type, the frames named only
+    as its cause (with their types), and the clause's other typed frames (with theirs)."""
     typed, causes = [], []
     for fr in frames:
         if not a <= fr.start < b:
@@ -1954,7 +2415,7 @@ def choose_frames(
             continue
         typed.append((fr, t))
     if not typed:
-        return None, causes
+        return None, causes, []
     done = [x for x in typed if x[1] != "announcement"]
     pool = done or typed
     best = min(pool, key=lambda x: (x[0].depth, PRIORITY.index(x[1]), x[0].start))
@@ -1968,4 +2429,4 @@ def choose_frames(
         h = [x for x in pool if x[1] == "handover"]
         if h:
             best = h[0]
-    return best, causes
+    return best, causes, [x for x in typed if x[0] is not best[0]]

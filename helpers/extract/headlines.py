@@ -137,6 +137,22 @@ MOVE_NOUN = {
     "vote": "un vote",
     "talks": "des négociations",
 }
+# the headline noun of each sort of `other` event (see frames.other_sort)
+OTHER_SORTS = {
+    "funeral": "Funérailles",
+    "office": "Prise de fonctions",
+    "election": "Élections",
+    "crash": "Accident d'un appareil militaire",
+    "command": "Passation de commandement",
+    "violence": "Attaque",
+}
+WEAPON_KIND = {
+    "roquette": " à la roquette",
+    "missile": " aux missiles",
+    "drone": " de drone",
+    "obus": " à l'obus",
+    "mortier": " au mortier",
+}
 _CUT = re.compile(
     r"\s*(?:,|;|:|\(|«|»|\"| qui | que | qu'| dont | où | lorsqu| alors | afin | pour | après | avant | "
     r"selon | a annonc| a indiqu| a déclar)"
@@ -369,8 +385,16 @@ def _headline(
     if etype == "other":
         if content_type == "death":
             return (f"Mort de {obj}" if obj else "Mort d'un militaire") + _place(fresh)
-        if content_type == "other":  # a visit
+        if content_type in ("other", "visit"):
             return (f"Visite {COMPLEMENTS[agent[0]]}" if subj else "Visite") + _place(places)
+        if content_type in OTHER_SORTS:
+            noun = OTHER_SORTS[content_type]
+            if content_type == "violence":
+                kind = WEAPON_KIND.get(weapon, "")
+                return f"{noun}{kind}" + (f" contre {obj}" if obj else "") + _place(fresh)
+            if content_type == "command":
+                return noun + (f" {COMPLEMENTS[agent[0]]}" if subj else "") + _place(places)
+            return noun + (f" de {victim}" if victim else "") + _place(places)
         return (
             f"{subj} : {obj}" if subj and obj else obj[:1].upper() + obj[1:] if obj else "Autre événement"
         ) + _place(fresh)
@@ -378,13 +402,7 @@ def _headline(
     if v is None:
         return etype
     if etype == "attack":
-        kind = {
-            "roquette": " à la roquette",
-            "missile": " aux missiles",
-            "drone": " de drone",
-            "obus": " à l'obus",
-            "mortier": " au mortier",
-        }.get(weapon, "")
+        kind = WEAPON_KIND.get(weapon, "")
         tgt = obj if obj and not re.match(r"^(?:roquette|missile|drone)", fold(obj)) else ""
         if not tgt and places:
             if fold(places[0]) in COUNTRIES or fold(places[0]).split(" ")[0] in COUNTRIES:
