@@ -15,8 +15,6 @@ from tests.conftest import ROOT, make_data_dir
 
 BATCHES = sorted(p for p in (ROOT / "tests" / "fixtures").glob("figures*") if (p / "gold.json").is_file())
 KNOWN = {
-    ("sputnik_bagdad_drone.txt", "trois morts"): "the split (a commander, then his guards) is told across two "
-    "sentences; the toll stays a mixed group",
     ("ledevoir_canada.txt", "deux gardes de sécurité"): "an apposition's nationality (« des sous-traitants "
     "népalais ») against the embassy's in the noun phrase",
     ("rfi_avion_ukrainien.txt", "176 victimes"): "« victimes » counts killed or wounded; that all died is "

@@ -709,3 +709,25 @@ def test_some_of_a_whole_is_a_part_of_it():
 
 def test_a_crowd_of_a_country_is_no_troops():
     assert people("Des milliers d'Irakiens ont manifesté devant l'ambassade.") == []
+
+
+def test_a_bombing_of_a_crowd_kills_civilians():
+    text = "Un double attentat revendiqué par l'EI a fait 84 morts lors d'une cérémonie religieuse dans le sud du pays."
+    assert victims(text) == [(84, "civilians")], victims(text)
+
+
+def test_a_strikes_toll_with_a_member_of_the_side_struck_named_is_that_sides():
+    text = (
+        "Le bilan de la frappe de drone américaine qui a visé un véhicule s'est alourdi à trois morts, dont un "
+        "commandant des Kataeb Hezbollah."
+    )
+    assert [(f.count_best, f.party) for f in read(text) if f.kind == "casualties"] == [(3, "PMF"), (1, "PMF")]
+
+
+def test_an_attacks_toll_with_some_named_stays_mixed():
+    assert [
+        (f.count_best, f.party) for f in read("Une attaque contre la base a fait 45 blessés, dont 20 Américains.")
+    ] == [
+        (45, "other"),
+        (20, "US"),
+    ]

@@ -520,8 +520,15 @@ MIXED_FORCES = re.compile(r"\b(?:internationa\w+|etrangere?s?|multinationa\w+|oc
 CIVILIAN_PLACES = re.compile(
     r"\b(?:marches?|mosquees?|eglises?|ecoles?|hopita\w+|foules?|cortege|procession|pelerins|quartiers? (?!general)\w+|"
     r"quartiers?$|habitations?|maisons?|immeubles? d'habitation|residentiel\w*|cafes?|restaurants?|mariages?|"
-    r"funerailles|autobus|minibus|bus|camps? de deplaces|villages?|marche)\b"
+    r"funerailles|autobus|minibus|bus|camps? de deplaces|villages?|marche|ceremonie|commemoration|rassemblement|"
+    r"pelerinage|fete)\b"
 )
+
+
+BOMBING = re.compile(
+    r"\b(?:attentats?(?:-suicides?)?|explosions?|kamikazes?|voitures? piegees?|bombes?|engins? explosifs?)\b"
+)
+CIVILIAN_CROWDS = re.compile(r"\b(?:ceremonie|commemoration|rassemblement|foule|cortege|procession|pelerinage|fete)\b")
 
 
 def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, str]:
@@ -536,6 +543,7 @@ def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, st
     low = text.lower()
     folded = fold(text)
     named = False
+    blast = BOMBING.search(folded[:stop] if stop is not None else folded)
     for m in STRUCK_AT.finditer(low):
         if stop is not None and m.start() >= stop:
             break
@@ -553,6 +561,12 @@ def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, st
         if codes:
             party = combine(codes)
             return True, party if party != "other" else ""
+    if not named and blast:
+        # « un double attentat a fait 84 morts lors d'une cérémonie »: a bombing of a crowd or a public place
+        around = folded[max(0, blast.start() - 80) : blast.end() + 140]
+        codes = [c for c in head_wins(parties_in(around), around) if c not in agent and c != "IS"]
+        if CIVILIAN_PLACES.search(around) and not codes:
+            return True, "civilians"
     return named, ""
 
 

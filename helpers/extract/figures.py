@@ -437,6 +437,10 @@ TROOP_CONTEXT = re.compile(
     r"\b(?:troupes?|soldats?|militaires?|forces?|contingents?|effectifs|armees?|deploi\w+|deploy\w+|stationn\w+|"
     r"coalition|otan|mission)\b"
 )
+STRIKE_BY_COALITION = re.compile(
+    r"\b(?:frappes?|raids?|drones?|bombardements?|tirs?)\b[^.;]{0,30}?\b(?:americain\w*|us|de la coalition|"
+    r"des etats-unis|britannique\w*)\b"
+)
 TOLL_NOUNS = re.compile(r"^(?:blesses?|morts?|tues?|victimes?)$")
 POPULATION = re.compile(r"\b(?:parmi|sur)\s+(?:les|ses|leurs|ces|nos)\s+(?:quelque |environ |pres de |plus de )?$")
 SHARED_ADJECTIVE = re.compile(r"^\s*(?:et|ou)\s+(?:de |d')?[\w-]+\s+(?P<noun>[a-z-]+)\s+(?P<adj>[a-z-]+(?:s|es))\b")
@@ -1156,6 +1160,15 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
             continue  # « quatre autres personnes, dont un adolescent »: parts of the side already read
         if sum(out[p].count_best or 0 for p in f.parts) >= (f.count_best or 0) and len(set(codes)) == 1:
             f.party, f.party_basis = codes[0], "parts"
+        elif (
+            f.kind == "casualties"
+            and len(set(codes)) == 1
+            and codes[0] in ("PMF", "IS", "IR")
+            and STRIKE_BY_COALITION.search(folded)
+        ):
+            # « une frappe de drone américaine a fait trois morts, dont un commandant des Kataeb Hezbollah »: a
+            # strike's toll is the side it was aimed at, whose named members are the part told
+            f.party, f.party_basis = codes[0], "parts (the side struck)"
         elif roles.GENERIC_VICTIMS.match(fold(f.unit)):
             f.party, f.party_basis = "other", "parts"  # "45 blessés, dont 20 Américains": the rest unknown
         else:
