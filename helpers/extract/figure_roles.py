@@ -266,7 +266,7 @@ PERSON_UNITS = re.compile(
     r"femmes?|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?|interpretes?|traducteurs?|"
     r"fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|passagers?|voyageurs?|etudiants?|ecoliers?|"
     r"villageois|riverains?|martyrs?|agriculteurs?|paysans?|bergers?|ouvriers?|commercants?|medecins?|"
-    r"infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|fermiers?|pecheurs?|travailleurs?)$"
+    r"infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|fermiers?|pecheurs?|travailleurs?|passants?)$"
 )
 # nouns that count the people of a force (troop figures); the others count people only as victims
 TROOP_UNITS = re.compile(
@@ -288,7 +288,7 @@ CIVILIAN_UNITS = re.compile(
     r"femmes?|passagers?|voyageurs?|pelerins?|fideles|manifestants?|etudiants?|ecoliers?|villageois|riverains?|"
     r"journalistes?|employes?|sous-traitants?|contractuels?|contractors?|entrepreneurs?|agriculteurs?|paysans?|"
     r"bergers?|ouvriers?|commercants?|medecins?|infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|"
-    r"fermiers?|pecheurs?|travailleurs?)$"
+    r"fermiers?|pecheurs?|travailleurs?|passants?)$"
 )
 GENERIC_VICTIMS = re.compile(r"^(?:personnes?|morts?|tues?|blesses?|victimes?|gens|individus)$")
 CASUALTY_NOUNS = {

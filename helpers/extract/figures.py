@@ -57,7 +57,8 @@ OTHER_UNITS = (
 )
 PERSON = roles.PERSON_UNITS.pattern[4:-2]  # the alternatives, without ^(?: )$
 UNIT_RX = re.compile(
-    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?:autres\s+)?(?P<unit>{PERSON}|{OTHER_UNITS})\b"
+    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?:(?:autres|derniers|dernieres|premiers|premieres|nouveaux|nouvelles|seuls|seules)\s+)?"
+    rf"(?P<unit>{PERSON}|{OTHER_UNITS})\b"
 )
 NATIONALITY_NOUN = re.compile(
     r"^(?:americains?|francais|britanniques?|canadiens?|allemands?|italiens?|espagnols?|"
@@ -432,6 +433,10 @@ LEVEL_OBJECT = re.compile(
     r"\b(?:depass\w+|atteint|atteignai\w+|culmin\w+ a|s'elev\w+ a|totalis\w+)\s+"
     r"(?:plus de |moins de |pres de |environ |quelque )?$"
 )
+AMONG_TOLL = re.compile(
+    r"^[^.;]{0,60}?\b(?:figur\w+|compt\w+|se trouv\w+|sont|etaient|seraient)\s+(?:parmi|au nombre) (?:les|des) "
+    r"(?P<toll>blesses|morts|tues|victimes)\b"
+)
 FALLEN = re.compile(r"^[^,;.]{0,60}?\b(?:tomb|mort)\w* (?:en martyrs?|au combat|au champ d'honneur)")
 TROOP_CONTEXT = re.compile(
     r"\b(?:troupes?|soldats?|militaires?|forces?|contingents?|effectifs|armees?|deploi\w+|deploy\w+|stationn\w+|"
@@ -680,6 +685,9 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     casualty = [m for m, _ in own if m in roles.CASUALTY_MEASURES]
     if not casualty and FALLEN.match(folded[c.local[2] :]):
         casualty = ["killed"]  # « cinq membres du Hachd tombés en martyrs », « tombés au combat »
+    among_toll = AMONG_TOLL.match(folded[c.local[2] :]) if not casualty else None
+    if among_toll:
+        casualty = [roles.measure_word(among_toll.group("toll"))]  # « sept civils … figurent parmi les blessés »
     if level_np is not None:
         casualty += [m for m in (roles.measure_word(t.text) for t in level_np.subtree) if m in roles.CASUALTY_MEASURES]
     if not casualty and gov in roles.CASUALTY_MEASURES and not POPULATION.search(folded[: c.start]):
@@ -759,7 +767,11 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         c.kind = "other"
     if c.kind == "casualties" and EPIDEMIC.search(folded):
         c.kind, c.measure, c.measure_basis = "other", "", "an epidemic's toll, not a war's"
-    if word_one and re.search(r"[A-Z][\w'-]+\s*,\s*$", s.text[max(0, c.start - 30) : c.start]):
+    if (
+        word_one
+        and re.search(r"[A-Z][\w'-]+\s*,\s*$", s.text[max(0, c.start - 30) : c.start])
+        and not any(m in roles.CASUALTY_MEASURES for m, _ in own)
+    ):
         return False  # "Abou X, un commandant des Brigades": who he is, not how many
     if word_one and re.search(
         r"\b(?:selon|d'apres|a (?:declare|indique|affirme|precise|ajoute)|cite\w*)\s*$", folded[: c.start]
