@@ -332,6 +332,25 @@ def score_figures(sc: Scorer, art: str, g: dict, figures: pd.DataFrame) -> None:
             sc.miss(art, kind, label, got)
 
 
+UNREACHABLE = " [the gold's own text-alone window is wider than a week: not reachable from the text]"
+
+
+def text_fixes_day(g: dict) -> bool:
+    """Whether the gold's ``publication_window`` (what the text alone fixes, as its coder read it) spans at
+    most 7 days, the width that scores as right: the ceiling of the publication-date gauge."""
+    w = g.get("publication_window") or {}
+    try:
+        lo, hi = _d(str(w.get("start", ""))), _d(str(w.get("end", "")))
+    except ValueError:
+        return False
+    return bool(lo and hi) and _width((lo, hi)) <= 7
+
+
+def beyond_text(g: dict) -> bool:
+    """Whether the gold says the text alone does not fix the publication day within a week."""
+    return "publication_window" in g and not text_fixes_day(g)
+
+
 def score_published(sc: Scorer, art: str, g: dict, row: dict | None) -> None:
     """The inferred publication window (no sidecar) against the true day, or month when only the month
     is known."""
@@ -342,11 +361,13 @@ def score_published(sc: Scorer, art: str, g: dict, row: dict | None) -> None:
     day_known = len(truth) == 10
     known = "gold" if day_known else "gold_month"
     sc.count(art, "published", known)
+    sc.count(art, "published", "windows", day_known and "publication_window" in g)
     lo = _d(row["published"]) if row else None
     if lo is None:
         sc.count(art, "published", "unknown")
         if day_known:
-            sc.miss(art, "published", truth, "unknown")
+            sc.count(art, "published", "fixed_by_text", text_fixes_day(g))
+            sc.miss(art, "published", truth, "unknown" + (UNREACHABLE if beyond_text(g) else ""))
         return
     hi = _d(row.get("published_end", "")) or lo
     prec = row.get("published_precision", "")
@@ -358,6 +379,8 @@ def score_published(sc: Scorer, art: str, g: dict, row: dict | None) -> None:
             sc.miss(art, "published WRONG WINDOW", truth, got)
         return
     day = true_span[0]
+    if text_fixes_day(g):
+        sc.count(art, "published", "fixed_by_text")
     right = (
         (prec == "day" and abs((lo - day).days) <= 2)
         or (prec == "month" and (lo.year, lo.month) == (day.year, day.month))
@@ -366,7 +389,8 @@ def score_published(sc: Scorer, art: str, g: dict, row: dict | None) -> None:
     sc.count(art, "published", "right", right)
     sc.count(art, "published", "wrong", excludes and not right)  # a day 1-2 days off is right, not wrong
     if not right:
-        sc.miss(art, "published WRONG WINDOW" if excludes else "published", truth, got)
+        reach = UNREACHABLE if beyond_text(g) and not excludes else ""
+        sc.miss(art, "published WRONG WINDOW" if excludes else "published", truth, got + reach)
 
 
 def summarize(counts: dict[str, dict[str, int]]) -> dict:
@@ -388,6 +412,7 @@ def summarize(counts: dict[str, dict[str, int]]) -> dict:
         "published": {
             "gold_days": pu.get("gold", 0),
             "right": _ratio(pu.get("right", 0), pu.get("gold", 0)),
+            "text_alone_ceiling": _ratio(pu.get("fixed_by_text", 0), pu.get("gold", 0)) if pu.get("windows") else None,
             "unknown": pu.get("unknown", 0),
             "wrong_windows": pu.get("wrong", 0),
             "gold_months": pu.get("gold_month", 0),
@@ -479,8 +504,13 @@ def summary_lines(o: dict) -> list[str]:
         f"sites within {SITE_KM:.0f} km: {_pct(si['found'])} (of {si['gold']})",
         f"troop figures: {figs(tr)}",
         f"casualty figures: {figs(ca)}",
-        f"publication dates: right {_pct(pu['right'])} (of {pu['gold_days']} known to the day), "
-        f"unknown {pu['unknown']} (of {pu['gold_days'] + pu['gold_months']}), wrong windows {pu['wrong_windows']} "
+        f"publication dates: right {_pct(pu['right'])} (of {pu['gold_days']} known to the day"
+        + (
+            f"; the gold's text-alone windows allow {_pct(pu['text_alone_ceiling'])}), "
+            if pu.get("text_alone_ceiling") is not None
+            else "), "
+        )
+        + f"unknown {pu['unknown']} (of {pu['gold_days'] + pu['gold_months']}), wrong windows {pu['wrong_windows']} "
         f"(and {pu['wrong_windows_month']} of the {pu['gold_months']} known to the month)",
     ]
 

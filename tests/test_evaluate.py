@@ -219,3 +219,20 @@ def test_the_seed_gold_runs_through_the_export_and_scores_every_article(tmp_path
     # every miss printed, one line each, then one summary line per gauge
     assert len(printed) == len(result["misses"]) + 5, printed
     assert printed[-5].startswith("events: recall by date") and printed[-1].startswith("publication dates:"), printed
+
+
+def test_the_ceiling_counts_the_articles_whose_text_alone_fixes_the_day_within_a_week(tmp_path):
+    cases = [
+        (None, None),  # a gold without windows has no ceiling, not a ceiling of 0
+        ({"start": "2020-03-19", "end": "2020-03-25"}, 1.0),
+        ({"start": "2020-03-01", "end": "2020-03-31"}, 0.0),  # the text gives the month: no day to reach
+        ({"start": "", "end": ""}, 0.0),
+        ({"start": "mars", "end": "2020-03-25"}, 0.0),  # a malformed window is no ceiling, and no crash
+    ]
+    for i, (window, ceiling) in enumerate(cases):
+        article = dict(GOLD) if window is None else {**GOLD, "publication_window": window}
+        g = gold_folder(tmp_path / str(i), article)
+        r = score(g, tables(), tables(published=("", "", "unknown")))
+        assert r["overall"]["published"]["text_alone_ceiling"] == ceiling, (window, r["overall"]["published"])
+        unreachable = [m for m in r["misses"] if "not reachable from the text" in m["got"]]
+        assert len(unreachable) == (ceiling == 0.0), (window, r["misses"])
