@@ -153,3 +153,25 @@ def test_static_map_names_every_site_without_collisions_and_legends_every_symbol
         assert {"base": "base", "airport": "aéroport", "zone": "zone"}[kind] in legend, f"no legend for {kind}"
     for words in ("ville citée", "fleuve", "lac", "gouvernorat", "pays voisin", "trait de rappel"):
         assert any(words in t for t in legend), f"the legend does not name: {words}"
+
+
+def test_the_timeline_says_how_many_earlier_events_it_leaves_out():
+    import pandas as pd
+
+    from helpers.present import charts
+
+    cols = dict(precision="day", event_type="attack", summary="Attaque", qualifier="", n_articles=1, n_outlets=1)
+    cols |= dict(outlets="A", display_date="", article_ids="a", event_ids="e")
+    ch = pd.DataFrame(
+        [
+            dict(chronology_id="c-1", date_start="2016-10-17", date_end="2016-10-17", **cols),
+            dict(chronology_id="c-2", date_start="2018-12-26", date_end="2018-12-26", **cols),
+            dict(chronology_id="c-3", date_start="2020-01-03", date_end="2020-01-03", **cols),
+        ]
+    )
+    arts = pd.DataFrame([dict(article_id="a", status="ok", outlet="A", file="a.txt")])
+    fig, _ = charts.timeline(ch, arts, min_year=2019)
+    title = fig.texts[0].get_text()
+    assert title.startswith("1 événement daté depuis 2019 (2 antérieurs dans chronology.csv), dont 0 rapporté"), title
+    fig, _ = charts.timeline(ch, arts)
+    assert "antérieur" not in fig.texts[0].get_text(), "nothing is left out without min_year"

@@ -353,10 +353,14 @@ def timeline(chronology: pd.DataFrame, articles: pd.DataFrame, min_year: int | N
             t.set_x(x)
     multi = int((ch.n_outlets >= 2).sum())
     since = f" depuis {min_year}" if min_year else ""
+    earlier = len(chronology) - len(ch)  # left out of the figure, not of the tables
+    if earlier:
+        since += f" ({earlier} antérieur{'s' if earlier > 1 else ''} dans chronology.csv)"
     fig.text(
         0.01,
         1 - 0.25 / total,
-        f"{len(ch)} événements datés{since}, dont {multi} rapportés par au moins deux médias",
+        f"{len(ch)} événement{'s' if len(ch) > 1 else ''} daté{'s' if len(ch) > 1 else ''}{since}, "
+        f"dont {multi} rapporté{'s' if multi > 1 else ''} par au moins deux médias",
         fontsize=12.5,
         fontweight="bold",
         va="top",
