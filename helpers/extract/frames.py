@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import vocabulary
 from ..text import fold
 from . import nlp as models
 
@@ -2320,22 +2321,9 @@ _COMPOUND = re.compile(r"(?<=[a-zà-ÿ]{3})-(?=(?:suicides?|kamikazes?|pi[ée]g[
 _APOS = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"'}
 )
-PRIORITY = [
-    "killing",
-    "strike",
-    "attack",
-    "handover",
-    "withdrawal",
-    "redeployment",
-    "deployment",
-    "suspension",
-    "vote",
-    "agreement",
-    "protest",
-    "talks",
-    "other",
-    "announcement",
-]
+# the vocabulary's order, except that a clause typed other (something told that is not the coalition's
+# business) outranks an announcement: the telling of an act is not the saying of it
+PRIORITY = [t for t in vocabulary.PRIORITY if t != "announcement"] + ["other", "announcement"]
 CAUSE_BEFORE = re.compile(
     r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|"
     r"en represailles? (?:a|aux|contre)|en riposte a|pour riposter a|face a|apres|"
