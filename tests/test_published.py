@@ -268,3 +268,29 @@ def test_a_contradicting_bound_is_set_aside_and_said_so():
     p = infer_one(text, constraints=[Constraint(date(2030, 1, 1), None, "an impossible anchor")], timeline=TIMELINE)
     assert p.start == date(2021, 3, 3) or p.start.year >= 2021
     assert any("an impossible anchor" in n for n in p.notes), p.notes
+
+
+def test_an_event_told_in_the_pluperfect_in_the_lead_is_not_the_news(tmp_path):
+    """Another article dates the missile strike; this one names it in its lead, but in a pluperfect clause (what
+    was said then, which the news corrects): a lower bound, not « published within a week of it »."""
+    from helpers.build import build
+
+    from .conftest import make_data_dir
+
+    dated = (
+        "Des missiles frappent la base d'Aïn al-Assad\n\nBAGDAD, 9 janvier 2020 (AFP) - L'armée irakienne a indiqué "
+        "que des missiles ont frappé le 8 janvier 2020 la base aérienne d'Aïn al-Assad, qui accueille des soldats "
+        "américains.\n"
+    )
+    lead = (
+        "Le Pentagone revoit son bilan. Lors de l'attaque de missiles iraniens contre la base d'Aïn al-Assad, le 8 "
+        "janvier, Washington {verb} qu'aucun soldat n'avait été blessé. Un porte-parole fait état de 50 blessés.\n"
+    )
+    for verb, within_a_week in (("avait affirmé", False), ("a affirmé", True)):
+        text = "Le bilan s'alourdit à Aïn al-Assad\n\n" + lead.format(verb=verb)
+        d = make_data_dir(
+            tmp_path / verb.replace(" ", "_"), seeds=False, extra={"a.txt": dated.encode(), "b.txt": text.encode()}
+        )
+        b = build(d).articles.set_index("file").loc["b.txt"]
+        assert b.published == "2020-01-08", (verb, b.published, b.published_evidence)
+        assert (b.published_end <= "2020-01-15") == within_a_week, (verb, b.published_end, b.published_evidence)

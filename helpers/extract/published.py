@@ -354,8 +354,14 @@ _BACKGROUND = re.compile(
 
 def names_as_background(clause: str) -> bool:
     """Whether a clause names an event as the cause, background or anniversary of its news ("après
-    l'assassinat de …", "le jour du deuxième anniversaire de la mort de …"): not the news itself."""
-    return bool(_BACKGROUND.search(fold(clause)))
+    l'assassinat de …", "le jour du deuxième anniversaire de la mort de …"), or tells it in the pluperfect
+    (« lors de l'attaque du 8 janvier, Washington avait assuré … »: a past before the story's own, which
+    the news then corrects or follows): not the news itself."""
+    folded = fold(clause)
+    # a pluperfect after « que » is reported speech's sequence of tenses (« a affirmé qu'aucun soldat
+    # n'avait été blessé »), not the clause's own tense
+    own = re.split(r"\bqu(?:e\b|')", folded, maxsplit=1)[0]
+    return bool(_BACKGROUND.search(folded) or _PLUPERFECT.search(own))
 
 
 # relative day words: the sentence's news is of the past week
