@@ -294,3 +294,22 @@ def test_an_event_told_in_the_pluperfect_in_the_lead_is_not_the_news(tmp_path):
         b = build(d).articles.set_index("file").loc["b.txt"]
         assert b.published == "2020-01-08", (verb, b.published, b.published_evidence)
         assert (b.published_end <= "2020-01-15") == within_a_week, (verb, b.published_end, b.published_evidence)
+
+
+@pytest.mark.parametrize(
+    "dateline, named, expected",
+    [
+        # the wire filed its report on the day of the strike it names: that year
+        ("BAGDAD, 28 janvier (Reuters) -", "l'attaque contre la Tour 22 a tué trois soldats", "2024-01-28"),
+        ("BAGDAD, 29 janvier (Reuters) -", "l'attaque contre la Tour 22 a tué trois soldats", "2024-01-29"),
+        # an anniversary on the same day is not the report of it: the year stays open
+        ("BAGDAD, 28 janvier (Reuters) -", "un an après l'attaque contre la Tour 22, les soldats", None),
+        # a dateline of another day says nothing of the year
+        ("BAGDAD, 12 mars (Reuters) -", "l'attaque contre la Tour 22 a tué trois soldats", None),
+    ],
+)
+def test_a_yearless_dateline_on_the_day_of_a_named_event_is_its_report(dateline, named, expected):
+    text = f"Titre\n\n{dateline} Des représentants ont confirmé les faits. Selon eux, {named} en Jordanie.\n"
+    p = infer_one(text, timeline=TIMELINE)
+    got = p.start.isoformat() if p.start and p.start == p.end else None
+    assert got == expected, (dateline, named, p.start, p.end, p.evidence)

@@ -7,7 +7,9 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
 1. **Metadata** (the sidecar) and a **full dateline** ("BAGDAD, 3 janv. 2020 (AFP) -", "Publié le …",
    "Mis à jour le …", numeric datelines) give the day; nothing else can change it.
 2. A **dateline without a year** ("WASHINGTON, 9 septembre (Reuters) -", "Mis à jour le 14/02") keeps one
-   day a year; the bounds below choose the year.
+   day a year; the bounds below choose the year. When that day is the day of (or after) a one-day event of
+   the reference timeline the article names as what happened (not as background or anniversary), the wire
+   filed its report of it: that event's year.
 3. **Dates the article reports**: one in a past clause ("En 2019, les manifestations ont commencé", "depuis
    2014") is a lower bound, never the publication date itself; one in a future clause ("se retireront
    d'ici septembre 2026", "le vote aura lieu le 3 novembre 2020") an upper bound.
@@ -230,6 +232,7 @@ def infer_one(
         _partial_dateline(text, folded, exprs)
         + _reported_dates(text, folded, exprs)
         + _reference_bounds(text, folded, exprs, refs, sents, lead)
+        + _dateline_on_the_day(text, folded, exprs, refs, sents)
         + _yearless_links(text, folded, exprs, refs, sents)
         + [Bound(c.lo, c.hi, c.evidence, "corpus") for c in constraints or []]
         + _weekday_dates(text, folded, exprs, lead)
@@ -293,6 +296,47 @@ def _partial_dateline(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bou
             years = weekday_years(x.day, x.month, x.weekday, years)
         days = [(date(y, x.month, x.day),) * 2 for y in years if _valid_day(y, x.month, x.day)]
         return [Bound(None, None, f"dateline without a year: {line!r}", "dateline", days)]
+    return []
+
+
+def _dateline_on_the_day(
+    text: str, folded: str, exprs: list[TimeExpr], refs: list[Reference], sents: list[tuple[int, int]]
+) -> list[Bound]:
+    """A dateline without a year (« BAGDAD, 4 janvier (Reuters) - ») whose day is the day of, or the day
+    after, a one-day timeline event the article names as what happened (not as its cause, background or
+    anniversary, not in the future): the wire filed its report of that event, in that event's year."""
+    dl = next(
+        (
+            x
+            for x in exprs
+            if x.kind == "date" and x.year is None and x.month is not None and x.rel not in ("next", "last")
+        ),
+        None,
+    )
+    if dl is None or _dateline_line(text, folded, dl)[1] is None:
+        return []
+    for ref in refs:
+        e0 = ref.entries[0]
+        if ref.role != "event" or len(ref.entries) != 1 or e0.end is not None:
+            continue
+        filed = [e0.start + timedelta(days=k) for k in (0, 1)]
+        if not any((d.month, d.day) == (dl.month, dl.day) for d in filed):
+            continue
+        sent = _sentence(sents, ref.start)
+        if names_as_background(text[sent[0] : sent[1]]) or clause_tense(text, folded, ref.start, ref.end) in (
+            "future",
+            "planned",
+        ):
+            continue
+        return [
+            Bound(
+                e0.start,
+                filed[1],
+                f"the dateline's day ({_quote(text, dl)}) is the day of {e0.what}, which the article names "
+                f"({ref.words.strip()!r}): the wire's report of it (reference timeline)",
+                "news",
+            )
+        ]
     return []
 
 
