@@ -18,7 +18,8 @@ times much less):
   spaCy's whole ``fr_core_news_sm`` pipeline (``nlp.pipe``) and dateparser's ``search_dates`` (French),
   each in one process, in CPU milliseconds per article, against the extraction's CPU per article (all
   processes) on the same corpus: the ratios are printed;
-- the time of ``make report``'s job on the real corpus (data/).
+- the time of ``make report``'s job on the real corpus (data/);
+- bounded cost: one pathological 2 MB article per case, alone (benchmarks/pathological.py).
 
 Usage: python benchmarks/bench.py [--sizes 1000 10000 30000] [--large] [--warm 5] [--out benchmarks/results.json]
 """
@@ -204,6 +205,8 @@ def _stages(r: dict) -> str:
 
 
 def main() -> int:
+    import pathological
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--child")
     parser.add_argument("--peers")
@@ -216,6 +219,7 @@ def main() -> int:
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--warm", type=int, default=5, help="articles added one at a time to the 10,000 corpus")
     parser.add_argument("--peer-articles", type=int, default=300)
+    parser.add_argument("--pathological-size", type=int, default=pathological.SIZE, help="0: skip that case")
     args = parser.parse_args()
     if args.child:
         child(args.child, args.full, args.write)
@@ -277,6 +281,8 @@ def main() -> int:
             + "; CPU "
             + ", ".join(f"{s['articles']}: {x:.1f}" for s, x in zip(sizes_r, cpu))
         )
+    if args.pathological_size:
+        results["pathological"] = pathological.run(args.pathological_size)
     if not args.no_report:
         load = os.getloadavg()[0]
         t0 = time.perf_counter()

@@ -14,6 +14,7 @@ from .extract.places import PlaceMatcher
 from .read import sources
 from .read.corpus import articles_table, removed_table
 from .store.saved import insert_sorted
+from .text import sentence_at
 from .vocabulary import SITE_KINDS, SITE_STATUS, SITE_STATUS_ORDER, TYPE_LABELS
 
 
@@ -124,7 +125,7 @@ def place_mentions_table(extracts: dict) -> pd.DataFrame:
     for aid in sorted(extracts):
         ex = extracts[aid]
         for m in ex.mentions:
-            sent = next((s for s in ex.sentences if s.start <= m.start < s.end), None)
+            sent = sentence_at(ex.sentences, m.start)
             rows.append(
                 dict(
                     article_id=aid,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Characters that all mean "apostrophe" or "quote" in scraped press text.
@@ -164,11 +165,20 @@ class Sentence:
     text: str
 
 
+# The longest a sentence can be (characters). Press sentences stay under a few hundred characters (the longest
+# of the development set has about 400); a longer run without a sentence end (a scrape gone wrong, a list of
+# figures, a text with no punctuation) is cut into pieces of at most this length, at the last « ; », « , », « : »
+# or space of each piece's second half: every stage works sentence by sentence, so each costs at most a
+# bounded amount per piece, and the whole text a cost in proportion to its length.
+MAX_SENTENCE = 1000
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split normalized article text into sentences with their character spans.
 
     Paragraph breaks always end a sentence; inside a paragraph a sentence ends at
     . ! ? or … followed by a capital, except after a known abbreviation or an initial.
+    A run longer than :data:`MAX_SENTENCE` characters is cut into pieces.
     """
     sentences: list[Sentence] = []
     for para in re.finditer(r"[^\n]+", text):
@@ -176,7 +186,7 @@ def split_sentences(text: str) -> list[Sentence]:
         chunk = para.group()
         last = 0
         for m in _SENT_END.finditer(chunk):
-            before = chunk[last : m.start()].rstrip()
+            before = chunk[max(last, m.start() - 200) : m.start()].rstrip()  # the word before the stop
             word = re.search(r"([\w°.]+)[.]$", before)
             if word:
                 w = word.group(1).lower().rstrip(".")
@@ -193,8 +203,60 @@ def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:  # an overlong run: pieces, each cut after a separator when there is one
+        half = start + MAX_SENTENCE // 2
+        window = text[half : start + MAX_SENTENCE]
+        cut = max(window.rfind(sep) for sep in ("; ", ", ", ": "))
+        cut = half + cut + 1 if cut >= 0 else half + window.rfind(" ") if " " in window else start + MAX_SENTENCE
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append(Sentence(len(out), start, piece_end, text[start:piece_end]))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(len(out), start, end, text[start:end]))
+
+
+class ByStart:
+    """Items (anything with a start) found by where they start, in O(log n): those that start in [a, b), in
+    their order, and the one that holds a position. What keeps a stage near-linear: every item looked for
+    in every sentence (or every figure's sentence, every clause) costs the square of a long text."""
+
+    def __init__(self, items: list, start=lambda x: x.start):
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda i: start(items[i]))
+        self.starts = [start(items[i]) for i in self.order]
+
+    def between(self, a: int, b: int) -> list:
+        """The items that start in [a, b), in their order."""
+        lo, hi = bisect_left(self.starts, a), bisect_left(self.starts, b)
+        return [self.items[i] for i in sorted(self.order[lo:hi])]
+
+
+def in_sentences(sentences: list[Sentence], items: list) -> list[tuple[Sentence, list]]:
+    """Each sentence with the items (anything with a ``start``) that start inside it, in their order."""
+    index = ByStart(items)
+    return [(s, index.between(s.start, s.end)) for s in sentences]
+
+
+def sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
+    """The sentence holding the position ``pos`` (``sentences`` in text order, as :func:`split_sentences`
+    gives them), or None."""
+    i = _at(sentences, pos)
+    return sentences[i] if i >= 0 and sentences[i].start <= pos < sentences[i].end else None
+
+
+def _at(sentences: list[Sentence], pos: int) -> int:
+    lo, hi = 0, len(sentences)
+    while lo < hi:  # the last sentence starting at or before pos (no list of starts built per call)
+        mid = (lo + hi) // 2
+        if sentences[mid].start <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
 
 
 def n_words(text: str) -> int:

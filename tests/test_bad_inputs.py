@@ -580,3 +580,60 @@ def test_reference_data_edited_while_the_process_runs_is_used_at_the_next_build(
         fh.write("Le Courrier du Tigre,le courrier du tigre,outlet\n")
     t = build(d)
     assert t.articles.outlet[0] == "Le Courrier du Tigre", f"stale reference data ({t.how})"
+
+
+# --- cost in proportion to the input: a 2 MB article of any content (make bench measures the time) ----------
+
+
+def _pathological(name: str, size: int) -> str:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from pathological import CASES
+    finally:
+        sys.path.pop(0)
+    return CASES[name](size)
+
+
+@pytest.mark.parametrize("name", ["numbers", "dates", "places", "no_end"])
+def test_a_run_without_sentence_end_is_cut_into_bounded_sentences(name):
+    from helpers.text import MAX_SENTENCE, split_sentences
+
+    text = _pathological(name, 30_000)
+    sentences = split_sentences(text)
+    assert max(len(s.text) for s in sentences) <= MAX_SENTENCE, "a sentence longer than the limit"
+    assert all(text[s.start : s.end] == s.text for s in sentences), "a piece is not verbatim"
+    assert "".join(text.split()) == "".join("".join(s.text for s in sentences).split()), "text lost between pieces"
+    real = "Le 3 mars 2021, des roquettes ont visé la base de Balad, selon un porte-parole. " * 3
+    assert [s.text for s in split_sentences(real)] == [real.split(". ")[0] + "."] * 3
+
+
+def test_spans_and_last_mention_structures_agree_with_a_plain_scan():
+    """The structures that keep dates and places linear give what the scans they replace gave."""
+    import random
+
+    from helpers.extract.dates import _Spans
+    from helpers.extract.places import _LastBefore
+
+    rng = random.Random(18)
+    for _ in range(200):
+        spans, kept = _Spans(), []
+        for _ in range(40):
+            s = rng.randrange(0, 300)
+            e = s + rng.randrange(0, 12)
+            plain = any(s < te and ts < e for ts, te in kept)
+            assert spans.overlaps(s, e) == plain, (s, e, kept)
+            if not plain:
+                spans.add(s, e)
+                kept.append((s, e))
+
+    class M:
+        def __init__(self, end):
+            self.end = end
+
+    for _ in range(200):
+        out, last, pos = [], _LastBefore(), 0
+        for _ in range(60):
+            out.append(M(rng.randrange(0, 400)))
+            pos += rng.randrange(0, 10)
+            plain = max((m for m in out if m.end <= pos), key=lambda m: m.end, default=None)
+            assert last.last(out, pos) is plain

@@ -9,12 +9,13 @@ window) and the reference data: run once per article, kept in the result store
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from ..read.corpus import OutletRegistry, load_one
-from ..text import Sentence, fold, split_sentences
+from ..text import Sentence, fold, in_sentences, sentence_at, split_sentences
 from ..vocabulary import SITE_KINDS
 from .actors import actors_of
 from .dates import precision_of, tag
@@ -86,7 +87,7 @@ def _extract_article(row, matcher: PlaceMatcher, use_ner: bool) -> ArticleExtrac
     towns = matcher.site_towns()
     town_site = {t: s for s, t in towns.items()}
     for surface, s, e, at in find_unlisted_sites(text, mentions, matcher):
-        sent = next((x for x in sentences if x.start <= s < x.end), None)
+        sent = sentence_at(sentences, s)
         if at:
             pid = town_site.get(at, at) if matcher.kind(town_site.get(at, at)) != "country" else None
             if pid:
@@ -133,20 +134,21 @@ def _extract_article(row, matcher: PlaceMatcher, use_ner: bool) -> ArticleExtrac
         site_ids={m.place_id for m in mentions if matcher.kind(m.place_id) in SITE_KINDS},
     )
     figures = []
-    skips = {
-        s.index: [(x.start - s.start, x.end - s.start) for x in all_exprs if s.start <= x.start < s.end]
-        for s in sentences
-    }
+    exprs_of = dict((s.index, xs) for s, xs in in_sentences(sentences, all_exprs))  # each sentence's, in one pass
+    skips = {s.index: [(x.start - s.start, x.end - s.start) for x in exprs_of[s.index]] for s in sentences}
     places = [(m.start, m.end, m.place_id, matcher.kind(m.place_id)) for m in mentions]
     found = extract_article_figures(text, sentences, skips, places)
     ids = [f"{row.article_id}-f{f.start:05d}" for f in found]
     by_sentence: dict[int, list[int]] = {}
     for k, f in enumerate(found):
         by_sentence.setdefault(f.sentence_index, []).append(k)
+    events_of: dict[int, list[EventMention]] = {}  # each sentence's events (a figure reads its own sentence's)
+    for e in events:
+        events_of.setdefault(e.sentence_index, []).append(e)
     for s in sentences:
         if s.index not in by_sentence:
             continue
-        exprs = [x for x in all_exprs if s.start <= x.start < s.end]
+        exprs = exprs_of[s.index]
         figs = [found[k] for k in by_sentence[s.index]]
         # a date in the sentence describes the figure nearest to it ("contre 5 200 au début de l'année")
         own: dict[int, object] = {}
@@ -170,7 +172,8 @@ def _extract_article(row, matcher: PlaceMatcher, use_ner: bool) -> ArticleExtrac
             f = found[k]
             part_of = ids[f.part_of] if f.part_of is not None else ""
             figures.append(
-                _figure_row(row, s, f, events, lo, hi, own.get(i), exprs) | dict(part_of=part_of, event_id="")
+                _figure_row(row, s, f, events_of.get(s.index, []), lo, hi, own.get(i), exprs)
+                | dict(part_of=part_of, event_id="")
             )
     # one event per occurrence: a title, a lead and a later recap of the same event are one mention
     events = merge_occurrences(events, generic)
@@ -234,6 +237,12 @@ def link_figures_to_events(rows: list[dict], found, events: list[EventMention], 
     for e in events:
         for si in {e.sentence_index} | {si for si, _ in e.also}:
             by_sentence.setdefault(si, []).append(e)
+    first_violent: dict[int, EventMention] = {}
+    for si, es in by_sentence.items():
+        v = next((e for e in es if e.event_type in VIOLENCE), None)
+        if v is not None:
+            first_violent[si] = v
+    violent_at = sorted(first_violent)
     row_of = {r["figure_id"]: r for r in rows}
     for f in found:
         r = row_of.get(f"{rows[0]['article_id']}-f{f.start:05d}") if rows else None
@@ -242,15 +251,9 @@ def link_figures_to_events(rows: list[dict], found, events: list[EventMention], 
         here = by_sentence.get(f.sentence_index, [])
         if f.kind == "casualties":
             violent = [e for e in here if e.event_type in VIOLENCE]
-            if not violent:
-                before = [
-                    (si, e)
-                    for si, es in by_sentence.items()
-                    if si < f.sentence_index
-                    for e in es
-                    if e.event_type in VIOLENCE
-                ]
-                violent = [max(before, key=lambda x: x[0])[1]] if before else []
+            if not violent:  # the first violent event of the last sentence before that tells one
+                i = bisect_left(violent_at, f.sentence_index) - 1
+                violent = [first_violent[violent_at[i]]] if i >= 0 else []
             here = violent
         sent = sentences[f.sentence_index]
         pos = f.start - sent.start

@@ -16,6 +16,7 @@ ordinals ("brigade 32"), and years in photo credits ("© AFP 2023").
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, replace
@@ -614,23 +615,52 @@ def _find_cached(text: str) -> tuple[TimeExpr, ...]:
     return tuple(_find(text))
 
 
+class _Spans:
+    """Spans that do not overlap, sorted: whether a new one overlaps any in O(log n) (a text of 50,000 dates
+    costs in proportion to its length, not to its square). An empty span [p, p) is kept apart: it overlaps a
+    span that holds p strictly inside."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.points: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Does [s, e) overlap a span kept?"""
+        i = bisect.bisect_left(self.starts, e) - 1  # the last span starting before e
+        if i >= 0 and self.ends[i] > s:
+            return True
+        j = bisect.bisect_right(self.points, s)
+        return j < len(self.points) and self.points[j] < e
+
+    def add(self, s: int, e: int) -> None:
+        """Keep [s, e) (it overlaps none kept)."""
+        if s == e:
+            bisect.insort(self.points, s)
+            return
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
 def _find(text: str) -> list[TimeExpr]:
     """The expressions of ``text``: each pattern of ``_PATTERNS`` in order (the most specific first) on the
     folded text, a span already taken by an earlier pattern skipped; years inside photo credits are left
     out. Sorted by position; the tense of an undated expression's clause is noted (it decides whether a
     bare date looks back or forward from the publication)."""
     folded = fold(text)
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     out: list[TimeExpr] = []
     for name, rx, needs in _PATTERNS:
         if needs and not any(w in folded for w in needs):
             continue
         for m in rx.finditer(folded):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
-            line_start = folded.rfind("\n", 0, s) + 1
-            if CREDIT_CONTEXT.search(folded[line_start:s]) and name in (
+            # the credit's word and at most 25 characters after it, on this line (40 characters always hold them)
+            line_start = max(folded.rfind("\n", max(0, s - 40), s) + 1, s - 40, 0)
+            if CREDIT_CONTEXT.search(folded, line_start, s) and name in (
                 "year",
                 "year_range",
                 "month_year",
@@ -647,7 +677,7 @@ def _find(text: str) -> list[TimeExpr]:
                 exprs = [_build(name, m.groupdict(), text[s:e], s, e, folded)]
             if exprs[0] is None:
                 continue
-            taken.append((s, e))
+            taken.add(s, e)
             out.extend(exprs)
     out.sort(key=lambda x: x.start)
     for x in out:

@@ -11,10 +11,11 @@ of the lead with no date of its own is the day's news and takes the publication 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from ..text import Sentence, fold, name_key
+from ..text import ByStart, Sentence, fold, in_sentences, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
 from .dates import TimeExpr, _delta, precision_of, tag
@@ -384,13 +385,14 @@ def extract_events(
         exprs = [x for x in exprs if not (skip[0] <= x.start < skip[1])]
     site_towns = site_towns or {}
     generic_places = generic_places or set()
-    dated = {
-        s.index for s in sentences for x in exprs if s.start <= x.start < s.end and (x.resolved or x.kind == "offset")
-    }
+    by_sentence = in_sentences(sentences, exprs)  # each sentence's expressions, in one pass
+    dated = {s.index for s, xs in by_sentence if any(x.resolved or x.kind == "offset" for x in xs)}
     sent_frames = frames_by_sentence(text, sentences, folded, dated)
     a_dates_skip: set[tuple[int, int]] = set()  # spans of cause events dated on their own
     out: list[EventMention] = []
     sites = [m for m in mentions if m.place_id in (site_ids or set())]
+    site_starts = sorted(m.start for m in sites)
+    mention_at = ByStart(mentions)  # the mentions of a clause or a frame, by bisection
     written: dict[str, str] = {}
     for m in mentions:
         written.setdefault(m.place_id, m.surface)
@@ -410,11 +412,13 @@ def extract_events(
         w = re.sub(r"^(?:[Ll]['’]|[Ll]a |[Ll]e |[Ll]es |[Dd]['’]|[Dd]u |[Dd]es |[Aa]u |[Aa]ux )", "", written[pid])
         return w[:1].upper() + w[1:] if w[:1].islower() and " " not in w and not w.startswith(("al-", "el-")) else w
 
-    for s in sentences:
-        segs = _segments(s, exprs, folded)
+    for s, s_exprs in by_sentence:
+        segs = _segments(s, s_exprs, folded)
         frames = sent_frames.get(s.index, [])
         for fr in frames:
-            fr.at_site = fr.kind == "violence" and any(fr.span[0] <= m.start < fr.span[1] for m in sites)
+            fr.at_site = fr.kind == "violence" and bisect_left(site_starts, fr.span[0]) < bisect_left(
+                site_starts, fr.span[1]
+            )  # a site named within the frame
         sfold = folded[s.start : s.end]
         for seg_i, (a, b, offset) in enumerate(segs[:8]):
             clause_f = folded[a:b]
@@ -423,7 +427,7 @@ def extract_events(
                 and b < s.end
                 and len(clause_f.split()) < 5
                 and len(segs) > 1
-                and any(x.kind == "offset" for x in exprs if s.start <= x.start < s.end)
+                and any(x.kind == "offset" for x in s_exprs)
             ):
                 continue  # "Cette déclaration intervient" before "quelques jours après …"
             main, causes, others = choose_frames(
@@ -434,7 +438,7 @@ def extract_events(
                 # attaque de vendredi »): an event of the article too
                 own = [
                     x
-                    for x in exprs
+                    for x in s_exprs
                     if (fr.span[0] <= x.start < fr.span[1] or _incise(fr, x, folded))
                     and x.resolved
                     and x.kind != "offset"
@@ -451,7 +455,7 @@ def extract_events(
                 ce.in_lead = False
                 ce.side = "cause"
                 _fill_frame(ce, fr, frames, ftype)
-                ce.place_ids = list(dict.fromkeys(m.place_id for m in mentions if fr.span[0] <= m.start < fr.span[1]))
+                ce.place_ids = list(dict.fromkeys(m.place_id for m in mention_at.between(*fr.span[:2])))
                 ce.headline = frame_headline(ce, fr, frames, headline_place, generic_places, site_ids)
                 ce.actors = actors_of(folded[fr.span[0] : fr.span[1]])
                 ce.keys |= (
@@ -462,7 +466,7 @@ def extract_events(
                 out.append(ce)
                 exprs_cut = (fr.span[0], fr.span[1])
                 a_dates_skip.add(exprs_cut)
-            said = _dated_statement(frames, a, b, exprs, folded, main, hi or lo)
+            said = _dated_statement(frames, a, b, s_exprs, folded, main, hi or lo)
             retold = None
             if said is not None:
                 sp, when = said
@@ -481,7 +485,7 @@ def extract_events(
                     st.date_text, st.date_basis, st.qualifier = when.text.strip(), when.basis, when.qualifier
                     st.in_lead = lead[0] <= s.start < lead[1] if lead != (0, 0) else False
                     st.side = "statement"
-                    st.place_ids = list(dict.fromkeys(m.place_id for m in mentions if a <= m.start < b))
+                    st.place_ids = list(dict.fromkeys(m.place_id for m in mention_at.between(a, b)))
                     st.actors = actors_of(clause_f)
                     st.keys |= key_terms(text[a:b]) | {f"actor:{x}" for x in st.actors if x not in GENERIC_ACTORS}
                     st.headline = frame_headline(st, sp, frames, headline_place, generic_places, site_ids)
@@ -492,7 +496,7 @@ def extract_events(
             fr, etype = main
             clause_dates = [
                 x
-                for x in exprs
+                for x in s_exprs
                 if a <= x.start < b
                 and x.resolved
                 and x.kind != "offset"
@@ -519,11 +523,11 @@ def extract_events(
             ev.in_lead = lead[0] <= s.start < lead[1] if lead != (0, 0) else False
             main_offsets = [
                 x
-                for x in exprs
+                for x in s_exprs
                 if x.kind == "offset" and x.rel == "refers" and s.start <= x.start < s.end and x.main_start is not None
             ]
             follows = [
-                x for x in exprs if x.kind == "offset" and x.rel == "follows" and a <= x.start < b and x.resolved
+                x for x in s_exprs if x.kind == "offset" and x.rel == "follows" and a <= x.start < b and x.resolved
             ]
             if retold is not None:
                 # what the statement says is an occurrence already told: that occurrence, at its date
@@ -669,7 +673,7 @@ def extract_events(
                 base = max(a, fr.start - 45)
                 ev.date_text = text[base + anniv.start() : base + anniv.end()].strip()
                 ev.date_basis = "reference"
-            here = [m for m in mentions if a <= m.start < b]
+            here = mention_at.between(a, b)
             # "près de l'aéroport de Bagdad", "au nord d'Erbil": a locator of another place, not the event's place
             own = [m for m in here if not LOCATOR.search(folded[max(a, m.start - 40) : m.start])]
             ev.place_ids = list(dict.fromkeys(m.place_id for m in (own or here)))
@@ -694,7 +698,7 @@ def extract_events(
                 se.date_start, se.date_end, se.precision = x.date_start, x.date_end, x.precision
                 se.date_text, se.date_basis, se.qualifier = x.text.strip(), x.basis, x.qualifier
                 _fill_frame(se, fr, frames, etype)
-                after = [m for m in mentions if a <= m.start < x.start and m.start > fr.start]
+                after = [m for m in mention_at.between(a, x.start) if m.start > fr.start]
                 se.place_ids = [after[-1].place_id] if after else []
                 se.actors = actors_of(clause_f)
                 se.side = "phrase"
@@ -709,7 +713,7 @@ def extract_events(
                 se.date_start, se.date_end, se.precision = x.date_start, x.date_end, x.precision
                 se.date_text, se.date_basis, se.qualifier = x.text.strip(), x.basis, x.qualifier
                 _fill_frame(se, f, frames, ftype)
-                se.place_ids = list(dict.fromkeys(m.place_id for m in mentions if f.span[0] <= m.start < f.span[1]))
+                se.place_ids = list(dict.fromkeys(m.place_id for m in mention_at.between(*f.span[:2])))
                 se.actors = actors_of(folded[f.span[0] : f.span[1]])
                 se.before = f.aspect == "before"
                 se.side = "statement" if f.kind == "speech" else "phrase"

@@ -37,11 +37,12 @@ Counting rules (also written in notebook 03):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from text_to_num import text2num
 
-from ..text import Sentence, fold
+from ..text import ByStart, Sentence, fold
 from . import figure_roles as roles
 
 NEVER_AFTER = re.compile(
@@ -389,7 +390,11 @@ def extract_article_figures(
     skips = skips or {}
     context = roles.Context(text)
     out: list[Figure] = []
-    para_of = {s.index: text.count("\n", 0, s.start) for s in sentences}
+    para_of, lines, pos = {}, 0, 0
+    for s in sentences:  # the paragraph of each sentence, counted in one pass over the text
+        lines += text.count("\n", pos, s.start)
+        pos = s.start
+        para_of[s.index] = lines
     todo = []
     for s in sentences:
         folded = fold(s.text)
@@ -401,16 +406,16 @@ def extract_article_figures(
         if cands:
             todo.append((s, folded, cands))
     docs = roles.parse_many([(s.text, [(c.start, c.end) for c in cands]) for s, _, cands in todo])
+    place_at = ByStart(list(places), start=lambda p: p[0])
+    first = 0  # the first figure of the two sentences before (``out`` grows in sentence order)
     for (s, folded, cands), doc in zip(todo, docs):
-        here = [(a - s.start, b - s.start, pid, kind) for a, b, pid, kind in places if s.start <= a < s.end]
-        previous = [
-            i
-            for i, f in enumerate(out)
-            if para_of.get(f.sentence_index) == para_of[s.index] and s.index - f.sentence_index <= 2
-        ]
+        here = [(a - s.start, b - s.start, pid, kind) for a, b, pid, kind in place_at.between(s.start, s.end)]
+        while first < len(out) and out[first].sentence_index < s.index - 2:
+            first += 1
+        previous = [i for i in range(first, len(out)) if para_of.get(out[i].sentence_index) == para_of[s.index]]
         # an anaphor (« 76 d'entre eux », « Parmi les blessés, huit », « en compte 130 ») reaches past a
         # paragraph break: press paragraphs are often one sentence long
-        nearby = [i for i, f in enumerate(out) if s.index - f.sentence_index <= 2]
+        nearby = list(range(first, len(out)))
         _read_sentence(s, folded, doc, cands, out, previous, context, here, nearby)
     _site_levels(out)
     return out
@@ -1327,8 +1332,11 @@ def _np_end_char(doc, f: Figure) -> int:
 def _site_levels(out: list[Figure]) -> None:
     """A level at a site (« 90 militaires allemands sont encore stationnés à Erbil ») is a part of
     the same party's level in Iraq given before it in the article."""
+    # by party, the levels in Iraq before k that no later one of at least their count hides (counts falling):
+    # the last whole larger than a site's level is found by bisection, not by reading every figure before it
+    stacks: dict[str, list[tuple[int, int]]] = {}  # party -> [(-count, index)], counts decreasing
     for k, f in enumerate(out):
-        if (
+        if not (
             f.kind != "troops"
             or f.measure != "present"
             or f.part_of is not None
@@ -1336,18 +1344,16 @@ def _site_levels(out: list[Figure]) -> None:
             or not re.fullmatch(r"[a-z0-9-]+", f.scope)
             or not f.party
         ):
-            continue
-        wholes = [
-            j
-            for j in range(k)
-            if out[j].kind == "troops"
-            and out[j].measure == "present"
-            and out[j].scope == "Iraq"
-            and out[j].party == f.party
-            and (out[j].count_best or 0) > (f.count_best or 0)
-        ]
-        if wholes:
-            _part(out, k, wholes[-1])
+            stack = stacks.get(f.party, [])
+            n = bisect_left(stack, (-(f.count_best or 0), -1))  # the entries of a larger count
+            if n:
+                _part(out, k, stack[n - 1][1])
+        if f.kind == "troops" and f.measure == "present" and f.scope == "Iraq":
+            stack = stacks.setdefault(f.party, [])
+            c = f.count_best or 0
+            while stack and -stack[-1][0] <= c:
+                stack.pop()
+            stack.append((-c, k))
 
 
 # --- the victims of the event a toll belongs to ------------------------------------------------------
@@ -1364,6 +1370,7 @@ def victims_by_target(figures: list[Figure], sentences: list[Sentence], events: 
     leaves the toll ``other``. Figures that continue a toll or are parts of it follow it. Returns the
     indices of the figures changed."""
     changed: list[int] = []
+    done: set[int] = set()  # the same, looked up in constant time (a text of thousands of tolls stays linear)
     for k, f in enumerate(figures):
         if f.kind != "casualties" or f.party_basis not in VICTIM_BASES:
             continue
@@ -1378,21 +1385,23 @@ def victims_by_target(figures: list[Figure], sentences: list[Sentence], events: 
         if party and party != f.party:
             f.party, f.party_basis = party, "target of the violence"
             changed.append(k)
+            done.add(k)
     for k, f in enumerate(figures):  # those that continue or are parts of a toll changed above
         src = f.continues if f.continues is not None else f.part_of
         if (
             src is None
             and f.party_basis == "continued"
-            and k - 1 in changed
+            and k - 1 in done
             and figures[k - 1].sentence_index == f.sentence_index
         ):
             src = k - 1  # « 8 morts et 4 blessés »: coordinated with the toll before
         if (
             src is not None
-            and src in changed
+            and src in done
             and f.kind == "casualties"
             and f.party_basis in ("continued", "unspecified", "context")
         ):
             f.party, f.party_basis = figures[src].party, "continued"
             changed.append(k)
+            done.add(k)
     return changed

@@ -14,7 +14,9 @@ between a town and the base near it: ``base (aérienne|militaire) de X``, ``camp
 from __future__ import annotations
 
 import csv
+import heapq
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +25,7 @@ import pandas as pd
 
 from .. import config
 from ..read.files import digest
-from ..text import fold, name_key
+from ..text import ByStart, fold, name_key
 from ..vocabulary import KIND_RANK, SITE_KINDS
 from . import nlp as models
 from .actors import actors_of
@@ -431,6 +433,7 @@ class PlaceMatcher:
         for a, b in taken:
             mask[a:b] = b"\x01" * (b - a)
         cand_cache: dict[str, bool] = {}
+        before = _LastBefore()
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -486,7 +489,7 @@ class PlaceMatcher:
                 i += 1
                 continue
             s, e, k, n, index = hit
-            prev = max((m for m in out if m.end <= s), key=lambda m: m.end, default=None)
+            prev = before.last(out, s)
             inherit = (
                 prev.context
                 if prev is not None
@@ -598,7 +601,48 @@ def _matcher_cached(ref: str, version: str) -> PlaceMatcher:
     return PlaceMatcher(load_gazetteer(ref), stopwords(ref, version))
 
 
+class _LastBefore:
+    """The mention of a growing list that ends last at or before a position that only moves forward (the first
+    such in the list on a tie), in O(log n) per question: a text naming 50,000 places costs in proportion."""
+
+    def __init__(self):
+        self.heap: list[tuple[int, int]] = []
+        self.seen = 0
+        self.best: tuple[int, int] | None = None  # (end, -index)
+
+    def last(self, out: list, pos: int):
+        """The mention of ``out`` with the greatest end <= ``pos``, or None."""
+        for j in range(self.seen, len(out)):
+            heapq.heappush(self.heap, (out[j].end, j))
+        self.seen = len(out)
+        while self.heap and self.heap[0][0] <= pos:
+            end, j = heapq.heappop(self.heap)
+            if self.best is None or (end, -j) > self.best:
+                self.best = (end, -j)
+        return out[-self.best[1]] if self.best is not None else None
+
+
 # --- unlisted sites ("la base Phosphate située dans la localité de X") -------------------------
+
+
+_UNLISTED_NAME = re.compile(r"[A-Z0-9][\w-]*(?: [A-Z][\w-]+)?")
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans merged where they overlap, sorted."""
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        elif a < b:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _inside(union: list[tuple[int, int]], pos: int) -> bool:
+    """Is ``pos`` inside one of the spans of ``union`` (see :func:`_union`)?"""
+    i = bisect_right(union, (pos, float("inf"))) - 1
+    return i >= 0 and union[i][0] <= pos < union[i][1]
 
 
 def find_unlisted_sites(
@@ -607,19 +651,21 @@ def find_unlisted_sites(
     """Base names the gazetteer lacks: (surface, start, end, place_id of the place it lies at, if said)."""
     out = []
     folded = fold(text)
+    placed = ByStart(mentions)  # by bisection: a text naming 50,000 bases costs in proportion
+    covered = _union([(x.start, x.end) for x in mentions])
     for m in re.finditer(r"\bbase(?: aerienne| militaire)? (?:de |d'|du |dite )?(?:l')?", folded):
         s = m.end()
-        name = re.match(r"[A-Z0-9][\w-]*(?: [A-Z][\w-]+)?", text[s:])
-        if not name or any(x.start <= s < x.end for x in mentions):
+        name = _UNLISTED_NAME.match(text, s)
+        if not name or _inside(covered, s):
             continue
         if fold(name.group()).split()[0] in matcher.stop:
             continue
-        e = s + name.end()
+        e = name.end()
         tail = folded[e : e + 110].split(".")[0]
         at = None
         loc = re.search(r"\b(situee?|installee?|implantee?|pres|non loin|a proximite)\b", tail)
         if loc:
-            near = [x for x in mentions if e + loc.start() <= x.start <= e + len(tail)]
+            near = placed.between(e + loc.start(), e + len(tail) + 1)
             if near:
                 at = near[0].place_id
         out.append((text[s:e], s, e, at))

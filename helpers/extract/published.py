@@ -358,10 +358,9 @@ def _reported_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound
         if r is None:
             continue
         tense = clause_tense(text, folded, x.start, x.end)
-        line_start = max(folded.rfind("\n", 0, x.start), folded.rfind(". ", 0, x.start)) + 1
-        deadline = _DEADLINE.search(folded[max(line_start, x.start - 100) : x.start]) or folded.startswith(
-            "d'ici", x.start
-        )
+        lo = max(0, x.start - 100)  # the 100 characters before, within the sentence (looked for there only)
+        line_start = max(folded.rfind("\n", max(0, lo - 1), x.start), folded.rfind(". ", max(0, lo - 1), x.start)) + 1
+        deadline = _DEADLINE.search(folded[max(line_start, lo) : x.start]) or folded.startswith("d'ici", x.start)
         if tense == "future" or deadline:
             out.append(Bound(None, r[1], f"{_quote(text, x)} is ahead: not after {r[1].isoformat()}", "reported"))
         elif tense == "past" or x.since:
@@ -660,11 +659,17 @@ def _weekday_dates(text: str, folded: str, exprs: list[TimeExpr], lead: tuple[in
     return out
 
 
+DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
+
+
 def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None]:
     """The line of ``x`` and its rank as a dateline (0 "Publié le", 1 "Mis à jour", 2 a wire or city
     dateline at the head or foot of the article), or None when it is not one."""
-    ls = folded.rfind("\n", 0, x.start) + 1
-    le = folded.find("\n", x.end)
+    lo, hi = max(0, x.start - DATELINE_MAX), x.end + DATELINE_MAX
+    ls = folded.rfind("\n", lo, x.start) + 1
+    le = folded.find("\n", x.end, hi)
+    if (ls == 0 and lo > 0) or (le < 0 and hi < len(folded)):
+        return "", None  # a line this long is no dateline (and reading it whole for each date costs its square)
     le = len(folded) if le < 0 else le
     line = folded[ls:le]
     words = len(line.split())

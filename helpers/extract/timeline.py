@@ -33,7 +33,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from ..text import fold
+from ..text import MAX_SENTENCE, fold
 
 TIMELINE_FILE = "timeline.csv"
 
@@ -185,11 +185,16 @@ class Timeline:
 
 
 def _scope(folded: str, pos: int, scope: str) -> tuple[int, int]:
-    """The sentence (or paragraph) around ``pos``: between the nearest ". ! ? newline" on each side."""
+    """The sentence (or paragraph) around ``pos``: between the nearest ". ! ? newline" on each side, and
+    within :data:`SCOPE_MAX` characters of it (a text without sentence ends is not one sentence)."""
     stops = "\n" if scope == "paragraph" else "\n.!?"
-    a = max(folded.rfind(c, 0, pos) for c in stops) + 1
-    ends = [i for i in (folded.find(c, pos) for c in stops) if i >= 0]
-    return a, (min(ends) if ends else len(folded))
+    lo, hi = max(0, pos - SCOPE_MAX), pos + SCOPE_MAX
+    a = max(max(folded.rfind(c, lo, pos) for c in stops) + 1, lo)
+    ends = [i for i in (folded.find(c, pos, hi) for c in stops) if i >= 0]
+    return a, (min(ends) if ends else min(hi, len(folded)))
+
+
+SCOPE_MAX = MAX_SENTENCE  # characters on each side: what the scope's cue is looked for in stays bounded
 
 
 @lru_cache(maxsize=8)
