@@ -607,6 +607,23 @@ def test_a_run_without_sentence_end_is_cut_into_bounded_sentences(name):
     assert [s.text for s in split_sentences(real)] == [real.split(". ")[0] + "."] * 3
 
 
+def test_evidence_is_stored_once_per_sentence(tmp_path):
+    """A sentence of a thousand figures: each figure quotes its sentence, the store keeps it once."""
+    import sqlite3
+
+    from helpers.build import build
+    from helpers.text import MAX_SENTENCE
+
+    text = _pathological("numbers", 20_000)
+    d = make_data_dir(tmp_path, seeds=False, extra={"chiffres.txt": text.encode()})
+    t = build(d)
+    assert len(t.figures) > 500 and t.figures.evidence.str.len().max() <= MAX_SENTENCE
+    with sqlite3.connect(d / "interim" / "results.sqlite") as con:
+        (stored,) = con.execute("SELECT value FROM results WHERE kind = 'extract'").fetchone()
+    sentence = t.figures.evidence[0]
+    assert stored.count(sentence) == 1, f"the sentence is stored {stored.count(sentence)} times"
+
+
 def test_spans_and_last_mention_structures_agree_with_a_plain_scan():
     """The structures that keep dates and places linear give what the scans they replace gave."""
     import random
