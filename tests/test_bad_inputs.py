@@ -654,3 +654,55 @@ def test_spans_and_last_mention_structures_agree_with_a_plain_scan():
             pos += rng.randrange(0, 10)
             plain = max((m for m in out if m.end <= pos), key=lambda m: m.end, default=None)
             assert last.last(out, pos) is plain
+
+
+# --- one article, several occurrences -------------------------------------------------------------------
+
+THREE_DAYS = (
+    "Trois jours d'attaques contre la coalition\n\n"
+    "Le 4 janvier 2020, des roquettes ont visé la base aérienne d'Aïn al-Assad, selon un porte-parole de la "
+    "coalition. Le 5 janvier, une nouvelle attaque a visé la base d'Aïn al-Assad. Le 6 janvier, des roquettes ont "
+    "encore visé la base d'Aïn al-Assad, a précisé le porte-parole.\n"
+)
+ONE_NIGHT = (
+    "Roquettes sur Aïn al-Assad\n\n"
+    "Dans la nuit du 4 au 5 janvier 2020, des roquettes ont visé la base aérienne d'Aïn al-Assad, selon un "
+    "porte-parole de la coalition. Le 5 janvier au matin, l'attaque contre la base d'Aïn al-Assad n'avait fait "
+    "aucune victime, a précisé le porte-parole.\n"
+)
+
+
+def test_attacks_on_three_days_told_in_one_article_stay_three_events(tmp_path):
+    from helpers.build import build
+
+    d = make_data_dir(tmp_path, seeds=False, extra={"trois_jours.txt": THREE_DAYS.encode()})
+    (d / "raw" / "articles.csv").write_text("file,published\ntrois_jours.txt,2020-01-07\n", encoding="utf-8")
+    t = build(d)
+    days = sorted(t.events[t.events.event_type == "attack"].date_start)
+    assert days == ["2020-01-04", "2020-01-05", "2020-01-06"], t.events[["date_start", "clause"]].to_string()
+    assert len(t.chronology) == 3, t.chronology[["date_start", "event_ids"]].to_string()
+
+
+def test_a_night_told_over_two_days_stays_one_event(tmp_path):
+    from helpers.build import build
+
+    d = make_data_dir(tmp_path, seeds=False, extra={"nuit.txt": ONE_NIGHT.encode()})
+    (d / "raw" / "articles.csv").write_text("file,published\nnuit.txt,2020-01-07\n", encoding="utf-8")
+    t = build(d)
+    attacks = t.events[t.events.event_type == "attack"]
+    assert len(attacks) == 1, attacks[["date_start", "date_end", "clause"]].to_string()
+
+
+def test_the_chronology_gives_no_day_of_slack_within_one_article():
+    from datetime import date
+
+    from helpers.across.merge import MergeMention, cluster
+
+    def m(eid, aid, day):
+        d = date(2020, 1, day)
+        return MergeMention(eid, aid, "attack", d, d, "day", "", {"place:ain-al-asad", "roquettes"})
+
+    same = cluster([m("a-e1", "a", 4), m("a-e2", "a", 5)])
+    assert len(same.clusters) == 2, "one article's attacks of the 4th and the 5th became one row"
+    other = cluster([m("a-e1", "a", 4), m("b-e1", "b", 5)])
+    assert len(other.clusters) == 1, "two articles dating one attack a day apart are no longer one row"

@@ -76,20 +76,21 @@ class MergeMention:
 
 
 class Cluster:
-    __slots__ = ("founder", "skey", "fam", "start", "end", "precision", "qualifier", "keys", "members")
+    __slots__ = ("founder", "skey", "fam", "start", "end", "precision", "qualifier", "keys", "members", "aids")
 
     def __init__(self, e: MergeMention):
         self.founder, self.skey, self.fam = e.eid, e.skey, e.fam
         self.start, self.end, self.precision, self.qualifier = e.start, e.end, e.precision, e.qualifier
-        self.keys, self.members = set(e.keys), [e]
+        self.keys, self.members, self.aids = set(e.keys), [e], {e.aid}
 
 
 class Greedy:
     """The merge, one mention at a time in (precision, date, id) order: a mention joins the
     compatible cluster of its type family sharing most keys with it (the earliest on a tie), or
-    starts one. Clusters are named by their first mention (their founder), so two runs can be
-    compared cluster by cluster; ``decide`` and ``apply`` are apart so that a warm rebuild can
-    replay the decisions of the previous run and recompute only those that may differ."""
+    starts one (compatible: dates that meet, with a day's slack only towards other articles' mentions).
+    Clusters are named by their first mention (their founder), so two runs can be compared cluster by
+    cluster; ``decide`` and ``apply`` are apart so that a warm rebuild can replay the decisions of the
+    previous run and recompute only those that may differ."""
 
     def __init__(self):
         self.clusters: dict[str, Cluster] = {}
@@ -116,7 +117,10 @@ class Greedy:
         clusters = self.clusters
         for f in sorted(cand, key=lambda f: clusters[f].skey):
             c = clusters[f]
-            if not compatible((c.start, c.end), (e.start, e.end), slack):
+            # a day's slack between articles (one dates the night, another the morning); none within an article:
+            # its own reading kept these mentions apart as two occurrences (« le 4 », « le 5 »: two attacks;
+            # extract.events.merge_occurrences)
+            if not compatible((c.start, c.end), (e.start, e.end), 0 if e.aid in c.aids else slack):
                 continue
             n = len(c.keys & e.keys)
             if n > best_n:
@@ -147,6 +151,7 @@ class Greedy:
     @staticmethod
     def _join(c: Cluster, e: MergeMention) -> None:
         c.members.append(e)
+        c.aids.add(e.aid)
         c.keys |= e.keys
         s, t = max(c.start, e.start), min(c.end, e.end)
         if s <= t and PRECISION_RANK.get(c.precision, 9) >= PRECISION_RANK.get(e.precision, 9):

@@ -1117,11 +1117,14 @@ def _same_occurrence(a: EventMention, b: EventMention, generic: set[str]) -> boo
         return False
     if (a.date_start is None and a.before) or (b.date_start is None and b.before):
         return False  # « la base avait déjà été visée »: an earlier occurrence, not this one
+    # dates the article tells that do not meet are two occurrences (« le 4 », « le 5 »: two attacks, not one):
+    # one article dates its own occurrences consistently, so no day's slack (a night told over two days, « dans
+    # la nuit du 4 au 5 », holds « le 5 » and meets it). A date taken from the publication (a title or lead
+    # that tells the day's news without a date) keeps a day's slack: the news of the eve is published the
+    # next morning.
     if a.date_start is not None and b.date_start is not None:
-        if not (a.date_start <= b.date_end + timedelta(days=1) and b.date_start <= a.date_end + timedelta(days=1)):
-            return False
-        # two precise days that differ are two occurrences
-        if a.precision == b.precision == "day" and abs((a.date_start - b.date_start).days) > 1:
+        slack = timedelta(days=1 if "publication" in (a.date_basis, b.date_basis) else 0)
+        if not (a.date_start <= b.date_end + slack and b.date_start <= a.date_end + slack):
             return False
     wa, wb = _weekday_word(a.date_text), _weekday_word(b.date_text)
     if wa and wb and not wa & wb:
