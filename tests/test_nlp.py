@@ -104,3 +104,31 @@ def test_ner_alone_finds_what_the_ner_pipeline_finds(sentence):
     want = [(e.start_char, e.end_char, e.label_) for e in whole(sentence).ents]
     got = [(e.start_char, e.end_char, e.label_) for e in nlp.entities([sentence])[0].ents]
     assert got == want, f"NER run alone on the shared model differs from spaCy's NER pipeline: {got} != {want}"
+
+
+def test_an_article_with_nothing_to_parse_does_not_load_the_model(monkeypatch):
+    from helpers.extract import nlp
+    from helpers.extract.article import extract_article
+    from helpers.extract.places import PlaceMatcher
+    from tests.conftest import ROOT
+
+    asked: list[str] = []
+
+    def refuse():
+        asked.append("model")
+        raise AssertionError("the spaCy model was asked for")
+
+    monkeypatch.setattr(nlp, "model", refuse)
+    monkeypatch.setattr(nlp, "parser", refuse)
+    text = (
+        "Le grand marché de Bagdad rouvre\n\n"
+        "Les commerçants du grand marché de la capitale ont rouvert leurs échoppes.\n"
+        "Les prix des légumes restent élevés, selon les habitants.\n"
+    )
+    row = SimpleNamespace(
+        article_id="a2", text=text, title="Le grand marché de Bagdad rouvre", outlet="AFP",
+        published="2024-03-03", published_end="2024-03-03", published_precision="day",
+    )  # fmt: skip
+    ex = extract_article(row, PlaceMatcher.load(ROOT / "data" / "reference"), use_ner=True)
+    assert not ex.events and not ex.figures, "the test article should give no event and no figure"
+    assert not asked, "an article with no sentence to parse loaded the spaCy model (about 3 s of a warm rebuild)"

@@ -364,7 +364,10 @@ def parse_many(items: list[tuple[str, list[tuple[int, int]]]]) -> list:
     """The dependency parses of several sentences at once (a batch runs much faster than one
     sentence at a time), each span of its ``merge`` list (numbers) made one token. A sentence
     whose numbers are single tokens is parsed as its text: the Doc the event frames read when
-    they parse the same text (:func:`helpers.extract.nlp.parse`)."""
+    they parse the same text (:func:`helpers.extract.nlp.parse`). No sentence: nothing is parsed, and the
+    model is not loaded (an article without figures needs none)."""
+    if not items:
+        return []
     nlp = parser()
     made = [_make_doc(nlp, text, merge) for text, merge in items]
     plain = [k for k, d in enumerate(made) if d is None]
