@@ -113,8 +113,8 @@ def test_troop_measure(text, count, measure):
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 7, "killed"),
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 10, "wounded"),
         # a gerund starts a new clause: each object has its own verb
-        ("Une attaque a visé la base, tuant un sous-traitant américain et blessant quatre soldats US.", 1, "killed"),
-        ("Une attaque a visé la base, tuant un sous-traitant américain et blessant quatre soldats US.", 4, "wounded"),
+        ("Une attaque a frappé le camp, tuant un sous-traitant américain et blessant quatre soldats US.", 1, "killed"),
+        ("Une attaque a frappé le camp, tuant un sous-traitant américain et blessant quatre soldats US.", 4, "wounded"),
         ("L'attaque avait provoqué la mort d'un employé civil et blessé un militaire italien.", 1, "killed"),
     ],
 )
