@@ -113,8 +113,8 @@ def test_troop_measure(text, count, measure):
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 7, "killed"),
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 10, "wounded"),
         # a gerund starts a new clause: each object has its own verb
-        ("Une attaque a frappé le camp, tuant un sous-traitant américain et blessant quatre soldats US.", 1, "killed"),
-        ("Une attaque a frappé le camp, tuant un sous-traitant américain et blessant quatre soldats US.", 4, "wounded"),
+        ("Des roquettes sont tombées sur le camp, tuant un interprète canadien et blessant quatre soldats danois.", 1, "killed"),
+        ("Des roquettes sont tombées sur le camp, tuant un interprète canadien et blessant quatre soldats danois.", 4, "wounded"),
         ("L'attaque avait provoqué la mort d'un employé civil et blessé un militaire italien.", 1, "killed"),
     ],
 )
@@ -207,7 +207,7 @@ def test_not_a_troop_or_casualty_count(text):
         ("Selon un bilan officiel, l'explosion a fait trois morts, tous des gardes de sécurité irakiens.", 3, "IQ"),
         ("Trois soldats, deux Américains et un Britannique, ont été tués.", 3, "coalition"),
         # a toll with no one named is nobody's in particular, not the attacker's
-        ("Trois personnes ont été tuées et 11 autres blessées lors de l'attaque américaine.", 11, "other"),
+        ("Lors du raid américain, deux personnes ont péri et 11 autres ont été blessées.", 11, "other"),
         # the group the toll is among
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 10, "PMF"),
         # the same people, continued
@@ -285,8 +285,8 @@ def test_a_level_at_a_site_is_part_of_the_country_level_before_it():
 
 def test_a_later_sentence_continues_a_toll():
     text = (
-        "Il a d'abord été fait état de 11 militaires américains blessés. Puis de 34, de 50 et de 64, selon un "
-        "dernier bilan."
+        "Le Pentagone a d'abord fait état de 11 soldats américains blessés. Puis de 34, de 50 et enfin de 64, "
+        "d'après ses derniers chiffres."
     )
     got = [(f.count_best, f.kind, f.measure, f.party) for f in read(text)]
     assert got == [(n, "casualties", "wounded", "US") for n in (11, 34, 50, 64)], got
