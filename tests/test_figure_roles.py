@@ -113,8 +113,16 @@ def test_troop_measure(text, count, measure):
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 7, "killed"),
         ("La frappe a fait sept morts et une dizaine de blessés parmi les miliciens.", 10, "wounded"),
         # a gerund starts a new clause: each object has its own verb
-        ("Des roquettes sont tombées sur le camp, tuant un interprète canadien et blessant quatre soldats danois.", 1, "killed"),
-        ("Des roquettes sont tombées sur le camp, tuant un interprète canadien et blessant quatre soldats danois.", 4, "wounded"),
+        (
+            "Des roquettes sont tombées sur le camp, tuant un interprète canadien et blessant quatre soldats danois.",
+            1,
+            "killed",
+        ),
+        (
+            "Des roquettes sont tombées sur le camp, tuant un interprète canadien et blessant quatre soldats danois.",
+            4,
+            "wounded",
+        ),
         ("L'attaque avait provoqué la mort d'un employé civil et blessé un militaire italien.", 1, "killed"),
     ],
 )
