@@ -20,6 +20,7 @@ from ..vocabulary import COUNTRY_ACTORS, family
 from . import NeedsFullBuild
 
 MAX_ROUNDS = 4
+YEAR_BEFORE = timedelta(days=367)  # a day and month without a year: that day this year or the year before (±1 day)
 
 
 COMMON_KEY = 200  # a key shared by more anchors or clusters than this tells no event apart
@@ -161,9 +162,9 @@ def article_constraints(
 
     For each event mention that the article does not date explicitly, the anchors under its (type
     family, key)s are looked up: a mention dated by day and month only reads the anchors of the same day
-    (±1, the weekday checked); any other reads each key's earliest and latest anchors. The earliest
-    candidate bounds publication from below; the lead's news, when every candidate agrees within a
-    week, also from above. ``log`` records what was read (what a warm rebuild checks)."""
+    (±1, the weekday checked) of a year its own dating allows (:func:`_same_day_month`); any other reads
+    each key's earliest and latest anchors. The earliest candidate bounds publication from below; the
+    lead's news, when every candidate agrees within a week, also from above. ``log`` records what was read (what a warm rebuild checks)."""
     out = []
     for e in ex.events:
         if e.date_basis == "explicit" or e.repeated or looks_ahead(e.clause or ""):
@@ -259,10 +260,20 @@ def _near_days(d: date) -> list[tuple[int, int]]:
 
 
 def _same_day_month(e: EventMention, f: EventMention) -> bool:
-    """A mention dated by day and month only can be an anchor's event if the day agrees (±1),
-    and, when a weekday was written ("jeudi 25 décembre"), if that weekday holds in the anchor's year."""
+    """A mention dated by day and month only can be an anchor's event if the day agrees (±1), if the
+    anchor falls in a year the mention's own dating allows, and, when a weekday was written ("jeudi 25
+    décembre"), if that weekday holds in the anchor's year.
+
+    The mention's year comes from its article's publication window (its date is the latest such day
+    that window allows, see :func:`helpers.extract.dates.resolve_window`): the anchor can be that day or
+    the same day a year earlier (an article of 12 May writing "le 13 mai"), not a day of another year.
+    An anchor of a later year would put the article's publication after the window its own text gives,
+    and the mention, dated on that new window, would no longer read the anchor: the rounds would
+    swing between the two windows for ever."""
     if e.precision != "day" or f.precision not in ("day",):
         return True
+    if not e.date_start - YEAR_BEFORE <= f.date_start <= e.date_end + timedelta(days=1):
+        return False
     if e.weekday is not None:
         try:
             if date(f.date_start.year, e.date_start.month, e.date_start.day).weekday() != e.weekday:
