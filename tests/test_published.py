@@ -313,3 +313,19 @@ def test_a_yearless_dateline_on_the_day_of_a_named_event_is_its_report(dateline,
     p = infer_one(text, timeline=TIMELINE)
     got = p.start.isoformat() if p.start and p.start == p.end else None
     assert got == expected, (dateline, named, p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence, lower",
+    [
+        # the end of a span, in a past clause: said before the date came or after, no bound either way
+        ("Le mandat de la mission a été prolongé jusqu'à fin 2023 par le Parlement.", None),
+        ("Le déploiement a été autorisé jusqu'en 2025.", None),
+        # a date the clause tells as past still bounds from below
+        ("En 2023, le mandat a été prolongé.", "2023-01-01"),
+    ],
+)
+def test_the_end_of_a_span_is_no_lower_bound(sentence, lower):
+    p = infer_one("Titre\n\n" + sentence)
+    got = p.start.isoformat() if p.start else None
+    assert got == lower, (sentence, p.start, p.evidence)

@@ -363,6 +363,8 @@ def _reported_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound
         deadline = _DEADLINE.search(folded[max(line_start, lo) : x.start]) or folded.startswith("d'ici", x.start)
         if tense == "future" or deadline:
             out.append(Bound(None, r[1], f"{_quote(text, x)} is ahead: not after {r[1].isoformat()}", "reported"))
+        elif _UNTIL.search(folded[max(line_start, x.start - 30) : x.start]) or folded.startswith("jusqu'", x.start):
+            continue  # « a été prolongé jusqu'à fin 2023 »: the end of a span, said before or after it came
         elif tense == "past" or x.since:
             out.append(
                 Bound(r[0], None, f"{_quote(text, x)} is reported as past: not before {r[0].isoformat()}", "reported")
@@ -376,6 +378,8 @@ _DEADLINE = re.compile(
     r"(?:\bmett(?:ant|re|ra|ront|rait|raient) fin\b|\bprendr(?:e|a|ont|ait|aient) fin\b|\bd'ici\b|"
     r"\bau plus tard\b|\bech(?:eance|u)\b|\bdate butoir\b)[^.;\n]{0,90}$"
 )
+# the end of a span (« prolongé jusqu'à fin 2023 », « restera jusqu'en 2026 »): a past verb does not make it past
+_UNTIL = re.compile(r"\bjusqu'(?:a|au|aux|en)\s+(?:la |le |l'|fin |debut |mi-|la fin d[eu'] ?|la mi-)?$")
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient|s'etait|s'etaient|eut|eurent) ")
 
 
