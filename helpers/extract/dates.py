@@ -93,6 +93,8 @@ MONTH_NAMES = [
     "novembre",
     "décembre",
 ]
+# weekday and month names, folded (« fevrier », « aout »): words of a date, never of a name or an event
+CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(fold(m) for m in MONTH_NAMES if m)
 MONTH_ABBR = ["", "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 NUMBER_WORDS = {
     "un": 1,

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from ..text import ByStart, Sentence, fold, in_sentences, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
-from .dates import TimeExpr, _delta, precision_of, tag
+from .dates import CALENDAR_WORDS, TimeExpr, _delta, precision_of, tag
 from .frames import (
     STATEMENT_WORDS,
     STRIKERS,
@@ -294,32 +294,13 @@ _COMMON_CAPS = {
     "pretextant",
     "debut",
     "fin",
-    "samedi",
-    "dimanche",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
     "general",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
     "ministere",
     "secretaire",
     "premier",
     "president",
     "porte-parole",
-}
+} | CALENDAR_WORDS
 
 
 COORD = re.compile(

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from .. import vocabulary
 from ..text import fold
 from . import nlp as models
+from .dates import CALENDAR_WORDS
 
 # --- lexicons (lemmas, folded) ------------------------------------------------------------
 
@@ -2002,26 +2003,7 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
     )
 
 
-DATE_WORDS = {
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
+DATE_WORDS = CALENDAR_WORDS | {
     "soir",
     "matin",
     "nuit",
