@@ -283,20 +283,28 @@ def _quote(text: str, x) -> str:
     return repr(text[x.start : x.end].strip())
 
 
-def _partial_dateline(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
-    """A dateline or "Mis à jour le" line with a day and month but no year: that day, some year."""
+def _yearless_dateline(text: str, folded: str, exprs: list[TimeExpr]) -> tuple[TimeExpr, str] | None:
+    """The day and month without a year of a dateline or "Mis à jour le" line, with that line."""
     for x in exprs:
         if x.kind != "date" or x.year is not None or x.month is None or x.rel in ("next", "last"):
             continue
         line, rank = _dateline_line(text, folded, x)
-        if rank is None:
-            continue
-        years = range(FLOOR.year, horizon().year + 1)
-        if x.weekday is not None:
-            years = weekday_years(x.day, x.month, x.weekday, years)
-        days = [(date(y, x.month, x.day),) * 2 for y in years if _valid_day(y, x.month, x.day)]
-        return [Bound(None, None, f"dateline without a year: {line!r}", "dateline", days)]
-    return []
+        if rank is not None:
+            return x, line
+    return None
+
+
+def _partial_dateline(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
+    """A dateline or "Mis à jour le" line with a day and month but no year: that day, some year."""
+    found = _yearless_dateline(text, folded, exprs)
+    if found is None:
+        return []
+    x, line = found
+    years = range(FLOOR.year, horizon().year + 1)
+    if x.weekday is not None:
+        years = weekday_years(x.day, x.month, x.weekday, years)
+    days = [(date(y, x.month, x.day),) * 2 for y in years if _valid_day(y, x.month, x.day)]
+    return [Bound(None, None, f"dateline without a year: {line!r}", "dateline", days)]
 
 
 def _dateline_on_the_day(
@@ -305,16 +313,10 @@ def _dateline_on_the_day(
     """A dateline without a year (« BAGDAD, 4 janvier (Reuters) - ») whose day is the day of, or the day
     after, a one-day timeline event the article names as what happened (not as its cause, background or
     anniversary, not in the future): the wire filed its report of that event, in that event's year."""
-    dl = next(
-        (
-            x
-            for x in exprs
-            if x.kind == "date" and x.year is None and x.month is not None and x.rel not in ("next", "last")
-        ),
-        None,
-    )
-    if dl is None or _dateline_line(text, folded, dl)[1] is None:
+    found = _yearless_dateline(text, folded, exprs)
+    if found is None:
         return []
+    dl = found[0]
     for ref in refs:
         e0 = ref.entries[0]
         if ref.role != "event" or len(ref.entries) != 1 or e0.end is not None:
