@@ -10,7 +10,7 @@ import random
 import shutil
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers.build import build
@@ -147,6 +147,7 @@ def test_a_window_never_excludes_the_day_the_text_states(d, seed):
 
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@example(seed=86)  # two drone strikes a day apart, matched within a day: the later one set the bound
 @given(st.integers(0, 10**6))
 def test_adding_an_article_never_moves_another_window_off_its_day(tmp_path_factory, seed):
     rng = random.Random(seed)

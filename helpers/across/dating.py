@@ -197,6 +197,8 @@ def article_constraints(
                 continue
             first = min(cands, key=lambda f: (f.date_start, f.event_id))
             last_end = max(f.date_end for f in cands)
+            # matched within a day, the event may be the mention's own day, one before the anchor's
+            lo = min(first.date_start, e.date_start)
         else:
             firsts = [next(((b, f) for b, f in anchors.summary(k)[0] if b != aid), None) for k in keys]
             lasts = [x for x in (next(((b, f) for b, f in anchors.summary(k)[1] if b != aid), None) for k in keys) if x]
@@ -205,6 +207,7 @@ def article_constraints(
                 continue
             first = min((f for _, f in firsts), key=lambda f: (f.date_start, f.event_id))
             last_end = max(f.date_end for _, f in lasts) if lasts else first.date_end
+            lo = first.date_start
         bid = first.article_id
         what = (
             f"mentions the {first.event_type} that {files[bid]} dates {display_date(first.date_start, first.date_end)}"
@@ -213,7 +216,7 @@ def article_constraints(
         precise = first.precision in ("day", "week")
         fresh = e.in_lead and precise and agree and not names_as_background(e.clause or "")
         hi = last_end + timedelta(days=7) if fresh else None
-        out.append(Constraint(first.date_start, hi, what + (" (its lead news: within a week)" if hi else "")))
+        out.append(Constraint(lo, hi, what + (" (its lead news: within a week)" if hi else "")))
     return out
 
 
