@@ -11,6 +11,14 @@ sentence's analysis:
   the NER component alone (:func:`entities`; NER has its own embedding layer and reads nothing the
   others write). The sentence recognizer (disabled in the model) is not loaded.
 
+The model's matrix products go to NumPy's BLAS (OpenBLAS) rather than thinc's default (blis): thinc's own
+extension point, a backend registered by name (:class:`BlasOps`, as thinc-apple-ops does for Apple's
+Accelerate) that the model is built with. Measured on this machine (an AMD EPYC, 2 cores), the BLAS product
+of a batch's embeddings is three times faster than blis's, which makes the embedding layer (two thirds of the
+parse) twice as fast; on 100,000 tokens of news the parses, tags, lemmas and entities are identical
+either way. BLAS runs on one thread in the process (:func:`one_thread`): the articles are spread over
+worker processes, one per core, and a second thread in each would only contend for the same cores.
+
 Inside :func:`shared_parses` (one article's extraction), a text given to :func:`parse` more than once is
 parsed once: the frames and the figures' roles read the same Doc when they give the parser the same text
 (a parse does not depend on the batch it is part of). The Docs are dropped when the block ends, so
@@ -24,16 +32,43 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
+import numpy
+from thinc.api import NumpyOps, registry, use_ops
+
 BATCH = 64  # sentences per nlp.pipe batch (batches across articles measured no faster)
+
+
+@registry.ops("BlasOps")
+class BlasOps(NumpyOps):
+    """thinc's NumPy backend whose matrix product (``gemm``) is NumPy's, i.e. its BLAS library."""
+
+    name = "numpy-blas"
+
+    def gemm(self, x, y, out=None, trans1=False, trans2=False):
+        """``x @ y`` (each transposed when asked), into ``out`` when given: thinc's ``Ops.gemm``."""
+        a, b = (x.T if trans1 else x), (y.T if trans2 else y)
+        if out is None:
+            return numpy.matmul(a, b)
+        return numpy.matmul(a, b, out=out)
+
+
+@lru_cache(maxsize=1)
+def one_thread() -> None:
+    """BLAS on one thread in this process (see the module's note)."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
 
 
 @lru_cache(maxsize=1)
 def model():
-    """The small French model, loaded once per process: the parsing components enabled, NER loaded but
-    disabled (run alone by :func:`entities`), the sentence recognizer not loaded."""
+    """The small French model, loaded once per process, built on :class:`BlasOps`: the parsing components
+    enabled, NER loaded but disabled (run alone by :func:`entities`), the sentence recognizer not loaded."""
     import spacy
 
-    nlp = spacy.load("fr_core_news_sm", exclude=["senter"])
+    one_thread()
+    with use_ops(BlasOps.name):
+        nlp = spacy.load("fr_core_news_sm", exclude=["senter"])
     nlp.disable_pipe("ner")
     return nlp
 
