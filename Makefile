@@ -26,7 +26,7 @@ install: $(STAMP) ## create .venv and install the pinned stack (incl. the French
 export: $(STAMP) ## write the tables of data/processed/ (python -m helpers export)
 	$(BIN)/python -m helpers export
 
-report: $(STAMP) ## run notebooks 00-03 in order, save them executed, build reports/ (HTML, figures)
+report: $(STAMP) ## run notebooks 00-03 (one kernel per core), save them executed, build reports/ (HTML, figures)
 	$(BIN)/python -m helpers report
 
 browser: ## Debian's chromium, which the browser tests drive with the network blocked

@@ -175,3 +175,38 @@ def test_the_timeline_says_how_many_earlier_events_it_leaves_out():
     assert title.startswith("1 événement daté depuis 2019 (2 antérieurs dans chronology.csv), dont 0 rapporté"), title
     fig, _ = charts.timeline(ch, arts)
     assert "antérieur" not in fig.texts[0].get_text(), "nothing is left out without min_year"
+
+
+def _notebook(path, *sources):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {path.stem}")] + [nbformat.v4.new_code_cell(s) for s in sources]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+
+
+def test_notebooks_run_at_once_and_a_failing_one_is_named_with_its_cell(tmp_path, monkeypatch, capsys):
+    """The notebooks run on several kernels at once; the index keeps their order, and a failing cell stops
+    the report with the notebook, the cell and the error named in one line."""
+    from helpers import config
+    from helpers.present.report import main, run_all
+
+    monkeypatch.setenv("IRAQ_REPORTS_DIR", str(tmp_path / "reports"))
+    monkeypatch.setattr(config, "REPORTS_DIR", tmp_path / "reports")
+    nbs, out = tmp_path / "notebooks", tmp_path / "reports"
+    nbs.mkdir()
+    out.mkdir()
+    _notebook(nbs / "00-first.ipynb", "print('FINDING: le premier')")
+    _notebook(nbs / "01-second.ipynb", "x = 1", "raise ValueError('une cellule en échec')")
+    _notebook(nbs / "02-third.ipynb", "print('FINDING: le troisième')")
+    paths = sorted(nbs.glob("*.ipynb"))
+    got = run_all(paths, None, True, out, jobs=2)
+    assert got[0] == ("00-first.html", "00-first", "le premier"), f"first notebook's entry: {got[0]!r}"
+    assert got[2] == ("02-third.html", "02-third", "le troisième"), (
+        f"third notebook's entry (out of order?): {got[2]!r}"
+    )
+    assert isinstance(got[1], str) and "code cell 2" in got[1] and "ValueError" in got[1], got[1]
+    assert main(["--notebooks-dir", str(nbs), "--out", str(out)]) == 1, "a failing notebook must fail the report"
+    err = capsys.readouterr().err
+    assert "01-second.ipynb failed at code cell 2 `raise ValueError" in err, f"the error line does not say where: {err}"

@@ -1,6 +1,7 @@
-"""``python -m helpers report``: run notebooks 00–03 in order and build the report site.
+"""``python -m helpers report``: run notebooks 00–03 and build the report site.
 
-Each notebook runs top to bottom in a fresh kernel, is saved executed in place, and is
+The tables are built first (the export); then each notebook runs top to bottom in a fresh kernel, one kernel
+per core at once (:func:`run_all`), is saved executed in place, and is
 exported to HTML under ``reports/``; ``reports/index.html`` links them with the one-line
 finding of each, the corpus size, the articles' date range and the build date.
 A ``--data-dir`` is passed to the notebooks' ``parameters`` cell (papermill style).
@@ -219,16 +220,54 @@ Construit le {date.today().isoformat()}.</p>
 """
 
 
+def _run_and_export(path: Path, data_dir: str | None, save: bool, out: Path) -> tuple[str, str, str] | str:
+    """One notebook run and exported as a page of the report site: its index entry (page, title, finding),
+    or, when it fails, what failed (the cell and its error, or what happened to the kernel)."""
+    try:
+        nb = run_notebook(path, data_dir, save=save)
+    except NotebookFailed as exc:
+        return f" at {exc}"
+    except Exception as exc:  # the kernel itself (timeout, dead kernel…)
+        first = " ".join(str(exc).split())[:300]
+        return f": {type(exc).__name__}: {first}"
+    target = out / f"{path.stem}.html"
+    export_html(nb, target)
+    title = next((c.source.splitlines()[0].lstrip("# ") for c in nb.cells if c.cell_type == "markdown"), path.stem)
+    return target.name, title, finding(nb)
+
+
+def run_all(paths: list[Path], data_dir: str | None, save: bool, out: Path, jobs: int | None = None) -> list:
+    """Each notebook run and exported (:func:`_run_and_export`), in order of ``paths``, on ``jobs`` kernels at
+    once (default: one per core). They can run at once: the export just built the tables, so each notebook's
+    ``build`` reads the saved build, writes nothing, and each writes only its own files (pages, figures,
+    the demonstration folder of notebook 03 alone); each runs in its own kernel, so its outputs are what it
+    would give alone. The last start first: here the heaviest (notebook 03 builds a second corpus, the
+    demonstration's, and draws four charts), so that the others run beside it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tqdm import tqdm
+
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) or 1))
+    with ThreadPoolExecutor(jobs) as pool, tqdm(total=len(paths), desc="notebooks", unit="nb") as bar:
+
+        def one(path: Path):
+            try:
+                return _run_and_export(path, data_dir, save, out)
+            finally:
+                bar.update()
+
+        futures = {path: pool.submit(one, path) for path in reversed(paths)}
+        return [futures[path].result() for path in paths]
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the notebooks in order, export them as HTML and write the report site's index."""
+    """Build the tables, run the notebooks, export them as HTML and write the report site's index."""
     parser = argparse.ArgumentParser(prog="python -m helpers report", description=__doc__)
     parser.add_argument("--data-dir", default=None)
     parser.add_argument("--no-save", action="store_true", help="do not save executed notebooks in place")
     parser.add_argument("--out", default=None, help="report folder (default: reports/)")
     parser.add_argument("--notebooks-dir", default=None, help="run the notebooks of this folder (default: notebooks/)")
     args = parser.parse_args(argv)
-    from tqdm import tqdm
-
     out = Path(args.out).resolve() if args.out else config.REPORTS_DIR
     os.environ["IRAQ_REPORTS_DIR"] = str(out)  # the notebooks' kernels inherit it (config.REPORTS_DIR there)
     (out / "figures").mkdir(parents=True, exist_ok=True)
@@ -242,22 +281,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(summary)
-    entries = []
     paths = notebooks(Path(args.notebooks_dir) if args.notebooks_dir else None)
-    for path in tqdm(paths, desc="notebooks", unit="nb"):
-        try:
-            nb = run_notebook(path, args.data_dir, save=not args.no_save and args.data_dir is None)
-        except NotebookFailed as exc:  # which notebook, which cell, and the underlying error; then stop
-            print(f"error: {path.name} failed at {exc}", file=sys.stderr)
+    save = not args.no_save and args.data_dir is None
+    entries = []
+    for path, got in zip(paths, run_all(paths, args.data_dir, save, out)):
+        if isinstance(got, str):  # which notebook, which cell or what of the kernel, and the error; then stop
+            print(f"error: {path.name} failed{got}", file=sys.stderr)
             return 1
-        except Exception as exc:  # the kernel itself (timeout, dead kernel…)
-            first = " ".join(str(exc).split())[:300]
-            print(f"error: {path.name} failed: {type(exc).__name__}: {first}", file=sys.stderr)
-            return 1
-        target = out / f"{path.stem}.html"
-        export_html(nb, target)
-        title = next((c.source.splitlines()[0].lstrip("# ") for c in nb.cells if c.cell_type == "markdown"), path.stem)
-        entries.append((target.name, title, finding(nb)))
+        entries.append(got)
     from ..build import build
 
     articles = build(args.data_dir).articles  # the saved build, as the notebooks read it
