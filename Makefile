@@ -57,7 +57,7 @@ bench: $(STAMP) ## speed and memory benchmark, 1 000 to 30 000 articles (benchma
 bench-large: $(STAMP) ## the same with 100 000 articles too (about an hour on 2 cores)
 	$(BIN)/python benchmarks/bench.py --large
 
-eval: $(STAMP) ## accuracy against hand-coded articles (../shared/devset) and TimeML gold (../shared/peer/ftib-dev), printed and written as JSON
+eval: $(STAMP) ## accuracy against hand-coded articles (../shared/devset, tests/fixtures/heldout*) and TimeML gold (../shared/peer/ftib-dev), printed and written as JSON
 	$(BIN)/python benchmarks/accuracy.py --devset $(DEVSET) --timeml $(TIMEML)
 
 gazetteer: $(STAMP) ## rebuild data/reference/gazetteer.csv from the reference layers
