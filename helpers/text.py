@@ -46,16 +46,31 @@ _FOLD_TABLE: dict[int, str] = {}
 _KNOWN: set[str] = set()
 
 
+# Short strings folded already (words, lemmas: the same few thousand, folded again and again by every stage),
+# at most _FOLDED_MAX of them (then forgotten all at once, so memory stays bounded whatever the corpus).
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 50_000
+_FOLDED_LEN = 40  # the longest string kept (a long one is rarely folded twice)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes, quotes, dashes and spaces.
 
     The result has exactly the length of ``text`` (one character for one character).
     """
+    folded = _FOLDED.get(text)
+    if folded is not None:
+        return folded
     missing = set(text) - _KNOWN
     for ch in missing:
         _FOLD_TABLE[ord(ch)] = _fold_char(ch)
         _KNOWN.add(ch)
-    return text.translate(_FOLD_TABLE)
+    folded = text.translate(_FOLD_TABLE)
+    if len(text) <= _FOLDED_LEN:
+        if len(_FOLDED) >= _FOLDED_MAX:
+            _FOLDED.clear()
+        _FOLDED[text] = folded
+    return folded
 
 
 def normalize_spaces(text: str) -> str:
