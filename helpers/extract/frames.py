@@ -776,8 +776,30 @@ def _participle_lemma(low: str) -> str | None:
     return None
 
 
+def _memo(doc, name: str) -> dict:
+    """A memo of the Doc's tokens (by index) in its ``user_data``: what a token is read as is computed once per
+    Doc, however many frames and clauses ask. The memos that read the sentence's text as written (``_folded``)
+    are dropped with it when that text is set (:data:`TEXT_MEMOS`, :func:`frames_by_sentence`)."""
+    memo = doc.user_data.get(name)
+    if memo is None:
+        memo = doc.user_data[name] = {}
+    return memo
+
+
+TEXT_MEMOS = ("other_sort", "kind")  # the memos that read the sentence's text (see _memo)
+
+
 def lemma_pos(tok) -> tuple[str, str]:
     """The predicate lemma and part of speech, with participles the tagger missed taken as verbs."""
+    memo = _memo(tok.doc, "lemma_pos")
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = _lemma_pos(tok)
+    return got
+
+
+def _lemma_pos(tok) -> tuple[str, str]:
+    """:func:`lemma_pos`, computed."""
     lem, pos, low = _lemma(tok), tok.pos_, fold(tok.text)
     if lem == "savoir" and tok.i > 0 and _lemma(tok.doc[tok.i - 1]) == "faire":
         return "faire savoir", "VERB"  # the parse may hang « fait » on « savoir »
@@ -804,6 +826,15 @@ def other_sort(tok) -> str:
     « entrée en fonctions »), an election (« les législatives », « élu par les députés »), an aircraft's
     crash (« un hélicoptère s'est écrasé ») — '' when none. The parse of these words is unreliable (« élu »,
     « Investi » taken for nouns): the words and their neighbours decide."""
+    memo = _memo(tok.doc, "other_sort")
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = _other_sort(tok)
+    return got
+
+
+def _other_sort(tok) -> str:
+    """:func:`other_sort`, computed."""
     lem, pos = lemma_pos(tok)
     low = fold(tok.text)
     doc = tok.doc
@@ -839,6 +870,16 @@ def other_sort(tok) -> str:
 def _kind(tok) -> str | None:
     """The kind of predicate a token is (move, violence, death, impact, vote, agreement, talks,
     suspension, protest, speech, other), from its lemma and part of speech, or None."""
+    memo = _memo(tok.doc, "kind")
+    i = tok.i
+    if i in memo:
+        return memo[i]
+    got = memo[i] = _kind_of(tok)
+    return got
+
+
+def _kind_of(tok) -> str | None:
+    """:func:`_kind`, computed."""
     lem, pos = lemma_pos(tok)
     low = fold(tok.text)
     if other_sort(tok):
@@ -2358,6 +2399,8 @@ def frames_by_sentence(
     for s, doc in zip(todo, models.parse(texts)):  # a Doc the figures' roles may read too (nlp.shared_parses)
         doc.user_data["text"] = s.text  # as written (the changes above keep every offset)
         doc.user_data.pop("folded", None)  # two sentences may differ only by what the changes above replace
+        for name in TEXT_MEMOS:
+            doc.user_data.pop(name, None)
         out[s.index] = frames_of(doc, s.start)
     return out
 
