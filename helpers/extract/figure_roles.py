@@ -29,6 +29,7 @@ the sentence (« la mort de Soleimani ») says nothing about another number.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import fold
 from . import nlp as models
@@ -130,8 +131,17 @@ LOCATIVE = re.compile(
 )
 
 
+MEMO_LEN = 1000  # the longest phrase whose parties are kept (at most 4,096 phrases: memory stays bounded)
+
+
 def parties_in(folded: str) -> list[tuple[int, str]]:
     """(position, code) of every party named in ``folded`` (place phrases removed first)."""
+    return list(_parties_in(folded) if len(folded) <= MEMO_LEN else _parties_in.__wrapped__(folded))
+
+
+@lru_cache(maxsize=4096)
+def _parties_in(folded: str) -> tuple[tuple[int, str], ...]:
+    """:func:`parties_in`, once per text (a sentence's is read for each of its figures)."""
     s = LOCATIVE.sub(lambda m: " " * len(m.group()), folded)
     found = []
     for code, rx in PARTIES:
@@ -148,7 +158,7 @@ def parties_in(folded: str) -> list[tuple[int, str]]:
         out.append((pos, code))
         m = dict(PARTIES)[code].search(s, pos)
         taken.append((pos, m.end() if m else pos + 1))
-    return out
+    return tuple(out)
 
 
 def head_wins(found: list[tuple[int, str]], folded: str) -> list[str]:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import vocabulary
 from ..text import fold
@@ -638,10 +639,20 @@ LOCATIVE = re.compile(
 )
 
 
+MEMO_LEN = 1000  # the longest phrase whose parties are kept (at most 4,096 phrases: memory stays bounded)
+
+
 def parties(folded: str) -> list[str]:
     """Party codes named in a folded phrase, in the order of the codebook's list. A country named as where
     something is (« la Résistance islamique en Irak », « les forces américaines en Irak ») is no party when
     another party is named."""
+    return list(_parties(folded) if len(folded) <= MEMO_LEN else _parties.__wrapped__(folded))
+
+
+@lru_cache(maxsize=4096)
+def _parties(folded: str) -> tuple[str, ...]:
+    """:func:`parties`, once per phrase (the same words are read by every frame and clause that holds them: some
+    forty patterns each time)."""
     out = [code for code, rx in PARTIES if rx.search(folded)]
     if len(out) > 1:
         bare = LOCATIVE.sub(" ", folded)
@@ -654,7 +665,7 @@ def parties(folded: str) -> list[str]:
         and re.search(r"coalition (?:\w+ )?(?:dirigee|menee|emmenee|conduite|sous)", folded)
     ):
         out.remove("US")  # « la coalition dirigée par les États-Unis » is the coalition
-    return out
+    return tuple(out)
 
 
 # a sentence worth parsing holds one of these (folded text)
