@@ -29,6 +29,7 @@ the sentence (« la mort de Soleimani ») says nothing about another number.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..text import fold
@@ -396,10 +397,14 @@ def parse(text: str, merge: list[tuple[int, int]]):
 
 
 def token_at(doc, pos: int):
-    """The token covering character ``pos`` (or the next one)."""
-    for t in doc:
-        if t.idx <= pos < t.idx + len(t.text) or t.idx >= pos:
-            return t
+    """The token covering character ``pos`` (or the next one): the first whose end is past ``pos``, found by
+    bisection on the Doc's token ends (kept in its ``user_data``: a sentence's figures each ask)."""
+    ends = doc.user_data.get("token_ends")
+    if ends is None:
+        ends = doc.user_data["token_ends"] = [t.idx + len(t.text) for t in doc]
+    i = bisect_right(ends, pos)
+    if i < len(ends):
+        return doc[i]
     return doc[-1] if len(doc) else None
 
 
