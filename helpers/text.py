@@ -11,6 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters that all mean "apostrophe" or "quote" in scraped press text.
 _APOSTROPHES = "\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032"
@@ -81,13 +82,15 @@ def normalize_spaces(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=32768)
 def name_key(name: str) -> str:
     """A transliteration-tolerant key for a proper name.
 
     Folds accents, drops the Arabic article (al-, el-, Al , l', d'), treats Q/K/C and
     W/OU as one letter, merges doubled letters, and writes every run of vowels as one
     ``a``, so Qaëm/Qaïm/al-Qaim, Qayyarah/Kayyarat and Soleimani/Souleimani meet.
-    A final -ah/-a/-at/-e is dropped first (Habbaniyah / Habaniyat).
+    A final -ah/-a/-at/-e is dropped first (Habbaniyah / Habaniyat). Kept for the last 32,768 names asked (the
+    place matcher asks for every capitalized word and its neighbours).
     """
     s = fold(name)
     prev = None

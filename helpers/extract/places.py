@@ -321,8 +321,10 @@ def _context(before: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=32768)
 def _bare(name: str) -> str:
-    """Folded name without a leading article or elision: 'd'al-Qaëm' -> 'qaem'."""
+    """Folded name without a leading article or elision: 'd'al-Qaëm' -> 'qaem' (kept for the last 32,768 names
+    asked: the matcher asks for every capitalized word and its neighbours)."""
     f = fold(name).strip()
     prev = None
     while prev != f:
@@ -353,6 +355,7 @@ class PlaceMatcher:
         (:func:`helpers.text.name_key`), multi-word phrases, and names valid only after a place word;
         ambiguous names list their sites first."""
         self.stop = stop  # words that are never place names (see :func:`stopwords`)
+        self._candidates: dict[str, bool] = {}  # word -> may it start a name (see find), for every article
         self.gaz = gazetteer.set_index("place_id", drop=False)
         self.by_key: dict[str, list[str]] = {}
         self.phrases: dict[str, str] = {}  # folded multi-word name -> place_id
@@ -432,7 +435,9 @@ class PlaceMatcher:
         mask = bytearray(len(text) + 1)
         for a, b in taken:
             mask[a:b] = b"\x01" * (b - a)
-        cand_cache: dict[str, bool] = {}
+        cand_cache = self._candidates
+        if len(cand_cache) > 100_000:  # bounded, whatever the corpus
+            cand_cache.clear()
         before = _LastBefore()
         i = 0
         while i < len(toks):
