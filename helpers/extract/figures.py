@@ -193,6 +193,23 @@ class Figure:
 # --- numbers ---------------------------------------------------------------------------------------
 
 
+# the patterns of _numbers, compiled once
+_SEPARATORS = re.compile(r"[ .,\u00a0\u202f]")
+_MULTIPLES = re.compile(
+    r"\b(?P<k>deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?P<w>dizaines|douzaines|"
+    r"vingtaines|centaines|milliers)\b"
+)
+_AINES = re.compile(
+    r"\b(?:une?|plusieurs|des|quelques) (?P<w>"
+    + "|".join(sorted(list(AINE) + list(PLURAL_AINE), key=len, reverse=True))
+    + r")s?\b"
+)
+_BLANK = re.compile(r"[\s-]*")
+_LEADING = re.compile(r"^(?:[\s-]|et\b)+")
+_UN = re.compile(r"une?")
+_UN_CENT = re.compile(r"une? (?:cent|mille)")
+
+
 def _numbers(
     text: str, folded: str, skip: list[tuple[int, int]]
 ) -> list[tuple[int, int, int, int | None, int | None, bool]]:
@@ -203,21 +220,16 @@ def _numbers(
         return not any(s < b and a < e for a, b in skip)
 
     for m in DIGITS.finditer(folded):
-        raw = re.sub(r"[ .,\u00a0\u202f]", "", m.group())
+        raw = _SEPARATORS.sub("", m.group())
         if free(m.start(), m.end()):
             n = int(raw)
             out.append((m.start(), m.end(), n, n, n, False))
-    for m in re.finditer(
-        r"\b(?P<k>deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?P<w>dizaines|douzaines|"
-        r"vingtaines|centaines|milliers)\b",
-        folded,
-    ):
+    for m in _MULTIPLES.finditer(folded):
         k = SMALL.get(m.group("k")) or int(m.group("k"))
         n = k * MULTIPLE[m.group("w")]
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), n, n, n, True))
-    aine = "|".join(sorted(list(AINE) + list(PLURAL_AINE), key=len, reverse=True))
-    for m in re.finditer(r"\b(?:une?|plusieurs|des|quelques) (?P<w>" + aine + r")s?\b", folded):
+    for m in _AINES.finditer(folded):
         w = m.group("w")
         best, lo, hi = AINE.get(w) or PLURAL_AINE[w]
         if free(m.start(), m.end()):
@@ -225,10 +237,12 @@ def _numbers(
     for m in WORD_NUM.finditer(folded):
         s, e = m.span()
         span = folded[s:e]
-        stripped = re.sub(r"^(?:[\s-]|et\b)+", "", span)
+        if _BLANK.fullmatch(span):
+            continue  # the pattern matches every space between two words: nothing there
+        stripped = _LEADING.sub("", span)
         lead = len(span) - len(stripped)
         span_s = stripped.rstrip(" -")
-        if re.fullmatch(r"une?", span_s) and free(s + lead, s + lead + len(span_s)):
+        if _UN.fullmatch(span_s) and free(s + lead, s + lead + len(span_s)):
             # "un"/"une" counts only a victim or a composite ("et un britannique"); decided later
             out.append((s + lead, s + lead + len(span_s), 1, 1, 1, False))
             continue
@@ -237,7 +251,7 @@ def _numbers(
         s += lead
         e = s + len(span_s)
         words = span_s
-        if words.startswith(("un ", "une ")) and not re.match(r"une? (?:cent|mille)", words):
+        if words.startswith(("un ", "une ")) and not _UN_CENT.match(words):
             continue
         try:
             n = text2num(words, "fr")
