@@ -7,6 +7,7 @@ events apart is in :mod:`helpers.vocabulary` (``GENERIC_ACTORS``, ``COUNTRY_ACTO
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _rx(p: str) -> re.Pattern:
@@ -41,4 +42,19 @@ ACTORS: list[tuple[str, re.Pattern]] = [
 
 def actors_of(clause_folded: str) -> list[str]:
     """The actors a folded clause names, in lexicon order."""
+    if len(clause_folded) > MEMO_LEN:
+        return _actors(clause_folded)
+    return list(_actors_memo(clause_folded))
+
+
+MEMO_LEN = 1000  # the longest clause whose actors are kept (at most 4,096 clauses: memory stays bounded)
+
+
+def _actors(clause_folded: str) -> list[str]:
     return [name for name, rx in ACTORS if rx.search(clause_folded)]
+
+
+@lru_cache(maxsize=4096)
+def _actors_memo(clause_folded: str) -> tuple[str, ...]:
+    """:func:`_actors` once per clause (an event's clause is read for each of its mentions and frames)."""
+    return tuple(_actors(clause_folded))

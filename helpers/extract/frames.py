@@ -1218,15 +1218,25 @@ def _runs(doc, idxs, base: int) -> list[tuple[int, int]]:
     """Character spans (absolute) of the runs of consecutive token indices."""
     out: list[tuple[int, int]] = []
     prev = -2
+    spans = _token_spans(doc)
     for i in sorted(idxs):
-        t = doc[i]
-        a, b = base + t.idx, base + t.idx + len(t.text)
+        a, b = spans[i]
+        a, b = base + a, base + b
         if out and i == prev + 1:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
         prev = i
     return out
+
+
+def _token_spans(doc) -> list[tuple[int, int]]:
+    """Each token's character span in the sentence, kept in the Doc's ``user_data`` (a token made from the Doc
+    for each offset asked costs more than the offset)."""
+    spans = doc.user_data.get("token_spans")
+    if spans is None:
+        spans = doc.user_data["token_spans"] = [(t.idx, t.idx + len(t.text)) for t in doc]
+    return spans
 
 
 def _clause_tokens(h) -> set[int]:
