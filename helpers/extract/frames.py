@@ -800,6 +800,16 @@ def _memo(doc, name: str) -> dict:
 TEXT_MEMOS = ("other_sort", "kind")  # the memos that read the sentence's text (see _memo)
 
 
+# unions of the lexicons above that _kind_of and _arguments ask about every token (built once)
+_EVENT_NOUNS = frozenset(MOVE_NOUNS.keys() | VIOLENCE_NOUNS | KILL_NOUNS)
+_PLURAL_NOUNS = frozenset(MOVE_NOUNS.keys() | VIOLENCE_NOUNS | TALK_NOUNS)
+_NOT_WEAPON_NOUNS = frozenset(VIOLENCE_NOUNS | KILL_NOUNS | {"tirs", "frappes", "attaques"})
+
+# parts of speech that never make a predicate: lemma_pos keeps them (it changes only a noun, an adjective or a
+# verb, and « savoir » after « faire »), other_sort and _kind_of return nothing for them
+_NO_PREDICATE = frozenset(("PUNCT", "DET", "ADP", "PRON", "NUM"))
+
+
 def lemma_pos(tok) -> tuple[str, str]:
     """The predicate lemma and part of speech, with participles the tagger missed taken as verbs."""
     memo = _memo(tok.doc, "lemma_pos")
@@ -822,11 +832,13 @@ def _lemma_pos(tok) -> tuple[str, str]:
                 return f"faire {w}", "VERB"
     if pos in ("ADJ", "NOUN", "VERB") and lem not in _ALL_VERBS:
         guess = _participle_lemma(low)
+        if not guess:
+            return lem, pos
         opening = tok.i == 0 and len(tok.doc) > 2 and tok.doc[1].pos_ == "ADP"  # « Lancée en 2014, l'opération… »
         doc = tok.doc
         # « La Belgique rapatrie ses F-16 »: a verb between a name and a determiner, whatever the tagger said
         verbal = 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i + 1].pos_ == "DET"
-        if guess and (pos != "NOUN" or low[-1] not in "es" or opening or verbal):
+        if pos != "NOUN" or low[-1] not in "es" or opening or verbal:
             return guess, "VERB"
     return lem, pos
 
@@ -847,12 +859,12 @@ def other_sort(tok) -> str:
 def _other_sort(tok) -> str:
     """:func:`other_sort`, computed."""
     lem, pos = lemma_pos(tok)
+    if pos in _NO_PREDICATE:
+        return ""
     low = fold(tok.text)
     doc = tok.doc
     after = _folded(doc)[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 60]
     before = _folded(doc)[max(0, tok.idx - 30) : tok.idx]
-    if pos in ("PUNCT", "DET", "ADP", "PRON", "NUM"):
-        return ""
     if lem in OTHER_NOUNS or low in OTHER_NOUNS:
         if (lem == "crash" or low in ("crash", "ecrasement")) and not AIRCRAFT.search(after[:40]):
             return ""
@@ -891,14 +903,14 @@ def _kind(tok) -> str | None:
 
 def _kind_of(tok) -> str | None:
     """:func:`_kind`, computed."""
+    if tok.pos_ in _NO_PREDICATE and _lemma(tok) != "savoir":
+        return None  # most tokens of a sentence, at once (see _NO_PREDICATE)
     lem, pos = lemma_pos(tok)
     low = fold(tok.text)
     if other_sort(tok):
         return "other"
     if pos in ("VERB", "AUX", "ADJ") or (
-        pos == "NOUN"
-        and low.endswith(("e", "es", "ee", "ees", "ant"))
-        and lem not in MOVE_NOUNS.keys() | VIOLENCE_NOUNS | KILL_NOUNS
+        pos == "NOUN" and low.endswith(("e", "es", "ee", "ees", "ant")) and lem not in _EVENT_NOUNS
     ):
         if lem == "recevoir" and any(
             c.dep_ == "obj"
@@ -951,7 +963,7 @@ def _kind_of(tok) -> str | None:
         if lem in SPEECH_VERBS:
             return "speech"
     if pos in ("NOUN", "PROPN", "VERB", "ADJ"):
-        lem = lem[:-1] if lem.endswith("s") and lem[:-1] in (MOVE_NOUNS.keys() | VIOLENCE_NOUNS | TALK_NOUNS) else lem
+        lem = lem[:-1] if lem.endswith("s") and lem[:-1] in _PLURAL_NOUNS else lem
         if lem in MOVE_NOUNS:
             return "move"
         if lem in VIOLENCE_NOUNS:
@@ -1729,8 +1741,7 @@ def _arguments(tok, fr: Frame) -> None:
                 and _case(c) in ("de", "d")
                 and (WEAPONS.match(_lemma(c)) or WEAPONS.match(fold(c.text)))
                 for c in t.children
-                if t.pos_ in ("NOUN", "NUM", "PRON")
-                and _lemma(t) not in VIOLENCE_NOUNS | KILL_NOUNS | {"tirs", "frappes", "attaques"}
+                if t.pos_ in ("NOUN", "NUM", "PRON") and _lemma(t) not in _NOT_WEAPON_NOUNS
             )
         )
 
