@@ -329,3 +329,53 @@ def test_the_end_of_a_span_is_no_lower_bound(sentence, lower):
     p = infer_one("Titre\n\n" + sentence)
     got = p.start.isoformat() if p.start else None
     assert got == lower, (sentence, p.start, p.evidence)
+
+
+# a date the text sets in a period counted from publication: the calendar week (month) after, the same, before
+PERIODS = [
+    ("La semaine dernière, mardi 14 janvier,", "2020-01-20", "2020-01-26"),
+    ("Cette semaine, mardi 14 janvier,", "2020-01-13", "2020-01-19"),
+    ("Le mois dernier, mardi 14 janvier,", "2020-02-01", "2020-02-29"),
+]
+
+
+@pytest.mark.parametrize("period, start, end", PERIODS, ids=[p[0].split(",")[0] for p in PERIODS])
+def test_a_date_in_apposition_to_a_period_places_publication(period, start, end):
+    # Tuesday 14 January: 2014, 2020 or 2025; the past 2019 and the deadline of 2021 leave 2020
+    text = (
+        "Titre\n\nLa base de Bassora a été rendue à l'armée irakienne. Le ministère parle d'une étape. "
+        f"{period} les derniers instructeurs étrangers avaient quitté le camp. En 2019, la base comptait 300 "
+        "soldats. Le retrait doit s'achever d'ici fin 2021, selon le ministère."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
+    assert got == (start, end), f"{period!r} should place publication in {start}…{end}, got {got}: {p.evidence}"
+    assert period.split(",")[0] in p.evidence, f"the evidence should quote the period: {p.evidence}"
+
+
+def test_a_date_apart_from_a_period_is_not_set_in_it():
+    # « la semaine dernière » dates its own clause; the weekday and date of another clause is a day of the two
+    # weeks before publication, not a day of last week
+    text = (
+        "Titre\n\nLa base de Bassora a été rendue à l'armée irakienne. Le ministère parle d'une étape. Les "
+        "instructeurs sont partis la semaine dernière, et mardi 14 janvier le drapeau a été changé. En 2019, la base comptait 300 soldats. Le retrait "
+        "doit s'achever d'ici fin 2021, selon le ministère."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2020, 1, 14), date(2020, 1, 27)), (
+        f"a date not in apposition to the period was set in it: {p.start}…{p.end} ({p.evidence})"
+    )
+
+
+def test_a_period_in_the_lead_overrides_the_news_day_reading():
+    # in the lead a weekday and date is read as the day of the news; « la semaine dernière » says otherwise
+    text = (
+        "Titre\n\nLa base de Bassora a été rendue à l'armée irakienne. La semaine dernière, mardi 14 janvier, les "
+        "derniers instructeurs étrangers avaient quitté le camp. En 2019, la base comptait 300 soldats. Le retrait "
+        "doit s'achever d'ici fin 2021, selon le ministère."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2020, 1, 20), date(2020, 1, 26)), (
+        f"« la semaine dernière, mardi 14 janvier » in the lead should place publication the week after: "
+        f"{p.start}…{p.end} ({p.evidence}; {p.notes})"
+    )

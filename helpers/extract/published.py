@@ -26,9 +26,12 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
 7. A **weekday with a day and month** ("ce mercredi 25 mars") falls on that weekday only in some years:
    in the lead it is the day of the news (published that day or the next); elsewhere a day of the two weeks
    before publication (writers add the weekday only to the days around it: « samedi 4 janvier »).
+8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
+   « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
+   is in the one after it, the same, or the one before.
 
 Bounds are applied strongest first (dateline, reported dates, timeline, yearless dates, corpus,
-weekdays); one that would leave no day is set aside and said so. The window's precision is the smallest
+weekdays, periods); one that would leave no day is set aside and said so. The window's precision is the smallest
 calendar unit holding it: day, month, year (or a year's span) or unknown. Photo credits and captions were removed by
 normalization and their years are never used.
 """
@@ -126,7 +129,7 @@ FLOOR = date(1900, 1, 1)
 OFFICE_GRACE = timedelta(days=30)  # a holder's news may appear a few days after the term ended
 WITHIN_A_YEAR = timedelta(days=366)
 WEEKDAY_DATE_WITHIN = timedelta(days=13)
-RANK = {"dateline": 0, "reported": 1, "reference": 2, "yearless": 3, "corpus": 4, "weekday": 5, "news": 6}
+RANK = {"dateline": 0, "reported": 1, "reference": 2, "yearless": 3, "corpus": 4, "weekday": 5, "period": 5, "news": 6}
 
 
 def horizon() -> date:
@@ -228,6 +231,7 @@ def infer_one(
     sents = [(s.start, s.end) for s in split_sentences(text)]
     lead = lead_span(text, title)
     refs = timeline.find(text, folded) if timeline is not None else []
+    periods = _period_pairs(folded, exprs)
     bounds = (
         _partial_dateline(text, folded, exprs)
         + _reported_dates(text, folded, exprs)
@@ -235,7 +239,8 @@ def infer_one(
         + _dateline_on_the_day(text, folded, exprs, refs, sents)
         + _yearless_links(text, folded, exprs, refs, sents)
         + [Bound(c.lo, c.hi, c.evidence, "corpus") for c in constraints or []]
-        + _weekday_dates(text, folded, exprs, lead)
+        + _weekday_dates(text, folded, exprs, lead, frozenset(x.start for _, x in periods))
+        + _period_dates(text, periods)
     )
     window = Window([(FLOOR, horizon())])
     used: list[Bound] = []
@@ -625,14 +630,22 @@ def _yearless_links(
     return out
 
 
-def _weekday_dates(text: str, folded: str, exprs: list[TimeExpr], lead: tuple[int, int]) -> list[Bound]:
+def _weekday_dates(
+    text: str,
+    folded: str,
+    exprs: list[TimeExpr],
+    lead: tuple[int, int],
+    in_period: frozenset[int] = frozenset(),
+) -> list[Bound]:
     """A weekday with a day and month: in the lead (or "ce mercredi 25 mars") the day of the news,
     published that day or the next; elsewhere a day of the two weeks before publication; either way only
     years where that weekday holds.
-    A bare weekday of the lead's news ("a annoncé vendredi") was within the week before publication."""
+    A bare weekday of the lead's news ("a annoncé vendredi") was within the week before publication.
+    A date the text sets in a period (``in_period``: the starts of dates in apposition to « la semaine
+    dernière »…) is dated by it (:func:`_period_dates`), not here."""
     out = []
     for x in exprs:
-        if x.year is not None or x.weekday is None or x.kind not in ("date", "weekday"):
+        if x.year is not None or x.weekday is None or x.kind not in ("date", "weekday") or x.start in in_period:
             continue
         if x.tense in ("future", "planned") or x.rel == "next" or is_future_context(folded, x.start):
             continue
@@ -663,6 +676,67 @@ def _weekday_dates(text: str, folded: str, exprs: list[TimeExpr], lead: tuple[in
         )
         out.append(Bound(None, None, why, "weekday", days))
     return out
+
+
+# a relative period and a date side by side, one naming the other (« la semaine dernière, jeudi 20 août »)
+_APPOSED = re.compile(r"\s*,?\s*")
+_PERIOD_UNITS = ("week", "month", "year")
+
+
+def _period_span(d: date, unit: str, rel: str) -> tuple[date, date]:
+    """The days publication may fall on when ``d`` is in the period ``rel`` (last, this, next) ``unit`` of it."""
+    shift = {"last": 1, "this": 0, "next": -1}[rel]
+    if unit == "week":
+        monday = d - timedelta(days=d.weekday()) + timedelta(days=7 * shift)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        y, m = divmod(d.year * 12 + d.month - 1 + shift, 12)
+        return month_range(y, m + 1)
+    return date(d.year + shift, 1, 1), date(d.year + shift, 12, 31)
+
+
+def _period_pairs(folded: str, exprs: list[TimeExpr]) -> list[tuple[TimeExpr, TimeExpr]]:
+    """The periods counted from publication (« la semaine dernière », « ce mois-ci », « l'an prochain ») with a
+    date of a day and month in apposition (« la semaine dernière, jeudi 20 août »; « jeudi 20 août, la semaine
+    dernière »)."""
+    out = []
+    for i, p in enumerate(exprs):
+        if p.kind != "relative" or p.unit not in _PERIOD_UNITS or p.rel not in ("last", "this", "next") or p.n:
+            continue
+        for x in (exprs[i - 1] if i else None, exprs[i + 1] if i + 1 < len(exprs) else None):
+            if x is None or x.kind != "date" or x.day is None or x.month is None or x.rel is not None:
+                continue
+            between = folded[p.end : x.start] if x.start >= p.end else folded[x.end : p.start]
+            if _APPOSED.fullmatch(between) and (x.start > p.start or "," in between):
+                out.append((p, x))
+                break
+    return out
+
+
+def _period_dates(text: str, periods: list[tuple[TimeExpr, TimeExpr]]) -> list[Bound]:
+    """A date in apposition to a period counted from publication (« la semaine dernière, jeudi 20 août »,
+    « le mois dernier, le 12 mars », « cette semaine, mardi 3 mars »): the date is in that calendar week, month
+    or year, so publication is in the one after it (« dernier »), the same (« ce ») or the one before
+    (« prochain »). A date without a year may be of any year (with a weekday, only the years it holds)."""
+    out = []
+    for p, x in periods:
+        years = [x.year] if x.year is not None else range(FLOOR.year, horizon().year + 1)
+        if x.weekday is not None:
+            years = weekday_years(x.day, x.month, x.weekday, years)
+        days = [_period_span(date(y, x.month, x.day), p.unit, p.rel) for y in years if _valid_day(y, x.month, x.day)]
+        if not days:
+            continue
+        where = {"last": "the one after it", "this": "the same", "next": "the one before it"}[p.rel]
+        why = f"{_quote(text, p)} names the {p.unit} of {_quote(text, x)}: published in {where}"
+        out.append(_days_bound(days, why, "period"))
+    return out
+
+
+def _days_bound(days: list[tuple[date, date]], why: str, rank: str) -> Bound:
+    """Publication within one of ``days``: a window when there is one (it bounds both ends), else the spans."""
+    if len(days) == 1:
+        return Bound(days[0][0], days[0][1], why, rank)
+    return Bound(None, None, why, rank, days)
 
 
 DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
