@@ -1,6 +1,6 @@
 """Publication dates: given, or inferred with evidence, for the seeds and for unseen styles."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -378,4 +378,41 @@ def test_a_period_in_the_lead_overrides_the_news_day_reading():
     assert (p.start, p.end) == (date(2020, 1, 20), date(2020, 1, 26)), (
         f"« la semaine dernière, mardi 14 janvier » in the lead should place publication the week after: "
         f"{p.start}…{p.end} ({p.evidence}; {p.notes})"
+    )
+
+
+def test_jour_pour_jour_after_a_named_event_is_the_present():
+    # the Tower 22 attack, 28 January 2024: one year to the day after it is 28 January 2025
+    text = (
+        "Titre\n\nUn an jour pour jour après l'attaque de drone qui a tué trois soldats américains à la Tour 22, "
+        "en Jordanie, les familles ont été reçues au Pentagone. Elles réclament toujours des réponses."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2025, 1, 27), date(2025, 1, 30)), (
+        f"« un an jour pour jour après » a dated event should place publication on its anniversary: "
+        f"{p.start}…{p.end} ({p.evidence})"
+    )
+
+
+def test_jour_pour_jour_beside_a_date_of_another_day_fixes_nothing():
+    # the sentence's date is not the event's: it may be the main clause's, so the interval may end in the past
+    text = (
+        "Titre\n\nUn an jour pour jour après l'attaque de drone qui a tué trois soldats américains à la Tour 22, "
+        "le 2 février, les familles ont été reçues au Pentagone. Elles réclament toujours des réponses."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert "jour pour jour" not in p.evidence and (p.end is None or p.end - p.start > timedelta(days=7)), (
+        f"a date that is not the event's was taken for it: {p.start}…{p.end} ({p.evidence})"
+    )
+
+
+def test_il_y_a_jour_pour_jour_counts_from_the_sentence_date():
+    text = (
+        "Titre\n\nIl y a cinq ans jour pour jour, le 3 janvier 2020, une frappe américaine tuait près de "
+        "l'aéroport de Bagdad le général iranien Qassem Soleimani. Ses partisans se rassemblent dans la capitale."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2025, 1, 2), date(2025, 1, 5)), (
+        f"« il y a cinq ans jour pour jour, le 3 janvier 2020 » should place publication on 3 January 2025: "
+        f"{p.start}…{p.end} ({p.evidence})"
     )

@@ -29,11 +29,14 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
 8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
    « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
    is in the one after it, the same, or the one before.
+9. **« Jour pour jour »** in the lead counts an exact interval from a past day to the writer's present
+   (« il y a un an jour pour jour, le 3 janvier … », « un mois jour pour jour après le vote … »): published
+   about that day.
 
 Bounds are applied strongest first (dateline, reported dates, timeline, yearless dates, corpus,
-weekdays, periods); one that would leave no day is set aside and said so. The window's precision is the smallest
-calendar unit holding it: day, month, year (or a year's span) or unknown. Photo credits and captions were removed by
-normalization and their years are never used.
+weekdays, periods, « jour pour jour »); one that would leave no day is set aside and said so. The window's
+precision is the smallest calendar unit holding it: day, month, year (or a year's span) or unknown. Photo
+credits and captions were removed by normalization and their years are never used.
 """
 
 from __future__ import annotations
@@ -47,7 +50,18 @@ import pandas as pd
 from .. import config
 from ..read.corpus import parse_iso_date
 from ..text import fold, split_sentences
-from .dates import TimeExpr, clause_tense, find_expressions, month_range, part_range, resolve, weekday_years
+from .dates import (
+    NUM,
+    TimeExpr,
+    _num,
+    _unit,
+    clause_tense,
+    find_expressions,
+    month_range,
+    part_range,
+    resolve,
+    weekday_years,
+)
 from .timeline import Reference, Timeline
 
 FUTURE_BEFORE = re.compile(
@@ -129,7 +143,17 @@ FLOOR = date(1900, 1, 1)
 OFFICE_GRACE = timedelta(days=30)  # a holder's news may appear a few days after the term ended
 WITHIN_A_YEAR = timedelta(days=366)
 WEEKDAY_DATE_WITHIN = timedelta(days=13)
-RANK = {"dateline": 0, "reported": 1, "reference": 2, "yearless": 3, "corpus": 4, "weekday": 5, "period": 5, "news": 6}
+RANK = {
+    "dateline": 0,
+    "reported": 1,
+    "reference": 2,
+    "yearless": 3,
+    "corpus": 4,
+    "weekday": 5,
+    "period": 5,
+    "to_the_day": 5,
+    "news": 6,
+}
 
 
 def horizon() -> date:
@@ -241,6 +265,7 @@ def infer_one(
         + [Bound(c.lo, c.hi, c.evidence, "corpus") for c in constraints or []]
         + _weekday_dates(text, folded, exprs, lead, frozenset(x.start for _, x in periods))
         + _period_dates(text, periods)
+        + _to_the_day(text, folded, exprs, refs, sents, lead)
     )
     window = Window([(FLOOR, horizon())])
     used: list[Bound] = []
@@ -737,6 +762,89 @@ def _days_bound(days: list[tuple[date, date]], why: str, rank: str) -> Bound:
     if len(days) == 1:
         return Bound(days[0][0], days[0][1], why, rank)
     return Bound(None, None, why, rank, days)
+
+
+# « jour pour jour »: an exact interval, from a past day to the writer's present (« il y a un an jour pour jour »,
+# « un mois jour pour jour après le vote …, rien n'a bougé »)
+_TO_THE_DAY = re.compile(
+    rf"\b(?:(?P<ago>il y a|cela fait|ca fait) )?(?:(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?),? jour pour "
+    rf"jour|jour pour jour,? (?P<n2>{NUM}) (?P<u2>jours?|semaines?|mois|ans?|annees?)),?(?P<after> apres\b)?"
+)
+
+
+def _shift(d: date, n: int, unit: str) -> date:
+    """``d`` plus ``n`` days, weeks, months or years (the month's last day when it has no such day)."""
+    if unit in ("day", "week"):
+        return d + timedelta(days=n * (7 if unit == "week" else 1))
+    y, m = divmod(d.year * 12 + d.month - 1 + n * (12 if unit == "year" else 1), 12)
+    return date(y, m + 1, min(d.day, month_range(y, m + 1)[1].day))
+
+
+def _to_the_day(
+    text: str,
+    folded: str,
+    exprs: list[TimeExpr],
+    refs: list[Reference],
+    sents: list[tuple[int, int]],
+    lead: tuple[int, int],
+) -> list[Bound]:
+    """« Jour pour jour » in the lead: the writer counts an exact interval from a past day to the present
+    (« il y a un an jour pour jour, le 3 janvier … », « un mois jour pour jour après le vote …, rien n'a
+    bougé »): published that day, the day before (print editions are dated the next day) or the two after (the
+    lead's news is online that day or the next).
+    The past day is the sentence's only date (« il y a »), or, after « après », a one-day event of the
+    reference timeline named there, every date of the sentence being its own (else a date may be the main
+    clause's, which is then of the past)."""
+    out = []
+    for m in _TO_THE_DAY.finditer(folded, lead[0], lead[1]):
+        ago, after = m.group("ago"), m.group("after")
+        if bool(ago) == bool(after):
+            continue
+        n = _num(m.group("n") or m.group("n2"))
+        unit = _unit(m.group("u") or m.group("u2"))
+        sent = _sentence(sents, m.start())
+        if clause_tense(text, folded, m.start(), m.end()) in ("future", "planned"):
+            continue
+        dates = [
+            x
+            for x in exprs
+            if x.kind == "date" and x.day is not None and x.month is not None and sent[0] <= x.start < sent[1]
+        ]
+        if ago:
+            if len({(x.day, x.month, x.year) for x in dates}) != 1:
+                continue
+            x = dates[0]
+            years = [x.year] if x.year is not None else range(FLOOR.year, horizon().year + 1)
+            if x.weekday is not None:
+                years = weekday_years(x.day, x.month, x.weekday, years)
+            past = [date(y, x.month, x.day) for y in years if _valid_day(y, x.month, x.day)]
+            since = _quote(text, x)
+        else:
+            events = [
+                r.entries[0]
+                for r in refs
+                if m.end() <= r.start < sent[1]
+                and r.role == "event"
+                and len(r.entries) == 1
+                and r.entries[0].by_day_month
+                and r.entries[0].end is None
+            ]
+            if len({e.start for e in events}) != 1:
+                continue
+            e0 = events[0]
+            if any(
+                (x.day, x.month, x.year or e0.start.year) != (e0.start.day, e0.start.month, e0.start.year)
+                for x in dates
+            ):
+                continue
+            past = [e0.start]
+            since = f"{e0.what} (reference timeline)"
+        days = [(d - timedelta(days=1), d + timedelta(days=2)) for d in (_shift(p, n, unit) for p in past)]
+        if not days:
+            continue
+        why = f"{text[m.start() : m.end()].strip()!r} counts from {since} to the present: published about that day"
+        out.append(_days_bound(days, why, "to_the_day"))
+    return out
 
 
 DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
