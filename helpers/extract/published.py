@@ -342,15 +342,17 @@ def _dateline_on_the_day(
 ) -> list[Bound]:
     """A dateline without a year (« BAGDAD, 4 janvier (Reuters) - ») whose day is the day of, or the day
     after, a one-day timeline event the article names as what happened (not as its cause, background or
-    anniversary, not in the future): the wire filed its report of that event, in that event's year."""
+    anniversary, not in the future): the wire filed its report of that event, in that event's year. Only an
+    event dated by its day and month (``by_day_month``): the first strikes of 8 August 2014 are not « la coalition »
+    that a report of any later 8 August names."""
     found = _yearless_dateline(text, folded, exprs)
     if found is None:
         return []
     dl = found[0]
     for ref in refs:
         e0 = ref.entries[0]
-        if ref.role != "event" or len(ref.entries) != 1 or e0.end is not None:
-            continue
+        if ref.role != "event" or len(ref.entries) != 1 or e0.end is not None or not e0.by_day_month:
+            continue  # a lasting thing that began that day (« la coalition »), not a one-day event told
         filed = [e0.start + timedelta(days=k) for k in (0, 1)]
         if not any((d.month, d.day) == (dl.month, dl.day) for d in filed):
             continue
