@@ -416,3 +416,17 @@ def test_il_y_a_jour_pour_jour_counts_from_the_sentence_date():
         f"« il y a cinq ans jour pour jour, le 3 janvier 2020 » should place publication on 3 January 2025: "
         f"{p.start}…{p.end} ({p.evidence})"
     )
+
+
+def test_a_weekday_and_date_in_a_plan_still_picks_the_year():
+    # Kadhimi's term (May 2020 – Oct. 2022) holds a Tuesday 5 October only in 2021; the conditional makes the
+    # day possibly ahead (within the coming year) or just past, never another year's
+    text = (
+        "Titre\n\nLe Premier ministre irakien Moustafa al-Kazimi a reçu les ambassadeurs occidentaux. "
+        "La signature de l'accord pourrait avoir lieu mardi 5 octobre, selon son bureau."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2020, 10, 4), date(2021, 10, 18)), (
+        f"a weekday and date in a planned clause should keep only the year it holds in: {p.start}…{p.end} "
+        f"({p.evidence})"
+    )

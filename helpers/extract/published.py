@@ -25,7 +25,8 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
    dates is a lower bound; the lead's news is within a week of it.
 7. A **weekday with a day and month** ("ce mercredi 25 mars") falls on that weekday only in some years:
    in the lead it is the day of the news (published that day or the next); elsewhere a day of the two weeks
-   before publication (writers add the weekday only to the days around it: « samedi 4 janvier »).
+   before publication (writers add the weekday only to the days around it: « samedi 4 janvier »); in a
+   clause of the future or of a plan, a day of the coming year (or of those two weeks): it still picks the years.
 8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
    « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
    is in the one after it, the same, or the one before.
@@ -666,7 +667,8 @@ def _weekday_dates(
 ) -> list[Bound]:
     """A weekday with a day and month: in the lead (or "ce mercredi 25 mars") the day of the news,
     published that day or the next; elsewhere a day of the two weeks before publication; either way only
-    years where that weekday holds.
+    years where that weekday holds. In a clause of the future or of a plan it may be ahead (a date without its
+    year is of the coming year) or, the clause's mood aside, of those two weeks: it still picks the years.
     A bare weekday of the lead's news ("a annoncé vendredi") was within the week before publication.
     A date the text sets in a period (``in_period``: the starts of dates in apposition to « la semaine
     dernière »…) is dated by it (:func:`_period_dates`), not here."""
@@ -675,6 +677,14 @@ def _weekday_dates(
         if x.year is not None or x.weekday is None or x.kind not in ("date", "weekday") or x.start in in_period:
             continue
         if x.tense in ("future", "planned") or x.rel == "next" or is_future_context(folded, x.start):
+            if x.kind == "date":
+                years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
+                days = [
+                    (date(y, x.month, x.day) - WITHIN_A_YEAR, date(y, x.month, x.day) + WEEKDAY_DATE_WITHIN)
+                    for y in years
+                ]
+                why = f"{_quote(text, x)}: that weekday falls on that date only in some years; ahead, within a year"
+                out.append(Bound(None, None, why, "weekday", days))
             continue
         in_lead = lead[0] <= x.start < lead[1]
         if x.kind == "weekday":
