@@ -385,14 +385,18 @@ _STOPWORDS = {
 }
 
 
+_STOPWORD_SETS = {lang: frozenset(words) for lang, words in _STOPWORDS.items()}  # built once, not per word
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the text's language from its function words ('' when unsure)."""
     words = re.findall(r"[a-zà-ÿ']+", text.lower())
-    if sum(1 for c in text if "\u0600" <= c <= "\u06ff") > len(text) * 0.3:
+    if len(_ARABIC.findall(text)) > len(text) * 0.3:
         return "ar"
     if not words:
         return ""
-    scores = {lang: sum(1 for w in words if w in set(sw)) / len(words) for lang, sw in _STOPWORDS.items()}
+    scores = {lang: sum(1 for w in words if w in sw) / len(words) for lang, sw in _STOPWORD_SETS.items()}
     best = max(scores, key=scores.get)
     return best if scores[best] > 0.05 else ""
 
