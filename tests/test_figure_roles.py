@@ -739,3 +739,18 @@ def test_an_attacks_toll_with_some_named_stays_mixed():
         (45, "other"),
         (20, "US"),
     ]
+
+
+def test_parties_in_finds_every_party_named_whatever_the_words_it_skips():
+    """parties_in runs a party's pattern only on a text with a word starting as one of the pattern's words do:
+    each party named here by a different kind of word (adjective, noun, group name, abbreviation) is found."""
+    from helpers.extract.figure_roles import parties_in
+    from helpers.text import fold
+
+    text = fold(
+        "Des soldats américains, britanniques et italiens, les miliciens de la Mobilisation populaire, "
+        "les Kataeb Hezbollah, des peshmergas, l'EI, des employés civils et l'Otan, selon Téhéran et Bagdad."
+    )
+    found = {code for _, code in parties_in(text)}
+    expected = {"US", "UK", "IT", "PMF", "KRG", "IS", "civilians", "NATO", "IR", "IQ"}
+    assert expected <= found, f"parties missed: {sorted(expected - found)}"
