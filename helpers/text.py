@@ -280,3 +280,38 @@ def _at(sentences: list[Sentence], pos: int) -> int:
 def n_words(text: str) -> int:
     """The number of words of ``text`` (hyphenated and elided words count once)."""
     return len(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
+# --- word patterns ---------------------------------------------------------------------------------
+
+WORD_START = re.compile(r"\b\w\w")  # the first two characters of each word of two or more
+
+
+def word_starts(rx: re.Pattern) -> frozenset[str] | None:
+    """The first two letters of every word a pattern of words, ``\\b(word|word…)\\b`` or ``\\bword\\b``, can
+    match, when each of its words starts with two plain letters (else None: the pattern may match anywhere).
+    A text none of whose words (:func:`text_starts`) starts so holds none of them: the pattern need not run."""
+    p = rx.pattern
+    if p.startswith(r"\b(") and p.endswith(r")\b"):
+        body = p[3:-3]
+    elif p.startswith(r"\b") and p.endswith(r"\b") and re.fullmatch(r"[a-z]+", p[2:-2]):
+        body = p[2:-2]
+    else:
+        return None
+    words, depth, cur = [], 0, ""
+    for ch in body:
+        if ch == "|" and depth == 0:
+            words.append(cur)
+            cur = ""
+            continue
+        depth += (ch in "([") - (ch in ")]")
+        cur += ch
+    words.append(cur)
+    if depth or any(not re.fullmatch(r"[a-z]{2}", w[:2]) or w[2:3] in ("?", "*", "+", "{") for w in words):
+        return None
+    return frozenset(w[:2] for w in words)
+
+
+def text_starts(text: str) -> set[str]:
+    """The first two characters of every word of ``text`` (see :func:`word_starts`)."""
+    return set(WORD_START.findall(text))

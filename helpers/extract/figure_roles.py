@@ -32,7 +32,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ..text import fold
+from ..text import fold, text_starts, word_starts
 from . import nlp as models
 
 # --- parties -------------------------------------------------------------------------------------
@@ -118,29 +118,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
 ]
 
 
-def _word_starts(rx: re.Pattern) -> frozenset[str] | None:
-    """The first two letters of every word a party pattern ``\\b(word|word…)\\b`` can match, when each of its
-    words starts with two plain letters (else None): a text with no word starting so holds none of them (see
-    :func:`_parties_in`)."""
-    p = rx.pattern
-    if not (p.startswith(r"\b(") and p.endswith(r")\b")):
-        return None
-    words, depth, cur = [], 0, ""
-    for ch in p[3:-3]:
-        if ch == "|" and depth == 0:
-            words.append(cur)
-            cur = ""
-            continue
-        depth += (ch in "([") - (ch in ")]")
-        cur += ch
-    words.append(cur)
-    if depth or any(not re.fullmatch(r"[a-z]{2}", w[:2]) or w[2:3] in ("?", "*", "+", "{") for w in words):
-        return None
-    return frozenset(w[:2] for w in words)
-
-
-PARTY_STARTS = {code: _word_starts(rx) for code, rx in PARTIES}
-WORD_START = re.compile(r"\b\w\w")  # the first two characters of each word of two or more
+PARTY_STARTS = {code: word_starts(rx) for code, rx in PARTIES}  # see _parties_in
 STATES_ONLY_AS_SUBJECT = re.compile(
     r"^(washington|paris|londres|prague|berlin|rome|madrid|ottawa|canberra|ankara|"
     r"teheran|bagdad|baghdad)$"
@@ -170,7 +148,7 @@ def _parties_in(folded: str) -> tuple[tuple[int, str], ...]:
     """:func:`parties_in`, once per text (a sentence's is read for each of its figures)."""
     s = LOCATIVE.sub(lambda m: " " * len(m.group()), folded)
     found = []
-    starts = set(WORD_START.findall(s))  # a pattern none of whose words can start here is not run
+    starts = text_starts(s)  # a pattern none of whose words can start here is not run
     for code, rx in PARTIES:
         need = PARTY_STARTS[code]
         if need is not None and need.isdisjoint(starts):

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import vocabulary
-from ..text import fold
+from ..text import fold, text_starts, word_starts
 from . import nlp as models
 from .dates import CALENDAR_WORDS
 
@@ -639,6 +639,18 @@ LOCATIVE = re.compile(
 )
 
 
+PARTY_STARTS = [(code, rx, word_starts(rx)) for code, rx in PARTIES]
+
+
+def _named(folded: str) -> list[str]:
+    """The codes of the parties whose pattern matches in ``folded`` (a pattern none of whose words can start
+    there is not run: :func:`helpers.text.word_starts`)."""
+    starts = text_starts(folded)
+    return [
+        code for code, rx, need in PARTY_STARTS if (need is None or not need.isdisjoint(starts)) and rx.search(folded)
+    ]
+
+
 MEMO_LEN = 1000  # the longest phrase whose parties are kept (at most 4,096 phrases: memory stays bounded)
 
 
@@ -653,10 +665,10 @@ def parties(folded: str) -> list[str]:
 def _parties(folded: str) -> tuple[str, ...]:
     """:func:`parties`, once per phrase (the same words are read by every frame and clause that holds them: some
     forty patterns each time)."""
-    out = [code for code, rx in PARTIES if rx.search(folded)]
+    out = _named(folded)
     if len(out) > 1:
         bare = LOCATIVE.sub(" ", folded)
-        kept = [code for code, rx in PARTIES if rx.search(bare)]
+        kept = _named(bare)
         if kept:
             out = [c for c in out if c in kept]
     if (
