@@ -179,3 +179,18 @@ def test_name_keys_tolerate_transliteration():
     for g in groups:
         assert len({name_key(n) for n in g}) == 1, g
     assert name_key("Taji") != name_key("Balad")
+
+
+def test_word_starts_reads_a_word_pattern_and_declines_any_other():
+    """text.word_starts gives the first two letters of a word pattern's words, and None for a pattern whose
+    matches may start otherwise (an optional letter, an elision, no word boundary): such a pattern always runs."""
+    import re
+
+    from helpers.text import text_starts, word_starts
+
+    assert word_starts(re.compile(r"\b(kurdes?|peshmergas?|kata[ei]b hezbollah)\b")) == {"ku", "pe", "ka"}
+    assert word_starts(re.compile(r"\bcoalition\b")) == {"co"}
+    assert word_starts(re.compile(r"\b(a?b|otan)\b")) is None, "an optional first letter: no start to require"
+    assert word_starts(re.compile(r"\b(l'alliance|otan)\b")) is None, "an elision is no two-letter start"
+    assert word_starts(re.compile(r"(otan|nato)")) is None, "without word boundaries a match may start anywhere"
+    assert text_starts("les peshmergas, l'EI") == {"le", "pe", "EI"}
