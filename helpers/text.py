@@ -288,13 +288,16 @@ WORD_START = re.compile(r"\b\w\w")  # the first two characters of each word of t
 
 
 def word_starts(rx: re.Pattern) -> frozenset[str] | None:
-    """The first two letters of every word a pattern of words, ``\\b(word|word…)\\b`` or ``\\bword\\b``, can
-    match, when each of its words starts with two plain letters (else None: the pattern may match anywhere).
+    """The first two letters of every word a pattern of words (``\\b(word|word…)\\b``, ``\\b(?:word|word…)\\b``,
+    ``\\bword\\b``) can match, when each of its words starts with two plain letters (else None: the pattern may
+    match anywhere).
     A text none of whose words (:func:`text_starts`) starts so holds none of them: the pattern need not run."""
     p = rx.pattern
-    if p.startswith(r"\b(") and p.endswith(r")\b"):
+    if p.startswith(r"\b(?:") and p.endswith(r")\b"):
+        body = p[5:-3]
+    elif p.startswith(r"\b(") and p.endswith(r")\b"):
         body = p[3:-3]
-    elif p.startswith(r"\b") and p.endswith(r"\b") and re.fullmatch(r"[a-z]+", p[2:-2]):
+    elif p.startswith(r"\b") and p.endswith(r"\b") and re.fullmatch(r"[a-z][a-z' -]*", p[2:-2]):
         body = p[2:-2]
     else:
         return None
@@ -305,6 +308,8 @@ def word_starts(rx: re.Pattern) -> frozenset[str] | None:
             cur = ""
             continue
         depth += (ch in "([") - (ch in ")]")
+        if depth < 0:  # « \b(?:a)|(?:b)\b »: the group closed is not the one opened first
+            return None
         cur += ch
     words.append(cur)
     if depth or any(not re.fullmatch(r"[a-z]{2}", w[:2]) or w[2:3] in ("?", "*", "+", "{") for w in words):

@@ -190,6 +190,8 @@ def test_word_starts_reads_a_word_pattern_and_declines_any_other():
 
     assert word_starts(re.compile(r"\b(kurdes?|peshmergas?|kata[ei]b hezbollah)\b")) == {"ku", "pe", "ka"}
     assert word_starts(re.compile(r"\bcoalition\b")) == {"co"}
+    assert word_starts(re.compile(r"\b(?:moyen-orient|la region)\b")) == {"mo", "la"}
+    assert word_starts(re.compile(r"\b(?:otan)|(?:xotan)\b")) is None, "two groups, not one: no start to require"
     assert word_starts(re.compile(r"\b(a?b|otan)\b")) is None, "an optional first letter: no start to require"
     assert word_starts(re.compile(r"\b(l'alliance|otan)\b")) is None, "an elision is no two-letter start"
     assert word_starts(re.compile(r"(otan|nato)")) is None, "without word boundaries a match may start anywhere"

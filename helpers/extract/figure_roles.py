@@ -499,13 +499,19 @@ def scope_label(place_id: str, kind: str) -> str:
     return place_id
 
 
+SCOPE_STARTS = [(label, rx, word_starts(rx)) for label, rx in SCOPE_NAMES]  # see text.word_starts
+
+
 def _places(folded: str, gazetteer: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, int]]:
     """(start, end, scope label, specificity) of the place phrases of a sentence."""
     found = []
     for a, b, pid, kind in gazetteer:
         if PLACE_PREP.search(folded[max(0, a - 16) : a]) or kind in ("base", "airport", "zone"):
             found.append((a, b, scope_label(pid, kind), SPECIFIC.get(kind, 3)))
-    for label, rx in SCOPE_NAMES:
+    starts = text_starts(folded)
+    for label, rx, need in SCOPE_STARTS:
+        if need is not None and need.isdisjoint(starts):
+            continue  # none of its words can start here
         for m in rx.finditer(folded):
             if any(a <= m.start() < b for a, b, *_ in found):
                 continue
