@@ -1051,7 +1051,7 @@ def _weapon_theme(tok) -> bool:
 
 
 def _subtree_text(tok, exclude=()) -> tuple[str, int, int]:
-    toks = [t for t in tok.subtree if not any(t.i in ex for ex in exclude)]
+    toks = [t for t in tok.subtree if not any(t.i in ex for ex in exclude)] if exclude else list(tok.subtree)
     if not toks:
         return "", tok.idx, tok.idx
     a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
