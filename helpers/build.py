@@ -25,7 +25,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from . import config
-from .across import NeedsFullBuild
+from .across import NeedsFullBuild, view
 from .across.dating import ConstraintLog, PubMemo, corpus_constraints, date_added, settle_dates
 from .across.merge import (
     MergeMention,
@@ -56,15 +56,7 @@ from .read.files import NotRead, article_path, read_regular
 from .store import saved as saved_build
 from .store.results import ResultStore
 from .store.saved import insert_sorted
-from .tables import (
-    Tables,
-    events_table,
-    figures_table,
-    patch_tables,
-    places_tables,
-    undated_table,
-    unplaced_table,
-)
+from .tables import TableRows, Tables, patch_tables, places_table
 from .workers import Workers
 
 
@@ -99,6 +91,9 @@ class Steps:
         self.workers.task, self.workers.prepare = self._job, self._prepare
         self.progress = False  # a progress bar over the articles read or extracted anew
         self._fresh: dict = {}  # extractions made with their reading, by key, until the extraction stage takes them
+        # what is kept of an extraction (``keep(row, extraction)``), when not the whole of it: a full build keeps
+        # only what the cross-article steps read, and reads the whole again from the store for the tables
+        self.keep = None
 
     @cached_property
     def outlets(self) -> OutletRegistry:
@@ -164,9 +159,10 @@ class Steps:
                 """The rows of the files read anew; their extractions stored and kept for the extraction stage."""
                 for row, ex in self._progress(self.workers.map(("read", args[i]) for i in todo), len(todo)):
                     if ex is not None:
-                        key = self.extract_key(SimpleNamespace(**row))
+                        r = SimpleNamespace(**row)
+                        key = self.extract_key(r)
                         self.store.put("extract", key, ex)
-                        self._fresh[key] = ex
+                        self._fresh[key] = self.keep(r, ex) if self.keep else ex
                     yield row
 
             got = self.store.get_or_make_many("read", [k for _, k, _ in keyed], make)
@@ -194,18 +190,26 @@ class Steps:
         """One article's extraction on its current publication window (kept in the store)."""
         return self.extract_many([row])[0]
 
-    def extract_many(self, rows: list) -> list:
-        """Each article's extraction on its current publication window (kept in the store), in order."""
+    def extract_many(self, rows: list, whole: bool = False) -> list:
+        """Each article's extraction on its current publication window (kept in the store), in order: what
+        :attr:`keep` keeps of it, unless ``whole``."""
         keys = [self.extract_key(r) for r in rows]
-        out = [self._fresh.pop(k, None) for k in keys]
+        out = [None if whole else self._fresh.pop(k, None) for k in keys]
         rest = [i for i, ex in enumerate(out) if ex is None]
 
         def make(todo: list[int]):
             rs = [rows[rest[j]] for j in todo]
             return self._progress(self.workers.map(("extract", SimpleNamespace(**r._asdict())) for r in rs), len(rs))
 
-        for i, ex in zip(rest, self.store.get_or_make_many("extract", [keys[i] for i in rest], make)):
-            out[i] = ex
+        keep = None if whole else self.keep
+        for at in range(0, len(rest), READ_BATCH):  # so that few whole extractions are held at once
+            part = rest[at : at + READ_BATCH]
+
+            def make_part(todo: list[int], at=at):
+                return make([at + j for j in todo])
+
+            for i, ex in zip(part, self.store.get_or_make_many("extract", [keys[i] for i in part], make_part)):
+                out[i] = keep(rows[i], ex) if keep else ex
         return out
 
 
@@ -260,6 +264,13 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
     corrections.begin()
     overrides = {f: {k: v for k, (v, _) in fields.items()} for f, fields in corrections.article_overrides().items()}
     steps.progress = progress
+    steps._fresh.clear()  # a warm attempt's extractions (in the store): whole, where this build keeps views
+
+    def keep(r, ex):
+        """What the cross-article steps read of an article's extraction, the researcher's corrections applied."""
+        return view(corrections.apply_extract(r.file, r.text, ex))
+
+    steps.keep = keep
     articles = load_corpus(
         p.data_dir,
         read_many=steps.read_many,
@@ -273,40 +284,37 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
         articles = infer_publication_dates(articles)
     local = articles
     ok = articles[articles.status == "ok"]
-    rows = list(ok.itertuples())
-
-    def extract(r):
-        """An article's extraction with the researcher's corrections applied."""
-        return corrections.apply_extract(r.file, r.text, steps.extract(r))
-
-    extracts = {
-        r.article_id: corrections.apply_extract(r.file, r.text, ex) for r, ex in zip(rows, steps.extract_many(rows))
-    }
+    views = dict(zip(ok.article_id, steps.extract_many(list(ok.itertuples()))))
     corrections.orphan_missing_files(set(ok.file))
     log = ConstraintLog()
     articles, rounds = settle_dates(
         local,
         articles,
-        extracts,
+        views,
         lambda a, ex: corpus_constraints(a, ex, log),
-        extract,
+        steps.extract,
         PubMemo(steps.store, steps.timeline),
         log,
     )
-    greedy = cluster(merge_mentions(extracts))
-    corrections.apply_links(greedy, dict(zip(articles.file, articles.article_id)), extracts)
-    chrono = merge_events(articles, extracts, greedy)
-    places, place_mentions = places_tables(steps.matcher, extracts, chrono)
+    steps.keep = None
+    greedy = cluster(merge_mentions(views))
+    if corrections.links():
+        whole = _Whole(views, articles, steps, corrections)
+        corrections.apply_links(greedy, dict(zip(articles.file, articles.article_id)), whole)
+    chrono = merge_events(articles, views, greedy)
+    rows = table_rows(articles, steps, corrections)
+    del views
+    place_mentions = rows.frame("place_mentions")
     tables = dict(
         articles=articles_table(articles),
-        events=events_table(articles, extracts),
+        events=rows.frame("events"),
         chronology=chrono,
-        places=places,
+        places=places_table(steps.matcher, place_mentions, chrono),
         place_mentions=place_mentions,
-        figures=figures_table(extracts),
+        figures=rows.frame("figures"),
         removed=removed_table(articles),
-        unplaced=unplaced_table(extracts),
-        undated=undated_table(articles, extracts),
+        unplaced=rows.frame("unplaced"),
+        undated=rows.frame("undated"),
     )
     t = Tables(**tables, warnings=warnings, corrections=corrections)
     mark_corrected(t, corrections)
@@ -319,6 +327,40 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
         state = dict(rounds=rounds, warnings=warnings, log=saved_build.log_state(log))
         saved_build.save(p, inputs, vars(t), articles, state, kv)
     return t
+
+
+def table_rows(articles: pd.DataFrame, steps: Steps, corrections: Corrections) -> TableRows:
+    """The per-article tables' rows of every article, each article's whole extraction (on its settled
+    publication window, corrections applied) read from the store in turn, in article id order."""
+    steps.store.flush()  # what this build extracted is read back
+    ok = articles[articles.status == "ok"].drop_duplicates("article_id", keep="last").sort_values("article_id")
+    rows, out = list(ok.itertuples()), TableRows()
+    for at in range(0, len(rows), READ_BATCH):
+        batch = rows[at : at + READ_BATCH]
+        for r, ex in zip(batch, steps.extract_many(batch, whole=True)):
+            out.add(r.article_id, corrections.apply_extract(r.file, r.text, ex), r.outlet)
+    return out
+
+
+class _Whole:
+    """The articles' whole extractions, as the researcher's merges and splits read them: the events of
+    all (``values``, their views) and one article's whole extraction (``get``, read from the store)."""
+
+    def __init__(self, views: dict, articles: pd.DataFrame, steps: Steps, corrections: Corrections):
+        self.views, self.steps, self.corrections = views, steps, corrections
+        self.rows = {r.article_id: r for r in articles[articles.status == "ok"].itertuples()}
+
+    def values(self):
+        """Every article's view (its events, with their ids)."""
+        return self.views.values()
+
+    def get(self, aid: str, default=None):
+        """One article's whole extraction, corrections applied."""
+        r = self.rows.get(aid)
+        if r is None or aid not in self.views:
+            return default
+        (ex,) = self.steps.extract_many([r], whole=True)
+        return self.corrections.apply_extract(r.file, r.text, ex)
 
 
 def mark_corrected(t: Tables, corrections: Corrections) -> None:

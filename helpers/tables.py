@@ -63,37 +63,33 @@ EVENT_COLUMNS = [
 
 def events_table(articles: pd.DataFrame, extracts: dict) -> pd.DataFrame:
     """events.csv: one row per dated event mention, by article."""
-    outlets = dict(zip(articles.article_id, articles.outlet))
-    rows = []
-    for aid in sorted(extracts):
-        for e in extracts[aid].events:
-            if e.date_start is None:
-                continue
-            rows.append(
-                dict(
-                    event_id=e.event_id,
-                    article_id=aid,
-                    event_type=e.event_type,
-                    date_start=e.date_start.isoformat(),
-                    date_end=e.date_end.isoformat(),
-                    precision=e.precision,
-                    date_text=e.date_text,
-                    place_ids=";".join(e.place_ids),
-                    actors="; ".join(e.actors),
-                    evidence=e.evidence,
-                    date_basis=e.date_basis,
-                    qualifier=e.qualifier,
-                    outlet=outlets.get(aid, ""),
-                    clause=e.clause,
-                    headline=e.headline,
-                    agent=";".join(e.agent),
-                    target=";".join(e.target),
-                    modality=e.modality,
-                    predicate=e.predicate,
-                    evidence_all=" | ".join([e.evidence] + [t for _, t in e.also]),
-                )
-            )
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return TableRows.of(articles, extracts).frame("events")
+
+
+def event_row(aid: str, e, outlet: str) -> tuple:
+    """An event mention's row of events.csv (in :data:`EVENT_COLUMNS` order)."""
+    return (
+        e.event_id,
+        aid,
+        e.event_type,
+        e.date_start.isoformat(),
+        e.date_end.isoformat(),
+        e.precision,
+        e.date_text,
+        ";".join(e.place_ids),
+        "; ".join(e.actors),
+        e.evidence,
+        e.date_basis,
+        e.qualifier,
+        outlet,
+        e.clause,
+        e.headline,
+        ";".join(e.agent),
+        ";".join(e.target),
+        e.modality,
+        e.predicate,
+        " | ".join([e.evidence] + [t for _, t in e.also]),
+    )
 
 
 PLACE_COLUMNS = [
@@ -116,26 +112,29 @@ PLACE_COLUMNS = [
 def places_tables(matcher: PlaceMatcher, extracts: dict, chronology: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """places.csv (places mentioned, with coordinates and site status) and place_mentions.csv."""
     mentions = place_mentions_table(extracts)
-    return pd.DataFrame(place_rows(matcher, mentions, chronology), columns=PLACE_COLUMNS), mentions
+    return places_table(matcher, mentions, chronology), mentions
+
+
+def places_table(matcher: PlaceMatcher, mentions: pd.DataFrame, chronology: pd.DataFrame) -> pd.DataFrame:
+    """places.csv from place_mentions.csv (``mentions``) and the chronology."""
+    return pd.DataFrame(place_rows(matcher, mentions, chronology), columns=PLACE_COLUMNS)
+
+
+MENTION_COLUMNS = ["article_id", "place_id", "surface", "evidence", "context"]
 
 
 def place_mentions_table(extracts: dict) -> pd.DataFrame:
     """place_mentions.csv: every place named, with its sentence."""
+    return TableRows.of(None, extracts).frame("place_mentions")
+
+
+def mention_rows(aid: str, ex) -> list[tuple]:
+    """An article's rows of place_mentions.csv (in :data:`MENTION_COLUMNS` order)."""
     rows = []
-    for aid in sorted(extracts):
-        ex = extracts[aid]
-        for m in ex.mentions:
-            sent = sentence_at(ex.sentences, m.start)
-            rows.append(
-                dict(
-                    article_id=aid,
-                    place_id=m.place_id,
-                    surface=m.surface,
-                    evidence=sent.text if sent else "",
-                    context=m.context,
-                )
-            )
-    return pd.DataFrame(rows, columns=["article_id", "place_id", "surface", "evidence", "context"])
+    for m in ex.mentions:
+        sent = sentence_at(ex.sentences, m.start)
+        rows.append((aid, m.place_id, m.surface, sent.text if sent else "", m.context))
+    return rows
 
 
 def place_rows(
@@ -196,38 +195,36 @@ def site_status(pid: str, rows: pd.DataFrame) -> dict:
     return dict(status=last.status, status_date=last.date_start, status_text=text, n_events=n, event_summary=summary)
 
 
+FIGURE_COLUMNS = [
+    "figure_id",
+    "article_id",
+    "kind",
+    "party",
+    "count_best",
+    "count_low",
+    "count_high",
+    "approximate",
+    "unit",
+    "refers_to",
+    "refers_precision",
+    "evidence",
+    "refers_end",
+    "refers_basis",
+    "planned",
+    "surface",
+    "outlet",
+    "measure",
+    "part_of",
+    "scope",
+    "party_basis",
+    "measure_basis",
+    "event_id",
+]
+
+
 def figures_table(extracts: dict) -> pd.DataFrame:
     """figures.csv: every number with its unit, party, kind and the date it describes."""
-    cols = [
-        "figure_id",
-        "article_id",
-        "kind",
-        "party",
-        "count_best",
-        "count_low",
-        "count_high",
-        "approximate",
-        "unit",
-        "refers_to",
-        "refers_precision",
-        "evidence",
-        "refers_end",
-        "refers_basis",
-        "planned",
-        "surface",
-        "outlet",
-        "measure",
-        "part_of",
-        "scope",
-        "party_basis",
-        "measure_basis",
-        "event_id",
-    ]
-    rows = [f for aid in sorted(extracts) for f in extracts[aid].figures]
-    df = pd.DataFrame(rows, columns=cols)
-    for c in ("count_best", "count_low", "count_high"):
-        df[c] = df[c].astype("Int64")
-    return df
+    return TableRows.of(None, extracts).frame("figures")
 
 
 UNDATED_COLUMNS = [
@@ -248,35 +245,75 @@ UNDATED_COLUMNS = [
 
 def undated_table(articles: pd.DataFrame, extracts: dict) -> pd.DataFrame:
     """Events whose date no word of the text fixes: kept with their evidence, apart from the chronology."""
-    outlets = dict(zip(articles.article_id, articles.outlet))
-    rows = []
-    for aid in sorted(extracts):
-        for e in extracts[aid].events:
-            if e.date_start is not None:
-                continue
-            rows.append(
-                dict(
-                    event_id=e.event_id,
-                    article_id=aid,
-                    event_type=e.event_type,
-                    modality=e.modality,
-                    headline=e.headline,
-                    agent=";".join(e.agent),
-                    target=";".join(e.target),
-                    place_ids=";".join(e.place_ids),
-                    actors="; ".join(e.actors),
-                    evidence=e.evidence,
-                    outlet=outlets.get(aid, ""),
-                    evidence_all=" | ".join([e.evidence] + [t for _, t in e.also]),
-                )
-            )
-    return pd.DataFrame(rows, columns=UNDATED_COLUMNS)
+    return TableRows.of(articles, extracts).frame("undated")
+
+
+def undated_row(aid: str, e, outlet: str) -> tuple:
+    """An undated event mention's row of undated_events.csv (in :data:`UNDATED_COLUMNS` order)."""
+    return (
+        e.event_id,
+        aid,
+        e.event_type,
+        e.modality,
+        e.headline,
+        ";".join(e.agent),
+        ";".join(e.target),
+        ";".join(e.place_ids),
+        "; ".join(e.actors),
+        e.evidence,
+        outlet,
+        " | ".join([e.evidence] + [t for _, t in e.also]),
+    )
 
 
 def unplaced_table(extracts: dict) -> pd.DataFrame:
     """unplaced_places.csv: names found but not placed."""
-    rows = [u for aid in sorted(extracts) for u in extracts[aid].unplaced]
-    return pd.DataFrame(rows, columns=["article_id", "name", "how", "evidence"]).drop_duplicates()
+    return TableRows.of(None, extracts).frame("unplaced")
+
+
+UNPLACED_COLUMNS = ["article_id", "name", "how", "evidence"]
+
+
+class TableRows:
+    """The rows of the per-article tables (events, undated events, figures, place mentions, unplaced
+    names), gathered one article at a time, in article id order: what an article gives is kept as
+    rows, so that its extraction need not be kept (a build reads each from the result store in turn)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list] = {n: [] for n in ("events", "undated", "figures", "place_mentions", "unplaced")}
+
+    @classmethod
+    def of(cls, articles: pd.DataFrame | None, extracts: dict) -> TableRows:
+        """The rows of ``extracts`` (article id -> extraction; ``articles`` gives their outlets)."""
+        outlets = dict(zip(articles.article_id, articles.outlet)) if articles is not None else {}
+        out = cls()
+        for aid in sorted(extracts):
+            out.add(aid, extracts[aid], outlets.get(aid, ""))
+        return out
+
+    def add(self, aid: str, ex, outlet: str) -> None:
+        """One article's rows (``ex``: its extraction; articles must come in article id order)."""
+        for e in ex.events:
+            if e.date_start is None:
+                self.rows["undated"].append(undated_row(aid, e, outlet))
+            else:
+                self.rows["events"].append(event_row(aid, e, outlet))
+        self.rows["figures"] += ex.figures
+        self.rows["place_mentions"] += mention_rows(aid, ex)
+        self.rows["unplaced"] += ex.unplaced
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """One table from its rows (which are then let go)."""
+        rows, self.rows[name] = self.rows[name], []
+        if name == "figures":
+            df = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+            for c in ("count_best", "count_low", "count_high"):
+                df[c] = df[c].astype("Int64")
+            return df
+        if name == "unplaced":
+            return pd.DataFrame(rows, columns=UNPLACED_COLUMNS).drop_duplicates()
+        columns = {"events": EVENT_COLUMNS, "undated": UNDATED_COLUMNS, "place_mentions": MENTION_COLUMNS}[name]
+        return pd.DataFrame(rows, columns=columns)
 
 
 def article_refs(articles: pd.DataFrame) -> dict[str, tuple[str, str]]:
