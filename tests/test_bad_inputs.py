@@ -706,3 +706,20 @@ def test_the_chronology_gives_no_day_of_slack_within_one_article():
     assert len(same.clusters) == 2, "one article's attacks of the 4th and the 5th became one row"
     other = cluster([m("a-e1", "a", 4), m("b-e1", "b", 5)])
     assert len(other.clusters) == 1, "two articles dating one attack a day apart are no longer one row"
+
+
+def test_a_store_whose_writes_fail_still_gives_back_what_this_run_made(tmp_path):
+    """A write to the result store that fails (a full disk, a file turned read-only): the run says so once and
+    still reads back the values it put (a full build reads each extraction again for its tables)."""
+    import sqlite3
+
+    from helpers import config
+    from helpers.store.results import ResultStore
+
+    with ResultStore(config.paths(tmp_path)) as store:
+        store.con.close()
+        store.con = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)  # every write now fails
+        store.put("extract", "k", {"made": 1})
+        store.flush()
+        assert store.get("extract", "k") == {"made": 1}, "a value put in this run is lost when the store cannot write"
+        assert sum("cannot be kept" in n for n in store.notes) == 1, store.notes

@@ -131,6 +131,11 @@ class ResultStore:
                 self.con.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", self._pending)
         except sqlite3.Error as exc:  # a full disk, a read-only folder, a locked file: computed again next time
             self._cannot_write(exc)
+            # this build still reads back what it made (a full build reads each extraction again for its tables)
+            self.con = sqlite3.connect(":memory:")
+            self.con.execute("CREATE TABLE results (kind TEXT, key TEXT, value TEXT, PRIMARY KEY (kind, key))")
+            with self.con:
+                self.con.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", self._pending)
         self._pending = []
 
     def _cannot_write(self, exc: Exception) -> None:
