@@ -331,15 +331,29 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
 
 def table_rows(articles: pd.DataFrame, steps: Steps, corrections: Corrections) -> TableRows:
     """The per-article tables' rows of every article, each article's whole extraction (on its settled
-    publication window, corrections applied) read from the store in turn, in article id order."""
+    publication window, corrections applied) read from the store in turn, in article id order, a part
+    of the tables made of each batch (see :class:`helpers.tables.TableRows`)."""
     steps.store.flush()  # what this build extracted is read back
     ok = articles[articles.status == "ok"].drop_duplicates("article_id", keep="last").sort_values("article_id")
-    rows, out = list(ok.itertuples()), TableRows()
-    for at in range(0, len(rows), READ_BATCH):
-        batch = rows[at : at + READ_BATCH]
-        for r, ex in zip(batch, steps.extract_many(batch, whole=True)):
-            out.add(r.article_id, corrections.apply_extract(r.file, r.text, ex), r.outlet)
+
+    def batches():
+        """Each batch of articles, with their whole extractions."""
+        for at in range(0, len(ok), TABLE_BATCH):
+            batch = list(ok.iloc[at : at + TABLE_BATCH].itertuples())
+            yield [
+                (r.article_id, corrections.apply_extract(r.file, r.text, ex), r.outlet)
+                for r, ex in zip(batch, steps.extract_many(batch, whole=True))
+            ]
+
+    out = TableRows(again=lambda: (x for batch in batches() for x in batch))
+    for batch in batches():
+        for aid, ex, outlet in batch:
+            out.add(aid, ex, outlet)
+        out.part()
     return out
+
+
+TABLE_BATCH = 1000  # articles whose rows are made into a part of the tables at a time
 
 
 class _Whole:

@@ -274,13 +274,30 @@ def unplaced_table(extracts: dict) -> pd.DataFrame:
 UNPLACED_COLUMNS = ["article_id", "name", "how", "evidence"]
 
 
+TABLE_COLUMNS = {
+    "events": EVENT_COLUMNS,
+    "undated": UNDATED_COLUMNS,
+    "figures": FIGURE_COLUMNS,
+    "place_mentions": MENTION_COLUMNS,
+    "unplaced": UNPLACED_COLUMNS,
+}
+
+
 class TableRows:
     """The rows of the per-article tables (events, undated events, figures, place mentions, unplaced
     names), gathered one article at a time, in article id order: what an article gives is kept as
-    rows, so that its extraction need not be kept (a build reads each from the result store in turn)."""
+    rows, so that its extraction need not be kept (a build reads each from the result store in turn).
 
-    def __init__(self) -> None:
-        self.rows: dict[str, list] = {n: [] for n in ("events", "undated", "figures", "place_mentions", "unplaced")}
+    :meth:`part` turns the rows gathered so far into frames (compact: texts in Arrow, not Python
+    objects); a table is their concatenation when every part read each column as the same type, which
+    is then the type the whole would have been read as. Otherwise (a column of counts all missing in a
+    part, say) the table is made from all its rows at once, gathered again by ``again()`` (an iterable
+    of (article id, extraction, outlet), in order), so the tables never depend on where parts end."""
+
+    def __init__(self, again=None) -> None:
+        self.rows: dict[str, list] = {n: [] for n in TABLE_COLUMNS}
+        self.parts: dict[str, list[pd.DataFrame]] = {n: [] for n in TABLE_COLUMNS}
+        self.again = again
 
     @classmethod
     def of(cls, articles: pd.DataFrame | None, extracts: dict) -> TableRows:
@@ -302,18 +319,37 @@ class TableRows:
         self.rows["place_mentions"] += mention_rows(aid, ex)
         self.rows["unplaced"] += ex.unplaced
 
+    def part(self) -> None:
+        """The rows gathered since the last part, as frames (the rows are let go)."""
+        for name, rows in self.rows.items():
+            if rows:
+                self.parts[name].append(pd.DataFrame(rows, columns=TABLE_COLUMNS[name]))
+            self.rows[name] = []
+
     def frame(self, name: str) -> pd.DataFrame:
-        """One table from its rows (which are then let go)."""
-        rows, self.rows[name] = self.rows[name], []
+        """One table (its parts are let go)."""
+        if self.rows[name]:
+            self.parts[name].append(pd.DataFrame(self.rows[name], columns=TABLE_COLUMNS[name]))
+            self.rows[name] = []
+        parts, self.parts[name] = self.parts[name], []
+        if not parts:
+            df = pd.DataFrame([], columns=TABLE_COLUMNS[name])
+        elif len(parts) == 1:
+            df = parts[0]
+        elif all(p.dtypes.equals(parts[0].dtypes) for p in parts):
+            df = pd.concat(parts, ignore_index=True)
+        else:  # a column read as another type in some part: the whole table from all its rows at once
+            del parts
+            whole = TableRows()
+            for aid, ex, outlet in self.again():
+                whole.add(aid, ex, outlet)
+            df = pd.DataFrame(whole.rows[name], columns=TABLE_COLUMNS[name])
         if name == "figures":
-            df = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
             for c in ("count_best", "count_low", "count_high"):
                 df[c] = df[c].astype("Int64")
-            return df
         if name == "unplaced":
-            return pd.DataFrame(rows, columns=UNPLACED_COLUMNS).drop_duplicates()
-        columns = {"events": EVENT_COLUMNS, "undated": UNDATED_COLUMNS, "place_mentions": MENTION_COLUMNS}[name]
-        return pd.DataFrame(rows, columns=columns)
+            df = df.drop_duplicates()
+        return df
 
 
 def article_refs(articles: pd.DataFrame) -> dict[str, tuple[str, str]]:

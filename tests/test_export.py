@@ -125,3 +125,46 @@ def test_hostile_article_is_escaped_in_map_and_timeline(tmp_path):
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     tl = json.dumps(timeline_json(t))
     assert "<script>" not in tl and "<img" not in tl
+
+
+def test_json_written_one_item_at_a_time_is_what_json_dumps_writes(tmp_path):
+    """places.geojson and the timeline are written item by item: the same bytes as json.dumps of the whole."""
+    from helpers.present.export import _json
+
+    cases = [
+        ({"type": "FeatureCollection"}, "features", []),
+        ({"type": "FeatureCollection"}, "features", [{"a": [1, {"b": "« é »\n\"x\""}], "c": {}, "d": []}, {"e": None}]),
+        ({"title": {"text": {"headline": "h", "text": "t"}}}, "events", [{"f": 1.5, "g": [[1, 2], []]}]),
+    ]
+    for i, (head, key, items) in enumerate(cases):
+        path = tmp_path / f"{i}.json"
+        _json(path, head, key, iter(items))
+        want = json.dumps({**head, key: items}, ensure_ascii=False, indent=1) + "\n"
+        assert path.read_bytes() == want.encode("utf-8"), f"case {i}: the streamed JSON differs from json.dumps"
+
+
+def test_tables_made_in_parts_are_the_tables_made_at_once():
+    """A build makes the per-article tables a batch of articles at a time: the same table, values and column
+    types, as from all the rows at once, also when a column reads as another type in some part (a text or a
+    count missing in one article, given in another)."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from helpers.tables import FIGURE_COLUMNS, TableRows
+
+    def article(aid: str, low):
+        figure = dict.fromkeys(FIGURE_COLUMNS, "") | dict(figure_id=f"{aid}-f1", article_id=aid, count_low=low)
+        figure |= dict(count_best=5, count_high=None, approximate=False, planned=False, scope=low and "local")
+        return aid, SimpleNamespace(events=[], figures=[figure], mentions=[], sentences=[], unplaced=[]), "Outlet"
+
+    arts = [article("a1", None), article("a2", 3), article("a3", None)]
+    whole = TableRows()
+    for a in arts:
+        whole.add(*a)
+    parts = TableRows(again=lambda: iter(arts))
+    for a in arts:
+        parts.add(*a)
+        parts.part()
+    for name in ("figures", "events", "place_mentions"):
+        pd.testing.assert_frame_equal(parts.frame(name), whole.frame(name), obj=name)
