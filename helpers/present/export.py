@@ -203,29 +203,40 @@ def _write_all(t: Tables, out_dir: Path) -> None:
     if t.undated is not None:
         _csv(t.undated, out_dir / "undated_events.csv")
     _csv(t.corrections.table(), out_dir / "corrections.csv")
-    (out_dir / "places.geojson").write_text(
-        json.dumps(places_geojson(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
-    (out_dir / "chronology.timeline.json").write_text(
-        json.dumps(timeline_json(t), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-    )
+    _json(out_dir / "places.geojson", {"type": "FeatureCollection"}, "features", _place_features(t))
+    _json(out_dir / "chronology.timeline.json", _timeline_head(len(t.chronology)), "events", _timeline_events(t))
+
+
+def _json(path: Path, head: dict, key: str, items) -> None:
+    """``head`` with the list ``items`` as its last member ``key``, written as ``json.dumps(…, ensure_ascii=False,
+    indent=1)`` writes it, one item at a time: neither the whole text nor every item is held at once."""
+    text = json.dumps({**head, key: []}, ensure_ascii=False, indent=1)  # ends with the empty list: "[]\n}"
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text[: -len("[]\n}")])
+        sep = "[\n"
+        for item in items:  # one level deeper than the list: two more spaces on each line (JSON has no raw line break)
+            lines = json.dumps(item, ensure_ascii=False, indent=1).split("\n")
+            f.write(sep + "\n".join("  " + line for line in lines))
+            sep = ",\n"
+        f.write("[]\n}\n" if sep == "[\n" else "\n ]\n}\n")
 
 
 def places_geojson(t: Tables) -> dict:
     """places.geojson: one point per place, with its dated events and their quotes."""
-    feats = []
+    return {"type": "FeatureCollection", "features": list(_place_features(t))}
+
+
+def _place_features(t: Tables):
+    """places.geojson's features, one at a time."""
     index = PlaceEvents(t)
     for r in t.places.itertuples():
         props = {k: (None if pd.isna(v) else v) for k, v in r._asdict().items() if k not in ("Index",)}
         props["events"] = place_events(t, r.place_id, index=index)
-        feats.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [round(r.longitude, 6), round(r.latitude, 6)]},
-                "properties": props,
-            }
-        )
-    return {"type": "FeatureCollection", "features": feats}
+        yield {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(r.longitude, 6), round(r.latitude, 6)]},
+            "properties": props,
+        }
 
 
 def _tl_date(iso: str, precision: str) -> dict:
@@ -240,9 +251,25 @@ def _tl_date(iso: str, precision: str) -> dict:
 
 def timeline_json(t: Tables) -> dict:
     """TimelineJS 3 JSON; every text from an article is HTML-escaped."""
+    return _timeline_head(len(t.chronology)) | {"events": list(_timeline_events(t))}
+
+
+def _timeline_head(n: int) -> dict:
+    """The timeline's title (``n``: its events)."""
+    return {
+        "title": {
+            "text": {
+                "headline": "Le retrait de la coalition d'Irak selon la presse francophone",
+                "text": f"{n} événements datés, fusionnés entre articles.",
+            }
+        }
+    }
+
+
+def _timeline_events(t: Tables):
+    """The timeline's events (one per chronology row), one at a time."""
     ev = event_quotes(t.events)
     refs = article_refs(t.articles)
-    events = []
     for r in t.chronology.itertuples():
         quotes = [
             f"<blockquote>{html.escape(q['quote'])}</blockquote><p>— {html.escape(q['outlet'])} "
@@ -271,13 +298,4 @@ def timeline_json(t: Tables) -> dict:
         }
         if r.date_end != r.date_start:
             item["end_date"] = _tl_date(r.date_end, r.precision)
-        events.append(item)
-    return {
-        "title": {
-            "text": {
-                "headline": "Le retrait de la coalition d'Irak selon la presse francophone",
-                "text": f"{len(events)} événements datés, fusionnés entre articles.",
-            }
-        },
-        "events": events,
-    }
+        yield item
