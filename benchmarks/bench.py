@@ -15,8 +15,9 @@ times much less):
   step whole), the rebuild after adding one article (the saved build patched; several articles in turn:
   median and maximum, with the time the spaCy model's load takes in it), and a rerun with nothing changed;
 - the peers, in the same run and on the same cleaned texts (the first 300 articles of the 1,000 corpus):
-  spaCy's whole ``fr_core_news_sm`` pipeline (``nlp.pipe``) and dateparser's ``search_dates`` (French),
-  each in one process, in CPU milliseconds per article, against the extraction's CPU per article (all
+  spaCy's whole ``fr_core_news_sm`` pipeline (``nlp.pipe``; as shipped, on thinc's default backend, and on the
+  NumPy BLAS backend this tool builds its model on, :mod:`helpers.extract.nlp`) and dateparser's
+  ``search_dates`` (French), each in one process, in CPU milliseconds per article, against the extraction's CPU per article (all
   processes) on the same corpus: the ratios are printed;
 - the time of ``make report``'s job on the real corpus (data/);
 - bounded cost: one pathological 2 MB article per case, alone (benchmarks/pathological.py).
@@ -160,14 +161,24 @@ def peers(data_dir: str, n: int) -> None:
     texts = list(arts[arts.status == "ok"].text[:n])
     out = {"articles": len(texts), "words": int(sum(len(t.split()) for t in texts))}
     import spacy
+    from thinc.api import use_ops
 
-    nlp = spacy.load("fr_core_news_sm")
-    list(nlp.pipe(texts[:5]))  # first-call costs apart
-    c = time.process_time()
-    docs = list(nlp.pipe(texts, batch_size=64))
-    out["spacy_ms_per_article"] = round((time.process_time() - c) * 1000 / len(texts), 2)
-    out["spacy_pipeline"] = nlp.pipe_names
-    del docs
+    from helpers.extract.nlp import BlasOps, one_thread
+
+    for key, backend in (("spacy_ms_per_article", None), ("spacy_blas_ms_per_article", BlasOps.name)):
+        # as shipped (thinc's default backend, blis), then on the backend this tool builds the model on
+        if backend:
+            one_thread()
+            with use_ops(backend):
+                nlp = spacy.load("fr_core_news_sm")
+        else:
+            nlp = spacy.load("fr_core_news_sm")
+        list(nlp.pipe(texts[:5]))  # first-call costs apart
+        c = time.process_time()
+        docs = list(nlp.pipe(texts, batch_size=64))
+        out[key] = round((time.process_time() - c) * 1000 / len(texts), 2)
+        out["spacy_pipeline"] = nlp.pipe_names
+        del docs, nlp
     from dateparser.search import search_dates
 
     settings = {"PREFER_DATES_FROM": "past"}
@@ -255,13 +266,16 @@ def main() -> int:
                 ours = r["cpu_ms_per_article"]
                 p["ours_cpu_ms_per_article"] = ours
                 p["spacy_over_ours"] = round(p["spacy_ms_per_article"] / ours, 2)
+                p["spacy_blas_over_ours"] = round(p["spacy_blas_ms_per_article"] / ours, 2)
                 p["dateparser_over_ours"] = round(p["dateparser_ms_per_article"] / ours, 2)
                 results["peers"] = p
                 print(
                     f"peers on the same cleaned texts ({p['articles']} articles, CPU per article, one process each): "
-                    f"spaCy fr_core_news_sm whole pipeline {p['spacy_ms_per_article']:.1f} ms, dateparser search_dates "
-                    f"{p['dateparser_ms_per_article']:.1f} ms; this extraction {ours:.1f} ms (all of it, every process): "
-                    f"spaCy x{p['spacy_over_ours']:.2f}, dateparser x{p['dateparser_over_ours']:.2f}",
+                    f"spaCy fr_core_news_sm whole pipeline {p['spacy_ms_per_article']:.1f} ms as shipped (blis), "
+                    f"{p['spacy_blas_ms_per_article']:.1f} ms on NumPy's BLAS as this tool runs it; dateparser "
+                    f"search_dates {p['dateparser_ms_per_article']:.1f} ms; this extraction {ours:.1f} ms (all of it, "
+                    f"every process): spaCy x{p['spacy_over_ours']:.2f} (x{p['spacy_blas_over_ours']:.2f} on BLAS), "
+                    f"dateparser x{p['dateparser_over_ours']:.2f}",
                     flush=True,
                 )
             if n == warm_at:
