@@ -293,6 +293,8 @@ def word_starts(rx: re.Pattern) -> frozenset[str] | None:
     match anywhere).
     A text none of whose words (:func:`text_starts`) starts so holds none of them: the pattern need not run."""
     p = rx.pattern
+    if rx.flags & re.IGNORECASE or not isinstance(p, str):  # « EI » would match « ei »: the starts are not the text's
+        return None
     if p.startswith(r"\b(?:") and p.endswith(r")\b"):
         body = p[5:-3]
     elif p.startswith(r"\b(") and p.endswith(r")\b"):

@@ -195,4 +195,5 @@ def test_word_starts_reads_a_word_pattern_and_declines_any_other():
     assert word_starts(re.compile(r"\b(a?b|otan)\b")) is None, "an optional first letter: no start to require"
     assert word_starts(re.compile(r"\b(l'alliance|otan)\b")) is None, "an elision is no two-letter start"
     assert word_starts(re.compile(r"(otan|nato)")) is None, "without word boundaries a match may start anywhere"
+    assert word_starts(re.compile(r"\b(otan|nato)\b", re.I)) is None, "ignoring case, « OTAN » starts otherwise"
     assert text_starts("les peshmergas, l'EI") == {"le", "pe", "EI"}
