@@ -249,3 +249,29 @@ def test_an_anniversary_dates_its_event_years_before(frames_tables):
     ev = events_of(frames_tables, "rtbf_anniversaire.txt")
     killing = ev[ev.event_type == "killing"]
     assert list(killing.date_start) == ["2020-05-09"], "three years before the news's day, not the news's day"
+
+
+def test_being_heard_is_no_agreement_and_a_march_is_a_protest(frames_tables):
+    ev = events_of(frames_tables, "lesoir_defile_sadristes.txt")
+    types = list(ev.event_type)
+    assert "agreement" not in types, f"« se faire entendre » (to be heard) read as « s'entendre » (to agree): {types}"
+    got = ev[ev.event_type == "protest"]
+    assert len(got) == 1, f"« ont défilé pour réclamer… » is a march (protest), got {types}"
+    assert got.iloc[0].date_start == "2022-03-11", f"the march is dated vendredi: {got.iloc[0].date_start}"
+
+
+def test_the_claim_of_an_attack_told_before_is_an_announcement(frames_tables):
+    ev = events_of(frames_tables, "afp_harir_revendique.txt")
+    claim = ev[ev.evidence.str.contains("revendiquée")]
+    assert list(claim.event_type) == ["announcement"], (
+        f"« l'attaque a été revendiquée par X » is a claim (announcement), not the attack again: "
+        f"{list(claim.event_type)} from {list(ev.evidence)}"
+    )
+    assert list(ev[ev.event_type == "attack"].date_start) == ["2022-06-07"], list(ev.event_type)
+
+
+def test_no_claim_is_no_announcement(frames_tables):
+    ev = events_of(frames_tables, "rfi_sans_revendication.txt")
+    assert list(ev.event_type) == ["attack"], (
+        f"« aucun groupe n'a revendiqué l'attaque » states no claim: {list(ev.event_type)} from {list(ev.evidence)}"
+    )

@@ -692,8 +692,8 @@ CANDIDATE = re.compile(
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|veille|sommeil|entre parentheses|manifest|rassembl|sit-in|protest|defil|visit|"
     r"annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
-    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong|"
-    r"salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
+    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
+    r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
     r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
 )
@@ -746,6 +746,7 @@ class Frame:
     own: list = field(default_factory=list)  # spans where the frame's own dates are (its phrase, see _date_spans)
     local: list = field(default_factory=list)  # spans of the clause it heads or that governs it
     clause: int = -1  # that clause's head (a character offset): frames of one clause share its dates
+    attribute: bool = False  # a participle that qualifies a noun (« l'attentat revendiqué par Daech »)
 
     @property
     def parties(self) -> list[str]:
@@ -963,7 +964,11 @@ def _kind_of(tok) -> str | None:
             return "vote"
         if lem in AGREE_VERBS and (
             lem not in ("entendre", "accorder")
-            or any(c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children)
+            or (
+                any(c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children)
+                # « se faire entendre » is causative (to make oneself heard): the « se » is faire's, no agreement
+                and not any(_lemma(c) == "faire" for c in tok.children)
+            )
         ):
             return "agreement"
         if lem in TALK_VERBS:
@@ -1338,6 +1343,7 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
         span = (base + sub[0].idx, base + sub[-1].idx + len(sub[-1].text))
         fr = Frame(lem, k, base + tok.idx, base + tok.idx + len(tok.text), span, pos)
         fr.depth = len(_chain(tok, 12))
+        fr.attribute = tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and "Part" in tok.morph.get("VerbForm")
         fr.phrase = _text(doc)[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
         fr.foreign = [
             (a, b)
@@ -1988,7 +1994,9 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             mod = "demanded"
             fr.governor = fr.governor or hl
             break
-        if hl in PLAN_WORDS or hl in TOPIC_WORDS:
+        if hl == "entendre" and any(_lemma(c) == "faire" for c in h.children):
+            pass  # « se faire entendre » (to make oneself heard) is no intention
+        elif hl in PLAN_WORDS or hl in TOPIC_WORDS:
             if hl in ("aller",) and "Inf" not in tok.morph.get("VerbForm") and fr.pos == "VERB" and depth == 0:
                 pass
             elif hl == "decider" and fr.kind == "suspension":
@@ -2348,6 +2356,18 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             "bilan",
         }:
             return "announcement"
+        if (
+            fr.lemma == "revendiquer"
+            and not fr.negated
+            and not fr.attribute
+            and any(c.kind == "violence" and c.definite for c in content)
+        ):
+            # the claim of an attack the article has told (« l'attaque a été revendiquée par X »), as a clause of
+            # its own: news of its own (the codebook's claim). « aucun groupe n'a revendiqué » is no claim,
+            # « l'attentat revendiqué par X » names the attack, and « X a revendiqué deux attaques » tells attacks
+            return "announcement"
+        if fr.lemma == "denoncer" and not fr.negated and not fr.attribute:
+            return "announcement"  # a condemnation, as « condamner »
         return None
     if k == "other":
         if fr.modality != "realized" or fr.negated:
@@ -2401,15 +2421,15 @@ CAUSE_BEFORE = re.compile(
 
 STATEMENT_CANDIDATE = re.compile(
     r"(?:annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
-    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|jur[ea]|assur|maint[ie]n|prolong|"
-    r"salu|recommand|precon)"
+    r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
+    r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon)"
 )
 # what a statement says that makes it an event without a date of its own: a plan, a future, a demand
 PLAN_CUE = re.compile(
     r"\b(?:\w{3,}(?:ra|ront|rait|raient)|intention|volonte|decid\w*|decision|projet|plan|calendrier|prolong\w*|"
     r"maint\w*|pret|prete|prevoi\w*|envisag\w*|compte|souhait\w*|veu[tl]\w*|vouloir|engag\w*|promet\w*|promesse|"
     r"objectif|echeanc\w*|dev\w*|doi[tv]\w*|exig\w*|demand\w*|reclam\w*|appel\w*|menac\w*|dement\w*|ni[ea]\w*|"
-    r"bilan|revendiqu\w*|reconn\w*|recommand\w*|precon\w*)\b"
+    r"bilan|revendiqu\w*|reconn\w*|recommand\w*|precon\w*|promi[st]\w*)\b"
 )
 
 
