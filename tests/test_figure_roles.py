@@ -754,3 +754,26 @@ def test_parties_in_finds_every_party_named_whatever_the_words_it_skips():
     found = {code for _, code in parties_in(text)}
     expected = {"US", "UK", "IT", "PMF", "KRG", "IS", "civilians", "NATO", "IR", "IQ"}
     assert expected <= found, f"parties missed: {sorted(expected - found)}"
+
+
+# --- a number that is the value of its noun: the noun is the subject, not next to the number ---------
+
+
+def test_a_relative_qui_stands_for_the_number_of_people_it_is_the_value_of():
+    f = one(
+        "D'après le ministère, le nombre de militaires danois au Kurdistan, qui atteint désormais près de 300, "
+        "ne bougera pas cet hiver.",
+        300,
+    )
+    assert (f.kind, f.measure, f.party) == ("troops", "present", "DK"), (
+        f"« le nombre de militaires danois…, qui atteint près de 300 »: 300 read as {f.kind}/{f.measure}/{f.party} "
+        f"({f.measure_basis}), not the Danish level at present"
+    )
+
+
+def test_a_modal_over_a_passive_infinitive_shares_its_subject_and_plans_the_level():
+    f = one("Le nombre de conseillers canadiens doit être abaissé à 250 au printemps, selon Ottawa.", 250)
+    assert (f.kind, f.measure, f.party) == ("troops", "planned", "CA"), (
+        f"« le nombre de conseillers canadiens doit être abaissé à 250 »: read as {f.kind}/{f.measure}/{f.party} "
+        f"({f.measure_basis}), not a Canadian target level"
+    )

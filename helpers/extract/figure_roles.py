@@ -433,6 +433,14 @@ def _aux_future(verb) -> bool:
     return False
 
 
+def _infinitive(verb) -> bool:
+    """An infinitive, simple or compound: « réduire », and « être ramené », « avoir quitté » (a participle
+    whose auxiliary is the infinitive)."""
+    return "Inf" in verb.morph.get("VerbForm") or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children
+    )
+
+
 def future(verb) -> bool:
     """A verb in the future or conditional (or after « va », « doit »), or an infinitive or a
     noun under a verb or noun of plan or intent (« compte réduire », « décidé de porter »)."""
@@ -440,7 +448,7 @@ def future(verb) -> bool:
         return True
     h = verb
     for _ in range(3):
-        if not ("Inf" in h.morph.get("VerbForm") or h.pos_ == "NOUN") or h.head.i == h.i:
+        if not (_infinitive(h) or h.pos_ == "NOUN") or h.head.i == h.i:
             return False
         up = h.head
         if INTENT.match(fold(up.lemma_)) or INTENT.match(fold(up.text)) or _aux_future(up):

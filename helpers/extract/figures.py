@@ -517,29 +517,49 @@ def _level_subject(doc, ntok):
     verb = roles._clause_verb(chain)
     if verb is None or not (LEVEL_VERBS.match(fold(verb.lemma_)) or LEVEL_VERBS.match(fold(verb.text))):
         return _level_subject_written(doc, ntok)
-    subj = roles._subject(verb)
+    subj = _shared_subject(verb)
     if subj is None or not TROOPISH.match(fold(subj.text)):
         return None
-    if fold(subj.text) in ("nombre", "total"):
-        for c in subj.subtree:
-            if c.i != subj.i and roles.PERSON_UNITS.match(fold(c.text)):
-                return c
+    return _counted(subj)
+
+
+def _shared_subject(verb):
+    """The subject of a verb of level, where French leaves it unsaid: an infinitive or participle under a
+    modal or raising verb has that verb's subject (« le nombre … devrait être ramené à 3 500 »), and a
+    relative « qui » stands for the noun the clause hangs on (« le nombre, qui s'élève à 5 000 »)."""
+    subj = roles._subject(verb)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        subj = roles._subject(verb.head)
+    if subj is not None and fold(subj.text) == "qui" and verb.dep_ == "acl:relcl" and verb.head.pos_ == "NOUN":
+        subj = verb.head
     return subj
 
 
+def _counted(noun):
+    """« le nombre de soldats », « le total des militaires »: the people counted, not the word « nombre »."""
+    if fold(noun.text) in ("nombre", "total"):
+        for c in noun.subtree:
+            if c.i != noun.i and roles.PERSON_UNITS.match(fold(c.text)):
+                return c
+        return None
+    return noun
+
+
 LEVEL_WRITTEN = re.compile(
-    r"\b(?P<noun>effectifs|contingent|mission|presence|troupes|forces|dispositif)\b[^,;.:()]{0,40}?\s"
-    r"(?:pass\w+|s'eleve\w*|atteind\w+|atteint|ramen\w+|redui\w+|port\w+|augment\w+|diminu\w+|tomb\w+|"
-    r"baiss\w+|plafonn\w+|limit\w+|chiffr\w+|compt\w+|depass\w+|culmin\w+)\b"
+    r"\b(?P<noun>effectifs|contingent|mission|presence|troupes|forces|dispositif|nombre|total)\b[^,;.:()]{0,40}?"
+    r"(?:,\s*qui)?\s(?:pass\w+|s'eleve\w*|atteind\w+|atteint|ramen\w+|redui\w+|port\w+|augment\w+|diminu\w+|"
+    r"tomb\w+|baiss\w+|plafonn\w+|limit\w+|chiffr\w+|compt\w+|depass\w+|culmin\w+)\b"
     r"[^,;.:()]{0,30}?(?:\b(?:de|a|jusqu'a)\s+)(?:quelque |environ |pres de |plus de |moins de )?$"
 )
 
 
 def _level_subject_written(doc, ntok):
     """The same read in the words when the parse goes astray (« Les effectifs de notre mission passeront
-    progressivement de 500 à 4 000 »): a force's noun, a verb of level, then « de » or « à » the number."""
+    progressivement de 500 à 4 000 », « le nombre de soldats en Irak, qui s'élève aujourd'hui à 5 000 »):
+    a force's noun (or « le nombre de » people), a verb of level, then « de » or « à » the number."""
     m = LEVEL_WRITTEN.search(fold(doc.text[: ntok.idx]))
-    return roles.token_at(doc, m.start("noun")) if m else None
+    noun = roles.token_at(doc, m.start("noun")) if m else None
+    return _counted(noun) if noun is not None else None
 
 
 def _read_sentence(
