@@ -777,3 +777,22 @@ def test_a_modal_over_a_passive_infinitive_shares_its_subject_and_plans_the_leve
         f"« le nombre de conseillers canadiens doit être abaissé à 250 »: read as {f.kind}/{f.measure}/{f.party} "
         f"({f.measure_basis}), not a Canadian target level"
     )
+
+
+def test_the_clitic_en_with_a_graded_quantity_counts_the_noun_before():
+    found = people(
+        "Les Pays-Bas disposent de 150 militaires dans la région. La Belgique en aligne un peu moins d'une "
+        "cinquantaine, surtout à Bagdad."
+    )
+    assert (50, "troops", "present", "BE") in found, (
+        f"« la Belgique en aligne un peu moins d'une cinquantaine »: « en » stands for the soldiers counted "
+        f"before; got {found}"
+    )
+
+
+def test_the_second_number_of_a_range_counts_what_the_first_counts():
+    found = people("Les alliés ont choisi de faire passer la mission de l'OTAN de 800 à environ 2 000 personnes.")
+    assert (2000, "troops", "planned", "NATO") in found, (
+        f"« passer la mission de l'OTAN de 800 à environ 2 000 personnes »: the target counts the mission's "
+        f"people as the level before it does; got {found}"
+    )

@@ -436,11 +436,13 @@ def extract_article_figures(
 
 
 # « la mission de l'OTAN, forte de 500 personnes », « qui passera à 4 000 personnes », « une mission de
-# 300 personnes »: people of a force or a mission are its personnel
+# 300 personnes »: people of a force or a mission are its personnel; the second number of a range
+# (« porter la mission de 500 à 4 000 personnes ») counts what the first counts
 MISSION_PEOPLE = re.compile(
     r"\b(?:mission|contingent|force|forces|effectifs?|dispositif|presence|detachement)\b(?P<own>[^.;]{0,90}?)"
     r"(?:\b(?:forte?s?|compose\w*|compt\w+|pass\w+|atteind\w+|atteint|port\w+|redui\w+|ramen\w+|comprend\w*|"
     r"totalis\w+|elev\w+)\s+(?:\w+\s+)?(?:de |a |d')?|\s+de\s+)"
+    r"(?:(?:quelque |environ |pres de |plus de )?\d[\d .,\u00a0\u202f]*\s(?:a|jusqu'a)\s+)?"
     r"(?:quelque |environ |pres de |plus de |moins de |jusqu'a )?$"
 )
 GAPPED = re.compile(
@@ -468,9 +470,16 @@ STRIKE_BY_COALITION = re.compile(
 TOLL_NOUNS = re.compile(r"^(?:blesses?|morts?|tues?|victimes?)$")
 POPULATION = re.compile(r"\b(?:parmi|sur)\s+(?:les|ses|leurs|ces|nos)\s+(?:quelque |environ |pres de |plus de )?$")
 SHARED_ADJECTIVE = re.compile(r"^\s*(?:et|ou)\s+(?:de |d')?[\w-]+\s+(?P<noun>[a-z-]+)\s+(?P<adj>[a-z-]+(?:s|es))\b")
+# after « en » and its verb (« en compte », « en a envoyé »), the words that grade or date the quantity
+# (« n'en compte plus que », « en déploie un peu plus d' », « en compte aujourd'hui »)
+EN_GRADE = (
+    r"(?:un peu |bien |nettement |largement |legerement |a peine |tout juste )?"
+    r"(?:plus |moins |encore |que |seulement |desormais |toujours |aujourd'hui |actuellement )*"
+)
 EN_CLITIC = re.compile(
-    r"\bn?'?en\s+(?!\w+ant\s)(?:\w+\s+){1,2}(?:plus |encore |que |seulement )*"
-    r"(?:quelque |environ |pres de |plus de |au moins |moins de )?$"
+    r"\bn?'?en\s+(?!\w+ant\s)(?:\w+\s+){1,2}"
+    + EN_GRADE
+    + r"(?:quelque |environ |pres de |plus de |au moins |moins de |plus d'|pres d'|moins d')?$"
 )
 ANAPHOR_AFTER = re.compile(r"^\s+(?:d'entre|parmi)\s+(?:eux|elles)\b")
 ANAPHOR_BEFORE = re.compile(
@@ -666,9 +675,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         if (
             ante is None
             and not c.unit
-            and re.search(
-                r"\bn?'?en\s+(?:\w+\s+){1,2}(?:plus |encore |que |seulement )*" + APPROX_WORDS + "$", folded[: c.start]
-            )
+            and re.search(r"\bn?'?en\s+(?:\w+\s+){1,2}" + EN_GRADE + APPROX_WORDS + "$", folded[: c.start])
         ):
             # "n'en compte plus que 300": the clitic « en » stands for the noun counted before
             earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
