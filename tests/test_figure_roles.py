@@ -796,3 +796,22 @@ def test_the_second_number_of_a_range_counts_what_the_first_counts():
         f"« passer la mission de l'OTAN de 800 à environ 2 000 personnes »: the target counts the mission's "
         f"people as the level before it does; got {found}"
     )
+
+
+def test_a_quoted_quantity_keeps_its_noun_after_the_closing_quote():
+    found = people("Londres a confirmé l'arrivée prochaine de « quelques dizaines » de soldats britanniques à Erbil.")
+    assert [(n, k, p) for n, k, _, p in found] == [(20, "troops", "UK")], (
+        f"« « quelques dizaines » de soldats britanniques »: the closing quote parted the number from its noun; "
+        f"got {found}"
+    )
+
+
+def test_who_speaks_of_a_departure_is_not_whose_troops_leave():
+    found = people(
+        "Washington garde environ 900 soldats dans le pays. Des députés irakiens ont évoqué le retrait de "
+        "300 militaires d'ici l'été."
+    )
+    assert (300, "troops", "leaving", "US") in found, (
+        f"« des députés irakiens ont évoqué le retrait de 300 militaires »: the speakers (Iraqi) were taken for "
+        f"the troops' side; got {found}"
+    )

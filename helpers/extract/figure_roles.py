@@ -269,7 +269,8 @@ INTENT = re.compile(
 )
 REPORT = re.compile(
     r"^(?:annonc\w+|declar\w+|affirm\w+|indiqu\w+|precis\w+|rapport\w+|confirm\w+|ajout\w+|"
-    r"assur\w+|estim\w+|dire|dit|disent|souligne\w*|explique\w*|fait savoir|communiqu\w+)$"
+    r"assur\w+|estim\w+|dire|dit|disent|souligne\w*|explique\w*|fait savoir|communiqu\w+|evoqu\w+|"
+    r"mentionn\w+|signal\w+)$"
 )
 
 PERSON_UNITS = re.compile(

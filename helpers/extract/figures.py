@@ -295,12 +295,16 @@ def _candidates(text: str, folded: str, skip: list[tuple[int, int]]) -> list[Fig
                 lo, hi = best, None
             else:
                 lo, hi = None, best
-        after = folded[e : e + 60]
+        # a quoted quantity (« le départ de "plusieurs centaines" de militaires »): the closing quote does not
+        # part the number from its noun
+        quoted = re.match(r"\s*[»”]", text[e : e + 3])
+        q = quoted.end() if quoted else 0
+        after = folded[e + q : e + q + 60]
         um = UNIT_RX.match(after)
         unit, unit_end, unit_start = "", e, -1
         if um:
-            unit = text[e + um.start("unit") : e + um.end("unit")]
-            unit_start, unit_end = e + um.start("unit"), e + um.end("unit")
+            unit = text[e + q + um.start("unit") : e + q + um.end("unit")]
+            unit_start, unit_end = e + q + um.start("unit"), e + q + um.end("unit")
         elif OBJECT_AFTER.match(after):
             om = OBJECT_AFTER.match(after)  # "réduire de 270 à 120 le nombre de ses soldats"
             unit = text[e + om.start("unit") : e + om.end("unit")]
