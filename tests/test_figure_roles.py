@@ -815,3 +815,32 @@ def test_who_speaks_of_a_departure_is_not_whose_troops_leave():
         f"« des députés irakiens ont évoqué le retrait de 300 militaires »: the speakers (Iraqi) were taken for "
         f"the troops' side; got {found}"
     )
+
+
+def test_a_nationality_adjective_on_a_noun_of_place_names_no_party():
+    found = people("Deux roquettes ont frappé la base, près de la frontière turque. Trois militaires ont été blessés.")
+    assert all(p != "TR" for _, _, _, p in found), (
+        f"« près de la frontière turque » names a place, not Turkish people; got {found}"
+    )
+
+
+def test_others_after_a_named_group_are_of_that_group():
+    found = people(
+        "Le tir de missile a tué quatre soldats britanniques au camp, selon l'armée jordanienne. Une vingtaine "
+        "d'autres militaires ont été blessés."
+    )
+    assert (20, "casualties", "wounded", "UK") in found, (
+        f"« une vingtaine d'autres militaires » are others of the British soldiers just counted, not of the "
+        f"force last named; got {found}"
+    )
+
+
+def test_a_verb_the_tagger_calls_a_noun_still_governs_its_toll():
+    f = one(
+        "Aucun soldat n'a été tué, mais l'armée a reconnu jeudi que 30 militaires souffraient de commotions, un "
+        "chiffre revu à la hausse.",
+        30,
+    )
+    assert (f.kind, f.measure) == ("casualties", "wounded"), (
+        f"« 30 militaires souffraient de commotions »: read as {f.kind}/{f.measure} ({f.measure_basis}), not wounded"
+    )

@@ -135,6 +135,15 @@ LOCATIVE = re.compile(
 )
 
 
+# « la frontière syrienne », « la capitale irakienne », « le désert jordanien »: a nationality adjective on a
+# noun of place names where, not whose people
+PLACE_ADJECTIVE = re.compile(
+    r"\b(?:frontieres?|territoires?|sol|capitales?|villes?|provinces?|regions?|deserts?|villages?|"
+    r"localites?|espace aerien|rive|littoral)\s+"
+    r"(?:[a-z-]+(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?)|turcs?|turques?|grecs?|grecques?)\b"
+)
+
+
 MEMO_LEN = 1000  # the longest phrase whose parties are kept (at most 4,096 phrases: memory stays bounded)
 
 
@@ -147,6 +156,7 @@ def parties_in(folded: str) -> list[tuple[int, str]]:
 def _parties_in(folded: str) -> tuple[tuple[int, str], ...]:
     """:func:`parties_in`, once per text (a sentence's is read for each of its figures)."""
     s = LOCATIVE.sub(lambda m: " " * len(m.group()), folded)
+    s = PLACE_ADJECTIVE.sub(lambda m: " " * len(m.group()), s)
     found = []
     starts = text_starts(s)  # a pattern none of whose words can start here is not run
     for code, rx in PARTIES:
@@ -987,17 +997,26 @@ def _clause_verb(chain):
     return None
 
 
+CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "acl:relcl", "conj", "parataxis", "xcomp")
+
+
 def _measure_of(chain) -> tuple[str, object]:
     for h in chain:
         if h.pos_ == "AUX":
             continue
-        if h.pos_ == "VERB" and not measure_word(h.lemma_) and not measure_word(h.text):
+        # a clause's head with a subject is its verb even when the tagger calls it a noun (« que 64 militaires
+        # souffraient de … »: a rare form tagged NOUN)
+        verbish = h.pos_ == "VERB" or (
+            h.pos_ == "NOUN" and h.dep_ in CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubj:pass") for c in h.children)
+        )
+        if verbish and not measure_word(h.lemma_) and not measure_word(h.text):
             # "avaient souffert de traumatismes crâniens", "ont subi des blessures": the wound is named;
             # « a coûté la vie à », « ont perdu la vie »: the life lost
             if fold(h.lemma_) in ("couter", "perdre") and any(fold(c.text) == "vie" for c in h.children):
                 return "killed", h
+            complements = ("obj", "obl", "nmod") if h.pos_ == "NOUN" else ("obj", "obl")  # a noun's are nmod
             for c in h.children:
-                if c.dep_.startswith(("obj", "obl")) and measure_word(c.text) in CASUALTY_MEASURES:
+                if c.dep_.startswith(complements) and measure_word(c.text) in CASUALTY_MEASURES:
                     return measure_word(c.text), c
         w = fold(h.lemma_) if h.pos_ == "VERB" else fold(h.text)
         m = measure_word(w) or measure_word(h.text)

@@ -853,14 +853,16 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     )
     if level_np is not None and c.kind == "casualties" and roles.np_party(level_np):
         c.party, c.party_basis = roles.np_party(level_np), "stated"
-    others = re.match(r"\s+autres\b", folded[c.end : c.unit_start]) if c.unit_start > c.end else None
-    if (
-        c.kind == "casualties"
-        and c.party_basis == "unspecified"
+    others = re.match(r"\s+(?:d')?autres\b", folded[c.end : c.unit_start]) if c.unit_start > c.end else None
+    if c.kind == "casualties" and (
+        c.party_basis == "unspecified"
         and (cases or TOLL_NOUNS.match(fu) or others and roles.GENERIC_VICTIMS.match(fu))
+        or c.party_basis == "context"
+        and others
     ):
         # « qui faisait état de 34 blessés », « 40 cas de blessures », « quatre autres personnes »: a bare toll
-        # is the toll just told (its sentence's target first: « une frappe contre le Hachd a fait 8 morts »)
+        # is the toll just told (its sentence's target first: « une frappe contre le Hachd a fait 8 morts »);
+        # « 30 autres soldats » are others of the soldiers just counted, not of the force last named
         _, aimed = roles.struck_party(s.text, stop=c.start)
         told = [
             j
