@@ -844,3 +844,18 @@ def test_a_verb_the_tagger_calls_a_noun_still_governs_its_toll():
     assert (f.kind, f.measure) == ("casualties", "wounded"), (
         f"« 30 militaires souffraient de commotions »: read as {f.kind}/{f.measure} ({f.measure_basis}), not wounded"
     )
+
+
+def test_definite_troops_that_will_stay_are_the_level_now():
+    f = one("Malgré l'accord, les quelque 700 soldats italiens resteront dans le pays jusqu'à nouvel ordre.", 700)
+    assert (f.kind, f.measure) == ("troops", "present"), (
+        f"« les quelque 700 soldats italiens resteront »: the troops there now, read as {f.kind}/{f.measure} "
+        f"({f.measure_basis}), not the present level"
+    )
+
+
+def test_a_number_a_mandate_allows_is_a_ceiling_not_a_level_reached():
+    f = one("Le mandat voté par le Parlement autorise jusqu'à 350 militaires espagnols sur place.", 350)
+    assert (f.kind, f.measure) == ("troops", "planned"), (
+        f"« le mandat autorise jusqu'à 350 militaires »: a ceiling, read as {f.kind}/{f.measure} ({f.measure_basis})"
+    )

@@ -886,6 +886,9 @@ def _same_toll(a: str, b: str) -> bool:
     return a == b or "killed_or_wounded" in (a, b)
 
 
+CEILING = re.compile(r"^(?:autoriser|permettre|plafonner)$")
+
+
 def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) -> tuple[str, str]:
     """The measure of a troop figure and why: present or planned level, a flow (arriving, leaving,
     moved), from its own words, the word that governs it, the tense of its clause, or the figure before."""
@@ -903,8 +906,13 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     own_flow = next((m for m, _ in own if m in roles.FLOWS), "")
     before = folded[max(0, c.start - 25) : c.start]
     after = folded[c.local[2] : c.local[2] + 90]
+    # the figure the permission is about, not a move it permits (« autorise l'envoi de 500 soldats »)
+    ceiling = verb if verb is not None and CEILING.match(fold(verb.lemma_)) and gov_tok in (None, verb) else None
     if own_flow:
         m, why = own_flow, "own words"
+    elif ceiling is not None and not c.definite:
+        # « le mandat autorise jusqu'à 500 soldats »: what is allowed is a ceiling, a level set, not one reached
+        m, why = "planned", f"a ceiling ({ceiling.text})"
     elif own_state is not None and c.definite and not roles.future(own_state):
         # « le reste des quelque 2 500 militaires présents quittera … »: the level they are at now
         m, why = "present", f"own words ({own_state.text})"
@@ -927,6 +935,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         word = fold(gov_tok.text) if gov_tok is not None else ""
         if re.match(r"deploy|deploi|envo", word) and later:
             m, why = "arriving", f"governed by {gov_tok.text}"
+        elif later and c.definite and not forward:
+            # « les quelque 900 soldats resteront », « maintiendra ses 300 soldats »: a definite number names
+            # troops there now; that they will stay says the level they are at, not a target
+            m, why = "present", f"the troops there now that {gov_tok.text if gov_tok is not None else 'it'} keeps"
         else:
             m, why = (
                 ("planned" if later else "present"),
