@@ -452,6 +452,7 @@ _NEEDS = {
     ),
     "relative_week": ("semaine",),
     "relative_month": ("mois",),
+    "that_year": ("annee",),
     "relative_year": ("annee", "l'an "),
     "relative_day": ("hier", "aujourd'hui", "demain", "ce jour"),
     "ago": ("il y a",),
@@ -550,6 +551,8 @@ _p(
     r"(?P<rel2>la semaine d'avant))\b",
 )
 _p("relative_month", r"\b(?:(?P<this>ce mois(?:-ci)?)|le mois (?P<rel>dernier|passe|prochain))\b")
+# « cette année-là », « la même année »: the year the text named last, not the year of publication
+_p("that_year", r"\b(?:cette annee-la|(?:la|cette) meme annee|l'annee meme)(?![a-z-])")
 _p(
     "relative_year",
     r"\b(?:(?P<this>cette annee)|l'annee (?P<rel>derniere|passee|prochaine|en cours)|"
@@ -822,6 +825,8 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     elif name == "relative_month":
         x.kind, x.unit = "relative", "month"
         x.rel = "this" if g.get("this") else ("next" if g.get("rel") == "prochain" else "last")
+    elif name == "that_year":
+        x.kind, x.rel = "year", "same_year"
     elif name == "relative_year":
         x.kind, x.unit = "relative", "year"
         r = g.get("rel") or g.get("rel2") or ""
@@ -1418,38 +1423,37 @@ def tag(
         lo_d, hi_d = _delta(x)
         if x.rel == "refers":
             # "N jours après X": the other date of the sentence is that of the main clause when
-            # it comes before the offset, and that of X when it comes after it; with no other
-            # date, the main clause is the day's news (the publication window).
+            # it comes before the offset, and that of X when it comes after it. With no other date
+            # the offset fixes nothing here: X is an event, and only its date (or the main clause's,
+            # when the article dates them: see helpers.extract.events) can count the days, never
+            # the publication day
             others = [
                 o for o in out if o is not x and o.resolved and sent[0] <= o.start < sent[1] and o.kind != "offset"
             ]
-            sign = 1 if x.direction == "after" else -1
-            if others:
-                ref = min(others, key=lambda o: abs(o.start - x.start))
-                ref_s, ref_e, ref_txt = ref.date_start, ref.date_end, ref.text
-            elif lo is not None and x.unit in ("day", "week"):
-                ref_s, ref_e, ref_txt, ref = lo, hi or lo, "the publication date", None
-            else:
+            if not others:
                 continue
-            if ref is not None and ref.start > x.start:  # the date given is X's
+            ref = min(others, key=lambda o: abs(o.start - x.start))
+            if ref.start > x.start:  # the date given is X's
+                main = count_from(x, ref.date_start, ref.date_end, forward=True)
                 out[i] = replace(
                     x,
-                    date_start=ref_s,
-                    date_end=ref_e,
-                    main_start=ref_s + sign * lo_d,
-                    main_end=ref_e + sign * hi_d,
+                    date_start=ref.date_start,
+                    date_end=ref.date_end,
+                    main_start=main[0],
+                    main_end=main[1],
                     basis="reference",
-                    note=f"from {ref_txt!r}",
+                    note=f"from {ref.text!r}",
                 )
             else:
+                a, b = count_from(x, ref.date_start, ref.date_end, forward=False)
                 out[i] = replace(
                     x,
-                    date_start=ref_s - sign * hi_d,
-                    date_end=ref_e - sign * lo_d,
-                    main_start=ref_s,
-                    main_end=ref_e,
+                    date_start=a,
+                    date_end=b,
+                    main_start=ref.date_start,
+                    main_end=ref.date_end,
                     basis="reference",
-                    note=f"from {ref_txt!r}",
+                    note=f"from {ref.text!r}",
                 )
         else:
             before = [o for o in out[:i] if o.resolved and o.kind != "offset"]
@@ -1483,6 +1487,27 @@ def _same_time(x: TimeExpr, out: list[TimeExpr], spans, lo: date, hi: date) -> T
     return replace(
         x, date_start=a, date_end=b, precision=precision_of(a, b), basis="reference", note=f"from {ref.text!r}"
     )
+
+
+def count_from(x: TimeExpr, start: date, end: date, forward: bool) -> tuple[date, date]:
+    """The days an offset ``x`` (« deux jours après X ») gives, counted from the dates [start, end] of one side:
+    the main clause's from X's (``forward``), or X's from the main clause's. Whole years counted from a whole
+    year give a whole year (« en 2014, trois ans après » is 2011), whole months from a whole month a month."""
+    sign = (1 if x.direction == "after" else -1) * (1 if forward else -1)
+    if not x.vague and x.n and x.unit in ("year", "month"):
+        whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
+        whole_month = start.day == 1 and end == month_range(end.year, end.month)[1]
+        if whole_year and x.unit == "year":
+            return date(start.year + sign * x.n, 1, 1), date(end.year + sign * x.n, 12, 31)
+        if whole_month and (whole_year or x.unit == "month"):
+            months = sign * x.n * (12 if x.unit == "year" else 1)
+            a = _add_months(start.replace(day=1), months)
+            b = _add_months(end.replace(day=1), months)
+            return a, month_range(b.year, b.month)[1]
+    lo_d, hi_d = _delta(x)
+    if sign > 0:
+        return start + lo_d, end + hi_d
+    return start - hi_d, end - lo_d
 
 
 def _delta(x: TimeExpr) -> tuple[timedelta, timedelta]:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from ..text import ByStart, Sentence, fold, in_sentences, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
-from .dates import CALENDAR_WORDS, TimeExpr, _delta, precision_of, tag
+from .dates import CALENDAR_WORDS, TimeExpr, count_from, precision_of, tag
 from .frames import (
     STATEMENT_WORDS,
     STRIKERS,
@@ -395,6 +395,11 @@ def extract_events(
 
     for s, s_exprs in by_sentence:
         segs = _segments(s, s_exprs, folded)
+        # offsets the sentence does not date (« deux jours après la frappe », no other date): counted from the
+        # event X's noun names when the article told it dated, or from the main clause's date once the article
+        # dates it; never from the publication day
+        undated_offsets = [x for x in s_exprs if x.kind == "offset" and x.rel == "refers" and not x.resolved]
+        counted: dict[int, tuple[date, date]] = {}
         frames = sent_frames.get(s.index, [])
         for fr in frames:
             fr.at_site = fr.kind == "violence" and bisect_left(site_starts, fr.span[0]) < bisect_left(
@@ -410,7 +415,14 @@ def extract_events(
                 and len(segs) > 1
                 and any(x.kind == "offset" for x in s_exprs)
             ):
-                continue  # "Cette déclaration intervient" before "quelques jours après …"
+                # "Cette déclaration intervient" before "quelques jours après …": no event of its own, but it
+                # names one the article told (of the noun's type, else the news): the offsets count from it
+                t = classify(clause_f)
+                p = _told(out, s.index, t, []) if t else (_news_time(out, s.index, lo) if lo else None)
+                for x in undated_offsets:
+                    if p is not None and x.start >= a:
+                        counted.setdefault(id(x), (p.date_start, p.date_end))
+                continue
             main, causes, others = choose_frames(
                 frames, a, b, folded, referred=offset is not None, sentence_folded=sfold
             )
@@ -510,6 +522,8 @@ def extract_events(
             follows = [
                 x for x in s_exprs if x.kind == "offset" and x.rel == "follows" and a <= x.start < b and x.resolved
             ]
+            # the offsets the sentence does not date after a main clause with no date of its own
+            later = [x for x in undated_offsets if x.start >= a] if seg_i == 0 and offset is None else []
             if retold is not None:
                 # what the statement says is an occurrence already told: that occurrence, at its date
                 ev.date_start, ev.date_end, ev.precision = retold.date_start, retold.date_end, retold.precision
@@ -517,6 +531,8 @@ def extract_events(
                 link = f"cont:{retold.event_id}"
                 retold.keys.add(link)
                 ev.keys.add(link)
+            elif offset is not None and not offset.resolved:
+                _date_from_offset(ev, fr, offset, folded, text, out, s.index, b, counted)
             elif offset is not None and offset.resolved and _main_after_offset(folded, offset, fr, b):
                 # « Deux jours après la mort de X, le parlement a adopté… »: the clause after the comma is
                 # the main one, N days after X; X dated by an earlier sentence of the article gives its day
@@ -547,6 +563,19 @@ def extract_events(
                 ev.weekday = d.weekday if d.kind == "date" else None
                 if d.since:
                     ev.date_text = d.text.strip()
+            elif later and (p := _referred_told(folded, text, later[0], out, s.index, s.end)) is not None:
+                # « Le texte a été adopté deux jours après la frappe », the strike told with its date earlier
+                ms, me = count_from(later[0], p.date_start, p.date_end, forward=True)
+                ev.date_start, ev.date_end, ev.precision = ms, me, precision_of(ms, me)
+                ev.date_text, ev.date_basis = later[0].text.strip(), "reference"
+            elif later and _realized(fr) and (p := _told(out, s.index, etype, [], fr.agent)) is not None:
+                # « Le texte avait été adopté deux jours après la frappe », the vote told with its date earlier:
+                # the sentence places X before an occurrence the article has dated
+                ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
+                ev.date_text, ev.date_basis, ev.qualifier = p.date_text, "reference", p.qualifier
+                link = f"cont:{p.event_id}"
+                p.keys.add(link)
+                ev.keys.add(link)
             elif (
                 main_offsets
                 and seg_i == 0
@@ -671,6 +700,10 @@ def extract_events(
                 | {f"actor:{x}" for x in ev.actors if x not in GENERIC_ACTORS}
             )
             ev.headline = frame_headline(ev, fr, frames, headline_place, generic_places, site_ids)
+            if seg_i == 0 and offset is None and ev.date_start is not None and ev.date_basis != "publication":
+                for x in undated_offsets:  # the main clause the article dates: its offsets count from it
+                    if x.start >= a:
+                        counted.setdefault(id(x), (ev.date_start, ev.date_end))
             out.append(ev)
             for x in elided:
                 # « la troisième base cédée ce mois-ci, après celles d'al-Qaïm, le 17 mars »: another occurrence
@@ -909,7 +942,13 @@ OFFSET_EVENTS = [
     ("attack", re.compile(r"^\s*(?:la |l'|les )(?:attaques?|attentats?|tirs?)\b")),
     ("strike", re.compile(r"^\s*(?:la |les )(?:frappes?|raids?|bombardements?)\b")),
     ("vote", re.compile(r"^\s*(?:le |la )(?:vote|resolution|scrutin)\b")),
+    ("withdrawal", re.compile(r"^\s*(?:le |la |l')(?:retrait|remise|passation|retrocession)\b")),
+    ("agreement", re.compile(r"^\s*(?:l'|la )(?:accord|signature|entente)\b")),
 ]
+
+# the types an event told can have when a noun names it: a strike that killed a leader is told as a killing,
+# and « la mort de X » may be a strike's or an attack's
+OFFSET_FAMILIES = {"strike": {"strike", "killing"}, "killing": {"killing", "strike", "attack"}}
 
 
 def _main_after_offset(folded: str, offset: TimeExpr, fr: Frame, end: int) -> bool:
@@ -919,24 +958,69 @@ def _main_after_offset(folded: str, offset: TimeExpr, fr: Frame, end: int) -> bo
     return comma != -1 and fr.start > comma and offset.main_start is not None
 
 
+def _referred_told(folded: str, text: str, offset: TimeExpr, out: list, sentence_index: int, end: int):
+    """The event « N jours après X » counts from, when X is a noun naming an event (« la frappe », « le vote »)
+    that an earlier sentence told with a date (the same kind of event, a name in common); else None."""
+    stop = folded.find(",", offset.end, end)
+    stop = end if stop == -1 else stop
+    phrase = folded[offset.end : stop]
+    fam = next((f for f, rx in OFFSET_EVENTS if rx.search(phrase)), None)
+    if fam is None:
+        return None
+    names = key_terms(text[offset.end : stop])
+    fams = OFFSET_FAMILIES.get(fam, {fam})
+    for p in reversed(out):
+        if p.sentence_index >= sentence_index or p.date_start is None or family(p.event_type) not in fams:
+            continue
+        if names and not names & p.keys:
+            continue
+        return p
+    return None
+
+
 def _after_told(folded: str, text: str, offset: TimeExpr, out: list, sentence_index: int):
     """The main clause's days for « N jours après X »: from X's date when an earlier sentence dated X (the
     same kind of event, a name in common), else as the tagger reckoned it."""
-    comma = folded.find(",", offset.end)
-    phrase = folded[offset.end : comma]
-    fam = next((f for f, rx in OFFSET_EVENTS if rx.search(phrase)), None)
-    if fam is not None:
-        names = key_terms(text[offset.end : comma])
-        for p in reversed(out):
-            if p.sentence_index >= sentence_index or p.date_start is None or family(p.event_type) != fam:
-                continue
-            if names and not names & p.keys:
-                continue
-            lo_d, hi_d = _delta(offset)
-            if offset.direction == "after":
-                return p.date_start + lo_d, p.date_end + hi_d
-            return p.date_start - hi_d, p.date_end - lo_d
+    p = _referred_told(folded, text, offset, out, sentence_index, len(folded))
+    if p is not None:
+        return count_from(offset, p.date_start, p.date_end, forward=True)
     return offset.main_start, offset.main_end
+
+
+def _date_from_offset(
+    ev: EventMention,
+    fr: Frame,
+    offset: TimeExpr,
+    folded: str,
+    text: str,
+    out: list,
+    sentence_index: int,
+    end: int,
+    counted: dict[int, tuple[date, date]],
+) -> None:
+    """Date the clause of an offset its sentence does not date (« …, deux jours après la frappe qui… »), from
+    the article's own dates: the clause after « Deux jours après X, » from X told earlier; X itself from X told
+    earlier (the same occurrence) or counted back from the main clause's date. Otherwise it stays undated: the
+    publication day says nothing of when X was."""
+    p = _referred_told(folded, text, offset, out, sentence_index, end)
+    comma = folded.find(",", offset.end, end)
+    if comma != -1 and fr.start > comma:  # the main clause, after « Deux jours après X, »
+        if p is not None:
+            ev.date_start, ev.date_end = count_from(offset, p.date_start, p.date_end, forward=True)
+            ev.precision = precision_of(ev.date_start, ev.date_end)
+            ev.date_text, ev.date_basis = offset.text.strip(), "reference"
+        return
+    ev.side = "referred"
+    if p is not None:
+        ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
+        ev.date_text, ev.date_basis, ev.qualifier = p.date_text, "reference", p.qualifier
+        link = f"cont:{p.event_id}"
+        p.keys.add(link)
+        ev.keys.add(link)
+    elif id(offset) in counted:
+        ev.date_start, ev.date_end = count_from(offset, *counted[id(offset)], forward=False)
+        ev.precision = precision_of(ev.date_start, ev.date_end)
+        ev.date_text, ev.date_basis = offset.text.strip(), "reference"
 
 
 def _told(

@@ -1,0 +1,124 @@
+"""Which date an event takes when a sentence relates two times: a relative date counted from an event the
+sentence names, « cette année-là », a finer date in apposition to a coarser one. The short articles are
+written for these tests; each test runs the tagger and the event extraction on one of them."""
+
+from datetime import date
+
+from helpers.extract.dates import tag
+from helpers.extract.events import extract_events
+from helpers.extract.published import lead_span
+from helpers.text import split_sentences
+
+
+def events(text: str, published: date):
+    """The event mentions of ``text`` published on ``published`` (no places)."""
+    sentences = split_sentences(text)
+    return extract_events("t", text, sentences, [], published, published, lead_span(text, text.split("\n")[0]))
+
+
+def expr(text: str, words: str, published: date):
+    """The expression of ``text`` that starts with ``words``, dated for ``published``."""
+    spans = [(s.start, s.end) for s in split_sentences(text)]
+    return next(x for x in tag(text, published, published, spans) if x.text.startswith(words))
+
+
+def typed(evs, etype):
+    found = [e for e in evs if e.event_type == etype]
+    assert found, f"no {etype} event among {[(e.event_type, e.clause) for e in evs]}"
+    return found[0]
+
+
+# --- « N jours après X »: counted from X's date or the main clause's, never from the publication day ----
+
+VOTE_TOLD = (
+    "Le Sénat irakien reste divisé\n\n"
+    "Le 12 mars, les sénateurs ont adopté une motion réclamant le départ des soldats étrangers.\n"
+    "Le texte avait été adopté trois jours après la frappe américaine qui avait tué deux commandants "
+    "d'une milice près de Kerbala.\n"
+)
+NOTHING_TOLD = (
+    "Tensions à Bagdad\n\n"
+    "Des manifestants ont occupé une place du centre-ville pour dénoncer la présence américaine.\n"
+    "Le texte avait été adopté trois jours après la frappe américaine qui avait tué deux commandants "
+    "d'une milice près de Kerbala.\n"
+)
+
+
+def test_an_offset_alone_in_its_sentence_is_not_counted_from_publication():
+    x = expr(NOTHING_TOLD, "trois jours", date(2020, 3, 20))
+    assert x.date_start is None and x.main_start is None, (
+        f"« trois jours après la frappe » with no other date in its sentence was dated {x.date_start}…"
+        f"{x.main_start} ({x.note}): counted from the publication day, it makes a wrong date"
+    )
+
+
+def test_the_event_an_offset_names_counts_back_from_the_main_clause_told_with_a_date():
+    strike = typed(events(VOTE_TOLD, date(2020, 3, 20)), "killing")
+    assert (strike.date_start, strike.date_end) == (date(2020, 3, 9), date(2020, 3, 9)), (
+        f"the strike three days before the vote told on 12 March was dated {strike.date_start}…{strike.date_end}"
+    )
+
+
+def test_the_event_an_offset_names_stays_undated_when_the_article_dates_nothing():
+    strike = typed(events(NOTHING_TOLD, date(2020, 3, 20)), "killing")
+    assert strike.date_start is None, (
+        f"the strike three days before an undated vote was dated {strike.date_start} ({strike.date_basis}): "
+        "nothing in the article fixes it"
+    )
+
+
+def test_the_main_clause_after_an_offset_counts_from_the_event_told_earlier():
+    text = (
+        "Le Parlement irakien hausse le ton\n\n"
+        "Le 3 mars, une frappe américaine a tué deux commandants d'une milice près de Kerbala.\n"
+        "Deux jours après la frappe, les députés ont voté une résolution demandant le départ des troupes "
+        "étrangères.\n"
+    )
+    vote = typed(events(text, date(2020, 3, 20)), "vote")
+    assert vote.date_start == date(2020, 3, 5), (
+        f"« Deux jours après la frappe » (told on 3 March) dated the vote {vote.date_start}"
+    )
+
+
+def test_an_offset_after_this_decision_counts_from_the_decision_told():
+    text = (
+        "L'Alliance renforce sa mission\n\n"
+        "Les ministres de l'Alliance ont approuvé mardi le renforcement de leur mission de conseil en Irak.\n"
+        "Cette décision intervient quatre jours après une attaque au drone contre la base de Harir qui a "
+        "blessé deux soldats.\n"
+    )
+    attack = typed(events(text, date(2021, 3, 11)), "attack")
+    assert attack.date_start == date(2021, 3, 5), (
+        f"« Cette décision intervient quatre jours après une attaque »: the decision was told on Tuesday 9 March, "
+        f"the attack dated {attack.date_start}"
+    )
+
+
+def test_whole_years_counted_from_a_whole_year_give_a_year():
+    text = "Tout commence en 2016. Cette année-là, Washington avait dépêché des conseillers, quatre ans après les en avoir rappelés."
+    x = expr(text, "quatre ans", date(2021, 3, 11))
+    assert (x.date_start, x.date_end) == (date(2012, 1, 1), date(2012, 12, 31)), (
+        f"« quatre ans après » from 2016 gave {x.date_start}…{x.date_end}, not the year 2012"
+    )
+
+
+# --- « cette année-là », « la même année »: the year the text named last -----------------------------
+
+
+def test_that_year_is_the_year_named_before():
+    text = "Il faut revenir à 2016. Cette année-là, Washington avait dépêché des conseillers."
+    x = expr(text, "Cette année", date(2021, 3, 11))
+    assert (x.date_start, x.date_end) == (date(2016, 1, 1), date(2016, 12, 31)), (
+        f"« Cette année-là » after 2016 was dated {x.date_start}…{x.date_end}"
+    )
+
+
+def test_the_same_year_is_the_year_named_before():
+    text = "En 2017, la ville a été reprise ; la même année, les conseillers sont arrivés."
+    x = expr(text, "la même", date(2021, 3, 11))
+    assert x.date_start == date(2017, 1, 1), f"« la même année » after 2017 was dated {x.date_start}"
+
+
+def test_that_year_with_no_year_named_is_not_the_publication_year():
+    x = expr("Cette année-là, Washington avait dépêché des conseillers.", "Cette année", date(2021, 3, 11))
+    assert x.date_start is None, f"« Cette année-là » with no year named before was dated {x.date_start}"
