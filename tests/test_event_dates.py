@@ -4,10 +4,12 @@ written for these tests; each test runs the tagger and the event extraction on o
 
 from datetime import date
 
-from helpers.extract.dates import tag
+import pytest
+
+from helpers.extract.dates import refine_appositions, tag
 from helpers.extract.events import extract_events
 from helpers.extract.published import lead_span
-from helpers.text import split_sentences
+from helpers.text import fold, split_sentences
 
 
 def events(text: str, published: date):
@@ -122,3 +124,37 @@ def test_the_same_year_is_the_year_named_before():
 def test_that_year_with_no_year_named_is_not_the_publication_year():
     x = expr("Cette année-là, Washington avait dépêché des conseillers.", "Cette année", date(2021, 3, 11))
     assert x.date_start is None, f"« Cette année-là » with no year named before was dated {x.date_start}"
+
+
+# --- a finer time in apposition to a coarser one that holds it dates the event --------------------------
+
+
+def test_a_month_picked_out_by_dont_dates_the_event_not_the_season():
+    text = (
+        "Kirkouk : la base K1 rendue\n\n"
+        "La base avait essuyé plusieurs tirs de roquettes à l'automne, dont l'un, en octobre, avait blessé "
+        "trois soldats américains.\n"
+    )
+    attack = typed(events(text, date(2020, 12, 2)), "attack")
+    assert (attack.date_start, attack.date_end) == (date(2020, 10, 1), date(2020, 10, 31)), (
+        f"« à l'automne, dont l'un, en octobre » dated the attack {attack.date_start}…{attack.date_end}, not October"
+    )
+
+
+@pytest.mark.parametrize("sep", [", ", " "])
+def test_a_weekday_and_date_after_last_week_dates_the_event(sep):
+    text = f"La semaine dernière{sep}mardi 8 septembre, l'émissaire a été reçu par le président irakien à Bagdad."
+    spans = [(s.start, s.end) for s in split_sentences(text)]
+    week = refine_appositions(tag(text, date(2020, 9, 16), date(2020, 9, 16), spans), fold(text))[0]
+    assert (week.date_start, week.date_end) == (date(2020, 9, 8), date(2020, 9, 8)), (
+        f"« La semaine dernière{sep}mardi 8 septembre » stood for {week.date_start}…{week.date_end}, not the Tuesday"
+    )
+
+
+def test_two_times_that_do_not_nest_stay_two_dates():
+    text = "Les troupes sont arrivées en juin, en juillet et en août."
+    refined = refine_appositions(tag(text, date(2020, 9, 16)), fold(text))
+    june = refined[0]
+    assert (june.date_start, june.date_end) == (date(2020, 6, 1), date(2020, 6, 30)), (
+        f"« en juin, en juillet » are two months: June became {june.date_start}…{june.date_end}"
+    )

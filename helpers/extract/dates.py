@@ -1472,6 +1472,30 @@ def tag(
     return out
 
 
+# what may stand between a period and a finer time it holds, in apposition: a comma (« la semaine dernière, jeudi
+# 20 août »), « dont » and the part it picks out (« au printemps, dont l'une, en mars »)
+APPOSITION = re.compile(r"\s*,\s*(?:dont\b[^,.;:!?()«»]{0,40}?(?:\s*,\s*|\s+))?")
+
+
+def refine_appositions(exprs: list[TimeExpr], folded: str) -> list[TimeExpr]:
+    """The dated expressions, each period followed in apposition by a finer time that falls inside it (« au
+    printemps, dont l'une, en mars », « la semaine dernière, jeudi 20 août », « la semaine dernière jeudi 20
+    août ») standing for that finer time: an event the clause dates by the period happened then. Two times
+    that do not nest (« en 2019, le 3 mai » read as 2020's) are two dates, left as they are."""
+    out = list(exprs)
+    for i, (x, y) in enumerate(zip(exprs, exprs[1:])):
+        if not (x.resolved and y.resolved) or "offset" in (x.kind, y.kind) or x.since or y.since:
+            continue
+        between = folded[x.end : y.start]
+        weekday_date = y.kind == "date" and y.weekday is not None
+        if not (APPOSITION.fullmatch(between) or (weekday_date and between.isspace())):
+            continue
+        inside = x.date_start <= y.date_start and y.date_end <= x.date_end
+        if inside and (y.date_end - y.date_start) < (x.date_end - x.date_start):
+            out[i] = replace(y, start=x.start, end=x.end, note=f"within {x.text!r}")
+    return out
+
+
 def _same_time(x: TimeExpr, out: list[TimeExpr], spans, lo: date, hi: date) -> TimeExpr:
     """ "(l'année dernière) à la même époque": the time of year of the publication, in the year of the
     expression it goes with (the nearest in its sentence, the one before preferred); else that expression's date."""

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from ..text import ByStart, Sentence, fold, in_sentences, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
-from .dates import CALENDAR_WORDS, TimeExpr, count_from, precision_of, tag
+from .dates import CALENDAR_WORDS, TimeExpr, count_from, precision_of, refine_appositions, tag
 from .frames import (
     STATEMENT_WORDS,
     STRIKERS,
@@ -364,6 +364,7 @@ def extract_events(
         exprs = tag(text, lo, hi, [(s.start, s.end) for s in sentences])
     if skip:  # the dateline's date is the publication date, not an event's
         exprs = [x for x in exprs if not (skip[0] <= x.start < skip[1])]
+    exprs = refine_appositions(exprs, folded)  # « au printemps, dont l'une, en mars »: March dates the event
     site_towns = site_towns or {}
     generic_places = generic_places or set()
     by_sentence = in_sentences(sentences, exprs)  # each sentence's expressions, in one pass
