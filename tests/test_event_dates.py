@@ -96,6 +96,22 @@ def test_an_offset_after_this_decision_counts_from_the_decision_told():
     )
 
 
+def test_a_clause_after_apres_que_with_a_comma_inside_is_what_the_offset_counts_back_to():
+    text = (
+        "Bagdad et Washington ouvrent des pourparlers\n\n"
+        "Mercredi, le gouvernement irakien a annoncé l'ouverture de pourparlers avec Washington sur le départ "
+        "des conseillers américains.\n"
+        "Cette annonce intervient quelques jours après que le chef du gouvernement, en visite à Paris, a réclamé "
+        "un dialogue immédiat sur la fin de la mission.\n"
+    )
+    demand = typed(events(text, date(2024, 1, 26)), "announcement")
+    assert (demand.date_start, demand.date_end) == (date(2024, 1, 17), date(2024, 1, 22)), (
+        f"the demand a few days before the announcement of Wednesday 24 January was dated "
+        f"{demand.date_start}…{demand.date_end}: the clause after « après que X, en visite à Paris, » was read as "
+        "a main clause after the offset"
+    )
+
+
 def test_whole_years_counted_from_a_whole_year_give_a_year():
     text = "Tout commence en 2016. Cette année-là, Washington avait dépêché des conseillers, quatre ans après les en avoir rappelés."
     x = expr(text, "quatre ans", date(2021, 3, 11))

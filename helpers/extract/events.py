@@ -417,9 +417,9 @@ def extract_events(
                 and any(x.kind == "offset" for x in s_exprs)
             ):
                 # "Cette déclaration intervient" before "quelques jours après …": no event of its own, but it
-                # names one the article told (of the noun's type, else the news): the offsets count from it
+                # names one the article told (of the noun's type, else the day's news): the offsets count from it
                 t = classify(clause_f)
-                p = _told(out, s.index, t, []) if t else (_news_time(out, s.index, lo) if lo else None)
+                p = (_told(out, s.index, t, []) if t else None) or (_news_time(out, s.index, lo) if lo else None)
                 for x in undated_offsets:
                     if p is not None and x.start >= a:
                         counted.setdefault(id(x), (p.date_start, p.date_end))
@@ -533,7 +533,7 @@ def extract_events(
                 retold.keys.add(link)
                 ev.keys.add(link)
             elif offset is not None and not offset.resolved:
-                _date_from_offset(ev, fr, offset, folded, text, out, s.index, b, counted)
+                _date_from_offset(ev, fr, offset, folded, text, out, s, b, counted)
             elif offset is not None and offset.resolved and _main_after_offset(folded, offset, fr, b):
                 # « Deux jours après la mort de X, le parlement a adopté… »: the clause after the comma is
                 # the main one, N days after X; X dated by an earlier sentence of the article gives its day
@@ -995,7 +995,7 @@ def _date_from_offset(
     folded: str,
     text: str,
     out: list,
-    sentence_index: int,
+    sentence: Sentence,
     end: int,
     counted: dict[int, tuple[date, date]],
 ) -> None:
@@ -1003,9 +1003,10 @@ def _date_from_offset(
     the article's own dates: the clause after « Deux jours après X, » from X told earlier; X itself from X told
     earlier (the same occurrence) or counted back from the main clause's date. Otherwise it stays undated: the
     publication day says nothing of when X was."""
-    p = _referred_told(folded, text, offset, out, sentence_index, end)
+    p = _referred_told(folded, text, offset, out, sentence.index, end)
     comma = folded.find(",", offset.end, end)
-    if comma != -1 and fr.start > comma:  # the main clause, after « Deux jours après X, »
+    opens = not folded[sentence.start : offset.start].strip()
+    if opens and comma != -1 and fr.start > comma:  # the main clause, after « Deux jours après X, »
         if p is not None:
             ev.date_start, ev.date_end = count_from(offset, p.date_start, p.date_end, forward=True)
             ev.precision = precision_of(ev.date_start, ev.date_end)
