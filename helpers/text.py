@@ -11,7 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 # Characters that all mean "apostrophe" or "quote" in scraped press text.
 _APOSTROPHES = "\u2019\u2018\u02bc\u02bb\u0060\u00b4\u2032"
@@ -322,3 +322,33 @@ def word_starts(rx: re.Pattern) -> frozenset[str] | None:
 def text_starts(text: str) -> set[str]:
     """The first two characters of every word of ``text`` (see :func:`word_starts`)."""
     return set(WORD_START.findall(text))
+
+
+class WordPatterns:
+    """Named patterns of words, each run only on a text where one of its words can start (:func:`word_starts`;
+    a pattern of another form always runs)."""
+
+    def __init__(self, named: list[tuple[str, re.Pattern]]):
+        self.items = [(name, rx, word_starts(rx)) for name, rx in named]
+
+    def runnable(self, text: str) -> list[tuple[str, re.Pattern]]:
+        """The (name, pattern) that may match in ``text``, in their order."""
+        starts = text_starts(text)
+        return [(name, rx) for name, rx, need in self.items if need is None or not need.isdisjoint(starts)]
+
+
+MEMO_LEN = 1000  # the longest text a short-text memo keeps (at most MEMO_SIZE of them: memory stays bounded)
+MEMO_SIZE = 4096
+
+
+def short_text_memo(fn):
+    """``fn`` (a text -> tuple function) computed once per text of at most :data:`MEMO_LEN` characters, the last
+    :data:`MEMO_SIZE` kept; a longer text is computed each time. The result is a new list at every call."""
+    kept = lru_cache(maxsize=MEMO_SIZE)(fn)
+
+    @wraps(fn)
+    def call(text: str) -> list:
+        return list(kept(text) if len(text) <= MEMO_LEN else fn(text))
+
+    call.__annotations__ = {**fn.__annotations__, "return": list}
+    return call

@@ -197,3 +197,24 @@ def test_word_starts_reads_a_word_pattern_and_declines_any_other():
     assert word_starts(re.compile(r"(otan|nato)")) is None, "without word boundaries a match may start anywhere"
     assert word_starts(re.compile(r"\b(otan|nato)\b", re.I)) is None, "ignoring case, « OTAN » starts otherwise"
     assert text_starts("les peshmergas, l'EI") == {"le", "pe", "EI"}
+
+
+def test_a_short_text_memo_computes_a_short_text_once_and_never_shares_its_list():
+    """text.short_text_memo: a short text is computed once; each call gets its own list (a caller may change it);
+    a text longer than MEMO_LEN is computed every time (not kept)."""
+    from helpers.text import MEMO_LEN, short_text_memo
+
+    calls = []
+
+    @short_text_memo
+    def words(text: str) -> tuple[str, ...]:
+        calls.append(text)
+        return tuple(text.split())
+
+    first = words("les forces américaines")
+    first.append("changé")
+    assert words("les forces américaines") == ["les", "forces", "américaines"], "a caller's change reached the memo"
+    assert calls == ["les forces américaines"], f"a short text computed more than once: {calls}"
+    long = "mot " * (MEMO_LEN // 4 + 1)
+    words(long), words(long)
+    assert calls.count(long) == 2, "a text longer than MEMO_LEN was kept"

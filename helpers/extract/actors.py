@@ -7,9 +7,8 @@ events apart is in :mod:`helpers.vocabulary` (``GENERIC_ACTORS``, ``COUNTRY_ACTO
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from ..text import text_starts, word_starts
+from ..text import WordPatterns, short_text_memo
 
 
 def _rx(p: str) -> re.Pattern:
@@ -42,31 +41,11 @@ ACTORS: list[tuple[str, re.Pattern]] = [
 ]
 
 
-def actors_of(clause_folded: str) -> list[str]:
-    """The actors a folded clause names, in lexicon order."""
-    if len(clause_folded) > MEMO_LEN:
-        return _actors(clause_folded)
-    return list(_actors_memo(clause_folded))
+ACTOR_PATTERNS = WordPatterns(ACTORS)
 
 
-MEMO_LEN = 1000  # the longest clause whose actors are kept (at most 4,096 clauses: memory stays bounded)
-
-
-ACTOR_STARTS = [(name, rx, word_starts(rx)) for name, rx in ACTORS]
-
-
-def _actors(clause_folded: str) -> list[str]:
-    """:func:`actors_of`, computed (a pattern none of whose words can start in the clause is not run:
-    :func:`helpers.text.word_starts`)."""
-    starts = text_starts(clause_folded)
-    return [
-        name
-        for name, rx, need in ACTOR_STARTS
-        if (need is None or not need.isdisjoint(starts)) and rx.search(clause_folded)
-    ]
-
-
-@lru_cache(maxsize=4096)
-def _actors_memo(clause_folded: str) -> tuple[str, ...]:
-    """:func:`_actors` once per clause (an event's clause is read for each of its mentions and frames)."""
-    return tuple(_actors(clause_folded))
+@short_text_memo
+def actors_of(clause_folded: str) -> tuple[str, ...]:
+    """The actors a folded clause names, in lexicon order (once per clause: an event's clause is read for each of
+    its mentions and frames; a pattern none of whose words can start in the clause is not run)."""
+    return tuple(name for name, rx in ACTOR_PATTERNS.runnable(clause_folded) if rx.search(clause_folded))

@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
-from ..text import fold, text_starts, word_starts
+from ..text import WordPatterns, fold, short_text_memo
 from . import nlp as models
 
 # --- parties -------------------------------------------------------------------------------------
@@ -118,7 +117,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
 ]
 
 
-PARTY_STARTS = {code: word_starts(rx) for code, rx in PARTIES}  # see _parties_in
+PARTY_PATTERNS = WordPatterns(PARTIES)  # see parties_in
 STATES_ONLY_AS_SUBJECT = re.compile(
     r"^(washington|paris|londres|prague|berlin|rome|madrid|ottawa|canberra|ankara|"
     r"teheran|bagdad|baghdad)$"
@@ -144,25 +143,14 @@ PLACE_ADJECTIVE = re.compile(
 )
 
 
-MEMO_LEN = 1000  # the longest phrase whose parties are kept (at most 4,096 phrases: memory stays bounded)
-
-
-def parties_in(folded: str) -> list[tuple[int, str]]:
-    """(position, code) of every party named in ``folded`` (place phrases removed first)."""
-    return list(_parties_in(folded) if len(folded) <= MEMO_LEN else _parties_in.__wrapped__(folded))
-
-
-@lru_cache(maxsize=4096)
-def _parties_in(folded: str) -> tuple[tuple[int, str], ...]:
-    """:func:`parties_in`, once per text (a sentence's is read for each of its figures)."""
+@short_text_memo
+def parties_in(folded: str) -> tuple[tuple[int, str], ...]:
+    """(position, code) of every party named in ``folded`` (place phrases removed first); once per text (a
+    sentence's is read for each of its figures)."""
     s = LOCATIVE.sub(lambda m: " " * len(m.group()), folded)
     s = PLACE_ADJECTIVE.sub(lambda m: " " * len(m.group()), s)
     found = []
-    starts = text_starts(s)  # a pattern none of whose words can start here is not run
-    for code, rx in PARTIES:
-        need = PARTY_STARTS[code]
-        if need is not None and need.isdisjoint(starts):
-            continue
+    for code, rx in PARTY_PATTERNS.runnable(s):
         for m in rx.finditer(s):
             if code == "IS" and m.group() == "ei" and not re.search(r"\bl'ei\b|\(ei\)", folded):
                 continue
@@ -518,7 +506,7 @@ def scope_label(place_id: str, kind: str) -> str:
     return place_id
 
 
-SCOPE_STARTS = [(label, rx, word_starts(rx)) for label, rx in SCOPE_NAMES]  # see text.word_starts
+SCOPE_PATTERNS = WordPatterns(SCOPE_NAMES)
 
 
 def _places(folded: str, gazetteer: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, int]]:
@@ -527,10 +515,7 @@ def _places(folded: str, gazetteer: list[tuple[int, int, str, str]]) -> list[tup
     for a, b, pid, kind in gazetteer:
         if PLACE_PREP.search(folded[max(0, a - 16) : a]) or kind in ("base", "airport", "zone"):
             found.append((a, b, scope_label(pid, kind), SPECIFIC.get(kind, 3)))
-    starts = text_starts(folded)
-    for label, rx, need in SCOPE_STARTS:
-        if need is not None and need.isdisjoint(starts):
-            continue  # none of its words can start here
+    for label, rx in SCOPE_PATTERNS.runnable(folded):
         for m in rx.finditer(folded):
             if any(a <= m.start() < b for a, b, *_ in found):
                 continue

@@ -29,10 +29,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .. import vocabulary
-from ..text import fold, text_starts, word_starts
+from ..text import WordPatterns, fold, short_text_memo
 from . import nlp as models
 from .dates import CALENDAR_WORDS
 
@@ -639,32 +638,19 @@ LOCATIVE = re.compile(
 )
 
 
-PARTY_STARTS = [(code, rx, word_starts(rx)) for code, rx in PARTIES]
+PARTY_PATTERNS = WordPatterns(PARTIES)
 
 
 def _named(folded: str) -> list[str]:
-    """The codes of the parties whose pattern matches in ``folded`` (a pattern none of whose words can start
-    there is not run: :func:`helpers.text.word_starts`)."""
-    starts = text_starts(folded)
-    return [
-        code for code, rx, need in PARTY_STARTS if (need is None or not need.isdisjoint(starts)) and rx.search(folded)
-    ]
+    """The codes of the parties whose pattern matches in ``folded``."""
+    return [code for code, rx in PARTY_PATTERNS.runnable(folded) if rx.search(folded)]
 
 
-MEMO_LEN = 1000  # the longest phrase whose parties are kept (at most 4,096 phrases: memory stays bounded)
-
-
-def parties(folded: str) -> list[str]:
+@short_text_memo
+def parties(folded: str) -> tuple[str, ...]:
     """Party codes named in a folded phrase, in the order of the codebook's list. A country named as where
     something is (« la Résistance islamique en Irak », « les forces américaines en Irak ») is no party when
-    another party is named."""
-    return list(_parties(folded) if len(folded) <= MEMO_LEN else _parties.__wrapped__(folded))
-
-
-@lru_cache(maxsize=4096)
-def _parties(folded: str) -> tuple[str, ...]:
-    """:func:`parties`, once per phrase (the same words are read by every frame and clause that holds them: some
-    forty patterns each time)."""
+    another party is named. Once per phrase (the same words are read by every frame and clause that holds them)."""
     out = _named(folded)
     if len(out) > 1:
         bare = LOCATIVE.sub(" ", folded)
