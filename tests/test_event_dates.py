@@ -174,3 +174,53 @@ def test_two_times_that_do_not_nest_stay_two_dates():
     assert (june.date_start, june.date_end) == (date(2020, 6, 1), date(2020, 6, 30)), (
         f"« en juin, en juillet » are two months: June became {june.date_start}…{june.date_end}"
     )
+
+
+# --- a live blog: each entry's news on the blog's day; « depuis » + an event noun and its date ------------
+
+LIVE_BLOG = (
+    "EN DIRECT - Tirs de drones dans l'ouest de l'Irak : le fil de la journée\n\n"
+    "20h40 - Les forces américaines ont frappé deux dépôts d'armes d'une milice près de la frontière "
+    "syrienne, indique le Pentagone.\n"
+    "18h10 - Rappel : la semaine dernière, samedi, une attaque de drone avait visé la base de Harir.\n"
+)
+
+
+def test_a_live_entry_tells_its_news_on_the_blogs_day():
+    """An entry's passé composé with no date of its own (« deux dépôts ont été frappés ») happened on the day
+    the blog is posted, not on the day of the attack a later entry recalls."""
+    strike = typed(events(LIVE_BLOG, date(2023, 5, 9)), "strike")
+    assert (strike.date_start, strike.date_end) == (date(2023, 5, 9), date(2023, 5, 9)), strike
+
+
+def test_one_clock_time_alone_is_no_live_blog():
+    """A single paragraph opening on a clock time is no live blog: its undated clause tells the story's time
+    (the rocket fire of Saturday), as in any article, not the day of publication."""
+    text = (
+        "Tensions dans l'ouest de l'Irak\n\n"
+        "Samedi, des roquettes ont visé la base d'Aïn al-Assad, sans faire de victimes.\n"
+        "Une réunion des chefs de tribu s'est tenue à Ramadi pour discuter de la sécurité des routes.\n"
+        "20h40 - Les forces américaines ont frappé deux dépôts d'armes d'une milice près de la frontière "
+        "syrienne, indique le Pentagone.\n"
+    )
+    strike = typed(events(text, date(2023, 5, 9)), "strike")
+    assert strike.date_start != date(2023, 5, 9), strike
+
+
+SINCE_DEMAND = (
+    "Les factions durcissent le ton\n\n"
+    "Une réunion des chefs de tribu s'est tenue à Ramadi pour discuter de la sécurité des routes.\n"
+    "Les factions armées exigent le retrait des soldats étrangers depuis l'assassinat de leur chef militaire "
+    "Abou Hassan, en mars 2021.\n"
+)
+
+
+def test_since_an_event_dates_that_event_not_the_demand():
+    """« exigent le retrait … depuis l'assassinat de X, en mars 2021 »: the killing is a past fact of March
+    2021 (the demand around it does not make it a demand), and the month is not the demand's date."""
+    evs = events(SINCE_DEMAND, date(2021, 11, 2))
+    killing = typed(evs, "killing")
+    assert (killing.date_start, killing.date_end) == (date(2021, 3, 1), date(2021, 3, 31)), killing
+    assert killing.modality == "realized", killing.modality
+    demand = typed(evs, "announcement")
+    assert demand.date_start is None or demand.date_start.year != 2021 or demand.date_start.month != 3, demand

@@ -91,6 +91,8 @@ RECENT = re.compile(
 )
 # words that place a clause relative to another moment than the news (« c'est alors que », « ils ont déjà »,
 # « par la suite »): the story's time does not apply
+# a live blog's entry: a paragraph that opens on the clock time it was posted (« 22h05 - », « 9 h 30 : »)
+LIVE_STAMP = re.compile(r"^[ \t]*\d{1,2} ?h ?\d{2}[ \t]*[-–—:|][ \t]", re.M)
 TIME_ANAPHOR = re.compile(
     r"\b(c'est alors|alors(?! qu)|a ce moment|ensuite|par la suite|plus tard|auparavant|precedemment|deja|entre-temps|"
     r"entretemps|jadis|autrefois|naguere)\b"
@@ -394,6 +396,7 @@ def extract_events(
         w = re.sub(r"^(?:[Ll]['’]|[Ll]a |[Ll]e |[Ll]es |[Dd]['’]|[Dd]u |[Dd]es |[Aa]u |[Aa]ux )", "", written[pid])
         return w[:1].upper() + w[1:] if w[:1].islower() and " " not in w and not w.startswith(("al-", "el-")) else w
 
+    live = _live_entries(text)
     for s, s_exprs in by_sentence:
         segs = _segments(s, s_exprs, folded)
         # offsets the sentence does not date (« deux jours après la frappe », no other date): counted from the
@@ -458,8 +461,7 @@ def extract_events(
                     | {f"actor:{x}" for x in ce.actors if x not in GENERIC_ACTORS}
                 )
                 out.append(ce)
-                exprs_cut = (fr.span[0], fr.span[1])
-                a_dates_skip.add(exprs_cut)
+                a_dates_skip.add((fr.span[0], max(fr.span[1], d.end)))  # (with a date set off after the noun)
             said = _dated_statement(frames, a, b, s_exprs, folded, main, hi or lo)
             retold = None
             if said is not None:
@@ -638,6 +640,13 @@ def extract_events(
                 link = f"cont:{p.event_id}"
                 p.keys.add(link)
                 ev.keys.add(link)
+            elif lo is not None and fr.aspect == "now" and any(p <= s.start < q for p, q in live):
+                # a live blog tells each entry's news (passé composé, présent) on the day it is posted: the
+                # blog's day, not the last news dated (an entry recalls the attack of « dimanche dernier »; the
+                # next one is tonight's)
+                ev.date_start, ev.date_end = lo, hi or lo
+                ev.precision = precision_of(ev.date_start, ev.date_end)
+                ev.date_text, ev.date_basis = "", "publication"
             elif ev.in_lead and lo is not None and fr.aspect != "before" and _news_time(out, s.index, lo) is not None:
                 # the lead tells the news the sentence before it dated (« Mardi, … L'attaque intervient… »)
                 ref = _news_time(out, s.index, lo)
@@ -784,12 +793,25 @@ def _related(k1: str, k2: str) -> bool:
     return k1 == k2 or any(k1 in g and k2 in g for g in RELATED_KINDS)
 
 
+SINCE_NOUN = re.compile(r"\bdepuis (?:\S+ ){0,3}\S*$")
+SINCE_GAP = re.compile(r",?\s*(?:en|le|au|a|dans)?")
+
+
 def _incise(fr: Frame, x: TimeExpr, folded: str) -> bool:
     """A date set off by commas right after a noun's phrase is that noun's (« l'assassinat à Bagdad, le 4
     janvier, d'un commandant », « la deuxième session, à la mi-juin, »)."""
-    if fr.pos != "NOUN" or not fr.span[1] <= x.start <= fr.span[1] + 3:
+    if fr.pos != "NOUN" or not fr.span[1] <= x.start <= fr.span[1] + 6:
         return False
-    return folded[fr.span[1] : x.start].strip() == "," and folded[x.end : x.end + 2].strip()[:1] == ","
+    gap, after = folded[fr.span[1] : x.start].strip(), folded[x.end : x.end + 2].strip()[:1]
+    if gap == "," and after == ",":
+        return True
+    # « … depuis l'assassinat de X(,) en janvier 2020. »: a date closing the sentence after a noun « depuis »
+    # governs is that noun's (a clause « depuis » dates takes the date itself: « depuis janvier 2020 »)
+    return (
+        bool(SINCE_GAP.fullmatch(gap))
+        and after in (".", ";", "")
+        and bool(SINCE_NOUN.search(folded, max(0, fr.start - 40), fr.start))
+    )
 
 
 ELLIPSIS = re.compile(r"\b(?:apres|avant|comme|outre|ainsi que|a l'instar) (?:celles?|ceux|celui) d(?:e |u |es |')")
@@ -1044,6 +1066,14 @@ def _told(
 
 NEWS_FALLBACK = False
 NEWS_DAYS = 31  # a dated event this close to the publication is the news, and sets the story's time
+
+
+def _live_entries(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of a live blog (two or more that open on a clock time, see LIVE_STAMP), as spans."""
+    stamps = [m.start() for m in LIVE_STAMP.finditer(text)]
+    if len(stamps) < 2:
+        return []
+    return [(a, e if (e := text.find("\n", a)) >= 0 else len(text)) for a in stamps]
 
 
 def _news_time(out: list[EventMention], sentence_index: int, lo: date) -> EventMention | None:

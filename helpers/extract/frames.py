@@ -1959,6 +1959,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         or (tok.dep_ in ("xcomp", "acl") and _lemma(tok.head) in ("rester", "demeurer"))
     )
     chain = _chain(tok, 5)
+    # what « depuis » governs has happened, whatever the clause around it plans, demands or denies
+    since = any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children)
     mod = "realized"
     if fr.tense == "future":
         mod = "planned"
@@ -1972,6 +1974,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             fr.governor = hl
         if dep in ("conj", "parataxis") and depth == 0:
             break
+        if depth == 0 and since:
+            break  # « ils réclament le départ des troupes depuis l'assassinat de X »: X is a past fact
         if hl in DENY_WORDS:
             mod = "denied"
             fr.governor = fr.governor or hl
