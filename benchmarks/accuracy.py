@@ -8,7 +8,8 @@
 - our own held-out batches (``--ours``, default ``tests/fixtures/heldout*/``): articles written here in the press's
   styles and coded after the codebook before the tool read them, each scored like the development set. They are
   in the repository, so this gauge runs in any clone; each batch's README keeps its first-run numbers (the honest
-  measure: the tool has been corrected on their misses since).
+  measure: the tool has been corrected on their misses since); each batch's misses go to
+  ``.cache/eval/<batch>-misses.txt``.
 
 When a gauge's folder is not there (a clone without ``../shared/``), it says so and goes on; the exit
 status is 0 either way. The figures (numbers only, overall and per article: no article text) go to
@@ -68,7 +69,7 @@ def devset(folder: Path) -> dict | None:
 
 def ours(folders: list[Path]) -> dict:
     """Each of our held-out batches (a folder with a gold.json of articles), scored like the development set."""
-    from helpers.evaluate import evaluate, summary_lines
+    from helpers.evaluate import evaluate, miss_lines, summary_lines
 
     out = {}
     for folder in folders:
@@ -76,9 +77,12 @@ def ours(folders: list[Path]) -> dict:
             print(f"{folder.name}: no gold.json in {_shown(folder)}; skipped")
             continue
         result = evaluate(folder)
+        MISSES.mkdir(parents=True, exist_ok=True)
+        (MISSES / f"{folder.name}-misses.txt").write_text("\n".join(miss_lines(result)) + "\n", encoding="utf-8")
         for line in summary_lines(result["overall"]):
             if "n/a" not in line:  # a batch coded for some gauges only (events and publication dates)
                 print(f"{folder.name} {line}")
+        print(f"{folder.name}: every miss in {_shown(MISSES / f'{folder.name}-misses.txt')}")
         out[folder.name] = {"articles": result["gold"]["articles"], "overall": result["overall"]}
     return out
 
