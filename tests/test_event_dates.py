@@ -224,3 +224,41 @@ def test_since_an_event_dates_that_event_not_the_demand():
     assert killing.modality == "realized", killing.modality
     demand = typed(evs, "announcement")
     assert demand.date_start is None or demand.date_start.year != 2021 or demand.date_start.month != 3, demand
+
+
+AT_THE_END = (
+    "Bagdad et Washington poursuivent leurs discussions\n\n"
+    "Les routes de la province restent peu sûres, selon les habitants de Ramadi.\n"
+    "Les délégations avaient ouvert en février une nouvelle session de négociations, à l'issue de laquelle "
+    "Washington avait fait savoir que ses avions de combat seraient retirés de la base d'Aïn al-Assad.\n"
+)
+
+
+def test_a_statement_at_the_end_of_talks_takes_their_date():
+    """« une session de négociations, à l'issue de laquelle Washington avait fait savoir que … seraient
+    retirés »: the talks in February, and a statement of a move to come (« avait fait savoir »: a past
+    statement, so its conditional is a plan) made at their end, in February too."""
+    evs = events(AT_THE_END, date(2022, 6, 14))
+    talks = typed(evs, "talks")
+    assert (talks.date_start, talks.date_end) == (date(2022, 2, 1), date(2022, 2, 28)), talks
+    said = typed(evs, "announcement")
+    assert (said.date_start, said.date_end) == (date(2022, 2, 1), date(2022, 2, 28)), said
+    assert said.modality == "planned", said.modality
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # « faire savoir »: the infinitive has no tense; « a fait » has, and is past
+        "Washington a fait savoir jeudi que les unités restantes seraient redéployées hors d'Irak.",
+        # a participle read as an adjective keeps the tense of its copula (« seraient »)
+        "Le Pentagone a fait savoir jeudi que les derniers soldats seraient redéployés au Koweït.",
+    ],
+)
+def test_a_conditional_in_a_past_statement_is_a_plan(sentence):
+    """What a past statement says in the conditional is the future of that past: an announcement of a move to
+    come (planned), not a move told as rumour."""
+    text = "Washington et Bagdad\n\nLes routes de la province restent peu sûres, selon les habitants.\n" + sentence
+    evs = events(text, date(2022, 6, 14))
+    assert not [e for e in evs if e.event_type == "redeployment"], [(e.event_type, e.modality) for e in evs]
+    assert typed(evs, "announcement").modality == "planned"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from datetime import date, timedelta
 
 from ..text import ByStart, Sentence, fold, in_sentences, name_key
@@ -838,6 +839,13 @@ def _own_dates(f: Frame, main: Frame, dates: list[TimeExpr], folded: str, phrase
     return [x for x in own if not any(p <= x.start < q for p, q in main.own) or f.clause != main.clause]
 
 
+# a relative pronoun that places a statement at the end or in the course of the event before it
+AT_ITS_END = re.compile(
+    r"\b(?:a l'issue|au terme|a la fin|au cours|lors|a l'occasion) (?:duquel|de laquelle|desquels|desquelles)\b"
+    r"[^.;]*$"
+)
+
+
 def _side_frames(
     main: Frame, ev: EventMention, others: list, frames: list[Frame], dates: list[TimeExpr], folded: str
 ) -> list:
@@ -856,6 +864,31 @@ def _side_frames(
         if ftype == "announcement" and f.kind != "speech":
             continue  # a move to come is said by a statement, told as such elsewhere
         own = _own_dates(f, main, dates, folded)  # (none for « la frappe qui a tué le commandant »: one event)
+        if (
+            not own
+            and f.kind == "speech"
+            and ev.date_start is not None
+            and f.start > main.start
+            and AT_ITS_END.search(folded, max(0, f.span[0] - 60), f.start)
+        ):
+            # « un cycle de discussions, à l'issue duquel Washington a annoncé… »: a statement made at the
+            # end or in the course of the event the clause dates, at that date
+            out.append(
+                (
+                    f,
+                    ftype,
+                    SimpleNamespace(
+                        date_start=ev.date_start,
+                        date_end=ev.date_end,
+                        precision=ev.precision,
+                        text=ev.date_text,
+                        basis="reference",
+                        qualifier=ev.qualifier,
+                    ),
+                )
+            )
+            used.add(id(f))
+            continue
         if not own:
             continue
         x = min(own, key=lambda d: (PRECISION_RANK.get(d.precision, len(PRECISION_RANK)), d.start))

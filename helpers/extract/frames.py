@@ -1100,7 +1100,7 @@ _CND = re.compile(r"(?:r)(?:ais|ait|ions|iez|aient)$")
 
 def _tense(tok) -> str:
     """past | present | future | conditional, from the verb and its auxiliaries."""
-    forms = [tok] + [c for c in tok.children if c.dep_.startswith("aux")]
+    forms = [tok] + [c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
     for t in forms:
         m = t.morph
         low = fold(t.text)
@@ -1939,10 +1939,27 @@ def _flat(toks):
         yield from t.subtree
 
 
+def _causative(tok):
+    """The verb that carries the tense of an infinitive after « faire » (« avait fait savoir », « fera savoir »:
+    the infinitive has none of its own), else ``tok``."""
+    if "Inf" not in tok.morph.get("VerbForm"):
+        return tok
+    for c in tok.children:
+        if _lemma(c) == "faire" and c.i < tok.i:
+            return (
+                c if c.morph.get("VerbForm") != ["Part"] or any(a.dep_.startswith("aux") for a in c.children) else tok
+            )
+    if _lemma(tok.head) == "faire" and tok.dep_ == "xcomp":
+        return tok.head
+    return tok
+
+
 def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> None:
     """Negation, tense, and the governor that makes a predicate planned, demanded, denied or reported."""
     fr.negated = _negated(tok)
-    fr.tense = _tense(tok) if tok.pos_ in ("VERB", "AUX") or fr.pos == "VERB" else ""
+    # (a participle the parser reads as an adjective keeps the tense of its copula: « seraient redéployés »)
+    copula = tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children)
+    fr.tense = _tense(_causative(tok)) if tok.pos_ in ("VERB", "AUX") or fr.pos == "VERB" or copula else ""
     fr.aspect = _aspect(tok)
     # a passive with a present or imperfect « être » and no « avoir »: a state (« sont déployés »,
     # « étaient stationnés »), not the act (« ont été déployés »)
