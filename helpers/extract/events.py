@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from ..text import ByStart, Sentence, fold, in_sentences, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
