@@ -302,7 +302,7 @@ def settle_dates(
 ) -> tuple[pd.DataFrame, int]:
     """Rounds of cross-article dating: the constraints from the current extractions date the
     articles anew (from their own text's dates, ``local``), and the articles whose dates changed
-    are extracted again, until nothing changes (``log.converged``) or MAX_ROUNDS. The keys a
+    are extracted again (``reextract(rows)``: their extractions, in order), until nothing changes (``log.converged``) or MAX_ROUNDS. The keys a
     re-dated article posts under, before and after, go to ``log.unstable``. ``extracts`` is
     updated in place; returns the dated articles and the number of rounds."""
     rounds = 1
@@ -320,10 +320,12 @@ def settle_dates(
             break
         rounds += 1
         log.redated.update(changed)
-        for r in articles[articles.article_id.isin(changed) & (articles.status == "ok")].itertuples():
+        rows = list(articles[articles.article_id.isin(changed) & (articles.status == "ok")].itertuples())
+        for r in rows:
             log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], before.get(r.article_id)))
-            extracts[r.article_id] = reextract(r)
-            log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], after.get(r.article_id)))
+        for r, ex in zip(rows, reextract(rows), strict=True):  # in one batch: on every core
+            extracts[r.article_id] = ex
+            log.unstable.update(k for k, _ in anchor_postings(ex, after.get(r.article_id)))
         if on_round:
             on_round(articles, extracts)
     return articles, rounds
@@ -414,7 +416,7 @@ def date_added(
         local,
         extracts,
         lambda a, exs: corpus_constraints(a, exs, new_log, saved=saved, order=order, files=files),
-        extract,
+        lambda rows: [extract(r) for r in rows],
         memo,
         new_log,
         on_round=lambda a, exs: versions.append((exs.copy(), _reliable(a))),
