@@ -41,7 +41,7 @@ from .corrections import Corrections
 from .extract import nlp
 from .extract.article import extract_article, read_article
 from .extract.places import PlaceMatcher
-from .extract.published import infer_publication_dates
+from .extract.published import infer_one, infer_publication_dates
 from .extract.timeline import Timeline
 from .read.corpus import (
     OutletRegistry,
@@ -121,10 +121,13 @@ class Steps:
     def _job(self, item):
         """One article's reading (``("read", (path, rel, meta, data))``), with its extraction on the window its own
         text gives when it reads well (the extraction stage then finds it made: both read the article's dates
-        from the tagger's memo), or its extraction alone (``("extract", row)``)."""
+        from the tagger's memo), its extraction alone (``("extract", row)``), or its publication date under
+        corpus constraints (``("date", args)``: :func:`helpers.extract.published.infer_one`'s, but the timeline)."""
         kind, arg = item
         if kind == "extract":
             return extract_article(arg, self.matcher, self.use_ner)
+        if kind == "date":
+            return infer_one(*arg, self.timeline)
         path, rel, meta, data = arg
         row = read_article(path, rel, meta, self.outlets, self.timeline, data)
         return row, (
@@ -181,6 +184,11 @@ class Steps:
         from tqdm.auto import tqdm
 
         return tqdm(done, total=total, desc="articles", unit="art")
+
+    def infer_many(self, args: list[tuple]) -> list:
+        """Publication dates under corpus constraints (each of ``args``: :func:`infer_one`'s arguments, but the
+        timeline), in order: a dating round's, on every core."""
+        return list(self.workers.map(("date", a) for a in args))
 
     def extract_key(self, row) -> str:
         """The store's key of an article's extraction: its text, title, outlet, publication window and the code."""
@@ -313,7 +321,7 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
         views,
         lambda a, ex: corpus_constraints(a, ex, log),
         steps.extract_many,
-        PubMemo(steps.store, steps.timeline),
+        PubMemo(steps.store, steps.timeline, steps.infer_many),
         log,
     )
     steps.keep = None
@@ -366,6 +374,7 @@ def table_rows(articles: pd.DataFrame, steps: Steps, corrections: Corrections) -
             ]
 
     out = TableRows(again=lambda: (x for batch in batches() for x in batch))
+    _long_lived()  # the merge's
     for batch in batches():
         for aid, ex, outlet in batch:
             out.add(aid, ex, outlet)

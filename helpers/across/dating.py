@@ -354,11 +354,13 @@ def _within_two_days(lo, hi) -> bool:
 
 class PubMemo:
     """Publication dates inferred under corpus constraints, remembered by (article, constraints) in the
-    result store (kind ``dated``), so that a rerun infers again only what changed."""
+    result store (kind ``dated``), so that a rerun infers again only what changed. ``infer_many``: see
+    :func:`helpers.extract.published.infer_publication_dates` (the build's infers on every core)."""
 
-    def __init__(self, store, timeline=None):
+    def __init__(self, store, timeline=None, infer_many=None):
         self.store = store
         self.timeline = timeline
+        self.infer_many = infer_many
         self.data: dict = {}
 
     def infer(self, local: pd.DataFrame, cons: dict[str, list[Constraint]]) -> pd.DataFrame:
@@ -370,7 +372,11 @@ class PubMemo:
                 if got is not None:
                     self.data[k] = got
         todo = {aid for aid, k in keys.items() if k not in self.data}
-        new = infer_publication_dates(local, cons, only=todo, timeline=self.timeline) if todo else local.copy()
+        new = (
+            infer_publication_dates(local, cons, only=todo, timeline=self.timeline, infer_many=self.infer_many)
+            if todo
+            else local.copy()
+        )
         idx = {aid: i for i, aid in enumerate(new.article_id)}
         for aid, k in keys.items():
             if aid not in idx:

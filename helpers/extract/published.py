@@ -917,13 +917,17 @@ def infer_publication_dates(
     constraints: dict[str, list[Constraint]] | None = None,
     only: set[str] | None = None,
     timeline: Timeline | None = None,
+    infer_many=None,
 ) -> pd.DataFrame:
     """Fill the ``published*`` columns of a corpus table (see :func:`helpers.corpus.load_corpus`).
 
-    With ``only``, rows of other articles keep the dates they have (their own text's)."""
+    With ``only``, rows of other articles keep the dates they have (their own text's). ``infer_many``
+    (a list of :func:`infer_one`'s arguments, but the timeline -> their dates, in order) may infer the
+    dates elsewhere (on every core); by default they are inferred here, one after the other."""
     df = df.copy()
     constraints = constraints or {}
-    out = []
+    out: list = []
+    todo: list[tuple[int, tuple]] = []  # (place in out, infer_one's arguments)
     for r in df.itertuples():
         if r.status == "skipped":
             out.append(PubDate())
@@ -931,16 +935,19 @@ def infer_publication_dates(
         if only is not None and r.article_id not in only and isinstance(getattr(r, "published", None), str):
             out.append(None)
             continue
-        out.append(
-            infer_one(
-                r.text,
-                r.title,
-                getattr(r, "meta_published", ""),
-                getattr(r, "html_date", "") or "",
-                constraints.get(r.article_id),
-                timeline,
-            )
+        args = (
+            r.text,
+            r.title,
+            getattr(r, "meta_published", ""),
+            getattr(r, "html_date", "") or "",
+            constraints.get(r.article_id),
         )
+        todo.append((len(out), args))
+        out.append(None)
+    args = [a for _, a in todo]
+    dated = infer_many(args) if infer_many is not None else [infer_one(*a, timeline) for a in args]
+    for (i, _), p in zip(todo, dated, strict=True):
+        out[i] = p
     if only is not None and "published" in df.columns:
         keep = [p is None for p in out]
         new = _pub_frame([p or PubDate() for p in out])
