@@ -113,3 +113,27 @@ def test_names_left_after_removing_generic_words_need_a_place_word(pm):
     assert ids(pm, "le régime d'Assad a réagi vivement") == []
     assert ids(pm, "la base d'al-Asad") == ["ain-al-asad"]
     assert ids(pm, "la base de Bashur") == ["harir"]
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # the coalition's sites in the neighbouring countries (its support bases for Iraq) are sites too
+        ("des drones ont visé la garnison d'al-Tanf, dans le désert syrien", "al-tanf"),
+        ("un tir de roquettes a touché la base de Chaddadi dans le nord-est syrien", "al-shaddadi"),
+        ("les militaires du champ pétrolier d'al-Omar ont riposté", "al-omar"),
+        ("les soldats américains de la Tower 22 ont été évacués", "tower-22"),
+        ("Kataeb Hezbollah nie toute implication dans la frappe sur la base de Rukban", "rukban"),
+        ("les avions ont décollé de la base aérienne d'Ali Al Salem, au Koweït", "ali-al-salem"),
+        ("le quartier général de la coalition, au camp Union III, à Bagdad", "union-iii"),
+    ],
+)
+def test_coalition_sites_beyond_iraq(pm, text, place):
+    assert place in ids(pm, text), (text, ids(pm, text))
+
+
+def test_a_short_name_with_a_number_is_a_phrase(pm):
+    """« Tour 22 » is seven letters: a word with a number is a name however short (the threshold of eight
+    letters is for word-only phrases)."""
+    assert ids(pm, "Un drone a touché la Tour 22 dimanche") == ["tower-22"], ids(pm, "Un drone a touché la Tour 22")
+    assert ids(pm, "Les tours jumelles de la ville") == []

@@ -373,7 +373,9 @@ class PlaceMatcher:
                     if r.place_id not in ids:
                         ids.append(r.place_id)
                 f = fold(n).strip()
-                if " " in f and len(f) >= 8:
+                # a phrase of 8 letters or more, or one with a number (« Tour 22 », « Union 3 »): a word and a
+                # number together are a name, however short
+                if " " in f and (len(f) >= 8 or (len(f) >= 5 and any(ch.isdigit() for ch in f))):
                     self.phrases.setdefault(f, r.place_id)
         self._kind = dict(zip(gazetteer.place_id, gazetteer.kind))
         self._shared = dict(zip(gazetteer.place_id, gazetteer.shared_with.fillna("")))
