@@ -274,7 +274,9 @@ REPORT = re.compile(
 PERSON_UNITS = re.compile(
     r"^(?:soldats?|militaires?|miliciens?|paramilitaires?|peshmergas?|jihadistes?|djihadistes?|"
     r"insurges?|rebelles?|terroristes?|gardes-frontieres?|conseillers?|instructeurs?|formateurs?|entraineurs?|troupes|"
-    r"personnels?|hommes|combattants?|membres?|marines|marins?|aviateurs?|commandos?|"
+    r"soldates?|officieres?|sous-officieres?|aviatrices?|combattantes?|instructrices?|formatrices?|conseilleres?|"
+    r"policieres?|gendarmes?|"
+    r"personnels?|hommes?|combattants?|membres?|marines|marins?|aviateurs?|commandos?|"
     r"accompagnateurs?|gardes?|agents?|employes?|sous-traitants?|contractuels?|contractors?|"
     r"entrepreneurs?|civils?|policiers?|officiers?|sous-officiers?|experts?|personnes|"
     r"parachutistes?|legionnaires?|reservistes?|recrues?|effectifs|forces speciales|"
@@ -289,13 +291,16 @@ PERSON_UNITS = re.compile(
 TROOP_UNITS = re.compile(
     r"^(?:soldats?|militaires?|miliciens?|paramilitaires?|peshmergas?|jihadistes?|djihadistes?|"
     r"conseillers?|instructeurs?|formateurs?|entraineurs?|troupes|"
+    r"soldates?|officieres?|sous-officieres?|aviatrices?|combattantes?|instructrices?|formatrices?|conseilleres?|"
     r"personnels?|hommes|combattants?|membres?|marines|marins?|aviateurs?|commandos?|"
     r"accompagnateurs?|gardes?|agents?|sous-traitants?|contractuels?|contractors?|"
     r"officiers?|sous-officiers?|experts?|parachutistes?|legionnaires?|reservistes?|"
     r"effectifs|forces speciales)$"
 )
+# (a noun of rank has its feminine: « une soldate britannique », « une officière », « deux aviatrices »)
 MILITARY_UNITS = re.compile(
     r"^(?:soldats?|militaires?|troupes|marines|marins?|aviateurs?|commandos?|officiers?|"
+    r"soldates?|officieres?|sous-officieres?|aviatrices?|instructrices?|formatrices?|conseilleres?|reservistes?|"
     r"sous-officiers?|parachutistes?|legionnaires?|membres?|hommes|personnels?|conseillers?|"
     r"instructeurs?|formateurs?)$"
 )
@@ -307,6 +312,10 @@ CIVILIAN_UNITS = re.compile(
     r"bergers?|ouvriers?|commercants?|medecins?|infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|"
     r"fermiers?|pecheurs?|travailleurs?|passants?)$"
 )
+# the police and the gendarmerie are a state's forces at home: never an expeditionary force's people
+POLICE_UNITS = re.compile(r"^(?:policiers?|policieres?|gendarmes?)$")
+FORCE_CODES = ("IQ", "KRG", "PMF")  # the codebook's codes of forces (and government), not of nationals
+HOST_FORCES = ("IQ", "KRG", "SY", "JO", "LB", "TR", "KW", "SA", "IR")
 GENERIC_VICTIMS = re.compile(r"^(?:personnes?|morts?|tues?|blesses?|victimes?|gens|individus)$")
 CASUALTY_NOUNS = {
     "martyrs": "killed",

@@ -331,6 +331,11 @@ def _candidates(text: str, folded: str, skip: list[tuple[int, int]]) -> list[Fig
             f.demonstrative = w == "ces"
         if re.search(
             r"\b(?:reste|ensemble|totalite|plupart|partie|majorite|moitie|tiers|quart)\s+des\s+(?:\w+\s+)?$", before
+        ) or (
+            # the indefinite « des » never comes before a cardinal: « le départ des quelque 5 000 soldats » is « de les »
+            re.search(r"\b\w+\s+des\s+(?:quelque\s+|quelques\s+)?$", before)
+            and (text[s:e][:1].isdigit() or not APPROX_NOUN.search(folded[s:e]))
+            and not re.search(r"\b(?:l'un|l'une|certains|certaines|plusieurs|beaucoup|nombre)\s+des\s+", before[-30:])
         ):
             f.definite = True  # « le reste des quelque 2 500 militaires »: « des » is « de les »
         pm = re.match(r"\s+(?:de|d')\s*(ses|leurs|nos|vos|ces)\b", after)
@@ -470,6 +475,18 @@ TROOP_CONTEXT = re.compile(
 STRIKE_BY_COALITION = re.compile(
     r"\b(?:frappes?|raids?|drones?|bombardements?|tirs?)\b[^.;]{0,30}?\b(?:americain\w*|us|de la coalition|"
     r"des etats-unis|britannique\w*)\b"
+)
+FIGHTERS = re.compile(r"^(?:combattants?|combattantes?|miliciens?|martyrs?)$")
+APPROX_NOUN = re.compile(r"\b(?:dizaines?|vingtaines?|trentaines?|centaines?|milliers?|millions?)\b")
+BELOW = re.compile(
+    r"\b(?:sous|en dessous de|au-dessous de|en deca de)\s+(?:la barre|le seuil|le cap|la limite|le plafond)\s+"
+    r"(?:de|des|du|d')\s*(?:quelque\s+)?$|\b(?:en dessous|au-dessous|en deca)\s+(?:de|des|d')\s*$"
+)
+STAY = re.compile(r"^(?:rester|demeurer)$")
+CHANGE_AHEAD = re.compile(
+    r"\b(?:apres|une fois|d'ici|des que|des la|a partir|au terme|a l'issue|a la fin|fin \w+|seul\w*|prochaine?s?|"
+    r"plus que|ensuite|desormais|encore|retir\w*|retrait|reduction|redui\w*|depart|quitt\w*|partir|partiront|"
+    r"rapatri\w*|diminu\w*|baiss\w*|passer\w*|passeront|ramen\w*)\b"
 )
 TOLL_NOUNS = re.compile(r"^(?:blesses?|morts?|tues?|victimes?)$")
 POPULATION = re.compile(r"\b(?:parmi|sur)\s+(?:les|ses|leurs|ces|nos)\s+(?:quelque |environ |pres de |plus de )?$")
@@ -854,9 +871,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     if level_np is not None and c.kind == "casualties" and roles.np_party(level_np):
         c.party, c.party_basis = roles.np_party(level_np), "stated"
     others = re.match(r"\s+(?:d')?autres\b", folded[c.end : c.unit_start]) if c.unit_start > c.end else None
+    fighters = c.kind == "casualties" and c.party_basis == "unspecified" and FIGHTERS.match(fu)
     if c.kind == "casualties" and (
         c.party_basis == "unspecified"
-        and (cases or TOLL_NOUNS.match(fu) or others and roles.GENERIC_VICTIMS.match(fu))
+        and (cases or TOLL_NOUNS.match(fu) or others and roles.GENERIC_VICTIMS.match(fu) or fighters)
         or c.party_basis == "context"
         and others
     ):
@@ -864,6 +882,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         # is the toll just told (its sentence's target first: « une frappe contre le Hachd a fait 8 morts »);
         # « 30 autres soldats » are others of the soldiers just counted, not of the force last named
         _, aimed = roles.struck_party(s.text, stop=c.start)
+        if fighters and not aimed:
+            # « 25 combattants ont péri dans ces frappes, qui ont visé les positions du groupe X »: fighters killed
+            # by strikes are of the side the strikes were aimed at, wherever the sentence names it
+            _, aimed = roles.struck_party(s.text)
         told = [
             j
             for j in list(mine) + list(nearby)
@@ -910,6 +932,20 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     ceiling = verb if verb is not None and CEILING.match(fold(verb.lemma_)) and gov_tok in (None, verb) else None
     if own_flow:
         m, why = own_flow, "own words"
+    elif (
+        a is not None
+        and a.kind == "troops"
+        and a.measure
+        and a.sentence_index == c.sentence_index
+        and (PART_BEFORE.search(folded[max(0, c.start - 40) : c.start]))
+    ):
+        # « les 200 militaires déployés, dont une centaine d'instructeurs, ont commencé à rentrer »: a part is
+        # counted at the same date and in the same way as its whole
+        m, why = a.measure, "a part of a figure"
+    elif BELOW.search(before):
+        # « devraient passer sous la barre des 2 000 »: a bound the level is to fall under is a ceiling set, a
+        # level reached only when said as done
+        m, why = ("planned" if later else "present"), "a ceiling"
     elif ceiling is not None and not c.definite:
         # « le mandat autorise jusqu'à 500 soldats »: what is allowed is a ceiling, a level set, not one reached
         m, why = "planned", f"a ceiling ({ceiling.text})"
@@ -935,7 +971,18 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         word = fold(gov_tok.text) if gov_tok is not None else ""
         if re.match(r"deploy|deploi|envo", word) and later:
             m, why = "arriving", f"governed by {gov_tok.text}"
-        elif later and c.definite and not forward:
+        elif (
+            later
+            and not forward
+            and (
+                c.definite
+                # « quelque 2 500 Américains resteront »: to stay is not to change; with no change told in the
+                # sentence (« après le retrait », « d'ici », « seuls »…) the level that stays is the level now
+                or gov_tok is not None
+                and STAY.match(fold(gov_tok.lemma_))
+                and not CHANGE_AHEAD.search(folded)
+            )
+        ):
             # « les quelque 900 soldats resteront », « maintiendra ses 300 soldats »: a definite number names
             # troops there now; that they will stay says the level they are at, not a target
             m, why = "present", f"the troops there now that {gov_tok.text if gov_tok is not None else 'it'} keeps"
@@ -1022,6 +1069,9 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     if c.unit and c.unit_start >= c.end and nationality_noun(c.unit):
         codes = codes or [roles.party_of(fold(c.unit))]  # its own noun, not one it shares (« en compte 50 »)
     own = roles.combine(codes)
+    if own in roles.FORCE_CODES and c.kind == "casualties" and roles.CIVILIAN_UNITS.match(fu_):
+        # « un civil irakien », « des habitants kurdes »: IQ, KRG and PMF are forces, not nationalities
+        return "civilians", "status"
     if own:
         return own, "stated"
     if utok is not None and end > 0:
@@ -1079,6 +1129,10 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
             return "civilians", "status"  # « cinq blessés parmi les contractuels »
         if roles.CIVILIAN_UNITS.match(fu) or _aboard_civil_craft(folded, c, context, pos):
             return "civilians", "status"
+        if roles.POLICE_UNITS.match(fu):
+            # « trois soldats et deux policiers »: the police are the host state's, the last such state named
+            host = next((code for p, code in reversed(context.mentions) if p < pos and code in roles.HOST_FORCES), "")
+            return (host, "context") if host else ("other", "unspecified")
         if roles.MILITARY_UNITS.match(fu):
             return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
         return "other", "unspecified"
@@ -1221,6 +1275,15 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
         for j in mine:  # the figures the apposition lists are parts of the figure it describes
             if j != k and span[0] <= out[j].local[0] < span[1] and out[j].kind == f.kind:
                 _part(out, j, k)
+                # « trois réservistes américains, deux femmes et un homme »: words of sex in the apposition of a
+                # force's people tell who they are, not that they are civilians
+                if (
+                    out[j].part_of == k
+                    and SEX_WORDS.match(fold(out[j].unit))
+                    and roles.TROOP_UNITS.match(fold(f.unit))
+                    and f.party not in ("", "other", "civilians")
+                ):
+                    out[j].party, out[j].party_basis = f.party, "part of a force"
         if f.kind in ("casualties", "troops") and f.party_basis in ("unspecified", "context", ""):
             words = folded[span[0] : span[1]]
             codes = roles.head_wins(roles.parties_in(words), words)
@@ -1267,6 +1330,7 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                 g.party, g.party_basis = "civilians", "part of civilians"
 
 
+SEX_WORDS = re.compile(r"^(?:hommes?|femmes?)$")
 CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
 
 
