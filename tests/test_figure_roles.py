@@ -963,3 +963,30 @@ def test_troops_that_will_stay_after_a_change_are_a_planned_level():
     assert f.measure == "planned", (
         f"« après la fin de la mission, 900 soldats resteront »: the level after a change, read as {f.measure}"
     )
+
+
+def test_a_tally_revised_two_sentences_later_keeps_the_tolls_party():
+    found = people(
+        "Le Pentagone a revu son bilan : plus de 30 militaires ont été blessés dans l'attaque contre la base. "
+        "Beaucoup souffrent de traumatismes crâniens. Le bilan provisoire annoncé samedi faisait état de 18 blessés."
+    )
+    assert (18, "casualties", "wounded", "US") in found, (
+        f"« le bilan provisoire faisait état de 18 blessés »: the toll told two sentences before, read as {found}"
+    )
+
+
+def test_a_pronoun_subject_stands_for_the_troops_just_counted():
+    found = people(
+        "En 2017, la coalition comptait près de 9 000 militaires dans le pays. "
+        "Ils ne sont plus que 3 000 Britanniques et Américains aujourd'hui."
+    )
+    assert (3000, "troops", "present", "coalition") in found, (
+        f"« Ils ne sont plus que 3 000 Britanniques et Américains »: the troops counted before, read as {found}"
+    )
+
+
+def test_a_pronoun_subject_after_no_troop_figure_is_not_a_force():
+    found = [f for f in read("Des milliers de manifestants ont défilé. Ils étaient 5 000 Irakiens selon la police.")]
+    assert all(f.kind != "troops" for f in found), (
+        f"« Ils étaient 5 000 Irakiens » after a crowd: people of a country, read as {[(f.count_best, f.kind) for f in found]}"
+    )

@@ -488,6 +488,7 @@ CHANGE_AHEAD = re.compile(
     r"plus que|ensuite|desormais|encore|retir\w*|retrait|reduction|redui\w*|depart|quitt\w*|partir|partiront|"
     r"rapatri\w*|diminu\w*|baiss\w*|passer\w*|passeront|ramen\w*)\b"
 )
+TALLY = re.compile(r"\b(?:bilans?|decompte|chiffre (?:initial|provisoire|precedent))\b")
 TOLL_NOUNS = re.compile(r"^(?:blesses?|morts?|tues?|victimes?)$")
 POPULATION = re.compile(r"\b(?:parmi|sur)\s+(?:les|ses|leurs|ces|nos)\s+(?:quelque |environ |pres de |plus de )?$")
 SHARED_ADJECTIVE = re.compile(r"^\s*(?:et|ou)\s+(?:de |d')?[\w-]+\s+(?P<noun>[a-z-]+)\s+(?P<adj>[a-z-]+(?:s|es))\b")
@@ -824,7 +825,19 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         # "… et quatre autres blessés, ainsi qu'un soldat américain": the same toll
         p = out[mine[-1]]
         c.kind, c.measure, c.measure_basis = "casualties", p.measure, "coordinated with a toll"
-    elif nationality and a is None and not gov and not own and not forward and not TROOP_CONTEXT.search(folded):
+    elif (
+        nationality
+        and a is None
+        and not gov
+        and not own
+        and not forward
+        and not TROOP_CONTEXT.search(folded)
+        # « Ils ne sont plus que 5 000 Américains »: a pronoun subject stands for the troops just counted
+        and not (
+            re.match(r"\s*(?:ils|elles)\b[^,;.]*$", folded[: c.start])
+            and any(out[j].kind == "troops" for j in previous if out[j].sentence_index < c.sentence_index)
+        )
+    ):
         c.kind = "other"  # « des milliers d'Irakiens ont manifesté »: people of a country, not its forces
     elif troop_unit:
         c.kind = "troops"
@@ -891,7 +904,9 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             for j in list(mine) + list(nearby)
             if out[j].kind == "casualties"
             and out[j].party not in ("", "other")
-            and c.sentence_index - out[j].sentence_index <= 1
+            # a sentence about the tally itself (« le bilan initial faisait état de 25 blessés ») revises the toll
+            # told in the lines just before, two sentences back at most
+            and c.sentence_index - out[j].sentence_index <= (2 if TALLY.search(folded) else 1)
             and (others or _same_toll(out[j].measure, c.measure))
         ]
         if aimed:
