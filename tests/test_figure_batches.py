@@ -28,8 +28,6 @@ KNOWN = {
     ("irna_bilan_raids.txt", "28 martyrs"): "fighters of brigades named by number only: whose, the reader knows "
     "from the spokesman quoted",
     ("irna_bilan_raids.txt", "48 blessés"): "the same",
-    ("almanar_frappe_syrie.txt", "trois policiers"): "the strike's object names two sides (Iraqi security "
-    "forces and the Hachd); that the police are the first of them is the reader's knowledge",
     ("rtbf_belges.txt", "Les 45 derniers militaires"): "the participle in the noun phrase (« déployés à Bagdad ») "
     "is read before the clause's own verb (« sont rentrés »)",
     ("tsa_deploiement.txt", "14 000 militaires"): "« déployés dans la région depuis mai » read as the level there; "

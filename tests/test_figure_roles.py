@@ -990,3 +990,11 @@ def test_a_pronoun_subject_after_no_troop_figure_is_not_a_force():
     assert all(f.kind != "troops" for f in found), (
         f"« Ils étaient 5 000 Irakiens » after a crowd: people of a country, read as {[(f.count_best, f.kind) for f in found]}"
     )
+
+
+def test_troops_that_will_stay_however_are_the_level_after_a_departure():
+    f = one("Une quarantaine de formateurs resteront cependant à Erbil avec la mission de l'Otan.", 40)
+    assert f.measure == "planned", (
+        f"« une quarantaine resteront cependant »: the level left after a departure, read as {f.measure} "
+        f"({f.measure_basis})"
+    )

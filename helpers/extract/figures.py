@@ -486,7 +486,9 @@ STAY = re.compile(r"^(?:rester|demeurer)$")
 CHANGE_AHEAD = re.compile(
     r"\b(?:apres|une fois|d'ici|des que|des la|a partir|au terme|a l'issue|a la fin|fin \w+|seul\w*|prochaine?s?|"
     r"plus que|ensuite|desormais|encore|retir\w*|retrait|reduction|redui\w*|depart|quitt\w*|partir|partiront|"
-    r"rapatri\w*|diminu\w*|baiss\w*|passer\w*|passeront|ramen\w*)\b"
+    r"rapatri\w*|diminu\w*|baiss\w*|passer\w*|passeront|ramen\w*|"
+    # a concessive (« une trentaine resteront toutefois ») sets the staying against a departure told before
+    r"toutefois|cependant|neanmoins|en revanche|pour autant)\b"
 )
 TALLY = re.compile(r"\b(?:bilans?|decompte|chiffre (?:initial|provisoire|precedent))\b")
 TOLL_NOUNS = re.compile(r"^(?:blesses?|morts?|tues?|victimes?)$")
