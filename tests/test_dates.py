@@ -346,6 +346,15 @@ def test_a_passe_compose_with_etre_looks_back():
     assert x.date_start == date(2021, 7, 26), x.date_start
 
 
+@pytest.mark.parametrize("verb", ["prévoyait", "prévoit", "prévoyaient"])
+def test_a_date_planned_by_prevoir_is_ahead_of_the_plan(verb):
+    """« prévoir » names a plan in every tense: a bare « avant le 30 juin » it governs is the plan's coming
+    30 June, not a past one (the imperfect « prévoyait » is no past fact)."""
+    text = f"Le mémorandum {verb} le départ des instructeurs avant le 30 juin."
+    x = tag(text, date(2022, 3, 10))[0]
+    assert x.tense == "planned" and x.date_start == date(2022, 6, 30), (x.tense, x.date_start)
+
+
 def test_offset_whose_date_is_the_referred_event():
     text = "Ces tirs ont eu lieu au lendemain du meurtre du général dans la nuit du 2 au 3 janvier."
     off = next(x for x in tag(text, date(2020, 1, 5)) if x.kind == "offset")

@@ -254,6 +254,42 @@ def test_a_future_event_is_no_lower_bound():
     assert p.start == date(2019, 1, 1) and p.end == date(2025, 12, 31), p
 
 
+# « prévoir » looks ahead in every tense, and « avant + date » bounds an act that came before that day: neither
+# says the day itself is past (articles written for these tests)
+NOT_PAST = [
+    (
+        "Titre\n\nLe plan adopté par le Parlement prévoyait le départ des troupes étrangères avant le 15 mars 2021. "
+        "La ministre a salué le travail accompli.",
+        "prévoyait … avant le 15 mars 2021",
+    ),
+    (
+        "Titre\n\nLe président Joe Biden a confirmé que les soldats ont quitté la base avant le 31 décembre.",
+        "ont quitté … avant le 31 décembre (yearless, beside a holder)",
+    ),
+    (
+        "Titre\n\nLe mémorandum, qui prévoyait la remise de la base aux Irakiens le 30 juin, a été signé par le "
+        "président Joe Biden.",
+        "qui prévoyait … le 30 juin (yearless, beside a holder)",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,why", NOT_PAST, ids=[w[1] for w in NOT_PAST])
+def test_a_planned_or_before_date_is_no_lower_bound(text, why):
+    p = infer_one(text, timeline=TIMELINE)
+    assert "avant le" not in p.evidence and "30 juin" not in p.evidence, f"{why}: {p.evidence}"
+
+
+def test_a_date_bound_to_a_past_participle_is_past_after_a_deadline_clause():
+    # « d'ici l'été » is the deadline of its own clause; « signé en mars 2023 » is a past act's date
+    p = infer_one(
+        "Titre\n\nLes derniers instructeurs devraient rentrer d'ici l'été, comme le prévoit le texte signé en mars "
+        "2023 par les deux ministres.",
+        timeline=TIMELINE,
+    )
+    assert p.start == date(2023, 3, 1) and "reported as past" in p.evidence, p
+
+
 def test_a_timeline_event_in_a_sentence_about_another_year_is_not_it():
     # the 2008 parliament vote on the security agreement is not the 2020 vote on foreign troops
     p = infer_one(

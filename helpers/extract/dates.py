@@ -314,7 +314,9 @@ _TENSE_RX = re.compile(
     r"decede|tombe|devenu|retourne|intervenu|survenu|alle|parvenu|apparu)(?:e|s|es)?)"
     r"|(?P<plan>(?:va|vont|doit|doivent|devra|devront) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir))"
     r"|(?P<sched>(?:devrait|devraient|pourrait|pourraient|compte|comptent|entend|entendent|s'apprete|s'appretent|"
-    r"prevoit|prevoient) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir)|prevue?s?|programmee?s?|a venir|avant de|prochaine?s?)"
+    r"prevoit|prevoient) (?:[a-z']+ )?[a-z]+(?:er|ir|re|oir)|prevue?s?|programmee?s?|a venir|avant de|prochaine?s?|"
+    # « prévoir » in any tense looks ahead: what it names is a plan (« l'accord prévoyait la fin … avant le 31 »)
+    r"prevo(?:it|ient|yait|yaient|yant|ira|iront|irait|iraient))"
     r"|(?P<ago>il y a|dernier|derniere|derniers|dernieres|passee?s?|depuis)"
     rf"|(?P<fut>{_FUT_WORD})|(?P<imp>[a-z]{{2,}}(?:ait|aient)))\b"
 )
@@ -327,6 +329,15 @@ _DATED_PARTICIPLE = re.compile(
     r"frappe|vise|cible|attaque|touche|retire|quitte|parti|arrive|rentre|deploye|redeploye|suspendu|mort)"
     r"(?:e|s|es)? (?:le |la |l'|en |au |a |aux |du |des |dans la nuit du |dans la nuit de |depuis |ce |cette )?$"
 )
+
+
+def participle_before(text: str, folded: str, start: int) -> int | None:
+    """Where the past participle bound to the date at ``start`` begins ("l'accord conclu en septembre 2024",
+    "signé le 3 mars"), or None: the date is that past act's."""
+    m = _DATED_PARTICIPLE.search(folded, max(0, start - 40), start)
+    if m and (not m.group("pp").endswith("e") or text[m.end("pp") - 1] in "éÉ"):  # "organisé", not "organise"
+        return m.start()
+    return None
 
 
 def looks_ahead(clause: str) -> bool:
@@ -348,8 +359,7 @@ def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) 
     'planned': a conditional, "prévu", "devrait", "prochain"; 'past': a past tense, "il y a", "dernier";
     one between the same commas comes first ("avant de partir le 30 octobre, il a salué": future).
     A present tense, or nothing decisive, gives None."""
-    m = _DATED_PARTICIPLE.search(folded, max(0, start - 40), start)
-    if m and (not m.group("pp").endswith("e") or text[m.end("pp") - 1] in "éÉ"):  # "organisé", not "organise"
+    if participle_before(text, folded, start) is not None:
         return "past"
     a = max(0, start - reach)
     b = min(len(folded), end + reach)

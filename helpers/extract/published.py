@@ -60,6 +60,7 @@ from .dates import (
     find_expressions,
     month_range,
     part_range,
+    participle_before,
     resolve,
     weekday_years,
 )
@@ -395,11 +396,17 @@ def _reported_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound
         tense = clause_tense(text, folded, x.start, x.end)
         lo = max(0, x.start - 100)  # the 100 characters before, within the sentence (looked for there only)
         line_start = max(folded.rfind("\n", max(0, lo - 1), x.start), folded.rfind(". ", max(0, lo - 1), x.start)) + 1
-        deadline = _DEADLINE.search(folded[max(line_start, lo) : x.start]) or folded.startswith("d'ici", x.start)
+        ahead = _DEADLINE.search(folded, max(line_start, lo), x.start)
+        pp = participle_before(text, folded, x.start)
+        if ahead and pp is not None and "," in folded[ahead.start() : pp]:
+            ahead = None  # « d'ici la fin du mois, conformément à l'accord conclu en septembre 2024 »: a past act's
+        deadline = ahead or folded.startswith("d'ici", x.start)
         if tense == "future" or deadline:
             out.append(Bound(None, r[1], f"{_quote(text, x)} is ahead: not after {r[1].isoformat()}", "reported"))
         elif _UNTIL.search(folded[max(line_start, x.start - 30) : x.start]) or folded.startswith("jusqu'", x.start):
             continue  # « a été prolongé jusqu'à fin 2023 »: the end of a span, said before or after it came
+        elif _before(folded, x.start):
+            continue  # « ont quitté la base avant le 31 décembre »: the act came before that day, not on or after it
         elif tense == "past" or x.since:
             out.append(
                 Bound(r[0], None, f"{_quote(text, x)} is reported as past: not before {r[0].isoformat()}", "reported")
@@ -415,6 +422,15 @@ _DEADLINE = re.compile(
 )
 # the end of a span (« prolongé jusqu'à fin 2023 », « restera jusqu'en 2026 »): a past verb does not make it past
 _UNTIL = re.compile(r"\bjusqu'(?:a|au|aux|en)\s+(?:la |le |l'|fin |debut |mi-|la fin d[eu'] ?|la mi-)?$")
+# a date as the bound of what came before it (« avant le 31 décembre », « avant fin 2021 »)
+_BEFORE = re.compile(r"avant\b(?! de\b)")
+
+
+def _before(folded: str, start: int) -> bool:
+    """Whether the date at ``start`` is written as the bound of what came before it (« avant le 31 »)."""
+    return bool(_BEFORE.match(folded, start) or folded.endswith("avant ", 0, start))
+
+
 _PLUPERFECT = re.compile(r"\b(?:avait|avaient|etait|etaient|s'etait|s'etaient|eut|eurent) ")
 
 
@@ -613,7 +629,7 @@ def _yearless_links(
             or x.rel in ("next", "this")
         ):
             continue
-        if x.tense in ("future", "planned") or x.rel not in (None, "last", "recent"):
+        if x.tense in ("future", "planned") or x.rel not in (None, "last", "recent") or _before(folded, x.start):
             continue
         sent = _sentence(sents, x.start)
         for ref in refs:
