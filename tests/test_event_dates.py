@@ -262,3 +262,62 @@ def test_a_conditional_in_a_past_statement_is_a_plan(sentence):
     evs = events(text, date(2022, 6, 14))
     assert not [e for e in evs if e.event_type == "redeployment"], [(e.event_type, e.modality) for e in evs]
     assert typed(evs, "announcement").modality == "planned"
+
+
+# --- agreements: a joint statement, a timetable set, an agreement named by its dated participle -------------
+
+
+def test_two_parties_setting_a_timetable_in_a_joint_statement_agree_on_the_statement_s_day():
+    """« arrêter un calendrier » is to set it, not to stop it; in a joint statement it is an agreement, dated by
+    the statement (« publiée mardi »), not by the publication day."""
+    text = (
+        "Londres et Bagdad s'entendent sur un calendrier\n\n"
+        "Dans un communiqué commun diffusé mardi, le Royaume-Uni et l'Irak ont arrêté un calendrier pour le départ "
+        "des instructeurs britanniques.\n"
+    )
+    evs = events(text, date(2022, 5, 13))
+    e = typed(evs, "agreement")
+    assert (e.date_start, e.date_end) == (date(2022, 5, 10),) * 2, (e.date_start, e.clause)
+    assert not [x for x in evs if x.event_type in ("suspension", "withdrawal")], [(x.event_type, x.clause) for x in evs]
+
+
+def test_one_side_fixing_a_date_announces_it():
+    text = (
+        "La Belgique fixe son départ\n\n"
+        "Le gouvernement belge a arrêté mercredi le calendrier du retrait de ses soldats.\n"
+    )
+    evs = events(text, date(2022, 5, 13))
+    assert [e.event_type for e in evs] == ["announcement"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_a_plan_stated_in_a_joint_communique_is_an_agreement():
+    text = (
+        "Fin de mission\n\n"
+        "Dans un communiqué conjoint publié jeudi, Rome et Bagdad annoncent que les soldats italiens quitteront "
+        "le pays d'ici la fin de l'année.\n"
+    )
+    e = typed(events(text, date(2023, 3, 4)), "agreement")
+    assert e.date_start == date(2023, 3, 2), e.date_start
+
+
+def test_an_agreement_named_by_its_dated_participle_was_concluded_whatever_the_sentence_plans():
+    """« conformément à l'accord conclu en mars 2022 »: the participle and its date tell a past act, though the
+    clause around the noun speaks of a departure to come."""
+    text = (
+        "Retrait\n\n"
+        "Les derniers instructeurs devraient quitter la base d'ici l'été, conformément à l'accord conclu en mars "
+        "2022 entre Copenhague et Bagdad.\n"
+    )
+    e = typed(events(text, date(2023, 4, 20)), "agreement")
+    assert (e.date_start, e.date_end) == (date(2022, 3, 1), date(2022, 3, 31)), (e.date_start, e.date_end)
+
+
+def test_a_predicate_coordinated_without_subject_shares_its_partner_s_mood():
+    """« devrait avoir été retirée ou redéployée »: the redeployment is as much to come as the withdrawal."""
+    text = (
+        "Effectifs\n\n"
+        "Selon un responsable, la moitié des soldats devrait avoir été retirée ou redéployée au Koweït d'ici "
+        "l'automne.\n"
+    )
+    evs = events(text, date(2023, 4, 20))
+    assert not [e for e in evs if e.modality == "realized"], [(e.event_type, e.modality) for e in evs]

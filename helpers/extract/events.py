@@ -509,6 +509,15 @@ def extract_events(
             dates = [x for x in dates if _where(fr, x.start) < 2 or id(x) not in claimed] or [
                 x for x in dates if id(x) not in claimed
             ]
+            if (
+                said is not None
+                and etype in ("agreement", "announcement")
+                and _realized(fr)
+                and not any(_where(fr, x.start) < 2 for x in dates)
+            ):
+                # an act made by what is said (« dans une déclaration commune publiée vendredi, X et Y ont arrêté un
+                # calendrier »): the statement's day is the act's
+                dates = [said[1]]
             if hi or lo:  # another event the clause tells has happened, or was said, by the day of the report
                 clause_dates = [x for x in clause_dates if x.date_start <= (hi or lo)]
             if (etype == "announcement" or _realized(fr)) and (hi or lo):

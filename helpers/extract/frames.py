@@ -959,6 +959,8 @@ def _kind_of(tok) -> str | None:
             return "agreement"
         if lem in TALK_VERBS:
             return "talks"
+        if lem in ("arreter", "fixer") and _sets_a_plan(tok):
+            return "agreement"  # « ont arrêté un calendrier », « fixent la date du retrait »: to set, not to stop
         if lem in SUSPEND_VERBS:
             return "suspension"
         if lem in PROTEST_VERBS:
@@ -992,6 +994,34 @@ def _kind_of(tok) -> str | None:
         if lem in SPEECH_NOUNS:
             return "speech" if _said_noun(tok, lem) else None
     return None
+
+
+# what one sets or settles (« arrêter un calendrier », « fixer la date du départ »): a decision, not a stop
+SET_PLAN = re.compile(
+    r"^(?:calendrier|date|echeance|echeancier|plan|modalite|programme|feuille|strategie|position|principe|"
+    r"delai|terme|fin|cadre|conditions?|liste|budget|objectif)s?$"
+)
+
+
+def _sets_a_plan(tok) -> bool:
+    """Whether « arrêter » / « fixer » has a plan, date or terms as its object (to set, to settle)."""
+    return any(c.dep_ in ("obj", "nsubj:pass") and SET_PLAN.match(fold(c.lemma_ or c.text)) for c in tok.children)
+
+
+def _dated_participle(tok) -> bool:
+    """A past participle describing a noun with a date of its own (« l'accord conclu le 26 juillet », « la
+    résolution adoptée en janvier 2020 »): the act it tells is done, whatever the clause around the noun plans."""
+    if tok.dep_ != "acl" or "Part" not in tok.morph.get("VerbForm") or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_.startswith("aux") for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ not in ("obl", "obl:mod", "obl:arg", "nmod"):
+            continue
+        words = [fold(t.text) for t in c.subtree]
+        if any(w in CALENDAR_WORDS for w in words) or any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
+            return True
+    return False
 
 
 def _said_noun(tok, lem: str) -> bool:
@@ -1976,8 +2006,9 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         or (tok.dep_ in ("xcomp", "acl") and _lemma(tok.head) in ("rester", "demeurer"))
     )
     chain = _chain(tok, 5)
-    # what « depuis » governs has happened, whatever the clause around it plans, demands or denies
-    since = any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children)
+    # what « depuis » governs has happened, whatever the clause around it plans, demands or denies; so has
+    # what a dated past participle tells (« conformément à l'accord conclu en septembre 2024 »)
+    since = any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children) or _dated_participle(tok)
     mod = "realized"
     if fr.tense == "future":
         mod = "planned"
@@ -2003,7 +2034,7 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             break
         if hl == "entendre" and any(_lemma(c) == "faire" for c in h.children):
             pass  # « se faire entendre » (to make oneself heard) is no intention
-        elif hl in PLAN_WORDS or hl in TOPIC_WORDS:
+        elif hl in PLAN_WORDS or hl in TOPIC_WORDS or (hl in ("arreter", "fixer") and _sets_a_plan(h)):
             if hl in ("aller",) and "Inf" not in tok.morph.get("VerbForm") and fr.pos == "VERB" and depth == 0:
                 pass
             elif hl == "decider" and fr.kind == "suspension":
@@ -2083,6 +2114,18 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         near += [c for c in tok.children if c.dep_ == "nsubj"]
         if any(fold(c.text) in TO_COME for t in near for c in t.children if c.dep_ == "amod"):
             mod = "planned"
+    if (
+        mod == "realized"
+        and tok.dep_ == "conj"
+        and tok.head.i in index
+        and not any(c.dep_ in ("nsubj", "nsubj:pass") or c.dep_.startswith("aux") for c in tok.children)
+    ):
+        # a predicate coordinated without a subject or auxiliary of its own shares its partner's mood (« devrait
+        # avoir été retirée ou redéployée », « n'ont été ni retirés ni redéployés »)
+        head = frames[index[tok.head.i]]
+        if head.modality != "realized":
+            mod = head.modality
+            fr.governor = fr.governor or head.governor
     if fr.negated and mod == "realized":
         mod = "denied"
     fr.modality = mod
@@ -2172,6 +2215,18 @@ KILLING_WORDS = {
 }
 
 
+# a statement two or more parties make together: what it states as decided is agreed (CODEBOOK: agreement)
+JOINT_STATEMENT = re.compile(
+    r"\b(?:declarations?|communiques?|annonces?|textes?|lettres?) (?:communs?|communes?|conjointe?s?)\b"
+    r"|\bconjointement\b|\bd'un commun accord\b"
+)
+
+
+def _joint(fr: Frame, sentence_folded: str) -> bool:
+    """Whether two or more parties act together: the parse's agents, or a joint statement in the sentence."""
+    return fr.joint or bool(JOINT_STATEMENT.search(sentence_folded))
+
+
 def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str | None:
     """The codebook type of one frame (None: no event of the codebook). An attempt on someone's life
     (« une tentative d'assassinat contre le Premier ministre ») is an attack when it targets the coalition's
@@ -2196,7 +2251,9 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             if not fr.governor and gov is None and not any(f.kind == "speech" for f in frames) and fr.pos == "NOUN":
                 return None  # « avec le retrait d'ici fin août, … »: a move to come that no one states here
             if gov is not None and gov.kind == "agreement" or fr.governor in AGREE_VERBS | AGREE_NOUNS:
-                return "agreement" if (gov is not None and gov.joint) or fr.joint else "announcement"
+                return "agreement" if (gov is not None and gov.joint) or _joint(fr, sentence_folded) else "announcement"
+            if fr.modality == "planned" and JOINT_STATEMENT.search(sentence_folded):
+                return "agreement"  # a plan two parties state together (« dans un communiqué conjoint ») is agreed
             if gov is not None and gov.kind == "vote" and gov.modality == "realized":
                 return "vote"
             return "announcement"
@@ -2312,6 +2369,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
     if k == "agreement":
         if fr.negated:
             return None
+        if fr.modality == "realized" and fr.lemma in ("arreter", "fixer") and not _joint(fr, sentence_folded):
+            return "announcement"  # one side sets a timetable: its decision, stated (no agreement of two)
         if fr.modality == "realized":
             return "agreement"
         return "announcement" if fr.modality == "planned" and fr.pos == "VERB" else None
@@ -2343,6 +2402,13 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
         return "protest" if fr.modality in ("realized", "reported") and not fr.negated else None
     if k == "speech":
         content = [f for f in frames if f.governed_by is not None and frames[f.governed_by] is fr]
+        planned = any(c.modality == "planned" and c.kind in MOVES + ("suspension",) for c in content)
+        if (
+            (planned or (fr.content_plan and fr.lemma in STATEMENT_WORDS))
+            and not fr.negated
+            and JOINT_STATEMENT.search(sentence_folded)
+        ):
+            return "agreement"  # « dans un communiqué conjoint, X et Y annoncent que la mission prendra fin »
         if any(
             c.modality in ("planned", "demanded", "denied") and c.kind in MOVES + ("suspension", "violence")
             for c in content
