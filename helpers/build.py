@@ -11,10 +11,13 @@ Used alike by ``python -m helpers export``, the notebooks and the report. The st
 
 A warm rebuild runs the same steps on the articles added since the saved build only: they are read
 and extracted by the same functions, dated by the same rounds against the saved anchors
-(``across.dating.date_added``), merged by replaying the part of the saved merge they can reach
-(``across.merge.replay``), and their rows are put in the saved tables (``tables.patch_tables``). When
-that cannot give the full build's result (a file edited or removed, the sidecar or the code changed,
-an added article that would re-date an earlier one…), the build is full, and ``Tables.how`` says why.
+(``across.dating.date_added``; an earlier article whose bounds their anchors change is dated again
+with them, from its own text's dates, and extracted again), merged by replaying the part of the saved
+merge they can reach (``across.merge.replay``; the re-dated articles' previous mentions taken out), and
+their rows are put in the saved tables (``tables.patch_tables``; the re-dated articles' rows replaced).
+When that cannot give the full build's result (a file edited or removed, the sidecar or the code
+changed, an added article that would re-date an earlier one the saved build's rounds had re-dated…),
+the build is full, and ``Tables.how`` says why.
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ import pandas as pd
 
 from . import config
 from .across import NeedsFullBuild, view
-from .across.dating import ConstraintLog, PubMemo, corpus_constraints, date_added, settle_dates
+from .across.dating import ConstraintLog, PubMemo, anchor_postings, corpus_constraints, date_added, settle_dates
 from .across.merge import (
     MergeMention,
     cluster,
+    holders,
     merge_events,
     merge_index,
     merge_mentions,
@@ -474,12 +478,18 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
     flag_duplicates(new, first)
     ok = new[new.status == "ok"]
 
-    # 2. date and extract them: the dating rounds, against the saved anchors
+    # 2. date and extract them: the dating rounds, against the saved anchors (with the earlier articles they re-date)
     files = dict(zip(old.article_id, old.file)) | dict(zip(ok.article_id, ok.file))
     order = {aid: i for i, aid in enumerate(sorted(files, key=files.get))}
-    rows = old.set_index("article_id", drop=False)
+    rows = old[old.status == "ok"].set_index("article_id", drop=False)
     kv = prev.kv
-    dated, extracts, rounds, log, posted = date_added(
+
+    def read_saved(aid: str) -> dict:
+        """A saved article's row as read (dated by its own text: the rounds had not re-dated it)."""
+        rel = rows.at[aid, "file"]
+        return steps.read(article_path(p.articles, rel), rel, sidecar.get(rel, {}))
+
+    dated, extracts, rounds, log, posted, earlier = date_added(
         ok,
         files,
         order,
@@ -487,29 +497,46 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         log,
         steps.extract,
         lambda aid: steps.extract(next(rows.loc[[aid]].itertuples())),
+        read_saved,
         PubMemo(steps.store, steps.timeline),
     )
-    for c in dated.columns:
-        if c.startswith("published"):
-            new.loc[ok.index, c] = dated[c].values
+    pub = [c for c in dated.columns if c.startswith("published")]
+    mine = dated.set_index("article_id")[pub]
+    new.loc[ok.index, pub] = mine.loc[ok.article_id].values
+    if earlier:  # the earlier articles re-dated: their rows as read, with their new dates, in place of the saved
+        again = pd.DataFrame([read_saved(aid) for aid in sorted(earlier)])
+        again[pub] = mine.loc[again.article_id].values
+        new = pd.concat([new, again], ignore_index=True)
+        old = old[~old.file.isin(set(again.file))]
     corpus = insert_sorted(old, new[old.columns.intersection(new.columns)], "file")[old.columns]
 
-    # 3. merge them: the part of the saved merge they can reach, replayed
+    # 3. merge them: the part of the saved merge they can reach, replayed (the re-dated articles' mentions anew)
     added_ms = sorted(
         (MergeMention.of(e) for aid in sorted(extracts) for e in extracts[aid].events if e.date_start is not None),
         key=lambda m: m.skey,
     )
-    greedy, dirty = replay(kv["clusters"], kv["registry"], added_ms)
+    gone = {e.event_id for ex in earlier.values() for e in ex.events if e.date_start is not None}
+    greedy, dirty = replay(
+        kv["clusters"], kv["registry"], added_ms, holders(kv["clusters"], prev.frames()["chronology"], gone)
+    )
     old_cids = {c[0] for c in (kv["clusters"].get(f) for f in dirty) if c is not None}
 
     # 4. their rows in the saved tables; the saved build updated
-    tables, cids, adds = patch_tables(prev.tables(), corpus, new, extracts, greedy, dirty, old_cids, steps.matcher)
+    tables, cids, adds = patch_tables(
+        prev.tables(), corpus, new, extracts, greedy, dirty, old_cids, steps.matcher, set(earlier)
+    )
     adds["corpus"] = corpus[corpus.file.isin(set(new.file))]
     update_merge_index(kv, greedy, dirty, cids)
-    for k, mine in posted.items():
-        kv["anchors"][k] = sorted(
-            (kv["anchors"].get(k) or []) + [saved_build.anchor(aid, e) for aid, e in mine], key=lambda x: order[x[0]]
-        )
+    for k in set(posted) | {k for aid, ex in earlier.items() for k, _ in anchor_postings(ex, True)}:
+        mine_k = [x for x in kv["anchors"].get(k) or [] if x[0] not in earlier]
+        mine_k += [saved_build.anchor(aid, e) for aid, e in posted.get(k, ())]
+        if mine_k:
+            kv["anchors"][k] = sorted(mine_k, key=lambda x: order[x[0]])
+        else:
+            kv["anchors"].pop(k)
     state = dict(rounds=max(prev.state["rounds"], rounds), warnings=warnings, log=saved_build.log_state(log))
-    saved_build.save(p, inputs, tables, corpus, state, kv, prev=prev, adds=adds)
-    return Tables(**tables, warnings=warnings, how=f"the saved build patched ({len(added)} file(s) added)")
+    replaced = {n: sorted(earlier) for n in saved_build.GROWING if n not in ("corpus", "removed")}
+    replaced["corpus"] = sorted(again.file) if earlier else []
+    saved_build.save(p, inputs, tables, corpus, state, kv, prev=prev, adds=adds, replaced=replaced)
+    how = f"{len(added)} file(s) added" + (f", {len(earlier)} earlier article(s) re-dated" if earlier else "")
+    return Tables(**tables, warnings=warnings, how=f"the saved build patched ({how})")

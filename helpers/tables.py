@@ -425,12 +425,22 @@ def place_events(t: Tables, place_id: str, refs: dict | None = None, index: Plac
 
 
 def patch_tables(
-    t: dict, corpus: pd.DataFrame, new: pd.DataFrame, extracts: dict, g, dirty: set, old_cids: set, matcher
+    t: dict,
+    corpus: pd.DataFrame,
+    new: pd.DataFrame,
+    extracts: dict,
+    g,
+    dirty: set,
+    old_cids: set,
+    matcher,
+    redone: set = frozenset(),
 ) -> tuple[dict, dict, dict]:
     """The tables ``t`` of a saved build patched: the rows of the added files (``new``; ``extracts``,
-    the extractions of those that are articles; ``corpus``, the whole corpus with them) put in place, and the chronology rows of the clusters the merge replay
-    changed (``dirty``, whose previous rows were ``old_cids``) rebuilt, with the places they touch.
-    Returns the tables, the new chronology ids of the dirty clusters and the rows added."""
+    the extractions of those that are articles, and of the earlier articles ``redone``, re-dated, whose
+    rows they replace; ``corpus``, the whole corpus with them) put in place, and the chronology rows of
+    the clusters the merge replay changed (``dirty``, whose previous rows were ``old_cids``) rebuilt,
+    with the places they touch. Returns the tables, the new chronology ids of the dirty clusters and
+    the rows added."""
     added = corpus[corpus.article_id.isin(extracts)]
 
     adds = dict(
@@ -438,11 +448,12 @@ def patch_tables(
         figures=figures_table(extracts),
         place_mentions=place_mentions_table(extracts),
         unplaced=unplaced_table(extracts),
-        removed=removed_table(new),
+        removed=removed_table(new[~new.file.isin(set(corpus.file[corpus.article_id.isin(redone)]))]),  # the same
         undated=undated_table(added, extracts),
     )
+    kept = {n: t[n][~t[n].article_id.isin(redone)] if redone and n != "removed" else t[n] for n in adds}
     events, figures, mentions, unplaced, removed, undated = (
-        insert_sorted(t[n], adds[n], "file" if n == "removed" else "article_id")
+        insert_sorted(kept[n], adds[n], "file" if n == "removed" else "article_id")
         for n in ("events", "figures", "place_mentions", "unplaced", "removed", "undated")
     )
     # chronology: rows of clean clusters kept, rows of dirty ones rebuilt
@@ -465,6 +476,8 @@ def patch_tables(
     chrono = sort_chronology(chrono)
     # places whose mentions or chronology rows changed
     touched = set(mentions.place_id[mentions.article_id.isin(set(extracts))])
+    if redone:  # the places a re-dated article named before
+        touched.update(t["place_mentions"].place_id[t["place_mentions"].article_id.isin(redone)])
     for ids in list(t["chronology"].place_ids[dropped]) + [r["place_ids"] for r in rows]:
         touched.update(x for x in ids.split(";") if x)
     places = t["places"][~t["places"].place_id.isin(touched)]

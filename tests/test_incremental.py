@@ -180,7 +180,21 @@ def _random_mentions(rng, n: int):
 def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
     """replay() on the saved stores gives the clusters of a full merge, with the common-key cap
     and the margin made small so that saturation, restarts and dirty propagation all happen."""
+    _check_replay(seed, monkeypatch, tmp_path, changed=False)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_merge_replay_of_changed_mentions_equals_a_full_merge(seed, monkeypatch, tmp_path):
+    """replay() with mentions taken out (an earlier article extracted anew: its mentions' previous versions),
+    some back with other dates, some gone, and mentions added, gives the clusters of a full merge."""
+    _check_replay(seed, monkeypatch, tmp_path, changed=True)
+
+
+def _check_replay(seed, monkeypatch, tmp_path, changed: bool):
     import random
+    from datetime import timedelta
+
+    from helpers.across.merge import MergeMention
 
     monkeypatch.setattr(merge, "COMMON_KEY", 6)
     monkeypatch.setattr(merge, "MARGIN", 3)
@@ -189,7 +203,23 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
     added = sorted(rng.sample(ms, rng.randrange(1, 6)), key=lambda m: m.skey)
     ids = {m.eid for m in added}
     old = sorted((m for m in ms if m.eid not in ids), key=lambda m: m.skey)
+    new = ms
+    if changed:  # one earlier article's mentions: some narrowed to a day, some gone, the rest as they were
+        aid = rng.choice(sorted({m.aid for m in old}))
+        mine = [m for m in old if m.aid == aid]
+        again = []
+        for m in mine:
+            fate = rng.choice(["same", "moved", "gone"])
+            if fate == "moved":
+                day = m.start + timedelta(days=rng.randrange((m.end - m.start).days + 1))
+                again.append(MergeMention(m.eid, m.aid, m.etype, day, day, "day", m.qualifier, m.keys))
+            elif fate == "same":
+                again.append(m)
+        new = [m for m in ms if m.aid != aid] + again
+        added = sorted([m for m in added if m.aid != aid] + again, key=lambda m: m.skey)
     g_old = merge.cluster(old)
+    founder = {m.eid: f for f, c in g_old.clusters.items() for m in c.members}
+    removed = {m.eid: founder[m.eid] for m in old if changed and m.aid == aid}
     con = saved._connect(tmp_path / "build.sqlite")  # through the database: what a warm rebuild reads
     for name, items in (
         ("clusters", [(f, ("c", c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members)))
@@ -200,10 +230,10 @@ def test_merge_replay_equals_a_full_merge(seed, monkeypatch, tmp_path):
         kv.fill(items)
         kv.write(con)
     clusters, registry = saved.KV(con, "clusters"), saved.KV(con, "registry")
-    full = merge.cluster(sorted(ms, key=lambda m: m.skey))
+    full = merge.cluster(sorted(new, key=lambda m: m.skey))
     expect = {f: ([m.eid for m in c.members], c.start, c.end, c.precision) for f, c in full.clusters.items()}
     try:
-        g, dirty = merge.replay(clusters, registry, added)
+        g, dirty = merge.replay(clusters, registry, added, removed)
     except NeedsFullBuild as exc:  # too many dirty clusters on a saturated key: the caller builds in full
         assert "too many clusters" in str(exc)
         return
@@ -244,12 +274,12 @@ PAIRS = Path(__file__).resolve().parent / "fixtures" / "incremental"
         # its events change the anchors an earlier article reads, but not that article's bounds
         ("afp_ain_al_assad.txt", None, "patched", ""),
         # an undated article tells of a commander's death; the added article dates the killing (a person is
-        # killed once: the same event): the earlier article's bounds change, and only a full build can re-date it
+        # killed once: the same event): the earlier article's bounds change, and the patch re-dates it
         (
             "dated_frappe_commandant.txt",
             "undated_mort_commandant.txt",
-            "full",
-            "changes the dates of undated_mort_commandant.txt",
+            "patched",
+            "1 earlier article(s) re-dated",
         ),
     ],
 )
@@ -263,4 +293,28 @@ def test_an_article_added_last_to_the_whole_corpus(tmp_path, name, earlier, mode
     _add(data, added)
     t = build(data)
     assert _mode(t) == mode and why in t.how, t.how
+    assert _exports_equal(t, data, tmp_path) == []
+
+
+def test_an_added_article_that_dates_an_earlier_one_re_dates_it_in_the_patch(tmp_path):
+    """B (undated) tells of a commander's death; A, added, dates the killing: the patch re-dates B (its
+    publication bounded by A's event), extracts it again, and gives the full build's tables, file by file.
+    Then C, added, tells of the same death again: it is dated against A's anchor, and B stays as it is."""
+    b = "undated_mort_commandant.txt"
+    data = make_data_dir(tmp_path, seeds=False, extra={b: (PAIRS / b).read_bytes()})
+    first = build(data)
+    assert first.articles.published.isna().all() or not first.articles.published.iloc[0], first.articles
+    _add(data, PAIRS / "dated_frappe_commandant.txt")
+    t = build(data)
+    assert _mode(t) == "patched" and "1 earlier article(s) re-dated" in t.how, t.how
+    row = t.articles.set_index("file").loc[b]
+    assert row.published and row.published >= "2023-03-07", f"{b} not bounded by the added article's date: {row}"
+    assert _exports_equal(t, data, tmp_path) == []
+    (data / "raw" / "articles" / "encore_commandant.txt").write_text(
+        "Hommage à un commandant\n\nDes centaines de personnes ont rendu hommage à Abou Haydar al-Najjari, "
+        "commandant des Brigades du Hezbollah tué dans une frappe de drone près de Bagdad.\n",
+        encoding="utf-8",
+    )
+    t = build(data)
+    assert _mode(t) == "patched", t.how
     assert _exports_equal(t, data, tmp_path) == []

@@ -404,66 +404,108 @@ def date_added(
     log: ConstraintLog,
     extract,
     extract_saved,
+    read_saved,
     memo: PubMemo,
-) -> tuple[pd.DataFrame, dict, int, ConstraintLog, dict]:
-    """The dating rounds of a full build, run for the ``added`` articles only (each dated by its own text)
-    against the anchors ``saved`` by the previous build (whose rounds ``log`` records).
+) -> tuple[pd.DataFrame, dict, int, ConstraintLog, dict, dict]:
+    """The dating rounds of a full build, run for the ``added`` articles (each dated by its own text) and
+    the earlier articles they re-date, against the anchors ``saved`` by the previous build (whose rounds
+    ``log`` records).
 
-    ``files``/``order``: every article's file and rank in file order; ``extract(row)``: an article's
-    extraction; ``extract_saved(article_id)``: a saved article's. Returns the added articles dated, their
-    extractions, the rounds, the new log and the anchors they post. Raises :class:`NeedsFullBuild` when
-    the added articles would change how an earlier article is dated (then only a full build is right)."""
-    local = added.reset_index(drop=True)
-    extracts = {r.article_id: extract(r) for r in local.itertuples()}
-    new_log = ConstraintLog()
-    versions = [(extracts.copy(), _reliable(local))]
-    cur, rounds = settle_dates(
-        local,
-        local,
-        extracts,
-        lambda a, exs: corpus_constraints(a, exs, new_log, saved=saved, order=order, files=files),
-        lambda rows: [extract(r) for r in rows],
-        memo,
-        new_log,
-        on_round=lambda a, exs: versions.append((exs.copy(), _reliable(a))),
-    )
-    if not new_log.converged:
-        raise NeedsFullBuild("the added articles' dates do not settle")
-    # what the added articles read must not have changed between the earlier rounds
-    if (set(new_log.summary_keys) | {k[:2] for k in new_log.day_keys}) & log.unstable:
-        raise NeedsFullBuild("an added article reads anchors that changed between rounds")
-    # what they post must not change what an earlier article read, in any round
+    An earlier article whose bounds the added articles' anchors change (in any round) is dated again
+    with them, from its own text's dates, by the same rounds (and so on for the articles it re-dates in
+    turn). ``files``/``order``: every article's file and rank in file order; ``extract(row)``: an
+    article's extraction; ``extract_saved(article_id)``: a saved article's; ``read_saved(article_id)``: a
+    saved article's row as read, dated by its own text. Returns the dated articles (added and re-dated),
+    their extractions, the rounds, the new log, the anchors they post and the re-dated earlier articles
+    (article -> its saved extraction). Raises :class:`NeedsFullBuild` when only a full build can say what
+    the added articles change (an earlier article the previous rounds re-dated, or one that read
+    anchors that changed between its rounds)."""
+    earlier: dict = {}  # earlier articles dated again with the added ones -> their saved extractions
+    while True:
+        local = pd.concat(
+            [added, pd.DataFrame([read_saved(aid) for aid in earlier])], ignore_index=True
+        ) if earlier else added.reset_index(drop=True)  # fmt: skip
+        base = _without(saved, earlier)
+        extracts = {r.article_id: extract(r) for r in local.itertuples()}
+        new_log = ConstraintLog()
+        versions = [(extracts.copy(), _reliable(local))]
+        cur, rounds = settle_dates(
+            local,
+            local,
+            extracts,
+            lambda a, exs: corpus_constraints(a, exs, new_log, saved=base, order=order, files=files),
+            lambda rows: [extract(r) for r in rows],
+            memo,
+            new_log,
+            on_round=lambda a, exs: versions.append((exs.copy(), _reliable(a))),
+        )
+        if not new_log.converged:
+            raise NeedsFullBuild("the added articles' dates do not settle")
+        # what the added articles read must not have changed between the earlier rounds
+        if (set(new_log.summary_keys) | {k[:2] for k in new_log.day_keys}) & log.unstable:
+            raise NeedsFullBuild("an added article reads anchors that changed between rounds")
+        reached = _reached(versions, saved, base, set(extracts), files, order, log, extract_saved)
+        if not reached:
+            break
+        earlier.update((aid, extract_saved(aid)) for aid in sorted(reached))
+    final = log.merged(new_log)  # the old log plus what the articles dated here read
+    return cur, extracts, rounds, final, postings(extracts, _reliable(cur), order), earlier
+
+
+class _without:
+    """The saved anchors without those of the articles dated again (they post theirs anew)."""
+
+    def __init__(self, saved, gone: dict):
+        self.saved, self.gone = saved, gone
+
+    def get(self, k, default=None):
+        """The saved anchors of ``k``, less those of the articles dated again."""
+        got = self.saved.get(k)
+        if got and self.gone:
+            got = [x for x in got if x[0] not in self.gone]
+        return got or default
+
+
+def _reached(versions: list, saved, base, mine: set, files, order, log, extract_saved) -> set:
+    """The earlier articles (not in ``mine``, the articles being dated) whose bounds the anchors those
+    post, round by round (``versions``), change: they must be dated again with them."""
     old_day_fk = {k[:2] for k in log.day_keys}
+    posted = [postings(*v, order) for v in versions]
+    keys = {k for p in posted for k in p}  # round 1's are the saved ones of the earlier articles dated again
     readers: dict[str, set[int]] = {}  # earlier article -> the rounds whose postings may change its bounds
-    for r, (exs, rel) in enumerate(versions):
-        for k, mine in postings(exs, rel, order).items():
-            if k not in log.summary_keys and k not in old_day_fk:
-                continue
-            base = saved.get(k) or []
-            if len(base) > COMMON_KEY:
+    for k in keys:
+        if k not in log.summary_keys and k not in old_day_fk:
+            continue
+        before = saved.get(k) or []
+        days = {(e.date_start.month, e.date_start.day) for p in posted for _, e in p.get(k, ()) if e.precision == "day"}
+        days |= {(e.date_start.month, e.date_start.day) for _, e in before if e.precision == "day"}
+        for r, p in enumerate(posted):
+            both = sorted((base.get(k) or []) + p.get(k, []), key=lambda x: order[x[0]])
+            if len(before) > COMMON_KEY and len(both) > COMMON_KEY:
                 continue  # too common before, too common after: nobody reads it
-            both = sorted(base + mine, key=lambda x: order[x[0]])
-            if k in log.unstable or len(both) > COMMON_KEY:
+            if k in log.unstable or len(both) > COMMON_KEY or len(before) > COMMON_KEY:
                 raise NeedsFullBuild(
                     f"an added article dates an event ({k[0]}, {k[1]}) that earlier articles are dated by"
                 )
-            who = set(log.summary_keys.get(k, ())) if _summary_ids(base) != _summary_ids(both) else set()
-            for _, e in mine:
-                if e.precision == "day":
-                    who |= log.day_keys.get(k + (e.date_start.month, e.date_start.day), set())
-            for aid in who:
+            who = set(log.summary_keys.get(k, ())) if _summary_ids(before) != _summary_ids(both) else set()
+            if sorted(_day_ids(before)) != sorted(_day_ids(both)):
+                for d in days:
+                    who |= log.day_keys.get(k + d, set())
+            for aid in who - mine:
                 readers.setdefault(aid, set()).add(r)
-    for aid in sorted(readers):
-        _check_bounds_unchanged(aid, readers[aid], versions, saved, files, order, log, extract_saved)
-    final = log.merged(new_log)  # the old log plus what the added articles read
-    return cur, extracts, rounds, final, postings(extracts, _reliable(cur), order)
+    return {
+        aid
+        for aid in sorted(readers)
+        if _bounds_change(aid, readers[aid], posted, saved, base, files, order, log, extract_saved)
+    }
 
 
-def _check_bounds_unchanged(aid, rounds: set, versions: list, saved, files, order, log, extract_saved) -> None:
-    """Does an earlier article that reads a key the added articles post under get the same constraints
-    with those postings as without, in every round? Only an article that no round re-dated and that
-    read no key whose anchors changed between rounds can be answered here (its bounds were then the
-    same in every round); for any other, the full build decides."""
+def _bounds_change(aid, rounds: set, posted: list, saved, base, files, order, log, extract_saved) -> bool:
+    """Does an earlier article that reads a key the articles being dated post under get other constraints
+    with their postings (``posted``, round by round) than with the saved ones, in some round? Only an
+    article that no round re-dated and that read no key whose anchors changed between rounds can be
+    answered (its bounds were then the same in every round, and it can be dated again from its own
+    text's dates by the same rounds); for any other, the full build decides."""
     if aid in log.redated:
         raise NeedsFullBuild(f"an added article may change the dates of {files[aid]}, re-dated by the rounds")
     ex = extract_saved(aid)
@@ -472,14 +514,19 @@ def _check_bounds_unchanged(aid, rounds: set, versions: list, saved, files, orde
     if (set(read.summary_keys) | {k[:2] for k in read.day_keys}) & log.unstable:
         raise NeedsFullBuild(f"an added article may change the dates of {files[aid]}")
     for v in sorted(rounds):
-        posted = postings(*versions[v], order)
 
-        def get(k, posted=posted):
-            mine, base = posted.get(k), saved.get(k)
-            return sorted((base or []) + mine, key=lambda x: order[x[0]]) if mine else base
+        def get(k, mine=posted[v]):
+            got = base.get(k)
+            return sorted((got or []) + mine[k], key=lambda x: order[x[0]]) if k in mine else got
 
         if article_constraints(aid, ex, AnchorLookup(get), files) != before:
-            raise NeedsFullBuild(f"an added article changes the dates of {files[aid]}")
+            return True
+    return False
+
+
+def _day_ids(posting) -> list:
+    """The day-dated anchors of a posting (what :meth:`AnchorLookup.on_day` reads)."""
+    return [(b, f.event_id) for b, f in posting or () if f.precision == "day"]
 
 
 def _summary_ids(posting) -> tuple:

@@ -270,14 +270,17 @@ def merge_index(greedy: Greedy, chronology: pd.DataFrame) -> tuple[list, list]:
     return clusters, registry
 
 
-def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
-    """The merge with ``added`` mentions, as :func:`helpers.across.merge.cluster` would make it from all
-    mentions, computed on the part of the previous merge that the added mentions can reach.
+def replay(clusters, registry, added: list, removed: dict | None = None) -> tuple[Greedy, set[str]]:
+    """The merge with ``added`` mentions, and without the ``removed`` ones (event id -> the founder of the
+    cluster that held it: the mentions of an article extracted anew, whose new versions are in ``added``),
+    as :func:`helpers.across.merge.cluster` would make it from all mentions, computed on the part of the
+    previous merge that the changed mentions can reach.
 
     A mention's decision depends only on the clusters registered under its keys and on how many
     there are. So the replay runs over the clusters registered under a set of keys K (starting
-    with the added mentions' keys) and their members, in merge order; it applies each previous
-    decision unless the mention is added, its previous cluster has changed ("dirty"), or one
+    with the changed mentions' keys) and their members, in merge order; it applies each previous
+    decision unless the mention is added, its previous cluster has changed ("dirty"; a removed
+    mention makes its cluster dirty from its place in merge order on), or one
     of its keys is held by a dirty cluster and could still be read. A key stays out of K once
     ``COMMON_KEY + MARGIN`` clusters hold it: from then on it is too common in both merges,
     whatever the patch changes (checked: no such key gains more than ``MARGIN`` dirty clusters).
@@ -285,9 +288,13 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
     ``clusters`` and ``registry`` (mappings with ``get``) are the previous merge's, as
     :func:`merge_index` gives them. Returns (greedy state of the replayed part, dirty founders);
     raises :class:`NeedsFullBuild` when the added mentions change too many clusters of a common key."""
-    if not added:
+    removed = removed or {}
+    if not added and not removed:
         return Greedy(), set()
-    keys = {(m.fam, k) for m in added for k in m.keys}
+    gone = {}  # event id -> the removed mention, as the previous merge holds it
+    for eid, f in removed.items():
+        gone[eid] = next(MergeMention(*m) for m in clusters.get(f)[3] if m[0] == eid)
+    keys = {(m.fam, k) for m in [*added, *gone.values()] for k in m.keys}
     sat: dict = {}
 
     def sat_time(key):
@@ -303,12 +310,12 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
         return t is not None and e.skey >= t
 
     new_ids = {m.eid for m in added}
-    t0 = added[0].skey  # the merge before the first added mention is the previous one
+    t0 = min(m.skey for m in [*added[:1], *gone.values()])  # the merge before the first change is the previous one
     loaded: dict[str, tuple] = {}  # founder -> (family, keys, members), read once across passes
     prefetch = {n: getattr(store, "prefetch", lambda keys: None) for n, store in (("c", clusters), ("r", registry))}
     while True:
         prefetch["r"](keys)  # a store on disk reads them in a few queries
-        founders = set()
+        founders = set(removed.values())
         for key in keys:
             t = sat_time(key)
             if t is None or t > t0:  # a key already too common at t0 is read by no later mention
@@ -327,9 +334,12 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
             if before:  # nothing differs before t0: the cluster's state there, without a replay
                 g.restore(before, keys)
             for m in after:
-                prev[m.eid] = f
-            ms += after
-        ms.sort(key=lambda m: m.skey)
+                if m.eid in gone:  # taken out: from its place in merge order on, its cluster differs
+                    ms.append(_Gone(m, f))
+                else:
+                    prev[m.eid] = f
+                    ms.append(m)
+        ms.sort(key=lambda m: (m.skey, m.__class__ is not _Gone))
         dirty: set[str] = set()
         touched: dict[tuple[str, str], set[str]] = {}  # key -> dirty clusters holding it (now or before)
         months_of: dict[tuple[str, str], set | None] = {}  # key -> months of their buckets (None: any)
@@ -385,6 +395,9 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
             return False
 
         for e in ms:
+            if e.__class__ is _Gone:
+                taint(e.founder, e)
+                continue
             old = prev.get(e.eid)
             redo = e.eid in new_ids
             f = None
@@ -413,6 +426,34 @@ def replay(clusters, registry, added: list) -> tuple[Greedy, set[str]]:
             if sat_time(key) is not None and len(fs) > MARGIN:
                 raise NeedsFullBuild(f"the added articles change too many clusters of ({key[0]}, {key[1]})")
         return g, dirty
+
+
+def holders(clusters, chronology: pd.DataFrame, eids: set[str]) -> dict[str, str]:
+    """The founder of the saved cluster that holds each event mention of ``eids`` (what :func:`replay` takes
+    out): a cluster is saved under its founder, one of the event ids of its chronology row."""
+    if not eids:
+        return {}
+    aids = {e.rsplit("-", 1)[0] for e in eids}
+    out = {}
+    for arts, ids in zip(chronology.article_ids, chronology.event_ids):
+        if aids.isdisjoint(arts.split(";")):
+            continue
+        members = ids.split(";")
+        if eids.isdisjoint(members):
+            continue
+        clusters.prefetch(members)
+        founder = next(m for m in members if clusters.get(m) is not None)
+        out.update((m, founder) for m in members if m in eids)
+    return out
+
+
+class _Gone:
+    """A mention the replay takes out, at its place in merge order: its previous cluster (``founder``) changes there."""
+
+    __slots__ = ("skey", "founder")
+
+    def __init__(self, m: MergeMention, founder: str) -> None:
+        self.skey, self.founder = m.skey, founder
 
 
 def update_merge_index(stores: dict, g: Greedy, dirty: set, cids: dict) -> None:

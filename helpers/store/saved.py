@@ -10,7 +10,8 @@ What is saved, in data formats only (no executable deserialization):
   the clusters registered under the key, in merge order; ``clusters`` founder -> (chronology id, family,
   keys, members in merge order);
 - in ``build/``: the tables as Parquet files, those that only grow (corpus, events, figures,
-  place_mentions, removed lines, unplaced names) as a base plus one journal part per patch.
+  place_mentions, removed lines, unplaced names) as a base plus one journal part per patch (a part
+  replaces the rows of the earlier articles the patch re-dated: ``replaced`` in the state).
 
 Anything unreadable, from another version, or missing raises :class:`NotSaved` with the reason: the
 caller then builds in full and says why.
@@ -325,8 +326,16 @@ class SavedBuild:
         """The growing tables: the base with the journal parts' rows put in place."""
         if self._frames is None:
             frames = {n: self._read(self.state["base"], n) for n in GROWING}
+            journal, replaced = self.state["journal"], self.state.get("replaced", {})
             for n, by in GROWING.items():
-                parts = [self._read(tag, n) for tag in self.state["journal"]]
+                parts = [self._read(tag, n) for tag in journal]
+                later: set = set()  # the rows a later part replaces (by article, or by file for the corpus)
+                for i in reversed(range(len(parts))):
+                    if later:
+                        parts[i] = parts[i][~parts[i][by].isin(later)]
+                    later.update(replaced.get(journal[i], {}).get(n, ()))
+                if later:
+                    frames[n] = frames[n][~frames[n][by].isin(later)]
                 if parts:
                     frames[n] = insert_sorted(frames[n], pd.concat(parts, ignore_index=True), by)
             frames["chronology"] = self._read(self.state["tables"], "chronology")
@@ -366,20 +375,26 @@ def save(
     kv: dict,
     prev: SavedBuild | None = None,
     adds: dict | None = None,
+    replaced: dict | None = None,
 ) -> None:
     """Save a build (never raises: without a writable interim folder, every run is a full build).
 
     ``tables``: the build's tables; ``corpus``: its corpus frame; ``state``: what the next run checks and
     reads (rounds, warnings, the dating log); ``kv``: the anchors, registry and clusters spaces (filled
     anew after a full build; the previous build's, changed, after a patch, with ``prev`` and ``adds``, the
-    rows the patch added to the growing tables, saved as a journal part)."""
+    rows the patch added to the growing tables, saved as a journal part, in place of the rows of
+    ``replaced``: table -> the keys, by its sort column, of the earlier articles the patch re-dated)."""
     folder = p.interim / "build"
     path = p.interim / "build.sqlite"
     tag = f"{time.time_ns():x}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        gone: dict = {}
         if prev is not None and adds is not None and len(prev.state["journal"]) < JOURNAL_MAX:
             base, journal = prev.state["base"], prev.state["journal"] + [tag]
+            gone = {t: v for t, v in prev.state.get("replaced", {}).items() if t in journal}
+            if replaced and any(replaced.values()):
+                gone[tag] = {n: v for n, v in replaced.items() if v}
             _write(folder, tag, adds)
         else:
             base, journal = tag, []
@@ -393,6 +408,7 @@ def save(
             saved_ns=inputs.taken_ns,
             base=base,
             journal=journal,
+            replaced=gone,
             tables=tag,
         )
         con = prev.con if prev is not None else _connect(path)
