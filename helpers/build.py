@@ -445,6 +445,16 @@ def mark_corrected(t: Tables, corrections: Corrections) -> None:
     t.chronology["correction"] = rows
 
 
+def _same(a: pd.Series, b: pd.Series) -> bool:
+    """Are two rows' values the same (a missing value equal to a missing one)?"""
+    return all(x == y or (pd.isna(x) and pd.isna(y)) for x, y in zip(a.tolist(), b.tolist()))
+
+
+def _merged(e) -> tuple:
+    """What the merge reads of a dated event mention, and what its chronology row quotes of it."""
+    return MergeMention.of(e).as_tuple(), e.clause, tuple(e.place_ids), e.headline
+
+
 def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -> Tables:
     """The saved build's tables when nothing changed, patched when files were only added; raises
     :class:`NeedsFullBuild` otherwise."""
@@ -489,20 +499,33 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         rel = rows.at[aid, "file"]
         return steps.read(article_path(p.articles, rel), rel, sidecar.get(rel, {}))
 
+    made: dict = {}  # extractions by key: the rounds ask for the same ones again (and the store keeps new ones unread)
+
+    def extract(r):
+        """An article's extraction on its current publication window (from the store, or made and stored)."""
+        key = steps.extract_key(r)
+        if key not in made:
+            made[key] = steps.extract(r)
+        return made[key]
+
     dated, extracts, rounds, log, posted, earlier = date_added(
         ok,
         files,
         order,
         kv["anchors"],
         log,
-        steps.extract,
-        lambda aid: steps.extract(next(rows.loc[[aid]].itertuples())),
+        extract,
+        lambda aid: extract(next(rows.loc[[aid]].itertuples())),
         read_saved,
         PubMemo(steps.store, steps.timeline),
     )
     pub = [c for c in dated.columns if c.startswith("published")]
     mine = dated.set_index("article_id")[pub]
     new.loc[ok.index, pub] = mine.loc[ok.article_id].values
+    # an earlier article dated again to the dates it had is as it was (its extraction too): nothing of it changes
+    earlier = {aid: ex for aid, ex in earlier.items() if not _same(mine.loc[aid], rows.loc[aid, pub])}
+    extracts = {aid: ex for aid, ex in extracts.items() if aid in earlier or aid not in rows.index}
+    posted = {k: v for k, v in ((k, [x for x in v if x[0] in extracts]) for k, v in posted.items()) if v}
     if earlier:  # the earlier articles re-dated: their rows as read, with their new dates, in place of the saved
         again = pd.DataFrame([read_saved(aid) for aid in sorted(earlier)])
         again[pub] = mine.loc[again.article_id].values
@@ -510,12 +533,20 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         old = old[~old.file.isin(set(again.file))]
     corpus = insert_sorted(old, new[old.columns.intersection(new.columns)], "file")[old.columns]
 
-    # 3. merge them: the part of the saved merge they can reach, replayed (the re-dated articles' mentions anew)
+    # 3. merge them: the part of the saved merge they can reach, replayed (the re-dated articles' mentions that
+    # changed taken out and put in anew; one that did not, with what its chronology row quotes, stays as it was)
+    before = {e.event_id: _merged(e) for ex in earlier.values() for e in ex.events if e.date_start is not None}
+    kept = {e.event_id for aid in earlier for e in extracts[aid].events if before.get(e.event_id, 0) == _merged(e)}
     added_ms = sorted(
-        (MergeMention.of(e) for aid in sorted(extracts) for e in extracts[aid].events if e.date_start is not None),
+        (
+            MergeMention.of(e)
+            for aid in sorted(extracts)
+            for e in extracts[aid].events
+            if e.date_start is not None and e.event_id not in kept
+        ),
         key=lambda m: m.skey,
     )
-    gone = {e.event_id for ex in earlier.values() for e in ex.events if e.date_start is not None}
+    gone = set(before) - kept
     greedy, dirty = replay(
         kv["clusters"], kv["registry"], added_ms, holders(kv["clusters"], prev.frames()["chronology"], gone)
     )

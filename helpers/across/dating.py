@@ -226,7 +226,7 @@ class ConstraintLog:
 
     summary_keys: dict = field(default_factory=dict)  # (family, key) -> articles that read its summary
     day_keys: dict = field(default_factory=dict)  # (family, key, month, day) -> articles that read it by day
-    unstable: set = field(default_factory=set)  # (family, key) whose anchors changed from one round to the next
+    unstable: dict = field(default_factory=dict)  # (family, key) whose anchors changed between rounds -> by whom
     index: dict = field(default_factory=dict)  # the last round's anchors
     converged: bool = False  # the rounds stopped because nothing changed (not at MAX_ROUNDS)
     redated: set = field(default_factory=set)  # articles whose dates the rounds changed
@@ -236,12 +236,16 @@ class ConstraintLog:
         out = ConstraintLog(
             {k: set(v) for k, v in self.summary_keys.items()},
             {k: set(v) for k, v in self.day_keys.items()},
-            self.unstable | other.unstable,
+            {k: set(v) for k, v in self.unstable.items()},
             {},
             self.converged and other.converged,
             self.redated | other.redated,
         )
-        for mine, theirs in ((out.summary_keys, other.summary_keys), (out.day_keys, other.day_keys)):
+        for mine, theirs in (
+            (out.summary_keys, other.summary_keys),
+            (out.day_keys, other.day_keys),
+            (out.unstable, other.unstable),
+        ):
             for k, v in theirs.items():
                 mine.setdefault(k, set()).update(v)
         return out
@@ -302,8 +306,9 @@ def settle_dates(
 ) -> tuple[pd.DataFrame, int]:
     """Rounds of cross-article dating: the constraints from the current extractions date the
     articles anew (from their own text's dates, ``local``), and the articles whose dates changed
-    are extracted again (``reextract(rows)``: their extractions, in order), until nothing changes (``log.converged``) or MAX_ROUNDS. The keys a
-    re-dated article posts under, before and after, go to ``log.unstable``. ``extracts`` is
+    are extracted again (``reextract(rows)``: their extractions, in order), until nothing changes
+    (``log.converged``) or MAX_ROUNDS. The keys a re-dated article posts under, before and after, go to
+    ``log.unstable`` (with the article). ``extracts`` is
     updated in place; returns the dated articles and the number of rounds."""
     rounds = 1
     for _ in range(MAX_ROUNDS):
@@ -322,10 +327,12 @@ def settle_dates(
         log.redated.update(changed)
         rows = list(articles[articles.article_id.isin(changed) & (articles.status == "ok")].itertuples())
         for r in rows:
-            log.unstable.update(k for k, _ in anchor_postings(extracts[r.article_id], before.get(r.article_id)))
+            for k, _ in anchor_postings(extracts[r.article_id], before.get(r.article_id)):
+                log.unstable.setdefault(k, set()).add(r.article_id)
         for r, ex in zip(rows, reextract(rows), strict=True):  # in one batch: on every core
             extracts[r.article_id] = ex
-            log.unstable.update(k for k, _ in anchor_postings(ex, after.get(r.article_id)))
+            for k, _ in anchor_postings(ex, after.get(r.article_id)):
+                log.unstable.setdefault(k, set()).add(r.article_id)
         if on_round:
             on_round(articles, extracts)
     return articles, rounds
@@ -413,13 +420,19 @@ def date_added(
 
     An earlier article whose bounds the added articles' anchors change (in any round) is dated again
     with them, from its own text's dates, by the same rounds (and so on for the articles it re-dates in
-    turn). ``files``/``order``: every article's file and rank in file order; ``extract(row)``: an
-    article's extraction; ``extract_saved(article_id)``: a saved article's; ``read_saved(article_id)``: a
-    saved article's row as read, dated by its own text. Returns the dated articles (added and re-dated),
+    turn); so is an earlier article whose anchors changed between the previous build's rounds under a
+    key the articles dated here read (those rounds are then run again with it), and an earlier article
+    those rounds re-dated whose bounds they may change. The rounds of the articles dated here are then
+    those of a full build: what they read of the others did not change between rounds, and what the
+    others read of them is the same in every round.
+
+    ``files``/``order``: every article's file and rank in file order; ``extract(row)``: an article's
+    extraction; ``extract_saved(article_id)``: a saved article's; ``read_saved(article_id)``: a saved
+    article's row as read, dated by its own text. Returns the dated articles (added and re-dated),
     their extractions, the rounds, the new log, the anchors they post and the re-dated earlier articles
     (article -> its saved extraction). Raises :class:`NeedsFullBuild` when only a full build can say what
-    the added articles change (an earlier article the previous rounds re-dated, or one that read
-    anchors that changed between its rounds)."""
+    the added articles change: they would make a key too common to tell events apart, or one no longer
+    too common, or re-date more than :data:`MAX_REDATED` earlier articles, or their rounds do not settle."""
     earlier: dict = {}  # earlier articles dated again with the added ones -> their saved extractions
     while True:
         local = pd.concat(
@@ -441,15 +454,20 @@ def date_added(
         )
         if not new_log.converged:
             raise NeedsFullBuild("the added articles' dates do not settle")
-        # what the added articles read must not have changed between the earlier rounds
-        if (set(new_log.summary_keys) | {k[:2] for k in new_log.day_keys}) & log.unstable:
-            raise NeedsFullBuild("an added article reads anchors that changed between rounds")
-        reached = _reached(versions, saved, base, set(extracts), files, order, log, extract_saved)
-        if not reached:
+        # the articles whose anchors changed between the previous rounds under a key read here: dated again here
+        read = set(new_log.summary_keys) | {k[:2] for k in new_log.day_keys}
+        join = {aid for k in read & log.unstable.keys() for aid in log.unstable[k]} - set(extracts)
+        join |= _reached(versions, saved, base, earlier, set(extracts), files, order, log, extract_saved)
+        if not join:
             break
-        earlier.update((aid, extract_saved(aid)) for aid in sorted(reached))
+        if len(earlier) + len(join) > MAX_REDATED:
+            raise NeedsFullBuild(f"the added articles would re-date more than {MAX_REDATED} earlier articles")
+        earlier.update((aid, extract_saved(aid)) for aid in sorted(join))
     final = log.merged(new_log)  # the old log plus what the articles dated here read
     return cur, extracts, rounds, final, postings(extracts, _reliable(cur), order), earlier
+
+
+MAX_REDATED = 200  # earlier articles a patch may date again (beyond, the full build is as quick)
 
 
 class _without:
@@ -466,12 +484,14 @@ class _without:
         return got or default
 
 
-def _reached(versions: list, saved, base, mine: set, files, order, log, extract_saved) -> set:
+def _reached(versions: list, saved, base, earlier: dict, mine: set, files, order, log, extract_saved) -> set:
     """The earlier articles (not in ``mine``, the articles being dated) whose bounds the anchors those
-    post, round by round (``versions``), change: they must be dated again with them."""
+    post, round by round (``versions``), may change: they must be dated again with them. ``earlier``:
+    the earlier articles among them, with their saved extractions (what they posted before)."""
     old_day_fk = {k[:2] for k in log.day_keys}
     posted = [postings(*v, order) for v in versions]
-    keys = {k for p in posted for k in p}  # round 1's are the saved ones of the earlier articles dated again
+    keys = {k for p in posted for k in p}
+    keys |= {k for ex in earlier.values() for k, _ in anchor_postings(ex, True)}  # (True: every key it may post)
     readers: dict[str, set[int]] = {}  # earlier article -> the rounds whose postings may change its bounds
     for k in keys:
         if k not in log.summary_keys and k not in old_day_fk:
@@ -483,10 +503,15 @@ def _reached(versions: list, saved, base, mine: set, files, order, log, extract_
             both = sorted((base.get(k) or []) + p.get(k, []), key=lambda x: order[x[0]])
             if len(before) > COMMON_KEY and len(both) > COMMON_KEY:
                 continue  # too common before, too common after: nobody reads it
-            if k in log.unstable or len(both) > COMMON_KEY or len(before) > COMMON_KEY:
+            if len(both) > COMMON_KEY or len(before) > COMMON_KEY:
                 raise NeedsFullBuild(
                     f"an added article dates an event ({k[0]}, {k[1]}) that earlier articles are dated by"
                 )
+            if k in log.unstable:  # its readers' bounds changed between the previous rounds: all dated again
+                who = set(log.summary_keys.get(k, ())).union(*(a for kd, a in log.day_keys.items() if kd[:2] == k))
+                for aid in who - mine:
+                    readers.setdefault(aid, set()).add(-1)
+                continue
             who = set(log.summary_keys.get(k, ())) if _summary_ids(before) != _summary_ids(both) else set()
             if sorted(_day_ids(before)) != sorted(_day_ids(both)):
                 for d in days:
@@ -502,17 +527,17 @@ def _reached(versions: list, saved, base, mine: set, files, order, log, extract_
 
 def _bounds_change(aid, rounds: set, posted: list, saved, base, files, order, log, extract_saved) -> bool:
     """Does an earlier article that reads a key the articles being dated post under get other constraints
-    with their postings (``posted``, round by round) than with the saved ones, in some round? Only an
-    article that no round re-dated and that read no key whose anchors changed between rounds can be
-    answered (its bounds were then the same in every round, and it can be dated again from its own
-    text's dates by the same rounds); for any other, the full build decides."""
-    if aid in log.redated:
-        raise NeedsFullBuild(f"an added article may change the dates of {files[aid]}, re-dated by the rounds")
+    with their postings (``posted``, round by round) than with the saved ones, in some round? Only for an
+    article that no round re-dated and that read no key whose anchors changed between rounds is the
+    answer a comparison (its bounds were then the same in every round); any other may change (round -1:
+    a key whose readers all may), and is dated again."""
+    if aid in log.redated or -1 in rounds:
+        return True
     ex = extract_saved(aid)
     read = ConstraintLog()
     before = article_constraints(aid, ex, AnchorLookup(saved.get), files, read)
-    if (set(read.summary_keys) | {k[:2] for k in read.day_keys}) & log.unstable:
-        raise NeedsFullBuild(f"an added article may change the dates of {files[aid]}")
+    if (set(read.summary_keys) | {k[:2] for k in read.day_keys}) & log.unstable.keys():
+        return True
     for v in sorted(rounds):
 
         def get(k, mine=posted[v]):

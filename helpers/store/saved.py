@@ -36,7 +36,8 @@ from ..read.files import NotRead, article_path, read_regular
 from . import codec
 from .fingerprint import BUILD_CODE, code_fingerprint
 
-VERSION = 6  # 5: every file's key a hash of its bytes (never kept from its size and time); 6: plain JSON state
+VERSION = 7  # 5: every file's key a hash of its bytes (never kept from its size and time); 6: plain JSON state;
+# 7: the keys whose anchors changed between rounds saved with the articles that changed them
 # the tables that a patch only adds rows to (a base plus journal parts), with the column they are sorted by
 GROWING = {
     "corpus": "file",
@@ -58,7 +59,7 @@ def log_state(log: ConstraintLog) -> dict:
     return dict(
         summary_keys=[[*k, sorted(v)] for k, v in log.summary_keys.items()],
         day_keys=[[*k, sorted(v)] for k, v in log.day_keys.items()],
-        unstable=sorted(list(k) for k in log.unstable),
+        unstable=[[*k, sorted(v)] for k, v in log.unstable.items()],
         converged=log.converged,
         redated=sorted(log.redated),
     )
@@ -69,7 +70,7 @@ def log_from_state(d: dict) -> ConstraintLog:
     return ConstraintLog(
         summary_keys={tuple(r[:-1]): set(r[-1]) for r in d["summary_keys"]},
         day_keys={tuple(r[:-1]): set(r[-1]) for r in d["day_keys"]},
-        unstable={tuple(k) for k in d["unstable"]},
+        unstable={tuple(r[:-1]): set(r[-1]) for r in d["unstable"]},
         converged=bool(d["converged"]),
         redated=set(d["redated"]),
     )
