@@ -11,13 +11,14 @@ Used alike by ``python -m helpers export``, the notebooks and the report. The st
 
 A warm rebuild runs the same steps on the articles added since the saved build only: they are read
 and extracted by the same functions, dated by the same rounds against the saved anchors
-(``across.dating.date_added``; an earlier article whose bounds their anchors change is dated again
-with them, from its own text's dates, and extracted again), merged by replaying the part of the saved
-merge they can reach (``across.merge.replay``; the re-dated articles' previous mentions taken out), and
-their rows are put in the saved tables (``tables.patch_tables``; the re-dated articles' rows replaced).
-When that cannot give the full build's result (a file edited or removed, the sidecar or the code
-changed, an added article that would re-date an earlier one the saved build's rounds had re-dated…),
-the build is full, and ``Tables.how`` says why.
+(``across.dating.date_added``; an earlier article whose bounds their anchors change, or whose anchors
+changed between the saved build's rounds under a key they read, is dated again with them from its own
+text's dates by the same rounds, and extracted again), merged by replaying the part of the saved merge
+they can reach (``across.merge.replay``; the previous mentions of a re-dated article that changed taken
+out), and their rows are put in the saved tables (``tables.patch_tables``; the re-dated articles' rows
+replaced). When that cannot give the full build's result (a file edited or removed, the sidecar or the
+code changed, an added article that reaches more than ``MAX_REDATED`` earlier articles…), the build is
+full, and ``Tables.how`` says why.
 """
 
 from __future__ import annotations
