@@ -321,3 +321,54 @@ def test_a_predicate_coordinated_without_subject_shares_its_partner_s_mood():
     )
     evs = events(text, date(2023, 4, 20))
     assert not [e for e in evs if e.modality == "realized"], [(e.event_type, e.modality) for e in evs]
+
+
+# --- « partir » in the passé composé, storming, « depuis » in another clause, a statement continued ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Selon des sources locales, la plupart des instructeurs italiens stationnés sur le camp de Dublin en sont "
+        "partis la semaine dernière.",
+        "Les soldats italiens sont partis de la base d'al-Asad la semaine dernière.",
+    ],
+)
+def test_forces_that_have_left_withdrew_that_week(sentence):
+    """« en sont partis », « sont partis de »: partir's passé composé (with « en » standing for the place left),
+    not the noun « parti »; the week before publication."""
+    e = typed(events(f"Irak\n\n{sentence}\n", date(2024, 6, 12)), "withdrawal")
+    assert (e.date_start, e.date_end) == (date(2024, 6, 3), date(2024, 6, 9)), (e.date_start, e.date_end)
+
+
+def test_storming_an_embassy_is_an_attack_and_the_crowd_leaving_no_withdrawal():
+    text = (
+        "Tension à Bagdad\n\n"
+        "Jeudi dernier, des centaines de manifestants pro-iraniens avaient pris d'assaut l'ambassade des "
+        "États-Unis, brûlant une guérite avant de se retirer le soir même.\n"
+    )
+    evs = events(text, date(2021, 4, 20))
+    typed(evs, "attack")
+    assert not [e for e in evs if e.event_type == "withdrawal"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_since_a_year_in_another_clause_is_no_date_of_the_event():
+    """« la rétrocession du site, dont ils occupaient une partie depuis 2017 »: 2017 starts the occupation."""
+    text = (
+        "Passation\n\n"
+        "Une brève cérémonie a marqué jeudi la rétrocession du camp, dont les militaires étrangers occupaient une "
+        "aile depuis 2017.\n"
+    )
+    e = typed(events(text, date(2020, 8, 22)), "handover")
+    assert e.date_start == date(2020, 8, 20), e.date_start
+
+
+def test_a_statement_continued_is_no_new_announcement():
+    """« le communiqué a ajouté que … »: more of a statement told before, not an announcement of its own."""
+    text = (
+        "Passation\n\n"
+        "La coalition a remis mardi la base de Kirkouk aux forces irakiennes, selon un communiqué. Le communiqué a "
+        "ajouté que « 300 soldats de la coalition vont quitter le pays » dans les prochains jours.\n"
+    )
+    evs = events(text, date(2020, 8, 22))
+    assert [e.event_type for e in evs] == ["handover"], [(e.event_type, e.clause) for e in evs]

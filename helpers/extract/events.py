@@ -501,6 +501,9 @@ def extract_events(
                 and not any(p <= x.start < q for p, q in a_dates_skip)
             ]
             dates = [x for x in clause_dates if not any(p <= x.start < q for p, q in fr.foreign)]
+            # « depuis 2016 » in another clause (« la rétrocession du site, dont ils occupaient une partie depuis
+            # 2016 ») starts that clause's state: no date of this event
+            dates = [x for x in dates if not (x.since and _where(fr, x.start) == 2)]
             # the dates of another event the clause tells (« des portraits de X, tués le 3 janvier », « après
             # celles d'al-Qaïm, le 17 mars »), outside the predicate's own phrase and clause, are not its date
             elided = _elided_dates(fr, clause_f, a, clause_dates)

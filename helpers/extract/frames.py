@@ -668,7 +668,7 @@ def parties(folded: str) -> tuple[str, ...]:
 
 # a sentence worth parsing holds one of these (folded text)
 CANDIDATE = re.compile(
-    r"\b(retir|retrait|quitt|evacu|rapatri|depart|desengag|repli|remi[st]|remettr|remise|restitu|retroced|ced[ea]|"
+    r"\b(retir|retrait|quitt|evacu|rapatri|depart|parti(?:e?s?|r|ra|ront|rait|raient)\b|part(?:ent|ait|aient)\b|desengag|repli|remi[st]|remettr|remise|restitu|retroce|ced[ea]|"
     r"rend(?:u|ue|us|ra|re|ent)\b|livr|transf[ee]r|recu|recoi|redeploi|redeploy|repositionn|relocalis|deplac|"
     r"regroup|deploi|deploy|envo[iy]|depech|debarqu|arriv|lanc|cree|creat|session|cycle|redui|reduction|diminu|abaiss|"
     r"attaqu|frapp|bombard|pilonn|vis[eé]|cibl|assaill|agress|tir|attentat|offensive|salve|assaut|embuscade|"
@@ -829,6 +829,13 @@ def _lemma_pos(tok) -> tuple[str, str]:
             w = fold(c.text)
             if w in ("savoir", "part", "etat") and c.i > tok.i:
                 return f"faire {w}", "VERB"
+    if (
+        low in ("parti", "partis", "partie", "parties")
+        and pos == "NOUN"
+        and any(c.dep_ in ("cop", "aux", "aux:tense", "aux:pass") and _lemma(c) == "etre" for c in tok.children)
+        and not any(c.dep_ == "det" for c in tok.children)
+    ):
+        return "partir", "VERB"  # « ils (en) sont partis »: partir's passé composé, not the noun « parti »
     if pos in ("ADJ", "NOUN", "VERB") and lem not in _ALL_VERBS:
         guess = _participle_lemma(low)
         if not guess:
@@ -1574,6 +1581,13 @@ def _inherited_subject(tok) -> list:
     return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")]
 
 
+# who may leave a place or withdraw without being forces: crowds, supporters, candidates, parties
+CIVILIAN_MOVERS = re.compile(
+    r"\b(manifestants?|protestataires?|partisans?|foules?|emeutiers?|contestataires?|sympathisants?|"
+    r"candidats?|deputes?|elus?|partis?|blocs?|listes?|fideles|pelerins?|habitants?|civils|familles)\b"
+)
+
+
 def _is_forces_move(tok, fr: Frame) -> bool:
     """A movement predicate moves forces, a base or a command (not « lancer un appel », « rendre hommage »)."""
     lem = fr.lemma
@@ -1695,6 +1709,18 @@ def _is_forces_move(tok, fr: Frame) -> bool:
                 or fr.agent
             )
         return bool(FORCES.search(words) or FORCES.search(fold(fr.agent_text)))
+    movers, h = [c for c in tok.children if c.dep_ == "nsubj"], tok
+    for _ in range(3):  # « …, incendiant un poste avant de se retirer »: the subject of the clause it hangs on
+        if movers or h.dep_ not in ("conj", "advcl", "xcomp") or h.head.i == h.i:
+            break
+        h = h.head
+        movers = [c for c in h.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not movers and h is not tok:  # a parse that lost the subject: what comes before that clause's verb
+        movers = [t for t in tok.doc[: h.i] if t.pos_ in ("NOUN", "PROPN") and t.head.i == h.i]
+    if (own.startswith("retir") or lem == "retirer") and CIVILIAN_MOVERS.search(
+        " ".join(fold(_subtree_text(c)[0]) for c in movers) + " " + fold(fr.agent_text)
+    ):
+        return False  # « les manifestants se sont retirés », « le candidat se retire »: no forces leave
     if own.startswith("retir") or lem == "retirer":
         return bool(
             FORCES.search(words + " " + fold(fr.agent_text))
@@ -1915,6 +1941,11 @@ def _arguments(tok, fr: Frame) -> None:
                 j -= 1
             if j >= 0 and j < tok.i - 1 and tok.doc[j].pos_ in ("VERB", "AUX") and _lemma(tok.doc[j]) in LIGHT_VERBS:
                 agent_toks = [c for c in tok.doc[j].children if c.dep_ == "nsubj"]
+    if fr.kind == "violence" and tok.pos_ == "NOUN" and _lemma(tok.head) == "prendre" and tok.head.i != tok.i:
+        # « prendre d'assaut l'ambassade »: the verb's subject storms, its (other) object is stormed
+        h = tok.head
+        agent_toks = agent_toks or [c for c in h.children if c.dep_ == "nsubj"] or _inherited_subject(h)
+        target_toks = target_toks or [c for c in h.children if c.dep_ in ("obj", "nsubj:pass") and c.i != tok.i]
     if fr.kind == "violence" and tok.pos_ == "NOUN" and not target_toks:
         # « des frappes aériennes contre des dépôts… » when the parse hung the complement elsewhere
         j = tok.i + 1
@@ -2215,6 +2246,8 @@ KILLING_WORDS = {
 }
 
 
+# verbs of saying that go on with a statement already told (« a ajouté », « a-t-il poursuivi »)
+CONTINUED = {"ajouter", "poursuivre", "rencherir", "completer", "enchainer"}
 # a statement two or more parties make together: what it states as decided is agreed (CODEBOOK: agreement)
 JOINT_STATEMENT = re.compile(
     r"\b(?:declarations?|communiques?|annonces?|textes?|lettres?) (?:communs?|communes?|conjointe?s?)\b"
@@ -2250,6 +2283,11 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
         if fr.modality in ("planned", "demanded", "denied"):
             if not fr.governor and gov is None and not any(f.kind == "speech" for f in frames) and fr.pos == "NOUN":
                 return None  # « avec le retrait d'ici fin août, … »: a move to come that no one states here
+            if any(
+                f.kind == "speech" and f.lemma in CONTINUED and any(p <= fr.start < q for p, q in f.content)
+                for f in frames
+            ):
+                return None  # « le communiqué a ajouté que … »: more of a statement already told, not a new one
             if gov is not None and gov.kind == "agreement" or fr.governor in AGREE_VERBS | AGREE_NOUNS:
                 return "agreement" if (gov is not None and gov.joint) or _joint(fr, sentence_folded) else "announcement"
             if fr.modality == "planned" and JOINT_STATEMENT.search(sentence_folded):
