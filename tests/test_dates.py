@@ -355,6 +355,18 @@ def test_a_date_planned_by_prevoir_is_ahead_of_the_plan(verb):
     assert x.tense == "planned" and x.date_start == date(2022, 6, 30), (x.tense, x.date_start)
 
 
+@pytest.mark.parametrize("words", ["Ce jour-là", "Cette nuit-là", "Ce soir-là"])
+def test_that_day_points_back_to_the_day_named(words):
+    text = f"Le convoi a été visé le 4 mai. {words}, deux soldats ont été blessés."
+    x = tag(text, date(2021, 6, 30))[-1]
+    assert x.text == words and (x.date_start, x.date_end) == (date(2021, 5, 4),) * 2, (x.text, x.date_start)
+
+
+def test_that_day_with_no_day_named_stays_undated():
+    x = tag("Ce jour-là, deux soldats ont été blessés.", date(2021, 6, 30))[-1]
+    assert x.date_start is None, (x.text, x.date_start)
+
+
 def test_offset_whose_date_is_the_referred_event():
     text = "Ces tirs ont eu lieu au lendemain du meurtre du général dans la nuit du 2 au 3 janvier."
     off = next(x for x in tag(text, date(2020, 1, 5)) if x.kind == "offset")

@@ -372,3 +372,26 @@ def test_a_statement_continued_is_no_new_announcement():
     )
     evs = events(text, date(2020, 8, 22))
     assert [e.event_type for e in evs] == ["handover"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_that_day_is_the_day_named_before_not_today():
+    """« Ce jour-là »: « -là » points back to the day the text named (« remonter au 12 mars »), not to the
+    publication day as « ce jour » does."""
+    text = (
+        "Analyse\n\n"
+        "Il faut revenir au 12 mars pour saisir la colère des députés. Ce jour-là, l'assassinat du commandant "
+        "Abou Ali al-Askari par un drone américain a bouleversé la classe politique.\n"
+    )
+    e = typed(events(text, date(2021, 9, 2)), "killing")
+    assert e.date_start == date(2021, 3, 12), (e.date_start, e.date_text)
+
+
+def test_arresting_people_is_no_suspension():
+    """« arrêter des membres d'une milice » is to arrest them; « arrêter » stops an activity only when that is
+    its object."""
+    text = (
+        "Bagdad\n\n"
+        "Les services de sécurité ont arrêté mardi des membres d'une milice soupçonnés de préparer des tirs.\n"
+    )
+    evs = events(text, date(2021, 9, 2))
+    assert not [e for e in evs if e.event_type == "suspension"], [(e.event_type, e.clause) for e in evs]

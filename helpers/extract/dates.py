@@ -448,6 +448,7 @@ _NEEDS = {
     "season_generic": ("comme", "les mois"),
     "weekend": ("week",),
     "same_time": ("meme ",),
+    "that_day": ("jour-la", "matin-la", "soir-la", "nuit-la", "journee-la", "soiree-la", "matinee-la"),
     "new_year": ("nouvel", "jour de l'an"),
     "feast": (
         "noel",
@@ -549,6 +550,8 @@ _p(
 )
 _p("weekend", r"\b(?:(?:ce|le) week-?end(?: (?P<rel>dernier|passe|prochain))?|le week-?end d'avant)\b")
 _p("same_time", r"\b(?:a )?(?:la|cette) meme (?:epoque|periode)\b")
+# « ce jour-là », « cette nuit-là »: « -là » points back to a day the text has named, not to today
+_p("that_day", r"\b(?:ce (?:jour|matin|soir)|cette (?:nuit|journee|soiree|matinee))-la\b")
 _p("new_year", r"\b(?:(?P<ny>la nouvelle annee)|(?P<nyd>le (?:jour de l'an|nouvel an)))\b")
 # « plus tôt cette année »: from the start of the period to the publication
 _p(
@@ -568,7 +571,10 @@ _p(
     r"\b(?:(?P<this>cette annee)|l'annee (?P<rel>derniere|passee|prochaine|en cours)|"
     r"l'an (?P<rel2>dernier|passe|prochain))\b",
 )
-_p("relative_day", rf"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour)(?:,? (?P<wd>{WD})(?! \d))?\b")
+_p(
+    "relative_day",
+    rf"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour(?!-la\b))(?:,? (?P<wd>{WD})(?! \d))?\b",
+)
 _p(
     "ago",
     r"\bil y a (?:(?P<q>pres d'|pres de |presque |environ |plus d'|plus de |moins d'|moins de |a peine |"
@@ -863,6 +869,8 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
             x.rel = "last"
     elif name == "same_time":
         x.kind, x.rel = "relative", "same_time"
+    elif name == "that_day":
+        x.kind, x.rel, x.unit = "relative", "that_day", "day"
     elif name == "new_year":
         x.kind, x.rel = ("date" if g.get("nyd") else "year"), "new_year"
         if g.get("nyd"):
@@ -1262,7 +1270,7 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             else:
                 d = sat
             return d, d + timedelta(days=1)
-        if x.rel == "same_time":
+        if x.rel in ("same_time", "that_day"):
             return None  # resolved in tag() from the expression it refers back to
         if x.rel == "days":
             d = anchor + timedelta(days=x.n)
@@ -1426,6 +1434,8 @@ def tag(
     for i, x in enumerate(out):
         if x.rel == "same_time" and lo is not None:
             out[i] = _same_time(x, out, spans, lo, hi or lo)
+        elif x.rel == "that_day":
+            out[i] = _that_day(x, out, spans)
     for i, x in enumerate(out):
         if x.kind != "offset":
             continue
@@ -1504,6 +1514,35 @@ def refine_appositions(exprs: list[TimeExpr], folded: str) -> list[TimeExpr]:
         if inside and (y.date_end - y.date_start) < (x.date_end - x.date_start):
             out[i] = replace(y, start=x.start, end=x.end, note=f"within {x.text!r}")
     return out
+
+
+def _that_day(x: TimeExpr, out: list[TimeExpr], spans) -> TimeExpr:
+    """« Ce jour-là », « cette nuit-là »: the day last named before it, in its sentence or the two before
+    (« Il faut remonter au 3 janvier … Ce jour-là, … »); with none, unresolved (not the publication day)."""
+    k = next((i for i, (a, b) in enumerate(spans) if a <= x.start < b), 0)
+    since = spans[max(0, k - 2)][0] if spans else 0
+    days = [
+        o
+        for o in out
+        if o is not x
+        and o.resolved
+        and o.kind != "offset"
+        and o.rel != "that_day"
+        and since <= o.start
+        and o.end <= x.start
+        and (o.date_end - o.date_start).days <= 1
+    ]
+    if not days:
+        return x
+    ref = max(days, key=lambda o: o.start)
+    return replace(
+        x,
+        date_start=ref.date_start,
+        date_end=ref.date_end,
+        precision=ref.precision,
+        basis="reference",
+        note=f"from {ref.text!r}",
+    )
 
 
 def _same_time(x: TimeExpr, out: list[TimeExpr], spans, lo: date, hi: date) -> TimeExpr:

@@ -966,6 +966,8 @@ def _kind_of(tok) -> str | None:
             return "agreement"
         if lem in TALK_VERBS:
             return "talks"
+        if lem == "arreter" and _arrests(tok):
+            return None  # « faire arrêter des membres d'une milice »: an arrest, not a pause
         if lem in ("arreter", "fixer") and _sets_a_plan(tok):
             return "agreement"  # « ont arrêté un calendrier », « fixent la date du retrait »: to set, not to stop
         if lem in SUSPEND_VERBS:
@@ -1013,6 +1015,22 @@ SET_PLAN = re.compile(
 def _sets_a_plan(tok) -> bool:
     """Whether « arrêter » / « fixer » has a plan, date or terms as its object (to set, to settle)."""
     return any(c.dep_ in ("obj", "nsubj:pass") and SET_PLAN.match(fold(c.lemma_ or c.text)) for c in tok.children)
+
+
+# people one arrests (« arrêter des membres », « un suspect a été arrêté »): « arrêter » then stops no activity
+ARRESTED = re.compile(
+    r"\b(membres?|suspects?|personnes?|hommes|individus|combattants?|miliciens?|militants?|commandants?|chefs?|"
+    r"responsables?|dirigeants?|auteurs?|partisans?|manifestants?|jihadistes?|djihadistes?|terroristes?)\b"
+)
+
+
+def _arrests(tok) -> bool:
+    """Whether « arrêter » has people as its object (or passive subject): to arrest them."""
+    return any(
+        (c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "nmod" and c.i > tok.i))  # (« des » taken for « de »)
+        and (ARRESTED.match(fold(c.text)) or c.pos_ == "PROPN")
+        for c in tok.children
+    )
 
 
 def _dated_participle(tok) -> bool:
