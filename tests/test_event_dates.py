@@ -395,3 +395,27 @@ def test_arresting_people_is_no_suspension():
     )
     evs = events(text, date(2021, 9, 2))
     assert not [e for e in evs if e.event_type == "suspension"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_a_date_set_off_between_a_verb_and_its_object_leaves_the_object_the_verbs():
+    """« qui a tué, le 12 mars, un commandant … »: the noun phrase after a date set off by commas is the verb's
+    object (the parse hangs it on the date): a leader killed."""
+    text = (
+        "Tensions à Bagdad\n\n"
+        "Le Parlement a durci le ton après la frappe de drone qui a tué, le 12 mars, un commandant des Brigades "
+        "du Hezbollah, Ali Hassan Moussa, dans son bureau de Bagdad.\n"
+    )
+    e = typed(events(text, date(2023, 3, 20)), "killing")
+    assert e.date_start == date(2023, 3, 12), (e.date_start, e.date_text)
+
+
+def test_a_strike_that_killed_a_leader_is_one_killing():
+    """« la frappe de drone qui a tué un commandant »: the strike and the killing its relative clause tells are
+    one event, the killing; no attack beside it."""
+    text = (
+        "Tensions à Bagdad\n\n"
+        "Le Parlement a durci le ton après la frappe de drone qui a tué, le 12 mars, un commandant des Brigades "
+        "du Hezbollah, Ali Hassan Moussa, dans son bureau de Bagdad.\n"
+    )
+    evs = events(text, date(2023, 3, 20))
+    assert [e.event_type for e in evs] == ["killing"], [(e.event_type, e.clause) for e in evs]

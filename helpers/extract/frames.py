@@ -1809,6 +1809,9 @@ def _arguments(tok, fr: Frame) -> None:
         if d == "conj" and fr.kind in ("agreement", "talks"):
             fr.joint = True
 
+    if tok.pos_ == "VERB" and not passive and not any(c.dep_ == "obj" for c in tok.children):
+        target_toks += _object_after_date(tok)
+
     # an active subject that is a weapon: violence with an unknown agent
     def _is_weapon(t) -> bool:  # « des roquettes », « une douzaine de missiles », « deux drones armés »
         return bool(
@@ -2011,6 +2014,31 @@ def _arguments(tok, fr: Frame) -> None:
         if RANKS.search(tf) and not LEADER_TITLES.search(tf):
             fr.victims_ranks = True
     del victims
+
+
+def _object_after_date(verb) -> list:
+    """The object of ``verb`` when a date set off by commas stands between them (« qui a tué, le 4 mai, un
+    commandant »): the parser hangs the noun phrase after the date on the date; it is the verb's object."""
+    out = []
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in ("obl:mod", "obl", "nmod") or _case(c):
+            continue
+        if not (c.pos_ == "NUM" or fold(c.text) in DATE_WORDS):
+            continue
+        first = min([c.i] + [t.i for t in c.children if t.dep_ == "det" and t.i < c.i])  # « le » of « le 4 mai »
+        if first == 0 or verb.doc[first - 1].text != ",":
+            continue
+        close = c.i + 1  # past the date's words (« 4 mai 2024 », « jeudi 4 »)
+        while close < len(verb.doc) and (verb.doc[close].pos_ == "NUM" or fold(verb.doc[close].text) in DATE_WORDS):
+            close += 1
+        if close >= len(verb.doc) or verb.doc[close].text != ",":
+            continue
+        out += [
+            n
+            for n in c.children
+            if n.left_edge.i == close + 1 and n.pos_ in ("NOUN", "PROPN") and n.dep_ in ("nmod", "appos", "obj")
+        ][:1]
+    return out
 
 
 def _flat(toks):
@@ -2598,6 +2626,17 @@ def frames_by_sentence(
     return out
 
 
+def _kills_by(strike: Frame, x: tuple[Frame, str], folded: str) -> bool:
+    """``x`` is a killing told by a relative clause of the ``strike`` noun (« la frappe de drone qui a tué un
+    commandant »): one event, the killing."""
+    return (
+        x[1] == "killing"
+        and x[0] is not strike
+        and strike.span[0] <= x[0].start < strike.span[1]
+        and bool(re.search(r"^[^,;.]{0,40}\bqui (?:\w+ )?$", folded[strike.end : x[0].start]))
+    )
+
+
 def choose_frames(
     frames: list[Frame], a: int, b: int, folded: str, referred: bool = False, sentence_folded: str = ""
 ) -> tuple[tuple[Frame, str] | None, list[tuple[Frame, str]], list[tuple[Frame, str]]]:
@@ -2620,6 +2659,10 @@ def choose_frames(
             causes.append((fr, t))
             continue
         typed.append((fr, t))
+    # the same: a strike named as a cause with the relative clause that tells whom it killed, the killing
+    causes = [
+        x for x in causes if x[1] not in ("attack", "strike") or not any(_kills_by(x[0], k, folded) for k in causes)
+    ]
     if not typed:
         return None, causes, []
     done = [x for x in typed if x[1] != "announcement"]
@@ -2629,8 +2672,12 @@ def choose_frames(
     same = [x for x in pool if x[0].depth <= best[0].depth + 1]
     if best[1] in ("attack", "strike"):
         k = [x for x in same if x[1] == "killing"]
+        # « la frappe de drone qui a tué un commandant »: the strike's relative clause tells whom it killed,
+        # however deep the parse put it (and though « après » before it made it a cause)
+        k = k or [x for x in typed + causes if _kills_by(best[0], x, folded)]
         if k:
             best = k[0]
+            causes = [x for x in causes if x[0] is not best[0]]
     if best[1] == "withdrawal":
         h = [x for x in pool if x[1] == "handover"]
         if h:
