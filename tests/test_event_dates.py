@@ -419,3 +419,30 @@ def test_a_strike_that_killed_a_leader_is_one_killing():
     )
     evs = events(text, date(2023, 3, 20))
     assert [e.event_type for e in evs] == ["killing"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_a_day_without_its_month_takes_the_month_named_before_in_its_sentence():
+    """« ouvertes en mars, dont la première séance s'était tenue le 14 à Erbil »: « le 14 » is a day of the
+    month the sentence just named."""
+    text = "Pourparlers\n\nDes discussions ouvertes en mars, dont la première séance s'était tenue le 14 à Erbil.\n"
+    x = expr(text, "le 14", date(2023, 6, 2))
+    assert (x.date_start, x.date_end) == (date(2023, 3, 14), date(2023, 3, 14)), (x.date_start, x.note)
+
+
+def test_a_day_without_a_month_in_its_sentence_is_no_date():
+    """« Le 14, … » with no month named in its sentence: nothing to take the month from, no date."""
+    text = "Pourparlers\n\nLes discussions ont repris en mars. Le 14, à Erbil, les délégations se sont revues.\n"
+    spans = [(s.start, s.end) for s in split_sentences(text)]
+    found = [x.text for x in tag(text, date(2023, 6, 2), date(2023, 6, 2), spans)]
+    assert not [w for w in found if w.lower().startswith("le 14")], found
+
+
+def test_the_eve_of_an_event_after_a_bare_day_dates_the_event_the_next_day():
+    """« s'était tenue le 14 à Erbil, la veille de l'attaque contre la base »: the attack is the 15th."""
+    text = (
+        "Pourparlers\n\n"
+        "Des discussions ouvertes en mars, dont la première séance s'était tenue le 14 à Erbil, la veille de "
+        "l'attaque contre la base d'Harir.\n"
+    )
+    e = typed(events(text, date(2023, 6, 2)), "attack")
+    assert e.date_start == date(2023, 3, 15), (e.date_start, e.date_text)

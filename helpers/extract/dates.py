@@ -701,12 +701,41 @@ def _find(text: str) -> list[TimeExpr]:
             taken.add(s, e)
             out.extend(exprs)
     out.sort(key=lambda x: x.start)
+    out = _bare_days(text, folded, out, taken)
     for x in out:
         if x.year is None and x.kind in _TENSED and x.rel not in _FIXED_RELS:
             x.tense = clause_tense(text, folded, x.start, x.end)
             if x.tense == "past" and x.rel == "next" and x.note == "forward marker":
                 x.rel, x.note = None, ""  # "à partir du 1er mars, les troupes ont quitté": past after all
     return out
+
+
+# « le 27 » with no month, before a place, a comma or the end of the clause (« la première réunion s'était tenue
+# le 27 à Bagdad, … »): a day of the month the sentence named just before
+BARE_DAY = re.compile(rf"\b(?:le|du|au|depuis le|jusqu'au) (?P<d>{DAY})(?=\s*[,;.]| (?:a|au|aux|dans|pres) )")
+
+
+def _bare_days(text: str, folded: str, out: list[TimeExpr], taken: _Spans) -> list[TimeExpr]:
+    """``out`` with the days of the month written without their month (« en janvier …, le 27 à Bagdad »): the
+    month (and year) of the date or month named last before them in their sentence, a later day when it was a
+    date. Without one in the sentence, no date."""
+    if not out:
+        return out
+    more = []
+    for m in BARE_DAY.finditer(folded):
+        s, e = m.span()
+        if taken.overlaps(s, e):
+            continue
+        prev = [x for x in out if x.end <= s and x.month is not None and x.kind in ("date", "month") and not x.month2]
+        if not prev or s - prev[-1].end > 200 or re.search(r"[.!?;:\n]", folded[prev[-1].end : s]):
+            continue
+        ref, day = prev[-1], _day(m.group("d"))
+        if ref.kind == "date" and (ref.day is None or day <= ref.day):
+            continue
+        more.append(
+            TimeExpr(text[s:e], s, e, "date", day=day, month=ref.month, year=ref.year, note=f"month of {ref.text!r}")
+        )
+    return sorted(out + more, key=lambda x: x.start) if more else out
 
 
 # kinds whose date depends on the direction the clause looks in, unless a word fixes it
