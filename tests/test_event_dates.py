@@ -446,3 +446,18 @@ def test_the_eve_of_an_event_after_a_bare_day_dates_the_event_the_next_day():
     )
     e = typed(events(text, date(2023, 6, 2)), "attack")
     assert e.date_start == date(2023, 3, 15), (e.date_start, e.date_text)
+
+
+def test_a_convoy_that_stops_is_no_suspension():
+    """« le convoi s'est arrêté à Erbil »: the pronominal verb with a mover as subject is to stop moving, not a
+    suspension of operations."""
+    text = "Retrait\n\nLe convoi de la coalition s'est arrêté mardi à Erbil avant de gagner la frontière.\n"
+    evs = events(text, date(2021, 5, 20))
+    assert not [e for e in evs if e.event_type == "suspension"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_strikes_that_stop_are_a_suspension():
+    """« les frappes se sont arrêtées jeudi »: an activity that stops is a suspension."""
+    text = "Répit\n\nLes frappes de la coalition se sont arrêtées jeudi dans la région d'Anbar.\n"
+    e = typed(events(text, date(2021, 5, 20)), "suspension")
+    assert e.date_start == date(2021, 5, 20), (e.date_start, e.date_text)

@@ -968,6 +968,8 @@ def _kind_of(tok) -> str | None:
             return "talks"
         if lem == "arreter" and _arrests(tok):
             return None  # « faire arrêter des membres d'une milice »: an arrest, not a pause
+        if lem == "arreter" and _halts(tok):
+            return None  # « le convoi s'est arrêté à Erbil »: to stop moving, no suspension of operations
         if lem in ("arreter", "fixer") and _sets_a_plan(tok):
             return "agreement"  # « ont arrêté un calendrier », « fixent la date du retrait »: to set, not to stop
         if lem in SUSPEND_VERBS:
@@ -1022,6 +1024,26 @@ ARRESTED = re.compile(
     r"\b(membres?|suspects?|personnes?|hommes|individus|combattants?|miliciens?|militants?|commandants?|chefs?|"
     r"responsables?|dirigeants?|auteurs?|partisans?|manifestants?|jihadistes?|djihadistes?|terroristes?)\b"
 )
+
+
+# what stops when « s'arrêter » is a suspension (« les frappes se sont arrêtées », « la mission s'arrête »)
+ACTIVITIES = re.compile(
+    r"^(operations?|frappes?|bombardements?|combats?|mission|missions|travaux|entrainements?|formations?|"
+    r"cooperation|activites?|tirs?|attaques?|raids?|discussions?|negociations?|pourparlers|dialogue|programmes?|"
+    r"livraisons?|vols?|patrouilles?|aide|soutien|assistance|retrait|deploiement|engagement|hostilites|offensive|"
+    r"campagne|guerre|violences?|manifestations?|protestations?|sit-in|greve|processus|projet|cela|ca|tout)$"
+)
+
+
+def _halts(tok) -> bool:
+    """Whether « s'arrêter » tells something that stops moving (a convoy, soldiers, a vehicle), not an activity
+    that stops: the pronominal verb whose subject is no activity."""
+    if not any(fold(c.text) in ("se", "s'") for c in tok.children):
+        return False
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if subj and subj[0].pos_ == "PRON" and tok.dep_ == "acl:relcl":
+        subj = [tok.head]  # « le convoi, qui s'est arrêté »
+    return bool(subj) and subj[0].pos_ in ("NOUN", "PROPN") and not ACTIVITIES.match(_lemma(subj[0]))
 
 
 def _arrests(tok) -> bool:
