@@ -461,3 +461,24 @@ def test_strikes_that_stop_are_a_suspension():
     text = "Répit\n\nLes frappes de la coalition se sont arrêtées jeudi dans la région d'Anbar.\n"
     e = typed(events(text, date(2021, 5, 20)), "suspension")
     assert e.date_start == date(2021, 5, 20), (e.date_start, e.date_text)
+
+
+def test_a_fronted_participle_of_receiving_a_leader_is_talks_that_day():
+    """« Reçu mardi à l'Élysée, le ministre irakien … »: the fronted participle with its own date tells the talks
+    of that day, whatever the main clause says."""
+    text = (
+        "Analyse\n\n"
+        "Reçu mardi à l'Élysée, le ministre irakien, Fouad Hussein, était venu chercher une promesse que le "
+        "président ne lui a donnée qu'à demi-mot.\n"
+    )
+    e = typed(events(text, date(2020, 8, 21)), "talks")
+    assert e.date_start == date(2020, 8, 18), (e.date_start, e.date_text)
+
+
+def test_a_fronted_participle_of_another_verb_is_no_talks():
+    """« Accompagné de son épouse, le président … »: only receiving a leader or an envoy is talks."""
+    text = (
+        "Visite\n\nAccompagné de son épouse, le président français a salué mardi les soldats de l'opération Chammal.\n"
+    )
+    evs = events(text, date(2020, 8, 21))
+    assert not [e for e in evs if e.event_type == "talks"], [(e.event_type, e.clause) for e in evs]

@@ -918,12 +918,15 @@ def _kind_of(tok) -> str | None:
     if pos in ("VERB", "AUX", "ADJ") or (
         pos == "NOUN" and low.endswith(("e", "es", "ee", "ees", "ant")) and lem not in _EVENT_NOUNS
     ):
-        if lem == "recevoir" and any(
-            c.dep_ == "obj"
-            and re.search(
-                r"\b(delegation|ministre|president|homologue|envoye|emissaire|chef)", fold(_subtree_text(c)[0])
+        if lem == "recevoir" and (
+            any(
+                # whom one receives (« a reçu une délégation »; « Reçu jeudi à l'Élysée, le ministre … »: the
+                # noun set off by the fronted participle)
+                (c.dep_ == "obj" or (c.dep_ == "appos" and _bare_participle(tok)))
+                and RECEIVED.search(fold(_subtree_text(c)[0]))
+                for c in tok.children
             )
-            for c in tok.children
+            or _received(tok) is not None
         ):
             return "talks"  # « a reçu une délégation irakienne »
         if lem in ("lancer", "tirer", "envoyer") and _weapon_theme(tok):
@@ -1012,6 +1015,35 @@ SET_PLAN = re.compile(
     r"^(?:calendrier|date|echeance|echeancier|plan|modalite|programme|feuille|strategie|position|principe|"
     r"delai|terme|fin|cadre|conditions?|liste|budget|objectif)s?$"
 )
+
+
+def _bare_participle(tok) -> bool:
+    """A past participle with no auxiliary (« Reçu jeudi à l'Élysée, le ministre … »): said of a noun, passive."""
+    return "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children)
+
+
+RECEIVED = re.compile(r"\b(delegation|ministre|president|homologue|envoye|emissaire|chef)")
+
+
+def _received(tok):
+    """The noun a fronted participle of « recevoir » is said of, when it names a leader or an envoy (« Reçu
+    jeudi à la Maison Blanche, le Premier ministre … »: the noun phrase after the participle's phrase), else
+    None."""
+    if not _bare_participle(tok):
+        return None
+    if tok.dep_ in ("advcl", "acl") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i:
+        return tok.head if RECEIVED.match(fold(tok.head.text)) else None
+    if tok.i != 0:
+        return None
+    comma = next((t.i for t in tok.doc if t.text == ","), None)
+    if comma is None:
+        return None
+    j = comma + 1
+    while j < len(tok.doc) and tok.doc[j].pos_ in ("DET", "ADJ"):
+        j += 1
+    if j < len(tok.doc) and tok.doc[j].pos_ == "NOUN" and RECEIVED.match(fold(tok.doc[j].text)):
+        return tok.doc[j]
+    return None
 
 
 def _sets_a_plan(tok) -> bool:
@@ -1833,6 +1865,13 @@ def _arguments(tok, fr: Frame) -> None:
 
     if tok.pos_ == "VERB" and not passive and not any(c.dep_ == "obj" for c in tok.children):
         target_toks += _object_after_date(tok)
+    if fr.lemma == "recevoir" and _bare_participle(tok):
+        # « Reçu jeudi à l'Élysée, le ministre irakien, … »: the noun the fronted participle is said of
+        target_toks = [t for t in target_toks if fold(t.text) not in DATE_WORDS]
+        target_toks = target_toks or [c for c in tok.children if c.dep_ == "appos"][:1]
+        r = _received(tok)
+        if r is not None and not any(t is r for t in target_toks):
+            target_toks.append(r)
 
     # an active subject that is a weapon: violence with an unknown agent
     def _is_weapon(t) -> bool:  # « des roquettes », « une douzaine de missiles », « deux drones armés »
