@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre_c
+from re import _parser as sre_parse
 
 from ..text import MAX_SENTENCE, fold
 
@@ -179,7 +181,12 @@ class Timeline:
     def _event(ents, m: re.Match, cue: re.Pattern | None, text: str, folded: str) -> Reference | None:
         if cue is not None:
             a, b = _scope(folded, m.start(), ents[0].scope)
-            if not cue.search(folded, a, b):
+            stops = _lookahead_stops(cue.pattern)
+            if stops is not None and not any(folded.find(c, a, b) >= 0 for c in stops):
+                found = cue.match(folded, a, b)  # the same answer as a search (see _lookahead_stops), in one try
+            else:
+                found = cue.search(folded, a, b)
+            if not found:
                 return None
         return Reference(ents, m.start(), m.end(), "event", text[m.start() : m.end()])
 
@@ -195,6 +202,40 @@ def _scope(folded: str, pos: int, scope: str) -> tuple[int, int]:
 
 
 SCOPE_MAX = MAX_SENTENCE  # characters on each side: what the scope's cue is looked for in stays bounded
+
+
+@lru_cache(maxsize=256)
+def _lookahead_stops(pattern: str) -> str | None:
+    """For a cue made only of lookaheads that each begin with a run of any character but some stops
+    (``(?=[^\\n]*(?:vote|résolution))(?=[^\\n]*troupes)``: every condition anywhere on the line), those stops;
+    None for any other cue. In a window holding none of the stops, such a cue found at some position is found
+    at the window's start too (its runs reach from there to wherever they reached), so one try at the start
+    answers what a search would, which tries every position and runs each lookahead to the window's end
+    from each (a cost in the square of the window's length)."""
+    if re.search(r"\\[1-9]|\(\?P=|\(\?\(", pattern):
+        return None  # a back reference: what one lookahead took could depend on where it started
+    try:
+        parsed = sre_parse.parse(pattern)
+    except (re.error, RecursionError):
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None  # a stop would stand for its other case too
+    items = list(parsed)
+    stops: set[str] = set()
+    for op, av in items:
+        if op is not sre_c.ASSERT or av[0] != 1 or not len(av[1]):
+            return None
+        op2, av2 = av[1][0]
+        if op2 is not sre_c.MAX_REPEAT or av2[0] != 0 or av2[1] != sre_c.MAXREPEAT or len(av2[2]) != 1:
+            return None
+        op3, av3 = av2[2][0]
+        if op3 is sre_c.NOT_LITERAL:
+            stops.add(chr(av3))
+        elif op3 is sre_c.IN and av3 and av3[0] == (sre_c.NEGATE, None) and all(o is sre_c.LITERAL for o, _ in av3[1:]):
+            stops.update(chr(v) for _, v in av3[1:])
+        else:
+            return None
+    return "".join(sorted(stops)) if items else None
 
 
 @lru_cache(maxsize=8)
