@@ -51,7 +51,14 @@ _KNOWN: set[str] = set()
 # at most _FOLDED_MAX of them (then forgotten all at once, so memory stays bounded whatever the corpus).
 _FOLDED: dict[str, str] = {}
 _FOLDED_MAX = 50_000
-_FOLDED_LEN = 40  # the longest string kept (a long one is rarely folded twice)
+_FOLDED_LEN = 40  # the longest string kept here (longer ones: _FOLDED_LONG)
+# Sentences and paragraphs folded already: each stage of an article's extraction folds the same sentences again
+# (figures, places, event frames), so the last ones are kept, up to _FOLDED_LONG_CHARS characters in all (then
+# forgotten all at once); a string longer than _FOLDED_LONG_MAX is never kept.
+_FOLDED_LONG: dict[str, str] = {}
+_FOLDED_LONG_CHARS = 1_000_000
+_FOLDED_LONG_MAX = 20_000
+_folded_long_chars = 0
 
 
 def fold(text: str) -> str:
@@ -59,7 +66,9 @@ def fold(text: str) -> str:
 
     The result has exactly the length of ``text`` (one character for one character).
     """
-    folded = _FOLDED.get(text)
+    global _folded_long_chars
+    n = len(text)
+    folded = _FOLDED.get(text) if n <= _FOLDED_LEN else _FOLDED_LONG.get(text)
     if folded is not None:
         return folded
     missing = set(text) - _KNOWN
@@ -67,19 +76,32 @@ def fold(text: str) -> str:
         _FOLD_TABLE[ord(ch)] = _fold_char(ch)
         _KNOWN.add(ch)
     folded = text.translate(_FOLD_TABLE)
-    if len(text) <= _FOLDED_LEN:
+    if n <= _FOLDED_LEN:
         if len(_FOLDED) >= _FOLDED_MAX:
             _FOLDED.clear()
         _FOLDED[text] = folded
+    elif n <= _FOLDED_LONG_MAX:
+        if _folded_long_chars + n > _FOLDED_LONG_CHARS:
+            _FOLDED_LONG.clear()
+            _folded_long_chars = 0
+        _FOLDED_LONG[text] = folded
+        _folded_long_chars += n
     return folded
+
+
+# normalize_spaces' table: zero-width characters dropped, exotic spaces made plain (one pass)
+_SPACE_TABLE: dict[int, str | None] = {**{ord(c): " " for c in SPACES}, **{ord(c): None for c in ZERO_WIDTH}}
 
 
 def normalize_spaces(text: str) -> str:
     """NFC, no zero-width characters, every exotic space as a plain space."""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate({ord(c): None for c in ZERO_WIDTH})
-    text = text.translate({ord(c): " " for c in SPACES})
+    if any(c in text for c in _SPACE_CHARS):  # most texts hold none: no pass over every character
+        text = text.translate(_SPACE_TABLE)
     return text
+
+
+_SPACE_CHARS = SPACES + ZERO_WIDTH
 
 
 @lru_cache(maxsize=32768)
@@ -198,6 +220,18 @@ def split_sentences(text: str) -> list[Sentence]:
     . ! ? or … followed by a capital, except after a known abbreviation or an initial.
     A run longer than :data:`MAX_SENTENCE` characters is cut into pieces.
     """
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=16)
+def _split_cached(text: str) -> tuple[Sentence, ...]:
+    # the article's stages each split the same text (publication date, lead, extraction): split once
+    # (sentences are frozen, so the callers share them)
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[Sentence]:
+    """:func:`split_sentences`, computed."""
     sentences: list[Sentence] = []
     for para in re.finditer(r"[^\n]+", text):
         p_start = para.start()

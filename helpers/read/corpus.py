@@ -230,8 +230,11 @@ def footer_urls(removed: list[tuple[str, str]]) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def _non_latin_ratio(line: str) -> float:
-    folded = fold(line)
+def _non_latin_ratio(line: str, folded: str | None = None) -> float:
+    """The share of the line's letters (folded: ``folded``, when the caller has it) outside a-z."""
+    folded = fold(line) if folded is None else folded
+    if folded.isascii() and folded.lower() == folded:
+        return 0.0  # every letter is one of a-z (most lines: folding leaves French in ASCII)
     letters = [c for c in folded if c.isalpha()]
     if not letters:
         return 0.0
@@ -252,7 +255,8 @@ def clean_text(raw: str, outlets: OutletRegistry | None = None) -> Cleaned:
         if not line:
             kept.append("")
             continue
-        f = fold(line).strip()
+        folded = fold(line)
+        f = folded.strip()
         label = None
         for name, rx in LINE_RULES:
             if rx.search(f):
@@ -262,7 +266,7 @@ def clean_text(raw: str, outlets: OutletRegistry | None = None) -> Cleaned:
             label = "photo caption"
         if label is None and outlets.standalone(f):
             label = "source footer"
-        if label is None and _non_latin_ratio(line) > 0.5:
+        if label is None and _non_latin_ratio(line, folded) > 0.5:
             label = "line in another script"
         if label is None and f in seen:
             label = "repeated line"
