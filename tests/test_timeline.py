@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from helpers.extract.timeline import TIMELINE_FILE, Timeline
+from helpers.extract.timeline import TIMELINE_FILE, Timeline, _lookahead_stops
 
 from .conftest import DATA
 
@@ -98,3 +98,40 @@ def test_words_that_do_not_name_the_event(text):
 def test_windows_come_from_the_rows_dates():
     esper = next(e for e in TIMELINE.entries if e.id == "esper")
     assert (esper.start, esper.end) == (date(2019, 6, 24), date(2020, 11, 9))
+
+
+LOOKAHEAD_ROWS = (
+    "id,kind,since,start,end,outgoing,words,names,cue,scope,by_day_month,what,source\n"
+    "vote,event,2020-01-05,2020-01-05,,,parlement,parlement,"
+    r"(?=[^\n]*\bvote)(?=[^\n]*\btroupes),paragraph,,x,https://example.org" + "\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Le parlement a tenu séance. Le vote sur les troupes a eu lieu.", True),  # both cue words after the name
+        ("Sur les troupes, un vote au parlement.", True),  # both before it
+        ("Le parlement a voté.\nLes troupes partent.", False),  # another paragraph: not in the name's scope
+        ("Le vote du parlement.\nLes troupes partent.", False),  # one cue word only in the name's paragraph
+    ],
+)
+def test_a_cue_made_of_lookaheads_is_looked_for_in_the_whole_scope(tmp_path, text, found):
+    (tmp_path / TIMELINE_FILE).write_text(LOOKAHEAD_ROWS, encoding="utf-8")
+    refs = Timeline.load(tmp_path).find(text)
+    assert bool(refs) is found, f"{text!r}: the cue's words are{'' if found else ' not'} in the name's paragraph"
+
+
+@pytest.mark.parametrize(
+    "cue, stops",
+    [
+        (r"(?=[^\n]*vote)(?=[^.]*troupes)", "\n."),
+        (r"(?=[^\n]*vote)troupes", None),  # a word outside a lookahead: only a search finds where it starts
+        (r"(?=[^\n]+vote)", None),  # a run that must take a character
+        (r"(?i)(?=[^x]*vote)", None),  # a stop's other case would stop the run too
+        (r"(?=[^\n]*(vote))(?=[^\n]*\1)", None),  # a back reference
+        (r"vote|troupes", None),
+    ],
+)
+def test_which_cues_are_tried_at_the_window_start_only(cue, stops):
+    assert _lookahead_stops(cue) == stops, f"{cue}: stops {_lookahead_stops(cue)!r}, expected {stops!r}"
