@@ -67,10 +67,14 @@ def fold(text: str) -> str:
     The result has exactly the length of ``text`` (one character for one character).
     """
     global _folded_long_chars
-    n = len(text)
-    folded = _FOLDED.get(text) if n <= _FOLDED_LEN else _FOLDED_LONG.get(text)
+    folded = _FOLDED.get(text)  # the most asked: a word or a lemma
     if folded is not None:
         return folded
+    n = len(text)
+    if n > _FOLDED_LEN:
+        folded = _FOLDED_LONG.get(text)
+        if folded is not None:
+            return folded
     missing = set(text) - _KNOWN
     for ch in missing:
         _FOLD_TABLE[ord(ch)] = _fold_char(ch)
