@@ -998,3 +998,82 @@ def test_troops_that_will_stay_however_are_the_level_after_a_departure():
         f"« une quarantaine resteront cependant »: the level left after a departure, read as {f.measure} "
         f"({f.measure_basis})"
     )
+
+
+# --- heldout5 round: general facts behind the party of a toll ---------------------------------------
+
+
+def test_parts_set_off_by_dashes_are_the_whole_s_people():
+    found = people("L'explosion a tué quatre soldats britanniques — trois hommes et une femme — mardi soir.")
+    assert (3, "casualties", "killed", "UK") in found and (1, "casualties", "killed", "UK") in found, (
+        f"« quatre soldats britanniques — trois hommes et une femme — »: an apposition between dashes lists the "
+        f"soldiers, read as {found}"
+    )
+
+
+def test_parts_in_brackets_are_the_whole_s_people():
+    found = people("Le tir a tué deux soldats italiens (un homme et une femme) près de la base.")
+    assert (1, "casualties", "killed", "IT") in found, (
+        f"« deux soldats italiens (un homme et une femme) »: an apposition in brackets, read as {found}"
+    )
+
+
+def test_others_continue_the_whole_not_the_last_part_of_its_apposition():
+    found = people(
+        "L'explosion a tué quatre soldats britanniques — trois hommes et une femme, tous parachutistes — "
+        "et blessé plus de vingt autres."
+    )
+    assert (20, "casualties", "wounded", "UK") in found, (
+        f"« et blessé plus de vingt autres »: others of the soldiers, not of « une femme », read as {found}"
+    )
+
+
+def test_other_people_are_not_the_people_a_strike_was_aimed_at():
+    found = victims(
+        "Une frappe contre un convoi des Brigades du Hezbollah a tué leur chef à Bagdad. "
+        "Cinq autres personnes ont été blessées, selon la police."
+    )
+    assert (5, "other") in found, (
+        f"« cinq autres personnes »: set apart from the leader the strike was aimed at, no party stated, read as {found}"
+    )
+
+
+def test_the_guards_of_a_faction_leader_are_the_faction_s_people():
+    found = people(
+        "Un drone a tué à Bagdad un commandant des Kataeb Hezbollah. Selon des sources irakiennes, l'homme "
+        "dirigeait les opérations du groupe. Deux de ses gardes du corps ont également été tués."
+    )
+    assert (2, "casualties", "killed", "PMF") in found, (
+        f"« deux de ses gardes du corps »: a faction leader's guards are the faction's people, read as {found}"
+    )
+
+
+def test_the_guards_named_with_a_state_keep_its_party():
+    found = people(
+        "Un drone a tué à Bagdad un commandant des Kataeb Hezbollah. "
+        "Le ministre irakien et trois de ses gardes du corps irakiens ont été blessés."
+    )
+    assert (3, "casualties", "wounded", "IQ") in found, (
+        f"« trois de ses gardes du corps irakiens »: their own words win, read as {found}"
+    )
+
+
+def test_fighters_killed_by_these_strikes_are_of_the_side_they_were_aimed_at():
+    found = people(
+        "Samedi, des avions américains ont bombardé des dépôts d'armes de factions pro-iraniennes près de la "
+        "frontière. Ces raids ont tué au moins 17 combattants, selon une ONG."
+    )
+    assert (17, "casualties", "killed", "PMF") in found, (
+        f"« Ces raids ont tué 17 combattants »: the raids the sentence before aimed at the factions, read as {found}"
+    )
+
+
+def test_the_object_struck_comes_after_a_place_between_commas():
+    from helpers.extract.figure_roles import struck_party
+
+    named, party = struck_party(
+        "Des drones avaient visé à Qaïm, près de la frontière, des membres du Hachd al-Chaabi; deux combattants ont péri."
+    )
+    assert party == "PMF", (
+        f"« visé à Qaïm, près de la frontière, des membres du Hachd »: the object after the place, got {party!r}"
+    )

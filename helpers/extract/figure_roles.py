@@ -560,6 +560,7 @@ STRUCK_END = re.compile(
     r"qui (?:a|ont|avait|avaient|aurait|auraient) (?:fait|tue|blesse|cause|coute))\b|"
     r",(?!\s*(?:qui (?:abrit|accueill|heberg)|abritant|accueillant|hebergeant|ou (?:sont|se trouv|stationn|etaient)))"
 )
+STRUCK_PLACE = re.compile(r"\s*(?:a|au|aux|dans|pres d\w*|en|sur|vers)\s+[^,]*$")
 MIXED_FORCES = re.compile(r"\b(?:internationa\w+|etrangere?s?|multinationa\w+|occidenta\w+)\b")
 CIVILIAN_PLACES = re.compile(
     r"\b(?:marches?|mosquees?|eglises?|ecoles?|hopita\w+|foules?|cortege|procession|pelerins|quartiers? (?!general)\w+|"
@@ -591,9 +592,16 @@ def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, st
     for m in STRUCK_AT.finditer(low):
         if stop is not None and m.start() >= stop:
             break
-        end = STRUCK_END.search(folded, m.end())
-        b = min(end.start() if end else len(folded), m.end() + 140, stop if stop is not None else len(folded))
-        span = folded[m.end() : b]
+        begin = m.end()
+        for _ in range(3):
+            end = STRUCK_END.search(folded, begin)
+            b = min(end.start() if end else len(folded), m.end() + 140, stop if stop is not None else len(folded))
+            span = folded[begin:b]
+            # « ont visé à X, au sud de Y, des membres du groupe Z »: a place told first, between commas, is
+            # where; the object comes after it
+            if not (STRUCK_PLACE.match(span) and end and folded[end.start()] == "," and end.end() < b + 2):
+                break
+            begin = end.end()
         if not span.strip():
             continue
         named = True

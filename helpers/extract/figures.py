@@ -476,6 +476,9 @@ STRIKE_BY_COALITION = re.compile(
     r"\b(?:frappes?|raids?|drones?|bombardements?|tirs?)\b[^.;]{0,30}?\b(?:americain\w*|us|de la coalition|"
     r"des etats-unis|britannique\w*)\b"
 )
+THESE_STRIKES = re.compile(
+    r"\b(?:ces|cette|ce|ses|leurs?) (?:frappes?|raids?|bombardements?|attaques?|tirs?|operations?)\b"
+)
 FIGHTERS = re.compile(r"^(?:combattants?|combattantes?|miliciens?|martyrs?)$")
 APPROX_NOUN = re.compile(r"\b(?:dizaines?|vingtaines?|trentaines?|centaines?|milliers?|millions?)\b")
 BELOW = re.compile(
@@ -687,6 +690,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
                 and not roles.LOCATIVE.search(gapped.group("who"))
             ):
                 ante = mine[-1]  # « … 600 militaires, le Royaume-Uni environ 400 »: a gapped clause
+                if re.match(r"\s*autres?\b", nxt):
+                    ante = _group_before(doc, out, mine)
         if ante is None and (ANAPHOR_AFTER.match(nxt) or ANAPHOR_BEFORE.search(folded[: c.start])):
             # « 76 d'entre eux », « Parmi les blessés, huit … »: the people counted just before
             ante = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
@@ -901,6 +906,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             # « 25 combattants ont péri dans ces frappes, qui ont visé les positions du groupe X »: fighters killed
             # by strikes are of the side the strikes were aimed at, wherever the sentence names it
             _, aimed = roles.struck_party(s.text)
+        if fighters and not aimed and THESE_STRIKES.search(folded[: c.start]):
+            # « Ces frappes avaient tué 22 combattants »: the strikes the sentence before told, aimed at whom it says
+            before = context.text[max(0, s.start - 600) : s.start].rstrip()
+            _, aimed = roles.struck_party(re.split(r"(?<=[.!?»])\s+", before)[-1]) if before else (False, "")
         told = [
             j
             for j in list(mine) + list(nearby)
@@ -918,6 +927,17 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if c.measure == "killed_or_wounded" and fu == "victimes" and c.measure_basis == "own words":
                 c.measure, c.measure_basis = out[max(told)].measure, "victims of the toll told before"
     return True
+
+
+def _group_before(doc, out: list[Figure], mine: list[int]) -> int:
+    """The group « N autres » continues: the last figure counted before it in the sentence that is no
+    member of an apposition listing who an earlier figure's people were (« trois soldats — deux femmes et
+    un homme — et blessé quarante autres »: others of the soldiers, not of the men)."""
+    spans = [sp for sp in (_apposition(doc, out[j]) for j in mine) if sp is not None]
+    for j in reversed(mine):
+        if not any(a <= out[j].local[0] < b for a, b in spans):
+            return j
+    return mine[-1]
 
 
 def _same_toll(a: str, b: str) -> bool:
@@ -1076,6 +1096,10 @@ def _nearest_word_before(folded: str, pos: int) -> str:
     return ""
 
 
+ESCORT = re.compile(r"^(?:gardes?|gardes? du corps|escortes?|compagnons?|accompagnateurs?|chauffeurs?|proches)$")
+FACTIONS = ("PMF", "IS")  # armed groups, not states: whose leader's guards are the group's
+
+
 def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context, prev) -> tuple[str, str]:
     """Whose people: the figure's own words, then a possessive's owner, the figure it continues,
     the subject of its clause, the force last named."""
@@ -1112,6 +1136,13 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         return "civilians", "status"  # « ses deux enfants », « dont un adolescent »: civilians by what they are
     harm = gov_tok if c.kind == "casualties" and gov_tok is not None else None
     if c.possessive:
+        if c.kind == "casualties" and c.possessive in ("son", "sa", "ses") and ESCORT.match(fu_):
+            # « deux de ses gardes du corps »: a leader's guards and companions are his faction's people, the armed
+            # group the lines before named (an owner that names a state in the sentence itself is read below)
+            own_sentence = roles.parties_in(folded)
+            faction = next((code for p, code in reversed(context.mentions) if p < s.start and code in FACTIONS), "")
+            if faction and not own_sentence:
+                return faction, "possessor's faction"
         return roles.possessor(utok or ntok, context, s.start, harm_verb=roles._clause_verb([harm]) if harm else None)
     if a is not None:
         # "et des alliés de la coalition 2 500 autres": the subject of a gapped clause
@@ -1351,6 +1382,9 @@ SEX_WORDS = re.compile(r"^(?:hommes?|femmes?)$")
 CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
 
 
+DASH_OPEN = {"—": ("—", ".", ";"), "–": ("–", ".", ";"), "(": (")",)}
+
+
 def _apposition(doc, f: Figure) -> tuple[int, int] | None:
     """The span of an apposition that says who a figure's people are (« trois personnes, deux
     chefs … et leur chauffeur, ont péri »): between commas, right after the noun phrase, and
@@ -1361,6 +1395,14 @@ def _apposition(doc, f: Figure) -> tuple[int, int] | None:
     if u is None:
         return None
     j = roles._np_end(doc, u.i)
+    if j < len(doc) and doc[j].text in DASH_OPEN:
+        # « trois soldats — deux femmes et un homme — » or « (deux femmes et un homme) »: a pair of dashes or
+        # brackets sets an apposition off whatever follows it, commas inside included
+        close = DASH_OPEN[doc[j].text]
+        k = next((m for m in range(j + 1, min(len(doc), j + 40)) if doc[m].text in close), None)
+        if k is not None and j + 1 < k and doc[j + 1].pos_ in ("DET", "NUM", "PRON"):
+            return doc[j].idx, doc[k].idx
+        return None
     if j >= len(doc) or doc[j].text != ",":
         return None
     k = j + 1
@@ -1507,7 +1549,7 @@ def victims_by_target(figures: list[Figure], sentences: list[Sentence], events: 
     its own sentence tells (« ont visé des positions des Kataeb Hezbollah, tuant 25 combattants »), else
     that of the event it belongs to, told before. ``events`` maps a figure's index to its event's
     (sentence index, sentence text, agent codes). An object that names several sides, or only a place,
-    leaves the toll ``other``. Figures that continue a toll or are parts of it follow it. Returns the
+    leaves the toll ``other``; so do « N autres … », people set apart from those just named. Figures that continue a toll or are parts of it follow it. Returns the
     indices of the figures changed."""
     changed: list[int] = []
     done: set[int] = set()  # the same, looked up in constant time (a text of thousands of tolls stays linear)
@@ -1517,6 +1559,8 @@ def victims_by_target(figures: list[Figure], sentences: list[Sentence], events: 
         if f.party_basis == "context" and not roles.MILITARY_UNITS.match(fold(f.unit)):
             continue
         sent = sentences[f.sentence_index]
+        if re.match(r"\s*(?:d')?autres\b", fold(sent.text[f.local[1] : f.local[1] + 12])):
+            continue  # « six autres personnes ont été blessées »: others than the people the strike was aimed at
         ev = events.get(k)
         agent = tuple(ev[2]) if ev else ()
         named, party = roles.struck_party(sent.text, agent, stop=f.local[0])
