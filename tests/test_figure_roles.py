@@ -1077,3 +1077,84 @@ def test_the_object_struck_comes_after_a_place_between_commas():
     assert party == "PMF", (
         f"« visé à Qaïm, près de la frontière, des membres du Hachd »: the object after the place, got {party!r}"
     )
+
+
+# --- heldout5 round: levels, flows and wholes of troop figures --------------------------------------
+
+
+def test_the_part_of_a_partitive_with_a_movement_verb_is_a_flow():
+    found = people(
+        "La Belgique a pris la même décision : 40 de ses 60 soldats stationnés à Bagdad ont été redéployés "
+        "mardi vers le Koweït."
+    )
+    assert (40, "troops", "moved", "BE") in found and (60, "troops", "present", "BE") in found, (
+        f"« 40 de ses 60 soldats stationnés … ont été redéployés »: the part moved, the whole is a level, read as {found}"
+    )
+
+
+def test_a_partitive_with_a_verb_of_presence_stays_a_level():
+    f = one("Au total, 45 de ses 120 instructeurs sont encore présents à Erbil.", 45)
+    assert f.measure == "present", f"« 45 de ses 120 instructeurs sont encore présents »: a level, read as {f.measure}"
+
+
+def test_the_soldiers_of_the_other_member_countries_are_the_coalition():
+    found = people(
+        "Les quelque 3 000 soldats américains resteront sur place, de même que près de 800 militaires des "
+        "autres pays alliés."
+    )
+    assert (800, "troops", "present", "coalition") in found, (
+        f"« 800 militaires des autres pays alliés »: « autres » sets the Americans apart, read as {found}"
+    )
+
+
+def test_the_level_a_target_is_compared_with_is_a_level_that_was():
+    f = one(
+        "Selon le Pentagone, quelque 1 500 soldats américains devraient rester en Syrie après ce retrait, "
+        "contre près de 2 000 au début de l'année.",
+        2000,
+    )
+    assert f.measure == "present", (
+        f"« contre près de 2 000 au début de l'année »: the level then, not a target, read as {f.measure} ({f.measure_basis})"
+    )
+
+
+def test_troops_concerned_by_a_move_told_before_are_that_move_s():
+    f = one(
+        "Une partie des unités a été transférée dimanche vers la base d'Al-Asad. Plusieurs centaines de "
+        "militaires sont concernés.",
+        200,
+    )
+    assert f.measure == "moved", f"« Plusieurs centaines … sont concernés » by a transfer: a flow, read as {f.measure}"
+
+
+def test_troops_not_concerned_by_a_move_stay_a_level():
+    f = one(
+        "Une partie des unités a été transférée dimanche vers la base d'Al-Asad. Les quelque 300 militaires "
+        "italiens ne sont pas concernés.",
+        300,
+    )
+    assert f.measure == "present", f"« ne sont pas concernés »: they stay, read as {f.measure}"
+
+
+def test_a_little_hundred_is_just_under_a_hundred():
+    f = one("La France a environ 600 militaires au Levant, dont une petite centaine en Irak.", 100)
+    assert (f.count_low, f.count_high, f.part_of) == (80, 100, 0), (
+        f"« dont une petite centaine »: 80 to 100, a part of the 600, read as {(f.count_low, f.count_high, f.part_of)}"
+    )
+
+
+def test_a_good_hundred_is_a_hundred_or_a_little_more():
+    f = one("Une bonne centaine de soldats sont arrivés à Erbil.", 100)
+    assert (f.count_low, f.count_high) == (100, 120), (
+        f"« une bonne centaine »: 100 to 120, read as {(f.count_low, f.count_high)}"
+    )
+
+
+def test_a_bare_number_with_a_participle_continues_the_troops_before():
+    found = people(
+        "Les manifestants exigent le départ des quelque 2 000 soldats américains encore présents en Irak, "
+        "ainsi que des 700 déployés au Koweït."
+    )
+    assert (700, "troops", "present", "US") in found, (
+        f"« ainsi que des 700 déployés au Koweït »: the soldiers' noun, gapped, read as {found}"
+    )

@@ -200,7 +200,7 @@ _MULTIPLES = re.compile(
     r"vingtaines|centaines|milliers)\b"
 )
 _AINES = re.compile(
-    r"\b(?:une?|plusieurs|des|quelques) (?P<w>"
+    r"\b(?:une?|plusieurs|des|quelques) (?:(?P<adj>petite|bonne|grosse|gros|large|grande) )?(?P<w>"
     + "|".join(sorted(list(AINE) + list(PLURAL_AINE), key=len, reverse=True))
     + r")s?\b"
 )
@@ -232,6 +232,10 @@ def _numbers(
     for m in _AINES.finditer(folded):
         w = m.group("w")
         best, lo, hi = AINE.get(w) or PLURAL_AINE[w]
+        if m.group("adj") == "petite":
+            hi = best  # « une petite centaine »: just under a hundred
+        elif m.group("adj") and w in AINE:
+            lo = best  # « une bonne centaine », « un gros millier »: a hundred or a little more
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), best, lo, hi, True))
     for m in WORD_NUM.finditer(folded):
@@ -674,6 +678,9 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             ELLIPSIS_NEXT.match(nxt)
             or after_tok is None
             or after_tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "ADV", "CCONJ", "SCONJ", "DET")
+            # « ainsi que des 900 déployés en Syrie »: a participle after a bare number is its noun's, gapped
+            or re.fullmatch(r"[a-z-]+(?:e|i|u)e?s", fold(after_tok.text))
+            and roles.measure_word(after_tok.text) in roles.LEVELS + roles.FLOWS
         )
         if word_one or not bare:
             return False
@@ -850,6 +857,18 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         c.kind = "troops"
         prev = out[mine[-1]] if mine else None
         c.measure, c.measure_basis = _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev)
+        if c.measure == "present" and CONCERNED.match(folded[c.local[2] :]):
+            # « Plusieurs centaines de militaires sont concernés »: the people a move told just before affects are
+            # that move's (« ne sont pas concernés » stay where they are)
+            told = context.text[max(0, s.start - 600) : s.start].rstrip()
+            told = re.split(r"(?<=[.!?»])\s+", told)[-1] if told else ""
+            moves = [
+                w
+                for w in re.findall(r"[a-z-]+", fold(told) + " " + folded[: c.start])
+                if roles.measure_word(w) in roles.FLOWS
+            ]
+            if moves:
+                c.measure, c.measure_basis = roles.measure_word(moves[-1]), f"concerned by a move ({moves[-1]})"
     else:
         c.kind = "other"
     if c.kind == "casualties" and EPIDEMIC.search(folded):
@@ -967,8 +986,16 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     after = folded[c.local[2] : c.local[2] + 90]
     # the figure the permission is about, not a move it permits (« autorise l'envoi de 500 soldats »)
     ceiling = verb if verb is not None and CEILING.match(fold(verb.lemma_)) and gov_tok in (None, verb) else None
+    part_flow = _partitive_flow(doc, folded, c) if forward else None
     if own_flow:
         m, why = own_flow, "own words"
+    elif part_flow is not None:
+        # « 32 de ses 35 soldats stationnés à X ont été redéployés »: the participle says where the whole is, the
+        # verb of the clause what the part did
+        m, why = (
+            roles.measure_word(part_flow.lemma_) or roles.measure_word(part_flow.text),
+            f"the part {part_flow.text}",
+        )
     elif (
         a is not None
         and a.kind == "troops"
@@ -1057,6 +1084,16 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         )
     ):
         m, why = "planned", "shares the verb of a planned level"  # "80 soldats resteront …, ainsi que 100 …"
+    if (
+        m == "planned"
+        and re.search(r"\bcontre\s*" + APPROX_WORDS + "$", folded[: c.start])
+        and not re.search(
+            r"\b(?:prochaine?s?|d'ici|a venir|a terme|d'ici)\b", re.split(r"[,;.]", folded[c.local[1] :])[0]
+        )
+    ):
+        # « moins de 2 000 devraient rester, contre environ 2 500 au début de l'année / actuellement »: the level a
+        # target is set against is one that was or is, at the time it names
+        m, why = "present", "the level a target is compared with"
     if m == "leaving" and DESTINATION.search(after.split(";")[0]):
         m, why = "moved", why + " with a destination"
     elif m == "leaving":
@@ -1070,6 +1107,25 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         if moved:
             m, why = "moved", f"{why}, then {moved}"
     return m, why
+
+
+PARTITIVE = re.compile(r"\s*(?:de|d')\s*(?:ses|leurs|nos|vos|les|ces)\s")
+
+
+def _partitive_flow(doc, folded: str, c: Figure):
+    """The verb of movement whose subject is « N de ses M soldats … », past the whole's own modifiers, or None."""
+    if not PARTITIVE.match(folded[c.local[1] :]) or c.unit_start < 0:
+        return None
+    u = roles.token_at(doc, c.unit_start)
+    if u is None:
+        return None
+    k = max(t.i for t in u.subtree) + 1
+    while k < len(doc) and (doc[k].pos_ in ("AUX", "ADV") or fold(doc[k].text) in ("ne", "n'", "se", "s'", "y")):
+        k += 1
+    if k >= len(doc) or doc[k].pos_ != "VERB":
+        return None
+    flow = roles.measure_word(doc[k].lemma_) or roles.measure_word(doc[k].text)
+    return doc[k] if flow in roles.FLOWS else None
 
 
 def _target(gov_tok, verb):
@@ -1096,6 +1152,14 @@ def _nearest_word_before(folded: str, pos: int) -> str:
     return ""
 
 
+CONCERNED = re.compile(
+    r"^[^,;.]{0,40}?\b(?:sont|seront|seraient|etaient|ont ete|sont egalement|sont aussi|seraient egalement) "
+    r"(?:concerne|touche|vise)e?s\b"
+)
+OTHER_MEMBERS = re.compile(
+    r"\b(?:des|les|d') ?autres (?:pays|nations|etats|membres|allies|partenaires|contingents)"
+    r"(?: (?:membres|allies|partenaires|de la coalition))?\b"
+)
 ESCORT = re.compile(r"^(?:gardes?|gardes? du corps|escortes?|compagnons?|accompagnateurs?|chauffeurs?|proches)$")
 FACTIONS = ("PMF", "IS")  # armed groups, not states: whose leader's guards are the group's
 
@@ -1115,6 +1179,10 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         return "civilians", "status"
     if own:
         return own, "stated"
+    if c.kind in ("troops", "casualties") and OTHER_MEMBERS.search(words):
+        # « un millier de soldats des autres pays membres »: « autres » sets apart the country just named; the
+        # other members of the coalition are the coalition
+        return "coalition", "stated"
     if utok is not None and end > 0:
         # « trois soldats et deux policiers irakiens »: a plural adjective after coordinated nouns
         # qualifies each of them
