@@ -1158,3 +1158,13 @@ def test_a_bare_number_with_a_participle_continues_the_troops_before():
     assert (700, "troops", "present", "US") in found, (
         f"« ainsi que des 700 déployés au Koweït »: the soldiers' noun, gapped, read as {found}"
     )
+
+
+def test_one_of_the_soldiers_in_a_grave_condition_is_wounded():
+    found = people(
+        "Quatre soldats américains ont été blessés, a déclaré un responsable, ajoutant que l'un des soldats se "
+        "trouvait dans un état critique."
+    )
+    assert (1, "casualties", "wounded", "US") in found, (
+        f"« l'un des soldats se trouvait dans un état critique »: a wounded soldier's condition, read as {found}"
+    )

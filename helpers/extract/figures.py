@@ -471,6 +471,7 @@ AMONG_TOLL = re.compile(
     r"^[^.;]{0,60}?\b(?:figur\w+|compt\w+|se trouv\w+|sont|etaient|seraient)\s+(?:parmi|au nombre) (?:les|des) "
     r"(?P<toll>blesses|morts|tues|victimes)\b"
 )
+GRAVE = re.compile(r"^[^,;.]{0,40}?\bdans un etat (?:grave|critique|serieux|desespere)\b")
 FALLEN = re.compile(r"^[^,;.]{0,60}?\b(?:tomb|mort)\w* (?:en martyrs?|au combat|au champ d'honneur)")
 TROOP_CONTEXT = re.compile(
     r"\b(?:troupes?|soldats?|militaires?|forces?|contingents?|effectifs|armees?|deploi\w+|deploy\w+|stationn\w+|"
@@ -767,6 +768,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     casualty = [m for m, _ in own if m in roles.CASUALTY_MEASURES]
     if not casualty and FALLEN.match(folded[c.local[2] :]):
         casualty = ["killed"]  # « cinq membres du Hachd tombés en martyrs », « tombés au combat »
+    if not casualty and GRAVE.match(folded[c.local[2] :]):
+        casualty = ["wounded"]  # « l'un des soldats se trouvait dans un état grave »: a wounded man's condition
     among_toll = AMONG_TOLL.match(folded[c.local[2] :]) if not casualty else None
     if among_toll:
         casualty = [roles.measure_word(among_toll.group("toll"))]  # « sept civils … figurent parmi les blessés »
