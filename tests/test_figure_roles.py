@@ -1168,3 +1168,15 @@ def test_one_of_the_soldiers_in_a_grave_condition_is_wounded():
     assert (1, "casualties", "wounded", "US") in found, (
         f"« l'un des soldats se trouvait dans un état critique »: a wounded soldier's condition, read as {found}"
     )
+
+
+def test_a_reporting_clause_after_the_place_struck_is_no_object():
+    from helpers.extract.figure_roles import struck_party
+
+    named, party = struck_party(
+        "Les trois personnes touchées à la base de Harir ont été légèrement blessées, a déclaré le porte-parole "
+        "de la coalition."
+    )
+    assert party == "", (
+        f"« touchées à la base …, a déclaré le porte-parole de la coalition »: the speaker is no object, got {party!r}"
+    )

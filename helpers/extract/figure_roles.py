@@ -561,6 +561,9 @@ STRUCK_END = re.compile(
     r",(?!\s*(?:qui (?:abrit|accueill|heberg)|abritant|accueillant|hebergeant|ou (?:sont|se trouv|stationn|etaient)))"
 )
 STRUCK_PLACE = re.compile(r"\s*(?:a|au|aux|dans|pres d\w*|en|sur|vers)\s+[^,]*$")
+STRUCK_OBJECT = re.compile(
+    r"\s*(?:des|les|la|le|l'|un|une|plusieurs|ses|leurs|ces|deux|trois|quatre|cinq|au|aux|dans|pres d\w*)\b"
+)
 MIXED_FORCES = re.compile(r"\b(?:internationa\w+|etrangere?s?|multinationa\w+|occidenta\w+)\b")
 CIVILIAN_PLACES = re.compile(
     r"\b(?:marches?|mosquees?|eglises?|ecoles?|hopita\w+|foules?|cortege|procession|pelerins|quartiers? (?!general)\w+|"
@@ -598,8 +601,16 @@ def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, st
             b = min(end.start() if end else len(folded), m.end() + 140, stop if stop is not None else len(folded))
             span = folded[begin:b]
             # « ont visé à X, au sud de Y, des membres du groupe Z »: a place told first, between commas, is
-            # where; the object comes after it
-            if not (STRUCK_PLACE.match(span) and end and folded[end.start()] == "," and end.end() < b + 2):
+            # where; the object comes after it (a span that names a side is the object: « visé dans la nuit des
+            # positions du groupe Z, au sud de Y »)
+            if not (
+                STRUCK_PLACE.match(span)
+                and end
+                and folded[end.start()] == ","
+                and end.end() < b + 2
+                and not [c for c in parties_in(span) if c not in agent]
+                and STRUCK_OBJECT.match(folded, end.end())
+            ):
                 break
             begin = end.end()
         if not span.strip():
