@@ -482,3 +482,83 @@ def test_a_fronted_participle_of_another_verb_is_no_talks():
     )
     evs = events(text, date(2020, 8, 21))
     assert not [e for e in evs if e.event_type == "talks"], [(e.event_type, e.clause) for e in evs]
+
+
+# --- the object of a negated verb is no event; an assembly's demand is its vote; a main clause's own date ------
+
+NEGATED_OBJECTS = (
+    "Les alliés restent en Irak\n\n"
+    "Le Danemark, qui compte une centaine d'instructeurs près de Bagdad, n'a pas annoncé de retrait lundi.\n"
+    "« Il ne s'agit pas d'un départ, mais d'une pause », a insisté mardi la ministre norvégienne.\n"
+)
+
+
+def test_the_object_of_a_negated_verb_is_no_withdrawal():
+    evs = events(NEGATED_OBJECTS, date(2020, 1, 8))
+    moves = [(e.event_type, e.clause) for e in evs if e.event_type in ("withdrawal", "redeployment")]
+    assert not moves, f"« n'a pas annoncé de retrait » / « il ne s'agit pas d'un départ » made moves: {moves}"
+
+
+def test_a_negated_announcement_is_no_announcement():
+    evs = events(NEGATED_OBJECTS, date(2020, 1, 8))
+    said = [e.clause for e in evs if e.event_type == "announcement" and "annonc" in e.clause]
+    assert not said, f"« X n'a pas annoncé de retrait » was made an announcement: {said}"
+
+
+def test_a_negation_that_leaves_its_object_standing_keeps_the_event():
+    text = "Retrait à Kirkouk\n\nLes menaces n'ont pas empêché le retrait des soldats britanniques de Kirkouk lundi.\n"
+    evs = events(text, date(2020, 1, 8))
+    assert any(e.event_type == "withdrawal" for e in evs), (
+        f"« n'ont pas empêché le retrait » lost the withdrawal: {[(e.event_type, e.clause) for e in evs]}"
+    )
+
+
+ASSEMBLY_DEMAND = (
+    "Bagdad sous pression\n\n"
+    "Samedi 11 janvier, le Parlement irakien a réclamé le départ des soldats étrangers stationnés dans le pays.\n"
+)
+
+
+def test_an_assembly_demanding_a_departure_is_a_vote():
+    evs = events(ASSEMBLY_DEMAND, date(2020, 1, 14))
+    vote = typed(evs, "vote")
+    assert vote.date_start == date(2020, 1, 11), f"the parliament's demand was dated {vote.date_start}"
+    assert not [e for e in evs if e.event_type == "announcement"], (
+        f"the parliament's demand was also an announcement: {[(e.event_type, e.clause) for e in evs]}"
+    )
+
+
+def test_members_demanding_a_departure_are_no_vote():
+    text = (
+        "Bagdad sous pression\n\nSamedi 11 janvier, des députés chiites ont réclamé le départ des soldats étrangers.\n"
+    )
+    evs = events(text, date(2020, 1, 14))
+    assert not [e for e in evs if e.event_type == "vote"], (
+        f"some members' demand was made a vote: {[(e.event_type, e.clause) for e in evs]}"
+    )
+
+
+MAIN_DATED_AFTER_OFFSET = (
+    "Motion au Sénat\n\n"
+    "Quatre jours après l'attaque contre le consulat, les sénateurs ont approuvé mardi 10 mars une motion "
+    "demandant le départ des soldats étrangers.\n"
+)
+
+
+def test_a_main_clause_with_its_own_date_after_an_offset_takes_that_date():
+    vote = typed(events(MAIN_DATED_AFTER_OFFSET, date(2020, 3, 13)), "vote")
+    assert (vote.date_start, vote.date_end) == (date(2020, 3, 10), date(2020, 3, 10)), (
+        f"« Quatre jours après X, … ont approuvé mardi 10 mars » was dated {vote.date_start}…{vote.date_end}, "
+        "not the clause's own date"
+    )
+
+
+def test_an_assembly_and_a_government_demanding_together_is_no_vote():
+    text = (
+        "Bagdad sous pression\n\n"
+        "Samedi 11 janvier, le Parlement et le gouvernement ont demandé aux soldats étrangers de quitter le pays.\n"
+    )
+    evs = events(text, date(2020, 1, 14))
+    assert not [e for e in evs if e.event_type == "vote"], (
+        f"a demand of the parliament with the government was made a vote: {[(e.event_type, e.clause) for e in evs]}"
+    )

@@ -549,6 +549,12 @@ def extract_events(
                 ev.keys.add(link)
             elif offset is not None and not offset.resolved:
                 _date_from_offset(ev, fr, offset, folded, text, out, s, b, counted)
+            elif offset is not None and (own := _main_own_date(folded, offset, fr, b, dates)):
+                # « Trois jours après la frappe, les députés ont voté dimanche 5 janvier… »: the main clause's own
+                # calendar date says when it was; the offset only relates it to another event
+                ev.date_start, ev.date_end, ev.precision = own.date_start, own.date_end, own.precision
+                ev.date_text, ev.date_basis, ev.qualifier = own.text.strip(), own.basis, own.qualifier
+                ev.weekday = own.weekday
             elif offset is not None and offset.resolved and _main_after_offset(folded, offset, fr, b):
                 # « Deux jours après la mort de X, le parlement a adopté… »: the clause after the comma is
                 # the main one, N days after X; X dated by an earlier sentence of the article gives its day
@@ -1024,6 +1030,16 @@ def _main_after_offset(folded: str, offset: TimeExpr, fr: Frame, end: int) -> bo
     comma, the frame after that comma: the frame is the main clause, not X."""
     comma = folded.find(",", offset.end, end)
     return comma != -1 and fr.start > comma and offset.main_start is not None
+
+
+def _main_own_date(folded: str, offset: TimeExpr, fr: Frame, end: int, dates: list):
+    """The calendar date in the main clause's own phrase after « N jours après X, » (« …, ils ont voté dimanche
+    5 janvier »), when the frame is that main clause; else None."""
+    comma = folded.find(",", offset.end, end)
+    if comma == -1 or fr.start <= comma:
+        return None
+    own = [x for x in dates if x.kind == "date" and x.start > comma and _where(fr, x.start) == 0]
+    return own[0] if own else None
 
 
 def _referred_told(folded: str, text: str, offset: TimeExpr, out: list, sentence_index: int, end: int):

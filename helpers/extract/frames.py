@@ -733,6 +733,8 @@ class Frame:
     local: list = field(default_factory=list)  # spans of the clause it heads or that governs it
     clause: int = -1  # that clause's head (a character offset): frames of one clause share its dates
     attribute: bool = False  # a participle that qualifies a noun (« l'attentat revendiqué par Daech »)
+    unsaid: bool = False  # the object of a negated verb (« n'a pas annoncé de retrait », « il ne s'agit pas d'un
+    #                       retrait »): nothing done nor said
 
     @property
     def parties(self) -> list[str]:
@@ -2162,6 +2164,20 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             break
         if depth == 0 and since:
             break  # « ils réclament le départ des troupes depuis l'assassinat de X »: X is a past fact
+        if (
+            depth == 0
+            and fr.pos == "NOUN"
+            and dep in ("obj", "obl:arg")
+            and h.pos_ in ("VERB", "AUX")
+            and _negated(h)
+            and hl not in NEGATION_ASSERTS
+        ):
+            # the object of a negated verb is in the negation's scope (« n'a pas annoncé de retrait », « il ne
+            # s'agit pas d'un retrait », « n'envisage aucun départ »): no such act is told, nor any statement
+            mod = "denied"
+            fr.governor = fr.governor or hl
+            fr.unsaid = True
+            break
         if hl in DENY_WORDS:
             mod = "denied"
             fr.governor = fr.governor or hl
@@ -2189,8 +2205,6 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
                 mod = "planned"
             if ht == "conditional" and mod == "realized" and hl not in SPEECH_VERBS:
                 mod = "reported"
-            if _negated(h) and hl in SPEECH_VERBS | {"etre", "avoir"}:
-                pass
             if hl in SPEECH_VERBS:
                 fr.governor = fr.governor or hl
                 if fr.tense == "conditional":
@@ -2295,6 +2309,9 @@ DATE_WORDS = CALENDAR_WORDS | {
     "aujourd'hui",
     "1er",
 }
+# verbs whose negation asserts, or leaves standing, what their object tells (« n'a pas empêché le retrait »,
+# « n'exclut pas un retrait », « n'a pas caché », « n'a pas cessé »)
+NEGATION_ASSERTS = {"empecher", "exclure", "cacher", "cesser", "manquer", "eviter", "oublier", "ignorer"}
 TO_COME = {
     "prochain",
     "prochaine",
@@ -2380,6 +2397,32 @@ def frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str
     return t
 
 
+_INSTITUTION = re.compile(r"(?:^|\b)(?:le |la |l')(?:\w+ )?(?:parlement|assemblee|senat|congres|chambre)\b")
+
+
+_WITH_ANOTHER = re.compile(
+    r"\b(?:parlement|assemblee|senat|congres|chambre)\b[^,.;]{0,40}?\b(?:et|ainsi que|avec) (?:le|la|les|l')"
+)
+
+
+def _assembly_demand(fr: Frame | None) -> bool:
+    """An assembly as a body demanded something, in the past (« le Parlement a réclamé le départ des troupes »): an
+    assembly speaks by resolution, so its demand is a vote. Members (« des députés ont exigé ») are no assembly."""
+    return (
+        fr is not None
+        and fr.kind == "speech"
+        and fr.lemma in DEMAND_WORDS
+        and fr.pos == "VERB"
+        and fr.tense == "past"
+        and not fr.negated
+        # « le Parlement et le gouvernement ont demandé »: not the assembly's act alone
+        and not fr.joint
+        and not re.search(r"\b(?:et|ainsi que)\b", fold(fr.agent_text))
+        and not _WITH_ANOTHER.search(fold(fr.phrase))
+        and bool(_INSTITUTION.search(fold(fr.agent_text)))
+    )
+
+
 def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> str | None:
     """The codebook type of one frame, attempts apart (see :func:`frame_type`)."""
     k = fr.kind
@@ -2387,6 +2430,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
     if k in MOVES:
         if k == "deployment" and fr.state:
             return None  # « 600 soldats sont déployés en Irak »: a presence (a figure), not an event
+        if fr.unsaid:
+            return None  # « n'a pas annoncé de retrait », « n'envisage pas de départ »: nothing done nor said
         if fr.modality in ("planned", "demanded", "denied"):
             if not fr.governor and gov is None and not any(f.kind == "speech" for f in frames) and fr.pos == "NOUN":
                 return None  # « avec le retrait d'ici fin août, … »: a move to come that no one states here
@@ -2400,6 +2445,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             if fr.modality == "planned" and JOINT_STATEMENT.search(sentence_folded):
                 return "agreement"  # a plan two parties state together (« dans un communiqué conjoint ») is agreed
             if gov is not None and gov.kind == "vote" and gov.modality == "realized":
+                return "vote"
+            if fr.modality == "demanded" and _assembly_demand(gov):
                 return "vote"
             return "announcement"
         if (
@@ -2547,6 +2594,10 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
         return "protest" if fr.modality in ("realized", "reported") and not fr.negated else None
     if k == "speech":
         content = [f for f in frames if f.governed_by is not None and frames[f.governed_by] is fr]
+        if fr.negated and content and all(c.unsaid for c in content):
+            return None  # « X n'a pas annoncé de retrait »: no statement made
+        if _assembly_demand(fr):
+            return "vote"
         planned = any(c.modality == "planned" and c.kind in MOVES + ("suspension",) for c in content)
         if (
             (planned or (fr.content_plan and fr.lemma in STATEMENT_WORDS))
