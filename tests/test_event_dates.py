@@ -562,3 +562,68 @@ def test_an_assembly_and_a_government_demanding_together_is_no_vote():
     assert not [e for e in evs if e.event_type == "vote"], (
         f"a demand of the parliament with the government was made a vote: {[(e.event_type, e.clause) for e in evs]}"
     )
+
+
+# --- a past participle with a date of its own: the act it tells, at that date ---------------------------------
+
+SET_BY_TWO = (
+    "Le départ se précise\n\n"
+    "Les derniers instructeurs quitteront la base avant l'échéance du 31 octobre fixée en mars par Bagdad et "
+    "Washington.\n"
+)
+
+
+def test_a_deadline_set_by_two_parties_is_an_agreement_at_the_participle_s_date():
+    """« l'échéance du 31 octobre fixée en mars par X et Y »: two parties set the date in March (agreement),
+    whatever the main clause plans."""
+    e = typed(events(SET_BY_TWO, date(2022, 6, 10)), "agreement")
+    assert (e.date_start, e.date_end) == (date(2022, 3, 1), date(2022, 3, 31)), (e.date_start, e.date_text)
+
+
+def test_a_timetable_set_by_a_participle_is_no_suspension():
+    """« le calendrier, arrêté en février par les deux pays »: « arrêter » a timetable is to set it."""
+    text = (
+        "Calendrier\n\n"
+        "Le calendrier du retrait, arrêté en février par les deux pays, prévoit un départ en deux étapes.\n"
+    )
+    evs = events(text, date(2022, 6, 10))
+    assert not [e for e in evs if e.event_type == "suspension"], [(e.event_type, e.clause) for e in evs]
+    e = typed(evs, "agreement")
+    assert e.date_start == date(2022, 2, 1), (e.date_start, e.date_text)
+
+
+def test_talks_launched_on_a_day_are_talks_that_day_whatever_the_clause_plans():
+    """« les consultations, lancées le 9 mai, doivent reprendre »: the talks opened on 9 May."""
+    text = (
+        "Diplomatie\n\n"
+        "Les consultations bilatérales, lancées le 9 mai à Bagdad, doivent reprendre après les fêtes, selon un "
+        "conseiller.\n"
+    )
+    e = typed(events(text, date(2022, 6, 10)), "talks")
+    assert e.date_start == date(2022, 5, 9), (e.date_start, e.date_text)
+
+
+def test_a_move_announced_on_a_date_is_an_announcement_that_day():
+    """« le retrait des soldats belges, annoncé en avril par Bruxelles, … »: the statement of April, not a move."""
+    text = (
+        "Belgique\n\n"
+        "Le retrait des soldats belges, annoncé en avril par Bruxelles, n'a toujours pas débuté selon l'état-major.\n"
+    )
+    evs = events(text, date(2022, 6, 10))
+    assert not [e for e in evs if e.event_type == "withdrawal"], [(e.event_type, e.clause) for e in evs]
+    e = typed(evs, "announcement")
+    assert e.date_start == date(2022, 4, 1), (e.date_start, e.date_text)
+
+
+def test_a_withdrawal_not_ruled_out_is_no_withdrawal():
+    """« n'a pas exclu un retrait »: a move held possible is at most said, never done."""
+    text = "Pays-Bas\n\nJeudi, la ministre néerlandaise n'a pas exclu un retrait des instructeurs néerlandais.\n"
+    evs = events(text, date(2022, 6, 10))
+    assert not [e for e in evs if e.event_type == "withdrawal"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_a_coalition_formed_in_a_past_year_is_no_event():
+    """« la coalition, formée en 2014 »: background, not an event of the codebook."""
+    text = "Contexte\n\nLa coalition, formée en 2014 contre les jihadistes, réunit des dizaines de pays.\n"
+    evs = events(text, date(2022, 6, 10))
+    assert not [e for e in evs if e.date_start and e.date_start.year == 2014], [(e.event_type, e.clause) for e in evs]

@@ -759,6 +759,7 @@ _ALL_VERBS = (
     | PROTEST_VERBS
     | SPEECH_VERBS
     | set(OTHER_VERBS)
+    | {"fixer"}  # to set a date or timetable (see _sets_a_plan)
 )
 
 
@@ -846,7 +847,9 @@ def _lemma_pos(tok) -> tuple[str, str]:
         doc = tok.doc
         # « La Belgique rapatrie ses F-16 »: a verb between a name and a determiner, whatever the tagger said
         verbal = 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i + 1].pos_ == "DET"
-        if pos != "NOUN" or low[-1] not in "es" or opening or verbal:
+        # « l'échéance du 31 mars fixée en janvier »: a participle of setting after the noun it sets
+        sets = guess in ("fixer", "arreter") and not any(c.dep_ == "det" for c in tok.children)
+        if pos != "NOUN" or low[-1] not in "es" or opening or verbal or sets:
             return guess, "VERB"
     return lem, pos
 
@@ -1048,9 +1051,57 @@ def _received(tok):
     return None
 
 
+def _plan_word(t) -> bool:
+    return bool(SET_PLAN.match(fold(t.lemma_ or t.text)) or SET_PLAN.match(fold(t.text)))
+
+
 def _sets_a_plan(tok) -> bool:
-    """Whether « arrêter » / « fixer » has a plan, date or terms as its object (to set, to settle)."""
-    return any(c.dep_ in ("obj", "nsubj:pass") and SET_PLAN.match(fold(c.lemma_ or c.text)) for c in tok.children)
+    """Whether « arrêter » / « fixer » has a plan, date or terms as its object (to set, to settle); a bare
+    participle said of such a noun sets it too (« le calendrier, arrêté en juillet par les deux pays »,
+    « l'échéance du 31 mars fixée en janvier »), however the parse hung the participle on it."""
+    if any(c.dep_ in ("obj", "nsubj:pass") and _plan_word(c) for c in tok.children):
+        return True
+    if any(c.dep_.startswith("aux") for c in tok.children) or not (
+        "Part" in tok.morph.get("VerbForm") or tok.pos_ in ("NOUN", "ADJ")  # (a participle tagged as a noun)
+    ):
+        return False
+    h = tok
+    for _ in range(4):  # up the noun phrase the participle follows (« l'échéance du 31 mars fixée … »)
+        if h.head.i == h.i or h.head.i > tok.i or h.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+            break
+        h = h.head
+        if h.pos_ == "NOUN" and _plan_word(h):
+            return True
+    # a participle the parse made the sentence's head (« Le calendrier, arrêté en juillet, prévoit … »)
+    return any(
+        c.i < tok.i and c.pos_ == "NOUN" and c.dep_ in ("nsubj", "nsubj:pass", "obl:mod", "obl") and _plan_word(c)
+        for c in tok.children
+    )
+
+
+def _setting_participle(tok) -> bool:
+    """A bare participle of « arrêter » / « fixer » said of the plan or date it sets (« le calendrier arrêté en
+    juillet », « l'échéance fixée en mai par X et Y »): the act of setting it, done, with its own date."""
+    return (
+        lemma_pos(tok)[0] in ("arreter", "fixer")
+        and _sets_a_plan(tok)
+        and not any(c.dep_.startswith("aux") or c.dep_ in ("obj", "nsubj") for c in tok.children)
+    )
+
+
+def _participle_phrase(tok) -> set[int]:
+    """The words of a bare participle's phrase up to the next punctuation or verb (« fixée en mai par X et Y »),
+    however the parse hung them: its own date and agent are there."""
+    out = {t.i for t in tok.subtree}
+    for t in tok.doc[tok.i + 1 :]:
+        if t.pos_ in ("PUNCT", "VERB", "AUX") or fold(t.text) in ("qui", "que", "qu'", "dont"):
+            break
+        out.add(t.i)
+    return out
+
+
+# « par Bagdad et Washington », « par les deux gouvernements »: the parties who set a plan
+BY_PARTIES = re.compile(r"\bpar ((?:les |la |le |l')?[^,;.]+)")
 
 
 # people one arrests (« arrêter des membres », « un suspect a été arrêté »): « arrêter » then stops no activity
@@ -1103,6 +1154,60 @@ def _dated_participle(tok) -> bool:
         if any(w in CALENDAR_WORDS for w in words) or any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
             return True
     return False
+
+
+# participles of occurring the tagger reads as adjectives (« les négociations, ouvertes en février »)
+OCCURRED = re.compile(r"^(?:r?ouvert|r?elance|lance|entame|tenu|engage)e?s?$")
+
+
+def _dated_occurrence(c) -> bool:
+    """A dated bare participle of occurring said of the noun it follows (« lancés le 14 mars », « ouvertes en
+    février », « tenue le 2 mars »)."""
+    if c.dep_ not in ("acl", "amod") or c.i < c.head.i or any(x.dep_.startswith("aux") for x in c.children):
+        return False
+    return bool(lemma_pos(c)[0] in HAPPEN_VERBS or OCCURRED.match(fold(c.text))) and _dated_phrase(c)
+
+
+def _dated_phrase(c) -> bool:
+    """Whether a predicate has a date among its complements (« en février », « le 14 mars », « en 2019 »)."""
+    for x in c.children:
+        if x.dep_ in ("obl", "obl:mod", "obl:arg", "nmod"):
+            words = [fold(t.text) for t in x.subtree]
+            if any(w in CALENDAR_WORDS for w in words) or any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
+                return True
+    return False
+
+
+STATED_BY = {
+    "annoncer",
+    "decider",
+    "prevoir",
+    "programmer",
+    "promettre",
+    "envisager",
+    "planifier",
+    "exiger",
+    "reclamer",
+    "demander",
+    "souhaiter",
+}
+
+
+def _stated_by_participle(tok):
+    """The dated bare participle of a statement, plan or demand said of a move noun (« le retrait, annoncé en
+    janvier par Rome, … », « le départ décidé l'an dernier »), unless the clause tells the move under way
+    (« le retrait annoncé en janvier a commencé »); else None."""
+    if tok.pos_ != "NOUN":
+        return None
+    if tok.dep_ in ("nsubj", "nsubj:pass") and lemma_pos(tok.head)[0] in HAPPEN_VERBS and not _negated(tok.head):
+        return None
+    cands = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.i > tok.i]
+    if tok.dep_ == "nsubj" and tok.head.i > tok.i and "Part" in tok.head.morph.get("VerbForm"):
+        cands.append(tok.head)  # the participle the parse made the sentence's head (« Le retrait, annoncé en … »)
+    for c in cands:
+        if lemma_pos(c)[0] in STATED_BY and not any(x.dep_.startswith("aux") for x in c.children) and _dated_phrase(c):
+            return c
+    return None
 
 
 def _said_noun(tok, lem: str) -> bool:
@@ -1331,6 +1436,8 @@ HAPPEN_VERBS = {
     "arracher",
     "celebrer",
     "ouvrir",
+    "rouvrir",
+    "relancer",
     "faire",  # « l'attaque qui a fait trois morts »
     "causer",
     "provoquer",
@@ -1409,6 +1516,8 @@ def _date_spans(tok, fr: Frame, mods_tok: list, base: int) -> None:
     local = _clause_tokens(h) if (verb or h.pos_ in ("VERB", "AUX")) else {t.i for t in h.subtree}
     if verb:
         own = local
+        if _setting_participle(tok):
+            own = local = local | _participle_phrase(tok)
     else:
         own = {t.i for t in tok.subtree}
         for m, sub in mods_tok:
@@ -1457,6 +1566,12 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
             )
         )
         _arguments(tok, fr)
+        if k == "agreement" and not fr.agent and _setting_participle(tok):
+            phrase = " ".join(doc[i].text for i in sorted(_participle_phrase(tok)))
+            m = BY_PARTIES.search(fold(phrase))
+            if m:
+                fr.agent_text, fr.agent = m.group(1), parties(m.group(1))
+                fr.joint = fr.joint or len(fr.agent) >= 2 or bool(re.search(r"\b(?:et|les deux)\b", m.group(1)))
         if k == "speech":
             _content(tok, fr, base)
         if k == "death" and fr.weapon_subject and lem in IMPACT_VERBS:
@@ -2148,12 +2263,28 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
     chain = _chain(tok, 5)
     # what « depuis » governs has happened, whatever the clause around it plans, demands or denies; so has
     # what a dated past participle tells (« conformément à l'accord conclu en septembre 2024 »)
-    since = any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children) or _dated_participle(tok)
+    since = (
+        any(c.dep_ == "case" and c.lower_ == "depuis" for c in tok.children)
+        or _dated_participle(tok)
+        or (fr.kind == "agreement" and _setting_participle(tok))
+        # an event noun with a dated participle of occurring (« les pourparlers, lancés le 14 mars, doivent
+        # reprendre »): the event took place that day, whatever the clause around the noun plans
+        or (tok.pos_ in ("NOUN", "PROPN") and any(_dated_occurrence(c) for c in tok.children))
+    )
     mod = "realized"
     if fr.tense == "future":
         mod = "planned"
     elif fr.tense == "conditional":
         mod = "reported"
+    stated = _stated_by_participle(tok) if fr.kind in MOVES and not since else None
+    if stated is not None:
+        # « le retrait, annoncé en janvier par Rome, … »: the move is what a dated statement said, not done
+        mod = "demanded" if _lemma(stated) in DEMAND_WORDS else "planned"
+        fr.governor = _lemma(stated)
+        base = fr.start - tok.idx
+        fr.own = _runs(tok.doc, {t.i for t in stated.subtree}, base)
+        at = base + stated.idx
+        fr.foreign = [(a, b) for a, b in fr.foreign if not a <= at < b]
     # infinitive or noun governed by a plan, demand, denial, topic, or a speech in the future
     for depth, (dep, h) in enumerate(chain):
         hl = _lemma(h)
@@ -2164,6 +2295,11 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             break
         if depth == 0 and since:
             break  # « ils réclament le départ des troupes depuis l'assassinat de X »: X is a past fact
+        if depth == 0 and fr.pos == "NOUN" and dep == "obj" and hl == "exclure" and _negated(h):
+            # « n'a pas exclu un retrait »: a move held possible, said (at most a statement), not done
+            mod = "planned"
+            fr.governor = fr.governor or hl
+            break
         if (
             depth == 0
             and fr.pos == "NOUN"

@@ -52,6 +52,7 @@ from .. import config
 from ..read.corpus import parse_iso_date
 from ..text import fold, split_sentences
 from .dates import (
+    _DATED_PARTICIPLE,
     NUM,
     TimeExpr,
     _num,
@@ -110,7 +111,13 @@ def window_precision(a: date, b: date) -> str:
 def is_future_context(folded: str, start: int) -> bool:
     """Is the expression at ``start`` announced as a deadline or plan ("d'ici", "prévu"…)?"""
     line_start = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
-    return bool(FUTURE_BEFORE.search(folded[line_start:start]))
+    m = FUTURE_BEFORE.search(folded[line_start:start])
+    if m is None:
+        return False
+    # a past participle between the marker and the date binds the date to that past act (« avant l'échéance du
+    # 30 juin fixée en mars »: the setting was in March)
+    p = _DATED_PARTICIPLE.search(folded, max(line_start + m.end(1), start - 40), start)
+    return p is None
 
 
 # a photo caption or credit line ("Sur cette photo d'archives …", "[Tim Sloane / AFP]", "(Crédit photo: …)")
