@@ -119,3 +119,10 @@ def test_unseen_article_adds_figures(extended_tables):
     f24 = f[f.outlet == "France 24"]
     assert ((f24.party == "FR") & (f24.count_best == 100) & (f24.count_low == 80)).any()
     assert ((f24.kind == "casualties") & (f24.count_best == 2)).any()
+
+
+def test_the_number_word_pattern_matches_number_words_only_never_the_blanks_between_other_words():
+    from helpers.extract.figures import WORD_NUM
+
+    found = [m.group().strip() for m in WORD_NUM.finditer("les vingt-deux soldats et les unités sont partis, un seul")]
+    assert found == ["vingt-deux", "et", "un"], f"number-word spans read: {found}"

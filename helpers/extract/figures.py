@@ -85,10 +85,13 @@ ORDINAL_BEFORE = re.compile(
     r"lot|vol|route|autoroute|kilometre|km|point|niveau|phase|ligne|unite|tour|base|camp|"
     r"convoi|escadron|groupement|vague)\s*$"
 )
-WORD_NUM = re.compile(
-    r"\b(?:(?:zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
-    r"seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|et|un|une|-|\s)+)\b"
+_NUM_WORDS = (
+    r"zero|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|"
+    r"seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|et|un|une"
 )
+# a run of number words; the lookahead (whole number words after the blanks) keeps the pattern from matching
+# every space between two other words, without changing any match it makes
+WORD_NUM = re.compile(r"\b(?=[\s-]*(?:" + _NUM_WORDS + r")+\b)(?:(?:" + _NUM_WORDS + r"|-|\s)+)\b")
 AINE = {
     "dizaine": (10, 8, 12),
     "douzaine": (12, 10, 14),
@@ -204,7 +207,6 @@ _AINES = re.compile(
     + "|".join(sorted(list(AINE) + list(PLURAL_AINE), key=len, reverse=True))
     + r")s?\b"
 )
-_BLANK = re.compile(r"[\s-]*")
 _LEADING = re.compile(r"^(?:[\s-]|et\b)+")
 _UN = re.compile(r"une?")
 _UN_CENT = re.compile(r"une? (?:cent|mille)")
@@ -241,8 +243,6 @@ def _numbers(
     for m in WORD_NUM.finditer(folded):
         s, e = m.span()
         span = folded[s:e]
-        if _BLANK.fullmatch(span):
-            continue  # the pattern matches every space between two words: nothing there
         stripped = _LEADING.sub("", span)
         lead = len(span) - len(stripped)
         span_s = stripped.rstrip(" -")
