@@ -1180,3 +1180,23 @@ def test_a_reporting_clause_after_the_place_struck_is_no_object():
     assert party == "", (
         f"« touchées à la base …, a déclaré le porte-parole de la coalition »: the speaker is no object, got {party!r}"
     )
+
+
+def test_parties_in_finds_every_mention_of_a_long_text_where_each_pattern_alone_finds_it():
+    """A long text (not memoized) is read by trying each party's pattern only where a word starts like one of
+    its words: every mention, near the end too, is where the pattern run over the whole text finds it."""
+    from helpers.extract.figure_roles import PARTIES, parties_in
+    from helpers.text import fold
+
+    text = fold(
+        "Les États-Unis et l'Italie ont parlé. "
+        + "Une usine italienne a fermé ses portes au public, sans aucun rapport. " * 20
+        + "Les Américains, puis les Italiens et les Britanniques, sont partis."
+    )
+    assert len(text) > 1000, "the text must be longer than the memoized ones"
+    found = parties_in(text)
+    for code in ("US", "IT", "UK"):
+        rx = dict(PARTIES)[code]
+        where = [p for p, c in found if c == code]
+        assert where, f"{code} not found in a long text"
+        assert where[-1] == list(rx.finditer(text))[-1].start(), f"the last mention of {code} found elsewhere"

@@ -73,7 +73,8 @@ def test_frames_and_figures_parse_each_sentence_of_an_article_once(monkeypatch):
 
         def pipe(self, texts, **kw):
             texts = list(texts)
-            parsed.extend(tuple(t.text for t in model.make_doc(x)) for x in texts)
+            # a text, or a Doc tokenized already (nlp.parse with ``made``)
+            parsed.extend(tuple(t.text for t in (model.make_doc(x) if isinstance(x, str) else x)) for x in texts)
             return model.pipe(texts, **kw)
 
     monkeypatch.setattr(nlp, "parser", lambda: Counting())
@@ -132,3 +133,16 @@ def test_an_article_with_nothing_to_parse_does_not_load_the_model(monkeypatch):
     ex = extract_article(row, PlaceMatcher.load(ROOT / "data" / "reference"), use_ner=True)
     assert not ex.events and not ex.figures, "the test article should give no event and no figure"
     assert not asked, "an article with no sentence to parse loaded the spaCy model (about 3 s of a warm rebuild)"
+
+
+def test_a_text_tokenized_already_is_parsed_in_its_own_doc_as_the_text_alone():
+    from helpers.extract import nlp
+
+    text = "Les soldats italiens quitteront la base d'Erbil en mars."
+    made = nlp.parser().make_doc(text)
+    with nlp.shared_parses():
+        doc = nlp.parse([text], [made])[0]
+        again = nlp.parse([text])[0]
+    assert doc is made, "a Doc tokenized already was tokenized again"
+    assert again is doc, "the parse of a Doc tokenized already was not shared with the same text"
+    assert _signature(doc) == _signature(nlp.parser()(text)), "a Doc tokenized already parsed differently"

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..text import WordPatterns, fold, short_text_memo
+from ..text import WORD_START, WordPatterns, fold, short_text_memo
 from . import nlp as models
 
 # --- parties -------------------------------------------------------------------------------------
@@ -143,6 +143,22 @@ PLACE_ADJECTIVE = re.compile(
 )
 
 
+_PARTY_RX = dict(PARTIES)
+
+
+def _word_matches(rx: re.Pattern, need: frozenset[str] | None, s: str, starts: dict[str, list[int]]):
+    """What ``rx.finditer(s)`` finds, the pattern tried only where a word of ``s`` starts with one of its words'
+    first two letters (``need``, :func:`helpers.text.word_starts`): a long text holds few of them."""
+    if need is None:
+        yield from rx.finditer(s)
+        return
+    end = 0
+    for pos in sorted(p for key in need.intersection(starts) for p in starts[key]):
+        if pos >= end and (m := rx.match(s, pos)):
+            end = m.end()
+            yield m
+
+
 @short_text_memo
 def parties_in(folded: str) -> tuple[tuple[int, str], ...]:
     """(position, code) of every party named in ``folded`` (place phrases removed first); once per text (a
@@ -150,8 +166,11 @@ def parties_in(folded: str) -> tuple[tuple[int, str], ...]:
     s = LOCATIVE.sub(lambda m: " " * len(m.group()), folded)
     s = PLACE_ADJECTIVE.sub(lambda m: " " * len(m.group()), s)
     found = []
-    for code, rx in PARTY_PATTERNS.runnable(s):
-        for m in rx.finditer(s):
+    starts: dict[str, list[int]] = {}  # the words of the text by their first two letters
+    for w in WORD_START.finditer(s):
+        starts.setdefault(w.group(), []).append(w.start())
+    for code, rx, need in PARTY_PATTERNS.items:
+        for m in _word_matches(rx, need, s, starts):
             if code == "IS" and m.group() == "ei" and not re.search(r"\bl'ei\b|\(ei\)", folded):
                 continue
             found.append((m.start(), code))
@@ -162,7 +181,7 @@ def parties_in(folded: str) -> tuple[tuple[int, str], ...]:
         if any(a <= pos < b for a, b in taken):
             continue
         out.append((pos, code))
-        m = dict(PARTIES)[code].search(s, pos)
+        m = _PARTY_RX[code].search(s, pos)
         taken.append((pos, m.end() if m else pos + 1))
     return tuple(out)
 
@@ -362,22 +381,29 @@ def parser():
     return models.parser()
 
 
-def _make_doc(nlp, text: str, merge: list[tuple[int, int]]):
-    """``text`` tokenized, each span of ``merge`` made one token; None when no span covers two tokens
-    (the text then parses as is, and its parse is shared: see :func:`parse_many`)."""
-    doc = nlp.make_doc(_plain(text))
+def _merge_spans(doc, merge: list[tuple[int, int]]) -> list:
+    """The spans of ``doc`` to make one token each: those of ``merge`` covering two tokens or more, never
+    overlapping."""
     spans, last = [], -1
     for a, b in sorted(merge):
         sp = doc.char_span(a, b, alignment_mode="expand")
         if sp is not None and len(sp) > 1 and sp.start > last:
             spans.append(sp)
             last = sp.end - 1
+    return spans
+
+
+def _make_doc(nlp, text: str, merge: list[tuple[int, int]]):
+    """(``text`` tokenized, whether a span of ``merge`` covers two tokens); when one does, every such span is
+    made one token (otherwise the text parses as is, and its parse is shared: see :func:`parse_many`)."""
+    doc = nlp.make_doc(_plain(text))
+    spans = _merge_spans(doc, merge)
     if not spans:
-        return None
+        return doc, False
     with doc.retokenize() as r:
         for sp in spans:
             r.merge(sp)
-    return doc
+    return doc, True
 
 
 def _plain(text: str) -> str:
@@ -395,13 +421,20 @@ def parse_many(items: list[tuple[str, list[tuple[int, int]]]]) -> list:
     if not items:
         return []
     nlp = parser()
-    made = [_make_doc(nlp, text, merge) for text, merge in items]
-    plain = [k for k, d in enumerate(made) if d is None]
-    merged = [k for k, d in enumerate(made) if d is not None]
+    made: list = []
+    for text, merge in items:
+        # a text the event frames parsed already is read in that parse (the same tokens): not tokenized again
+        done = models.shared_parse(_plain(text))
+        made.append(
+            (done, False) if done is not None and not _merge_spans(done, merge) else _make_doc(nlp, text, merge)
+        )
+    plain = [k for k, (_, m) in enumerate(made) if not m]
+    merged = [k for k, (_, m) in enumerate(made) if m]
     docs: list = [None] * len(items)
-    for k, doc in zip(plain, models.parse([_plain(items[k][0]) for k in plain])):
+    parsed = models.parse([_plain(items[k][0]) for k in plain], [made[k][0] for k in plain])
+    for k, doc in zip(plain, parsed):
         docs[k] = doc
-    for k, doc in zip(merged, models.annotate([made[k] for k in merged])):
+    for k, doc in zip(merged, models.annotate([made[k][0] for k in merged])):
         docs[k] = doc
     return docs
 

@@ -92,16 +92,26 @@ def shared_parses() -> Iterator[None]:
         _shared.reset(token)
 
 
-def parse(texts: list[str]) -> list:
+def parse(texts: list[str], made: list | None = None) -> list:
     """The parses of ``texts`` (each as given to the tokenizer), in one batch; inside
-    :func:`shared_parses`, a text already parsed in the block is not parsed again."""
+    :func:`shared_parses`, a text already parsed in the block is not parsed again. ``made``: the same texts
+    already tokenized by the model (``make_doc``), parsed as they are instead of being tokenized again."""
     share = _shared.get()
     if share is None:
-        return list(parser().pipe(texts, batch_size=BATCH))
-    todo = [t for t in dict.fromkeys(texts) if t not in share]
-    for t, doc in zip(todo, parser().pipe(todo, batch_size=BATCH)):
+        return list(parser().pipe(texts if made is None else made, batch_size=BATCH))
+    todo: dict = {}
+    for k, t in enumerate(texts):
+        if t not in share and t not in todo:
+            todo[t] = t if made is None else made[k]
+    for t, doc in zip(todo, parser().pipe(todo.values(), batch_size=BATCH)):
         share[t] = doc
     return [share[t] for t in texts]
+
+
+def shared_parse(text: str):
+    """The parse of ``text`` made earlier inside the current :func:`shared_parses` block, or None."""
+    share = _shared.get()
+    return None if share is None else share.get(text)
 
 
 def annotate(docs: list) -> list:
