@@ -663,18 +663,14 @@ def extract_events(
                 # a live blog tells each entry's news (passé composé, présent) on the day it is posted: the
                 # blog's day, not the last news dated (an entry recalls the attack of « dimanche dernier »; the
                 # next one is tonight's)
-                ev.date_start, ev.date_end = lo, hi or lo
-                ev.precision = precision_of(ev.date_start, ev.date_end)
-                ev.date_text, ev.date_basis = "", "publication"
+                _on_publication(ev, lo, hi)
             elif ev.in_lead and lo is not None and fr.aspect != "before" and _news_time(out, s.index, lo) is not None:
                 # the lead tells the news the sentence before it dated (« Mardi, … L'attaque intervient… »)
                 ref = _news_time(out, s.index, lo)
                 ev.date_start, ev.date_end, ev.precision = ref.date_start, ref.date_end, ref.precision
                 ev.date_text, ev.date_basis, ev.qualifier = ref.date_text, "story", ref.qualifier
             elif ev.in_lead and lo is not None:
-                ev.date_start, ev.date_end = lo, hi or lo
-                ev.precision = precision_of(ev.date_start, ev.date_end)
-                ev.date_text, ev.date_basis = "", "publication"
+                _on_publication(ev, lo, hi)
             elif fr.definite and ev.modality in ("realized", "reported") and _told(out, s.index, etype, ev.place_ids):
                 # « l'attaque », « ce retrait de ces forces d'al-Qaïm »: an occurrence the article has already told
                 p = _told(out, s.index, etype, ev.place_ids)
@@ -700,9 +696,7 @@ def extract_events(
                     ev.date_start, ev.date_end, ev.precision = ref.date_start, ref.date_end, ref.precision
                     ev.date_text, ev.date_basis, ev.qualifier = ref.date_text, "story", ref.qualifier
                 elif NEWS_FALLBACK:
-                    ev.date_start, ev.date_end = lo, hi or lo
-                    ev.precision = precision_of(ev.date_start, ev.date_end)
-                    ev.date_text, ev.date_basis = "", "publication"
+                    _on_publication(ev, lo, hi)
             anniv = ANNIVERSARY.search(folded[max(a, fr.start - 45) : fr.start])
             if anniv and ev.date_start is not None:
                 # « le deuxième anniversaire de la mort de X »: X's day, that many years before
@@ -773,6 +767,13 @@ def extract_events(
     return out
 
 
+def _on_publication(ev: EventMention, lo: date, hi: date | None) -> None:
+    """Date ``ev`` by the article's publication window (no words of the text: ``date_basis`` "publication")."""
+    ev.date_start, ev.date_end = lo, hi or lo
+    ev.precision = precision_of(ev.date_start, ev.date_end)
+    ev.date_text, ev.date_basis = "", "publication"
+
+
 def _date_title(out: list[EventMention], lead: tuple[int, int], lo: date | None, hi: date | None) -> None:
     """A title that tells a move, a vote, an agreement… over a lead that tells no event (« La Belgique rapatrie
     ses F-16 » over a lead that says the jets landed): the day's news, dated as a lead with no date of its own
@@ -786,9 +787,7 @@ def _date_title(out: list[EventMention], lead: tuple[int, int], lo: date | None,
             continue  # a noun in a title (« X examine le retrait ») tells no act of its own
         if any(e is not t and e.in_lead for e in out):
             continue  # the lead tells the news: the title retells it, typed alike or not
-        t.date_start, t.date_end = lo, hi or lo
-        t.precision = precision_of(t.date_start, t.date_end)
-        t.date_text, t.date_basis = "", "publication"
+        _on_publication(t, lo, hi)
 
 
 def _frame_text(fr: Frame, folded: str) -> str:
