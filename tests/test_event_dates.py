@@ -627,3 +627,16 @@ def test_a_coalition_formed_in_a_past_year_is_no_event():
     text = "Contexte\n\nLa coalition, formée en 2014 contre les jihadistes, réunit des dizaines de pays.\n"
     evs = events(text, date(2022, 6, 10))
     assert not [e for e in evs if e.date_start and e.date_start.year == 2014], [(e.event_type, e.clause) for e in evs]
+
+
+def test_a_demand_in_the_phrase_of_a_vote_noun_is_that_vote():
+    """« le vote par lequel le Parlement a demandé de mettre fin à la présence des soldats, le 12 mars »: the demand is what the vote
+    asked, so there is one vote, on 12 March, and no second vote dated by the publication."""
+    text = (
+        "Le Parlement et les troupes étrangères\n\n"
+        "Un mois jour pour jour après le vote par lequel le Parlement a demandé au gouvernement de mettre fin à la présence "
+        "des soldats étrangers, le 12 mars, la situation reste figée sur le terrain.\n"
+    )
+    votes = [e for e in events(text, date(2021, 4, 12)) if e.event_type == "vote"]
+    assert votes, "no vote"
+    assert all(e.date_start != date(2021, 4, 12) for e in votes), [(e.date_start, e.clause) for e in votes]

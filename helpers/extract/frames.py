@@ -2541,11 +2541,14 @@ _WITH_ANOTHER = re.compile(
 )
 
 
-def _assembly_demand(fr: Frame | None) -> bool:
+def _assembly_demand(fr: Frame | None, frames: list[Frame]) -> bool:
     """An assembly as a body demanded something, in the past (« le Parlement a réclamé le départ des troupes »): an
-    assembly speaks by resolution, so its demand is a vote. Members (« des députés ont exigé ») are no assembly."""
+    assembly speaks by resolution, so its demand is a vote. Members (« des députés ont exigé ») are no assembly, and
+    a demand told in the phrase of a vote noun (« le vote par lequel le Parlement a demandé … ») is that vote's
+    content, not a vote of its own."""
     return (
         fr is not None
+        and not any(f.kind == "vote" and f is not fr and f.span[0] <= fr.start < f.span[1] for f in frames)
         and fr.kind == "speech"
         and fr.lemma in DEMAND_WORDS
         and fr.pos == "VERB"
@@ -2582,7 +2585,7 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
                 return "agreement"  # a plan two parties state together (« dans un communiqué conjoint ») is agreed
             if gov is not None and gov.kind == "vote" and gov.modality == "realized":
                 return "vote"
-            if fr.modality == "demanded" and _assembly_demand(gov):
+            if fr.modality == "demanded" and _assembly_demand(gov, frames):
                 return "vote"
             return "announcement"
         if (
@@ -2732,7 +2735,7 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
         content = [f for f in frames if f.governed_by is not None and frames[f.governed_by] is fr]
         if fr.negated and content and all(c.unsaid for c in content):
             return None  # « X n'a pas annoncé de retrait »: no statement made
-        if _assembly_demand(fr):
+        if _assembly_demand(fr, frames):
             return "vote"
         planned = any(c.modality == "planned" and c.kind in MOVES + ("suspension",) for c in content)
         if (
