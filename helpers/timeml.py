@@ -7,7 +7,8 @@ plain text with the DCT as publication date, and is scored on the gold timexes o
 - **relaxed**: a tagger expression that overlaps a gold DATE timex finds it (one to one);
   precision is over the tagger's expressions, leaving out those that overlap only a gold
   TIME, DURATION or SET timex (not scored here);
-- **strict**: the same with identical spans (ends stripped of spaces and punctuation);
+- **strict**: the same with identical spans (ends stripped of spaces and punctuation, and the tagger's span
+  without a leading preposition, which ISO-TimeML tags apart as a SIGNAL: « en juillet » is ``juillet``);
 - **value**: a relaxed match whose ``[date_start, date_end]`` is the interval the gold value
   denotes — ``1999-05-18`` a day, ``1999-05`` a month, ``1999-W20`` an ISO week (``-WE`` its
   weekend), ``1999-SU`` a season, ``1999-Q2`` a quarter, ``1999-H1`` a half, ``1999`` a year,
@@ -182,6 +183,26 @@ def value_right(start: date | None, end: date | None, value: str, mod: str = "")
     return False
 
 
+# A preposition that governs a date is a SIGNAL in ISO-TimeML, outside the TIMEX3 extent (« en juillet »,
+# « depuis 1999 », « du 30 mai », « jusqu'au 2 juin »): the tagger keeps it (it bears on the date's meaning),
+# the strict score leaves it out of the tagger's extent, as the annotation guidelines do.
+SIGNAL = re.compile(
+    r"(?:jusqu'(?:au|aux|à|en)|d'ici|depuis|dès|pendant|durant|avant|après|vers|entre|pour|dans|par|"
+    r"en|du|des|au|aux|à|de|d')\s*(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def _extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The tagger's span of ``text[start:end]`` as a TIMEX3 extent: stripped, and without a leading SIGNAL
+    (a governing preposition) when a date word follows it."""
+    start, end = _stripped(text, start, end)
+    m = SIGNAL.match(text, start, end)
+    if m and m.end() < end and (m.group(0)[-1].isspace() or m.group(0).endswith("'")):
+        start = m.end()
+    return start, end
+
+
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in STRIP:
         start += 1
@@ -224,7 +245,7 @@ def score_document(doc: Document) -> list[Pair]:
     used: set[int] = set()
     pairs: list[Pair] = []
     for x in found:
-        s, e = _stripped(doc.text, x.start, x.end)
+        s, e = _extent(doc.text, x.start, x.end)
         overlaps = [i for i, g in enumerate(golds) if i not in used and s < g.end and g.start < e]
         interval = (x.date_start, x.date_end) if x.resolved else None
         if not overlaps:

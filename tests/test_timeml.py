@@ -132,9 +132,20 @@ def test_expressions_on_time_duration_or_set_timexes_are_not_scored(tmp_path):
 
 
 def test_strict_needs_the_same_span(tmp_path):
-    body = f"Les tirs ont repris {timex('hier', '2020-03-09')} et le départ aura lieu en {timex('2021', '2021')}."
+    body = f"Les tirs ont repris {timex('hier', '2020-03-09')} et le départ aura lieu en mars {timex('2021', '2021')}."
     s = summarize(score_document(read_timeml(tml(tmp_path, "doc", "2020-03-10", body))))
-    assert s["matched"] == 2 and s["strict_matched"] == 1, "'en 2021' found for '2021' is relaxed, not strict"
+    assert s["matched"] == 2 and s["strict_matched"] == 1, "'mars 2021' found for '2021' is relaxed, not strict"
+
+
+def test_strict_leaves_the_governing_preposition_out_as_timeml_does(tmp_path):
+    body = (
+        f"Le départ aura lieu en {timex('2021', '2021')}, les tirs durent depuis {timex('vendredi', '2020-03-06')} "
+        f"et la trêve court jusqu'au {timex('2 juin', '2020-06-02')}."
+    )
+    s = summarize(score_document(read_timeml(tml(tmp_path, "doc", "2020-03-10", body))))
+    assert s["matched"] == 3 and s["strict_matched"] == 3, (
+        "« en », « depuis », « jusqu'au » are SIGNALs, not in the extent"
+    )
 
 
 def test_folder_figures_sum_the_documents_and_skip_unreadable_files(tmp_path):
