@@ -303,12 +303,26 @@ def test_table_is_large_and_covers_every_month_and_weekday():
         "le numéro deux du Hachd",
         "Il a été nommé, et l'été a passé",  # participle "été" is not a season
         "sept soldats ont été blessés",
+        "la sonde Mars Express et le rover de Mars",  # a name, not the month
+        "les contingents resteront de janvier à mars",  # a span of months (not read as one yet): not its start alone
     ],
 )
 def test_not_a_date(text):
     assert [x for x in find_expressions(text) if x.kind not in ("season",) or "ete" not in fold(x.text)] == [], (
         find_expressions(text)
     )
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("Les frappes de janvier ont fait dix morts.", date(2024, 1, 1), date(2024, 1, 31)),
+        ("Le bilan de la rentrée d'octobre reste flou.", date(2023, 10, 1), date(2023, 10, 31)),
+    ],
+)
+def test_a_nouns_month_after_de_is_a_date(text, start, end):
+    found = [x for x in tag(text, B, B, [(0, len(text))]) if x.resolved]
+    assert [(x.date_start, x.date_end) for x in found] == [(start, end)], found
 
 
 def test_same_year_and_offsets():

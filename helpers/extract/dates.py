@@ -534,7 +534,7 @@ _p(
 )
 _p(
     "month",
-    rf"\b(?:(?P<pre>(?:le|au|du|ce|depuis le) mois (?:de |d')|en |depuis |des |courant |jusqu'en |d'ici |"
+    rf"\b(?:(?P<pre>(?:le|au|du|ce|depuis le) mois (?:de |d')|en |de |d'|depuis |des |courant |jusqu'en |d'ici |"
     rf"avant |apres |depuis le debut du mois d'|depuis le debut du mois de )(?P<m>{M_FULL})(?: (?P<rel>dernier|passe|prochain))?"
     rf"|(?P<m_>{M_FULL}) (?P<rel_>dernier|passe|prochain))",
 )
@@ -845,6 +845,11 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
             x.rel = "next" if rel == "prochain" else "last"
         if pre.startswith("d'ici") or pre == "jusqu'en":
             x.rel = x.rel or "next"
+        if pre in ("de", "d'"):  # a noun's month (« la rentrée de septembre », « les frappes de janvier »)
+            if raw[len(pre) :].lstrip()[:1].isupper() or re.match(
+                rf"\s*(?:a|au|et|jusqu'a) (?:{M_FULL})\b", folded[e:]
+            ):
+                return None  # a name (« Mars Express »), or the start of a span of months (« de janvier à mars »)
     elif name == "season":
         x.kind, x.season = "season", g["s"]
         x.note = "en" if pre == "en" else ""
