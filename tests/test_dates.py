@@ -107,6 +107,7 @@ TABLE = [
     # relative expressions
     ("hier, un drone", A, "2020-03-24", "2020-03-24", "day"),
     ("aujourd'hui, le ministère", A, "2020-03-25", "2020-03-25", "day"),
+    ("la base est désormais fermée", A, "2020-03-25", "2020-03-25", "day"),  # « from now on »: the day told from
     ("avant-hier, une attaque", A, "2020-03-23", "2020-03-23", "day"),
     ("demain, une réunion", A, "2020-03-26", "2020-03-26", "day"),
     ("La plus importante a eu lieu la semaine passée", A, "2020-03-16", "2020-03-22", "week"),

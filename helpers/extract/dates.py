@@ -466,7 +466,7 @@ _NEEDS = {
     "relative_month": ("mois",),
     "that_year": ("annee",),
     "relative_year": ("annee", "l'an "),
-    "relative_day": ("hier", "aujourd'hui", "demain", "ce jour"),
+    "relative_day": ("hier", "aujourd'hui", "demain", "ce jour", "desormais"),
     "ago": ("il y a",),
     "earlier": ("plus tot",),
     "in_time": ("dans ",),
@@ -574,7 +574,7 @@ _p(
 )
 _p(
     "relative_day",
-    rf"\b(?P<w>aujourd'hui|avant-hier|hier|apres-demain|demain|ce jour(?!-la\b))(?:,? (?P<wd>{WD})(?! \d))?\b",
+    rf"\b(?P<w>aujourd'hui|desormais|avant-hier|hier|apres-demain|demain|ce jour(?!-la\b))(?:,? (?P<wd>{WD})(?! \d))?\b",
 )
 _p(
     "ago",
@@ -895,7 +895,15 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
                 x.month, x.day = d.month, d.day
     elif name == "relative_day":
         x.kind, x.unit = "relative", "day"
-        x.n = {"aujourd'hui": 0, "ce jour": 0, "hier": -1, "avant-hier": -2, "demain": 1, "apres-demain": 2}[g["w"]]
+        x.n = {
+            "aujourd'hui": 0,
+            "desormais": 0,
+            "ce jour": 0,
+            "hier": -1,
+            "avant-hier": -2,
+            "demain": 1,
+            "apres-demain": 2,
+        }[g["w"]]
         x.rel = "days"
     elif name == "weekend":
         x.kind, x.unit = "relative", "weekend"
