@@ -640,3 +640,27 @@ def test_a_demand_in_the_phrase_of_a_vote_noun_is_that_vote():
     votes = [e for e in events(text, date(2021, 4, 12)) if e.event_type == "vote"]
     assert votes, "no vote"
     assert all(e.date_start != date(2021, 4, 12) for e in votes), [(e.date_start, e.clause) for e in votes]
+
+
+RECENT_IN_RELATIVE = (
+    "Bagdad sous tension\n\n"
+    "Le contingent danois a annoncé avoir interrompu ses patrouilles pour protéger ses casernes, "
+    "qui ont été visées par des obus de mortier ces dernières semaines.\n"
+)
+RECENT_OF_THE_ATTACKS = (
+    "Une base sous le feu\n\n"
+    "Le camp, au nord de la ville, a été la cible de fréquentes attaques au mortier de groupes armés visant "
+    "les instructeurs étrangers ces derniers mois.\n"
+)
+
+
+def test_recent_weeks_in_a_relative_clause_date_that_clause_not_the_main_event():
+    """« ces dernières semaines » in a relative clause telling another kind of event (shots at the barracks)
+    is not the suspension's time: the suspension is the day's news."""
+    halt = typed(events(RECENT_IN_RELATIVE, date(2020, 1, 8)), "suspension")
+    assert (halt.date_start, halt.date_end) == (date(2020, 1, 8), date(2020, 1, 8)), halt
+
+
+def test_recent_months_after_a_participle_of_the_same_violence_date_the_attacks():
+    attacks = typed(events(RECENT_OF_THE_ATTACKS, date(2020, 8, 20)), "attack")
+    assert attacks.date_start < date(2020, 7, 1) and attacks.date_end == date(2020, 8, 20), attacks

@@ -626,10 +626,9 @@ def extract_events(
                 x = follows[0]
                 ev.date_start, ev.date_end, ev.precision = x.date_start, x.date_end, x.precision
                 ev.date_text, ev.date_basis = x.text.strip(), "reference"
-            elif RECENT.search(clause_f) and lo is not None:
+            elif lo is not None and (m := _recent(fr, others, clause_f, a)) is not None:
                 # « au cours des dernières semaines », « ces derniers mois »: the weeks or months before the
                 # article, not the day of the sentence before
-                m = RECENT.search(clause_f)
                 span = {"jours": 7, "semaines": 35, "mois": 120}[m.group("unit")]
                 ev.date_start, ev.date_end = lo - timedelta(days=span), hi or lo
                 ev.precision = precision_of(ev.date_start, ev.date_end)
@@ -794,6 +793,34 @@ def _frame_text(fr: Frame, folded: str) -> str:
     """The words of a frame's phrase and clause, without the clauses nested in them (« ses bases, visées à
     plusieurs reprises » is not said of the suspension the clause tells)."""
     return " ".join(folded[p:q] for p, q in sorted(set(fr.own) | set(fr.local)))
+
+
+RELATIVE_AFTER_COMMA = re.compile(r", (?:qui|qu'|que|dont|ou|lesquel(?:le)?s?|laquelle|auxquel(?:le)?s|auquel)\b")
+
+
+def _recent(fr: Frame, others: list, clause_f: str, a: int) -> re.Match | None:
+    """« ces dernières semaines » in the clause, unless outside the frame's phrase and clause, in the own phrase
+    of another kind of event (« ses bases, qui ont été visées par des tirs ces dernières semaines »: the weeks
+    of the shots, not of the suspension the sentence tells; « des attaques … visant les troupes ces derniers
+    mois » are the attacks')."""
+    for m in RECENT.finditer(clause_f):
+        pos = a + m.start()
+        other = [f for f, _ in others if not _related(f.kind, fr.kind)]
+        if _where(fr, pos) == 2 and any(any(p <= pos < q for p, q in f.own) for f in other):
+            continue
+        # the parse may hang the time on another word: a relative clause set off by a comma after the frame
+        # runs to the next comma
+        rel = None
+        for rel in RELATIVE_AFTER_COMMA.finditer(clause_f, max(0, fr.end - a), m.start()):
+            pass
+        if (
+            rel
+            and "," not in clause_f[rel.end() : m.start()]
+            and any(rel.end() <= f.start - a < m.start() for f in other)
+        ):
+            continue
+        return m
+    return None
 
 
 def _where(fr: Frame, pos: int) -> int:
