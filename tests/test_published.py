@@ -64,6 +64,39 @@ def test_evidence_names_the_words(seed_tables):
             "day",
         ),
         ("BAGDAD, 3 janv. 2020 (AFP) - Un drone a frappé.", "2020-01-03", "2020-01-03", "day"),
+        # a stamp inside a byline: its own cue, or a clock time after the date; the first publication, not the update
+        (
+            "Titre\nPar Le Quotidien, avec AFP — 3 mars 2021 à 09:12\nTrois soldats ont été blessés.",
+            "2021-03-03",
+            "2021-03-03",
+            "day",
+        ),
+        (
+            "Titre\nCe contenu a été publié le 8 juin 2020 - 11:05\n(ATS) Un convoi a été visé lundi.",
+            "2020-06-08",
+            "2020-06-08",
+            "day",
+        ),
+        (
+            "Titre\nAgence ABC | Publié le 4 février 2022 à 10:15 | Mis à jour le 5 février 2022 à 08:00\nTexte.",
+            "2022-02-04",
+            "2022-02-04",
+            "day",
+        ),
+        (
+            "Titre\nPar Telechaine avec AFP • Mis à jour: 12/05/2024 - 18:40\nDes roquettes.",
+            "2024-05-12",
+            "2024-05-12",
+            "day",
+        ),
+        # a report « publié le … » inside a sentence is a past date, not the stamp
+        (
+            "Titre\nDans un entretien publié le 2 mars 2020, le ministre a détaillé le plan de retrait que le "
+            "gouvernement prépare depuis plusieurs mois avec ses alliés.\nLes soldats partiront.",
+            "2020-03-02",
+            "2026-12-31",
+            "unknown",
+        ),
         ("Bagdad, le 8 mars 2021 - Le pape est arrivé.", "2021-03-08", "2021-03-08", "day"),
         ("Title\nPublished on January 16, 2026\nTroops left the base.", "2026-01-16", "2026-01-16", "day"),
         (

@@ -76,6 +76,13 @@ DATELINE_WORDS = re.compile(
     r"posted|published|updated|date de publication|date)\b"
 )
 
+# the same words inside a byline's line, and a clock time after a date (« à 18:47 », « - 17:42 », « à 16h05 »)
+STAMP_WORDS = re.compile(
+    r"\b(?:(?:a ete |a )?publiee?|mis a jour|mise a jour|derniere mise a jour|actualisee?|posted|published|updated)"
+    r"\b(?:\s*(?:le|:))?\s*$"
+)
+STAMP_CLOCK = re.compile(r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b")
+
 
 @dataclass
 class Constraint:
@@ -902,6 +909,14 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     head = folded[ls : x.start]
     if DATELINE_WORDS.search(line) and words <= 16:
         return text[ls:le].strip(), (0 if re.search(r"publi|posted|published", line) else 1)
+    if near_edge and words <= 24:
+        # a stamp set in a byline (« Par X avec AFP — 10 mars 2020 à 18:47 », « Agence Y | Publié le … | Mis à
+        # jour le … », « Ce contenu a été publié le … - 17:42 »): the cue of its own part of the line, or a
+        # clock time right after the date
+        part = re.split(r"[|•—–]", head)[-1]
+        cue = STAMP_WORDS.search(part)
+        if cue or (STAMP_CLOCK.match(folded, x.end) and len(line.split()) - len(part.split()) <= 8):
+            return text[ls:le].strip(), (1 if cue and not re.search(r"publi|posted|published", cue.group()) else 0)
     wire = not head.strip() and re.match(r"\s*(?:\([^)\n]{1,30}\)\s*)?-", folded[x.end : x.end + 40])
     if near_edge and (words <= 8 or city or wire):
         shown = text[ls : min(le, x.end + 40)].strip()
