@@ -275,3 +275,15 @@ def test_no_claim_is_no_announcement(frames_tables):
     assert list(ev.event_type) == ["attack"], (
         f"« aucun groupe n'a revendiqué l'attaque » states no claim: {list(ev.event_type)} from {list(ev.evidence)}"
     )
+
+
+def test_a_definite_event_noun_naming_a_site_is_the_occurrence_told_there(frames_tables):
+    """« Le retrait de Balad intervient … » is the withdrawal from Balad the lead dated, not the handover of
+    another base told in the sentence just before it."""
+    ev = events_of(frames_tables, "lecho_deux_bases.txt")
+    moves = ev[ev.event_type.isin(["withdrawal", "handover"])]
+    shown = moves[["date_start", "date_end", "event_type", "headline"]].to_string()
+    balad = moves[moves.headline.str.contains("Balad")]
+    k1 = moves[moves.headline.str.contains("K1")]
+    assert len(balad) >= 1 and set(balad.date_start.astype(str)) == {"2022-03-15"}, shown
+    assert len(k1) == 1 and str(k1.date_start.iloc[0]) == "2022-02-11", shown

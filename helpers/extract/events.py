@@ -369,6 +369,7 @@ def extract_events(
         exprs = [x for x in exprs if not (skip[0] <= x.start < skip[1])]
     exprs = refine_appositions(exprs, folded)  # « au printemps, dont l'une, en mars »: March dates the event
     site_towns = site_towns or {}
+    town_site = {t: s for s, t in site_towns.items()}
     generic_places = generic_places or set()
     by_sentence = in_sentences(sentences, exprs)  # each sentence's expressions, in one pass
     dated = {s.index for s, xs in by_sentence if any(x.resolved or x.kind == "offset" for x in xs)}
@@ -540,6 +541,16 @@ def extract_events(
             ]
             # the offsets the sentence does not date after a main clause with no date of its own
             later = [x for x in undated_offsets if x.start >= a] if seg_i == 0 and offset is None else []
+            # the sites the predicate's phrase names (« le retrait de Qayyarah »): an occurrence told before is
+            # one at those sites
+            # (the parse may hang « de Qayyarah » elsewhere: a « de » right after the noun is its); a town that
+            # gives its name to a site is that site (« le retrait de Balad »)
+            named = [
+                town_site.get(m.place_id, m.place_id)
+                for m in mention_at.between(fr.span[0], max(fr.span[1], fr.end + 40))
+                if (m.place_id not in generic_places or m.place_id in town_site)
+                and (m.start < fr.span[1] or OF_PLACE.fullmatch(folded, fr.end, m.start) is not None)
+            ]
             if retold is not None:
                 # what the statement says is an occurrence already told: that occurrence, at its date
                 ev.date_start, ev.date_end, ev.precision = retold.date_start, retold.date_end, retold.precision
@@ -590,7 +601,7 @@ def extract_events(
                 ms, me = count_from(later[0], p.date_start, p.date_end, forward=True)
                 ev.date_start, ev.date_end, ev.precision = ms, me, precision_of(ms, me)
                 ev.date_text, ev.date_basis = later[0].text.strip(), "reference"
-            elif later and _realized(fr) and (p := _told(out, s.index, etype, [], fr.agent)) is not None:
+            elif later and _realized(fr) and (p := _told(out, s.index, etype, named, fr.agent)) is not None:
                 # « Le texte avait été adopté deux jours après la frappe », the vote told with its date earlier:
                 # the sentence places X before an occurrence the article has dated
                 ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
@@ -604,11 +615,11 @@ def extract_events(
                 and fr.definite
                 and fr.pos == "NOUN"
                 and ev.modality == "realized"
-                and _told(out, s.index, etype, [], fr.agent)
+                and _told(out, s.index, etype, named, fr.agent)
             ):
                 # « Le retrait de Qayyarah intervient … deux ans après le vote »: the withdrawal the article
                 # told, at its date, not two years after the vote
-                p = _told(out, s.index, etype, [], fr.agent)
+                p = _told(out, s.index, etype, named, fr.agent)
                 ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
                 ev.date_text, ev.date_basis, ev.qualifier = p.date_text, "reference", p.qualifier
                 link = f"cont:{p.event_id}"
@@ -646,6 +657,7 @@ def extract_events(
                 and out[-1].date_start is not None
                 and _one_story(out[-1].event_type, etype)
                 and not (ev.agent and out[-1].agent and not set(ev.agent) & set(out[-1].agent))
+                and not (named and out[-1].place_ids and not set(named) & set(out[-1].place_ids))
                 and out[-1].date_basis != "publication"
                 and fr.aspect != "before"
                 and not TIME_ANAPHOR.search(clause_f)
@@ -670,9 +682,9 @@ def extract_events(
                 ev.date_text, ev.date_basis, ev.qualifier = ref.date_text, "story", ref.qualifier
             elif ev.in_lead and lo is not None:
                 _on_publication(ev, lo, hi)
-            elif fr.definite and ev.modality in ("realized", "reported") and _told(out, s.index, etype, ev.place_ids):
+            elif fr.definite and ev.modality in ("realized", "reported") and _told(out, s.index, etype, named):
                 # « l'attaque », « ce retrait de ces forces d'al-Qaïm »: an occurrence the article has already told
-                p = _told(out, s.index, etype, ev.place_ids)
+                p = _told(out, s.index, etype, named)
                 ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
                 ev.date_text, ev.date_basis, ev.qualifier = p.date_text, "reference", p.qualifier
                 link = f"cont:{p.event_id}"
@@ -796,6 +808,9 @@ def _frame_text(fr: Frame, folded: str) -> str:
 
 
 RELATIVE_AFTER_COMMA = re.compile(r", (?:qui|qu'|que|dont|ou|lesquel(?:le)?s?|laquelle|auxquel(?:le)?s|auquel)\b")
+
+
+OF_PLACE = re.compile(r"\s*(?:d'|de |du |des )[a-z' -]{0,40}")
 
 
 def _recent(fr: Frame, others: list, clause_f: str, a: int) -> re.Match | None:
