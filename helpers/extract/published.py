@@ -81,6 +81,8 @@ STAMP_WORDS = re.compile(
     r"\b(?:(?:a ete |a )?publiee?|mis a jour|mise a jour|derniere mise a jour|actualisee?|posted|published|updated)"
     r"\b(?:\s*(?:le|:))?\s*$"
 )
+# what may follow a stamp's date on its line: a clock time, then another part of the byline
+STAMP_TAIL = re.compile(r"(?:\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*)?[\s.]*")
 STAMP_CLOCK = re.compile(r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b")
 
 
@@ -909,10 +911,11 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     head = folded[ls : x.start]
     if DATELINE_WORDS.search(line) and words <= 16:
         return text[ls:le].strip(), (0 if re.search(r"publi|posted|published", line) else 1)
-    if near_edge and words <= 24:
+    if near_edge and words <= 24 and STAMP_TAIL.fullmatch(folded, x.end, le):
         # a stamp set in a byline (« Par X avec AFP — 10 mars 2020 à 18:47 », « Agence Y | Publié le … | Mis à
         # jour le … », « Ce contenu a été publié le … - 17:42 »): the cue of its own part of the line, or a
-        # clock time right after the date
+        # clock time right after the date, and nothing after but the clock and the byline's other parts (not
+        # « … publié le 27 septembre, la transition se fera »)
         part = re.split(r"[|•—–]", head)[-1]
         cue = STAMP_WORDS.search(part)
         if cue or (STAMP_CLOCK.match(folded, x.end) and len(line.split()) - len(part.split()) <= 8):
