@@ -287,3 +287,12 @@ def test_a_definite_event_noun_naming_a_site_is_the_occurrence_told_there(frames
     k1 = moves[moves.headline.str.contains("K1")]
     assert len(balad) >= 1 and set(balad.date_start.astype(str)) == {"2022-03-15"}, shown
     assert len(k1) == 1 and str(k1.date_start.iloc[0]) == "2022-02-11", shown
+
+
+def test_a_reported_agreement_on_a_withdrawal_is_the_agreement_not_the_move(frames_tables):
+    """« auraient conclu un accord de principe sur le retrait … »: an agreement (reported, told as a claim, keeps its
+    type); the withdrawal is what is agreed, not a withdrawal done."""
+    ev = events_of(frames_tables, "lorient_accord_rapporte.txt")
+    shown = ev[["date_start", "event_type", "modality", "headline"]].to_string()
+    assert "agreement" in set(ev.event_type) and "withdrawal" not in set(ev.event_type), shown
+    assert str(ev[ev.event_type == "agreement"].date_start.iloc[0]) == "2023-05-09", shown

@@ -2324,7 +2324,13 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             break
         if hl == "entendre" and any(_lemma(c) == "faire" for c in h.children):
             pass  # « se faire entendre » (to make oneself heard) is no intention
-        elif hl in PLAN_WORDS or hl in TOPIC_WORDS or (hl in ("arreter", "fixer") and _sets_a_plan(h)):
+        elif (
+            hl in PLAN_WORDS
+            or hl in TOPIC_WORDS
+            or (hl in ("arreter", "fixer") and _sets_a_plan(h))
+            # « un accord (de principe) sur le retrait »: the move is what is agreed, not done
+            or (hl in AGREE_NOUNS and depth == 0 and fr.pos == "NOUN" and dep == "nmod" and fr.kind in MOVES)
+        ):
             if hl in ("aller",) and "Inf" not in tok.morph.get("VerbForm") and fr.pos == "VERB" and depth == 0:
                 pass
             elif hl == "decider" and fr.kind == "suspension":
@@ -2702,8 +2708,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return None
         if fr.modality == "realized" and fr.lemma in ("arreter", "fixer") and not _joint(fr, sentence_folded):
             return "announcement"  # one side sets a timetable: its decision, stated (no agreement of two)
-        if fr.modality == "realized":
-            return "agreement"
+        if fr.modality in ("realized", "reported"):
+            return "agreement"  # (« ils seraient parvenus à un accord »: a reported agreement is an agreement)
         return "announcement" if fr.modality == "planned" and fr.pos == "VERB" else None
     if k == "talks":
         if (
