@@ -1200,3 +1200,51 @@ def test_parties_in_finds_every_mention_of_a_long_text_where_each_pattern_alone_
         where = [p for p, c in found if c == code]
         assert where, f"{code} not found in a long text"
         assert where[-1] == list(rx.finditer(text))[-1].start(), f"the last mention of {code} found elsewhere"
+
+
+# --- determiners before approximate nouns, ranges with « ou », attackers, « dont un » ------------------
+
+
+@pytest.mark.parametrize(
+    "text,low,high,party",
+    [
+        # a definite or possessive determiner before a singular -aine noun followed by « de »
+        ("Lundi, Oslo a rappelé la vingtaine de soldats norvégiens stationnés à Erbil.", 16, 24, "NO"),
+        ("Copenhague a pris la même décision pour la trentaine de militaires danois déployés au Koweït.", 25, 35, "DK"),
+        ("Berlin a rappelé le millier de soldats allemands présents en Lituanie.", 800, 1200, "DE"),
+    ],
+)
+def test_definite_approximate_noun(text, low, high, party):
+    f = [f for f in read(text) if f.kind == "troops"]
+    assert [(x.count_low, x.count_high, x.party) for x in f] == [(low, high, party)]
+
+
+def test_quarantine_is_no_count():
+    assert read("Les soldats ont été placés en quarantaine à Erbil.") == []
+    assert read("Un homme dans la trentaine a été arrêté.") == []
+
+
+def test_two_close_numbers_with_ou_are_a_range():
+    f = one("Les gardes ont riposté, tuant selon Washington quatre ou cinq « assaillants » en fuite.", 4)
+    assert (f.count_low, f.count_high, f.kind, f.measure, f.party) == (4, 5, "casualties", "killed", "other")
+    # far apart numbers are a choice, not an estimate
+    assert {x.count_best for x in read("Le ministère hésite entre 5 ou 500 soldats.")} == {5, 500}
+
+
+def test_attackers_killed_are_other():
+    assert people("Quatre attaquants ont été abattus par les soldats américains.") == [
+        (4, "casualties", "killed", "other")
+    ]
+
+
+def test_one_of_a_toll_after_dont():
+    assert people("Londres a indiqué que quatre de ses soldats avaient été blessés, dont un évacué vers Chypre.") == [
+        (4, "casualties", "wounded", "UK"),
+        (1, "casualties", "wounded", "UK"),
+    ]
+    assert people("Deux soldats français ont été blessés, dont un grièvement.") == [
+        (2, "casualties", "wounded", "FR"),
+        (1, "casualties", "wounded", "FR"),
+    ]
+    # « dont un » after objects counts no person
+    assert people("Trois drones ont été abattus, dont un au-dessus de la base.") == []

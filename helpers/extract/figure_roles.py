@@ -304,7 +304,8 @@ PERSON_UNITS = re.compile(
     r"femmes?|otages?|detenus?|prisonniers?|diplomates?|journalistes?|ressortissants?|interpretes?|traducteurs?|"
     r"fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|passagers?|voyageurs?|etudiants?|ecoliers?|"
     r"villageois|riverains?|martyrs?|agriculteurs?|paysans?|bergers?|ouvriers?|commercants?|medecins?|"
-    r"infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|fermiers?|pecheurs?|travailleurs?|passants?)$"
+    r"infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|fermiers?|pecheurs?|travailleurs?|passants?|"
+    r"assaillants?|assaillantes?|attaquants?|agresseurs?)$"
 )
 # nouns that count the people of a force (troop figures); the others count people only as victims
 TROOP_UNITS = re.compile(

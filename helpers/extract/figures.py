@@ -206,6 +206,11 @@ _AINES = re.compile(
     r"\b(?:une?|plusieurs|des|quelques) (?:(?P<adj>petite|bonne|grosse|gros|large|grande) )?(?P<w>"
     + "|".join(sorted(list(AINE) + list(PLURAL_AINE), key=len, reverse=True))
     + r")s?\b"
+    # a definite or possessive determiner before a singular -aine word counts too when « de » follows (« la
+    # cinquantaine de militaires », « sa vingtaine d'instructeurs »); without it « la quarantaine » is an isolation
+    r"|\b(?:la|le|sa|son|leur|cette|ce|notre|votre) (?P<w2>"
+    + "|".join(sorted(AINE, key=len, reverse=True))
+    + r")(?= (?:de |d'))"
 )
 _LEADING = re.compile(r"^(?:[\s-]|et\b)+")
 _UN = re.compile(r"une?")
@@ -232,7 +237,7 @@ def _numbers(
         if free(m.start(), m.end()):
             out.append((m.start(), m.end(), n, n, n, True))
     for m in _AINES.finditer(folded):
-        w = m.group("w")
+        w = m.group("w") or m.group("w2")
         best, lo, hi = AINE.get(w) or PLURAL_AINE[w]
         if m.group("adj") == "petite":
             hi = best  # « une petite centaine »: just under a hundred
@@ -371,6 +376,10 @@ def _ranges(figs: list[Figure], text: str, folded: str) -> list[Figure]:
                 and not change
                 or re.fullmatch(r"\s*et\s*", gap)
                 and re.search(r"\bentre\s*$", head)
+                # an estimate given as two close numbers (« deux ou trois », « 10 ou 15 »): a range, where a
+                # choice between far ones (« 5 ou 500 ») is not
+                or re.fullmatch(r"\s*ou\s*", gap)
+                and f.count_best <= 2 * prev.count_best
             )
             if (
                 is_range
@@ -428,8 +437,8 @@ def extract_article_figures(
         cands = [
             c
             for c in _ranges(_candidates(s.text, folded, skips.get(s.index, [])), s.text, folded)
-            if not (fold(c.surface) in ("un", "une") and not c.unit)
-        ]  # "un drone": an article
+            if not (fold(c.surface) in ("un", "une") and not c.unit and not PART_BEFORE.search(folded[: c.start]))
+        ]  # "un drone": an article; « …, dont un grièvement »: one of the people just counted
         if cands:
             todo.append((s, folded, cands))
     docs = roles.parse_many([(s.text, [(c.start, c.end) for c in cands]) for s, _, cands in todo])
@@ -683,7 +692,12 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             or re.fullmatch(r"[a-z-]+(?:e|i|u)e?s", fold(after_tok.text))
             and roles.measure_word(after_tok.text) in roles.LEVELS + roles.FLOWS
         )
-        if word_one or not bare:
+        # « trois soldats ont été blessés, dont un grièvement / soigné sur place »: « un » after « dont » is one
+        # of the toll's, with or without a participle of its own
+        one_of = word_one and mine and out[mine[-1]].kind == "casualties" and PART_BEFORE.search(folded[: c.start])
+        if one_of and after_tok is not None and re.fullmatch(r"[a-z-]+(?:e|i|u)e?", fold(after_tok.text)):
+            bare = True
+        if word_one and not one_of or not bare:
             return False
         if mine:
             p = out[mine[-1]]
