@@ -1248,3 +1248,16 @@ def test_one_of_a_toll_after_dont():
     ]
     # « dont un » after objects counts no person
     assert people("Trois drones ont été abattus, dont un au-dessus de la base.") == []
+
+
+def test_toll_of_a_crackdown_on_protests_is_civilians():
+    text = (
+        "Des soldats espagnols patrouillent à Bagdad. Le pays est agité depuis l'été par une vague de "
+        "manifestations, dont la répression a fait plus de 200 morts selon l'ONU."
+    )
+    assert people(text) == [(200, "casualties", "killed", "civilians")]
+    text = "Les étudiants contestataires occupent la place ; la répression a fait au moins 150 morts."
+    assert people(text) == [(150, "casualties", "killed", "civilians")]
+    # soldiers stay the soldiers' party, protesters or not
+    text = "Des manifestants ont assisté aux funérailles des trois soldats américains tués par une roquette."
+    assert people(text) == [(3, "casualties", "killed", "US")]

@@ -1178,7 +1178,12 @@ OTHER_MEMBERS = re.compile(
     r"(?: (?:membres|allies|partenaires|de la coalition))?\b"
 )
 ESCORT = re.compile(r"^(?:gardes?|gardes? du corps|escortes?|compagnons?|accompagnateurs?|chauffeurs?|proches)$")
-FACTIONS = ("PMF", "IS")  # armed groups, not states: whose leader's guards are the group's
+FACTIONS = ("PMF", "IS")
+# a crackdown on protests, or the protesters themselves, in the clause before a bare toll
+PROTEST_TOLL = re.compile(
+    r"\b(?:repression|manifestants?|contestataires?|protestataires?|manifestations?|contestation|"
+    r"mouvement de protestation)\b[^;.]*$"
+)  # armed groups, not states: whose leader's guards are the group's
 
 
 def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context, prev) -> tuple[str, str]:
@@ -1196,6 +1201,10 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         return "civilians", "status"
     if own:
         return own, "stated"
+    if c.kind == "casualties" and roles.GENERIC_VICTIMS.match(fu_) and PROTEST_TOLL.search(folded[: c.start]):
+        # « un mouvement de contestation dont la répression a fait 200 morts »: the dead of a crackdown on
+        # protesters are the protesters, civilians, not the force the article is about
+        return "civilians", "status"
     if c.kind in ("troops", "casualties") and OTHER_MEMBERS.search(words):
         # « un millier de soldats des autres pays membres »: « autres » sets apart the country just named; the
         # other members of the coalition are the coalition
