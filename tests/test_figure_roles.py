@@ -1261,3 +1261,18 @@ def test_toll_of_a_crackdown_on_protests_is_civilians():
     # soldiers stay the soldiers' party, protesters or not
     text = "Des manifestants ont assisté aux funérailles des trois soldats américains tués par une roquette."
     assert people(text) == [(3, "casualties", "killed", "US")]
+
+
+def test_fighters_after_relative_dont_are_the_group_before():
+    text = (
+        "Washington garde des troupes en Syrie face aux réseaux de l'État islamique, dont quelques milliers de "
+        "combattants resteraient actifs."
+    )
+    assert people(text) == [(2000, "troops", "present", "IS")]
+
+
+def test_members_of_a_mission_are_the_missions_wherever_they_come_from():
+    text = "Le Canada dirige la mission de l'OTAN, qui compte environ 300 membres issus de pays alliés."
+    assert people(text) == [(300, "troops", "present", "NATO")]
+    # « qui » after a noun phrase the parser hung on the verb still stands for that noun phrase
+    assert people("Berlin a rappelé le contingent, qui compte 120 soldats.") == [(120, "troops", "present", "DE")]

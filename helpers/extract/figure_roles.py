@@ -1095,7 +1095,16 @@ def _party_of_subject(subj, context: Context, sent_start: int, exclude=FOREIGN_O
     if subj.pos_ == "PRON" and PRONOUN.match(f):
         return context.before(sent_start + subj.idx, exclude=exclude)
     if subj.pos_ == "PRON" and f in ("qui",) and subj.head.head.i != subj.head.i:
-        return np_party(subj.head.head)
+        ante = subj.head.head
+        if ante.pos_ in ("VERB", "AUX"):
+            # a relative the parser hung on the verb: « qui » follows its antecedent, the noun phrase right
+            # before it (« X dirige la mission de l'OTAN, qui compte … »: the mission, not X)
+            before = [t for t in subj.doc[max(0, subj.i - 3) : subj.i] if t.pos_ in ("NOUN", "PROPN")]
+            if before:
+                ante = before[-1]
+                while ante.dep_ == "nmod" and ante.head.pos_ in ("NOUN", "PROPN") and ante.head.i < ante.i:
+                    ante = ante.head
+        return np_party(ante)
     return np_party(subj)
 
 

@@ -1179,6 +1179,8 @@ OTHER_MEMBERS = re.compile(
 )
 ESCORT = re.compile(r"^(?:gardes?|gardes? du corps|escortes?|compagnons?|accompagnateurs?|chauffeurs?|proches)$")
 FACTIONS = ("PMF", "IS")
+ORIGIN = re.compile(r"\b(?:issu|venu|originaire|provenant)e?s?\s+(?:de|d'|des|du)\b.*$")
+RELATIVE_DONT = re.compile(r"(?P<np>[^,;:.]{3,80}),\s*dont\s+(?:quelque|environ|pres de|plus de|au moins|moins de)?\s*$")
 # a crackdown on protests, or the protesters themselves, in the clause before a bare toll
 PROTEST_TOLL = re.compile(
     r"\b(?:repression|manifestants?|contestataires?|protestataires?|manifestations?|contestation|"
@@ -1192,6 +1194,9 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     pos = s.start + c.start
     fu_ = fold(c.unit)
     words = fold(s.text[c.start : doc[end - 1].idx + len(doc[end - 1].text)]) if utok is not None and end > 0 else ""
+    if c.kind == "troops":
+        # « 300 membres issus de pays alliés »: where a body's people come from is not whose they are
+        words = ORIGIN.sub("", words)
     codes = roles.head_wins(roles.parties_in(words), words) if words else []
     if c.unit and c.unit_start >= c.end and nationality_noun(c.unit):
         codes = codes or [roles.party_of(fold(c.unit))]  # its own noun, not one it shares (« en compte 50 »)
@@ -1205,6 +1210,13 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         # « un mouvement de contestation dont la répression a fait 200 morts »: the dead of a crackdown on
         # protesters are the protesters, civilians, not the force the article is about
         return "civilians", "status"
+    rel = RELATIVE_DONT.search(folded[: c.start]) if c.kind == "troops" and a is None else None
+    if rel:
+        # « les cellules du groupe X, dont quelques milliers de combattants opèrent encore »: the relative « dont »
+        # (of whom) makes the noun phrase before it the owner of the people counted
+        found = roles.parties_in(rel.group("np"))
+        if found:
+            return found[-1][1], "stated"
     if c.kind in ("troops", "casualties") and OTHER_MEMBERS.search(words):
         # « un millier de soldats des autres pays membres »: « autres » sets apart the country just named; the
         # other members of the coalition are the coalition
