@@ -1276,3 +1276,10 @@ def test_members_of_a_mission_are_the_missions_wherever_they_come_from():
     assert people(text) == [(300, "troops", "present", "NATO")]
     # « qui » after a noun phrase the parser hung on the verb still stands for that noun phrase
     assert people("Berlin a rappelé le contingent, qui compte 120 soldats.") == [(120, "troops", "present", "DE")]
+
+
+def test_causative_bringing_back_is_leaving():
+    text = "Le Portugal a fait revenir environ 40 des 120 soldats qu'il déploie à Bagdad."
+    assert people(text) == [(40, "troops", "leaving", "PT"), (120, "troops", "present", "PT")]
+    # « faire venir » brings people in
+    assert people("Le Portugal a fait venir 40 soldats supplémentaires à Bagdad.") == [(40, "troops", "arriving", "PT")]

@@ -1067,11 +1067,19 @@ def _measure_of(chain) -> tuple[str, object]:
                     return measure_word(c.text), c
         w = fold(h.lemma_) if h.pos_ == "VERB" else fold(h.text)
         m = measure_word(w) or measure_word(h.text)
+        if not m and h.pos_ == "VERB" and w == "revenir" and _causative(h):
+            m = "leaving"  # « X a fait revenir 200 de ses soldats »: a state brings its own people home
         if m == "present" and h.pos_ == "VERB" and w in ("avoir",) and h.dep_ not in ("ROOT", "ccomp", "conj", "xcomp"):
             continue
         if m:
             return m, h
     return "", None
+
+
+def _causative(verb) -> bool:
+    """« faire » right before the infinitive (« a fait revenir », « fera revenir »)."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return prev is not None and fold(prev.lemma_) == "faire"
 
 
 def _subject(verb):
