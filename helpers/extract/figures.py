@@ -1180,7 +1180,9 @@ OTHER_MEMBERS = re.compile(
 ESCORT = re.compile(r"^(?:gardes?|gardes? du corps|escortes?|compagnons?|accompagnateurs?|chauffeurs?|proches)$")
 FACTIONS = ("PMF", "IS")
 ORIGIN = re.compile(r"\b(?:issu|venu|originaire|provenant)e?s?\s+(?:de|d'|des|du)\b.*$")
-RELATIVE_DONT = re.compile(r"(?P<np>[^,;:.]{3,80}),\s*dont\s+(?:quelque|environ|pres de|plus de|au moins|moins de)?\s*$")
+RELATIVE_DONT = re.compile(
+    r"(?P<np>[^,;:.]{3,80}),\s*dont\s+(?:quelque|environ|pres de|plus de|au moins|moins de)?\s*$"
+)
 # a crackdown on protests, or the protesters themselves, in the clause before a bare toll
 PROTEST_TOLL = re.compile(
     r"\b(?:repression|manifestants?|contestataires?|protestataires?|manifestations?|contestation|"
