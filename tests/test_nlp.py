@@ -146,3 +146,29 @@ def test_a_text_tokenized_already_is_parsed_in_its_own_doc_as_the_text_alone():
     assert doc is made, "a Doc tokenized already was tokenized again"
     assert again is doc, "the parse of a Doc tokenized already was not shared with the same text"
     assert _signature(doc) == _signature(nlp.parser()(text)), "a Doc tokenized already parsed differently"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux roquettes sont tombées mardi près de la base de Balad, sans faire de victime.",
+        "Le ministre a déclaré  :  « Nous partirons   en septembre »,\n\n selon un communiqué .",
+        "Les forces\tkurdes ont repris le contrôle du poste-frontière\n après trois jours de combats.",
+        " ",
+        "",
+    ],
+)
+def test_tags_parts_of_speech_and_morphology_are_those_of_the_attribute_ruler(text):
+    import spacy
+    from thinc.api import use_ops
+
+    from helpers.extract import nlp
+
+    with use_ops(nlp.BlasOps.name):
+        shipped = spacy.load("fr_core_news_sm", exclude=["senter", "ner"])
+    assert "attribute_ruler" in shipped.pipe_names and "attribute_ruler" not in nlp.parser().pipe_names
+
+    def full(doc) -> list:
+        return [(t.text, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i, t.lemma_) for t in doc]
+
+    assert full(nlp.parser()(text)) == full(shipped(text)), "the ruler's rules as a table changed an annotation"
