@@ -83,6 +83,7 @@ def _timed(fn, stage: str, acc: dict, stack: list):
                 stack[-1] += spent
 
     wrapper.cache_info = getattr(fn, "cache_info", None)
+    wrapper.cache_clear = getattr(fn, "cache_clear", None)
     return wrapper
 
 

@@ -28,6 +28,7 @@ from functools import cached_property
 from types import SimpleNamespace
 
 import pandas as pd
+import pyarrow as pa
 
 from . import config
 from .across import NeedsFullBuild, view
@@ -94,7 +95,7 @@ class Steps:
     def __init__(self, p: config.Paths, store: ResultStore, use_ner: bool, workers: Workers | None = None):
         self.p, self.store, self.use_ner = p, store, use_ner
         self.workers = workers or Workers(None, 1)
-        self.workers.task, self.workers.prepare = self._job, self._prepare
+        self.workers.task, self.workers.prepare, self.workers.forked = self._job, self._prepare, self._forked
         self.progress = False  # a progress bar over the articles read or extracted anew
         self._fresh: dict = {}  # extractions made with their reading, by key, until the extraction stage takes them
         # what is kept of an extraction (``keep(row, extraction)``), when not the whole of it: a full build keeps
@@ -122,6 +123,15 @@ class Steps:
             getattr(self, name)
         nlp.model()
         _long_lived()  # the workers never walk the model's objects either
+
+    def _forked(self) -> None:
+        """The workers are forked with the model: this process lets its own copy go (every later batch of the
+        build runs in the workers; the model was kept out of the collector's passes, so one full pass now).
+        :func:`helpers.extract.nlp.model` loads it again if this process is ever asked to parse."""
+        nlp.model.cache_clear()
+        gc.unfreeze()
+        gc.collect()
+        _long_lived()
 
     def _job(self, item):
         """One article's reading (``("read", (path, rel, meta, data))``), with its extraction on the window its own
@@ -241,6 +251,15 @@ def _long_lived() -> None:
     gc.freeze()
 
 
+def _arrow_on_malloc() -> None:
+    """Arrow's buffers (the tables' texts) allocated by the C library's malloc, which gives back what is
+    freed, rather than by mimalloc, Arrow's default here, which keeps the pages of the transient buffers
+    (each part of a table converted from Python rows, the copies a table's writing makes): about 10 KB
+    more per article at the end of a build, for the same tables."""
+    if pa.default_memory_pool().backend_name != "system":
+        pa.set_memory_pool(pa.system_memory_pool())
+
+
 def build(
     data_dir=None, *, progress: bool = False, use_ner: bool = True, warm: bool = True, jobs: int | None = None
 ) -> Tables:
@@ -251,6 +270,7 @@ def build(
     not in the result store are read and extracted in ``jobs`` processes (default: one per core; the
     tables are the same whatever the number)."""
     p = check_inputs(data_dir)
+    _arrow_on_malloc()
     corrections = Corrections.read(p.corrections)
     prev, why = None, "no saved build"
     if warm and use_ner and not corrections.fingerprint:  # a saved build knows nothing of corrections
@@ -370,13 +390,15 @@ def table_rows(articles: pd.DataFrame, steps: Steps, corrections: Corrections) -
     ok = articles[articles.status == "ok"].drop_duplicates("article_id", keep="last").sort_values("article_id")
 
     def batches():
-        """Each batch of articles, with their whole extractions."""
+        """Each batch of articles, with their whole extractions read in turn (a few at a time: the parent's
+        memory grows with what is held at once, freed or not)."""
         for at in range(0, len(ok), TABLE_BATCH):
-            batch = list(ok.iloc[at : at + TABLE_BATCH].itertuples())
-            yield [
+            yield (
                 (r.article_id, corrections.apply_extract(r.file, r.text, ex), r.outlet)
+                for sub in range(at, min(at + TABLE_BATCH, len(ok)), READ_AT_ONCE)
+                for batch in [list(ok.iloc[sub : min(sub + READ_AT_ONCE, at + TABLE_BATCH)].itertuples())]
                 for r, ex in zip(batch, steps.extract_many(batch, whole=True))
-            ]
+            )
 
     out = TableRows(again=lambda: (x for batch in batches() for x in batch))
     _long_lived()  # the merge's
@@ -389,6 +411,7 @@ def table_rows(articles: pd.DataFrame, steps: Steps, corrections: Corrections) -
 
 
 TABLE_BATCH = 1000  # articles whose rows are made into a part of the tables at a time
+READ_AT_ONCE = 20  # whole extractions read from the store at a time to make them
 
 
 class _Whole:

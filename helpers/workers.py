@@ -46,10 +46,17 @@ class Workers:
 
     ``task(item)`` must be a pure function of the item and of what ``prepare()`` loads; ``prepare`` is
     called once, in this process, just before the workers are forked (a batch run here loads what it
-    needs as it goes)."""
+    needs as it goes), and ``forked()`` just after (what only the workers need can be let go here: every
+    later batch runs in the workers)."""
 
-    def __init__(self, task: Callable | None, jobs: int | None = None, prepare: Callable[[], None] | None = None):
-        self.task, self.prepare = task, prepare
+    def __init__(
+        self,
+        task: Callable | None,
+        jobs: int | None = None,
+        prepare: Callable[[], None] | None = None,
+        forked: Callable[[], None] | None = None,
+    ):
+        self.task, self.prepare, self.forked = task, prepare, forked
         self.jobs = max(1, default_jobs() if jobs is None else int(jobs))
         self._pool = None
 
@@ -66,6 +73,8 @@ class Workers:
             global _task
             _task = self.task  # the forked workers inherit it (nothing is sent but the items)
             self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
+            if self.forked is not None:
+                self.forked()
         return self._pool.imap(_run, items, CHUNK)
 
     def close(self) -> None:
