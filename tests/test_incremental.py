@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import config
 from helpers.across import NeedsFullBuild, merge
 from helpers.build import build
 from helpers.present.export import write_tables
@@ -318,3 +319,47 @@ def test_an_added_article_that_dates_an_earlier_one_re_dates_it_in_the_patch(tmp
     t = build(data)
     assert _mode(t) == "patched", t.how
     assert _exports_equal(t, data, tmp_path) == []
+
+
+def test_a_live_process_hashes_again_a_file_edited_to_its_old_size_and_time(tmp_path, monkeypatch):
+    """A process that scanned the folder keeps the keys of the files whose identity (with the change
+    time, which no program sets back) is the same; an edit that keeps the size and the modification
+    time is still seen, and so is one in the same clock tick as the hashing (not kept: too recent)."""
+    data = make_data_dir(tmp_path)
+    p = config.paths(data)
+    first = saved.scan(p)  # the seeds were just written: too recent to be kept
+    assert first.files == saved.scan(p).files
+    monkeypatch.setattr(saved, "SETTLED_NS", 0)
+    saved.scan(p)  # now kept
+    victim = sorted((data / "raw" / "articles").glob("*.txt"))[0]
+    hashed = []
+    real = saved.file_key
+    monkeypatch.setattr(saved, "file_key", lambda path, *a: hashed.append(path.name) or real(path, *a))
+    assert saved.scan(p).files == first.files and hashed == []  # nothing hashed again
+    time.sleep(0.05)  # past the clock tick of the last hashing
+    st = victim.stat()
+    text = victim.read_bytes()
+    victim.write_bytes(text.replace(b"2020", b"2019", 1) if b"2020" in text else text[::-1])
+    os.utime(victim, ns=(st.st_atime_ns, st.st_mtime_ns))
+    again = saved.scan(p).files
+    assert hashed == [victim.name]
+    assert again[victim.name][:2] == first.files[victim.name][:2]  # same size and time
+    assert again[victim.name][2] != first.files[victim.name][2]  # another key
+
+
+def test_a_live_process_reads_again_a_saved_table_rewritten(tmp_path):
+    """The saved tables a process read are kept while their files are the same; a file rewritten (even to
+    the same size) is read again, so a damaged table still means a full build in a running kernel."""
+    data = make_data_dir(tmp_path)
+    build(data)
+    build(data)  # the saved tables read, and kept
+    f = next((data / "interim" / "build").glob("*.events.parquet"))
+    kept = saved.read_table(f)
+    assert saved.read_table(f).equals(kept)
+    size = f.stat().st_size
+    time.sleep(0.05)
+    f.write_bytes(b"PAR1" + b"\0" * (size - 8) + b"PAR1")
+    with pytest.raises(Exception):
+        saved.read_table(f)
+    t = build(data)
+    assert t.how.startswith("full build (the saved build could not be read"), t.how

@@ -26,13 +26,16 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from stat import S_ISREG
 
+import numpy as np
 import pandas as pd
 
 from ..across.dating import ConstraintLog
 from ..config import Paths
 from ..read.corpus import MAX_SIDECAR_BYTES, SidecarRows, article_names, articles_table, file_key, read_sidecar
-from ..read.files import NotRead, article_path, read_regular
+from ..read.files import NotRead, read_regular, real_name
 from . import codec
 from .fingerprint import BUILD_CODE, code_fingerprint
 
@@ -134,7 +137,10 @@ def stat(path) -> tuple[int, int]:
 def scan(p: Paths) -> Inputs:
     """Every article file's size, time and content key, and the sidecar, read before the build reads
     anything. Every key is a hash of the file's bytes (never trusted from a size and a time: an edit
-    that keeps both, or a permission fixed, is seen)."""
+    that keeps both, or a permission fixed, is seen). A process that scanned the folder before hashes
+    again only the files whose identity changed since (:func:`identity`'s, with the change time, which
+    no program can set back: an edit that keeps the size and the modification time still changes it),
+    and the files changed in the 2 s before it hashed them (:data:`SETTLED_NS`)."""
     taken = time.time_ns()
     data, digest = _sidecar_bytes(p)
     if data is not None:
@@ -143,22 +149,46 @@ def scan(p: Paths) -> Inputs:
         rows, notes = SidecarRows(), ([f"{p.sidecar.name}: {digest}"] if digest else [])
     fp = code_fingerprint(str(p.reference.resolve()))
     out = {}
-    for rel in article_names(p.articles):
-        path = article_path(p.articles, rel)
+    articles = p.articles
+    folder = str(articles.resolve())
+    known, kept = _KEYS.get(folder, {}), {}
+    base = str(articles)
+    for rel in article_names(articles):
+        path = os.path.join(base, real_name(rel))  # a string: a Path per file costs more than its stat
+        meta = rows.get(rel, {})
         try:
-            size, mtime = stat(path)
+            st = os.lstat(path)
+            size, mtime = st.st_size, st.st_mtime_ns
+            ident = (st.st_dev, st.st_ino, size, mtime, st.st_ctime_ns) if S_ISREG(st.st_mode) else None
         except OSError:
-            size, mtime = -1, -1
-        out[rel] = (size, mtime, file_key(path, rel, rows.get(rel, {}), fp))
+            size, mtime, ident = -1, -1, None
+        got = known.get(rel)
+        if ident is not None and got is not None and got[:3] == (ident, meta, fp):
+            key = got[3]
+        else:
+            key = file_key(Path(path), rel, meta, fp)
+        if ident is not None and key is not None and max(ident[3], ident[4]) < taken - SETTLED_NS:
+            kept[rel] = (ident, dict(meta), fp, key)
+        out[rel] = (size, mtime, key)
+    _KEYS[folder] = kept
     return Inputs(out, digest, taken, rows, notes)
+
+
+# the content keys this process computed, by articles folder and file: a file whose identity (device, inode,
+# size, modification and change times) is the one it had when its bytes were hashed keeps its key
+_KEYS: dict = {}
+SETTLED_NS = 2_000_000_000  # only a file unchanged for this long before a scan: a write in the same clock
+# tick as the one before it leaves the times as they were, but not one made 2 s later
 
 
 def changed_since(p: Paths, inputs: Inputs) -> list[str]:
     """What changed in the inputs while the build ran (files added, removed or rewritten, the sidecar),
     one warning each: those changes are not in this build's tables and are read at the next run."""
-    names = article_names(p.articles)
+    articles = p.articles
+    base = str(articles)
+    names = set(article_names(articles))
     out = []
-    for rel in sorted(set(names) | set(inputs.files)):
+    for rel in sorted(names | set(inputs.files)):
         if rel not in inputs.files:
             out.append(f"{rel}: added while the build ran; read at the next run")
             continue
@@ -166,7 +196,7 @@ def changed_since(p: Paths, inputs: Inputs) -> list[str]:
             out.append(f"{rel}: removed while the build ran; the next run takes it out")
             continue
         try:
-            now = stat(article_path(p.articles, rel))
+            now = stat(os.path.join(base, real_name(rel)))
         except OSError:
             now = (-1, -1)
         if now != tuple(inputs.files[rel][:2]):
@@ -321,7 +351,7 @@ class SavedBuild:
         return sb
 
     def _read(self, tag: str, name: str) -> pd.DataFrame:
-        return pd.read_parquet(self.folder / f"{tag}.{name}.parquet")
+        return read_table(self.folder / f"{tag}.{name}.parquet")
 
     def frames(self) -> dict:
         """The growing tables: the base with the journal parts' rows put in place."""
@@ -358,6 +388,40 @@ class SavedBuild:
             unplaced=f["unplaced"],
             undated=f["undated"],
         )
+
+
+_TABLES: dict = {}  # path -> (identity of the file, the frame read from it): what this process read
+TABLES_KEPT = 64  # table files kept in memory (a base and its journal parts: every growing table, 16 patches)
+
+
+def identity(path) -> tuple:
+    """What tells a file from any other version of it: device, inode, size, and modification and change
+    times (the change time cannot be set back by a program: a file rewritten, even to its old size and
+    time, differs)."""
+    st = os.stat(path)
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns
+
+
+def read_table(path) -> pd.DataFrame:
+    """A saved table file's frame, read once per process while the file stays the same (a live notebook
+    kernel that builds again reads only the table files the last build wrote). The tool never rewrites a
+    table file (each save writes files of a new name); one rewritten by anything else has another identity
+    and is read again. The frame is the one read (copy on write: a caller's change never reaches it)."""
+    key = str(path)
+    try:
+        ident = identity(path)
+    except OSError:
+        ident = None
+    got = _TABLES.get(key)
+    if ident is not None and got is not None and got[0] == ident:
+        return got[1].copy(deep=False)
+    df = pd.read_parquet(path)
+    if ident is not None:
+        _TABLES.pop(key, None)
+        _TABLES[key] = (ident, df)
+        while len(_TABLES) > TABLES_KEPT:
+            _TABLES.pop(next(iter(_TABLES)))
+    return df.copy(deep=False)
 
 
 def _write(folder, tag: str, frames: dict) -> None:
@@ -429,8 +493,27 @@ def save(
         for f in folder.glob("*.parquet"):
             if f.name.split(".")[0] not in keep:
                 f.unlink(missing_ok=True)
+                _TABLES.pop(str(f), None)
     except (OSError, sqlite3.Error, codec.CodecError):
         pass
+
+
+def rows_where(df: pd.DataFrame, mask) -> pd.DataFrame:
+    """``df[mask]``, the same frame (values, index, types), made of slices of ``df`` when the rows kept
+    form a few runs (a big table less a few rows, or a few rows of it): a boolean filter copies every
+    value of every column, where a slice copies none."""
+    keep = np.asarray(mask, dtype=bool)
+    edges = np.flatnonzero(np.diff(np.concatenate(([False], keep, [False])).astype(np.int8)))
+    if len(edges) > 2 * SLICES_MAX:
+        return df[keep]
+    if len(edges) == 2 and edges[0] == 0 and edges[1] == len(df):
+        return df.copy(deep=False)
+    if not len(edges):
+        return df.iloc[0:0]
+    return pd.concat([df.iloc[a:b] for a, b in zip(edges[::2], edges[1::2])])
+
+
+SLICES_MAX = 64  # runs of rows put together from slices (beyond, a filter is as quick)
 
 
 def insert_sorted(old: pd.DataFrame, add: pd.DataFrame, by: str) -> pd.DataFrame:
