@@ -62,7 +62,7 @@ from .read.corpus import (
 from .read.files import NotRead, article_path, read_regular
 from .store import saved as saved_build
 from .store.results import ResultStore
-from .store.saved import insert_sorted
+from .store.saved import insert_sorted, rows_where
 from .tables import TableRows, Tables, patch_tables, places_table
 from .workers import Workers
 
@@ -271,17 +271,20 @@ def build(
     tables are the same whatever the number)."""
     p = check_inputs(data_dir)
     _arrow_on_malloc()
-    corrections = Corrections.read(p.corrections)
-    prev, why = None, "no saved build"
-    if warm and use_ner and not corrections.fingerprint:  # a saved build knows nothing of corrections
-        try:
-            prev = saved_build.SavedBuild.load(p)
-        except saved_build.NotSaved as exc:
-            why = str(exc)
-    # the inputs as they are before anything is read: the build reads these files and these sidecar rows and
-    # saves these fingerprints, so a file added or changed while it runs is read at the next run
-    inputs = saved_build.scan(p)
+    # what the process holds before the build (a notebook kernel's model, its earlier builds' caches) is walked
+    # by none of this build's full garbage-collector passes (a live kernel's warm rebuild made five of them)
+    _long_lived()
     try:
+        corrections = Corrections.read(p.corrections)
+        prev, why = None, "no saved build"
+        if warm and use_ner and not corrections.fingerprint:  # a saved build knows nothing of corrections
+            try:
+                prev = saved_build.SavedBuild.load(p)
+            except saved_build.NotSaved as exc:
+                why = str(exc)
+        # the inputs as they are before anything is read: the build reads these files and these sidecar rows and
+        # saves these fingerprints, so a file added or changed while it runs is read at the next run
+        inputs = saved_build.scan(p)
         return _build(p, prev, why, inputs, corrections, progress, use_ner, warm, jobs)
     finally:
         gc.unfreeze()  # what the build kept out of the collector's passes (see _long_lived)
@@ -505,7 +508,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
     old = prev.frames()["corpus"]
     if not set(new.columns) - set(saved_build.CORPUS_DROPPED) <= set(old.columns):
         raise NeedsFullBuild("the added files bring new columns")
-    first = {aid: f for aid, f, s in zip(old.article_id, old.file, old.status) if s == "ok"}
+    first = {aid: f for aid, f, s in zip(old.article_id.tolist(), old.file.tolist(), old.status.tolist()) if s == "ok"}
     for aid, f, s in zip(new.article_id, new.file, new.status):
         if s == "ok" and aid in first and first[aid] > f:  # the saved copy would become the duplicate
             raise NeedsFullBuild(f"{f} has the text of a later file")
@@ -515,12 +518,20 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
     # 2. date and extract them: the dating rounds, against the saved anchors (with the earlier articles they re-date)
     files = dict(zip(old.article_id, old.file)) | dict(zip(ok.article_id, ok.file))
     order = {aid: i for i, aid in enumerate(sorted(files, key=files.get))}
-    rows = old[old.status == "ok"].set_index("article_id", drop=False)
+    rows = rows_where(old, old.status == "ok").set_index("article_id", drop=False)
     kv = prev.kv
+
+    at: dict = {}  # saved article -> its position in ``rows`` (the first, as ``rows.loc[[aid]]`` gave)
+    for i, aid in enumerate(rows.article_id.tolist()):
+        at.setdefault(aid, i)
+
+    def saved_row(aid: str):
+        """A saved article's row as the rounds left it (a slice: no lookup over the whole corpus frame)."""
+        return next(rows.iloc[at[aid] : at[aid] + 1].itertuples())
 
     def read_saved(aid: str) -> dict:
         """A saved article's row as read (dated by its own text: the rounds had not re-dated it)."""
-        rel = rows.at[aid, "file"]
+        rel = rows.file.iat[at[aid]]
         return steps.read(article_path(p.articles, rel), rel, sidecar.get(rel, {}))
 
     made: dict = {}  # extractions by key: the rounds ask for the same ones again (and the store keeps new ones unread)
@@ -539,7 +550,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         kv["anchors"],
         log,
         extract,
-        lambda aid: extract(next(rows.loc[[aid]].itertuples())),
+        lambda aid: extract(saved_row(aid)),
         read_saved,
         PubMemo(steps.store, steps.timeline),
     )
@@ -554,7 +565,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         again = pd.DataFrame([read_saved(aid) for aid in sorted(earlier)])
         again[pub] = mine.loc[again.article_id].values
         new = pd.concat([new, again], ignore_index=True)
-        old = old[~old.file.isin(set(again.file))]
+        old = rows_where(old, ~old.file.isin(set(again.file)))
     corpus = insert_sorted(old, new[old.columns.intersection(new.columns)], "file")[old.columns]
 
     # 3. merge them: the part of the saved merge they can reach, replayed (the re-dated articles' mentions that

@@ -13,7 +13,7 @@ from .corrections import Corrections
 from .extract.places import PlaceMatcher
 from .read import sources
 from .read.corpus import articles_table, removed_table
-from .store.saved import insert_sorted
+from .store.saved import insert_sorted, rows_where
 from .text import sentence_at
 from .vocabulary import SITE_KINDS, SITE_STATUS, SITE_STATUS_ORDER, TYPE_LABELS
 
@@ -145,7 +145,7 @@ def place_rows(
         mentions = mentions[mentions.place_id.isin(only)]
     g = matcher.gaz
     at_place: dict[str, list[int]] = {}
-    for i, ids in enumerate(chronology.place_ids):
+    for i, ids in enumerate(chronology.place_ids.tolist()):
         for pid in ids.split(";") if ids else ():
             if only is None or pid in only:
                 at_place.setdefault(pid, []).append(i)
@@ -167,7 +167,7 @@ def place_rows(
                 longitude=float(r["longitude"]),
                 source=r["source"],
                 n_mentions=len(grp),
-                article_ids=";".join(sorted(set(grp.article_id))),
+                article_ids=";".join(sorted(set(grp.article_id.tolist()))),
                 **status,
             )
         )
@@ -451,23 +451,22 @@ def patch_tables(
         removed=removed_table(new[~new.file.isin(set(corpus.file[corpus.article_id.isin(redone)]))]),  # the same
         undated=undated_table(added, extracts),
     )
-    kept = {n: t[n][~t[n].article_id.isin(redone)] if redone and n != "removed" else t[n] for n in adds}
+    kept = {n: rows_where(t[n], ~t[n].article_id.isin(redone)) if redone and n != "removed" else t[n] for n in adds}
     events, figures, mentions, unplaced, removed, undated = (
         insert_sorted(kept[n], adds[n], "file" if n == "removed" else "article_id")
         for n in ("events", "figures", "place_mentions", "unplaced", "removed", "undated")
     )
     # chronology: rows of clean clusters kept, rows of dirty ones rebuilt
     dropped = t["chronology"].chronology_id.isin(old_cids)
-    ev = events.set_index("event_id")
     need = [m.eid for f in dirty if f in g.clusters for m in g.clusters[f].members]
-    quotes = {
-        eid: _Quote(eid, r.clause, r.place_ids, r.headline, r.event_type)
-        for eid, r in zip(need, ev.loc[need].itertuples())
-    }
+    sub = events[events.event_id.isin(set(need))]  # their rows only (no index over every event)
+    cols = [sub[c].tolist() for c in ("event_id", "clause", "place_ids", "headline", "event_type")]
+    found = {eid: _Quote(eid, *rest) for eid, *rest in zip(*cols)}
+    quotes = {eid: found[eid] for eid in need}
     outlets = sources.names(corpus)
     rows = [chronology_row(g.clusters[f], outlets, quotes) for f in sorted(dirty) if f in g.clusters]
     cids = {f: r["chronology_id"] for f, r in zip(sorted(f for f in dirty if f in g.clusters), rows)}
-    keep = t["chronology"][~dropped]
+    keep = rows_where(t["chronology"], ~dropped)
     chrono = (
         pd.concat([keep, pd.DataFrame(rows, columns=keep.columns).astype(keep.dtypes.to_dict())], ignore_index=True)
         if rows
