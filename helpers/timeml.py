@@ -188,7 +188,7 @@ def value_right(start: date | None, end: date | None, value: str, mod: str = "")
 # the strict score leaves it out of the tagger's extent, as the annotation guidelines do.
 SIGNAL = re.compile(
     r"(?:jusqu'(?:au|aux|à|en)|d'ici|depuis|dès|pendant|durant|avant|après|vers|entre|pour|dans|par|"
-    r"en|du|des|au|aux|à|de|d')\s*(?=\w)",
+    r"en|du|des|au|aux|à|de)\s+(?=\w)|d'(?=\w)",
     re.IGNORECASE,
 )
 
@@ -198,7 +198,7 @@ def _extent(text: str, start: int, end: int) -> tuple[int, int]:
     (a governing preposition) when a date word follows it."""
     start, end = _stripped(text, start, end)
     m = SIGNAL.match(text, start, end)
-    if m and m.end() < end and (m.group(0)[-1].isspace() or m.group(0).endswith("'")):
+    if m and m.end() < end:
         start = m.end()
     return start, end
 

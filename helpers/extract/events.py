@@ -818,9 +818,9 @@ def _recent(fr: Frame, others: list, clause_f: str, a: int) -> re.Match | None:
     of another kind of event (« ses bases, qui ont été visées par des tirs ces dernières semaines »: the weeks
     of the shots, not of the suspension the sentence tells; « des attaques … visant les troupes ces derniers
     mois » are the attacks')."""
+    other = [f for f, _ in others if not _related(f.kind, fr.kind)]
     for m in RECENT.finditer(clause_f):
         pos = a + m.start()
-        other = [f for f, _ in others if not _related(f.kind, fr.kind)]
         if _where(fr, pos) == 2 and any(any(p <= pos < q for p, q in f.own) for f in other):
             continue
         # the parse may hang the time on another word: a relative clause set off by a comma after the frame

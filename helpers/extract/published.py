@@ -82,8 +82,9 @@ STAMP_WORDS = re.compile(
     r"\b(?:\s*(?:le|:))?\s*$"
 )
 # what may follow a stamp's date on its line: a clock time, then another part of the byline
-STAMP_TAIL = re.compile(r"(?:\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*)?[\s.]*")
-STAMP_CLOCK = re.compile(r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b")
+CLOCK = r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b"
+STAMP_TAIL = re.compile(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*)?[\s.]*")
+STAMP_CLOCK = re.compile(CLOCK)
 
 
 @dataclass
