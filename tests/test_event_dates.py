@@ -664,3 +664,48 @@ def test_recent_weeks_in_a_relative_clause_date_that_clause_not_the_main_event()
 def test_recent_months_after_a_participle_of_the_same_violence_date_the_attacks():
     attacks = typed(events(RECENT_OF_THE_ATTACKS, date(2020, 8, 20)), "attack")
     assert attacks.date_start < date(2020, 7, 1) and attacks.date_end == date(2020, 8, 20), attacks
+
+
+# --- the strikes a sentence tells by their conductor, bounded offsets, « ces frappes » ------------------------
+
+STRIKES_RECALLED = (
+    "Un camp visé dans la province d'Anbar\n\n"
+    "Jeudi, trois obus de mortier ont visé un camp où logent des instructeurs étrangers. L'attaque intervient "
+    "moins de dix jours après les bombardements conduits par l'armée américaine contre des dépôts d'une milice "
+    "près de la frontière syrienne. Ces bombardements du 2 mai avaient détruit plusieurs entrepôts, selon "
+    "une ONG.\n"
+    "Le 20 avril, une attaque au drone avait déjà visé, selon la police, l'aéroport de la ville voisine.\n"
+)
+
+
+def test_violence_noun_takes_author_and_target_from_its_participle_of_conducting():
+    """« les bombardements conduits par l'armée américaine contre des dépôts d'une milice »: a strike."""
+    evs = events(STRIKES_RECALLED, date(2021, 5, 8))
+    assert [e for e in evs if e.event_type == "strike"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_less_than_n_days_after_is_a_window_not_a_day():
+    """« moins de dix jours après les bombardements »: the strikes fell within the ten days before, not on
+    the tenth day before."""
+    x = expr(STRIKES_RECALLED, "moins de dix jours", date(2021, 5, 8))
+    assert x.bound == "lt", x
+    strikes = [e for e in events(STRIKES_RECALLED, date(2021, 5, 8)) if e.event_type == "strike"]
+    windowed = [e for e in strikes if e.date_start != e.date_end]
+    assert windowed and windowed[0].date_end > windowed[0].date_start + (date(2021, 1, 8) - date(2021, 1, 1)), [
+        (e.date_start, e.date_end, e.clause) for e in strikes
+    ]
+
+
+def test_a_demonstrative_violence_noun_is_typed_as_the_one_told_before():
+    """« Ces bombardements du 2 mai avaient détruit… »: no author or target of its own, the strikes told in the
+    sentence before; dated by its own phrase."""
+    strikes = [e for e in events(STRIKES_RECALLED, date(2021, 5, 8)) if e.event_type == "strike"]
+    assert any(e.date_start == e.date_end == date(2021, 5, 2) for e in strikes), [
+        (e.date_start, e.date_end, e.clause) for e in strikes
+    ]
+
+
+def test_a_weapon_after_a_la_makes_an_attack_whatever_the_parse():
+    """« une attaque au drone avait déjà visé, selon la police, l'aéroport »."""
+    attacks = [e for e in events(STRIKES_RECALLED, date(2021, 5, 8)) if e.event_type == "attack"]
+    assert any(e.date_start == date(2021, 4, 20) for e in attacks), [(e.date_start, e.clause) for e in attacks]

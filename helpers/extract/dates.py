@@ -187,6 +187,7 @@ class TimeExpr:
     unit: str | None = None
     direction: str | None = None  # after | before (offsets)
     vague: bool = False  # "quelques jours après"
+    bound: str = ""  # lt | gt | about: « moins d'une semaine », « plus de deux ans », « près de trois mois »
     # offsets that refer to another event ("deux jours après une frappe"): the date of the
     # sentence's main clause; date_start/date_end are those of the event referred to
     main_start: date | None = None
@@ -590,7 +591,8 @@ _p(
 )
 _p(
     "offset",
-    rf"\b(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b",
+    rf"\b(?:(?P<q>moins d'|moins de |plus d'|plus de |pres d'|pres de |environ |quelque ))?"
+    rf"(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b",
 )
 _p(
     "lendemain",
@@ -957,6 +959,7 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     elif name == "ago":
         x.kind, x.rel = "relative", "ago"
         x.n, x.unit = _num(g["n"]), _unit(g["u"])
+        x.bound = _bound(g.get("q"))
     elif name == "in_time":
         x.kind, x.rel = "relative", "in"
         x.n, x.unit = _num(g["n"]), _unit(g["u"])
@@ -969,6 +972,7 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     elif name == "offset":
         x.kind, x.n, x.unit = "offset", _num(g["n"]), _unit(g["u"])
         x.vague = g["n"] in ("quelques", "plusieurs")
+        x.bound = _bound(g.get("q"))
         x.direction = "after" if g["dir"] in ("apres", "plus tard") else "before"
         x.rel = "follows" if g["dir"] in ("plus tard", "auparavant", "plus tot") else "refers"
     elif name == "earlier":
@@ -1336,6 +1340,9 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
                 "week": anchor - timedelta(days=anchor.weekday()),
             }[x.unit]
             return start, max(start, anchor - timedelta(days=1))
+        if x.rel == "ago" and x.bound:
+            lo_d, hi_d = _delta(x)
+            return anchor - hi_d, anchor - lo_d
         if x.rel == "ago":
             if x.unit == "day":
                 d = anchor - timedelta(days=x.n)
@@ -1626,9 +1633,27 @@ def count_from(x: TimeExpr, start: date, end: date, forward: bool) -> tuple[date
     return start - hi_d, end - lo_d
 
 
+def _bound(q: str | None) -> str:
+    """The bound a quantity's adverb puts on it: « moins de » lt, « plus de » gt, « près de », « environ » about."""
+    q = (q or "").strip()
+    if q.startswith("moins"):
+        return "lt"
+    if q.startswith("plus"):
+        return "gt"
+    return "about" if q.startswith(("pres", "environ", "quelque", "presque")) else ""
+
+
 def _delta(x: TimeExpr) -> tuple[timedelta, timedelta]:
     """The (smallest, largest) shift an offset stands for: '2 jours' exactly, 'quelques jours' 2–7."""
     days = {"day": 1, "week": 7, "month": 30, "year": 365}[x.unit]
+    n = x.n or 0
+    if x.bound == "lt":  # « moins d'une semaine »: from a day to the whole span
+        return timedelta(days=min(1, n * days)), timedelta(days=n * days)
+    if x.bound == "gt":  # « plus de deux ans »: the span, and up to half again (a writer says « près de » nearer)
+        return timedelta(days=n * days), timedelta(days=n * days * 1.5 + days)
+    if x.bound == "about":  # « près de trois mois »: a quarter either way, at least one of the unit
+        margin = max(days, n * days / 4)
+        return timedelta(days=max(0, n * days - margin)), timedelta(days=n * days + margin)
     if x.vague:
         return timedelta(days=2 * days), timedelta(days=7 * days if x.unit == "day" else 4 * days)
     if x.unit in ("month", "year"):

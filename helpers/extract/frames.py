@@ -149,6 +149,8 @@ WEAPONS = re.compile(
     r"^(roquette|missile|drone|obus|projectile|mortier|katioucha|katyusha|engin|bombe|munition|"
     r"lance-roquette)s?$"
 )
+# « (attaque) à la roquette », « aux drones », « à l'explosif » right after a violence noun
+WEAPON_AFTER = re.compile(r"^[\w-]+(?: \w+)?,? (?:a la|a l'|au|aux) ?([\w-]+)")
 KILL_VERBS = {"assassiner", "eliminer", "liquider", "tuer", "abattre", "executer"}
 KILL_NOUNS = {"assassinat", "elimination", "meurtre", "execution", "liquidation", "mort", "deces"}
 DEATH_VERBS = {"tuer", "blesser", "mourir", "perir", "deceder", "succomber", "decimer"}
@@ -1566,6 +1568,11 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
             )
         )
         _arguments(tok, fr)
+        if k in ("violence", "impact") and pos == "NOUN" and not fr.weapon:
+            # « une attaque à la roquette », « un attentat à la voiture piégée »: the weapon « à » names, however
+            # the parse hung it
+            w = WEAPON_AFTER.match(after)
+            fr.weapon = bool(w and WEAPONS.match(w.group(1)))
         if k == "agreement" and not fr.agent and _setting_participle(tok):
             phrase = " ".join(doc[i].text for i in sorted(_participle_phrase(tok)))
             m = BY_PARTIES.search(fold(phrase))
@@ -1919,6 +1926,25 @@ def _is_forces_move(tok, fr: Frame) -> bool:
     return True
 
 
+# participles of carrying out violence (« menées », « ordonnées », « lancées », « revendiquée »): their « par »
+# is the violence's author, their « contre » its target
+CONDUCT_PARTICIPLES = {
+    "mener",
+    "conduire",
+    "lancer",
+    "ordonner",
+    "effectuer",
+    "realiser",
+    "operer",
+    "perpetrer",
+    "commettre",
+    "executer",
+    "revendiquer",
+    "decider",
+    "autoriser",
+}
+
+
 def _arguments(tok, fr: Frame) -> None:
     """Agent, target, weapon, victims of a frame from the predicate's dependents."""
     passive = (
@@ -2022,8 +2048,29 @@ def _arguments(tok, fr: Frame) -> None:
                 fr.agent_text = adj
         agent_toks = [t for t in agent_toks if t not in weapon_subj]
         target_toks = [t for t in target_toks if t not in weapon_subj]
-    if fr.kind in ("death",) and not agent_toks and not target_toks:
-        pass
+    cut: set[int] = set()  # words of a target the parse hung inside the agent's phrase
+    if fr.kind == "violence" and tok.pos_ == "NOUN":
+        # a bare participle of conducting said of the violence noun (« les frappes ordonnées par X contre Y »,
+        # « l'attaque menée par X », « le raid revendiqué par X »): its agent and target are the noun's
+        for c in tok.children:
+            if (
+                c.dep_ == "acl"
+                and c.i > tok.i
+                and "Part" in c.morph.get("VerbForm")
+                and _lemma(c) in CONDUCT_PARTICIPLES
+                and not any(x.dep_.startswith("aux") for x in c.children)
+            ):
+                for cc in c.children:
+                    case = _case(cc)
+                    if cc.dep_ == "obl:agent" or (case == "par" and cc.dep_.startswith(("obl", "nmod"))):
+                        agent_toks.append(cc)
+                        # « par l'armée américaine contre des dépôts » with « contre » hung on the agent
+                        for t in cc.subtree:
+                            if t is not cc and t.dep_ == "nmod" and _case(t) in ("contre", "sur"):
+                                target_toks.append(t)
+                                cut |= {x.i for x in t.subtree}
+                    elif case in ("contre", "sur") and cc.dep_.startswith(("obl", "nmod")):
+                        target_toks.append(cc)
     # a participle or adjective modifying a noun: the noun is its patient (« les missiles tirés par l'Iran »)
     if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         h = tok.head
@@ -2155,7 +2202,7 @@ def _arguments(tok, fr: Frame) -> None:
     if not agent_toks and fr.lemma.startswith("faire ") and tok.i > 0:
         # « la Belgique a fait savoir »: the subject may hang on « fait »
         agent_toks = [c for c in tok.doc[tok.i - 1].children if c.dep_ == "nsubj"]
-    a_text = " ".join(_subtree_text(t)[0] for t in agent_toks) or fr.agent_text
+    a_text = " ".join(_subtree_text(t, exclude=(cut,))[0] for t in agent_toks) or fr.agent_text
     t_text = " ".join(_subtree_text(t)[0] for t in target_toks)
     fr.agent_text, fr.target_text = a_text, t_text
     fr.agent, fr.target = parties(fold(a_text)), parties(fold(t_text))
@@ -2880,7 +2927,34 @@ def frames_by_sentence(
         for name in TEXT_MEMOS:
             doc.user_data.pop(name, None)
         out[s.index] = frames_of(doc, s.start)
+    _demonstrative_antecedents(out, folded)
     return out
+
+
+DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:[\w-]+\s+)?$")
+
+
+def _demonstrative_antecedents(by_sentence: dict[int, list[Frame]], folded: str) -> None:
+    """« Ces frappes avaient tué… », « cette attaque a été revendiquée… »: a violence noun after a demonstrative
+    names the violence an earlier sentence told with the same noun; with no author or target of its own it has
+    that one's (who struck whom), so it is typed as it was."""
+    seen: list[Frame] = []
+    for i in sorted(by_sentence):
+        frames = by_sentence[i]
+        for fr in frames:
+            if (
+                fr.kind == "violence"
+                and fr.pos == "NOUN"
+                and not (fr.agent or fr.target or fr.weapon or fr.named_victim or fr.at_site)
+                and DEMONSTRATIVE_BEFORE.search(folded[max(0, fr.start - 20) : fr.start])
+            ):
+                ante = next(
+                    (p for p in reversed(seen) if p.lemma == fr.lemma and (p.agent or p.target or p.weapon)), None
+                )
+                if ante is not None:
+                    fr.agent, fr.target = list(ante.agent), list(ante.target)
+                    fr.agent_text, fr.target_text, fr.weapon = ante.agent_text, ante.target_text, ante.weapon
+        seen += [fr for fr in frames if fr.kind == "violence"]
 
 
 def _kills_by(strike: Frame, x: tuple[Frame, str], folded: str) -> bool:
