@@ -709,3 +709,34 @@ def test_a_weapon_after_a_la_makes_an_attack_whatever_the_parse():
     """« une attaque au drone avait déjà visé, selon la police, l'aéroport »."""
     attacks = [e for e in events(STRIKES_RECALLED, date(2021, 5, 8)) if e.event_type == "attack"]
     assert any(e.date_start == date(2021, 4, 20) for e in attacks), [(e.date_start, e.clause) for e in attacks]
+
+
+SOLDIER_AND_COMMAND = (
+    "Un caporal belge tué dans le nord de l'Irak\n\n"
+    "L'adjudant Marc Lenoir, du 2e régiment de hussards, a été tué mardi lors d'un accrochage avec "
+    "des jihadistes, a annoncé le ministère. Le Premier ministre a salué le courage du militaire. Aucun autre "
+    "soldat n'a été blessé. Vendredi, c'est le centre de commandement installé à Tikrit qui avait été rendu "
+    "aux forces irakiennes.\n"
+)
+
+
+def test_a_named_soldier_killed_in_combat_is_an_attack_not_a_targeted_killing():
+    evs = events(SOLDIER_AND_COMMAND, date(2021, 6, 10))
+    assert not [e for e in evs if e.event_type == "killing"], [(e.event_type, e.clause) for e in evs]
+    assert any(e.event_type == "attack" and e.date_start == date(2021, 6, 8) for e in evs), [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]
+
+
+def test_a_tribute_and_a_denied_toll_are_no_events():
+    """« a salué le courage du militaire » states nothing decided; « aucun autre soldat n'a été blessé »."""
+    evs = events(SOLDIER_AND_COMMAND, date(2021, 6, 10))
+    assert not [e for e in evs if "courage" in e.clause or "Aucun" in e.clause], [(e.event_type, e.clause) for e in evs]
+
+
+def test_a_command_centre_given_back_in_a_cleft_is_a_handover():
+    """« c'est le centre de commandement … qui avait été rendu »."""
+    evs = events(SOLDIER_AND_COMMAND, date(2021, 6, 10))
+    assert any(e.event_type == "handover" and e.date_start == date(2021, 6, 4) for e in evs), [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]

@@ -166,7 +166,8 @@ ORG_WORDS = re.compile(
 )
 RANKS = re.compile(
     r"\b(soldat|militaire|sergent|caporal|marin|aviateur|employe|sous-traitant|contractuel|civil|"
-    r"entrepreneur)s?\b"
+    r"entrepreneur|adjudant|sous-officier|brigadier|matelot|legionnaire|parachutiste|sapeur|marsouin|"
+    r"fantassin|commando)s?\b"
 )
 
 VOTE_VERBS = {"voter", "adopter", "approuver", "entériner", "enteriner"}
@@ -1838,7 +1839,14 @@ def _is_forces_move(tok, fr: Frame) -> bool:
     if lem in ("rendre",):
         if any(c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children):
             return False  # « se rendre à Erbil »: going somewhere
-        return bool(re.search(r"\b(base|site|camp|controle|installation|aeroport)\b", words)) and "visite" not in words
+        return (
+            bool(
+                re.search(
+                    r"\b(bases?|sites?|camps?|controle|installations?|aeroport|centre|qg|quartiers?|locaux)\b", words
+                )
+            )
+            and "visite" not in words
+        )
     if lem in (
         "recevoir",
         "ceder",
@@ -2691,8 +2699,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return None  # « abattre deux drones »: shooting down, not a death
         if WEAPONS.match(fold(fr.target_text).split(" ")[-1] if fr.target_text else ""):
             return None
-        if fr.modality in ("planned", "demanded", "denied"):
-            return None
+        if fr.modality in ("planned", "demanded", "denied") or (fr.negated and fr.pos == "VERB"):
+            return None  # « aucun soldat n'a été blessé »: no one hurt, no event
         if fr.named_victim and not fr.victims_ranks and fr.lemma in KILLING_WORDS:
             return "killing"
         if fr.lemma in ("assassinat", "assassiner", "liquidation") and not fr.victims_ranks:
@@ -2804,6 +2812,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return "announcement"
         if fr.content_plan and not fr.negated and fr.lemma in STATEMENT_WORDS:
             return "announcement"  # « la France a fait savoir qu'elle maintiendrait sa force »
+        if fr.lemma == "saluer" and TRIBUTE.search(fold(fr.phrase)):
+            return None  # « X a salué la mémoire / le courage du soldat »: a tribute states nothing decided
         if fr.lemma in DEMAND_WORDS | DENY_WORDS | {
             "menacer",
             "menace",
@@ -2837,6 +2847,13 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return "vote"  # « élu par les députés »: the assembly votes
         return "other"
     return None
+
+
+# what a tribute hails (« saluer la mémoire, le courage, le sacrifice de »)
+TRIBUTE = re.compile(
+    r"\bsalu\w* (?:[^,;.]{0,30} )?(?:la |le |l')?(?:memoire|courage|sacrifice|bravoure|heroisme|engagement|"
+    r"professionnalisme|devouement)\b"
+)
 
 
 def modality_of(fr: Frame, frames: list[Frame]) -> str:
