@@ -740,3 +740,30 @@ def test_a_command_centre_given_back_in_a_cleft_is_a_handover():
     assert any(e.event_type == "handover" and e.date_start == date(2021, 6, 4) for e in evs), [
         (e.event_type, e.date_start, e.clause) for e in evs
     ]
+
+
+TWO_MOVES_THEN = (
+    "Le contingent norvégien réduit\n\n"
+    "Le détachement norvégien avait été réduit en avril, quand la mission a suspendu ses cours. Une partie "
+    "des instructeurs avait alors été rapatriée à Oslo, tandis que d'autres unités avaient été transférées à "
+    "la base d'Al-Udeid, au Qatar.\n"
+)
+
+
+def test_alors_dates_a_clause_at_the_time_just_told():
+    """« avait alors été rapatriée »: in April, the time of the sentence before, though in the pluperfect."""
+    evs = events(TWO_MOVES_THEN, date(2021, 11, 3))
+    home = [e for e in evs if e.event_type == "withdrawal" and "Oslo" in e.clause]
+    assert home and home[0].date_start == date(2021, 4, 1), [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+def test_units_moved_to_a_base_while_others_went_home_are_two_moves():
+    """« tandis que d'autres unités avaient été transférées à la base X »: a redeployment of its own, not a
+    handover of the base, nor the same occurrence as the repatriation."""
+    from helpers.extract.events import merge_occurrences
+
+    evs = merge_occurrences(events(TWO_MOVES_THEN, date(2021, 11, 3)))
+    types = [e.event_type for e in evs if "Oslo" in e.clause or "Al-Udeid" in e.clause]
+    assert "redeployment" in types and "withdrawal" in types and "handover" not in types, [
+        (e.event_type, e.clause) for e in evs
+    ]

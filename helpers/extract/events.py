@@ -98,6 +98,9 @@ TIME_ANAPHOR = re.compile(
     r"\b(c'est alors|alors(?! qu)|a ce moment|ensuite|par la suite|plus tard|auparavant|precedemment|deja|entre-temps|"
     r"entretemps|jadis|autrefois|naguere)\b"
 )
+# the moment the sentence before has just told (« alors », not « alors que »; « à ce moment-là », « à cette
+# époque »)
+THEN = re.compile(r"\b(?:alors(?! qu)|a ce moment(?:-la)?|a cette epoque(?:-la)?|a cette date)\b")
 # forces added, not a presence described (« 5 000 soldats ont été déployés en Irak pour… »)
 ADDED = re.compile(r"\b(supplementaires?|renforts?|nouveaux|nouvelles?|additionnel\w*|de plus|en plus)\b")
 PERSONNEL = re.compile(r"\b\d[\d  .]*\s*(?:soldats|militaires|hommes|conseillers|instructeurs|formateurs)\b")
@@ -307,7 +310,7 @@ _COMMON_CAPS = {
 
 
 COORD = re.compile(
-    r"(?:,\s*puis\s|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
+    r"(?:,\s*puis\s|,\s*tandis qu(?:e\s|')\s*|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
     r",?\s+et\s+(?=(?:ont|a|avait|avaient|s'est|se sont|s'etait|s'etaient)\s+\w+[ée]s?\b))"
 )
 
@@ -651,6 +654,17 @@ def extract_events(
                 ev.date_text, ev.date_basis, ev.qualifier = p.date_text, p.date_basis, p.qualifier
                 ev.keys.add(f"cont:{p.event_id}")
                 p.keys.add(f"cont:{p.event_id}")
+            elif (
+                THEN.search(clause_f)
+                and out
+                and s.index - 2 <= out[-1].sentence_index < s.index
+                and out[-1].date_start is not None
+                and out[-1].date_basis not in ("publication", "")
+            ):
+                # « alors », « à ce moment-là »: at the time the sentence before has just told, whatever happened
+                p = out[-1]
+                ev.date_start, ev.date_end, ev.precision = p.date_start, p.date_end, p.precision
+                ev.date_text, ev.date_basis, ev.qualifier = THEN.search(clause_f).group(0), "reference", p.qualifier
             elif (
                 out
                 and out[-1].sentence_index == s.index - 1
@@ -1314,6 +1328,12 @@ def _same_occurrence(a: EventMention, b: EventMention, generic: set[str]) -> boo
         return False
     if a.repeated or b.repeated:
         return False
+    if (
+        a.sentence_index == b.sentence_index
+        and a.segment != b.segment
+        and {a.event_type, b.event_type} == {"withdrawal", "redeployment"}
+    ):
+        return False  # « une partie a été rapatriée, tandis que d'autres ont été repositionnés au Koweït »: two moves
     if (a.date_start is None and a.before) or (b.date_start is None and b.before):
         return False  # « la base avait déjà été visée »: an earlier occurrence, not this one
     # dates the article tells that do not meet are two occurrences (« le 4 », « le 5 »: two attacks, not one):

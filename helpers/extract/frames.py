@@ -1785,6 +1785,9 @@ CIVILIAN_MOVERS = re.compile(
 )
 
 
+SITE_THEME = re.compile(r"\b(bases?|sites?|camps?|controle|installations?|aeroport|commandement|qg|responsabilite)\b")
+
+
 def _is_forces_move(tok, fr: Frame) -> bool:
     """A movement predicate moves forces, a base or a command (not « lancer un appel », « rendre hommage »)."""
     lem = fr.lemma
@@ -1861,6 +1864,14 @@ def _is_forces_move(tok, fr: Frame) -> bool:
         "retrocession",
         "passation",
     ):
+        theme = " ".join(
+            fold(_subtree_text(c)[0])
+            for c in list(tok.children) + _inherited_subject(tok)
+            if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "nmod" and _case(c) in ("de", "d", "du", "des"))
+        )
+        if lem in ("transferer", "transfert") and FORCES.search(theme) and not SITE_THEME.search(theme):
+            fr.kind = "redeployment"  # « d'autres unités ont été transférées à la base de Harir »: forces moved
+            return True
         if re.search(
             r"\b(base|site|camp|controle|installation|aeroport|commandement|qg|quartier|"
             r"responsabilite|cle|cles|equipements?|batiments?)\b",
