@@ -767,3 +767,21 @@ def test_units_moved_to_a_base_while_others_went_home_are_two_moves():
     assert "redeployment" in types and "withdrawal" in types and "handover" not in types, [
         (e.event_type, e.clause) for e in evs
     ]
+
+
+WHEN_CLAUSES = (
+    "Des batteries antimissiles en discussion\n\n"
+    "Les deux capitales discutent de l'installation de batteries depuis février, lorsque des missiles ont "
+    "visé la base de Balad. Le dernier soldat polonais tué dans le pays remontait à mai 2019, lorsqu'un "
+    "convoi avait été la cible d'une attaque à la roquette près de Bassora.\n"
+)
+
+
+def test_a_lorsque_clause_is_at_the_time_of_the_clause_it_depends_on():
+    """« depuis février, lorsque des missiles ont visé… »: February; « remontait à mai 2019, lorsqu'un convoi
+    avait été la cible… »: May 2019 (not the publication day, not undated)."""
+    attacks = [e for e in events(WHEN_CLAUSES, date(2021, 4, 20)) if e.event_type == "attack"]
+    starts = sorted((e.date_start, e.date_end) for e in attacks if e.date_start)
+    assert (date(2021, 2, 1), date(2021, 2, 28)) in starts and (date(2019, 5, 1), date(2019, 5, 31)) in starts, [
+        (e.date_start, e.date_end, e.clause) for e in attacks
+    ]

@@ -98,6 +98,8 @@ TIME_ANAPHOR = re.compile(
     r"\b(c'est alors|alors(?! qu)|a ce moment|ensuite|par la suite|plus tard|auparavant|precedemment|deja|entre-temps|"
     r"entretemps|jadis|autrefois|naguere)\b"
 )
+# a temporal clause of the same time as the clause before it (« …, lorsque / quand … »)
+WHEN_CLAUSE = re.compile(r"\b(?:lorsqu(?:e\s|')|quand\s)\s*$")
 # the moment the sentence before has just told (« alors », not « alors que »; « à ce moment-là », « à cette
 # époque »)
 THEN = re.compile(r"\b(?:alors(?! qu)|a ce moment(?:-la)?|a cette epoque(?:-la)?|a cette date)\b")
@@ -310,7 +312,7 @@ _COMMON_CAPS = {
 
 
 COORD = re.compile(
-    r"(?:,\s*puis\s|,\s*tandis qu(?:e\s|')\s*|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
+    r"(?:,\s*puis\s|,\s*tandis qu(?:e\s|')\s*|,\s*(?:lorsqu(?:e\s|')|quand\s)\s*|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
     r",?\s+et\s+(?=(?:ont|a|avait|avaient|s'est|se sont|s'etait|s'etaient)\s+\w+[ée]s?\b))"
 )
 
@@ -504,10 +506,23 @@ def extract_events(
                 and not is_future_context(folded, x.start)
                 and not any(p <= x.start < q for p, q in a_dates_skip)
             ]
+            if not clause_dates and seg_i > 0 and WHEN_CLAUSE.search(folded, max(0, a - 12), a):
+                # « … remontait à septembre 2017, lorsqu'un sous-officier avait été tué »: a « lorsque » clause is
+                # at the time of the clause it depends on
+                pa, pb = segs[seg_i - 1][:2]
+                clause_dates = [
+                    x
+                    for x in s_exprs
+                    if pa <= x.start < pb
+                    and x.resolved
+                    and x.kind != "offset"
+                    and not is_future_context(folded, x.start)
+                ]
             dates = [x for x in clause_dates if not any(p <= x.start < q for p, q in fr.foreign)]
             # « depuis 2016 » in another clause (« la rétrocession du site, dont ils occupaient une partie depuis
-            # 2016 ») starts that clause's state: no date of this event
-            dates = [x for x in dates if not (x.since and _where(fr, x.start) == 2)]
+            # 2016 ») starts that clause's state: no date of this event; but the start a « lorsque » clause tells
+            # (« ils négocient depuis janvier, lorsque Téhéran a tiré… ») is its time
+            dates = [x for x in dates if not (x.since and _where(fr, x.start) == 2 and a <= x.start < b)]
             # the dates of another event the clause tells (« des portraits de X, tués le 3 janvier », « après
             # celles d'al-Qaïm, le 17 mars »), outside the predicate's own phrase and clause, are not its date
             elided = _elided_dates(fr, clause_f, a, clause_dates)
