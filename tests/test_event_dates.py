@@ -785,3 +785,23 @@ def test_a_lorsque_clause_is_at_the_time_of_the_clause_it_depends_on():
     assert (date(2021, 2, 1), date(2021, 2, 28)) in starts and (date(2019, 5, 1), date(2019, 5, 31)) in starts, [
         (e.date_start, e.date_end, e.clause) for e in attacks
     ]
+
+
+LATER_THAN_REFERRED = (
+    "Rassemblement à Nassiriya\n\n"
+    "Jeudi, des milliers de partisans du mouvement ont défilé dans le centre de la ville. La marche intervient "
+    "deux semaines après la frappe américaine qui a visé un dépôt d'une milice près de Kerbala. Trois jours plus "
+    "tard, les députés avaient voté une motion réclamant le départ des soldats étrangers.\n"
+)
+
+
+def test_n_days_later_counts_from_the_event_apres_named_last():
+    """« La marche intervient deux semaines après la frappe. Trois jours plus tard, les députés avaient voté »:
+    the vote three days after the strike (about 17 days before the march), not three days after Thursday."""
+    evs = events(LATER_THAN_REFERRED, date(2020, 2, 1))
+    vote = typed(evs, "vote")
+    assert vote.date_start < date(2020, 1, 30), (
+        vote.date_start,
+        vote.date_end,
+        [(e.event_type, e.date_start) for e in evs],
+    )

@@ -651,6 +651,14 @@ def extract_events(
                     x.text.strip(),
                     "reference",
                 )
+            elif follows and (p := _last_referred(out, s.index)) is not None:
+                # « La mobilisation intervient trois semaines après l'assassinat. Deux jours plus tard, le Parlement
+                # avait voté… »: counted from the last time told, the event « après » named, not the sentence's
+                # own date
+                x = follows[0]
+                ms, me = count_from(x, p.date_start, p.date_end, forward=True)
+                ev.date_start, ev.date_end, ev.precision = ms, me, precision_of(ms, me)
+                ev.date_text, ev.date_basis = x.text.strip(), "reference"
             elif follows:
                 x = follows[0]
                 ev.date_start, ev.date_end, ev.precision = x.date_start, x.date_end, x.precision
@@ -1176,6 +1184,15 @@ def _date_from_offset(
         ev.date_start, ev.date_end = count_from(offset, *counted[id(offset)], forward=False)
         ev.precision = precision_of(ev.date_start, ev.date_end)
         ev.date_text, ev.date_basis = offset.text.strip(), "reference"
+
+
+def _last_referred(out: list[EventMention], sentence_index: int) -> EventMention | None:
+    """The dated event an offset of the sentence before referred to (« … trois semaines après l'assassinat. »),
+    when that sentence ends on it: the last time the article told."""
+    prev = [p for p in out if p.sentence_index == sentence_index - 1]
+    if prev and prev[-1].side == "referred" and prev[-1].date_start is not None:
+        return prev[-1]
+    return None
 
 
 def _told(
