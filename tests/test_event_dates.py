@@ -805,3 +805,19 @@ def test_n_days_later_counts_from_the_event_apres_named_last():
         vote.date_end,
         [(e.event_type, e.date_start) for e in evs],
     )
+
+
+PLAN_CONTENT = (
+    "Rome et Bagdad s'entendent sur le départ des formateurs\n\n"
+    "Dans un communiqué commun publié mardi, l'Italie et l'Irak ont adopté un calendrier pour le départ des "
+    "formateurs italiens. La première étape prendra fin en juin : les instructeurs devront alors avoir quitté "
+    "la base de Taji.\n"
+)
+
+
+def test_a_plan_told_after_the_agreement_that_set_it_is_no_announcement_of_its_own():
+    evs = events(PLAN_CONTENT, date(2023, 3, 9))
+    assert any(e.event_type == "agreement" for e in evs), [(e.event_type, e.clause) for e in evs]
+    assert not [e for e in evs if e.event_type == "announcement" and "Taji" in e.clause], [
+        (e.event_type, e.clause) for e in evs
+    ]

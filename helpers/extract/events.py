@@ -771,6 +771,18 @@ def extract_events(
                 | {f"actor:{x}" for x in ev.actors if x not in GENERIC_ACTORS}
             )
             ev.headline = frame_headline(ev, fr, frames, headline_place, generic_places, site_ids)
+            if (
+                etype == "announcement"
+                and fr.kind != "speech"
+                and ev.modality == "planned"
+                and not any(f.kind == "speech" for f in frames)
+                and ev.date_basis in ("story", "reference", "publication", "")
+                and any(p.event_type in ("agreement", "announcement") and p.sentence_index < s.index for p in out)
+            ):
+                # « Ils ont arrêté un calendrier… La première phase s'achèvera en septembre : les militaires devront
+                # alors avoir quitté… »: a plan told with no one saying it, after the statement or agreement that
+                # set it, is that statement's content, not news of its own
+                continue
             if seg_i == 0 and offset is None and ev.date_start is not None and ev.date_basis != "publication":
                 for x in undated_offsets:  # the main clause the article dates: its offsets count from it
                     if x.start >= a:
