@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -1651,9 +1652,9 @@ def _delta(x: TimeExpr) -> tuple[timedelta, timedelta]:
         return timedelta(days=min(1, n * days)), timedelta(days=n * days)
     if x.bound == "gt":  # « plus de deux ans »: the span, and up to half again (a writer says « près de » nearer)
         return timedelta(days=n * days), timedelta(days=n * days * 1.5 + days)
-    if x.bound == "about":  # « près de trois mois »: a quarter either way, at least one of the unit
-        margin = max(days, n * days / 4)
-        return timedelta(days=max(0, n * days - margin)), timedelta(days=n * days + margin)
+    if x.bound == "about":  # « près de trois mois »: a quarter either way, at least half the unit
+        margin = max(days / 2, n * days / 4)  # « environ un mois » from 15 June: 1–31 May
+        return timedelta(days=max(0, math.ceil(n * days - margin))), timedelta(days=math.floor(n * days + margin))
     if x.vague:
         return timedelta(days=2 * days), timedelta(days=7 * days if x.unit == "day" else 4 * days)
     if x.unit in ("month", "year"):
