@@ -821,3 +821,47 @@ def test_a_plan_told_after_the_agreement_that_set_it_is_no_announcement_of_its_o
     assert not [e for e in evs if e.event_type == "announcement" and "Taji" in e.clause], [
         (e.event_type, e.clause) for e in evs
     ]
+
+
+# --- a conjunct whose verb is left out (gapping): another occurrence of the same event, at its own date -----
+
+GAPPED = (
+    "Les Danois quittent le nord de l'Irak\n\n"
+    "Le 4 mai, les soldats danois avaient quitté le camp de Taji, puis, lundi, la base de Balad, que les "
+    "Américains occupaient depuis 2003.\n"
+)
+GAP_WITH_A_VERB = (
+    "Les Danois quittent le nord de l'Irak\n\n"
+    "Le 4 mai, les soldats danois avaient quitté le camp de Taji, puis, lundi, la base de Balad était déjà "
+    "presque vide.\n"
+)
+
+
+def test_a_gapped_conjunct_is_another_occurrence_at_its_own_date():
+    evs = [e for e in events(GAPPED, date(2021, 5, 13)) if e.event_type == "withdrawal"]
+    days = sorted(e.date_start for e in evs)
+    assert days == [date(2021, 5, 4), date(2021, 5, 10)], [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+def test_a_conjunct_with_a_verb_of_its_own_is_no_gapped_occurrence():
+    evs = [e for e in events(GAP_WITH_A_VERB, date(2021, 5, 13)) if e.event_type == "withdrawal"]
+    assert [e.date_start for e in evs] == [date(2021, 5, 4)], [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+# --- a subject pronoun before its auxiliary is no inverted incise (« …, a-t-elle annoncé ») ---------------
+
+PRONOUN_SUBJECT = (
+    "Berlin rappelle ses instructeurs\n\n"
+    "L'Allemagne a retiré le 2 juin ses derniers instructeurs de Taji et, jeudi, elle a annoncé la fin de "
+    "sa mission de formation à Erbil.\n"
+)
+
+
+def test_a_clause_opened_by_a_subject_pronoun_is_dated_by_its_own_date():
+    evs = events(PRONOUN_SUBJECT, date(2022, 6, 11))
+    said = typed(evs, "announcement")
+    assert (said.date_start, said.date_end) == (date(2022, 6, 9), date(2022, 6, 9)), [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]
+    left = typed(evs, "withdrawal")
+    assert left.date_start == date(2022, 6, 2), [(e.event_type, e.date_start, e.clause) for e in evs]

@@ -313,7 +313,10 @@ _COMMON_CAPS = {
 
 COORD = re.compile(
     r"(?:,\s*puis\s|,\s*tandis qu(?:e\s|')\s*|,\s*(?:lorsqu(?:e\s|')|quand\s)\s*|\s+puis\s+(?=(?:ont|a|avait|avaient|se|s')\b)|;\s+|,\s*avant d[e']\s*|"
-    r",?\s+et\s+(?=(?:ont|a|avait|avaient|s'est|se sont|s'etait|s'etaient)\s+\w+[ée]s?\b))"
+    r",?\s+et\s+(?=(?:ont|a|avait|avaient|s'est|se sont|s'etait|s'etaient)\s+\w+[ée]s?\b)|"
+    # « …, et dimanche, elle a annoncé… »: a subject pronoun opens a finite clause of its own
+    r",?\s+(?:et|puis|mais)\s*,?\s+(?=(?:[^,;.]{1,30},\s*)?(?:il|elle|ils|elles)\s+"
+    r"(?:a|ont|avait|avaient|est|sont|etait|etaient|sera|seront|s'|se|n'|ne)\b))"
 )
 
 
@@ -527,7 +530,7 @@ def extract_events(
             # celles d'al-Qaïm, le 17 mars »), outside the predicate's own phrase and clause, are not its date
             elided = _elided_dates(fr, clause_f, a, clause_dates)
             claimed = {id(x) for f, _ in others for x in _own_dates(f, fr, clause_dates, folded, phrase_only=True)}
-            claimed |= {id(x) for x in elided}
+            claimed |= {id(x) for x, *_ in elided}
             dates = [x for x in dates if _where(fr, x.start) < 2 or id(x) not in claimed] or [
                 x for x in dates if id(x) not in claimed
             ]
@@ -788,15 +791,16 @@ def extract_events(
                     if x.start >= a:
                         counted.setdefault(id(x), (ev.date_start, ev.date_end))
             out.append(ev)
-            for x in elided:
-                # « la troisième base cédée ce mois-ci, après celles d'al-Qaïm, le 17 mars »: another occurrence
-                # of the clause's event, at that date
+            for x, p, q, place_after in elided:
+                # « la troisième base cédée ce mois-ci, après celles d'al-Qaïm, le 17 mars », « puis, jeudi, la base
+                # de Qayyarah »: another occurrence of the clause's event, at that date
                 se = EventMention(article_id, s.index, side_segment(s.index), etype, s.text, text[a:b])
                 se.date_start, se.date_end, se.precision = x.date_start, x.date_end, x.precision
                 se.date_text, se.date_basis, se.qualifier = x.text.strip(), x.basis, x.qualifier
                 _fill_frame(se, fr, frames, etype)
-                after = [m for m in mention_at.between(a, x.start) if m.start > fr.start]
-                se.place_ids = [after[-1].place_id] if after else []
+                named_here = [m for m in mention_at.between(p, q) if m.start > fr.start]
+                pick = named_here[0] if place_after and named_here else (named_here[-1] if named_here else None)
+                se.place_ids = [pick.place_id] if pick else []
                 se.actors = actors_of(clause_f)
                 se.side = "phrase"
                 se.keys |= {f"place:{p}" for p in se.place_ids if p not in generic_places}
@@ -926,13 +930,45 @@ def _incise(fr: Frame, x: TimeExpr, folded: str) -> bool:
 ELLIPSIS = re.compile(r"\b(?:apres|avant|comme|outre|ainsi que|a l'instar) (?:celles?|ceux|celui) d(?:e |u |es |')")
 
 
-def _elided_dates(fr: Frame, clause_f: str, a: int, dates: list[TimeExpr]) -> list[TimeExpr]:
-    """Dates after a pronoun that stands for the predicate's noun (« cédée ce mois-ci, après celles d'al-Qaïm,
-    le 17 mars, et de Qayyarah, le 26 mars »): each the date of another occurrence of the same event."""
+# a conjunct with its verb left out (gapping): « puis, jeudi, la base de Qayyarah », « puis dimanche par K1 »,
+# a coordinator, a date, then a noun phrase or a preposition and no verb of its own to the clause's end
+GAP_BEFORE = re.compile(r"(?:,\s*|\s)(?:puis|et|ensuite|enfin)\s*,?\s*$")
+GAP_AFTER = re.compile(r"\s*,?\s*(?:la |le |les |l'|celles? |ceux |celui |par |a |au |aux |de |du |des |d')")
+FINITE = re.compile(
+    r"\b(?:a|ont|est|sont|etait|etaient|avait|avaient|sera|seront|serait|seraient|fut|furent|se|s')\b"
+    r"|\w(?:ait|aient)\b"
+)
+RELATIVE = re.compile(r",?\s*\b(?:qui|que|qu'|dont|lequel|laquelle|lesquels|lesquelles)\b")  # the noun's own clause
+
+
+def _elided_dates(fr: Frame, clause_f: str, a: int, dates: list[TimeExpr]) -> list[tuple[TimeExpr, int, int, bool]]:
+    """The dates of other occurrences of the predicate's event that the clause tells without repeating its verb,
+    each with the span where its place is named and whether that place comes first: after a pronoun that
+    stands for the predicate's noun (« cédée ce mois-ci, après celles d'al-Qaïm, le 17 mars, et de Qayyarah, le
+    26 mars »: the place before its date), or in a gapped conjunct (« avait quitté al-Qaïm le 17 mars, puis,
+    jeudi, la base de Qayyarah »: the place after)."""
+    out = []
     m = ELLIPSIS.search(clause_f, max(0, fr.start - a))
-    if m is None:
-        return []
-    return [x for x in dates if x.start >= a + m.end() and x.precision in ("day", "week")]
+    if m is not None:
+        out = [
+            (x, a + m.end(), x.start, False) for x in dates if x.start >= a + m.end() and x.precision in ("day", "week")
+        ]
+    later = sorted(
+        (x for x in dates if x.start - a > fr.end - a and x.precision in ("day", "week")), key=lambda x: x.start
+    )
+    for i, x in enumerate(later):
+        end = later[i + 1].start if i + 1 < len(later) else a + len(clause_f)
+        rest = clause_f[x.end - a : end - a]
+        rest = rest[: r.start()] if (r := RELATIVE.search(rest)) else rest
+        if (
+            GAP_BEFORE.search(clause_f, max(0, x.start - a - 12), x.start - a)
+            and GAP_AFTER.match(rest)
+            and not FINITE.search(rest)
+            and len(rest.split()) <= 12
+            and not any(y[0] is x for y in out)
+        ):
+            out.append((x, x.end, end, True))
+    return out
 
 
 def _own_dates(f: Frame, main: Frame, dates: list[TimeExpr], folded: str, phrase_only: bool = False) -> list[TimeExpr]:
@@ -1063,11 +1099,12 @@ def _dated_statement(frames: list[Frame], a: int, b: int, exprs: list[TimeExpr],
             if any(
                 f is not sp
                 and f.kind != "speech"
+                and a <= f.start < b
                 and f.span[0] <= x.start < f.span[1]
                 and not f.span[0] <= sp.start < f.span[1]
                 for f in frames
             ):
-                continue  # « les tirs du 8 janvier » is the date of the tirs
+                continue  # « les tirs du 8 janvier » is the date of the tirs (a frame of another clause is not)
             return sp, x
     return None
 

@@ -1637,6 +1637,7 @@ _INCISE_AUX = {
     "'",
     "ont-t",
 }
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
 CONTENT_DEPS = ("ccomp", "xcomp", "obj", "csubj", "parataxis", "nmod", "acl")
 # words of what is said that make it a statement about what is to come (« l'intention de », « le maintien
 # de », « prête à », « a décidé de porter à 4 000 »): lemmas, folded
@@ -1698,6 +1699,9 @@ def _content(tok, fr: Frame, base: int) -> None:
     doc = tok.doc
     i = tok.i - 1
     while i >= 0 and fold(doc[i].text) in _INCISE_AUX:
+        if fold(doc[i].text) in _SUBJECT_PRONOUNS and fold(doc[i + 1].text) in _INCISE_AUX - _SUBJECT_PRONOUNS:
+            i = -1  # « Dimanche, elle a annoncé… »: a subject before its auxiliary, no inversion, no incise
+            break
         i -= 1
     if i > 0 and doc[i].text in (",", "»", '"', "”") and tok.pos_ in ("VERB", "AUX"):
         first = doc[0]
