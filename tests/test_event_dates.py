@@ -865,3 +865,33 @@ def test_a_clause_opened_by_a_subject_pronoun_is_dated_by_its_own_date():
     ]
     left = typed(evs, "withdrawal")
     assert left.date_start == date(2022, 6, 2), [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+# --- « engager des négociations » opens them; « s'engager à » pledges; a move « sur » which talks bear --------
+
+TALKS_OPENED = (
+    "Le point sur l'Irak\n\n"
+    "Les négociations sur l'avenir des formateurs italiens avaient été engagées en février au sein d'un comité "
+    "mixte.\n"
+)
+PLEDGE = "Le point sur l'Irak\n\nLe ministre s'est engagé jeudi à retirer les formateurs italiens d'ici l'été.\n"
+TALKS_ABOUT_A_MOVE = (
+    "Le point sur l'Irak\n\n"
+    "Les Espagnols sont engagés depuis des semaines dans des discussions avec Bagdad sur un retrait de leurs "
+    "instructeurs.\n"
+)
+
+
+def test_negotiations_engaged_in_a_month_are_talks_held_then():
+    t = typed(events(TALKS_OPENED, date(2023, 5, 4)), "talks")
+    assert (t.date_start, t.date_end) == (date(2023, 2, 1), date(2023, 2, 28)), (t.date_start, t.date_end, t.clause)
+
+
+def test_a_pledge_to_withdraw_is_an_announcement_not_a_withdrawal():
+    evs = events(PLEDGE, date(2023, 5, 6))
+    assert [e.event_type for e in evs] == ["announcement"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_a_move_the_talks_are_about_is_not_done():
+    evs = events(TALKS_ABOUT_A_MOVE, date(2023, 5, 6))
+    assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.modality, e.clause) for e in evs]

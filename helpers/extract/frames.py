@@ -1317,6 +1317,16 @@ _FUT = re.compile(r"(?:er|ir|r)(?:ai|as|a|ons|ez|ont)$")
 _CND = re.compile(r"(?:r)(?:ais|ait|ions|iez|aient)$")
 
 
+def _reflexive(tok) -> bool:
+    """A verb with its reflexive pronoun (« s'engager », « nous nous engageons »)."""
+    return any(
+        c.i < tok.i
+        and fold(c.text).rstrip("'’") in ("se", "s", "me", "m", "te", "t", "nous", "vous")
+        and c.dep_ in ("expl", "expl:comp", "expl:pv", "obj", "iobj")
+        for c in tok.children
+    )
+
+
 def _tense(tok) -> str:
     """past | present | future | conditional, from the verb and its auxiliaries."""
     forms = [tok] + [c for c in tok.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
@@ -2355,6 +2365,13 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         fr.own = _runs(tok.doc, {t.i for t in stated.subtree}, base)
         at = base + stated.idx
         fr.foreign = [(a, b) for a, b in fr.foreign if not a <= at < b]
+    if fr.kind in MOVES and tok.pos_ == "NOUN" and _case(tok) == "sur":
+        # « des pourparlers avec Bagdad sur un retrait »: the move is what the talks are about, however the parse
+        # hung « sur »
+        topic = next((t for t in reversed(tok.doc[max(0, tok.i - 8) : tok.i]) if _lemma(t) in TOPIC_WORDS), None)
+        if topic is not None:
+            mod = "planned"
+            fr.governor = fr.governor or _lemma(topic)
     # infinitive or noun governed by a plan, demand, denial, topic, or a speech in the future
     for depth, (dep, h) in enumerate(chain):
         hl = _lemma(h)
@@ -2405,6 +2422,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
                 pass
             elif hl == "decider" and fr.kind == "suspension":
                 pass  # a suspension decided is a suspension
+            elif hl == "engager" and h.pos_ in ("VERB", "AUX") and not _reflexive(h):
+                pass  # « engager des négociations » opens them; only « s'engager à » pledges
             elif hl in ("continuer", "poursuivre") and h.i in index:
                 pass
             else:
