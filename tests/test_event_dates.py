@@ -895,3 +895,31 @@ def test_a_pledge_to_withdraw_is_an_announcement_not_a_withdrawal():
 def test_a_move_the_talks_are_about_is_not_done():
     evs = events(TALKS_ABOUT_A_MOVE, date(2023, 5, 6))
     assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.modality, e.clause) for e in evs]
+
+
+# --- a statement whose content is a noun phrase telling no event: the date after it is the statement's ------
+
+END_DECLARED = (
+    "Le point sur l'Irak\n\n"
+    "L'OTAN a proclamé la fin de sa mission de formation en novembre 2022. Ses instructeurs restent au Koweït.\n"
+)
+MOVE_ANNOUNCED = (
+    "Le point sur l'Irak\n\n"
+    "L'OTAN a annoncé le retrait de ses instructeurs en novembre 2023. Ils rejoindront le Koweït.\n"
+)
+
+
+def test_a_statement_of_a_noun_telling_no_event_is_dated_by_the_date_after_it():
+    said = typed(events(END_DECLARED, date(2023, 3, 2)), "announcement")
+    assert (said.date_start, said.date_end) == (date(2022, 11, 1), date(2022, 11, 30)), (
+        said.date_start,
+        said.date_end,
+        said.clause,
+    )
+
+
+def test_a_date_after_an_announced_move_is_not_the_statement_s():
+    evs = events(MOVE_ANNOUNCED, date(2023, 3, 2))
+    assert not [e for e in evs if e.date_start == date(2023, 11, 1) and e.event_type != "announcement"], [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]

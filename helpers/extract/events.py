@@ -1069,6 +1069,16 @@ def _realized(fr: Frame) -> bool:
     return fr.modality in ("realized", "reported", "denied")
 
 
+def _said_noun_dated(sp: Frame, x: TimeExpr, frames: list[Frame], folded: str) -> bool:
+    """« La coalition a déclaré la fin de sa mission de combat en décembre 2021 »: what is said is a noun phrase that
+    tells no event of its own, so the past date after it is the statement's (not a clause's, « a annoncé que… »)."""
+    if sp.pos != "VERB" or x.start < sp.end:
+        return False
+    if re.search(r"\b(?:que|qu'|si)\b|[:«»\"]", folded[sp.end : x.start]):
+        return False
+    return not any(f is not sp and any(p <= f.start < q for p, q in sp.content) for f in frames)
+
+
 def _dated_statement(frames: list[Frame], a: int, b: int, exprs: list[TimeExpr], folded: str, main, hi=None):
     """A statement of the clause that carries its own date, with that date: the date is in the phrase of
     the verb or noun of saying (« a indiqué mardi soir le Pentagone », « dans un communiqué publié
@@ -1081,7 +1091,9 @@ def _dated_statement(frames: list[Frame], a: int, b: int, exprs: list[TimeExpr],
         for x in exprs:
             if not (a <= x.start < b) or not x.resolved or x.kind == "offset" or x.since:
                 continue
-            if is_future_context(folded, x.start) or any(p <= x.start < q for p, q in sp.content):
+            if is_future_context(folded, x.start):
+                continue
+            if any(p <= x.start < q for p, q in sp.content) and not _said_noun_dated(sp, x, frames, folded):
                 continue
             if hi is not None and x.date_start > hi:
                 continue  # a statement is made by the day it is reported

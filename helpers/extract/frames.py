@@ -402,6 +402,7 @@ SPEECH_VERBS = {
     "saluer",
     "recommander",
     "preconiser",
+    "proclamer",
 }
 # the verbs and nouns by which a party states something as news (not « ajouter », « préciser », « noter »:
 # they continue a statement already reported)
@@ -433,6 +434,7 @@ STATEMENT_WORDS = {
     "ecrire",
     "publier",
     "estimer",
+    "proclamer",
 }
 SPEECH_NOUNS = {
     "annonce",
@@ -680,7 +682,7 @@ CANDIDATE = re.compile(
     r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|veille|sommeil|entre parentheses|manifest|rassembl|sit-in|protest|defil|visit|"
-    r"annon|declar|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
+    r"annon|declar|proclam|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
