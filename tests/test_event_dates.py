@@ -923,3 +923,25 @@ def test_a_date_after_an_announced_move_is_not_the_statement_s():
     assert not [e for e in evs if e.date_start == date(2023, 11, 1) and e.event_type != "announcement"], [
         (e.event_type, e.date_start, e.clause) for e in evs
     ]
+
+
+# --- one official going somewhere visits it; forces arriving deploy (« sont arrivés »: no passive) -----------
+
+VISIT = (
+    "Le point sur l'Irak\n\nLe ministre britannique de la Défense est arrivé mardi par surprise sur la base d'Erbil.\n"
+)
+VISIT_NAMED = "Le point sur l'Irak\n\nBoris Johnson s'y était rendu le 3 mai pour rencontrer les soldats.\n"
+REINFORCEMENTS = "Le point sur l'Irak\n\nLes renforts britanniques sont arrivés mardi à Erbil.\n"
+
+
+@pytest.mark.parametrize("text", [VISIT, VISIT_NAMED], ids=["title", "name"])
+def test_an_official_arriving_somewhere_is_a_visit_not_a_deployment(text):
+    evs = events(text, date(2023, 5, 11))
+    assert [e.event_type for e in evs] == ["other"], [(e.event_type, e.clause) for e in evs]
+    assert "Visite" in evs[0].headline, evs[0].headline
+
+
+def test_forces_that_have_arrived_are_a_deployment_not_a_state():
+    evs = events(REINFORCEMENTS, date(2023, 5, 11))
+    d = typed(evs, "deployment")
+    assert d.date_start == date(2023, 5, 9), (d.date_start, d.clause)

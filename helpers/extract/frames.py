@@ -903,7 +903,36 @@ def _other_sort(tok) -> str:
         return "crash"  # « un hélicoptère militaire s'est écrasé »: an accident, not violence
     if lem in OTHER_VERBS and pos in ("VERB", "AUX", "ADJ"):
         return OTHER_VERBS[lem]
+    if pos in ("VERB", "AUX") and (lem in ("arriver", "atterrir") or (lem == "rendre" and _reflexive(tok))):
+        # « le vice-président est arrivé samedi sur la base », « le chef d'état-major s'est rendu à Erbil »: one
+        # official going somewhere visits it (no forces move); « se rendre » needs a place (« ils se sont rendus »
+        # alone is a surrender)
+        subject = " ".join(fold(_subtree_text(c)[0]) for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass"))
+        place = any(
+            c.dep_ in ("obl", "obl:arg", "obl:mod") and _case(c) in ("a", "au", "en", "sur", "dans")
+            for c in tok.children
+        ) or any(fold(c.text) == "y" for c in tok.children)
+        names = [t for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") for t in c.subtree]
+        named = (  # « Donald Trump s'y est rendu » (the parse may take the first name for a noun)
+            len(names) >= 2 and all(t.text[:1].isupper() for t in names) and any(t.pos_ == "PROPN" for t in names)
+        )
+        if (
+            (PERSON_TITLE.search(subject) or named)
+            and not FORCES.search(re.sub(r"\b(?:chef|chefs) d'etat-major\b", "", subject))
+            and (lem != "rendre" or place)
+            and "Plur" not in tok.morph.get("Number")
+        ):
+            return "visit"
     return ""
+
+
+# the head of a phrase naming one official (« le vice-président américain Mike Pence », « le chef d'état-major »)
+PERSON_TITLE = re.compile(
+    r"^(?:le |la |l')?(?:\w+ )?(?:president|presidente|vice-president|ministre|secretaire|chef|cheffe|general|"
+    r"generale|amiral|emir|roi|prince|chancelier|chanceliere|senateur|senatrice|ambassadeur|ambassadrice|envoye|"
+    r"envoyee|emissaire|conseiller|conseillere|commandant|commandante|premier ministre|premiere ministre|"
+    r"patron|patronne|directeur|directrice|pape|souverain)\b"
+)
 
 
 def _kind(tok) -> str | None:
@@ -1358,6 +1387,36 @@ def _tense(tok) -> str:
     return ""
 
 
+# the verbs whose compound tenses take « être » (« sont arrivés », « étaient repartis »): no passive, no state
+ETRE_VERBS = frozenset(
+    (
+        "arriver",
+        "partir",
+        "repartir",
+        "venir",
+        "revenir",
+        "parvenir",
+        "rentrer",
+        "retourner",
+        "entrer",
+        "sortir",
+        "tomber",
+        "mourir",
+        "deceder",
+        "naitre",
+        "rester",
+        "demeurer",
+        "descendre",
+        "monter",
+        "redescendre",
+        "remonter",
+        "devenir",
+        "intervenir",
+        "survenir",
+        "decoller",
+        "atterrir",
+    )
+)
 _IMPERFECT = re.compile(r"(?:ais|ait|aient|ions|iez)$")
 
 
@@ -1381,7 +1440,12 @@ def _aspect(tok) -> str:
         return ""
     if t.pos_ not in ("VERB", "AUX"):
         return ""
-    aux = [c for c in t.children if c.dep_ in ("aux", "aux:tense") and _lemma(c) in ("avoir", "etre")]
+    aux = [
+        c
+        for c in t.children
+        if (c.dep_ in ("aux", "aux:tense") or (c.dep_ == "aux:pass" and _lemma(t) in ETRE_VERBS))
+        and _lemma(c) in ("avoir", "etre")
+    ]
     if aux:
         a = aux[0]
         return "before" if "Imp" in a.morph.get("Tense") or _IMPERFECT.search(fold(a.text)) else "now"
@@ -2334,6 +2398,7 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
     fr.state = (
         (
             any(c.dep_ == "aux:pass" and _lemma(c) == "etre" and "Past" not in c.morph.get("Tense") for c in aux)
+            and _lemma(tok) not in ETRE_VERBS  # « sont arrivés » is a passé composé, not a passive
             and not any(_lemma(c) == "avoir" for c in aux)
         )
         or (fr.pos == "NOUN" and any(fold(c.text) in ("toujours", "actuellement", "encore") for c in tok.children))
