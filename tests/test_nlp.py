@@ -172,3 +172,28 @@ def test_tags_parts_of_speech_and_morphology_are_those_of_the_attribute_ruler(te
         return [(t.text, t.pos_, t.tag_, str(t.morph), t.dep_, t.head.i, t.lemma_) for t in doc]
 
     assert full(nlp.parser()(text)) == full(shipped(text)), "the ruler's rules as a table changed an annotation"
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        ("La Nouvelle-Zélande retirera ses formateurs de Taji.", "Nouvelle-Zélande", "nsubj"),
+        ("Le Royaume-Uni a rapatrié ses instructeurs.", "Royaume-Uni", "nsubj"),
+        ("Abou Mahdi al-Mouhandis a été tué dans la frappe.", "Abou Mahdi al-Mouhandis", "nsubj:pass"),
+        ("La base d'Aïn al-Asad a été visée par des roquettes.", "Aïn al-Asad", "nmod"),
+    ],
+)
+def test_a_hyphenated_name_is_one_token_and_the_clause_has_one_root(text, name, role):
+    """Cut at its hyphen (« Nouvelle - Zélande »), a name parses as roots of their own and the clause falls apart."""
+    from helpers.extract import nlp
+
+    doc = nlp.parse([text])[0]
+    assert [t.dep_ for t in doc if t.text == name] == [role], [(t.text, t.dep_) for t in doc]
+    assert sum(t.dep_ == "ROOT" for t in doc) == 1, [(t.text, t.dep_) for t in doc]
+
+
+def test_lowercase_compounds_and_inversions_are_left_as_the_tokenizer_cuts_them():
+    from helpers.extract import nlp
+
+    doc = nlp.parse(["Que va-t-il faire dans le nord-est du pays ?"])[0]
+    assert "-t" in [t.text for t in doc] and "nord-est" in [t.text for t in doc], [t.text for t in doc]

@@ -102,7 +102,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     (
         "PMF",
         re.compile(
-            r"\b(hachd\w*|hached|hashd|mobilisation populaire|pmf|milices?|miliciens?|paramilitaires?|kata[ei]b hezbollah|"
+            r"\b(hachd\w*|hached|hashd|(?:al-)?chaabi|mobilisation populaire|pmf|milices?|miliciens?|paramilitaires?|kata[ei]b hezbollah|"
             r"brigades du hezbollah|nujaba|nojaba|asa[iy]b|resistance islamique|factions? arme\w*|pro-iranien\w*|"
             r"groupes? arme\w* pro-iran\w*)\b"
         ),
@@ -865,10 +865,10 @@ def _own_predicates(doc, head, end: int) -> list[tuple[str, object]]:
                 doc[j + 1].pos_ in ("DET", "NUM", "PRON", "PROPN")
                 or fold(doc[j + 1].text).endswith("ant")
                 or j + 2 < len(doc)
-                and doc[j + 2].pos_ in ("DET", "NUM", "PROPN")
+                and (doc[j + 2].pos_ in ("DET", "NUM", "PROPN") or doc[j + 2].like_num)
             )
         ):
-            break  # "… et blessé un militaire": another verb with its own object
+            break  # "… et blessé un militaire", « … et blessé dix-huit personnes »: another verb, its own object
         if f in (
             "ou",
             "et",

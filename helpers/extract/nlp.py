@@ -146,6 +146,78 @@ def fast_tags(nlp) -> None:
     comp.__init__(ruler, n, table, rest, needs)
 
 
+# the particles of Arabic names written with a hyphen (« al-Asad », « el-Sissi », « ad-Dawla »)
+_PARTICLES = frozenset(
+    ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad-", "ibn", "ben", "bin", "abou", "abu")
+)
+
+
+def _joins(a, h, b) -> bool:
+    """Whether the tokens ``a``, ``h``, ``b`` are one hyphenated name cut by the tokenizer (« Nouvelle - Zélande »,
+    « al - Mouhandis »): a hyphen written tight between two words, the second capitalized, the first too or a
+    particle."""
+    return (
+        h.text == "-"
+        and not a.whitespace_
+        and not h.whitespace_
+        and a.is_alpha
+        and b.is_alpha
+        and b.text[:1].isupper()
+        and (a.text[:1].isupper() or a.lower_ in _PARTICLES)
+    )
+
+
+class HyphenNames:
+    """The pipeline's first component: :func:`hyphen_names` on each Doc (one by one or by batch)."""
+
+    def __call__(self, doc):
+        return hyphen_names(doc)
+
+    def pipe(self, docs, batch_size: int = BATCH):
+        for doc in docs:
+            yield hyphen_names(doc)
+
+
+def _name_word(t) -> bool:
+    """A capitalized word that may begin an Arabic name (« Hachd », « Aïn », « Abou »), not a capitalized
+    article or preposition opening the sentence (« Le », « Selon »)."""
+    return t.is_alpha and t.text[:1].isupper() and not t.is_stop and bool(t.whitespace_)
+
+
+@Language.factory("hyphen_names")
+def _hyphen_names(nlp, name):
+    return HyphenNames()
+
+
+def hyphen_names(doc):
+    """One token for each hyphenated proper name the French tokenizer cut in three (« Nouvelle-Zélande »,
+    « Royaume-Uni », « Pays-Bas », « Aïn al-Asad », « Abou Mahdi al-Mouhandis »): cut, the name parses as
+    several sentences' roots and the clause around it falls apart. Names it keeps whole (« États-Unis »,
+    « Grande-Bretagne ») and lowercase compounds (« nord-est », « a-t-il ») are left as they are."""
+    spans, i, n = [], 0, len(doc)
+    while i < n - 2:
+        if _joins(doc[i], doc[i + 1], doc[i + 2]):
+            j = i + 2
+            while j < n - 2 and _joins(doc[j], doc[j + 1], doc[j + 2]):
+                j += 2
+            k = i
+            if doc[i].lower_ in _PARTICLES:
+                # « Hachd al-Chaabi », « Aïn al-Asad », « Abou Mahdi al-Mouhandis »: the names before the particle
+                # are the same name
+                last = spans[-1].end if spans else 0
+                while k - 1 >= last and k > i - 3 and _name_word(doc[k - 1]):
+                    k -= 1
+            spans.append(doc[k : j + 1])
+            i = j + 1
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as r:
+            for sp in spans:
+                r.merge(sp)
+    return doc
+
+
 @lru_cache(maxsize=1)
 def model():
     """The small French model, loaded once per process, built on :class:`BlasOps`: the parsing components
@@ -157,6 +229,7 @@ def model():
         nlp = spacy.load("fr_core_news_sm", exclude=["senter"])
     nlp.disable_pipe("ner")
     fast_tags(nlp)
+    nlp.add_pipe("hyphen_names", first=True)
     return nlp
 
 
