@@ -945,3 +945,19 @@ def test_forces_that_have_arrived_are_a_deployment_not_a_state():
     evs = events(REINFORCEMENTS, date(2023, 5, 11))
     d = typed(evs, "deployment")
     assert d.date_start == date(2023, 5, 9), (d.date_start, d.clause)
+
+
+# --- a move « ordonné / décidé » at a date of its own, in a phrase about the move done today: the order --------
+
+ORDERED = (
+    "Le point sur l'Irak\n\n"
+    "Une colonne de camions italiens a quitté jeudi la base de Taji, dernière étape du retrait décidé par Rome "
+    "il y a trois semaines.\n"
+)
+
+
+def test_a_move_decided_at_a_date_of_its_own_is_an_announcement_then():
+    evs = events(ORDERED, date(2023, 5, 12))
+    said = typed(evs, "announcement")
+    assert said.date_start <= date(2023, 4, 21) <= said.date_end, [(e.event_type, e.date_start, e.clause) for e in evs]
+    assert typed(evs, "withdrawal").date_start == date(2023, 5, 11), [(e.event_type, e.date_start) for e in evs]

@@ -21,6 +21,7 @@ from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
 from .dates import CALENDAR_WORDS, TimeExpr, count_from, precision_of, refine_appositions, tag
 from .frames import (
+    STATED_BY,
     STATEMENT_WORDS,
     STRIKERS,
     VERB_LEMMAS,
@@ -975,8 +976,10 @@ def _own_dates(f: Frame, main: Frame, dates: list[TimeExpr], folded: str, phrase
     """The dates of a clause's other frame that are its own: in its phrase (or set off by commas after it),
     else (unless ``phrase_only``) in its clause when that is not the main frame's; none when it tells the main
     frame's event."""
-    if f is main or (any(p <= f.start < q for p, q in main.own) and _related(f.kind, main.kind)):
-        return []
+    if f is main or (
+        any(p <= f.start < q for p, q in main.own) and _related(f.kind, main.kind) and f.modality == main.modality
+    ):
+        return []  # (« le retrait ordonné il y a huit jours », said of a move done today, is the order, not the move)
     own = [x for x in dates if any(p <= x.start < q for p, q in f.own) or _incise(f, x, folded)]
     if not own and f.clause != main.clause and not phrase_only:
         own = [x for x in dates if any(p <= x.start < q for p, q in f.local)]
@@ -1005,8 +1008,14 @@ def _side_frames(
             continue  # what a statement says, what a plan plans
         if main.governed_by is not None and frames[main.governed_by] is f and ftype != "announcement":
             continue
-        if ftype == "announcement" and f.kind != "speech":
-            continue  # a move to come is said by a statement, told as such elsewhere
+        if (
+            ftype == "announcement"
+            and f.kind != "speech"
+            and not (f.governor in STATED_BY and not any(g.kind == "speech" and g.lemma == f.governor for g in frames))
+        ):
+            # a move to come is said by a statement, told as such elsewhere; but « le retrait ordonné par Trump il y
+            # a huit jours » is told by its participle alone, dated
+            continue
         own = _own_dates(f, main, dates, folded)  # (none for « la frappe qui a tué le commandant »: one event)
         if (
             not own

@@ -1202,12 +1202,19 @@ def _dated_occurrence(c) -> bool:
     return bool(lemma_pos(c)[0] in HAPPEN_VERBS or OCCURRED.match(fold(c.text))) and _dated_phrase(c)
 
 
+# a relative date as a predicate's complement: « il y a huit jours », « hier », « la veille »
+RELATIVE_DATE = re.compile(r"^(?:il y a\b|(?:d')?hier\b|avant-hier\b|(?:la )?veille\b)")
+
+
 def _dated_phrase(c) -> bool:
-    """Whether a predicate has a date among its complements (« en février », « le 14 mars », « en 2019 »)."""
+    """Whether a predicate has a date among its complements (« en février », « le 14 mars », « en 2019 », « il y
+    a huit jours »)."""
     for x in c.children:
-        if x.dep_ in ("obl", "obl:mod", "obl:arg", "nmod"):
+        if x.dep_ in ("obl", "obl:mod", "obl:arg", "nmod", "advmod"):
             words = [fold(t.text) for t in x.subtree]
             if any(w in CALENDAR_WORDS for w in words) or any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words):
+                return True
+            if RELATIVE_DATE.match(" ".join(words)):
                 return True
     return False
 
@@ -1215,6 +1222,7 @@ def _dated_phrase(c) -> bool:
 STATED_BY = {
     "annoncer",
     "decider",
+    "ordonner",
     "prevoir",
     "programmer",
     "promettre",
@@ -1236,6 +1244,17 @@ def _stated_by_participle(tok):
     if tok.dep_ in ("nsubj", "nsubj:pass") and lemma_pos(tok.head)[0] in HAPPEN_VERBS and not _negated(tok.head):
         return None
     cands = [c for c in tok.children if c.dep_ in ("acl", "amod") and c.i > tok.i]
+    cands += [
+        # « première étape du retrait ordonné par Trump il y a huit jours »: the participle right after the noun,
+        # agreeing with it, that the parse hung on the noun before it
+        c
+        for c in tok.head.children
+        if tok.dep_ == "nmod"
+        and c.dep_ in ("acl", "amod")
+        and c.i == tok.i + 1
+        and c.morph.get("Gender") == tok.morph.get("Gender")
+        and c.morph.get("Number") == tok.morph.get("Number")
+    ]
     if tok.dep_ == "nsubj" and tok.head.i > tok.i and "Part" in tok.head.morph.get("VerbForm"):
         cands.append(tok.head)  # the participle the parse made the sentence's head (« Le retrait, annoncé en … »)
     for c in cands:
