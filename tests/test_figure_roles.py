@@ -1283,3 +1283,34 @@ def test_causative_bringing_back_is_leaving():
     assert people(text) == [(40, "troops", "leaving", "PT"), (120, "troops", "present", "PT")]
     # « faire venir » brings people in
     assert people("Le Portugal a fait venir 40 soldats supplémentaires à Bagdad.") == [(40, "troops", "arriving", "PT")]
+
+
+def test_a_change_of_their_number_continues_the_people_counted_before():
+    # « réduire de N » counts the people who go; « ramener à N » the level they are to be at
+    text = (
+        "La Suède compte 80 instructeurs à Erbil. Leur nombre sera réduit de 30 cet automne, puis ramené à 25 "
+        "au printemps."
+    )
+    assert people(text) == [
+        (80, "troops", "present", "SE"),
+        (30, "troops", "leaving", "SE"),
+        (25, "troops", "planned", "SE"),
+    ], people(text)
+    text = "Le Portugal déploie 150 militaires en Irak. Ses effectifs passeront à 60 d'ici la fin de l'année."
+    assert people(text)[1] == (60, "troops", "planned", "PT"), people(text)
+    # a participle coordinated with a past verb shares its past: a level reached
+    text = "Le contingent belge a été réduit de 40 soldats en mai, puis ramené à 35 en juin."
+    assert [x[2] for x in people(text)] == ["leaving", "present"], people(text)
+
+
+def test_a_passive_future_parsed_as_a_copula_is_still_future_but_a_reported_conditional_is_not():
+    assert people("Le nombre de soldats norvégiens sera ramené à 40 l'an prochain.") == [
+        (40, "troops", "planned", "NO")
+    ]
+    text = "Selon un élu local, quelques dizaines de militaires norvégiens seraient encore présents sur la base."
+    assert people(text) == [(20, "troops", "present", "NO")], people(text)
+
+
+def test_people_who_took_turns_somewhere_are_counted_as_they_came():
+    text = "Depuis 2016, près de 2 000 Néo-Zélandais se sont succédé sur la base de Taji."
+    assert people(text) == [(2000, "troops", "arriving", "NZ")], people(text)

@@ -255,7 +255,9 @@ LEAVING = re.compile(
 ARRIVING = re.compile(
     rf"^(?:envoy{ER}|envoie|envoient|envois?|enverr\w+|depech{ER}|arriv{ER}|arrivees?|"
     rf"debarqu{ER}|achemin{ER}|acheminements?|supplementaires?|additionnels?|nouveaux|renforts?|"
-    r"rejoindre|rejoindra|rejoindront|rejointe?s?)$"
+    r"rejoindre|rejoindra|rejoindront|rejointe?s?|"
+    # « un millier de soldats se sont succédé à X »: people who took turns there, counted as they came
+    rf"succed{ER}|succede(?:e|s|es))$"
 )
 PRESENT = re.compile(
     rf"^(?:presents?|presentes?|presence|stationn{ER}|bas(?:e|es|ee|ees)|deploy{ER}|deploie|"
@@ -464,6 +466,10 @@ FUTURE_FORM = re.compile(
 
 
 def _aux_future(verb) -> bool:
+    # a passive « sera réduit » is often parsed as a copula and its participle: « sera » says its tense still
+    # (in the future only: « seraient présents » is the conditional of a claim reported, not a plan)
+    if any(c.dep_ == "cop" and "Fut" in c.morph.get("Tense") for c in verb.children):
+        return True
     for t in [verb] + [c for c in verb.children if c.dep_.startswith("aux")]:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
             return True
@@ -488,6 +494,15 @@ def future(verb) -> bool:
     noun under a verb or noun of plan or intent (« compte réduire », « décidé de porter »)."""
     if _aux_future(verb):
         return True
+    if (
+        verb.dep_ == "conj"
+        and verb.head.i != verb.i
+        and _is_participle(verb)
+        and not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in verb.children)
+    ):
+        # « sera réduit de 20 en juillet, puis ramené à 45 »: a participle with no auxiliary of its own shares
+        # the tense of the verb it is coordinated with
+        return future(verb.head)
     h = verb
     for _ in range(3):
         if not (_infinitive(h) or h.pos_ == "NOUN") or h.head.i == h.i:

@@ -70,7 +70,9 @@ NATIONALITY_NOUN = re.compile(
     r"indiens?|pakistanais|japonais|chinois|fidjiens?|ougandais|kenyans?)$"
 )
 # a nationality noun the list above does not name, by its form: a capitalized demonym (« 11 Ukrainiens »)
-DEMONYM = re.compile(r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[a-zà-ÿ]+)?(?:iens|iennes|ains|aines|ais|aises|ois|oises|ans|anes)$")
+DEMONYM = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ýa-zà-ÿ][a-zà-ÿ]+)?(?:iens|iennes|ains|aines|ais|aises|ois|oises|ans|anes)$"
+)
 NOT_DEMONYM = re.compile(r"^(?:chretiens|musulmans|paroissiens|gardiens|anciens|riverains|humains)$")
 
 
@@ -319,7 +321,7 @@ def _candidates(text: str, folded: str, skip: list[tuple[int, int]]) -> list[Fig
             unit = text[e + om.start("unit") : e + om.end("unit")]
             unit_start, unit_end = e + om.start("unit"), e + om.end("unit")
         else:
-            nat = re.match(r"\s+(?:de |d')?(?P<w>[a-z]+)\b", after)
+            nat = re.match(r"\s+(?:de |d')?(?P<w>[a-z]+(?:-[a-z]+)?)\b", after)
             word = text[e + nat.start("w") : e + nat.end("w")] if nat else ""
             if nat and nationality_noun(word):
                 unit = text[e + nat.start("w") : e + nat.end("w")]  # "2 500 Américains", "une centaine de Français"
@@ -573,6 +575,24 @@ def _level_subject(doc, ntok):
     return _counted(subj)
 
 
+POSSESSIVE_DET = re.compile(r"^(?:leur|leurs|son|sa|ses)$")
+
+
+def _possessed_level(doc, ntok) -> bool:
+    """« Leur nombre sera réduit de 20 », « ses effectifs passeront à 300 »: the subject of a verb of level is
+    a count of people that a possessive names and no noun of people completes (the people counted before)."""
+    verb = roles._clause_verb(roles._governors(ntok))
+    if verb is None or not (LEVEL_VERBS.match(fold(verb.lemma_)) or LEVEL_VERBS.match(fold(verb.text))):
+        return False
+    subj = _shared_subject(verb)
+    return (
+        subj is not None
+        and re.fullmatch(r"nombre|total|effectifs?", fold(subj.text)) is not None
+        and any(c.dep_ == "det" and POSSESSIVE_DET.match(fold(c.text)) for c in subj.children)
+        and not any(roles.PERSON_UNITS.match(fold(t.text)) for t in subj.subtree if t.i != subj.i)
+    )
+
+
 def _shared_subject(verb):
     """The subject of a verb of level, where French leaves it unsaid: an infinitive or participle under a
     modal or raising verb has that verb's subject (« le nombre … devrait être ramené à 3 500 »), and a
@@ -723,6 +743,11 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
                 c.unit, utok = lt.text, None
                 c.measure_basis = "level of " + lt.text
                 level_np = lt
+            elif _possessed_level(doc, ntok):
+                # « Leur nombre sera réduit de 20 »: the number of the people just counted, theirs
+                earlier = [j for j in mine + list(nearby) + previous if out[j].kind == "troops"]
+                if earlier:
+                    ante = max(earlier)
         if (
             ante is None
             and not c.unit
