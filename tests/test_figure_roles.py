@@ -1314,3 +1314,44 @@ def test_a_passive_future_parsed_as_a_copula_is_still_future_but_a_reported_cond
 def test_people_who_took_turns_somewhere_are_counted_as_they_came():
     text = "Depuis 2016, près de 2 000 Néo-Zélandais se sont succédé sur la base de Taji."
     assert people(text) == [(2000, "troops", "arriving", "NZ")], people(text)
+
+
+@pytest.mark.parametrize(
+    "text,count,party",
+    [
+        # a death met or a life lost is a death, whatever the verb says alone
+        ("Depuis 2004, plus de 170 soldats britanniques ont trouvé la mort dans le pays.", 170, "UK"),
+        ("Une trentaine de militaires italiens y ont laissé la vie.", 30, "IT"),
+        ("Au total, 19 soldats espagnols ont perdu la vie en Irak.", 19, "ES"),
+    ],
+)
+def test_a_death_met_or_a_life_lost_is_killed(text, count, party):
+    f = one(text, count)
+    assert (f.kind, f.measure, f.party) == ("casualties", "killed", party), (f.kind, f.measure, f.party)
+
+
+def test_to_be_somewhere_is_not_to_meet_death():
+    assert people("Quelque 300 soldats espagnols se trouvent à Bagdad.") == [(300, "troops", "present", "ES")]
+
+
+def test_the_guards_corps_by_its_short_name_is_irans():
+    text = (
+        "Washington a démenti toute implication. Trois membres des Gardiens ont été tués dans le raid, selon "
+        "l'agence officielle."
+    )
+    assert people(text) == [(3, "casualties", "killed", "IR")], people(text)
+
+
+def test_pro_iranian_fighters_outside_iraq_are_no_iraqi_faction():
+    text = "Selon une ONG syrienne, la frappe a tué au moins neuf combattants pro-iraniens près d'Alep."
+    assert people(text) == [(9, "casualties", "killed", "other")], people(text)
+    # in Iraq, or named as an Iraqi faction, they are the Hachd's
+    text = "En Irak, la frappe a tué au moins neuf combattants pro-iraniens près de la frontière."
+    assert people(text) == [(9, "casualties", "killed", "PMF")], people(text)
+    text = "En Syrie, la frappe a tué six combattants du Hachd al-Chaabi pro-iranien."
+    assert people(text) == [(6, "casualties", "killed", "PMF")], people(text)
+
+
+def test_who_leads_a_force_does_not_own_its_people():
+    text = "La mission de l'OTAN dirigée par le Danemark, dont 400 membres sont basés à Bagdad, a été renforcée."
+    assert people(text) == [(400, "troops", "present", "NATO")], people(text)

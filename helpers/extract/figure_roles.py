@@ -1071,11 +1071,10 @@ def _measure_of(chain) -> tuple[str, object]:
         verbish = h.pos_ == "VERB" or (
             h.pos_ == "NOUN" and h.dep_ in CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubj:pass") for c in h.children)
         )
+        if verbish and _death_idiom(h):
+            return "killed", h
         if verbish and not measure_word(h.lemma_) and not measure_word(h.text):
-            # "avaient souffert de traumatismes crâniens", "ont subi des blessures": the wound is named;
-            # « a coûté la vie à », « ont perdu la vie »: the life lost
-            if fold(h.lemma_) in ("couter", "perdre") and any(fold(c.text) == "vie" for c in h.children):
-                return "killed", h
+            # "avaient souffert de traumatismes crâniens", "ont subi des blessures": the wound is named
             complements = ("obj", "obl", "nmod") if h.pos_ == "NOUN" else ("obj", "obl")  # a noun's are nmod
             for c in h.children:
                 if c.dep_.startswith(complements) and measure_word(c.text) in CASUALTY_MEASURES:
@@ -1089,6 +1088,18 @@ def _measure_of(chain) -> tuple[str, object]:
         if m:
             return m, h
     return "", None
+
+
+# « a coûté la vie à », « ont perdu / laissé la vie », « ont trouvé la mort »: a verb whose object is the life lost
+# or the death met says killed, whatever the verb says alone (« trouver » is also « se trouver », to be somewhere)
+DEATH_IDIOMS = {"couter": "vie", "perdre": "vie", "laisser": "vie", "trouver": "mort"}
+
+
+def _death_idiom(verb) -> bool:
+    obj = DEATH_IDIOMS.get(fold(verb.lemma_)) or DEATH_IDIOMS.get(fold(verb.text))
+    return obj is not None and any(
+        fold(c.text) == obj and c.dep_ in ("obj", "obl", "obl:arg", "nsubj", "nsubj:pass") for c in verb.children
+    )
 
 
 def _causative(verb) -> bool:

@@ -1215,6 +1215,34 @@ PROTEST_TOLL = re.compile(
 )  # armed groups, not states: whose leader's guards are the group's
 
 
+LED_BY = re.compile(
+    r"\b(?:emmene|dirige|mene|conduit|pilote|commande|chapeaute)e?s?\s+par\s+(?:les |le |la |l')?[\w' -]*$"
+)
+PRO_IRANIAN = re.compile(r"\bpro-?\s*iranien\w*")
+IRAQI_FACTION = re.compile(
+    r"\b(?:hachd\w*|hached|hashd|mobilisation populaire|pmf|kata[ei]b|nujaba|nojaba|asa[iy]b|brigades du hezbollah|"
+    r"resistance islamique en irak|irakien\w*)\b"
+)
+ABROAD = re.compile(r"\b(?:syrie|syrien\w*|liban|libanais\w*|yemen|yemenite\w*)\b")
+IN_IRAQ = re.compile(r"\b(?:irak|iraq|irakien\w*)\b")
+
+
+def _pro_iranian_abroad(words: str, folded: str) -> bool:
+    """« onze combattants pro-iraniens » in a sentence set in Syria (or Lebanon, Yemen) and not in Iraq: the
+    codebook's PMF are Iraq's factions; pro-Iranian fighters elsewhere are ``other`` unless named as those."""
+    return bool(
+        PRO_IRANIAN.search(words)
+        and not IRAQI_FACTION.search(words)
+        and ABROAD.search(folded)
+        and not IN_IRAQ.search(folded)
+    )
+
+
+# the Islamic Revolutionary Guard Corps by its short name: « les Gardiens » with a capital (« des gardiens » of a
+# prison or a building are guards)
+IRGC_SHORT = re.compile(r"\b(?:des|les|aux|du corps des|Corps des) Gardiens\b")
+
+
 def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context, prev) -> tuple[str, str]:
     """Whose people: the figure's own words, then a possessive's owner, the figure it continues,
     the subject of its clause, the force last named."""
@@ -1225,12 +1253,16 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         # « 300 membres issus de pays alliés »: where a body's people come from is not whose they are
         words = ORIGIN.sub("", words)
     codes = roles.head_wins(roles.parties_in(words), words) if words else []
+    if not codes and words and IRGC_SHORT.search(s.text[c.start : c.start + len(words)]):
+        codes = ["IR"]  # « deux officiers des Gardiens »: the Corps by its short name, capitalized
     if c.unit and c.unit_start >= c.end and nationality_noun(c.unit):
         codes = codes or [roles.party_of(fold(c.unit))]  # its own noun, not one it shares (« en compte 50 »)
     own = roles.combine(codes)
     if own in roles.FORCE_CODES and c.kind == "casualties" and roles.CIVILIAN_UNITS.match(fu_):
         # « un civil irakien », « des habitants kurdes »: IQ, KRG and PMF are forces, not nationalities
         return "civilians", "status"
+    if own == "PMF" and _pro_iranian_abroad(words, folded):
+        return "other", "stated"
     if own:
         return own, "stated"
     if c.kind == "casualties" and roles.GENERIC_VICTIMS.match(fu_) and PROTEST_TOLL.search(folded[: c.start]):
@@ -1241,7 +1273,8 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     if rel:
         # « les cellules du groupe X, dont quelques milliers de combattants opèrent encore »: the relative « dont »
         # (of whom) makes the noun phrase before it the owner of the people counted
-        found = roles.parties_in(rel.group("np"))
+        # « la coalition emmenée par Washington, dont … »: who leads a force is not whose its people are
+        found = roles.parties_in(LED_BY.sub("", rel.group("np")))
         if found:
             return found[-1][1], "stated"
     if c.kind in ("troops", "casualties") and OTHER_MEMBERS.search(words):
