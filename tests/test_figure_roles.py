@@ -1355,3 +1355,28 @@ def test_pro_iranian_fighters_outside_iraq_are_no_iraqi_faction():
 def test_who_leads_a_force_does_not_own_its_people():
     text = "La mission de l'OTAN dirigée par le Danemark, dont 400 membres sont basés à Bagdad, a été renforcée."
     assert people(text) == [(400, "troops", "present", "NATO")], people(text)
+
+
+def test_a_noun_of_departure_takes_the_whole_as_the_size_of_the_move():
+    text = "Ottawa a confirmé le départ de ses quelque 150 instructeurs d'ici l'automne."
+    assert people(text) == [(150, "troops", "leaving", "CA")], people(text)
+    # a participle of state keeps the whole a level (where the troops are, before they go)
+    text = "Ottawa a confirmé le départ de ses quelque 150 instructeurs stationnés à Erbil."
+    assert people(text) == [(150, "troops", "present", "CA")], people(text)
+
+
+def test_crossing_a_border_is_a_move():
+    text = "Irak : plusieurs centaines de soldats britanniques franchissent la frontière koweïtienne"
+    assert [x[:3] for x in people(text)] == [(200, "troops", "moved")], people(text)
+    text = "Mardi, une cinquantaine de militaires danois ont traversé la frontière jordanienne."
+    assert [x[:3] for x in people(text)] == [(50, "troops", "moved")], people(text)
+
+
+def test_the_part_of_a_whole_that_stays_is_a_level_to_come():
+    text = (
+        "Sur les quelque 600 soldats italiens présents dans le pays, environ 150 devraient rester à Erbil, "
+        "a indiqué Rome."
+    )
+    assert [x[:3] for x in people(text)] == [(600, "troops", "present"), (150, "troops", "planned")], people(text)
+    # with no whole they are taken from, troops that stay are the level there now
+    assert people("Quelque 600 soldats italiens resteront à Erbil.") == [(600, "troops", "present", "IT")]

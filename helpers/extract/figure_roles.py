@@ -1073,6 +1073,8 @@ def _measure_of(chain) -> tuple[str, object]:
         )
         if verbish and _death_idiom(h):
             return "killed", h
+        if _crossing(h):
+            return "moved", h
         if verbish and not measure_word(h.lemma_) and not measure_word(h.text):
             # "avaient souffert de traumatismes crâniens", "ont subi des blessures": the wound is named
             complements = ("obj", "obl", "nmod") if h.pos_ == "NOUN" else ("obj", "obl")  # a noun's are nmod
@@ -1099,6 +1101,17 @@ def _death_idiom(verb) -> bool:
     obj = DEATH_IDIOMS.get(fold(verb.lemma_)) or DEATH_IDIOMS.get(fold(verb.text))
     return obj is not None and any(
         fold(c.text) == obj and c.dep_ in ("obj", "obl", "obl:arg", "nsubj", "nsubj:pass") for c in verb.children
+    )
+
+
+def _crossing(verb) -> bool:
+    """« franchissent la frontière », « ont traversé la frontière »: crossing a border is a move from one country
+    to another (« franchir la barre des 1 000 » is a level reached, not a crossing)."""
+    # (a headline's verb is often tagged an adjective: read by its form too)
+    crossing = fold(verb.lemma_) in ("franchir", "traverser") or re.match(r"(?:franchi|travers)\w+$", fold(verb.text))
+    return bool(crossing) and any(
+        c.dep_ in ("obj", "obl", "obl:arg", "obl:mod") and re.match(r"frontieres?$", fold(c.text))
+        for c in verb.children
     )
 
 

@@ -1031,6 +1031,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     part_flow = _partitive_flow(doc, folded, c) if forward else None
     if own_flow:
         m, why = own_flow, "own words"
+    elif not gov and CROSSING.match(after):
+        # « des centaines de soldats franchissent la frontière »: the parse of a headline often hangs the verb on the
+        # noun phrase; crossing a border is a move from one country to another
+        m, why = "moved", "crosses a border"
     elif part_flow is not None:
         # « 32 de ses 35 soldats stationnés à X ont été redéployés »: the participle says where the whole is, the
         # verb of the clause what the part did
@@ -1063,7 +1067,12 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         realized = t.pos_ == "VERB" and not later and "Inf" not in t.morph.get("VerbForm")
         m, why = ("present" if realized else "planned"), f"target of {t.text}"
     elif gov in roles.FLOWS:
-        if c.definite and not forward:
+        if c.definite and not forward and gov_tok.pos_ == "NOUN" and gov == "leaving" and not c.demonstrative:
+            # « le retrait de ses quelque 2 000 soldats », « le départ des 300 instructeurs »: a noun of departure
+            # names the move, and the whole it takes is the size of the move (a participle of state, « ses 200
+            # militaires déployés en Irak », keeps the whole a level: read above)
+            m, why = gov, f"the move {gov_tok.text} of the whole"
+        elif c.definite and not forward:
             m, why = ("present", f"the whole that {gov_tok.text} concerns")
         elif re.match(r"deploy|deploi", fold(gov_tok.text)) and not later:
             m, why = "present", f"governed by {gov_tok.text}"
@@ -1087,6 +1096,9 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
                 or gov_tok is not None
                 and STAY.match(fold(gov_tok.lemma_))
                 and not CHANGE_AHEAD.search(folded)
+                # « Sur le millier de soldats présents, environ 200 resteront »: the part of a whole that stays is
+                # what is left when the rest go, a level to come
+                and not _taken_from_whole(folded, c, a)
             )
         ):
             # « les quelque 900 soldats resteront », « maintiendra ses 300 soldats »: a definite number names
@@ -1149,6 +1161,24 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         if moved:
             m, why = "moved", f"{why}, then {moved}"
     return m, why
+
+
+CROSSING = re.compile(r"^[^,;.]{0,30}?\b(?:franchi|travers)\w*\s+(?:la |les |une )?frontieres?\b")
+
+
+def _taken_from_whole(folded: str, c: Figure, a: Figure | None) -> bool:
+    """Whether ``c`` counts some of a whole the sentence gave before it with « sur » or « parmi »."""
+    return (
+        a is not None
+        and a.sentence_index == c.sentence_index
+        and (a.count_best or 0) > (c.count_best or 0)
+        and bool(
+            re.search(
+                r"\b(?:sur|parmi)\s+(?:(?:le|les|ses|leurs|ces)\s+)?" + APPROX_WORDS + "$",
+                folded[max(0, a.local[0] - 30) : a.local[0]],
+            )
+        )
+    )
 
 
 PARTITIVE = re.compile(r"\s*(?:de|d')\s*(?:ses|leurs|nos|vos|les|ces)\s")
