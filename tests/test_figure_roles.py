@@ -1380,3 +1380,10 @@ def test_the_part_of_a_whole_that_stays_is_a_level_to_come():
     assert [x[:3] for x in people(text)] == [(600, "troops", "present"), (150, "troops", "planned")], people(text)
     # with no whole they are taken from, troops that stay are the level there now
     assert people("Quelque 600 soldats italiens resteront à Erbil.") == [(600, "troops", "present", "IT")]
+
+
+def test_a_definite_number_before_a_participle_shares_the_noun_counted_before():
+    text = "Rome admet compter 700 soldats au Liban, bien au-delà des 450 mentionnés jusqu'ici."
+    assert [x[:2] for x in people(text)] == [(700, "troops"), (450, "troops")], people(text)
+    # a noun that is no participle is not a gapped one
+    assert [x[0] for x in people("Rome compte 700 soldats répartis entre les 12 provinces du pays.")] == [700]

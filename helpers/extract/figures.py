@@ -711,6 +711,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             # « ainsi que des 900 déployés en Syrie »: a participle after a bare number is its noun's, gapped
             or re.fullmatch(r"[a-z-]+(?:e|i|u)e?s", fold(after_tok.text))
             and roles.measure_word(after_tok.text) in roles.LEVELS + roles.FLOWS
+            # « plus du double des 900 évoqués officiellement »: after a definite number, a plural past participle
+            # (as written, accent and all, whatever the tagger calls it) is the gapped noun's
+            or c.definite
+            and re.fullmatch(r"[a-zà-ÿ-]+(?:és|ées|[iu]s|[iu]es)", after_tok.text) is not None
         )
         # « trois soldats ont été blessés, dont un grièvement / soigné sur place »: « un » after « dont » is one
         # of the toll's, with or without a participle of its own
