@@ -1387,3 +1387,11 @@ def test_a_definite_number_before_a_participle_shares_the_noun_counted_before():
     assert [x[:2] for x in people(text)] == [(700, "troops"), (450, "troops")], people(text)
     # a noun that is no participle is not a gapped one
     assert [x[0] for x in people("Rome compte 700 soldats répartis entre les 12 provinces du pays.")] == [700]
+
+
+def test_a_definite_body_with_no_owner_is_the_one_named_before_with_its_owner():
+    text = (
+        "L'Italie a pris la tête de la mission de l'OTAN en Irak. Rome y affectera 300 carabiniers. "
+        "La mission, qui forme les officiers irakiens, compte aujourd'hui environ 700 membres."
+    )
+    assert people(text)[-1] == (700, "troops", "present", "NATO"), people(text)

@@ -1402,7 +1402,31 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     p = roles.frame_subject(utok or ntok, context, s.start)
     if p:
         return p, "subject"
+    p = _named_before(folded[: c.start], context, pos)
+    if p:
+        return p, "subject"
     return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
+
+
+# a sentence whose subject is a definite body with no owner of its own (« La mission, qui …, compte 500 membres »)
+BODY_SUBJECT = re.compile(
+    r"^\s*(?:la|le|l'|cette|ce)\s*(?P<noun>mission|contingent|coalition|operation)\s*"
+    r"(?:,[^,;]*,\s*|\s+(?=(?:\w+\s+)?(?:compt|compren|rassembl|totalis|regroup|reun)))"
+)
+
+
+def _named_before(head: str, context, pos: int) -> str:
+    """« La mission … compte 500 membres »: a definite body with no owner of its own is the one the article named
+    before with its owner (« la mission de l'OTAN »), not the country last named."""
+    m = BODY_SUBJECT.match(head)
+    if not m:
+        return ""
+    owners = re.findall(
+        rf"\b{m.group('noun')}\s+(?:de \w+\s+)?(?:de l'|de la |du |des |d')([^,;.()]{{0,40}})",
+        fold(context.text[max(0, pos - 3000) : pos]),
+    )
+    found = [roles.party_of(w) for w in owners if roles.party_of(w)]
+    return found[-1] if found else ""
 
 
 ABOARD = re.compile(
