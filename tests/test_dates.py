@@ -389,6 +389,38 @@ def test_offset_whose_date_is_the_referred_event():
     assert (off.main_start, off.main_end) == (date(2020, 1, 3), date(2020, 1, 4))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dix ans après le départ des derniers soldats, le ministre s'est rendu jeudi 14 octobre à Erbil.",
+        "ÉDITION - Quinze ans après l'accord de sécurité, la commission mixte a tenu le 14 octobre sa réunion.",
+    ],
+)
+def test_offset_fronting_the_sentence_counts_back_from_the_main_clause(text):
+    """« N ans après X, [main clause … date] »: X's phrase ends at the comma; the date further on, past the main
+    clause's subject or verb, is the main clause's own, and X is N years before it (never the other way round,
+    which would put a past visit decades after publication)."""
+    off = next(x for x in tag(text, date(2021, 10, 15)) if x.kind == "offset")
+    assert (off.main_start, off.main_end) == (date(2021, 10, 14),) * 2, (off.main_start, off.main_end)
+    assert off.date_end.year < 2021, off.date_start
+
+
+def test_offset_with_its_events_date_in_apposition_counts_forward():
+    """« Deux jours après la frappe, le 3 janvier, le Parlement a voté »: a date right after the comma is in
+    apposition to X, the main clause two days later."""
+    text = "Deux jours après la frappe, le 3 janvier, le Parlement a voté une résolution."
+    off = next(x for x in tag(text, date(2020, 2, 1)) if x.kind == "offset")
+    assert off.date_start == date(2020, 1, 3) and off.main_start == date(2020, 1, 5), (off.date_start, off.main_start)
+
+
+def test_offset_read_forward_never_dates_a_past_clause_after_publication():
+    """Whatever the punctuation, a past clause is not dated decades after the article: when counting forward from
+    the date after « N ans après X » would do that, the date is the main clause's."""
+    text = "Trente ans après la première guerre du Golfe le président est arrivé ce lundi 4 mars à Koweït."
+    off = next(x for x in tag(text, date(2024, 3, 4)) if x.kind == "offset")
+    assert off.main_start == date(2024, 3, 4) and off.date_end.year < 2000, (off.main_start, off.date_start)
+
+
 def test_window_anchor_gives_union():
     x = find_expressions("la semaine passée")[0]
     r = resolve_window(x, date(2020, 3, 19), date(2020, 3, 26))

@@ -1482,6 +1482,7 @@ def tag(
             context_year = r.date_start.year
         out.append(r)
     spans = sentence_spans or [(0, len(text))]
+    folded = fold(text)
     for i, x in enumerate(out):
         if x.rel == "same_time" and lo is not None:
             out[i] = _same_time(x, out, spans, lo, hi or lo)
@@ -1504,8 +1505,17 @@ def tag(
             if not others:
                 continue
             ref = min(others, key=lambda o: abs(o.start - x.start))
-            if ref.start > x.start:  # the date given is X's
-                main = count_from(x, ref.date_start, ref.date_end, forward=True)
+            main = count_from(x, ref.date_start, ref.date_end, forward=True) if ref.start > x.start else None
+            if main is not None and (
+                _in_main_clause(folded, sent[0], x, ref)
+                or (hi or lo) is not None
+                and main[0] > (hi or lo)
+                and clause_tense(text, folded, ref.start, ref.end) not in ("future", "planned")
+            ):
+                # the date after X's phrase is the main clause's own: X is counted back from it. A past clause
+                # dated after publication is no reading (« vingt ans après l'invasion, … est arrivé ce mardi »)
+                main = None
+            if main is not None:  # the date given is X's
                 out[i] = replace(
                     x,
                     date_start=ref.date_start,
@@ -1541,6 +1551,27 @@ def tag(
         if y.date_start is not None:
             out[i] = replace(y, precision=precision_of(y.date_start, y.date_end))
     return out
+
+
+# what may follow the comma that closes X's phrase and still be about X: a relative clause (« …, qui a eu lieu le 3
+# janvier, … »), a parenthesis or a quotation
+_ON_X = re.compile(r"\s*(?:(?:qui|que|qu'|dont|ou|lequel|laquelle|lesquels|lesquelles)\b|[(«\"])")
+# the little words that may stand before a date in apposition (« …, le 3 janvier, … », « …, en 2013, … »)
+_BEFORE_DATE = frozenset("le la l' en au du de des ce cette dans a des depuis".split())
+
+
+def _in_main_clause(folded: str, sent_start: int, x: TimeExpr, ref: TimeExpr) -> bool:
+    """Whether the date ``ref`` after an offset « N ans après X » is the main clause's own, not X's: the offset
+    fronts its sentence (or follows a dateline's dash), X's phrase ends at a comma, and the main clause's words
+    stand between that comma and the date (« Près de vingt ans après l'invasion, le ministre est arrivé mardi
+    7 mars »). A date right after the comma (« …, le 3 janvier, … ») or in a relative clause on X is X's."""
+    if not re.search(r"(?:^|[,:\-–—(])\s*$", folded[sent_start : x.start]):
+        return False
+    comma = folded.find(",", x.end, ref.start)
+    if comma == -1 or re.search(r"[.;:!?]", folded[x.end : ref.start]) or _ON_X.match(folded, comma + 1):
+        return False
+    words = re.findall(r"[a-z]+'?", folded[comma + 1 : ref.start])
+    return any(w not in _BEFORE_DATE for w in words)
 
 
 # what may stand between a period and a finer time it holds, in apposition: a comma (« la semaine dernière, jeudi
