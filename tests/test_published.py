@@ -499,3 +499,39 @@ def test_a_weekday_and_date_in_a_plan_still_picks_the_year():
         f"a weekday and date in a planned clause should keep only the year it holds in: {p.start}…{p.end} "
         f"({p.evidence})"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # a feast in apposition to « hier »: published the day after it, in the years the rest allows
+        ("Deux soldats ont été blessés hier, jour de Noël, lors d'une attaque de roquettes.", (12, 26)),
+        ("Deux soldats ont été blessés hier, le jour de Noël, près de la base.", (12, 26)),
+        # a day and month in apposition to « avant-hier »: two days after it
+        ("Le convoi a été visé avant-hier, 14 juillet, au nord de la capitale.", (7, 16)),
+    ],
+)
+def test_a_day_counted_from_publication_named_by_a_date_fixes_the_day(sentence, expected):
+    # Kadhimi's term (May 2020 – Oct. 2022) picks the years; the apposition picks the day of each
+    text = f"Titre\n\nLe Premier ministre irakien Moustafa al-Kazimi a dénoncé l'attaque. {sentence}"
+    p = infer_one(text, timeline=TIMELINE)
+    assert p.start is not None and (p.start.month, p.start.day) == expected, (p.start, p.end, p.evidence)
+    assert (p.end.month, p.end.day) == expected and p.end.year - p.start.year <= 2, (p.start, p.end, p.evidence)
+    assert "is " in p.evidence and "day(s) after it" in p.evidence, p.evidence
+
+
+def test_yesterday_with_its_weekday_fixes_the_weekday_of_publication():
+    # « hier, lundi »: published on a Tuesday of Kadhimi's term, whichever
+    text = "Titre\n\nLe Premier ministre irakien Moustafa al-Kazimi a reçu hier, lundi, l'envoyé américain."
+    p = infer_one(text, timeline=TIMELINE)
+    assert p.start is not None and p.start.weekday() == 1 and p.end.weekday() == 1, (p.start, p.end, p.evidence)
+
+
+def test_a_date_apart_from_yesterday_does_not_name_it():
+    # « hier » and a date of another clause: no day fixed by them
+    text = (
+        "Titre\n\nLe Premier ministre irakien Moustafa al-Kazimi a reçu hier les ambassadeurs. "
+        "La base avait été visée à Noël par des roquettes."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert "day(s) after it" not in p.evidence, p.evidence

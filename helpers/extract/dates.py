@@ -908,6 +908,7 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
             "apres-demain": 2,
         }[g["w"]]
         x.rel = "days"
+        x.weekday = WEEKDAYS.get(g.get("wd") or "")  # « hier, lundi »: that day's weekday
     elif name == "weekend":
         x.kind, x.unit = "relative", "weekend"
         x.rel = {"dernier": "last", "passe": "last", "prochain": "next"}.get(g.get("rel") or "", "this")

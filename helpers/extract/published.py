@@ -171,6 +171,7 @@ RANK = {
     "weekday": 5,
     "period": 5,
     "to_the_day": 5,
+    "named_day": 5,
     "news": 6,
 }
 
@@ -284,6 +285,7 @@ def infer_one(
         + [Bound(c.lo, c.hi, c.evidence, "corpus") for c in constraints or []]
         + _weekday_dates(text, folded, exprs, lead, frozenset(x.start for _, x in periods))
         + _period_dates(text, periods)
+        + _named_relative_days(text, folded, exprs)
         + _to_the_day(text, folded, exprs, refs, sents, lead)
     )
     window = Window([(FLOOR, horizon())])
@@ -807,6 +809,55 @@ def _days_bound(days: list[tuple[date, date]], why: str, rank: str) -> Bound:
     if len(days) == 1:
         return Bound(days[0][0], days[0][1], why, rank)
     return Bound(None, None, why, rank, days)
+
+
+# what stands between a day counted from publication and the date that names it (« hier, jour de Noël », « hier 24
+# mars », « aujourd'hui, le 3 mai »; « le 25 décembre, hier, »): a comma, « jour » before a feast's « de Noël »
+_NAMING = re.compile(r"\s*,?\s*(?:(?:le |ce )?jour\s+)?")
+
+
+def _named_relative_days(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
+    """A day counted from publication (« hier », « avant-hier », « aujourd'hui », « demain ») named in apposition
+    by a day of the year (« hier, jour de Noël », « hier 24 mars », « aujourd'hui, le 3 mai ») or by a weekday
+    (« hier, lundi »): the two are one day, so publication is that many days after it (a day and month without a
+    year: the same day of any year, with a year or a weekday only those that hold)."""
+    out = []
+    for i, r in enumerate(exprs):
+        if r.kind != "relative" or r.rel != "days" or r.n is None or not -2 <= r.n <= 2:
+            continue
+        if not re.match(r"(?:aujourd'hui|avant-hier|apres-demain|hier|demain)", folded[r.start : r.end]):
+            continue  # « désormais », « ce jour »: no day of their own
+        shift = timedelta(days=-r.n)
+        if r.weekday is not None:  # « hier, lundi »: published on the weekday after it
+            out.append(
+                Bound(
+                    None,
+                    None,
+                    f"{_quote(text, r)}: that day is a {_WEEKDAY_NAMES[r.weekday]}",
+                    "named_day",
+                    weekday=(r.weekday - r.n) % 7,
+                    stretch=0,
+                )
+            )
+            continue
+        for x in (exprs[i - 1] if i else None, exprs[i + 1] if i + 1 < len(exprs) else None):
+            if x is None or x.kind != "date" or x.day is None or x.month is None or x.rel not in (None, "this"):
+                continue
+            between = folded[r.end : x.start] if x.start >= r.end else folded[x.end : r.start]
+            if not _NAMING.fullmatch(between) or (x.start < r.start and "," not in between):
+                continue
+            years = [x.year] if x.year is not None else range(FLOOR.year, horizon().year + 1)
+            if x.weekday is not None:
+                years = weekday_years(x.day, x.month, x.weekday, years)
+            days = [(date(y, x.month, x.day) + shift,) * 2 for y in years if _valid_day(y, x.month, x.day)]
+            if days:
+                why = f"{_quote(text, r)} is {_quote(text, x)}: published {-r.n} day(s) after it"
+                out.append(_days_bound(days, why, "named_day"))
+            break
+    return out
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 # « jour pour jour »: an exact interval, from a past day to the writer's present (« il y a un an jour pour jour »,
