@@ -421,6 +421,42 @@ def test_offset_read_forward_never_dates_a_past_clause_after_publication():
     assert off.main_start == date(2024, 3, 4) and off.date_end.year < 2000, (off.main_start, off.date_start)
 
 
+@pytest.mark.parametrize(
+    "text,anchor,expected",
+    [
+        # no month anywhere near: the latest such day by publication (this month's, else the month before's)
+        ("Les chasseurs avaient déjà visé, le 4, un dépôt d'armes.", date(2022, 6, 20), date(2022, 6, 4)),
+        ("Les chasseurs avaient déjà visé, le 24, un dépôt d'armes.", date(2022, 6, 20), date(2022, 5, 24)),
+        ("Le dépôt d'armes a été bombardé le 31, selon l'armée.", date(2022, 7, 5), date(2022, 5, 31)),
+        # a future clause: the next such day
+        ("La commission se réunira le 28, à Erbil.", date(2022, 6, 20), date(2022, 6, 28)),
+        # a month named in the sentence before: a day of that month
+        ("En février, les tirs se sont multipliés. Le 11, une roquette a touché la base.", date(2022, 6, 20),
+         date(2022, 2, 11)),
+    ],
+)  # fmt: skip
+def test_a_day_of_the_month_without_its_month(text, anchor, expected):
+    """« le 4 » with no month in its sentence: a day of the month the text just named, else of the publication's
+    month or the one before (a past clause never after publication)."""
+    from helpers.text import split_sentences
+
+    xs = tag(text, anchor, anchor, [(s.start, s.end) for s in split_sentences(text)])
+    day = [x for x in xs if x.rel == "day_of_month"]
+    assert len(day) == 1 and (day[0].date_start, day[0].date_end) == (expected, expected), day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le siège du parti est au 3, rue de Bagdad.",
+        "Le premier, arrivé en 2019, a refusé.",
+        "L'équipe a gagné le 3 à 1 contre ses rivaux.",
+    ],
+)
+def test_an_address_a_pronoun_or_a_score_is_no_day_of_the_month(text):
+    assert not [x for x in find_expressions(text) if x.rel == "day_of_month"], find_expressions(text)
+
+
 def test_window_anchor_gives_union():
     x = find_expressions("la semaine passée")[0]
     r = resolve_window(x, date(2020, 3, 19), date(2020, 3, 26))

@@ -429,12 +429,13 @@ def test_a_day_without_its_month_takes_the_month_named_before_in_its_sentence():
     assert (x.date_start, x.date_end) == (date(2023, 3, 14), date(2023, 3, 14)), (x.date_start, x.note)
 
 
-def test_a_day_without_a_month_in_its_sentence_is_no_date():
-    """« Le 14, … » with no month named in its sentence: nothing to take the month from, no date."""
+def test_a_day_without_a_month_in_its_sentence_takes_the_month_just_named():
+    """« Le 14, … » with no month named in its sentence: the month the sentence before names (« en mars. Le 14 »
+    is 14 March, as a reader takes it), not the publication's month."""
     text = "Pourparlers\n\nLes discussions ont repris en mars. Le 14, à Erbil, les délégations se sont revues.\n"
     spans = [(s.start, s.end) for s in split_sentences(text)]
-    found = [x.text for x in tag(text, date(2023, 6, 2), date(2023, 6, 2), spans)]
-    assert not [w for w in found if w.lower().startswith("le 14")], found
+    found = [(x.text, x.date_start) for x in tag(text, date(2023, 6, 2), date(2023, 6, 2), spans)]
+    assert [d for w, d in found if w.lower().startswith("le 14")] == [date(2023, 3, 14)], found
 
 
 def test_the_eve_of_an_event_after_a_bare_day_dates_the_event_the_next_day():

@@ -719,12 +719,17 @@ def _find(text: str) -> list[TimeExpr]:
 BARE_DAY = re.compile(rf"\b(?:le|du|au|depuis le|jusqu'au) (?P<d>{DAY})(?=\s*[,;.]| (?:a|au|aux|dans|pres) )")
 
 
+# a day of the month with no month in its sentence, in figures (« le 3 », not « le premier », the pronoun), before a
+# comma or the end of the clause (« avait déjà frappé, le 3, un groupe », « signé le 12. »)
+_MONTHLESS_DAY = re.compile(r"(?:le|du|depuis le|jusqu'au) (?:[12]\d|3[01]|0?[1-9]|1er)")
+# what makes « le 3 » no day: an address (« au 3, rue … »), a score or a range (« le 3 à 1 »), a list's item
+_NOT_A_DAY_AFTER = re.compile(r"\s*(?:,\s*(?:rue|avenue|boulevard|bd|place|quai|allee|impasse|bis|ter)\b|(?:a|au) \d)")
+
+
 def _bare_days(text: str, folded: str, out: list[TimeExpr], taken: _Spans) -> list[TimeExpr]:
     """``out`` with the days of the month written without their month (« en janvier …, le 27 à Bagdad »): the
     month (and year) of the date or month named last before them in their sentence, a later day when it was a
     date. Without one in the sentence, no date."""
-    if not out:
-        return out
     more = []
     for m in BARE_DAY.finditer(folded):
         s, e = m.span()
@@ -732,6 +737,12 @@ def _bare_days(text: str, folded: str, out: list[TimeExpr], taken: _Spans) -> li
             continue
         prev = [x for x in out if x.end <= s and x.month is not None and x.kind in ("date", "month") and not x.month2]
         if not prev or s - prev[-1].end > 200 or re.search(r"[.!?;:\n]", folded[prev[-1].end : s]):
+            if _MONTHLESS_DAY.fullmatch(folded, s, e) and not _NOT_A_DAY_AFTER.match(folded, e):
+                # no month in the sentence: a day of a month the text named just before or, failing that, of the
+                # publication's month or the one before (see tag and resolve)
+                more.append(
+                    TimeExpr(text[s:e], s, e, "relative", day=_day(m.group("d")), unit="month_day", rel="day_of_month")
+                )
             continue
         ref, day = prev[-1], _day(m.group("d"))
         if ref.kind == "date" and (ref.day is None or day <= ref.day):
@@ -1321,6 +1332,8 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
             return d, d + timedelta(days=1)
         if x.rel in ("same_time", "that_day"):
             return None  # resolved in tag() from the expression it refers back to
+        if x.rel == "day_of_month":  # « le 3 »: the latest 3rd by the anchor, or in a future clause the next one
+            return _day_of_month(x.day, anchor, x.tense in ("future", "planned"))
         if x.rel == "days":
             d = anchor + timedelta(days=x.n)
             return d, d
@@ -1363,6 +1376,18 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
         if x.unit == "month":
             return month_range(*_ym(_add_months(anchor, shift)))
         return date(anchor.year + shift, 1, 1), date(anchor.year + shift, 12, 31)
+    return None
+
+
+def _day_of_month(day: int, anchor: date, ahead: bool) -> tuple[date, date] | None:
+    """The day ``day`` of the anchor's month or of the one before (the next one holding it when ``ahead``)."""
+    first = date(anchor.year, anchor.month, 1)
+    for k in range(0, 3):
+        m = _add_months(first, k if ahead else -k)
+        if _valid(m.year, m.month, day):
+            d = date(m.year, m.month, day)
+            if (d >= anchor) if ahead else (d <= anchor):
+                return d, d
     return None
 
 
@@ -1489,6 +1514,8 @@ def tag(
             out[i] = _same_time(x, out, spans, lo, hi or lo)
         elif x.rel == "that_day":
             out[i] = _that_day(x, out, spans)
+        elif x.rel == "day_of_month":
+            out[i] = _month_told(x, out, spans, hi or lo)
     for i, x in enumerate(out):
         if x.kind != "offset":
             continue
@@ -1626,6 +1653,34 @@ def _that_day(x: TimeExpr, out: list[TimeExpr], spans) -> TimeExpr:
         basis="reference",
         note=f"from {ref.text!r}",
     )
+
+
+def _month_told(x: TimeExpr, out: list[TimeExpr], spans, last: date | None) -> TimeExpr:
+    """« Le 27, … » with no month in its sentence: a day of the month the two sentences before it name (« En
+    janvier, les tirs se sont multipliés. Le 27, … »); with none, as resolved from publication (the anchor's
+    month or the one before). A past clause is not dated after publication."""
+    k = next((i for i, (a, b) in enumerate(spans) if a <= x.start < b), 0)
+    since = spans[max(0, k - 2)][0] if spans else 0
+    told = [
+        o
+        for o in out
+        if o is not x
+        and o.resolved
+        and o.kind in ("date", "month", "part")
+        and since <= o.start
+        and o.end <= x.start
+        and (o.date_start.year, o.date_start.month) == (o.date_end.year, o.date_end.month)
+    ]
+    if not told:
+        return x
+    ref = max(told, key=lambda o: o.start)
+    y, m = ref.date_start.year, ref.date_start.month
+    if not _valid(y, m, x.day):
+        return x
+    d = date(y, m, x.day)
+    if last is not None and d > last and x.tense not in ("future", "planned"):
+        return x
+    return replace(x, date_start=d, date_end=d, precision="day", basis="reference", note=f"month of {ref.text!r}")
 
 
 def _same_time(x: TimeExpr, out: list[TimeExpr], spans, lo: date, hi: date) -> TimeExpr:
