@@ -457,6 +457,32 @@ def test_an_address_a_pronoun_or_a_score_is_no_day_of_the_month(text):
     assert not [x for x in find_expressions(text) if x.rel == "day_of_month"], find_expressions(text)
 
 
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        # « un an » in the singular is an offset like « deux ans »
+        ("La base a été rouverte en juin 2016 puis fermée un an plus tard par l'armée.", date(2017, 6, 1),
+         date(2017, 6, 30)),
+        # whole years from a whole year, whole months from a whole month
+        ("En 2015, la mission a commencé. Deux ans plus tard, elle a changé de nom.", date(2017, 1, 1),
+         date(2017, 12, 31)),
+        ("Le camp a été attaqué en avril 2019. Trois mois plus tard, il a été évacué.", date(2019, 7, 1),
+         date(2019, 7, 31)),
+    ],
+)  # fmt: skip
+def test_an_offset_after_a_date_counts_from_it_whole(text, start, end):
+    from helpers.text import split_sentences
+
+    xs = tag(text, date(2023, 5, 2), sentence_spans=[(s.start, s.end) for s in split_sentences(text)])
+    off = next(x for x in xs if x.kind == "offset")
+    assert (off.date_start, off.date_end) == (start, end), (off.text, off.date_start, off.date_end)
+
+
+def test_in_one_year_is_found():
+    x = next(x for x in tag("Les derniers instructeurs partiront dans un an.", date(2023, 5, 2)) if x.rel == "in")
+    assert (x.date_start, x.date_end) == (date(2024, 5, 1), date(2024, 5, 31)), (x.text, x.date_start)
+
+
 def test_window_anchor_gives_union():
     x = find_expressions("la semaine passée")[0]
     r = resolve_window(x, date(2020, 3, 19), date(2020, 3, 26))

@@ -583,7 +583,7 @@ _p(
     r"\bil y a (?:(?P<q>pres d'|pres de |presque |environ |plus d'|plus de |moins d'|moins de |a peine |"
     rf"tout juste |quelque ))?(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b",
 )
-_p("in_time", rf"\bdans (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees)\b")
+_p("in_time", rf"\bdans (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?)\b")
 # a part of the week, month or year of publication ("en fin de semaine", "d'ici la fin du mois", "début d'année")
 _p(
     "part_relative",
@@ -593,7 +593,7 @@ _p(
 _p(
     "offset",
     rf"\b(?:(?P<q>moins d'|moins de |plus d'|plus de |pres d'|pres de |environ |quelque ))?"
-    rf"(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b",
+    rf"(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b",
 )
 _p(
     "lendemain",
@@ -1569,11 +1569,8 @@ def tag(
             if not before:
                 continue
             ref = before[-1]
-            sign = 1 if x.direction == "after" else -1
-            a, b = (
-                ref.date_start + sign * (lo_d if sign > 0 else hi_d),
-                ref.date_end + sign * (hi_d if sign > 0 else lo_d),
-            )
+            # « en septembre 2014 …, un an plus tard »: September 2015, whole months and years counted whole
+            a, b = count_from(x, ref.date_start, ref.date_end, forward=True)
             out[i] = replace(x, date_start=a, date_end=b, basis="reference", note=f"from {ref.text!r}")
         y = out[i]
         if y.date_start is not None:
@@ -1703,14 +1700,15 @@ def _same_time(x: TimeExpr, out: list[TimeExpr], spans, lo: date, hi: date) -> T
 def count_from(x: TimeExpr, start: date, end: date, forward: bool) -> tuple[date, date]:
     """The days an offset ``x`` (« deux jours après X ») gives, counted from the dates [start, end] of one side:
     the main clause's from X's (``forward``), or X's from the main clause's. Whole years counted from a whole
-    year give a whole year (« en 2014, trois ans après » is 2011), whole months from a whole month a month."""
+    year give a whole year (« en 2014, trois ans après » is 2011), whole months or years from a whole month a month
+    (« en septembre 2014 …, un an plus tard » is September 2015)."""
     sign = (1 if x.direction == "after" else -1) * (1 if forward else -1)
     if not x.vague and x.n and x.unit in ("year", "month"):
         whole_year = (start.month, start.day, end.month, end.day) == (1, 1, 12, 31)
         whole_month = start.day == 1 and end == month_range(end.year, end.month)[1]
         if whole_year and x.unit == "year":
             return date(start.year + sign * x.n, 1, 1), date(end.year + sign * x.n, 12, 31)
-        if whole_month and (whole_year or x.unit == "month"):
+        if whole_month:  # « un an après mars 2020 »: March 2021
             months = sign * x.n * (12 if x.unit == "year" else 1)
             a = _add_months(start.replace(day=1), months)
             b = _add_months(end.replace(day=1), months)
