@@ -962,3 +962,35 @@ def test_a_move_decided_at_a_date_of_its_own_is_an_announcement_then():
     said = typed(evs, "announcement")
     assert said.date_start <= date(2023, 4, 21) <= said.date_end, [(e.event_type, e.date_start, e.clause) for e in evs]
     assert typed(evs, "withdrawal").date_start == date(2023, 5, 11), [(e.event_type, e.date_start) for e in evs]
+
+
+# --- an offset set off by commas after an event noun dates that event, not the clause -------------------------
+
+RETALIATION = (
+    "Le point sur l'Irak\n\n"
+    "Les miliciens ont bombardé le camp de Taji le 12 mars 2020, en représailles à l'assassinat de leur chef, "
+    "trois jours plus tôt, à Bagdad.\n"
+)
+
+
+def test_an_offset_after_a_cause_noun_dates_the_cause_not_the_clause():
+    evs = events(RETALIATION, date(2020, 3, 20))
+    attack = typed(evs, "attack")
+    assert attack.date_start == date(2020, 3, 12), [(e.event_type, e.date_start, e.clause) for e in evs]
+    killing = typed(evs, "killing")
+    assert killing.date_start == date(2020, 3, 9), [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+# --- a government summoning an envoy « pour protester » is a diplomatic act, no demonstration --------------
+
+SUMMONS = (
+    "Le point sur l'Irak\n\n"
+    "Mardi, le ministère turc des Affaires étrangères a convoqué le chargé d'affaires irakien pour protester "
+    "contre des tirs à la frontière.\n"
+)
+
+
+def test_summoning_an_envoy_to_protest_is_no_demonstration():
+    evs = events(SUMMONS, date(2022, 5, 12))
+    assert [e.event_type for e in evs] == ["other"], [(e.event_type, e.clause) for e in evs]
+    assert evs[0].date_start == date(2022, 5, 10), evs[0].date_start

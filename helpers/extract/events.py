@@ -449,7 +449,7 @@ def extract_events(
                     for x in s_exprs
                     if (fr.span[0] <= x.start < fr.span[1] or _incise(fr, x, folded))
                     and x.resolved
-                    and x.kind != "offset"
+                    and (x.kind != "offset" or (x.rel == "follows" and _incise(fr, x, folded)))
                     and not is_future_context(folded, x.start)
                 ]
                 if not own:
@@ -561,6 +561,10 @@ def extract_events(
             follows = [
                 x for x in s_exprs if x.kind == "offset" and x.rel == "follows" and a <= x.start < b and x.resolved
             ]
+            # « en représailles à l'assassinat du général X, cinq jours plus tôt, par un drone »: an offset set off
+            # by commas after another event's noun dates that event, not the clause's
+            incise_follows = [x for x in follows if any(_incise(f, x, folded) for f, _ in others + causes)]
+            follows = [x for x in follows if x not in incise_follows]
             # the offsets the sentence does not date after a main clause with no date of its own
             later = [x for x in undated_offsets if x.start >= a] if seg_i == 0 and offset is None else []
             # the sites the predicate's phrase names (« le retrait de Qayyarah »): an occurrence told before is
@@ -807,7 +811,7 @@ def extract_events(
                 se.keys |= {f"place:{p}" for p in se.place_ids if p not in generic_places}
                 se.headline = frame_headline(se, fr, frames, headline_place, generic_places, site_ids)
                 side_events.append(se)
-            for f, ftype, x in _side_frames(fr, ev, others, frames, clause_dates, folded):
+            for f, ftype, x in _side_frames(fr, ev, others, frames, clause_dates + incise_follows, folded):
                 # another event the clause tells with a date of its own, in a noun phrase or a clause of its
                 # own (« a salué lundi l'entente trouvée vendredi », « aux funérailles de combattants tombés
                 # mardi dans des frappes »): an event of the article too, at that date

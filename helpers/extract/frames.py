@@ -682,7 +682,7 @@ CANDIDATE = re.compile(
     r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|veille|sommeil|entre parentheses|manifest|rassembl|sit-in|protest|defil|visit|"
-    r"annon|declar|proclam|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
+    r"annon|declar|proclam|convoq|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
@@ -903,6 +903,8 @@ def _other_sort(tok) -> str:
         return "crash"  # « un hélicoptère militaire s'est écrasé »: an accident, not violence
     if lem in OTHER_VERBS and pos in ("VERB", "AUX", "ADJ"):
         return OTHER_VERBS[lem]
+    if lem in ("convoquer", "convocation") and ENVOY.search(after[:50]):
+        return "summons"  # « a convoqué l'ambassadeur d'Iran »: a diplomatic act
     if pos in ("VERB", "AUX") and (lem in ("arriver", "atterrir") or (lem == "rendre" and _reflexive(tok))):
         # « le vice-président est arrivé samedi sur la base », « le chef d'état-major s'est rendu à Erbil »: one
         # official going somewhere visits it (no forces move); « se rendre » needs a place (« ils se sont rendus »
@@ -924,6 +926,13 @@ def _other_sort(tok) -> str:
         ):
             return "visit"
     return ""
+
+
+# an envoy a government summons (« l'ambassadeur d'Iran », « le chargé d'affaires américain »)
+ENVOY = re.compile(
+    r"^\s*(?:\w+ )?(?:l'|le |la |les |d'|de l'|du |des )?(?:ambassadeurs?|ambassadrices?|charges? d'affaires|"
+    r"diplomates?|representants? diplomatiques?|envoyes?)\b"
+)
 
 
 # the head of a phrase naming one official (« le vice-président américain Mike Pence », « le chef d'état-major »)
@@ -2911,6 +2920,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return "suspension"
         return "announcement" if fr.modality in ("planned", "demanded") else None
     if k == "protest":
+        if fold(fr.phrase).startswith(("pour ", "afin de ")):
+            return None  # « a convoqué l'ambassadeur pour protester contre… »: the aim of another act, no demonstration
         return "protest" if fr.modality in ("realized", "reported") and not fr.negated else None
     if k == "speech":
         content = [f for f in frames if f.governed_by is not None and frames[f.governed_by] is fr]

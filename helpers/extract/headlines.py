@@ -145,6 +145,7 @@ OTHER_SORTS = {
     "crash": "Accident d'un appareil militaire",
     "command": "Passation de commandement",
     "violence": "Attaque",
+    "summons": "Convocation d'un diplomate",
 }
 WEAPON_KIND = {
     "roquette": " à la roquette",
