@@ -994,3 +994,29 @@ def test_summoning_an_envoy_to_protest_is_no_demonstration():
     evs = events(SUMMONS, date(2022, 5, 12))
     assert [e.event_type for e in evs] == ["other"], [(e.event_type, e.clause) for e in evs]
     assert evs[0].date_start == date(2022, 5, 10), evs[0].date_start
+
+
+# --- « sans rencontrer » meets no one; « un entretien diffusé par une chaîne » is an interview, not talks -------
+
+NO_MEETING = (
+    "Le point sur l'Irak\n\n"
+    "Le chancelier allemand est arrivé mardi à Erbil. Il s'y était déjà rendu le 3 mars, sans rencontrer le moindre "
+    "responsable kurde.\n"
+)
+INTERVIEW_TEXT = (
+    "Le point sur l'Irak\n\n"
+    "Dans un entretien accordé mardi à une radio française, le ministre a défendu la présence de ses soldats.\n"
+)
+
+
+def test_an_infinitive_after_sans_is_not_done_and_a_pronoun_going_there_visits():
+    evs = events(NO_MEETING, date(2022, 5, 12))
+    assert "talks" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+    assert sorted(e.date_start for e in evs if e.event_type == "other") == [date(2022, 3, 3), date(2022, 5, 10)], [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]
+
+
+def test_an_interview_given_to_the_press_is_no_talks():
+    evs = events(INTERVIEW_TEXT, date(2022, 5, 12))
+    assert "talks" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]

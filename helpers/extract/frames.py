@@ -905,6 +905,12 @@ def _other_sort(tok) -> str:
         return OTHER_VERBS[lem]
     if lem in ("convoquer", "convocation") and ENVOY.search(after[:50]):
         return "summons"  # « a convoqué l'ambassadeur d'Iran »: a diplomatic act
+    if pos in ("VERB", "AUX") and lem == "rendre" and _reflexive(tok):
+        # « Il s'y était rendu le 26 décembre »: one person (a singular pronoun) going there visits it
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "expl:subj")]
+        there = any(fold(c.text) == "y" for c in tok.children)
+        if there and len(subj) == 1 and fold(subj[0].text) in ("il", "elle"):
+            return "visit"
     if pos in ("VERB", "AUX") and (lem in ("arriver", "atterrir") or (lem == "rendre" and _reflexive(tok))):
         # « le vice-président est arrivé samedi sur la base », « le chef d'état-major s'est rendu à Erbil »: one
         # official going somewhere visits it (no forces move); « se rendre » needs a place (« ils se sont rendus »
@@ -926,6 +932,14 @@ def _other_sort(tok) -> str:
         ):
             return "visit"
     return ""
+
+
+# what makes « un entretien » an interview given to the press, not talks
+INTERVIEW = re.compile(
+    r"^\s*(?:\w+ ){0,2}(?:accorde\w*|donne\w*|diffuse\w*|publie\w*|televise\w*|radiodiffuse\w*|exclusif)\b"
+    r"|^\s*(?:\w+ ){0,2}(?:a|au|aux|avec) (?:la |le |l'|les )?(?:chaine|journal|quotidien|hebdomadaire|magazine|"
+    r"television|tele|radio|agence|presse|site|media|medias|journaliste|journalistes)\b"
+)
 
 
 # an envoy a government summons (« l'ambassadeur d'Iran », « le chargé d'affaires américain »)
@@ -1048,6 +1062,8 @@ def _kind_of(tok) -> str | None:
         if lem in TALK_NOUNS:
             if lem == "conference" and any(fold(c.text) == "presse" for c in tok.children):
                 return "speech"  # « lors d'une conférence de presse »: a statement, not talks
+            if lem in ("entretien", "interview") and INTERVIEW.match(_folded(tok.doc)[tok.idx + len(tok.text) :]):
+                return "speech"  # « dans un entretien diffusé par CBS », « accordé au Monde »: an interview
             return "talks"
         if lem in SUSPEND_NOUNS:
             return "suspension"
@@ -1369,6 +1385,8 @@ def _negated(tok) -> bool:
             return True
         if c.dep_ == "det" and fold(c.text) in ("aucun", "aucune", "nul", "nulle"):
             return True
+        if c.dep_ in ("mark", "case") and fold(c.text) == "sans" and "Inf" in tok.morph.get("VerbForm"):
+            return True  # « sans rencontrer le moindre responsable »: not met
     return False
 
 
