@@ -1299,6 +1299,11 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         return "other", "stated"
     if own:
         return own, "stated"
+    paren = PAREN_OWNER.search(folded[: c.start]) if c.kind in ("troops", "casualties") else None
+    if paren and roles.party_of(paren.group("np")):
+        # « devant l'Italie (800), le Royaume-Uni (400), l'Espagne (550 militaires) »: the party the parenthesis
+        # follows counts them, whatever the parse made of the list
+        return roles.party_of(paren.group("np")), "stated"
     if c.kind == "casualties" and roles.GENERIC_VICTIMS.match(fu_) and PROTEST_TOLL.search(folded[: c.start]):
         # « un mouvement de contestation dont la répression a fait 200 morts »: the dead of a crackdown on
         # protesters are the protesters, civilians, not the force the article is about
@@ -1606,6 +1611,8 @@ SEX_WORDS = re.compile(r"^(?:hommes?|femmes?)$")
 CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
 
 
+# the noun phrase a parenthesis holding a figure opens after (« l'Espagne (550 militaires) »)
+PAREN_OWNER = re.compile(r"(?:^|[,;:]|\bet\b|\bdevant\b|\bavec\b)\s*(?P<np>[^,;:()]{2,40}?)\s*\(\s*(?:\w+ )?$")
 DASH_OPEN = {"—": ("—", ".", ";"), "–": ("–", ".", ";"), "(": (")",)}
 
 

@@ -174,6 +174,7 @@ class HyphenNames:
         return hyphen_names(doc)
 
     def pipe(self, docs, batch_size: int = BATCH):
+        """Each Doc of ``docs`` with its names joined, in order (``batch_size`` is spaCy's, unused)."""
         for doc in docs:
             yield hyphen_names(doc)
 
