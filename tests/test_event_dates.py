@@ -1020,3 +1020,16 @@ def test_an_infinitive_after_sans_is_not_done_and_a_pronoun_going_there_visits()
 def test_an_interview_given_to_the_press_is_no_talks():
     evs = events(INTERVIEW_TEXT, date(2022, 5, 12))
     assert "talks" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- people wounded « lors d'une attaque menée le 18 octobre »: the attack's date is the clause's -------------
+
+WOUNDED_IN = (
+    "Le point sur l'Irak\n\n"
+    "Quatre soldats italiens ont été blessés lors d'une attaque de drone menée le 9 avril contre le camp de Dhafra.\n"
+)
+
+
+def test_people_wounded_in_an_attack_dated_in_its_phrase_take_its_date():
+    a = typed(events(WOUNDED_IN, date(2024, 4, 15)), "attack")
+    assert a.date_start == date(2024, 4, 9), (a.date_start, a.date_basis, a.clause)

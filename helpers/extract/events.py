@@ -535,6 +535,16 @@ def extract_events(
             dates = [x for x in dates if _where(fr, x.start) < 2 or id(x) not in claimed] or [
                 x for x in dates if id(x) not in claimed
             ]
+            if not dates and fr.kind == "death":
+                # « blessés lors de deux attaques menées le 18 octobre »: the violence that wounded them, dated in
+                # its own phrase, is the same event: its date is the clause's
+                dates = [
+                    x
+                    for f, _ in others
+                    if f.kind == "violence" and f.start > fr.start
+                    for x in clause_dates
+                    if f.span[0] <= x.start < f.span[1] and x.precision in ("day", "week")
+                ][:1]
             if (
                 said is not None
                 and etype in ("agreement", "announcement")
