@@ -1033,3 +1033,19 @@ WOUNDED_IN = (
 def test_people_wounded_in_an_attack_dated_in_its_phrase_take_its_date():
     a = typed(events(WOUNDED_IN, date(2024, 4, 15)), "attack")
     assert a.date_start == date(2024, 4, 9), (a.date_start, a.date_basis, a.clause)
+
+
+# --- a body's session held is talks; « ramener ses effectifs à N » is a withdrawal -----------------------------
+
+SESSION_HELD = "Le point sur l'Irak\n\nLe comité mixte avait tenu sa deuxième session le 14 mars à Erbil.\n"
+CUT_TO = "Le point sur l'Irak\n\nEn mars, Rome avait ramené ses effectifs de 900 à 650 militaires.\n"
+
+
+def test_a_session_a_committee_held_is_talks():
+    t = typed(events(SESSION_HELD, date(2023, 5, 4)), "talks")
+    assert t.date_start == date(2023, 3, 14), (t.date_start, t.clause)
+
+
+def test_troops_brought_down_to_a_level_are_a_withdrawal():
+    w = typed(events(CUT_TO, date(2023, 5, 4)), "withdrawal")
+    assert (w.date_start, w.date_end) == (date(2023, 3, 1), date(2023, 3, 31)), (w.date_start, w.date_end, w.clause)

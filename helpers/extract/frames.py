@@ -70,6 +70,7 @@ MOVE_VERBS = {
     "reduire": "withdrawal",
     "diminuer": "withdrawal",
     "abaisser": "withdrawal",
+    "ramener": "withdrawal",  # « ramener ses effectifs à 2 500 », « ramener les soldats au pays »
     "revoir": "withdrawal",  # « revus à la baisse »
     "mettre": "withdrawal",  # « mettre fin à sa présence »
     "creer": "deployment",  # « la mission, créée en 2018 »
@@ -195,6 +196,8 @@ ROUND_OF = re.compile(
     r"^\s*(?:de |du |des |d')(?:la |l')?(?:\w+ ){0,2}?(?:dialogue|negociations?|discussions?|pourparlers|"
     r"consultations?|commission|comite|entretiens|concertations?)\b"
 )
+# a body whose sessions are talks
+TALKING_BODY = re.compile(r"\b(?:commission|comite|delegations?|groupes? de travail|negociateurs|dialogue)\b")
 SUSPEND_VERBS = {"suspendre", "geler", "interrompre", "cesser", "stopper", "arreter"}
 # « mise en veille », « mis en sommeil », « mise entre parenthèses »: paused
 PAUSED = re.compile(r"^\w+ (?:en (?:veille|sommeil|suspens|pause)|entre parentheses|au ralenti|a l'arret)\b")
@@ -675,7 +678,7 @@ def parties(folded: str) -> tuple[str, ...]:
 CANDIDATE = re.compile(
     r"\b(retir|retrait|quitt|evacu|rapatri|depart|parti(?:e?s?|r|ra|ront|rait|raient)\b|part(?:ent|ait|aient)\b|desengag|repli|remi[st]|remettr|remise|restitu|retroce|ced[ea]|"
     r"rend(?:u|ue|us|ra|re|ent)\b|livr|transf[ee]r|recu|recoi|redeploi|redeploy|repositionn|relocalis|deplac|"
-    r"regroup|deploi|deploy|envo[iy]|depech|debarqu|arriv|lanc|cree|creat|session|cycle|redui|reduction|diminu|abaiss|"
+    r"regroup|ramen|deploi|deploy|envo[iy]|depech|debarqu|arriv|lanc|cree|creat|session|cycle|redui|reduction|diminu|abaiss|"
     r"attaqu|frapp|bombard|pilonn|vis[eé]|cibl|assaill|agress|tir|attentat|offensive|salve|assaut|embuscade|"
     r"explos|represaille|roquett|missile|drone|obus|projectile|mortier|katiou|tomb|abatt|atterr|touch|atteint|"
     r"intercept|ecras|assassin|elimin|liquid|tu[eé]|tua|meurtre|execut|mort|deced|deces|peri|succomb|bless|"
@@ -1059,6 +1062,10 @@ def _kind_of(tok) -> str | None:
             _folded(tok.doc)[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 60]
         ):
             return "talks"  # « la deuxième session de la commission militaire », « un nouveau cycle de négociations »
+        if lem in ("session", "seance", "cycle", "tour") and _lemma(tok.head) == "tenir" and tok.dep_ == "obj":
+            held_by = " ".join(fold(_subtree_text(c)[0]) for c in tok.head.children if c.dep_ == "nsubj")
+            if TALKING_BODY.search(held_by):
+                return "talks"  # « cette commission avait tenu sa première session le 27 janvier »
         if lem in TALK_NOUNS:
             if lem == "conference" and any(fold(c.text) == "presse" for c in tok.children):
                 return "speech"  # « lors d'une conférence de presse »: a statement, not talks
@@ -2019,7 +2026,7 @@ def _is_forces_move(tok, fr: Frame) -> bool:
     ):
         fr.kind = "suspension"  # « réduire ses activités au minimum »: a pause, not forces leaving
         return True
-    if lem in ("reduire", "diminuer", "abaisser", "reduction"):
+    if lem in ("reduire", "diminuer", "abaisser", "reduction", "ramener"):
         return bool(
             re.search(
                 r"\b(troupes|forces|effectifs|presence|contingent|soldats|militaires|nombre|niveau|"
