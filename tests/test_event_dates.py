@@ -1049,3 +1049,26 @@ def test_a_session_a_committee_held_is_talks():
 def test_troops_brought_down_to_a_level_are_a_withdrawal():
     w = typed(events(CUT_TO, date(2023, 5, 4)), "withdrawal")
     assert (w.date_start, w.date_end) == (date(2023, 3, 1), date(2023, 3, 31)), (w.date_start, w.date_end, w.clause)
+
+
+# --- attacks a group « suspend » are what pauses; « admettre que » states ---------------------------------------
+
+HALT = (
+    "Le point sur l'Irak\n\n"
+    "Le 3 mai, dans un communiqué publié en ligne, les milices de la « Résistance » annonçaient suspendre « pour "
+    "l'instant » leurs attaques contre les convois.\n"
+)
+ADMITTED = (
+    "Le point sur l'Irak\n\nLe 12 mai, l'état-major admettait que onze soldats souffraient de commotions cérébrales.\n"
+)
+
+
+def test_attacks_a_group_suspends_are_no_attack():
+    evs = events(HALT, date(2023, 5, 20))
+    assert "attack" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+    assert typed(evs, "suspension").date_start == date(2023, 5, 3), [(e.event_type, e.date_start) for e in evs]
+
+
+def test_admitting_a_toll_is_a_statement_at_its_date():
+    said = typed(events(ADMITTED, date(2023, 5, 20)), "announcement")
+    assert said.date_start == date(2023, 5, 12), (said.date_start, said.clause)

@@ -406,6 +406,7 @@ SPEECH_VERBS = {
     "recommander",
     "preconiser",
     "proclamer",
+    "admettre",
 }
 # the verbs and nouns by which a party states something as news (not « ajouter », « préciser », « noter »:
 # they continue a statement already reported)
@@ -438,6 +439,7 @@ STATEMENT_WORDS = {
     "publier",
     "estimer",
     "proclamer",
+    "admettre",
 }
 SPEECH_NOUNS = {
     "annonce",
@@ -685,7 +687,7 @@ CANDIDATE = re.compile(
     r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|veille|sommeil|entre parentheses|manifest|rassembl|sit-in|protest|defil|visit|"
-    r"annon|declar|proclam|convoq|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
+    r"annon|declar|proclam|convoq|admet|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
@@ -741,6 +743,7 @@ class Frame:
     local: list = field(default_factory=list)  # spans of the clause it heads or that governs it
     clause: int = -1  # that clause's head (a character offset): frames of one clause share its dates
     attribute: bool = False  # a participle that qualifies a noun (« l'attentat revendiqué par Daech »)
+    halted: bool = False  # the object of a verb of pausing (« suspendre leurs attaques »): what stops, not an act
     unsaid: bool = False  # the object of a negated verb (« n'a pas annoncé de retrait », « il ne s'agit pas d'un
     #                       retrait »): nothing done nor said
 
@@ -2441,6 +2444,15 @@ def _causative(tok):
 def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> None:
     """Negation, tense, and the governor that makes a predicate planned, demanded, denied or reported."""
     fr.negated = _negated(tok)
+    if fr.kind == "violence" and tok.pos_ == "NOUN":
+        # « annonçaient suspendre « sous conditions » leurs attaques »: the attacks are what is paused, however the
+        # parse hung them (a verb of pausing a few words before, nothing but quotes and adverbs between)
+        for t in reversed(tok.doc[max(0, tok.i - 8) : tok.i]):
+            if t.text in (",", ";", ":", ".") or fold(t.text) in ("et", "mais", "qui", "que"):
+                break
+            if _lemma(t) in SUSPEND_VERBS | {"cesser", "stopper"} and t.pos_ in ("VERB", "AUX"):
+                fr.halted = True
+                break
     # (a participle the parser reads as an adjective keeps the tense of its copula: « seraient redéployés »)
     copula = tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children)
     fr.tense = _tense(_causative(tok)) if tok.pos_ in ("VERB", "AUX") or fr.pos == "VERB" or copula else ""
@@ -2811,6 +2823,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return "redeployment"  # leaving one place for another (« … pour se rendre au Koweït »)
         return k
     if k == "violence":
+        if fr.halted:
+            return None  # « suspendre ses attaques »: the suspension is the event
         if fr.modality in ("planned", "demanded"):
             return None  # a threat to strike is said, not done: the speech frame says it
         if fr.lemma in ("intercepter", "neutraliser") and fr.weapon:
