@@ -624,8 +624,9 @@ def test_a_withdrawal_not_ruled_out_is_no_withdrawal():
 
 
 def test_a_coalition_formed_in_a_past_year_is_no_event():
-    """« la coalition, formée en 2014 »: background, not an event of the codebook."""
-    text = "Contexte\n\nLa coalition, formée en 2014 contre les jihadistes, réunit des dizaines de pays.\n"
+    """« la coalition formée en 2014 »: a description that says which coalition, not an event of the codebook (set
+    off by commas, « La coalition, formée en 2014, », the founding is told: see test_background_events)."""
+    text = "Contexte\n\nDes dizaines de pays participent à la coalition formée en 2014 contre les jihadistes.\n"
     evs = events(text, date(2022, 6, 10))
     assert not [e for e in evs if e.date_start and e.date_start.year == 2014], [(e.event_type, e.clause) for e in evs]
 

@@ -19,6 +19,7 @@ from types import SimpleNamespace
 from ..text import ByStart, Sentence, fold, in_sentences, name_key
 from ..vocabulary import GENERIC_ACTORS, PRECISION_RANK, PRIORITY, family
 from .actors import actors_of
+from .background import background_events
 from .dates import CALENDAR_WORDS, TimeExpr, count_from, precision_of, refine_appositions, tag
 from .frames import (
     STATED_BY,
@@ -842,8 +843,36 @@ def extract_events(
                 side_events.append(se)
         out.extend(side_events)
         side_events = []
+        out.extend(_background_mentions(article_id, s, s_exprs, folded, text, out, hi or lo, side_segment))
     _date_title(out, lead, lo, hi)
     return out
+
+
+def _background_mentions(article_id, s, s_exprs, folded, text, out, hi, side_segment) -> list[EventMention]:
+    """The sentence's events told as dated background (see :mod:`.background`), but those at the date of an
+    event the sentence already tells with that expression or type."""
+    told = [e for e in out if e.sentence_index == s.index and e.date_start is not None]
+    found = []
+    for bg in background_events(folded, s.start, s.end, s_exprs, hi):
+        x = bg.date
+        if any(
+            e.date_start <= x.date_end
+            and x.date_start <= e.date_end
+            and (e.event_type == bg.event_type or e.date_text == x.text.strip())
+            for e in told + found
+        ):
+            continue
+        ev = EventMention(article_id, s.index, side_segment(s.index), bg.event_type, s.text, text[bg.start : bg.end])
+        ev.date_start, ev.date_end, ev.precision = x.date_start, x.date_end, x.precision
+        ev.date_text, ev.date_basis, ev.qualifier = x.text.strip(), x.basis, x.qualifier
+        ev.side, ev.before = "phrase", True
+        ev.actors = actors_of(folded[bg.start : bg.end])
+        ev.keys |= key_terms(text[bg.start : bg.end]) | {f"actor:{a}" for a in ev.actors if a not in GENERIC_ACTORS}
+        name = text[bg.name[0] : bg.name[1]]
+        name = " ".join(name.replace(",", " ").split()[:10])
+        ev.headline = bg.prefix + name if bg.prefix else name[:1].upper() + name[1:]
+        found.append(ev)
+    return found
 
 
 def _on_publication(ev: EventMention, lo: date, hi: date | None) -> None:

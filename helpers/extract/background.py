@@ -1,0 +1,140 @@
+"""Events told as dated background: a noun of an event with a date of its own in the noun phrase, not in a clause
+of the sentence (« la chute du régime, le 3 mars, a changé la donne », « l'offensive lancée le 9 octobre », « la
+coalition, formée en 2014, », « le mouvement de protestation né le 2 février », « l'invasion de mars 2003 »).
+
+The codebook counts them as events of the article: a dated fact with a type. A noun told with no date of its own
+(« depuis 2014, la coalition combat Daech ») is none. The nouns here are those the frames do not type (a fall, a
+victory, an offensive by third parties, the start of a protest movement, the founding of a coalition or a
+mission): their phrase is read on the folded text, so that a broken parse of an apposition does not lose them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import TimeExpr
+from .published import is_future_context
+
+PROTEST_NOUNS = r"contestation|soulevement|revolte|manifestations|mouvement de (?:contestation|protestation)"
+TALKS_NOUNS = r"session|reunion|sommet|rencontre|cycle de (?:discussions|negociations|pourparlers)"
+# nouns of an event that holds a date in apposition or as a complement (« la chute de X, le 8 décembre », « la
+# victoire de décembre 2017 »), by type
+EVENT_NOUNS = (
+    r"(?P<other>chute|renversement|effondrement|victoire|defaite|invasion|offensive|proclamation|creation|"
+    r"fondation|lancement|fin(?: officielle)?(?= (?:de la |du |des |de l')(?:mission|operation|guerre|occupation|"
+    r"combat|intervention))|debut(?= (?:de la |du |des |de l')(?:offensive|invasion|intervention|guerre|"
+    r"operation)))"
+    rf"|(?P<protest>{PROTEST_NOUNS}|debut(?= (?:de la |du |des )(?:{PROTEST_NOUNS})))"
+)
+# nouns of a body or a course of action whose start a participle dates (« la coalition, formée en 2014 »); a
+# body of states (a coalition, an alliance) only in an apposition set off by a comma: « la coalition formée en
+# 2014 contre l'EI » says which coalition, not that it was formed
+STARTED_NOUNS = (
+    r"(?P<body>coalition|alliance)|(?P<other>mission|operation|campagne|rotation|offensive|intervention|guerre|victoire|"
+    rf"invasion)|(?P<protest>{PROTEST_NOUNS})|(?P<talks>{TALKS_NOUNS})"
+)
+# participles of starting, founding, holding or proclaiming (« lancée », « née », « proclamée »)
+STARTED = (
+    r"(?:lance|ne|cree|forme|constitue|fonde|mis sur pied|mise sur pied|entame|commence|debute|declenche|amorce|"
+    r"proclame|declare|tenu|organise|etendu)(?:e|s|es)?"
+)
+# a complement of the noun: a few words with no verb, comma nor clause (« de Bachar al-Assad », « turque »)
+COMPLEMENT = r"(?:[\w'-]+ ){0,9}?"
+PREPOSED = re.compile(r"\b(?:depuis|apres|avant|lors d[eu]|des|avec|suite a|a la suite d[eu])\s*$")
+CLAUSE_WORD = re.compile(
+    r"\b(?:qui|que|qu'|dont|ou|lorsque|quand|mais|et|a|ont|est|sont|etait|avait|avaient|sera|selon|pour)\b"
+)
+AFTER_DATE = re.compile(r"\s*(?:[,.;:)]|$)")
+# « qui a perdu en 2017 son dernier bastion »: a group's defeat, dated in its relative clause
+LOST = re.compile(r"\bperdu,?\s*$", re.I)
+LAST_HOLD = re.compile(
+    r"(\s*,?\s*)(?:son|sa|ses|le|la|les) derni\w+ (?:\w+ ){0,2}?(?:bastion|fief|territoire|place forte)"
+)
+
+
+DETERMINER = r"\b(?:la |le |les |l'|sa |son |ses |leur |cette |ce )"
+STARTED_PHRASE = re.compile(
+    r"\b(?:la |le |les |l'|sa |son |ses |leur |cette |ce |un |une |du |de la |des |d')"
+    rf"(?:\w+ )?(?:{STARTED_NOUNS})(?P<rest> {COMPLEMENT}|\s*)(?P<comma>,\s*)?{STARTED}"
+    r"(?: (?:par|a|au|aux|en|dans) (?:[\w'-]+ ){0,4}?)?\s*(?:(?:le|en|au|a|a la|a l'|dans|des|depuis|fin|debut|mi-)\s*)?$"
+)
+NOUN_PHRASE = re.compile(
+    rf"{DETERMINER}(?:{EVENT_NOUNS})(?P<rest>(?: {COMPLEMENT}[\w')-]+)?)(?P<gap>,\s*|\s+)"
+    r"(?:(?:le|en|au|a|dans|fin|debut|mi-)\s*)?$"
+)
+COMPLEMENT_DATE = re.compile(rf"\b(?:la |le |l')(?:{EVENT_NOUNS}) (?:de|du|d')\s*(?:(?:le|en)\s+)?$")
+
+
+LEAD_PREPOSITION = re.compile(r"(?:de |d'(?=\w+ (?:de|du|d')))?")
+DATE_LEAD = re.compile(r"(?:,?\s*(?<![\w-])(?:le|en|au|a|a la|a l'|dans|des|depuis|fin|debut|mi-|de|du|d'))?\s*$")
+
+
+@dataclass
+class Background:
+    """One background event: its type, the span of its noun phrase and its date."""
+
+    event_type: str
+    start: int
+    end: int
+    date: TimeExpr
+    name: tuple[int, int] = (0, 0)  # the words that name it (« la chute du régime »), for its headline
+    prefix: str = ""  # put before them (« Perte de » + « son dernier fief »)
+
+
+def _type(m: re.Match) -> str:
+    return next(k for k, v in m.groupdict().items() if v)
+
+
+def background_events(folded: str, a: int, b: int, exprs: list[TimeExpr], hi: date | None) -> list[Background]:
+    """The dated background events of the sentence ``folded[a:b]`` (``exprs``: its time expressions): a past
+    date set off after an event noun's phrase, in a participle of starting after such a noun, or as its
+    complement; a group's defeat dated in its clause."""
+    out: list[Background] = []
+    for x in exprs:
+        if not (a <= x.start < b) or not x.resolved or x.kind == "offset" or x.since:
+            continue
+        if hi is not None and x.date_end is not None and x.date_end > hi or is_future_context(folded, x.start):
+            continue
+        lo_ = max(a, x.start - 140)
+        before = folded[lo_ : x.start]
+        after_ok = AFTER_DATE.match(folded, x.end) is not None
+        found = None
+        # « la coalition, formée en 2014, », « l'offensive turque lancée le 9 octobre »
+        m = STARTED_PHRASE.search(before)
+        if (
+            m is not None
+            and not CLAUSE_WORD.search(m.group("rest"))
+            and (_type(m) != "body" or m.group("comma") and not m.group("rest").strip())
+        ):
+            found = (_type(m).replace("body", "other"), lo_ + m.start(), x.end)
+        if found is None and after_ok:
+            # « la chute de Bachar al-Assad, le 8 décembre, », « depuis la fin officielle de la mission, en
+            # décembre 2021, », « après la proclamation de la victoire fin 2017, »
+            m = NOUN_PHRASE.search(before)
+            if (
+                m is not None
+                and not CLAUSE_WORD.search(m.group("rest"))
+                and (
+                    m.group("gap").startswith(",")
+                    or PREPOSED.search(folded, max(a, lo_ + m.start() - 30), lo_ + m.start())
+                )
+            ):
+                found = (_type(m), lo_ + m.start(), x.end)
+        if found is None:
+            # « l'invasion de mars 2003 », « la chute du 8 décembre »
+            m = COMPLEMENT_DATE.search(before)
+            if m is not None:
+                found = (_type(m), lo_ + m.start(), x.end)
+        if found is not None:
+            start = found[1] + len(LEAD_PREPOSITION.match(folded, found[1]).group())
+            name_end = len(folded[: x.start].rstrip(" ,"))
+            name_end -= len(DATE_LEAD.search(folded, start, name_end).group())
+            out.append(Background(found[0], start, found[2], x, (start, name_end)))
+        elif LOST.search(before) and (hold := LAST_HOLD.match(folded, x.end)) is not None:
+            lost = lo_ + LOST.search(before).start()
+            out.append(
+                Background("other", lost, hold.end(), x, (hold.start() + len(hold.group(1)), hold.end()), "Perte de ")
+            )
+    return out
