@@ -116,3 +116,65 @@ def test_undated_background_and_plans_make_no_event():
 def test_a_founding_the_sentence_already_tells_is_not_told_twice():
     evs = events(article("La mission, créée en 2016 à la demande de Bagdad, compte 400 hommes."), PUBLISHED)
     assert len(at(evs, date(2016, 1, 1), date(2016, 12, 31))) == 1, [(e.event_type, e.date_start) for e in evs]
+
+
+def test_a_protest_shaking_the_country_since_a_day_starts_that_day():
+    evs = events(
+        article(
+            "Le 15 janvier, le ministre a annulé sa visite dans la capitale, secouée depuis le 4 novembre par un "
+            "mouvement de contestation contre le gouvernement.",
+        ),
+        PUBLISHED,
+    )
+    protest = at(evs, date(2024, 11, 4))
+    assert [e.event_type for e in protest] == ["protest"], [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+def test_protesters_mobilized_since_a_month_started_that_month():
+    evs = events(
+        article(
+            "Le 15 janvier, le ministre a reçu les syndicats.",
+            "Les manifestants du port, mobilisés depuis septembre contre la vie chère, réclament sa démission.",
+        ),
+        PUBLISHED,
+    )
+    assert [e.event_type for e in at(evs, date(2024, 9, 1), date(2024, 9, 30))] == ["protest"], [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]
+
+
+def test_forces_back_again_after_leaving_are_a_deployment():
+    evs = events(
+        article(
+            "Les soldats néerlandais avaient quitté le pays en 2008, avant de revenir en 2016 à la demande du roi."
+        ),
+        PUBLISHED,
+    )
+    back = at(evs, date(2016, 1, 1), date(2016, 12, 31))
+    assert [e.event_type for e in back] == ["deployment"], [(e.event_type, e.date_start, e.clause) for e in evs]
+    assert typed(evs, "withdrawal").date_start == date(2008, 1, 1)
+
+
+def test_a_second_participle_set_before_an_operation_dates_its_extension():
+    evs = events(
+        article(
+            "Ouverte en mars 2016 au Tchad et étendue au Niger un an plus tard, l'opération Sirocco compte encore "
+            "quelques centaines de soldats."
+        ),
+        PUBLISHED,
+    )
+    assert [e.event_type for e in at(evs, date(2017, 3, 1), date(2017, 3, 31))] == ["other"], [
+        (e.event_type, e.date_start, e.date_end, e.clause) for e in evs
+    ]
+
+
+def test_a_victory_declared_is_dated_but_a_defeat_told_as_a_state_is_not():
+    declared = events(
+        article("Depuis la proclamation de la victoire sur l'Armée du Nord (ADN) fin 2018, les conseillers forment."),
+        PUBLISHED,
+    )
+    assert [e.event_type for e in at(declared, date(2018, 10, 1), date(2018, 12, 31))] == ["other"], declared
+    defeat = events(
+        article("Les conseillers forment l'armée depuis la défaite de l'Armée du Nord (ADN) fin 2018."), PUBLISHED
+    )
+    assert not [e for e in defeat if e.side == "phrase"], [(e.event_type, e.date_start) for e in defeat]

@@ -20,9 +20,10 @@ from .published import is_future_context
 PROTEST_NOUNS = r"contestation|soulevement|revolte|manifestations|mouvement de (?:contestation|protestation)"
 TALKS_NOUNS = r"session|reunion|sommet|rencontre|cycle de (?:discussions|negociations|pourparlers)"
 # nouns of an event that holds a date in apposition or as a complement (« la chute de X, le 8 décembre », « la
-# victoire de décembre 2017 »), by type
+# victoire de décembre 2017 »), by type; a victory is declared (the codebook's), a defeat is a state told of a
+# group (« depuis la défaite de l'EI fin 2017 »), not an event
 EVENT_NOUNS = (
-    r"(?P<other>chute|renversement|effondrement|victoire|defaite|invasion|offensive|proclamation|creation|"
+    r"(?P<other>chute|renversement|effondrement|victoire|invasion|offensive|proclamation|creation|"
     r"fondation|lancement|fin(?: officielle)?(?= (?:de la |du |des |de l')(?:mission|operation|guerre|occupation|"
     r"combat|intervention))|debut(?= (?:de la |du |des |de l')(?:offensive|invasion|intervention|guerre|"
     r"operation)))"
@@ -41,14 +42,14 @@ STARTED = (
     r"proclame|declare|tenu|organise|etendu)(?:e|s|es)?"
 )
 # a complement of the noun: a few words with no verb, comma nor clause (« de Bachar al-Assad », « turque »)
-COMPLEMENT = r"(?:[\w'-]+ ){0,9}?"
+COMPLEMENT = r"(?:[\w'()-]+ ){0,9}?"
 PREPOSED = re.compile(r"\b(?:depuis|apres|avant|lors d[eu]|des|avec|suite a|a la suite d[eu])\s*$")
 CLAUSE_WORD = re.compile(
     r"\b(?:qui|que|qu'|dont|ou|lorsque|quand|mais|et|a|ont|est|sont|etait|avait|avaient|sera|selon|pour)\b"
 )
 AFTER_DATE = re.compile(r"\s*(?:[,.;:)]|$)")
 # « qui a perdu en 2017 son dernier bastion »: a group's defeat, dated in its relative clause
-LOST = re.compile(r"\bperdu,?\s*$", re.I)
+LOST = re.compile(r"\bperdu,?\s*(?:(?:en|le|fin|debut|mi-)\s*)?$")
 LAST_HOLD = re.compile(
     r"(\s*,?\s*)(?:son|sa|ses|le|la|les) derni\w+ (?:\w+ ){0,2}?(?:bastion|fief|territoire|place forte)"
 )
@@ -61,7 +62,7 @@ STARTED_PHRASE = re.compile(
     r"(?: (?:par|a|au|aux|en|dans) (?:[\w'-]+ ){0,4}?)?\s*(?:(?:le|en|au|a|a la|a l'|dans|des|depuis|fin|debut|mi-)\s*)?$"
 )
 NOUN_PHRASE = re.compile(
-    rf"{DETERMINER}(?:{EVENT_NOUNS})(?P<rest>(?: {COMPLEMENT}[\w')-]+)?)(?P<gap>,\s*|\s+)"
+    rf"{DETERMINER}(?:{EVENT_NOUNS})(?P<rest>(?: {COMPLEMENT}[\w'()-]+)?)(?P<gap>,\s*|\s+)"
     r"(?:(?:le|en|au|a|dans|fin|debut|mi-)\s*)?$"
 )
 COMPLEMENT_DATE = re.compile(rf"\b(?:la |le |l')(?:{EVENT_NOUNS}) (?:de|du|d')\s*(?:(?:le|en)\s+)?$")
@@ -83,6 +84,46 @@ class Background:
     prefix: str = ""  # put before them (« Perte de » + « son dernier fief »)
 
 
+# the start of a protest a « depuis » dates: « secoué depuis le 1er mars par un mouvement de contestation », « les
+# manifestants, mobilisés depuis mars »
+SHAKEN_BY = re.compile(
+    r"\s*,?\s*par (?:un |une |des |le |la |les )(?:\w+ )?(?:mouvement de (?:contestation|protestation)|contestation|"
+    r"manifestations|revolte|soulevement)\b"
+)
+MOBILIZED = re.compile(
+    r"\b(?:manifestants|contestataires|protestataires)\b[^.;:]{0,80}?\b(?:mobilise|rassemble|descendu)e?s"
+    r"(?: dans la rue)?\s*$"
+)
+# « Lancée en septembre 2014 en Irak et étendue à la Syrie un an plus tard, l'opération … »: a second participle
+# set before the noun, with its own date
+AND_STARTED = re.compile(rf"^[^,;]*\bet {STARTED}(?: (?:a|au|aux|en|dans) (?:[\w'-]+ ){{0,4}}?)?\s*$")
+BODY_AFTER = re.compile(r"\s*,\s*(?:la |le |l')(?:\w+ )?(?:operation|mission|coalition|campagne|force)\b")
+# « … s'étaient retirées fin 2011, avant de revenir en 2014 »: forces back in the country, a deployment
+BACK_AGAIN = re.compile(
+    r"\b(?P<who>troupes|soldats|forces|militaires|contingents?)\b[^.;]{0,120}\bavant de (?:revenir|retourner)"
+    r"\s*(?:(?:en|le|au|a|fin|debut|mi-)\s*)?$"
+)
+
+
+def _since_or_offset(folded: str, a: int, x: TimeExpr) -> Background | None:
+    """A background event an offset or a « depuis » dates: the start of a protest, the second step of an operation
+    told by a participle set before its noun."""
+    before = folded[max(a, x.start - 140) : x.start]
+    if x.since and x.precision in ("day", "month"):
+        if (m := SHAKEN_BY.match(folded, x.end)) is not None:
+            return Background(
+                "protest", x.start, m.end(), x, (m.start() + len(m.group().split(" par ")[0]) + 4, m.end())
+            )
+        if (m := MOBILIZED.search(before)) is not None:
+            start = x.start - len(before) + m.start()
+            return Background("protest", start, x.end, x, (start, start + len(m.group().split()[0])))
+    if x.kind == "offset" and AND_STARTED.search(folded[a : x.start]) and (m := BODY_AFTER.match(folded, x.end)):
+        return Background(
+            "other", a, m.end(), x, (m.start() + len(m.group()) - len(m.group().lstrip(" ,")), m.end()), "Extension de "
+        )
+    return None
+
+
 def _type(m: re.Match) -> str:
     return next(k for k, v in m.groupdict().items() if v)
 
@@ -93,9 +134,15 @@ def background_events(folded: str, a: int, b: int, exprs: list[TimeExpr], hi: da
     complement; a group's defeat dated in its clause."""
     out: list[Background] = []
     for x in exprs:
-        if not (a <= x.start < b) or not x.resolved or x.kind == "offset" or x.since:
+        if not (a <= x.start < b) or not x.resolved:
             continue
-        if hi is not None and x.date_end is not None and x.date_end > hi or is_future_context(folded, x.start):
+        if hi is not None and x.date_end is not None and x.date_end > hi:
+            continue
+        if is_future_context(folded, x.start) and not BACK_AGAIN.search(folded, max(a, x.start - 140), x.start):
+            continue  # (« avant de revenir en 2014 » is no deadline)
+        if x.kind == "offset" or x.since:
+            if (found := _since_or_offset(folded, a, x)) is not None:
+                out.append(found)
             continue
         lo_ = max(a, x.start - 140)
         before = folded[lo_ : x.start]
@@ -132,6 +179,10 @@ def background_events(folded: str, a: int, b: int, exprs: list[TimeExpr], hi: da
             name_end = len(folded[: x.start].rstrip(" ,"))
             name_end -= len(DATE_LEAD.search(folded, start, name_end).group())
             out.append(Background(found[0], start, found[2], x, (start, name_end)))
+        elif (back := BACK_AGAIN.search(before)) is not None:
+            start = x.start - len(before) + before.rindex("avant de ")
+            who = (lo_ + back.start("who"), lo_ + back.end("who"))
+            out.append(Background("deployment", start, x.end, x, who, "Retour des "))
         elif LOST.search(before) and (hold := LAST_HOLD.match(folded, x.end)) is not None:
             lost = lo_ + LOST.search(before).start()
             out.append(
