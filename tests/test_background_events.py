@@ -178,3 +178,15 @@ def test_a_victory_declared_is_dated_but_a_defeat_told_as_a_state_is_not():
         article("Les conseillers forment l'armée depuis la défaite de l'Armée du Nord (ADN) fin 2018."), PUBLISHED
     )
     assert not [e for e in defeat if e.side == "phrase"], [(e.event_type, e.date_start) for e in defeat]
+
+
+def test_a_date_the_tagger_reads_with_its_de_is_the_complement_of_the_event_noun():
+    evs = events(
+        article(
+            "Le 12 janvier, les instructeurs ont quitté Mossoul, rasée après l'offensive de 2016 contre les rebelles."
+        ),
+        PUBLISHED,
+    )
+    assert [e.event_type for e in at(evs, date(2016, 1, 1), date(2016, 12, 31))] == ["other"], [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]

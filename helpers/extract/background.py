@@ -65,7 +65,8 @@ NOUN_PHRASE = re.compile(
     rf"{DETERMINER}(?:{EVENT_NOUNS})(?P<rest>(?: {COMPLEMENT}[\w'()-]+)?)(?P<gap>,\s*|\s+)"
     r"(?:(?:le|en|au|a|dans|fin|debut|mi-)\s*)?$"
 )
-COMPLEMENT_DATE = re.compile(rf"\b(?:la |le |l')(?:{EVENT_NOUNS}) (?:de|du|d')\s*(?:(?:le|en)\s+)?$")
+COMPLEMENT_DATE = re.compile(rf"\b(?:la |le |l')(?:{EVENT_NOUNS}) (?P<of>(?:de|du|d')\s*(?:(?:le|en)\s+)?)?$")
+OF_DATE = re.compile(r"(?:de|du|d')\b")  # a date the tagger read with its « de » (« de 2017 », « du 8 décembre »)
 
 
 LEAD_PREPOSITION = re.compile(r"(?:de |d'(?=\w+ (?:de|du|d')))?")
@@ -172,7 +173,7 @@ def background_events(folded: str, a: int, b: int, exprs: list[TimeExpr], hi: da
         if found is None:
             # « l'invasion de mars 2003 », « la chute du 8 décembre »
             m = COMPLEMENT_DATE.search(before)
-            if m is not None:
+            if m is not None and (m.group("of") or OF_DATE.match(folded, x.start)):
                 found = (_type(m), lo_ + m.start(), x.end)
         if found is not None:
             start = found[1] + len(LEAD_PREPOSITION.match(folded, found[1]).group())
