@@ -535,3 +535,40 @@ def test_a_date_apart_from_yesterday_does_not_name_it():
     )
     p = infer_one(text, timeline=TIMELINE)
     assert "day(s) after it" not in p.evidence, p.evidence
+
+
+@pytest.mark.parametrize(
+    "stamp,expected",
+    [
+        # the time before the date, then the update: the first publication
+        ("Radio Exemple avec AFP\n19h45, le 02 février 2021, modifié à 22h10, le 02 février 2021", "2021-02-02"),
+        ("Radio Exemple\n07h05, le 4 avril 2023, modifié à 09h30, le 5 avril 2023", "2023-04-04"),
+        ("Publié à 08h15 le 3 mars 2021", "2021-03-03"),
+        ("16:40 - 12/05/2022", "2022-05-12"),
+        ("Le Journal | 11h20, le 6 juin 2024 | modifié à 12h02", "2024-06-06"),
+        # the date first, its clock, then the update's own date: still the first
+        ("8 juillet 2020, 10h12, modifié le 9 juillet 2020 à 07h00", "2020-07-08"),
+        # the update written first on a stamp line, the publication after it
+        ("Mis à jour le 14 octobre 2022 | Publié le 13 octobre 2022", "2022-10-13"),
+        ("Modifié le 21 novembre 2019 à 18h00", "2019-11-21"),
+    ],
+)
+def test_a_stamp_with_its_time_first_or_its_update_gives_the_publication_day(stamp, expected):
+    text = (
+        "Les soldats quittent la base du nord\n" + stamp + "\nLes derniers soldats ont quitté la base mercredi, "
+        "selon un communiqué des autorités locales. Le 27 décembre, une roquette avait visé le camp.\n"
+    )
+    p = infer_one(text, "Les soldats quittent la base du nord", timeline=TIMELINE)
+    assert (p.start.isoformat(), p.end.isoformat(), p.precision) == (expected, expected, "day"), p
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "À 20h30, le 3 mars 2021, les soldats ont quitté la base après un dernier salut au drapeau.",
+        "Le texte, modifié le 3 mars 2021, prévoit un retrait des troupes d'ici la fin de l'année suivante.",
+    ],
+)
+def test_a_clock_or_a_modification_in_running_text_is_no_stamp(sentence):
+    p = infer_one("Les soldats quittent la base du nord\n" + sentence + "\nLe retrait se poursuit.", timeline=TIMELINE)
+    assert not p.settled and (p.start is None or p.end != p.start), p

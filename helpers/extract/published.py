@@ -72,19 +72,28 @@ FUTURE_BEFORE = re.compile(
     r"d'ici a|programme|attendu|attendue|au plus tard|echeance)[^.\n]{0,25}$"
 )
 DATELINE_WORDS = re.compile(
-    r"^\W*(publie|publiee|mis a jour|mise a jour|derniere mise a jour|actualise|actualisee|"
+    r"^\W*(publie|publiee|mis a jour|mise a jour|derniere mise a jour|actualise|actualisee|modifie|modifiee|"
     r"posted|published|updated|date de publication|date)\b"
 )
 
 # the same words inside a byline's line, and a clock time after a date (« à 18:47 », « - 17:42 », « à 16h05 »)
 STAMP_WORDS = re.compile(
-    r"\b(?:(?:a ete |a )?publiee?|mis a jour|mise a jour|derniere mise a jour|actualisee?|posted|published|updated)"
-    r"\b(?:\s*(?:le|:))?\s*$"
+    r"\b(?:(?:a ete |a )?publiee?|mis a jour|mise a jour|derniere mise a jour|actualisee?|modifiee?|posted|published|"
+    r"updated)\b(?:\s*(?:le|:))?\s*$"
 )
-# what may follow a stamp's date on its line: a clock time, then another part of the byline
+# the cue of a stamp's update part (« modifié à 21h02, le … », « mis à jour le … »)
+UPDATE = r"(?:mis a jour|mise a jour|derniere mise a jour|actualisee?|modifiee?|updated|maj)\b"
+# what may follow a stamp's date on its line: a clock time, then another part of the byline or its update
 CLOCK = r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b"
-STAMP_TAIL = re.compile(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*)?[\s.]*")
+UPDATE_TAIL = rf"\s*[,;-]?\s*{UPDATE}.*"
+STAMP_TAIL = re.compile(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*|{UPDATE_TAIL})?[\s.]*")
 STAMP_CLOCK = re.compile(CLOCK)
+# a stamp with the time first (« 20h30, le 01 janvier 2020 », « 14:02 - 12/05/2022 », « modifié à 21h02, le … »):
+# the date's part of the line holds only a clock time, after a stamp's cue or none
+CLOCK_FIRST = re.compile(
+    r"(?:(?:publiee?|mis a jour|mise a jour|actualisee?|modifiee?)\s+)?(?:a\s+)?\d{1,2}\s*(?:h|:)\s*\d{2}"
+    r"(?:\s*(?:h|min))?\s*[,-]?\s*(?:le\s+)?"
+)
 
 
 @dataclass
@@ -962,16 +971,32 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     city = re.match(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý(][\w'’.()-]*){0,3},?\s*(?:le\s+)?$", text[ls : x.start])
     head = folded[ls : x.start]
     if DATELINE_WORDS.search(line) and words <= 16:
-        return text[ls:le].strip(), (0 if re.search(r"publi|posted|published", line) else 1)
+        # the date's own part of the line says whether it is the update (« Mis à jour le … | Publié le … »)
+        own = re.split(rf"[|•—–]|(?={UPDATE})|(?=publi)", head)[-1].strip(" ,;-")
+        return text[ls:le].strip(), (
+            0 if re.search(r"publi|posted|published", line) and not re.match(UPDATE, own) else 1
+        )
     if near_edge and words <= 24 and STAMP_TAIL.fullmatch(folded, x.end, le):
         # a stamp set in a byline (« Par X avec AFP — 10 mars 2020 à 18:47 », « Agence Y | Publié le … | Mis à
         # jour le … », « Ce contenu a été publié le … - 17:42 »): the cue of its own part of the line, or a
         # clock time right after the date, and nothing after but the clock and the byline's other parts (not
         # « … publié le 27 septembre, la transition se fera »)
-        part = re.split(r"[|•—–]", head)[-1]
+        # clock time right after the date, and nothing after but the clock and the byline's other parts (not
+        # « … publié le 27 septembre, la transition se fera »); or a clock time before the date, alone in its part
+        # of the line (« 20h30, le 01 janvier 2020, modifié à 21h02, le 01 janvier 2020 »: an update's part begins
+        # at its cue)
+        part = re.split(rf"[|•—–]|(?={UPDATE})", head)[-1]
         cue = STAMP_WORDS.search(part)
-        if cue or (STAMP_CLOCK.match(folded, x.end) and len(line.split()) - len(part.split()) <= 8):
-            return text[ls:le].strip(), (1 if cue and not re.search(r"publi|posted|published", cue.group()) else 0)
+        updated = re.match(UPDATE_TAIL, folded[x.end : le]) or re.match(
+            rf"{CLOCK}\s*(?:h|min)?{UPDATE_TAIL}", folded[x.end : le]
+        )
+        clock_after = STAMP_CLOCK.match(folded, x.end) and (len(line.split()) - len(part.split()) <= 8 or updated)
+        clock_first = CLOCK_FIRST.fullmatch(part.strip(" ,;-"))
+        if cue or clock_after or clock_first:
+            update = re.match(UPDATE, part.strip(" ,;-")) or (
+                cue and not re.search(r"publi|posted|published", cue.group())
+            )
+            return text[ls:le].strip(), (1 if update else 0)
     wire = not head.strip() and re.match(r"\s*(?:\([^)\n]{1,30}\)\s*)?-", folded[x.end : x.end + 40])
     if near_edge and (words <= 8 or city or wire):
         shown = text[ls : min(le, x.end + 40)].strip()
