@@ -572,3 +572,53 @@ def test_a_stamp_with_its_time_first_or_its_update_gives_the_publication_day(sta
 def test_a_clock_or_a_modification_in_running_text_is_no_stamp(sentence):
     p = infer_one("Les soldats quittent la base du nord\n" + sentence + "\nLe retrait se poursuit.", timeline=TIMELINE)
     assert not p.settled and (p.start is None or p.end != p.start), p
+
+
+@pytest.mark.parametrize(
+    "lead,start,end",
+    [
+        # 14 June is a Tuesday or a Wednesday only in 2022 and 2023 since March 2022; in 2023 alone since March 2023
+        (
+            "MOSSOUL, 14 juin (AFP) - Les derniers conseillers ont quitté mardi la base de Qayyarah, a annoncé "
+            "l'armée. Ils y étaient déployés depuis mars 2022.",
+            "2022-06-14",
+            "2023-06-14",
+        ),
+        (
+            "MOSSOUL, 14 juin (AFP) - Les derniers conseillers ont quitté mardi la base de Qayyarah, a annoncé "
+            "l'armée. Ils y étaient déployés depuis mars 2023.",
+            "2023-06-14",
+            "2023-06-14",
+        ),
+        # the evening before: a Thursday evening told on 9 April, a Thursday or Friday since October 2024: 2026
+        (
+            "ERBIL, 9 avril (AFP) - Un drone a visé jeudi soir l'aéroport d'Erbil, sans faire de victimes. La base "
+            "accueille des soldats de la coalition depuis octobre 2024.",
+            "2026-04-09",
+            "2026-04-09",
+        ),
+        # a night from Saturday to Sunday told on 3 February, a Sunday or Monday since January 2022: 2025
+        (
+            "BAGDAD, 3 février (AFP) - Des roquettes ont visé dans la nuit de samedi à dimanche la base de Taji, a "
+            "indiqué la police. Les factions avaient repris leurs tirs en janvier 2022.",
+            "2025-02-03",
+            "2025-02-03",
+        ),
+        # a weekday ahead, or of another week, says nothing of the dispatch's day: every 14 June since March 2023
+        (
+            "BAGDAD, 14 juin (AFP) - Le ministre se rendra mardi à Erbil pour rencontrer les officiers, a annoncé "
+            "son cabinet. Les conseillers y sont déployés depuis mars 2023.",
+            "2023-06-14",
+            "2026-06-14",
+        ),
+        (
+            "BAGDAD, 14 juin (AFP) - Le ministre a rencontré mardi dernier les officiers à Erbil, a annoncé son "
+            "cabinet. Les conseillers y sont déployés depuis mars 2023.",
+            "2023-06-14",
+            "2026-06-14",
+        ),
+    ],
+)
+def test_a_yearless_dateline_falls_on_its_leads_weekday_or_the_day_after(lead, start, end):
+    p = infer_one("Les conseillers quittent le nord\n" + lead + "\n", timeline=TIMELINE)
+    assert (p.start.isoformat(), p.end.isoformat()) == (start, end), p

@@ -65,6 +65,15 @@ def article(d: date, rng: random.Random) -> str:
         lines.append(f"Mis à jour le {d.day:02d}/{d.month:02d}")
     head = {"afp": f"BAGDAD, {fr(d)} (AFP) - ", "reuters": f"WASHINGTON, {fr(d, False)} (Reuters) - "}.get(style, "")
     when = f" ce {WEEKDAYS[d.weekday()]} {fr(d, False)}" if style == "lead" else ""
+    if style == "reuters" and rng.random() < 0.7:  # the wire's news: of the day (or the day before), an evening
+        kind = rng.choice(["day", "evening", "night"])  # before, a night ending on the dispatch day or the day before
+        if kind == "night":
+            n = d - timedelta(days=rng.choice([0, 1]))
+            when = f" dans la nuit de {WEEKDAYS[n.weekday() - 1]} à {WEEKDAYS[n.weekday()]}"
+        elif kind == "evening":
+            when = f" {WEEKDAYS[(d - timedelta(days=1)).weekday()]} soir"
+        else:
+            when = f" {WEEKDAYS[(d - timedelta(days=rng.choice([0, 1]))).weekday()]}"
     lines.append(
         f"{head}Les forces de la coalition ont quitté la base{when}, a annoncé un porte-parole. "
         "Cette décision intervient dans un contexte tendu."

@@ -7,7 +7,8 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
 1. **Metadata** (the sidecar) and a **full dateline** ("BAGDAD, 3 janv. 2020 (AFP) -", "Publié le …",
    "Mis à jour le …", numeric datelines) give the day; nothing else can change it.
 2. A **dateline without a year** ("WASHINGTON, 9 septembre (Reuters) -", "Mis à jour le 14/02") keeps one
-   day a year; the bounds below choose the year. When that day is the day of (or after) a one-day event of
+   day a year, and only the years where that day is the weekday its own sentence tells the news by or the day
+   after (« BAGDAD, 10 mai (Belga) – … a passé mardi », « … jeudi soir »); the bounds below choose the year. When that day is the day of (or after) a one-day event of
    the reference timeline the article names as what happened (not as background or anniversary), the wire
    filed its report of it: that event's year.
 3. **Dates the article reports**: one in a past clause ("En 2019, les manifestations ont commencé", "depuis
@@ -361,10 +362,35 @@ def _partial_dateline(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bou
         return []
     x, line = found
     years = range(FLOOR.year, horizon().year + 1)
+    why = f"dateline without a year: {line!r}"
     if x.weekday is not None:
         years = weekday_years(x.day, x.month, x.weekday, years)
+    else:
+        lag = _lead_weekday_lag(text, folded, exprs, x)
+        if lag:
+            years = [y for y in years if _valid_day(y, x.month, x.day) and date(y, x.month, x.day).weekday() in lag[0]]
+            why += f"; its lead's {lag[1]} is the dateline's day or the day before (the wire's report of the day)"
     days = [(date(y, x.month, x.day),) * 2 for y in years if _valid_day(y, x.month, x.day)]
-    return [Bound(None, None, f"dateline without a year: {line!r}", "dateline", days)]
+    return [Bound(None, None, why, "dateline", days)]
+
+
+def _lead_weekday_lag(text: str, folded: str, exprs: list[TimeExpr], dl: TimeExpr) -> tuple[set[int], str] | None:
+    """The weekdays a yearless dateline's day may fall on, from the weekdays its own sentence tells the news by
+    (« BAGDAD, 10 mai (Belga) – Le Danemark a passé mardi le relais »): a wire files the day's news that day or,
+    for the evening's or the night's, the next morning (« vendredi soir » in a dispatch of Saturday; « dans la
+    nuit de mardi à mercredi » of Wednesday or Thursday). Every weekday of the sentence counts (the news is one
+    of them); none when one is of the future, of another week (« mardi dernier ») or of a plan."""
+    sent = next(((a, b) for a, b in ((s.start, s.end) for s in split_sentences(text)) if a <= dl.start < b), None)
+    if sent is None:
+        return None
+    here = [w for w in exprs if w.kind == "weekday" and dl.end <= w.start < sent[1]]
+    if not here or any(
+        w.rel not in (None, "recent", "this") or w.tense in ("future", "planned") or is_future_context(folded, w.start)
+        for w in here
+    ):
+        return None
+    lag = {(w.weekday + k) % 7 for w in here for k in ((1, 2) if w.night else (0, 1))}
+    return lag, ", ".join(dict.fromkeys(_quote(text, w) for w in here))
 
 
 def _dateline_on_the_day(
