@@ -622,3 +622,28 @@ def test_a_clock_or_a_modification_in_running_text_is_no_stamp(sentence):
 def test_a_yearless_dateline_falls_on_its_leads_weekday_or_the_day_after(lead, start, end):
     p = infer_one("Les conseillers quittent le nord\n" + lead + "\n", timeline=TIMELINE)
     assert (p.start.isoformat(), p.end.isoformat()) == (start, end), p
+
+
+@pytest.mark.parametrize(
+    "sentence,start,end",
+    [
+        # a Monday 28 October since June 2017 is of 2019 or 2024; the president named in the news was in office in
+        # 2019 only (his second term began in 2025)
+        (
+            "Le président américain Donald Trump a annoncé hier la mort du chef jihadiste, tué dans un raid.",
+            "2019-10-28",
+            "2019-10-28",
+        ),
+        # named without his title, or in a clause of the past, he says nothing of the day
+        ("Donald Trump a annoncé hier la mort du chef jihadiste, tué dans un raid.", "2019-10-28", "2024-10-28"),
+        (
+            "Le président américain Donald Trump avait promis en 2018 de retirer les soldats de Syrie.",
+            "2019-10-28",
+            "2024-10-28",
+        ),
+    ],
+)
+def test_a_holder_of_two_terms_in_the_news_is_within_one_of_them(sentence, start, end):
+    text = f"La revue de presse\nlundi 28 octobre\n{sentence} Depuis juin 2017, les forces kurdes ont avancé.\n"
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start.isoformat(), p.end.isoformat()) == (start, end), p

@@ -18,7 +18,8 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
    the text names in a past or present clause (the killing of Soleimani, the Tower 22 attack, COVID-19) is
    a lower bound; a person named with a title ("le chef du Pentagone, Mark Esper") dates the clause within
    the term, and the article too when the clause is its news (no year written in the sentence, no
-   pluperfect, no "alors", "ancien" or "de l'époque"); "l'ancien président" is after the term.
+   pluperfect, no "alors", "ancien" or "de l'époque"), within one of them when the terms are apart (Trump's
+   two); "l'ancien président" is after the term.
 5. A **day and month without a year** next to a timeline entry ("tués le 3 janvier" beside the killing of
    Soleimani, "le mardi 24 mars" beside the coronavirus) is that entry's date, and writers leave the year
    out only for dates of the past twelve months: publication is within a year after it.
@@ -617,6 +618,20 @@ def _reference_bounds(
             out.append(
                 Bound(lo, None, f"{words}: {what}: not before {lo.isoformat()} (reference timeline)", "reference")
             )
+            terms = sorted((e.since, e.end + OFFICE_GRACE if e.end else horizon()) for e in ents)
+            gaps = any(b < c for (_, b), (c, _) in zip(terms, terms[1:], strict=False))
+            if ref.role == "holder" and gaps and _is_news(text, folded, exprs, sent, ref):
+                # one holder's terms apart (Trump's two): the news is within one of them, not between
+                out.append(
+                    Bound(
+                        lo,
+                        None,
+                        f"{words}: {what}, and the clause is the article's news: within one of the terms "
+                        f"(reference timeline)",
+                        "reference",
+                        terms,
+                    )
+                )
     return out
 
 
