@@ -1073,3 +1073,21 @@ def test_attacks_a_group_suspends_are_no_attack():
 def test_admitting_a_toll_is_a_statement_at_its_date():
     said = typed(events(ADMITTED, date(2023, 5, 20)), "announcement")
     assert said.date_start == date(2023, 5, 12), (said.date_start, said.clause)
+
+
+# --- « passer le relais à » another force is a handover of command; to a commander's successor it is not -------
+
+RELAY = (
+    "Le point sur l'Irak\n\nLa Norvège a passé jeudi le relais à la Suède à la tête du centre de formation de Bagdad.\n"
+)
+RELAY_PERSON = "Le point sur l'Irak\n\nLe général Moreau a passé jeudi le commandement à son successeur.\n"
+
+
+def test_passing_the_relay_to_another_force_is_a_handover():
+    h = typed(events(RELAY, date(2022, 5, 14)), "handover")
+    assert h.date_start == date(2022, 5, 12), (h.date_start, h.clause)
+
+
+def test_passing_command_to_a_successor_is_no_handover():
+    evs = events(RELAY_PERSON, date(2022, 5, 14))
+    assert "handover" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]

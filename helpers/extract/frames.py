@@ -71,6 +71,7 @@ MOVE_VERBS = {
     "diminuer": "withdrawal",
     "abaisser": "withdrawal",
     "ramener": "withdrawal",  # « ramener ses effectifs à 2 500 », « ramener les soldats au pays »
+    "passer": "handover",  # « le Danemark a passé le relais à l'Italie à la tête de la mission »
     "revoir": "withdrawal",  # « revus à la baisse »
     "mettre": "withdrawal",  # « mettre fin à sa présence »
     "creer": "deployment",  # « la mission, créée en 2018 »
@@ -690,7 +691,7 @@ CANDIDATE = re.compile(
     r"annon|declar|proclam|convoq|admet|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
-    r"a la tete d|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
+    r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
     r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
 )
 
@@ -2022,6 +2023,14 @@ def _is_forces_move(tok, fr: Frame) -> bool:
             fr.kind = "redeployment"
             return True
         return lem in ("remise", "passation", "retrocession", "restitution") and not words.strip() == ""
+    if lem == "passer":
+        # « passer le relais / le flambeau / le commandement à l'Italie »: a command passing to another force (not to a
+        # commander's successor, see _command_to_person)
+        after = _folded(tok.doc)[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 40]
+        if re.match(r"\s*(?:\w+ ){0,2}?(?:le |les )(?:relais|flambeau|temoin|commandement|renes)\b", after):
+            fr.kind = "handover"
+            return not _command_to_person(tok)
+        return False
     if (
         lem in ("reduire", "diminuer", "abaisser", "reduction")
         and re.search(r"\b(activites|operations|formation|entrainement|patrouilles|cooperation)\b", words)
