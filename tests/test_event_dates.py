@@ -1091,3 +1091,16 @@ def test_passing_the_relay_to_another_force_is_a_handover():
 def test_passing_command_to_a_successor_is_no_handover():
     evs = events(RELAY_PERSON, date(2022, 5, 14))
     assert "handover" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- leaders counted among the dead are a toll, not a targeted killing ------------------------------------------
+
+COUNTED = (
+    "Le point sur l'Irak\n\n"
+    "Selon le Centcom, douze combattants de l'EI ont été tués mardi, dont plusieurs cadres, dans le désert.\n"
+)
+
+
+def test_leaders_counted_among_the_dead_are_no_targeted_killing():
+    evs = events(COUNTED, date(2024, 9, 12))
+    assert "killing" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]

@@ -160,6 +160,12 @@ LEADER_TITLES = re.compile(
     r"\b(general|commandant|chef|dirigeant|leader|numero deux|lieutenant|emir|fondateur|"
     r"responsable|cadre|haut grade|colonel|comandant)s?\b"
 )
+# leaders counted among a toll (« dont plusieurs cadres », « parmi eux trois commandants »): not a person targeted
+COUNTED_LEADERS = re.compile(
+    r"\b(?:dont|parmi eux|parmi lesquels|parmi lesquelles) (?:plusieurs|des|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+    r"quelques|nombreux|\d+|(?:des )?dizaines? de|centaines? de)\s+(?:\w+ )?(?:generaux|commandants|chefs|dirigeants|"
+    r"leaders|lieutenants|emirs|responsables|cadres|colonels)\b"
+)
 # words of an organisation's name: « les Kataeb Hezbollah », « les Brigades du Hezbollah » are no person
 ORG_WORDS = re.compile(
     r"\b(brigades?|kata[ei]b|hezbollah|hachd|hashd|forces?|groupes?|milices?|mouvement|organisation|etat|armee|"
@@ -2396,7 +2402,9 @@ def _arguments(tok, fr: Frame) -> None:
             for t in _flat(target_toks)
             if t.pos_ == "PROPN" and not SITE_WORDS.search(fold(t.text)) and not ORG_WORDS.search(fold(t.text))
         ]
-        if LEADER_TITLES.search(tf) or (
+        # « quinze jihadistes tués, dont plusieurs cadres »: leaders counted among the dead are no one targeted
+        led = COUNTED_LEADERS.sub(" ", tf)
+        if LEADER_TITLES.search(led) or (
             len(names) >= 2 and not RANKS.search(tf) and not ORG_WORDS.search(tf) and not SITE_WORDS.search(tf)
         ):
             fr.named_victim = True
