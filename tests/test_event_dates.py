@@ -1104,3 +1104,22 @@ COUNTED = (
 def test_leaders_counted_among_the_dead_are_no_targeted_killing():
     evs = events(COUNTED, date(2024, 9, 12))
     assert "killing" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- « mener une opération contre X » is an armed action; a named operation is not -----------------------------
+
+OPERATION = (
+    "Le point sur l'Irak\n\n"
+    "Mardi, des forces spéciales britanniques ont mené une opération contre une cellule de l'EI près de Kirkouk.\n"
+)
+NAMED_OPERATION = "Le point sur l'Irak\n\nL'opération Shader, conduite depuis 2014 contre l'EI, se poursuit.\n"
+
+
+def test_an_operation_led_against_someone_is_a_strike():
+    s = typed(events(OPERATION, date(2021, 6, 10)), "strike")
+    assert s.date_start == date(2021, 6, 8), (s.date_start, s.clause)
+
+
+def test_a_named_operation_is_no_strike():
+    evs = events(NAMED_OPERATION, date(2021, 6, 10))
+    assert "strike" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]

@@ -688,7 +688,7 @@ CANDIDATE = re.compile(
     r"\b(retir|retrait|quitt|evacu|rapatri|depart|parti(?:e?s?|r|ra|ront|rait|raient)\b|part(?:ent|ait|aient)\b|desengag|repli|remi[st]|remettr|remise|restitu|retroce|ced[ea]|"
     r"rend(?:u|ue|us|ra|re|ent)\b|livr|transf[ee]r|recu|recoi|redeploi|redeploy|repositionn|relocalis|deplac|"
     r"regroup|ramen|deploi|deploy|envo[iy]|depech|debarqu|arriv|lanc|cree|creat|session|cycle|redui|reduction|diminu|abaiss|"
-    r"attaqu|frapp|bombard|pilonn|vis[eé]|cibl|assaill|agress|tir|attentat|offensive|salve|assaut|embuscade|"
+    r"operations?\b[^.]{0,60}\bcontre|attaqu|frapp|bombard|pilonn|vis[eé]|cibl|assaill|agress|tir|attentat|offensive|salve|assaut|embuscade|"
     r"explos|represaille|roquett|missile|drone|obus|projectile|mortier|katiou|tomb|abatt|atterr|touch|atteint|"
     r"intercept|ecras|assassin|elimin|liquid|tu[eé]|tua|meurtre|execut|mort|deced|deces|peri|succomb|bless|"
     r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
@@ -1060,6 +1060,8 @@ def _kind_of(tok) -> str | None:
         lem = lem[:-1] if lem.endswith("s") and lem[:-1] in _PLURAL_NOUNS else lem
         if lem in MOVE_NOUNS:
             return "move"
+        if lem == "operation" and _operation_against(tok):
+            return "violence"  # « des commandos ont mené l'une des opérations les plus importantes contre l'EI »
         if lem in VIOLENCE_NOUNS:
             return "violence"
         if lem in KILL_NOUNS:
@@ -1881,6 +1883,19 @@ def _content(tok, fr: Frame, base: int) -> None:
         ):  # « les troupes devaient se retirer »: an obligation still to meet (not « ont dû »)
             fr.content_plan = True
             break
+
+
+def _operation_against(tok) -> bool:
+    """« mener / conduire / lancer une opération contre X » (also « l'une des opérations … contre X »): an armed
+    action against someone, told as done; a named operation (« l'opération Chammal ») is not one."""
+    if not any(c.dep_ in ("nmod", "obl", "obl:arg") and _case(c) == "contre" for c in tok.children):
+        return False
+    if any(c.pos_ == "PROPN" and c.i == tok.i + 1 for c in tok.doc[tok.i + 1 : tok.i + 2]):
+        return False
+    h = tok.head
+    if h.pos_ == "PRON" and h.i < tok.i:  # « l'une des opérations »
+        h = h.head
+    return _lemma(h) in ("mener", "conduire", "effectuer", "lancer", "realiser", "declencher")
 
 
 def _command_to_person(tok) -> bool:
