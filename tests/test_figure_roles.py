@@ -93,6 +93,38 @@ def one(text, count):
             200,
             "moved",
         ),
+        # a noun of movement governs its figure past its own adjectives, quoted or not
+        ("Le ministère a annoncé hier l'envoi « immédiat » d'environ 300 soldats au Koweït.", 300, "arriving"),
+        # a move said to take all of a whole is as large as the whole; a plain one keeps the described level
+        (
+            "Le président a ordonné le retrait « complet » et « rapide » des quelque 1 500 soldats britanniques "
+            "stationnés dans le sud.",
+            1500,
+            "leaving",
+        ),
+        (
+            "Londres a rapatrié la quasi-totalité des quelque 400 militaires qui entraînaient les Kurdes.",
+            400,
+            "leaving",
+        ),
+        ("Londres a annoncé le retrait de ses quelque 1 500 soldats stationnés dans le sud.", 1500, "present"),
+        # a conditional the tagger reads as an adverb still sets a target
+        (
+            "Le 3 mars, le jour même où Londres confirmait que ses effectifs en Irak passeraient de 1 200 à 800 "
+            "soldats d'ici au 30 juin, une roquette visait la base.",
+            800,
+            "planned",
+        ),
+        # the conditional of hearsay of a verb of having tells what there is now, unless a time ahead is named
+        (
+            "Le groupe ne disparaît pas pour autant, puisqu'il compterait encore plusieurs milliers de combattants "
+            "entre l'Irak et la Syrie.",
+            2000,
+            "present",
+        ),
+        ("Selon Londres, le contingent compterait 600 soldats l'an prochain.", 600, "planned"),
+        # a permitted deployment is a ceiling
+        ("Le texte autorise le déploiement de neuf cents soldats au maximum jusqu'au 30 juin.", 900, "planned"),
     ],
 )
 def test_troop_measure(text, count, measure):

@@ -465,6 +465,12 @@ FUTURE_FORM = re.compile(
 )
 
 
+def misread_verb(h) -> bool:
+    """A clause's head the tagger called an adverb (« que ses effectifs passeraient de … »: a rare conditional
+    tagged ADV): an adverb never has a subject of its own."""
+    return h.pos_ == "ADV" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in h.children)
+
+
 def _aux_future(verb) -> bool:
     # a passive « sera réduit » is often parsed as a copula and its participle: « sera » says its tense still
     # (in the future only: « seraient présents » is the conditional of a claim reported, not a plan)
@@ -473,7 +479,8 @@ def _aux_future(verb) -> bool:
     for t in [verb] + [c for c in verb.children if c.dep_.startswith("aux")]:
         if "Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood"):
             return True
-        verbish = t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT"  # the tagger misreads rare forms (« maintiendra »)
+        # the tagger misreads rare forms (« maintiendra », « passeraient »)
+        verbish = t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT" or misread_verb(t)
         if verbish and "Inf" not in t.morph.get("VerbForm") and FUTURE_FORM.fullmatch(fold(t.text)):
             return True  # "maintiendront": the tagger does not always mark the future
         if t.i != verb.i and fold(t.lemma_) in ("aller", "devoir"):
@@ -974,6 +981,9 @@ def predicate_after(doc, end: int) -> tuple[str, object]:
     return "", None
 
 
+QUOTES = ("«", "»", '"', "“", "”")
+
+
 def _governors(tok, limit: int = 6) -> list:
     """The words that govern ``tok`` up to and including its clause's verb (nouns of a chain of
     « de » complements first: « le retrait de 14 soldats » → retrait). A verb right before the
@@ -1014,16 +1024,28 @@ def _governors(tok, limit: int = 6) -> list:
             j -= 1  # "quatre de leurs membres", "plus de 500"
         else:
             break
-    if j >= 0 and doc[j].pos_ == "VERB" and not re.match(r"^(?:a|ont|avait|avaient)$", fold(doc[j].text)):
+    if (
+        j >= 0
+        and doc[j].pos_ == "VERB"
+        and doc[j].text not in QUOTES  # the tagger's guess for a quotation mark
+        and not re.match(r"^(?:a|ont|avait|avaient)$", fold(doc[j].text))
+    ):
         chain.append(doc[j])
         return chain + _modal_content(doc[j])
+    # the preposition (« des » was passed over as a determiner above), then the noun past its own adjectives,
+    # quoted or coordinated (« l'envoi « immédiat » de », « le retrait « total » et « rapide » des »)
+    p = j if j >= 0 and fold(doc[j].text) in ("de", "d'", "du", "des") else j + 1
+    k = p - 1
+    while k >= 1 and k > p - 8 and (doc[k].pos_ == "ADJ" or doc[k].text in QUOTES or fold(doc[k].text) in ("et", ",")):
+        k -= 1
     if (
-        j >= 1
-        and fold(doc[j].text) in ("de", "d'", "du", "des")
-        and doc[j - 1].pos_ == "NOUN"
-        and measure_word(doc[j - 1].text)
+        p < tok.i
+        and k >= 0
+        and fold(doc[p].text) in ("de", "d'", "du", "des")
+        and doc[k].pos_ == "NOUN"
+        and measure_word(doc[k].text)
     ):
-        chain.append(doc[j - 1])  # "la mort d'un employé", "le retrait de 500 soldats"
+        chain.append(doc[k])  # "la mort d'un employé", "le retrait de 500 soldats"
     for _ in range(limit):
         h = t.head
         if h.i == t.i:
@@ -1032,7 +1054,7 @@ def _governors(tok, limit: int = 6) -> list:
             t = h
             continue
         chain.append(h)
-        if h.pos_ in ("VERB",) or (h.pos_ == "AUX" and h.dep_ == "ROOT"):
+        if h.pos_ in ("VERB",) or (h.pos_ == "AUX" and h.dep_ == "ROOT") or misread_verb(h):
             chain += _modal_content(h)
             break
         if h.pos_ == "ADJ" and (_is_participle(h) or fold(h.text) in ("fort", "forte", "forts", "fortes")):
@@ -1053,6 +1075,7 @@ def _clause_verb(chain):
         if (
             h.pos_ in ("VERB", "AUX")
             or _is_participle(h)
+            or misread_verb(h)
             or (h.dep_ == "ROOT" and h.pos_ in ("ADV", "ADJ", "NOUN") and measure_word(h.text))
         ):
             return h

@@ -344,7 +344,7 @@ def _candidates(text: str, folded: str, skip: list[tuple[int, int]]) -> list[Fig
             r"\b(?:reste|ensemble|totalite|plupart|partie|majorite|moitie|tiers|quart)\s+des\s+(?:\w+\s+)?$", before
         ) or (
             # the indefinite « des » never comes before a cardinal: « le départ des quelque 5 000 soldats » is « de les »
-            re.search(r"\b\w+\s+des\s+(?:quelque\s+|quelques\s+)?$", before)
+            re.search(r"(?:\b\w+|\w\s*\")\s+des\s+(?:quelque\s+|quelques\s+)?$", before)
             and (text[s:e][:1].isdigit() or not APPROX_NOUN.search(folded[s:e]))
             and not re.search(r"\b(?:l'un|l'une|certains|certaines|plusieurs|beaucoup|nombre)\s+des\s+", before[-30:])
         ):
@@ -1010,7 +1010,26 @@ def _same_toll(a: str, b: str) -> bool:
     return a == b or "killed_or_wounded" in (a, b)
 
 
+ALL_OF = re.compile(
+    r"\b(?:la (?:quasi-?)?totalite|l'(?:quasi-?)?integralite|l'ensemble|tous|toutes)\s+(?:des|de ses|de leurs|les|ses|leurs)\s+"
+    + APPROX_WORDS
+    + "$"
+)
+WHOLE_MOVE = re.compile(r"^(?:total|totale|complet|complete|integral|integrale|entier|entiere)$")
 CEILING = re.compile(r"^(?:autoriser|permettre|plafonner)$")
+
+
+HOLD = re.compile(r"^(?:compter|disposer|avoir|totaliser|comprendre|regrouper|rassembler|revendiquer|aligner)$")
+
+
+def _hearsay(verb) -> bool:
+    """A verb in the conditional present or past, not the future, and not under a verb or noun of intent."""
+    forms = [verb] + [c for c in verb.children if c.dep_.startswith("aux")]
+    return (
+        any("Cnd" in t.morph.get("Mood") or re.fullmatch(r"\w{3,}r(?:ait|aient)", fold(t.text)) for t in forms)
+        and not any("Fut" in t.morph.get("Tense") for t in forms)
+        and not any(t.i != verb.i and fold(t.lemma_) in ("aller", "devoir", "pouvoir") for t in forms)
+    )
 
 
 def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) -> tuple[str, str]:
@@ -1024,6 +1043,16 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         or bool(re.search(r"\bd'ici\b", stretch))
         or any(t.pos_ in ("VERB", "AUX") and roles.future(t) for _, t in own)
     )
+    if (
+        later
+        and gov_tok is not None
+        and HOLD.match(fold(gov_tok.lemma_))
+        and _hearsay(gov_tok)
+        and not re.search(r"\b(?:d'ici|prochaine?s?|a terme|desormais|a l'avenir|bientot)\b", stretch)
+    ):
+        # « l'organisation compterait encore 3 000 combattants »: the conditional of a verb of having, with no time
+        # ahead, reports what a source says there is now (the French press's conditional of hearsay), not a plan
+        later = False
     own_state = next(
         (t for m, t in own if m == "present" and t.pos_ in ("ADJ", "VERB") and roles._is_participle(t)), None
     )
@@ -1031,7 +1060,12 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     before = folded[max(0, c.start - 25) : c.start]
     after = folded[c.local[2] : c.local[2] + 90]
     # the figure the permission is about, not a move it permits (« autorise l'envoi de 500 soldats »)
-    ceiling = verb if verb is not None and CEILING.match(fold(verb.lemma_)) and gov_tok in (None, verb) else None
+    # (a noun of presence between them is the level permitted: « autorise le déploiement de 700 soldats au maximum »)
+    ceiling = (
+        verb
+        if verb is not None and CEILING.match(fold(verb.lemma_)) and (gov_tok in (None, verb) or gov == "present")
+        else None
+    )
     part_flow = _partitive_flow(doc, folded, c) if forward else None
     if own_flow:
         m, why = own_flow, "own words"
@@ -1063,6 +1097,20 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     elif ceiling is not None and not c.definite:
         # « le mandat autorise jusqu'à 500 soldats »: what is allowed is a ceiling, a level set, not one reached
         m, why = "planned", f"a ceiling ({ceiling.text})"
+    elif (
+        gov in roles.FLOWS
+        and c.definite
+        and not forward
+        and (
+            ALL_OF.search(folded[: c.start])
+            or gov_tok.pos_ == "NOUN"
+            and any(WHOLE_MOVE.match(fold(t.text)) for t in doc[gov_tok.i + 1 : gov_tok.i + 6] if t.idx < c.local[0])
+        )
+    ):
+        # « le retrait total des 2 000 soldats déployés », « a rapatrié la quasi-totalité des quelque 200
+        # militaires »: a move said to take all of a whole is as large as the whole, however the whole is
+        # described (a plain « le retrait de ses 200 militaires déployés » keeps the level: below)
+        m, why = gov, f"{gov_tok.text}, all of the whole"
     elif own_state is not None and c.definite and not roles.future(own_state):
         # « le reste des quelque 2 500 militaires présents quittera … »: the level they are at now
         m, why = "present", f"own words ({own_state.text})"
