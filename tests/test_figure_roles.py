@@ -125,6 +125,13 @@ def one(text, count):
         ("Selon Londres, le contingent compterait 600 soldats l'an prochain.", 600, "planned"),
         # a permitted deployment is a ceiling
         ("Le texte autorise le déploiement de neuf cents soldats au maximum jusqu'au 30 juin.", 900, "planned"),
+        # the first number of « porter ses effectifs d'environ 300 à 2 000 » is the level before the change
+        (
+            "Non combattante, la NMI forme les officiers irakiens. Les alliés ont décidé de porter ses effectifs "
+            "d'environ 300 à quelque 2 000 personnes.",
+            300,
+            "present",
+        ),
     ],
 )
 def test_troop_measure(text, count, measure):
@@ -254,6 +261,43 @@ def test_not_a_troop_or_casualty_count(text):
         ("Deux marines américains ont péri et quatre autres ont été grièvement blessés.", 4, "US"),
         ("Trois soldats américains avaient été tués et plus de 40 blessés.", 40, "US"),
         ("Un employé civil étranger a été tué et quatre autres blessés, ainsi qu'un soldat américain.", 4, "civilians"),
+        # soldiers listed among a state's nationals are its soldiers; « N autres militaires » are others of them,
+        # not of the civilians named last
+        (
+            "Quatre Américains, deux militaires, un employé civil du ministère de la Défense et un sous-traitant, "
+            "ont été tués hier, lundi, dans un attentat-suicide à Kirkouk.",
+            2,
+            "US",
+        ),
+        (
+            "Quatre Américains, deux militaires, un employé civil du ministère de la Défense et un sous-traitant, "
+            "ont été tués hier, lundi, dans un attentat-suicide à Kirkouk. Trois autres militaires ont été blessés, "
+            "a précisé le ministère.",
+            3,
+            "US",
+        ),
+        # people of several European states together are the coalition's
+        (
+            "Environ 900 militaires américains sont présents en Syrie, auxquels s'ajoutent plusieurs centaines de "
+            "soldats européens.",
+            200,
+            "coalition",
+        ),
+        # the Syrian Democratic Forces are no state's
+        (
+            "L'explosion a fait douze morts, parmi lesquels trois combattants des Forces démocratiques syriennes et "
+            "neuf civils.",
+            3,
+            "other",
+        ),
+        # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
+        (
+            "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "
+            "irakiens. Les alliés avaient décidé l'an dernier de porter progressivement ses effectifs d'environ 300 à "
+            "quelque 2 000 personnes, à la demande de Bagdad.",
+            2000,
+            "NATO",
+        ),
     ],
 )
 def test_party(text, count, party):

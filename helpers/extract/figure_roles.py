@@ -68,6 +68,8 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("TR", re.compile(r"\b(turc|turcs|turque\w*|turquie|ankara)\b")),
     ("JO", re.compile(r"\b(jordanien\w*)\b")),
     ("LB", re.compile(r"\b(libanais\w*)\b")),
+    # the Syrian Democratic Forces are no state's forces (the codebook has no code for them)
+    ("other", re.compile(r"\b(forces democratiques syriennes|fds|sdf)\b")),
     ("SY", re.compile(r"\b(syrien\w*|damas)\b")),
     ("RU", re.compile(r"\b(russe\w*|russie|moscou)\b")),
     ("IL", re.compile(r"\b(israelien\w*|israel|tsahal)\b")),
@@ -107,8 +109,9 @@ PARTIES: list[tuple[str, re.Pattern]] = [
             r"groupes? arme\w* pro-iran\w*)\b"
         ),
     ),
-    ("NATO", re.compile(r"\b(otan|nato|alliance atlantique)\b")),
-    ("coalition", re.compile(r"\b(coalition|inherent resolve|allies|partenaires)\b")),
+    ("NATO", re.compile(r"\b(otan|nato|alliance atlantique|nmi)\b")),  # NMI: NATO Mission Iraq
+    # « des soldats européens »: people of several member states together
+    ("coalition", re.compile(r"\b(coalition|inherent resolve|allies|partenaires|europeens|europeennes)\b")),
     ("IR", re.compile(r"\b(iranien\w*|iran|teheran|gardiens de la revolution|pasdaran\w*|al-qods)\b")),
     ("IQ", re.compile(r"\b(irakien\w*|irak|iraq|bagdad|baghdad)\b")),
     ("KRG", re.compile(r"\b(kurdes?|peshmergas?|peshmerga)\b")),
@@ -1183,7 +1186,9 @@ def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[s
     the one doing the harm (« les frappes américaines ont tué quatre de leurs membres »: not the
     Americans); a pronoun subject is passed over for a named one above it; else the force the
     article last named."""
-    pronoun = None
+    pronoun, disagreed = None, False
+    # « ses », « son », « sa » have one owner: a plural subject (« Les alliés … porter ses effectifs ») is not it
+    one_owner = any(c.dep_ == "det" and fold(c.text) in ("ses", "son", "sa") for c in tok.children)
     ups = _verbs_up(tok)
     # a parse that breaks the sentence in two leaves the main clause apart: its subject is the topic
     roots = [t for t in tok.doc if t.dep_ == "ROOT" and t.i < tok.i and all(t.i != u.i for u in ups)]
@@ -1196,9 +1201,23 @@ def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[s
         if subj.pos_ == "PRON" and PRONOUN.match(fold(subj.text)):
             pronoun = pronoun or subj
             continue
+        if one_owner and "Plur" in subj.morph.get("Number") and not any(c.dep_ == "conj" for c in subj.children):
+            disagreed = True
+            continue
         p = _party_of_subject(subj, context, sent_start, exclude=("IS", "civilians"))
         if p and p not in ("civilians",):
             return p, "possessor"
+    if disagreed and pronoun is None:
+        # the owner is the body the sentence before was about, its subject (« La NMI conseille … Les alliés ont
+        # décidé de porter ses effectifs à 4 000 »)
+        prev = re.split(r"(?<=[.!?])\s+", context.text[:sent_start].rstrip())[-1]
+        doc = parse(prev, []) if prev else None
+        subj = (
+            next((t for t in doc if t.dep_ in ("nsubj", "nsubj:pass") and t.head.pos_ == "VERB"), None) if doc else None
+        )
+        p = np_party(subj) if subj is not None else ""
+        if p and p not in ("civilians", "IS"):
+            return p, "possessor (the topic before)"
     at = pronoun.idx if pronoun is not None else tok.idx
     return context.before(sent_start + at, exclude=("IS", "civilians")), "context"
 

@@ -465,7 +465,7 @@ def extract_article_figures(
 MISSION_PEOPLE = re.compile(
     r"\b(?:mission|contingent|force|forces|effectifs?|dispositif|presence|detachement)\b(?P<own>[^.;]{0,90}?)"
     r"(?:\b(?:forte?s?|compose\w*|compt\w+|pass\w+|atteind\w+|atteint|port\w+|redui\w+|ramen\w+|comprend\w*|"
-    r"totalis\w+|elev\w+)\s+(?:\w+\s+)?(?:de |a |d')?|\s+de\s+)"
+    r"totalis\w+|elev\w+)\s+(?:\w+\s+)?(?:de |a |d')?|\s+de\s+|\s+d')"
     r"(?:(?:quelque |environ |pres de |plus de )?\d[\d .,\u00a0\u202f]*\s(?:a|jusqu'a)\s+)?"
     r"(?:quelque |environ |pres de |plus de |moins de |jusqu'a )?$"
 )
@@ -985,6 +985,11 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             and c.sentence_index - out[j].sentence_index <= (2 if TALLY.search(folded) else 1)
             and (others or _same_toll(out[j].measure, c.measure))
         ]
+        if others and told and not aimed:
+            # « Trois autres militaires ont été blessés »: others of the same people counted before, not of the last
+            # group named (« …, un employé civil et un sous-traitant ont été tués »)
+            same = [j for j in told if fold(out[j].unit) == fu or _same_people(out[j].unit, c.unit)]
+            told = same or told
         if aimed:
             c.party, c.party_basis = aimed, "target of the violence"
         elif told:
@@ -992,6 +997,12 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if c.measure == "killed_or_wounded" and fu == "victimes" and c.measure_basis == "own words":
                 c.measure, c.measure_basis = out[max(told)].measure, "victims of the toll told before"
     return True
+
+
+def _same_people(a: str, b: str) -> bool:
+    """Two nouns of the same sort of people: both of soldiers (« militaires », « soldats »), or the same noun."""
+    a, b = fold(a), fold(b)
+    return a.rstrip("s") == b.rstrip("s") or bool(roles.MILITARY_UNITS.match(a) and roles.MILITARY_UNITS.match(b))
 
 
 def _group_before(doc, out: list[Figure], mine: list[int]) -> int:
@@ -1377,6 +1388,9 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     mission = MISSION_PEOPLE.search(folded[: c.start]) if c.kind == "troops" and fu_ == "personnes" else None
     if mission and roles.party_of(mission.group("own")):
         return roles.party_of(mission.group("own")), "stated"  # « la mission de l'OTAN …, forte de 500 personnes »
+    body = roles.token_at(doc, mission.start()) if mission else None
+    if body is not None and any(POSSESSIVE_DET.match(fold(t.text)) for t in body.children if t.dep_ == "det"):
+        return roles.possessor(body, context, s.start)  # « porter ses effectifs de 500 à 4 000 personnes »
     en = EN_CLITIC.search(folded[: c.start]) if a is not None and c.kind == "troops" else None
     if en:
         # « l'Allemagne en compte 130 »: the noun is the one counted before, the owner is the subject
@@ -1577,7 +1591,7 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
         )
         if (
             re.fullmatch(r"\s*(?:a|jusqu'a)\s*" + APPROX_WORDS, gap)
-            and re.search(r"\bde\s*" + APPROX_WORDS + "$", head)
+            and re.search(r"\b(?:de\s*|d')" + APPROX_WORDS + "$", head)  # « de 500 », « d'environ 500 »
             and change
         ):
             f.measure, f.measure_basis = "present", "level before a change"
@@ -1609,6 +1623,16 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                     and f.party not in ("", "other", "civilians")
                 ):
                     out[j].party, out[j].party_basis = f.party, "part of a force"
+                elif (
+                    out[j].part_of == k
+                    and roles.MILITARY_UNITS.match(fold(out[j].unit))
+                    and f.party in roles.STATE_CODES
+                    and f.party_basis == "stated"
+                    and out[j].party_basis != "stated"
+                ):
+                    # « Quatre Américains, deux militaires, un employé civil … et un sous-traitant »: soldats listed
+                    # among a state's nationals are that state's soldiers
+                    out[j].party, out[j].party_basis = f.party, "part of a state's nationals"
         if f.kind in ("casualties", "troops") and f.party_basis in ("unspecified", "context", ""):
             words = folded[span[0] : span[1]]
             codes = roles.head_wins(roles.parties_in(words), words)
@@ -1689,6 +1713,21 @@ def _apposition(doc, f: Figure) -> tuple[int, int] | None:
         k += 1
     if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ in ("AUX", "VERB"):
         return doc[j].idx, doc[k].idx
+    # a list of several items, each after its comma (« Quatre Américains, deux militaires, un employé … et un
+    # sous-traitant, ont été tués »): the apposition runs to the comma before the verb
+    m = k
+    while (
+        m + 1 < len(doc)
+        and m < j + 40
+        and doc[m].text == ","
+        and doc[m + 1].pos_ in ("DET", "NUM")
+        and (doc[m + 1].pos_ == "NUM" or doc[m + 1].like_num or fold(doc[m + 1].text) in ("un", "une"))
+    ):
+        m += 1
+        while m < len(doc) and m < j + 40 and doc[m].text not in (",", ";", "."):
+            m += 1
+    if m != k and m + 1 < len(doc) and doc[m].text == "," and doc[m + 1].pos_ in ("AUX", "VERB"):
+        return doc[j].idx, doc[m].idx
     # at the end of the sentence, a phrase with no verb: « trois morts, tous des gardes irakiens »
     if (
         (k >= len(doc) or doc[k].text in (";", "."))
