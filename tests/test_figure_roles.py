@@ -298,6 +298,15 @@ def test_not_a_troop_or_casualty_count(text):
             2000,
             "NATO",
         ),
+        # « l'organisation » with no name of its own is the one the article named with that noun, not the state
+        # named last
+        (
+            "L'organisation État islamique a perdu son chef. En Russie, Moscou dit n'avoir aucune information. Quant "
+            "au journal, il prévient : la mort du chef ne signifie pas la fin de l'organisation, qui compterait "
+            "encore plusieurs milliers de combattants en Syrie.",
+            2000,
+            "IS",
+        ),
     ],
 )
 def test_party(text, count, party):

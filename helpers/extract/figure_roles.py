@@ -1177,8 +1177,30 @@ def _party_of_subject(subj, context: Context, sent_start: int, exclude=FOREIGN_O
                 ante = before[-1]
                 while ante.dep_ == "nmod" and ante.head.pos_ in ("NOUN", "PROPN") and ante.head.i < ante.i:
                     ante = ante.head
-        return np_party(ante)
+        if np_party(ante):
+            return np_party(ante)
+        # « la fin de l'organisation, qui compte … »: the noun right before « qui » can be the antecedent too
+        near = [t for t in subj.doc[max(0, subj.i - 3) : subj.i] if t.pos_ in ("NOUN", "PROPN")]
+        return next((p for t in [ante] + near[-1:] if (p := _named_body(t, context, sent_start))), "")
     return np_party(subj)
+
+
+BODY_NOUNS = re.compile(r"^(?:organisation|groupe|mouvement|milice)$")
+
+
+def _named_body(noun, context: Context, sent_start: int) -> str:
+    """« l'organisation », « le groupe » with no name of its own: the body the article last named with that noun
+    (« l'organisation État islamique … la fin de l'organisation, qui compte … »)."""
+    if noun.pos_ != "NOUN" or not BODY_NOUNS.match(fold(noun.text)):
+        return ""
+    if not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children):
+        return ""
+    before = fold(context.text[: sent_start + noun.idx])
+    for m in reversed(list(re.finditer(r"\b" + fold(noun.text) + r"\b", before))):
+        p = party_of(before[m.end() : m.end() + 40])
+        if p:
+            return p
+    return ""
 
 
 def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[str, str]:
