@@ -1123,3 +1123,15 @@ def test_an_operation_led_against_someone_is_a_strike():
 def test_a_named_operation_is_no_strike():
     evs = events(NAMED_OPERATION, date(2021, 6, 10))
     assert "strike" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- « plusieurs élus » are representatives, no election --------------------------------------------------------
+
+ELECTED = (
+    "Le point sur l'Irak\n\nMardi, plusieurs élus conservateurs ont critiqué le retrait décidé par le gouvernement.\n"
+)
+
+
+def test_representatives_are_no_election():
+    evs = events(ELECTED, date(2021, 6, 10))
+    assert "other" not in {e.event_type for e in evs}, [(e.event_type, e.headline, e.clause) for e in evs]

@@ -203,6 +203,29 @@ ROUND_OF = re.compile(
     r"^\s*(?:de |du |des |d')(?:la |l')?(?:\w+ ){0,2}?(?:dialogue|negociations?|discussions?|pourparlers|"
     r"consultations?|commission|comite|entretiens|concertations?)\b"
 )
+# what makes « élus » the people elected (« des élus », « plusieurs élus »), not the act of electing
+ELECTED_PEOPLE = frozenset(
+    (
+        "les",
+        "des",
+        "plusieurs",
+        "certains",
+        "certaines",
+        "nombreux",
+        "nombreuses",
+        "ses",
+        "leurs",
+        "nos",
+        "vos",
+        "ces",
+        "deux",
+        "trois",
+        "quelques",
+        "d'",
+        "de",
+        "aux",
+    )
+)
 # a body whose sessions are talks
 TALKING_BODY = re.compile(r"\b(?:commission|comite|delegations?|groupes? de travail|negociateurs|dialogue)\b")
 SUSPEND_VERBS = {"suspendre", "geler", "interrompre", "cesser", "stopper", "arreter"}
@@ -901,6 +924,9 @@ def _other_sort(tok) -> str:
     if low in ("investi", "investie") or (lem == "investir" and not any(c.dep_ == "obj" for c in tok.children)):
         return "office"  # « Investi le 27 octobre » (not « investir des milliards »)
     if low in ("elu", "elue", "elus", "elues", "reelu", "reelue") or lem in ("elire", "reelire"):
+        prev = fold(doc[tok.i - 1].text) if tok.i > 0 else ""
+        if low in ("elus", "elues") and prev in ELECTED_PEOPLE:
+            return ""  # « plusieurs élus démocrates », « les élus locaux »: representatives, no election
         return "election"
     if low == "serment" and re.search(r"\b(?:prete\w*|pret\w*|prestation de)\s*$", before):
         return "office"
