@@ -1135,3 +1135,14 @@ ELECTED = (
 def test_representatives_are_no_election():
     evs = events(ELECTED, date(2021, 6, 10))
     assert "other" not in {e.event_type for e in evs}, [(e.event_type, e.headline, e.clause) for e in evs]
+
+
+# --- a demonstrative object of a verb of judging names a move told before, not a new one -------------------------
+
+JUDGED = "Le point sur l'Irak\n\nDébut mai, le ministre avait défendu ce déploiement lors d'une visite à Erbil.\n"
+
+
+def test_a_move_defended_with_a_demonstrative_is_no_new_move():
+    evs = events(JUDGED, date(2023, 6, 10))
+    assert "deployment" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+    assert typed(evs, "other").date_start == date(2023, 5, 1), [(e.event_type, e.date_start) for e in evs]

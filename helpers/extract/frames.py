@@ -226,6 +226,20 @@ ELECTED_PEOPLE = frozenset(
         "aux",
     )
 )
+# verbs that judge or comment what their object names (« défendre ce déploiement »), a thing already told
+JUDGING_VERBS = frozenset(
+    (
+        "defendre",
+        "justifier",
+        "critiquer",
+        "contester",
+        "commenter",
+        "regretter",
+        "deplorer",
+        "minimiser",
+        "relativiser",
+    )
+)
 # a body whose sessions are talks
 TALKING_BODY = re.compile(r"\b(?:commission|comite|delegations?|groupes? de travail|negociateurs|dialogue)\b")
 SUSPEND_VERBS = {"suspendre", "geler", "interrompre", "cesser", "stopper", "arreter"}
@@ -773,6 +787,7 @@ class Frame:
     local: list = field(default_factory=list)  # spans of the clause it heads or that governs it
     clause: int = -1  # that clause's head (a character offset): frames of one clause share its dates
     attribute: bool = False  # a participle that qualifies a noun (« l'attentat revendiqué par Daech »)
+    judged: bool = False  # a demonstrative object of a verb of judging (« a défendu ce déploiement »): told before
     halted: bool = False  # the object of a verb of pausing (« suspendre leurs attaques »): what stops, not an act
     unsaid: bool = False  # the object of a negated verb (« n'a pas annoncé de retrait », « il ne s'agit pas d'un
     #                       retrait »): nothing done nor said
@@ -2502,6 +2517,13 @@ def _causative(tok):
 def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> None:
     """Negation, tense, and the governor that makes a predicate planned, demanded, denied or reported."""
     fr.negated = _negated(tok)
+    if (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "obj"
+        and _lemma(tok.head) in JUDGING_VERBS
+        and any(c.dep_ == "det" and fold(c.text) in ("ce", "cet", "cette", "ces") for c in tok.children)
+    ):
+        fr.judged = True  # « a défendu ce déploiement », « critique cette décision »: the event told before
     if fr.kind == "violence" and tok.pos_ == "NOUN":
         # « annonçaient suspendre « sous conditions » leurs attaques »: the attacks are what is paused, however the
         # parse hung them (a verb of pausing a few words before, nothing but quotes and adverbs between)
@@ -2852,6 +2874,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
     k = fr.kind
     gov = frames[fr.governed_by] if fr.governed_by is not None else None
     if k in MOVES:
+        if fr.judged:
+            return None  # « avait défendu ce déploiement lors d'une visite »: the move told before, judged, not new
         if k == "deployment" and fr.state:
             return None  # « 600 soldats sont déployés en Irak »: a presence (a figure), not an event
         if fr.unsaid:
