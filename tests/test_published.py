@@ -647,3 +647,33 @@ def test_a_holder_of_two_terms_in_the_news_is_within_one_of_them(sentence, start
     text = f"La revue de presse\nlundi 28 octobre\n{sentence} Depuis juin 2017, les forces kurdes ont avancé.\n"
     p = infer_one(text, timeline=TIMELINE)
     assert (p.start.isoformat(), p.end.isoformat()) == (start, end), p
+
+
+@pytest.mark.parametrize(
+    "text,day",
+    [
+        (
+            "Les frappes se poursuivent\nLe Courrier du Golfe — Jeudi, 06 mars 2025 — International\n"
+            "Dimanche 2 mars, des drones ont visé la base.\n",
+            date(2025, 3, 6),
+        ),
+        (
+            "Les frappes se poursuivent\nLa Gazette - 14 mai 2022 - Monde\nLundi, des drones ont visé la base.\n",
+            date(2022, 5, 14),
+        ),
+    ],
+)
+def test_a_date_alone_between_a_bylines_separators_is_its_stamp(text, day):
+    """The date (its weekday at most) in its own part of a byline cut by dashes is the stamp, not a later
+    event's day in the lead."""
+    p = infer_one(text, text.split("\n")[0])
+    assert (p.start, p.end) == (day, day), (p.start, p.end, p.evidence)
+
+
+def test_a_number_after_a_day_and_month_and_a_comma_is_no_year():
+    """« depuis le 17 octobre, 24 en Irak et 22 en Syrie »: 24 attacks, not the year 2024."""
+    from helpers.extract.dates import tag
+
+    text = "Les bases ont été visées 46 fois depuis le 17 octobre, 24 en Irak et 22 en Syrie."
+    x = next(x for x in tag(text, date(2023, 11, 9), date(2023, 11, 9)) if "octobre" in x.text)
+    assert x.text.strip() == "depuis le 17 octobre" and x.date_start == date(2023, 10, 17), (x.text, x.date_start)

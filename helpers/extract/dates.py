@@ -510,7 +510,7 @@ _p(
 _p(
     "date",
     rf"\b(?:(?P<pre>ce|le|du|au|depuis le|des le|depuis ce|jusqu'au|avant le|apres le) )?(?:(?P<wd>{WD}) )?"
-    rf"(?P<d>{DAY})(?P<sep>[ -])(?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY})|,? {YY})?"
+    rf"(?P<d>{DAY})(?P<sep>[ -])(?P<m>{M_ANY})(?:,? (?P<y>{YEAR_ANY})| {YY})?"
     r"(?: (?P<rel>dernier|derniere|derniers|dernieres|prochain|prochaine|prochains|prochaines)(?![a-z]))?"
     r"(?P<ref> de la meme annee| de l'annee (?:suivante|precedente|derniere|passee))?",
 )

@@ -88,7 +88,7 @@ UPDATE = r"(?:mis a jour|mise a jour|derniere mise a jour|actualisee?|modifiee?|
 # what may follow a stamp's date on its line: a clock time, then another part of the byline or its update
 CLOCK = r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b"
 UPDATE_TAIL = rf"\s*[,;-]?\s*{UPDATE}.*"
-STAMP_TAIL = re.compile(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*|{UPDATE_TAIL})?[\s.]*")
+STAMP_TAIL = re.compile(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*|- .*|{UPDATE_TAIL})?[\s.]*")  # (folded: — is -)
 STAMP_CLOCK = re.compile(CLOCK)
 # a stamp with the time first (« 20h30, le 01 janvier 2020 », « 14:02 - 12/05/2022 », « modifié à 21h02, le … »):
 # the date's part of the line holds only a clock time, after a stamp's cue or none
@@ -993,6 +993,7 @@ def _to_the_day(
     return out
 
 
+WEEKDAYS_FOLDED = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
 
 
@@ -1033,7 +1034,11 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
         )
         clock_after = STAMP_CLOCK.match(folded, x.end) and (len(line.split()) - len(part.split()) <= 8 or updated)
         clock_first = CLOCK_FIRST.fullmatch(part.strip(" ,;-"))
-        if cue or clock_after or clock_first:
+        # « Al-Ahram Hebdo — Mercredi, 07 février 2024 — Monde Arabe »: the date alone (its weekday at most) in its
+        # part of a byline that separators cut
+        raw = re.split(r"[|•—–]| - ", text[ls : x.start])
+        alone = len(raw) > 1 and re.fullmatch(rf"\s*(?:{WEEKDAYS_FOLDED})?\s*,?\s*(?:le\s+)?", fold(raw[-1]))
+        if cue or clock_after or clock_first or alone:
             update = re.match(UPDATE, part.strip(" ,;-")) or (
                 cue and not re.search(r"publi|posted|published", cue.group())
             )
