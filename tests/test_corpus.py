@@ -218,3 +218,16 @@ def test_a_short_text_memo_computes_a_short_text_once_and_never_shares_its_list(
     long = "mot " * (MEMO_LEN // 4 + 1)
     words(long), words(long)
     assert calls.count(long) == 2, "a text longer than MEMO_LEN was kept"
+
+
+def test_a_bylines_date_before_its_outlet_is_kept_a_captions_credit_is_not():
+    """« 12.03.2021 — Sputnik Afrique » is the byline's stamp (the publication date reads it); « Des soldats à
+    Erbil - AFP » under a photo is a caption."""
+    text = (
+        "Les attaques reprennent\n12.03.2021 — Sputnik Afrique\nDes roquettes ont visé la base.\n"
+        "Des soldats américains à Erbil - AFP\nLa coalition n'a pas commenté.\n"
+    )
+    c = clean_text(text)
+    removed = [line for _, line in c.removed]
+    assert "12.03.2021 — Sputnik Afrique" not in removed, c.removed
+    assert "Des soldats américains à Erbil - AFP" in removed, c.removed

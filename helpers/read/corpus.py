@@ -167,6 +167,11 @@ def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# a byline's date before its outlet (« 09.11.2023 — Sputnik Afrique », « mercredi 7 février 2024 - Le Monde »)
+BYLINE_DATE = re.compile(
+    r"^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),? )?(?:le )?"
+    r"(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{1,2}(?:er)? [a-z]+\.? \d{4})(?:,? (?:a )?\d{1,2}\s*[h:]\s*\d{2})?\s[-|–]\s"
+)
 # (label, test on the folded, stripped line). Order matters only for the label recorded.
 LINE_RULES: list[tuple[str, re.Pattern]] = [
     (
@@ -262,8 +267,8 @@ def clean_text(raw: str, outlets: OutletRegistry | None = None) -> Cleaned:
             if rx.search(f):
                 label = name
                 break
-        if label is None and outlets.caption_rx.search(f):
-            label = "photo caption"
+        if label is None and outlets.caption_rx.search(f) and not BYLINE_DATE.match(f):
+            label = "photo caption"  # (« 09.11.2023 — Sputnik Afrique » is the byline's stamp: kept)
         if label is None and outlets.standalone(f):
             label = "source footer"
         if label is None and _non_latin_ratio(line, folded) > 0.5:
