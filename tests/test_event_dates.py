@@ -1146,3 +1146,16 @@ def test_a_move_defended_with_a_demonstrative_is_no_new_move():
     evs = events(JUDGED, date(2023, 6, 10))
     assert "deployment" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
     assert typed(evs, "other").date_start == date(2023, 5, 1), [(e.event_type, e.date_start) for e in evs]
+
+
+# --- a verb of saying in a subordinate clause (« alors que X a annoncé ») does not report its main clause --------
+
+SUBORDINATE_SAYING = (
+    "Le point sur l'Irak\n\n"
+    "Ces tirs surviennent alors que Madrid a annoncé, le 2 mai, la fin de sa mission de formation.\n"
+)
+
+
+def test_a_statement_in_a_subordinate_clause_keeps_its_own_date():
+    said = typed(events(SUBORDINATE_SAYING, date(2023, 5, 20)), "announcement")
+    assert said.date_start == date(2023, 5, 2), (said.date_start, said.clause)

@@ -1865,7 +1865,12 @@ def _content(tok, fr: Frame, base: int) -> None:
             said += [cc for cc in c.children if cc.pos_ in ("VERB", "AUX")]
             continue
         said.append(c)
-    if tok.dep_ in ("parataxis", "ccomp") and tok.head.i != tok.i and tok.i > tok.head.i:
+    if (
+        tok.dep_ in ("parataxis", "ccomp")
+        and tok.head.i != tok.i
+        and tok.i > tok.head.i
+        and not any(c.dep_ == "mark" for c in tok.children)  # « … alors que Bagdad a proclamé »: no incise
+    ):
         said.append(tok.head)  # « « … », a-t-il déclaré » / « Des roquettes …, a indiqué l'armée »: the head is said
     spans, words = [], []
     for c in said:
