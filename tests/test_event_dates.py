@@ -1159,3 +1159,17 @@ SUBORDINATE_SAYING = (
 def test_a_statement_in_a_subordinate_clause_keeps_its_own_date():
     said = typed(events(SUBORDINATE_SAYING, date(2023, 5, 20)), "announcement")
     assert said.date_start == date(2023, 5, 2), (said.date_start, said.clause)
+
+
+# --- a joint statement that sets a timetable is an agreement -----------------------------------------------------
+
+JOINT = (
+    "Le point sur l'Irak\n\n"
+    "Le 3 mars, Rome et Bagdad ont rendu public un communiqué commun fixant, pour la première fois, un calendrier "
+    "à la fin de la mission de formation.\n"
+)
+
+
+def test_a_joint_statement_setting_a_timetable_is_an_agreement():
+    a = typed(events(JOINT, date(2023, 5, 20)), "agreement")
+    assert a.date_start == date(2023, 3, 3), (a.date_start, a.clause)

@@ -22,6 +22,7 @@ from .actors import actors_of
 from .background import background_events
 from .dates import CALENDAR_WORDS, TimeExpr, count_from, precision_of, refine_appositions, tag
 from .frames import (
+    JOINT_STATEMENT,
     STATED_BY,
     STATEMENT_WORDS,
     STRIKERS,
@@ -487,8 +488,15 @@ def extract_events(
                 if bare or told:
                     # the statement is news of its own: « la coalition annonce ce samedi qu'un entrepreneur
                     # a été tué dans cette attaque », « X a annoncé vendredi que les effectifs étaient de… »
-                    st = EventMention(article_id, s.index, side_segment(s.index), "announcement", s.text, text[a:b])
-                    _fill_frame(st, sp, frames, "announcement")
+                    # « X et Y ont rendu publique une déclaration commune fixant un calendrier »: a plan two parties
+                    # state together is agreed (the codebook's agreement)
+                    stype = (
+                        "agreement"
+                        if JOINT_STATEMENT.search(clause_f) and (sp.content_plan or JOINT_PLAN.search(clause_f))
+                        else "announcement"
+                    )
+                    st = EventMention(article_id, s.index, side_segment(s.index), stype, s.text, text[a:b])
+                    _fill_frame(st, sp, frames, stype)
                     st.date_start, st.date_end, st.precision = when.date_start, when.date_end, when.precision
                     st.date_text, st.date_basis, st.qualifier = when.text.strip(), when.basis, when.qualifier
                     st.in_lead = lead[0] <= s.start < lead[1] if lead != (0, 0) else False
@@ -971,6 +979,8 @@ def _incise(fr: Frame, x: TimeExpr, folded: str) -> bool:
     )
 
 
+# what a joint statement sets: a plan (« fixant un calendrier », « une feuille de route »)
+JOINT_PLAN = re.compile(r"\b(?:calendrier|echeancier|feuille de route|plan|date butoir|modalites|transition)\b")
 ELLIPSIS = re.compile(r"\b(?:apres|avant|comme|outre|ainsi que|a l'instar) (?:celles?|ceux|celui) d(?:e |u |es |')")
 
 
