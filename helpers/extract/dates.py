@@ -1623,25 +1623,22 @@ def refine_appositions(exprs: list[TimeExpr], folded: str) -> list[TimeExpr]:
     return out
 
 
+def _last_told(x: TimeExpr, out: list[TimeExpr], spans, keep) -> TimeExpr | None:
+    """The last resolved expression before ``x``, in its sentence or the two before, that ``keep`` accepts."""
+    k = next((i for i, (a, b) in enumerate(spans) if a <= x.start < b), 0)
+    since = spans[max(0, k - 2)][0] if spans else 0
+    told = [o for o in out if o is not x and o.resolved and since <= o.start and o.end <= x.start and keep(o)]
+    return max(told, key=lambda o: o.start) if told else None
+
+
 def _that_day(x: TimeExpr, out: list[TimeExpr], spans) -> TimeExpr:
     """« Ce jour-là », « cette nuit-là »: the day last named before it, in its sentence or the two before
     (« Il faut remonter au 3 janvier … Ce jour-là, … »); with none, unresolved (not the publication day)."""
-    k = next((i for i, (a, b) in enumerate(spans) if a <= x.start < b), 0)
-    since = spans[max(0, k - 2)][0] if spans else 0
-    days = [
-        o
-        for o in out
-        if o is not x
-        and o.resolved
-        and o.kind != "offset"
-        and o.rel != "that_day"
-        and since <= o.start
-        and o.end <= x.start
-        and (o.date_end - o.date_start).days <= 1
-    ]
-    if not days:
+    ref = _last_told(
+        x, out, spans, lambda o: o.kind != "offset" and o.rel != "that_day" and (o.date_end - o.date_start).days <= 1
+    )
+    if ref is None:
         return x
-    ref = max(days, key=lambda o: o.start)
     return replace(
         x,
         date_start=ref.date_start,
@@ -1656,21 +1653,17 @@ def _month_told(x: TimeExpr, out: list[TimeExpr], spans, last: date | None) -> T
     """« Le 27, … » with no month in its sentence: a day of the month the two sentences before it name (« En
     janvier, les tirs se sont multipliés. Le 27, … »); with none, as resolved from publication (the anchor's
     month or the one before). A past clause is not dated after publication."""
-    k = next((i for i, (a, b) in enumerate(spans) if a <= x.start < b), 0)
-    since = spans[max(0, k - 2)][0] if spans else 0
-    told = [
-        o
-        for o in out
-        if o is not x
-        and o.resolved
-        and o.kind in ("date", "month", "part")
-        and since <= o.start
-        and o.end <= x.start
-        and (o.date_start.year, o.date_start.month) == (o.date_end.year, o.date_end.month)
-    ]
-    if not told:
+    ref = _last_told(
+        x,
+        out,
+        spans,
+        lambda o: (
+            o.kind in ("date", "month", "part")
+            and (o.date_start.year, o.date_start.month) == (o.date_end.year, o.date_end.month)
+        ),
+    )
+    if ref is None:
         return x
-    ref = max(told, key=lambda o: o.start)
     y, m = ref.date_start.year, ref.date_start.month
     if not _valid(y, m, x.day):
         return x

@@ -147,9 +147,7 @@ def fast_tags(nlp) -> None:
 
 
 # the particles of Arabic names written with a hyphen (« al-Asad », « el-Sissi », « ad-Dawla »)
-_PARTICLES = frozenset(
-    ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad-", "ibn", "ben", "bin", "abou", "abu")
-)
+_PARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "ben", "bin", "abou", "abu"))
 
 
 def _joins(a, h, b) -> bool:

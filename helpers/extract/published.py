@@ -56,6 +56,7 @@ from ..text import fold, split_sentences
 from .dates import (
     _DATED_PARTICIPLE,
     NUM,
+    WD,
     TimeExpr,
     _num,
     _unit,
@@ -993,7 +994,6 @@ def _to_the_day(
     return out
 
 
-WEEKDAYS_FOLDED = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
 
 
@@ -1037,7 +1037,7 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
         # « Al-Ahram Hebdo — Mercredi, 07 février 2024 — Monde Arabe »: the date alone (its weekday at most) in its
         # part of a byline that separators cut
         raw = re.split(r"[|•—–]| - ", text[ls : x.start])
-        alone = len(raw) > 1 and re.fullmatch(rf"\s*(?:{WEEKDAYS_FOLDED})?\s*,?\s*(?:le\s+)?", fold(raw[-1]))
+        alone = len(raw) > 1 and re.fullmatch(rf"\s*{WD}?\s*,?\s*(?:le\s+)?", fold(raw[-1]))
         if cue or clock_after or clock_first or alone:
             update = re.match(UPDATE, part.strip(" ,;-")) or (
                 cue and not re.search(r"publi|posted|published", cue.group())
