@@ -1049,9 +1049,7 @@ def _kind_of(tok) -> str | None:
             return "impact"  # « des roquettes ont été lancées contre la base », « lancer des drones »
         if lem in ("perdre",) and any(fold(c.text) == "vie" and c.dep_ == "obj" for c in tok.children):
             return "death"  # « il a perdu la vie »
-        if lem in ("rassembler", "reunir") and not any(
-            c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children
-        ):
+        if lem in ("rassembler", "reunir") and not _reflexive(tok):
             return None  # « qui rassemble 80 pays »: gathering others is no demonstration
         if lem == "appeler" and not any(
             _case(c) in ("a", "au", "aux") or fold(c.text) in ("a", "au", "aux") for c in tok.children
@@ -1077,7 +1075,7 @@ def _kind_of(tok) -> str | None:
         if lem in AGREE_VERBS and (
             lem not in ("entendre", "accorder")
             or (
-                any(c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children)
+                _reflexive(tok)
                 # « se faire entendre » is causative (to make oneself heard): the « se » is faire's, no agreement
                 and not any(_lemma(c) == "faire" for c in tok.children)
             )
@@ -1455,11 +1453,15 @@ _CND = re.compile(r"(?:r)(?:ais|ait|ions|iez|aient)$")
 
 
 def _reflexive(tok) -> bool:
-    """A verb with its reflexive pronoun (« s'engager », « nous nous engageons »)."""
+    """A verb with its reflexive pronoun (« s'engager », « se rendre », « nous nous engageons »)."""
     return any(
-        c.i < tok.i
-        and fold(c.text).rstrip("'’") in ("se", "s", "me", "m", "te", "t", "nous", "vous")
-        and c.dep_ in ("expl", "expl:comp", "expl:pv", "obj", "iobj")
+        c.dep_ == "expl:comp"
+        or fold(c.text) in ("se", "s'")
+        or (
+            c.i < tok.i
+            and fold(c.text).rstrip("'’") in ("me", "m", "te", "t", "nous", "vous")
+            and c.dep_ in ("expl", "expl:pv", "obj", "iobj")
+        )
         for c in tok.children
     )
 
@@ -2044,7 +2046,7 @@ def _is_forces_move(tok, fr: Frame) -> bool:
             r"\b(roquette|missile|drone|appel|attaque|offensive)\b", words
         )
     if lem in ("rendre",):
-        if any(c.dep_ == "expl:comp" or fold(c.text) in ("se", "s'") for c in tok.children):
+        if _reflexive(tok):
             return False  # « se rendre à Erbil »: going somewhere
         return (
             bool(
