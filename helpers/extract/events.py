@@ -1007,9 +1007,7 @@ def _elided_dates(fr: Frame, clause_f: str, a: int, dates: list[TimeExpr]) -> li
         out = [
             (x, a + m.end(), x.start, False) for x in dates if x.start >= a + m.end() and x.precision in ("day", "week")
         ]
-    later = sorted(
-        (x for x in dates if x.start - a > fr.end - a and x.precision in ("day", "week")), key=lambda x: x.start
-    )
+    later = sorted((x for x in dates if x.start > fr.end and x.precision in ("day", "week")), key=lambda x: x.start)
     for i, x in enumerate(later):
         end = later[i + 1].start if i + 1 < len(later) else a + len(clause_f)
         rest = clause_f[x.end - a : end - a]
