@@ -1173,3 +1173,55 @@ JOINT = (
 def test_a_joint_statement_setting_a_timetable_is_an_agreement():
     a = typed(events(JOINT, date(2023, 5, 20)), "agreement")
     assert a.date_start == date(2023, 3, 3), (a.date_start, a.clause)
+
+
+# --- « s'entretenir avec » is a meeting; a past relative clause tells its own fact ----------------------------------
+
+MET_IN_RELATIVE = (
+    "Le point sur l'Irak\n\n"
+    "La ministre belge, qui s'est entretenue jeudi avec son homologue irakien, a plaidé pour le maintien des "
+    "formateurs.\n"
+)
+
+
+def test_a_meeting_told_in_a_past_relative_clause_is_talks():
+    t = typed(events(MET_IN_RELATIVE, date(2021, 4, 17)), "talks")
+    assert t.date_start == date(2021, 4, 15), (t.date_start, t.clause)
+
+
+PRESENT_RELATIVE = (
+    "Le point sur l'Irak\n\n"
+    "Oslo rapatriera d'ici décembre les instructeurs qu'il déploie en Irak, a annoncé lundi le gouvernement.\n"
+)
+
+
+def test_a_present_relative_clause_under_a_plan_is_no_deployment():
+    evs = events(PRESENT_RELATIVE, date(2021, 4, 14))
+    assert "deployment" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+    typed(evs, "announcement")
+
+
+STRIKE_IN_RELATIVE = (
+    "Le point sur l'Irak\n\n"
+    "Le chef du Pentagone, qui a ordonné mardi des frappes contre les milices, a appelé Bagdad à la retenue.\n"
+)
+
+
+def test_a_strike_ordered_in_a_past_relative_clause_is_no_demand():
+    s = typed(events(STRIKE_IN_RELATIVE, date(2021, 4, 15)), "strike")
+    assert s.date_start == date(2021, 4, 13) and s.modality == "realized", (s.date_start, s.modality, s.clause)
+
+
+# --- « viser à + infinitif » aims; it strikes nothing ------------------------------------------------------------
+
+AIMS = (
+    "Le point sur l'Irak\n\n"
+    "Le gouvernement a adopté samedi une loi qui vise à protéger les bases irakiennes.\n"
+    "Le plan présenté lundi vise à retirer les instructeurs étrangers d'ici l'été.\n"
+)
+
+
+def test_aiming_to_is_neither_a_strike_nor_a_move():
+    evs = events(AIMS, date(2021, 4, 15))
+    kinds = {e.event_type for e in evs}
+    assert not kinds & {"attack", "strike", "withdrawal"}, [(e.event_type, e.clause) for e in evs]

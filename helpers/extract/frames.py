@@ -339,7 +339,6 @@ PLAN_WORDS = {
     "chercher",
     "tenter",
     "esperer",
-    "viser_plan",
     "crainte",  # « la crainte d'un désengagement »: feared, not done
     "craindre",
     "redouter",
@@ -729,7 +728,7 @@ CANDIDATE = re.compile(
     r"explos|represaille|roquett|missile|drone|obus|projectile|mortier|katiou|tomb|abatt|atterr|touch|atteint|"
     r"intercept|ecras|assassin|elimin|liquid|tu[eé]|tua|meurtre|execut|mort|deced|deces|peri|succomb|bless|"
     r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
-    r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|reuni|sommet|visioconf|comite|"
+    r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|entreten|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|veille|sommeil|entre parentheses|manifest|rassembl|sit-in|protest|defil|visit|"
     r"annon|declar|proclam|convoq|admet|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
@@ -1047,6 +1046,8 @@ def _kind_of(tok) -> str | None:
             return "talks"  # « a reçu une délégation irakienne »
         if lem in ("lancer", "tirer", "envoyer") and _weapon_theme(tok):
             return "impact"  # « des roquettes ont été lancées contre la base », « lancer des drones »
+        if lem == "viser" and any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in tok.children):
+            return None  # « une mesure qui vise à protéger les bases »: aiming to, no target struck
         if lem in ("perdre",) and any(fold(c.text) == "vie" and c.dep_ == "obj" for c in tok.children):
             return "death"  # « il a perdu la vie »
         if lem in ("rassembler", "reunir") and not _reflexive(tok):
@@ -2435,8 +2436,17 @@ def _arguments(tok, fr: Frame) -> None:
     if not agent_toks and fr.lemma.startswith("faire ") and tok.i > 0:
         # « la Belgique a fait savoir »: the subject may hang on « fait »
         agent_toks = [c for c in tok.doc[tok.i - 1].children if c.dep_ == "nsubj"]
-    a_text = " ".join(_subtree_text(t, exclude=(cut,))[0] for t in agent_toks) or fr.agent_text
-    t_text = " ".join(_subtree_text(t)[0] for t in target_toks)
+    relative: set[int] = set()  # « le ministre, qui s'est entretenu avec… »: « qui » stands for its antecedent
+    h = tok.head
+    if tok.dep_ == "acl:relcl" and h.pos_ in ("NOUN", "PROPN") and not (_kind(h) or _is_weapon(h)):
+        # (not an event noun: « la frappe qui a tué X » tells one event, typed by what it did)
+        rel = [t for t in agent_toks + target_toks if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType")]
+        if rel:
+            relative = {x.i for x in tok.subtree}  # the antecedent's words, without the relative clause
+            agent_toks = [h if t in rel else t for t in agent_toks]
+            target_toks = [h if t in rel else t for t in target_toks]
+    a_text = " ".join(_subtree_text(t, exclude=(cut, relative))[0] for t in agent_toks) or fr.agent_text
+    t_text = " ".join(_subtree_text(t, exclude=(relative,))[0] for t in target_toks)
     fr.agent_text, fr.target_text = a_text, t_text
     fr.agent, fr.target = parties(fold(a_text)), parties(fold(t_text))
     if recipients:
@@ -2599,6 +2609,13 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             fr.governor = hl
         if dep in ("conj", "parataxis") and depth == 0:
             break
+        below = chain[depth - 1][1] if depth else tok
+        if dep == "acl:relcl" and below.pos_ in ("VERB", "AUX") and _tense(below) == "past":
+            # « Le président, qui s'est entretenu avec son homologue (qui a ordonné des frappes), a plaidé
+            # pour… »: a relative clause in a past tense tells a fact of its own, whatever the clause around its
+            # noun asks or plans (in the present, « les militaires qu'elle déploie », it describes what the main
+            # clause is about)
+            break
         if depth == 0 and since:
             break  # « ils réclament le départ des troupes depuis l'assassinat de X »: X is a past fact
         if depth == 0 and fr.pos == "NOUN" and dep == "obj" and hl == "exclure" and _negated(h):
@@ -2633,6 +2650,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         elif (
             hl in PLAN_WORDS
             or hl in TOPIC_WORDS
+            # « un plan qui vise à retirer les troupes »: aimed at (the parse may take « vise » for a noun)
+            or (dep == "xcomp" and (hl == "viser" or fold(h.text) in ("vise", "visent", "visait", "visaient")))
             or (hl in ("arreter", "fixer") and _sets_a_plan(h))
             # « un accord (de principe) sur le retrait »: the move is what is agreed, not done
             or (hl in AGREE_NOUNS and depth == 0 and fr.pos == "NOUN" and dep == "nmod" and fr.kind in MOVES)
