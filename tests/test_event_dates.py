@@ -1225,3 +1225,22 @@ def test_aiming_to_is_neither_a_strike_nor_a_move():
     evs = events(AIMS, date(2021, 4, 15))
     kinds = {e.event_type for e in evs}
     assert not kinds & {"attack", "strike", "withdrawal"}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- a toll stated for a dated attack: the statement is the news, the wounds are the attack's -----------------------
+
+TOLL_STATED = (
+    "Le point sur l'Irak\n\n"
+    "L'état-major a admis jeudi que 40 soldats avaient été blessés après les tirs de drones du 2 mars contre la "
+    "base d'Erbil.\n"
+    "Le ministère a reconnu vendredi que 12 pilotes avaient été soignés après les tirs de roquettes du 4 mars "
+    "contre la base de Harir.\n"
+)
+
+
+def test_a_toll_stated_for_a_dated_attack_is_an_announcement_and_no_new_attack():
+    evs = events(TOLL_STATED, date(2022, 3, 26))
+    said = sorted(e.date_start for e in evs if e.event_type == "announcement")
+    assert said == [date(2022, 3, 24), date(2022, 3, 25)], [(e.event_type, e.date_start, e.clause) for e in evs]
+    attacks = {e.date_start for e in evs if e.event_type == "attack"}
+    assert attacks == {date(2022, 3, 2), date(2022, 3, 4)}, [(e.event_type, e.date_start, e.clause) for e in evs]

@@ -443,6 +443,7 @@ def extract_events(
             main, causes, others = choose_frames(
                 frames, a, b, folded, referred=offset is not None, sentence_folded=sfold
             )
+            cause_events, cause_frames = [], set()
             for fr, ftype in causes:
                 # an event named as the cause of another, with a date of its own (« en représailles à une
                 # attaque de vendredi »): an event of the article too
@@ -474,6 +475,8 @@ def extract_events(
                     | {f"actor:{x}" for x in ce.actors if x not in GENERIC_ACTORS}
                 )
                 out.append(ce)
+                cause_events.append(ce)
+                cause_frames.add(id(fr))
                 a_dates_skip.add((fr.span[0], max(fr.span[1], d.end)))  # (with a date set off after the noun)
             said = _dated_statement(frames, a, b, s_exprs, folded, main, hi or lo)
             retold = None
@@ -482,9 +485,26 @@ def extract_events(
                 told = (
                     main is not None and main[1] != "announcement" and _told(out, s.index, main[1], [], main[0].agent)
                 )
+                if not told and main is not None and main[0].kind == "death":
+                    # « X a reconnu lundi que 109 soldats avaient été blessés après les tirs du 8 janvier »: the
+                    # wounds are the dated violence's, named as their cause; the statement is the news (a toll)
+                    told = next(
+                        (
+                            c
+                            for c in cause_events
+                            if c.event_type in ("attack", "strike")
+                            and any(p <= main[0].start < q for p, q in sp.content)
+                        ),
+                        None,
+                    )
                 bare = main is None and not any(
-                    f is not sp and f.kind != "speech" and any(p <= f.start < q for p, q in sp.content) for f in frames
-                )  # what is said holds no event (« les effectifs sont désormais de 2 500 »): the statement is
+                    f is not sp
+                    and f.kind != "speech"
+                    and id(f) not in cause_frames
+                    and any(p <= f.start < q for p, q in sp.content)
+                    for f in frames
+                )  # what is said holds no event (« les effectifs sont désormais de 2 500 ») but the dated causes
+                #   it names (« diagnostiqués après les tirs du 8 janvier »): the statement is
                 if bare or told:
                     # the statement is news of its own: « la coalition annonce ce samedi qu'un entrepreneur
                     # a été tué dans cette attaque », « X a annoncé vendredi que les effectifs étaient de… »
