@@ -1244,3 +1244,17 @@ def test_a_toll_stated_for_a_dated_attack_is_an_announcement_and_no_new_attack()
     assert said == [date(2022, 3, 24), date(2022, 3, 25)], [(e.event_type, e.date_start, e.clause) for e in evs]
     attacks = {e.date_start for e in evs if e.event_type == "attack"}
     assert attacks == {date(2022, 3, 2), date(2022, 3, 4)}, [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+# --- a clause of « au moment où », « lorsque » is at the time of the clause it depends on ---------------------------
+
+AT_THE_TIME = (
+    "Le point sur l'Irak\n\n"
+    "En mars 2020, Madrid avait rapatrié ses instructeurs, au moment où l'Otan, inquiète des attaques, gelait "
+    "ses activités de formation.\n"
+)
+
+
+def test_a_clause_of_au_moment_ou_takes_its_main_clauses_date():
+    s = typed(events(AT_THE_TIME, date(2020, 9, 3)), "suspension")
+    assert (s.date_start, s.date_end) == (date(2020, 3, 1), date(2020, 3, 31)), (s.date_start, s.clause)

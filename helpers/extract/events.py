@@ -1113,6 +1113,32 @@ def _side_frames(
             )
             used.add(id(f))
             continue
+        if (
+            not own
+            and ev.date_start is not None
+            and f.modality == "realized"
+            and not f.negated
+            and not _related(main.kind, f.kind)
+            and _simultaneous(f, folded)
+        ):
+            # « Paris avait rapatrié ses militaires, au moment où la coalition suspendait ses formations »: a
+            # clause of « au moment où », « lorsque », « tandis que » happens at the time of its main clause
+            out.append(
+                (
+                    f,
+                    ftype,
+                    SimpleNamespace(
+                        date_start=ev.date_start,
+                        date_end=ev.date_end,
+                        precision=ev.precision,
+                        text=ev.date_text,
+                        basis="reference",
+                        qualifier=ev.qualifier,
+                    ),
+                )
+            )
+            used.add(id(f))
+            continue
         if not own:
             continue
         x = min(own, key=lambda d: (PRECISION_RANK.get(d.precision, len(PRECISION_RANK)), d.start))
@@ -1130,6 +1156,19 @@ def _side_frames(
         used.add(id(f))
         out.append((f, ftype, x))
     return out
+
+
+SIMULTANEOUS = re.compile(r"(?:lorsqu|quand\b|tandis qu|pendant qu|alors meme qu)")
+
+
+def _simultaneous(f: Frame, folded: str) -> bool:
+    """Whether ``f`` heads a clause set at the time of the clause it depends on (« au moment où la coalition
+    suspendait… », « lorsque les soldats ont quitté… »)."""
+    head = folded[f.span[0] : f.span[0] + 16]
+    return bool(SIMULTANEOUS.match(head)) or (
+        head.startswith("ou ")
+        and bool(re.search(r"\b(?:au|du|a ce) moment\s*$", folded[max(0, f.span[0] - 14) : f.span[0]]))
+    )
 
 
 def _phrase_of(text: str, f: Frame) -> str:
