@@ -1258,3 +1258,19 @@ AT_THE_TIME = (
 def test_a_clause_of_au_moment_ou_takes_its_main_clauses_date():
     s = typed(events(AT_THE_TIME, date(2020, 9, 3)), "suspension")
     assert (s.date_start, s.date_end) == (date(2020, 3, 1), date(2020, 3, 31)), (s.date_start, s.clause)
+
+
+# --- « L'accord est le fruit de… »: the event noun described by a copula is told before; the date is the rest's ------
+
+DESCRIBED = (
+    "Le point sur l'Irak\n\n"
+    "L'entente est l'aboutissement des travaux d'un comité mixte dont la première réunion s'était tenue en "
+    "février à Bagdad.\n"
+)
+
+
+def test_an_event_noun_described_by_a_copula_takes_no_date_of_its_description():
+    evs = events(DESCRIBED, date(2024, 9, 28))
+    assert "agreement" not in {e.event_type for e in evs}, [(e.event_type, e.date_start, e.clause) for e in evs]
+    t = typed(evs, "talks")
+    assert t.date_start == date(2024, 2, 1), (t.date_start, t.clause)

@@ -788,6 +788,8 @@ class Frame:
     attribute: bool = False  # a participle that qualifies a noun (« l'attentat revendiqué par Daech »)
     judged: bool = False  # a demonstrative object of a verb of judging (« a défendu ce déploiement »): told before
     halted: bool = False  # the object of a verb of pausing (« suspendre leurs attaques »): what stops, not an act
+    described: bool = False  # a definite event noun, subject of a noun attribute (« L'accord est le fruit de
+    #                          discussions… »): the event told before, described, not dated by what describes it
     unsaid: bool = False  # the object of a negated verb (« n'a pas annoncé de retrait », « il ne s'agit pas d'un
     #                       retrait »): nothing done nor said
 
@@ -2541,6 +2543,19 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         and any(c.dep_ == "det" and fold(c.text) in ("ce", "cet", "cette", "ces") for c in tok.children)
     ):
         fr.judged = True  # « a défendu ce déploiement », « critique cette décision »: the event told before
+    h = tok.head
+    if (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "nsubj"
+        and h.pos_ == "NOUN"
+        and _kind(h) is None
+        and any(c.dep_ == "cop" for c in h.children)
+        and any(
+            c.dep_ == "det" and fold(c.text) in ("le", "la", "l'", "les", "ce", "cet", "cette", "ces")
+            for c in tok.children
+        )
+    ):
+        fr.described = True  # « L'accord est l'aboutissement des travaux d'une commission dont… »
     if fr.kind == "violence" and tok.pos_ == "NOUN":
         # « annonçaient suspendre « sous conditions » leurs attaques »: the attacks are what is paused, however the
         # parse hung them (a verb of pausing a few words before, nothing but quotes and adverbs between)
@@ -2899,6 +2914,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
     """The codebook type of one frame, attempts apart (see :func:`frame_type`)."""
     k = fr.kind
     gov = frames[fr.governed_by] if fr.governed_by is not None else None
+    if fr.described:
+        return None
     if k in MOVES:
         if fr.judged:
             return None  # « avait défendu ce déploiement lors d'une visite »: the move told before, judged, not new
