@@ -1274,3 +1274,20 @@ def test_an_event_noun_described_by_a_copula_takes_no_date_of_its_description():
     assert "agreement" not in {e.event_type for e in evs}, [(e.event_type, e.date_start, e.clause) for e in evs]
     t = typed(evs, "talks")
     assert t.date_start == date(2024, 2, 1), (t.date_start, t.clause)
+
+
+# --- « les pourparlers, ouverts le 3 mars, ont été suspendus »: the participle dates the talks, not the pause ------
+
+OPENED_THEN_PAUSED = (
+    "Le point sur l'Irak\n\n"
+    "Les pourparlers sur le départ des instructeurs, ouverts le 3 mars à Erbil, ont été interrompus par le "
+    "gouvernement régional.\n"
+)
+
+
+def test_a_dated_participle_of_opening_dates_the_talks_not_their_suspension():
+    evs = events(OPENED_THEN_PAUSED, date(2022, 4, 20))
+    t = typed(evs, "talks")
+    assert t.date_start == date(2022, 3, 3), (t.date_start, t.clause)
+    s = typed(evs, "suspension")
+    assert s.date_start != date(2022, 3, 3), (s.date_start, s.clause)

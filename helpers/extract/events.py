@@ -561,6 +561,8 @@ def extract_events(
             elided = _elided_dates(fr, clause_f, a, clause_dates)
             claimed = {id(x) for f, _ in others for x in _own_dates(f, fr, clause_dates, folded, phrase_only=True)}
             claimed |= {id(x) for x, *_ in elided}
+            # « les discussions, ouvertes le 27 janvier, ont été suspendues »: the day of what the clause names
+            dates = [x for x in dates if not any(p <= x.start < q for f, _ in others for p, q in f.occurred)]
             dates = [x for x in dates if _where(fr, x.start) < 2 or id(x) not in claimed] or [
                 x for x in dates if id(x) not in claimed
             ]
@@ -1051,6 +1053,9 @@ def _own_dates(f: Frame, main: Frame, dates: list[TimeExpr], folded: str, phrase
         any(p <= f.start < q for p, q in main.own) and _related(f.kind, main.kind) and f.modality == main.modality
     ):
         return []  # (« le retrait ordonné il y a huit jours », said of a move done today, is the order, not the move)
+    occurred = [x for x in dates if any(p <= x.start < q for p, q in f.occurred)]
+    if occurred:
+        return occurred  # « les discussions, ouvertes le 27 janvier, ont été suspendues »: the talks' own day
     own = [x for x in dates if any(p <= x.start < q for p, q in f.own) or _incise(f, x, folded)]
     if not own and f.clause != main.clause and not phrase_only:
         own = [x for x in dates if any(p <= x.start < q for p, q in f.local)]
@@ -1075,8 +1080,8 @@ def _side_frames(
     for f, ftype in others:
         if id(f) in used:
             continue
-        if f.governed_by is not None and frames[f.governed_by] is main:
-            continue  # what a statement says, what a plan plans
+        if f.governed_by is not None and frames[f.governed_by] is main and not f.occurred:
+            continue  # what a statement says, what a plan plans (not an event it names with its own day)
         if main.governed_by is not None and frames[main.governed_by] is f and ftype != "announcement":
             continue
         if (

@@ -788,6 +788,8 @@ class Frame:
     attribute: bool = False  # a participle that qualifies a noun (« l'attentat revendiqué par Daech »)
     judged: bool = False  # a demonstrative object of a verb of judging (« a défendu ce déploiement »): told before
     halted: bool = False  # the object of a verb of pausing (« suspendre leurs attaques »): what stops, not an act
+    occurred: list = field(default_factory=list)  # spans of a dated participle of occurring said of an event noun
+    #                                               (« les discussions, ouvertes le 27 janvier, … »): its own date
     described: bool = False  # a definite event noun, subject of a noun attribute (« L'accord est le fruit de
     #                          discussions… »): the event told before, described, not dated by what describes it
     unsaid: bool = False  # the object of a negated verb (« n'a pas annoncé de retrait », « il ne s'agit pas d'un
@@ -2584,6 +2586,13 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         # « restent déployés », « demeurent stationnés »: where forces are, not a move
         or (tok.dep_ in ("xcomp", "acl") and _lemma(tok.head) in ("rester", "demeurer"))
     )
+    if tok.pos_ in ("NOUN", "PROPN"):
+        base = fr.start - tok.idx
+        fr.occurred = [
+            (base + c.left_edge.idx, base + c.right_edge.idx + len(c.right_edge.text))
+            for c in tok.children
+            if _dated_occurrence(c)
+        ]
     chain = _chain(tok, 5)
     # what « depuis » governs has happened, whatever the clause around it plans, demands or denies; so has
     # what a dated past participle tells (« conformément à l'accord conclu en septembre 2024 »)
@@ -2593,7 +2602,7 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         or (fr.kind == "agreement" and _setting_participle(tok))
         # an event noun with a dated participle of occurring (« les pourparlers, lancés le 14 mars, doivent
         # reprendre »): the event took place that day, whatever the clause around the noun plans
-        or (tok.pos_ in ("NOUN", "PROPN") and any(_dated_occurrence(c) for c in tok.children))
+        or bool(fr.occurred)
     )
     mod = "realized"
     if fr.tense == "future":
