@@ -1291,3 +1291,19 @@ def test_a_dated_participle_of_opening_dates_the_talks_not_their_suspension():
     assert t.date_start == date(2022, 3, 3), (t.date_start, t.clause)
     s = typed(evs, "suspension")
     assert s.date_start != date(2022, 3, 3), (s.date_start, s.clause)
+
+
+# --- a warrant is a court's act; the killing it names is no new killing ------------------------------------------
+
+WARRANT = (
+    "Le point sur l'Irak\n\n"
+    "Un juge de Bassora a délivré mercredi un mandat d'arrêt contre trois officiers pour l'assassinat d'un "
+    "militant connu.\n"
+)
+
+
+def test_a_warrant_is_an_other_event_and_the_act_it_names_no_new_one():
+    evs = events(WARRANT, date(2022, 5, 14))
+    assert "killing" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+    w = typed(evs, "other")
+    assert w.date_start == date(2022, 5, 11), (w.date_start, w.clause)

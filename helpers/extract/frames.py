@@ -274,6 +274,31 @@ OTHER_NOUNS = {
     "crash": "crash",
     "ecrasement": "crash",
 }
+# what a court, a prosecutor or the police do to someone « pour » an act (the act is told, not done, there)
+CHARGES = frozenset(
+    {
+        "mandat",
+        "inculper",
+        "inculpation",
+        "poursuivre",
+        "poursuite",
+        "juger",
+        "condamner",
+        "condamnation",
+        "accuser",
+        "accusation",
+        "arreter",
+        "arrestation",
+        "interpeller",
+        "rechercher",
+        "proces",
+        "enquete",
+        "enqueter",
+        "detenir",
+        "emprisonner",
+        "incarcerer",
+    }
+)
 # the sorts of `other` events told by a phrase rather than one word (folded text from the predicate on)
 OFFICE_AFTER = re.compile(
     r"^\s*(?:au pouvoir|a la tete (?:du|de l'|de la|des) (?:gouvernement|pays|etat|executif|ministere)|"
@@ -734,6 +759,7 @@ CANDIDATE = re.compile(
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
+    r"mandats? d'(?:arret|amener)|inculp|"
     r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
 )
 
@@ -790,6 +816,7 @@ class Frame:
     halted: bool = False  # the object of a verb of pausing (« suspendre leurs attaques »): what stops, not an act
     occurred: list = field(default_factory=list)  # spans of a dated participle of occurring said of an event noun
     #                                               (« les discussions, ouvertes le 27 janvier, … »): its own date
+    charged: bool = False  # what a court or a charge names (« un mandat d'arrêt pour le meurtre de X »): no new act
     described: bool = False  # a definite event noun, subject of a noun attribute (« L'accord est le fruit de
     #                          discussions… »): the event told before, described, not dated by what describes it
     unsaid: bool = False  # the object of a negated verb (« n'a pas annoncé de retrait », « il ne s'agit pas d'un
@@ -939,6 +966,10 @@ def _other_sort(tok) -> str:
         if (lem == "crash" or low in ("crash", "ecrasement")) and not AIRCRAFT.search(after[:40]):
             return ""
         return OTHER_NOUNS.get(lem) or OTHER_NOUNS[low]
+    if (lem == "mandat" or low == "mandats") and re.match(r"^\s*d'(?:arret|amener)\b", after):
+        return "justice"  # « un tribunal a émis un mandat d'arrêt contre X »: a court's act
+    if low.startswith("inculp"):
+        return "justice"  # « X a été inculpé », « l'inculpation de X »
     if low in ("investi", "investie") or (lem == "investir" and not any(c.dep_ == "obj" for c in tok.children)):
         return "office"  # « Investi le 27 octobre » (not « investir des milliards »)
     if low in ("elu", "elue", "elus", "elues", "reelu", "reelue") or lem in ("elire", "reelire"):
@@ -1032,6 +1063,8 @@ def _kind_of(tok) -> str | None:
         return None  # most tokens of a sentence, at once (see _NO_PREDICATE)
     lem, pos = lemma_pos(tok)
     low = fold(tok.text)
+    if low == "arret" and _folded(tok.doc)[max(0, tok.idx - 10) : tok.idx].endswith(("mandat d'", "mandats d'")):
+        return None  # « un mandat d'arrêt »: a warrant, no pause
     if other_sort(tok):
         return "other"
     if pos in ("VERB", "AUX", "ADJ") or (
@@ -2558,6 +2591,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         )
     ):
         fr.described = True  # « L'accord est l'aboutissement des travaux d'une commission dont… »
+    if tok.pos_ == "NOUN" and _case(tok) == "pour" and _lemma(h) in CHARGES:
+        fr.charged = True  # « un mandat d'arrêt contre X pour le meurtre de Y », « inculpé pour l'attentat »
     if fr.kind == "violence" and tok.pos_ == "NOUN":
         # « annonçaient suspendre « sous conditions » leurs attaques »: the attacks are what is paused, however the
         # parse hung them (a verb of pausing a few words before, nothing but quotes and adverbs between)
@@ -2923,7 +2958,7 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
     """The codebook type of one frame, attempts apart (see :func:`frame_type`)."""
     k = fr.kind
     gov = frames[fr.governed_by] if fr.governed_by is not None else None
-    if fr.described:
+    if fr.described or fr.charged:
         return None
     if k in MOVES:
         if fr.judged:

@@ -146,6 +146,7 @@ OTHER_SORTS = {
     "command": "Passation de commandement",
     "violence": "Attaque",
     "summons": "Convocation d'un diplomate",
+    "justice": "Acte judiciaire",
 }
 WEAPON_KIND = {
     "roquette": " à la roquette",
