@@ -1307,3 +1307,18 @@ def test_a_warrant_is_an_other_event_and_the_act_it_names_no_new_one():
     assert "killing" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
     w = typed(evs, "other")
     assert w.date_start == date(2022, 5, 11), (w.date_start, w.clause)
+
+
+# --- warplanes of no named country are the coalition's; named foreign jets are not -------------------------------
+
+JETS = (
+    "Le point sur l'Irak\n\n"
+    "Deux chasseurs-bombardiers ont pilonné mardi un dépôt de munitions près d'Al-Bou Kamal.\n"
+    "Des avions de combat turcs ont bombardé jeudi des positions kurdes près de Sinjar.\n"
+)
+
+
+def test_unnamed_warplanes_strike_and_named_foreign_jets_do_not():
+    evs = events(JETS, date(2023, 6, 10))
+    strikes = [e for e in evs if e.event_type == "strike"]
+    assert [e.date_start for e in strikes] == [date(2023, 6, 6)], [(e.event_type, e.date_start, e.clause) for e in evs]

@@ -304,6 +304,14 @@ OFFICE_AFTER = re.compile(
     r"^\s*(?:au pouvoir|a la tete (?:du|de l'|de la|des) (?:gouvernement|pays|etat|executif|ministere)|"
     r"a la presidence|a la primature|aux commandes d(?:u|e l')(?:pays|gouvernement|etat))"
 )
+WARPLANES = re.compile(
+    r"\b(avions? (?:de chasse|de combat|de guerre|militaires)|chasseurs?-bombardiers?|bombardiers?|"
+    r"(?:f|a|b|ac|mq)-\d+\w*|apache|reaper|predator)\b"
+)
+OTHER_AIR_FORCES = re.compile(
+    r"\b(russes?|turcs?|turques?|syrien\w*|iranien\w*|israelien\w*|jordanien\w*|saoudien\w*|emirati\w*|"
+    r"egyptien\w*|irakien\w*|du regime|de damas|de moscou|d'ankara|de teheran)\b"
+)
 AIRCRAFT = re.compile(
     r"\b(avions?|appareils?|helicopteres?|aeronefs?|vol \d+|boeing|airbus|hercules|c-130|kc-135|black hawk|"
     r"chinook|osprey|pave hawk|f-\d+|mig-\d+)\b"
@@ -2998,7 +3006,13 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return None  # a threat to strike is said, not done: the speech frame says it
         if fr.lemma in ("intercepter", "neutraliser") and fr.weapon:
             return "attack"  # « l'engin a été intercepté par les défenses de la coalition »: an attack, foiled
-        if set(fr.agent) & STRIKERS and not set(fr.agent) & HOSTILE:
+        # warplanes of no named country (« deux F-15 ont bombardé un entrepôt », « des chasseurs-bombardiers ont
+        # frappé »): militias and Iran strike with rockets, drones and missiles, not jets; the air power over
+        # Iraq and Syria that the press leaves unnamed is the coalition's
+        jets = (
+            not fr.agent and WARPLANES.search(fold(fr.agent_text)) and not OTHER_AIR_FORCES.search(fold(fr.agent_text))
+        )
+        if (set(fr.agent) & STRIKERS and not set(fr.agent) & HOSTILE) or jets:
             if fr.named_victim and fr.lemma in KILLING_WORDS:
                 return "killing"
             return "strike"
