@@ -1322,3 +1322,18 @@ def test_unnamed_warplanes_strike_and_named_foreign_jets_do_not():
     evs = events(JETS, date(2023, 6, 10))
     strikes = [e for e in evs if e.event_type == "strike"]
     assert [e.date_start for e in strikes] == [date(2023, 6, 6)], [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+# --- « plus tôt dans le mois » after a day the sentence names: earlier in that day's month ---------------------------
+
+EARLIER_IN_MONTH = (
+    "Le point sur l'Irak\n\n"
+    "Le 27 octobre, la base de Kirkouk a été cédée à l'armée, après celle de Bassora plus tôt dans le mois.\n"
+)
+
+
+def test_earlier_in_the_month_counts_from_the_day_the_sentence_names():
+    x = expr(EARLIER_IN_MONTH, "plus tôt", date(2021, 11, 1))
+    assert (x.date_start, x.date_end) == (date(2021, 10, 1), date(2021, 10, 26)), (x.date_start, x.date_end)
+    hand = sorted(e.date_start for e in events(EARLIER_IN_MONTH, date(2021, 11, 1)) if e.event_type == "handover")
+    assert hand == [date(2021, 10, 1), date(2021, 10, 27)], hand
