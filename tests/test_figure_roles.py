@@ -123,6 +123,15 @@ def one(text, count):
             "present",
         ),
         ("Selon Londres, le contingent compterait 600 soldats l'an prochain.", 600, "planned"),
+        # a verb of keeping is one of having (« conserverait », « disposerait de »: no word of measure of their own);
+        # a change ahead (« après le retrait ») makes the conditional a plan again
+        (
+            "Le groupe jihadiste conserverait environ 2 000 combattants dans le désert, selon un rapport.",
+            2000,
+            "present",
+        ),
+        ("D'après l'ONU, l'organisation disposerait de près de 4 000 combattants.", 4000, "present"),
+        ("Londres garderait 400 soldats après le retrait.", 400, "planned"),
         # a permitted deployment is a ceiling
         ("Le texte autorise le déploiement de neuf cents soldats au maximum jusqu'au 30 juin.", 900, "planned"),
         # the first number of « porter ses effectifs d'environ 300 à 2 000 » is the level before the change

@@ -1030,7 +1030,9 @@ WHOLE_MOVE = re.compile(r"^(?:total|totale|complet|complete|integral|integrale|e
 CEILING = re.compile(r"^(?:autoriser|permettre|plafonner)$")
 
 
-HOLD = re.compile(r"^(?:compter|disposer|avoir|totaliser|comprendre|regrouper|rassembler|revendiquer|aligner)$")
+HOLD = re.compile(
+    r"^(?:compter|disposer|avoir|totaliser|comprendre|regrouper|rassembler|revendiquer|aligner|conserver|garder)$"
+)
 
 
 def _hearsay(verb) -> bool:
@@ -1054,12 +1056,16 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         or bool(re.search(r"\bd'ici\b", stretch))
         or any(t.pos_ in ("VERB", "AUX") and roles.future(t) for _, t in own)
     )
+    holder = gov_tok if gov_tok is not None else verb  # « disposerait de », « conserverait »: no word of measure
     if (
         later
-        and gov_tok is not None
-        and HOLD.match(fold(gov_tok.lemma_))
-        and _hearsay(gov_tok)
-        and not re.search(r"\b(?:d'ici|prochaine?s?|a terme|desormais|a l'avenir|bientot)\b", stretch)
+        and holder is not None
+        and HOLD.match(fold(holder.lemma_))
+        and _hearsay(holder)
+        and not re.search(
+            r"\b(?:d'ici|prochaine?s?|a terme|desormais|a l'avenir|bientot|apres|une fois|a l'issue|au terme)\b",
+            stretch,
+        )
     ):
         # « l'organisation compterait encore 3 000 combattants »: the conditional of a verb of having, with no time
         # ahead, reports what a source says there is now (the French press's conditional of hearsay), not a plan
