@@ -1502,3 +1502,18 @@ def test_a_finite_verb_hung_on_the_noun_before_it_has_that_noun_as_subject():
     assert f.party == "IS", (
         f"« Daech maintiendrait 3 000 combattants »: Daech's fighters, read as {f.party} ({f.party_basis})"
     )
+
+
+def test_a_bare_number_set_off_after_a_noun_phrase_of_people_counts_them():
+    # « Les soldats …, quelques centaines selon …, ont été … »: the number in apposition counts the noun phrase
+    # before it, whose clause says what they did
+    text = (
+        "La base a été rendue aux Irakiens. Les militaires italiens stationnés sur place, une centaine selon "
+        "l'agence Nova, ont été transférés vers Erbil."
+    )
+    assert people(text) == [(100, "troops", "moved", "IT")], people(text)
+    text = "Les instructeurs néerlandais, environ 150 au total, sont toujours basés à Erbil."
+    assert people(text) == [(150, "troops", "present", "NL")], people(text)
+    # a number after a noun phrase that is no people, or after a clause, counts nothing
+    assert people("Les attaques contre les soldats, 150 depuis octobre, ont repris.") == []
+    assert people("Les soldats sont partis, 30 au total.") == []

@@ -788,7 +788,16 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if earlier:
                 ante = earlier[-1]
         if ante is None and not c.unit:
-            return False
+            head = _apposed_to(doc, folded, c, ntok)
+            if head is None:
+                return False
+            # « Les soldats encore présents, quelques centaines selon une source, ont été redéployés »: a bare number
+            # set off by a comma right after a noun phrase of people counts them; their noun, determiner and
+            # clause are the figure's
+            c.unit, c.unit_start, utok = head.text, head.idx, head
+            # (the determiner is the noun phrase's, not the number's: « quelques centaines » is no definite whole)
+            det = next((fold(t.text) for t in head.children if t.dep_ == "det"), "")
+            c.possessive = det if det in ("ses", "leurs", "leur", "nos", "vos") else ""
         if ante is not None:
             c.unit, c.continues = out[ante].unit, ante
     if copula is not None:
@@ -997,6 +1006,29 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if c.measure == "killed_or_wounded" and fu == "victimes" and c.measure_basis == "own words":
                 c.measure, c.measure_basis = out[max(told)].measure, "victims of the toll told before"
     return True
+
+
+def _apposed_to(doc, folded: str, c: Figure, ntok):
+    """The head noun of people of the noun phrase a bare number is set off after by a comma (« Ses combattants,
+    quelques centaines tout au plus, … »), when that noun phrase is a whole one (its top is a plural noun of people)
+    with no verb of its own before the comma; None otherwise."""
+    if not re.search(r",\s*" + APPROX_WORDS + "$", folded[: c.start]):
+        return None
+    k = ntok.i - 1
+    while k >= 0 and doc[k].text != "," and doc[k].pos_ in ("ADV", "ADP", "DET"):
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    h = doc[k - 1]
+    while h.dep_ in ("amod", "nmod", "obl:arg", "obl:mod", "advmod", "case", "det", "fixed", "flat:name") and h.i < k:
+        if h.head.i >= k or h.head.i == h.i:
+            break
+        h = h.head
+    if h.pos_ != "NOUN" or "Plur" not in h.morph.get("Number") or not roles.PERSON_UNITS.match(fold(h.text)):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[h.left_edge.i : k]):
+        return None
+    return h
 
 
 def _same_people(a: str, b: str) -> bool:
@@ -1347,7 +1379,10 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     the subject of its clause, the force last named."""
     pos = s.start + c.start
     fu_ = fold(c.unit)
-    words = fold(s.text[c.start : doc[end - 1].idx + len(doc[end - 1].text)]) if utok is not None and end > 0 else ""
+    first = (
+        utok.left_edge.idx if utok is not None and utok.idx < c.start else c.start
+    )  # an apposed number's noun before
+    words = fold(s.text[first : doc[end - 1].idx + len(doc[end - 1].text)]) if utok is not None and end > 0 else ""
     if c.kind == "troops":
         # « 300 membres issus de pays alliés »: where a body's people come from is not whose they are
         words = ORIGIN.sub("", words)
