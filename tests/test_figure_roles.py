@@ -1517,3 +1517,15 @@ def test_a_bare_number_set_off_after_a_noun_phrase_of_people_counts_them():
     # a number after a noun phrase that is no people, or after a clause, counts nothing
     assert people("Les attaques contre les soldats, 150 depuis octobre, ont repris.") == []
     assert people("Les soldats sont partis, 30 au total.") == []
+
+
+def test_a_number_said_of_a_pronoun_by_etre_counts_the_people_it_stands_for():
+    # « ils ne seront plus que 300 »: the pronoun stands for the troops just counted; the number is their level
+    text = "Environ 800 soldats italiens sont déployés en Irak ; ils ne seront plus que 300 l'an prochain."
+    assert people(text) == [(800, "troops", "present", "IT"), (300, "troops", "planned", "IT")], people(text)
+    text = "Le Danemark a rappelé 60 soldats en mars. Selon Copenhague, ils sont aujourd'hui une quarantaine à Erbil."
+    assert people(text)[-1] == (40, "troops", "present", "DK"), people(text)
+    text = "Deux soldats lettons ont été blessés mardi. Ils sont désormais cinq, selon l'armée."
+    assert people(text)[-1] == (5, "casualties", "wounded", "LV"), people(text)
+    # a number after another verb of theirs counts nothing
+    assert people("Les soldats danois ont quitté Bagdad. Ils sont partis, 120 au total.") == []

@@ -550,6 +550,15 @@ def _anaphor(c: Figure, out: list[Figure], mine: list[int], nearby, among) -> in
 
 
 APPROX_WORDS = r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|plus d'|moins d'|jusqu'a|seulement)?\s*"
+# « ils sont 109 », « elles ne seront plus que 300 », « ils étaient zéro, puis onze, puis trente-quatre »: a form of
+# « être » after a subject pronoun, then the number (or a series of numbers) with nothing else between
+PRONOUN_COPULA = re.compile(
+    r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:[a-z]+\s+){0,2}?(?:sont|etaient|seront|seraient|furent|etre|ete)\s+"
+    r"(?:(?:plus|desormais|encore|aujourd'hui|deja|alors|maintenant|seulement|que|qu'a peine|tout au plus)\s+)*"
+    r"(?:(?:zero|(?:" + _NUM_WORDS + r"|-)+|\d[\d\s]*),\s*(?:puis|et)?\s*)*" + APPROX_WORDS + "$"
+)
+
+
 TROOPISH = re.compile(
     r"^(?:effectifs?|personnels?|contingents?|nombre|total|mission|presence|troupes|forces?|armees?|"
     r"dispositif|deploiement|empreinte)$"
@@ -697,7 +706,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     elif c.unit and ANAPHOR_BEFORE.search(folded[: c.start]):
         # « Parmi les morts figurent quatre commandants »: a part of the toll told before
         c.continues = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
-    copula = None
+    copula, said = None, None
     if not c.unit and COPULA_NP.match(nxt):
         um = UNIT_RX.match(" " + folded[c.end + COPULA_NP.match(nxt).end() : c.end + 80])
         if um and re.fullmatch(PERSON, um.group("unit")):
@@ -758,6 +767,13 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             and re.search(r"\bn?'?en\s+(?:\w+\s+){1,2}" + EN_GRADE + APPROX_WORDS + "$", folded[: c.start])
         ):
             # "n'en compte plus que 300": the clitic « en » stands for the noun counted before
+            earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
+            if earlier:
+                ante = max(earlier)
+        said = PRONOUN_COPULA.search(folded[: c.start]) if ante is None and not c.unit else None
+        if said:
+            # « ils ne devraient plus être que quelques centaines », « Ils sont désormais 109 »: a number said of a
+            # pronoun by « être » counts the people the pronoun stands for, the people counted just before
             earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
             if earlier:
                 ante = max(earlier)
@@ -912,6 +928,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         c.kind = "troops"
         prev = out[mine[-1]] if mine else None
         c.measure, c.measure_basis = _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev)
+        if said:
+            # what they are (or will be) in number is their level, whatever the figure they stand for measures
+            ahead = re.search(r"\b(?:seront|devr\w+|vont|va|iront)\b", said.group())
+            c.measure, c.measure_basis = ("planned" if ahead else "present"), "a number said of them"
         if c.measure == "present" and CONCERNED.match(folded[c.local[2] :]):
             # « Plusieurs centaines de militaires sont concernés »: the people a move told just before affects are
             # that move's (« ne sont pas concernés » stay where they are)
