@@ -1529,3 +1529,26 @@ def test_a_number_said_of_a_pronoun_by_etre_counts_the_people_it_stands_for():
     assert people(text)[-1] == (5, "casualties", "wounded", "LV"), people(text)
     # a number after another verb of theirs counts nothing
     assert people("Les soldats danois ont quitté Bagdad. Ils sont partis, 120 au total.") == []
+
+
+def test_a_definite_number_that_is_a_toll_told_before_names_those_people_again():
+    # « les trois morts » after a toll of two and one: the same dead, of the same sides
+    text = (
+        "Une roquette a tué mardi deux soldats américains et un soldat polonais à Taji. Deux jours plus tard, "
+        "les Etats-Unis ont frappé une milice. Outre les trois morts, quinze membres de la coalition avaient été "
+        "blessés mardi."
+    )
+    assert (3, "casualties", "killed", "coalition") in people(text), people(text)
+    # « Sur les 85 militaires »: the wounded counted before, whose part is counted too
+    text = (
+        "Le Pentagone a reconnu que 85 soldats américains avaient été blessés lors de l'attaque. "
+        "Sur les 85 militaires, une cinquantaine ont depuis repris le service."
+    )
+    found = people(text)
+    assert found[1:] == [(85, "casualties", "wounded", "US"), (50, "casualties", "wounded", "US")], found
+    # a toll of which the number is only a part is not told again
+    text = (
+        "Les frappes ont tué trois soldats et deux policiers irakiens. Les 3 soldats américains présents sur la base "
+        "sont indemnes."
+    )
+    assert people(text)[-1][1] == "troops", people(text)

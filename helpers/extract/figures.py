@@ -1025,7 +1025,35 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             c.party, c.party_basis = out[max(told)].party, "the toll told before"
             if c.measure == "killed_or_wounded" and fu == "victimes" and c.measure_basis == "own words":
                 c.measure, c.measure_basis = out[max(told)].measure, "victims of the toll told before"
+    if (
+        c.definite
+        and not c.possessive
+        and not c.approximate
+        and a is None
+        and c.kind in ("troops", "casualties")
+        and not any(m not in roles.CASUALTY_MEASURES for m, _ in own)
+    ):
+        again = _toll_told_again(out, c)
+        if again is not None and (c.party_basis != "stated" or c.party == again[0]):
+            # « Outre les trois morts, … », « Sur les 109 militaires, … »: a definite number of people that is the whole
+            # of a toll told in an earlier sentence names those people again, with that toll's side and measure
+            c.kind = "casualties"
+            c.party, c.party_basis = again[0], "the toll told before (the same number)"
+            c.measure, c.measure_basis = again[1], "the toll told before (the same number)"
     return True
+
+
+def _toll_told_again(out: list[Figure], c: Figure) -> tuple[str, str] | None:
+    """(party, measure) of the latest earlier sentence's whole toll (its casualty figures of one measure that are
+    no part of another, added up) whose number is ``c``'s, or None."""
+    tolls: dict[tuple[int, str], list[Figure]] = {}
+    for f in out:
+        if f.kind == "casualties" and f.part_of is None and f.sentence_index < c.sentence_index and f.count_best:
+            tolls.setdefault((f.sentence_index, f.measure), []).append(f)
+    for (_, measure), figs in sorted(tolls.items(), key=lambda kv: -kv[0][0]):
+        if sum(f.count_best for f in figs) == c.count_best and not any(f.approximate for f in figs):
+            return roles.combine([f.party or "other" for f in figs]), measure
+    return None
 
 
 def _apposed_to(doc, folded: str, c: Figure, ntok):
