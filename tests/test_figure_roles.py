@@ -1552,3 +1552,21 @@ def test_a_definite_number_that_is_a_toll_told_before_names_those_people_again()
         "sont indemnes."
     )
     assert people(text)[-1][1] == "troops", people(text)
+
+
+def test_the_items_of_a_list_opened_by_a_colon_after_a_toll_are_its_parts():
+    # « ont fait 120 morts : 90 assaillants, 25 membres des forces de sécurité et cinq civils »: each item counts some
+    # of the dead, whatever its noun would say alone
+    text = (
+        "Selon l'ONG, l'assaut contre la prison a fait 120 morts : 90 assaillants, 25 membres des forces irakiennes "
+        "et cinq civils."
+    )
+    found = read(text)
+    got = [(f.count_best, f.kind, f.measure, f.part_of) for f in found]
+    assert got == [
+        (120, "casualties", "killed", None),
+        (90, "casualties", "killed", 0),
+        (25, "casualties", "killed", 0),
+        (5, "casualties", "killed", 0),
+    ], got
+    assert found[2].party == "IQ", found[2].party

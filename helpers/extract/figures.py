@@ -703,6 +703,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     level_np = None  # « le nombre de militaires américains blessés s'élève à 50 »: the noun phrase measured
     if c.unit and mine and PART_BEFORE.search(folded[max(0, c.start - 40) : c.start]):
         c.continues = mine[-1]  # "dont deux américains": a part of the figure before, its kind
+    elif c.unit and _listed_after_toll(out, mine, folded, c) is not None:
+        c.continues = _listed_after_toll(out, mine, folded, c)  # « 500 morts : 374 assaillants, 40 gardiens … »
     elif c.unit and ANAPHOR_BEFORE.search(folded[: c.start]):
         # « Parmi les morts figurent quatre commandants »: a part of the toll told before
         c.continues = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
@@ -1041,6 +1043,22 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             c.party, c.party_basis = again[0], "the toll told before (the same number)"
             c.measure, c.measure_basis = again[1], "the toll told before (the same number)"
     return True
+
+
+def _listed_after_toll(out: list[Figure], mine: list[int], folded: str, c: Figure) -> int | None:
+    """The toll of the sentence that a colon after it opens the list ``c`` is an item of (« les combats ont fait
+    près de 500 morts : 374 assaillants, 40 gardiens et quatre civils »): each item counts some of its dead."""
+    for j in mine:
+        t = out[j]
+        if (
+            t.kind == "casualties"
+            and t.local[2] <= c.start
+            and re.fullmatch(
+                r"[^.;:,]{0,30}?:\s*(?:[^.;:]*?(?:,|\bet))?\s*" + APPROX_WORDS, folded[t.local[2] : c.start]
+            )
+        ):
+            return j
+    return None
 
 
 def _toll_told_again(out: list[Figure], c: Figure) -> tuple[str, str] | None:
@@ -1618,6 +1636,8 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
         if c.continues is not None and (
             ANAPHOR_AFTER.match(folded[c.end :]) or ANAPHOR_BEFORE.search(folded[: c.start])
         ):
+            _part(out, k, c.continues)
+        elif c.continues is not None and c.continues == _listed_after_toll(out, earlier, folded, c):
             _part(out, k, c.continues)
         # "dont 160 formateurs", "parmi lesquels 3 Américains"
         elif PART_BEFORE.search(before) and earlier:
