@@ -1570,3 +1570,16 @@ def test_the_items_of_a_list_opened_by_a_colon_after_a_toll_are_its_parts():
         (5, "casualties", "killed", 0),
     ], got
     assert found[2].party == "IQ", found[2].party
+
+
+def test_a_list_of_other_sorts_of_people_after_a_toll_is_no_apposition():
+    # « quatre soldats, un policier et deux civils »: soldiers are not police or civilians; the phrase after the comma
+    # counts more victims, not who the soldiers were
+    text = "L'armée irakienne a indiqué que les frappes avaient tué quatre soldats, un policier et deux civils."
+    got = [(f.count_best, f.party, f.part_of) for f in read(text) if f.kind == "casualties"]
+    assert got[1:] == [(1, "IQ", None), (2, "civilians", None)] and got[0][1:] != ("civilians",), got
+    assert got[0][2] is None, got
+    # an apposition that says who they were still does (« trois morts, deux soldats et un officier »)
+    text = "Une frappe a fait trois morts, deux soldats irakiens et un officier irakien."
+    got = [(f.count_best, f.party, f.part_of) for f in read(text) if f.kind == "casualties"]
+    assert got == [(3, "IQ", None), (2, "IQ", 0), (1, "IQ", 0)], got

@@ -1837,9 +1837,11 @@ def _apposition(doc, f: Figure) -> tuple[int, int] | None:
             m += 1
     if m != k and m + 1 < len(doc) and doc[m].text == "," and doc[m + 1].pos_ in ("AUX", "VERB"):
         return doc[j].idx, doc[m].idx
-    # at the end of the sentence, a phrase with no verb: « trois morts, tous des gardes irakiens »
+    # at the end of the sentence, a phrase with no verb: « trois morts, tous des gardes irakiens » (not a list of
+    # other people: « trois soldats, deux policiers et un civil »)
     if (
         (k >= len(doc) or doc[k].text in (";", "."))
+        and not _other_people_listed(f, doc[j + 1 : k])
         and j + 1 < len(doc)
         and not any(t.pos_ in ("VERB", "AUX") for t in doc[j + 1 : k])
         and doc[j + 1].pos_ in ("DET", "NUM", "PRON", "ADJ")
@@ -1847,6 +1849,31 @@ def _apposition(doc, f: Figure) -> tuple[int, int] | None:
     ):
         return doc[j].idx, (doc[k].idx if k < len(doc) else len(doc.text))
     return None
+
+
+def _people_sort(word: str) -> str:
+    """What sort of people a noun names, for the sorts no person is two of at once: soldiers, police, civilians
+    ('' for the words that say no such thing: « membres », « hommes », « femmes », « personnes »)."""
+    w = fold(word)
+    if SEX_WORDS.match(w) or re.fullmatch(r"membres?|personnels?", w):
+        return ""
+    if roles.POLICE_UNITS.match(w):
+        return "police"
+    if roles.MILITARY_UNITS.match(w):
+        return "military"
+    if roles.CIVILIAN_UNITS.match(w):
+        return "civilian"
+    return ""
+
+
+def _other_people_listed(f: Figure, toks) -> bool:
+    """Whether the phrase after a figure's comma counts people of another sort than its own (« trois soldats, deux
+    policiers et un civil »): a list of more people, not an apposition that says who they were."""
+    mine = _people_sort(f.unit)
+    if not mine:
+        return False
+    nouns = [t for t in toks if t.pos_ == "NOUN" and _people_sort(t.text)]
+    return bool(nouns) and _people_sort(nouns[0].text) != mine
 
 
 def _part(out: list[Figure], part: int, whole: int) -> None:
