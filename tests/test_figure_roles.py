@@ -132,6 +132,9 @@ def one(text, count):
         ),
         ("D'après l'ONU, l'organisation disposerait de près de 4 000 combattants.", 4000, "present"),
         ("Londres garderait 400 soldats après le retrait.", 400, "planned"),
+        # « jusqu'à N … peuvent être déployés »: the most that may be there is a ceiling, not a level reached
+        ("Jusqu'à 300 soldats belges peuvent être déployés en Jordanie au titre de la mission.", 300, "planned"),
+        ("Jusqu'à 300 soldats belges ont été déployés en Jordanie l'an dernier.", 300, "present"),
         # a permitted deployment is a ceiling
         ("Le texte autorise le déploiement de neuf cents soldats au maximum jusqu'au 30 juin.", 900, "planned"),
         # the first number of « porter ses effectifs d'environ 300 à 2 000 » is the level before the change

@@ -1128,6 +1128,8 @@ WHOLE_MOVE = re.compile(r"^(?:total|totale|complet|complete|integral|integrale|e
 CEILING = re.compile(r"^(?:autoriser|permettre|plafonner)$")
 
 
+# « peuvent être déployés », « pourront y être envoyés »: what may be done, with the modal right after the noun phrase
+MAY_BE = re.compile(r"^[^,;.]{0,50}?\b(?:peu\w*|pourr\w+|pouvai\w+|puissent)\s+(?:y\s+|encore\s+|desormais\s+)?etre\b")
 HOLD = re.compile(
     r"^(?:compter|disposer|avoir|totaliser|comprendre|regrouper|rassembler|revendiquer|aligner|conserver|garder)$"
 )
@@ -1209,6 +1211,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         # « devraient passer sous la barre des 2 000 »: a bound the level is to fall under is a ceiling set, a
         # level reached only when said as done
         m, why = ("planned" if later else "present"), "a ceiling"
+    elif re.search(r"\bjusqu'a\s*$", before) and MAY_BE.match(after):
+        # « Jusqu'à 850 membres des forces peuvent être déployés »: the most that may be there is a ceiling set, not a
+        # level reached
+        m, why = "planned", "a ceiling (jusqu'à …, pouvoir)"
     elif ceiling is not None and not c.definite:
         # « le mandat autorise jusqu'à 500 soldats »: what is allowed is a ceiling, a level set, not one reached
         m, why = "planned", f"a ceiling ({ceiling.text})"
