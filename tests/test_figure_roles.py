@@ -1586,3 +1586,14 @@ def test_a_list_of_other_sorts_of_people_after_a_toll_is_no_apposition():
     text = "Une frappe a fait trois morts, deux soldats irakiens et un officier irakien."
     got = [(f.count_best, f.party, f.part_of) for f in read(text) if f.kind == "casualties"]
     assert got == [(3, "IQ", None), (2, "IQ", 0), (1, "IQ", 0)], got
+
+
+def test_the_subject_of_a_relative_after_dont_takes_no_measure_from_the_clause_before():
+    # « Le départ … laisserait l'armée face aux réseaux de Daech, dont quelques milliers de combattants agiraient
+    # encore »: the departure is the main clause's; the fighters' own verb, in the conditional of a source with
+    # « encore » (still), says how many there are now
+    text = (
+        "Le départ des troupes laisserait l'armée seule face aux réseaux de Daech, dont quelques milliers de "
+        "combattants agiraient encore dans le désert."
+    )
+    assert people(text) == [(2000, "troops", "present", "IS")], people(text)

@@ -1160,7 +1160,8 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     if (
         later
         and holder is not None
-        and HOLD.match(fold(holder.lemma_))
+        # « quelques milliers de combattants opéreraient encore »: « encore » (still) says the source's now
+        and (HOLD.match(fold(holder.lemma_)) or re.search(r"\bencore\b", stretch))
         and _hearsay(holder)
         and not re.search(
             r"\b(?:d'ici|prochaine?s?|a terme|desormais|a l'avenir|bientot|apres|une fois|a l'issue|au terme)\b",
@@ -1296,6 +1297,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         m, why = prev.measure, "coordinated with a figure"
     else:
         back = _nearest_word_before(folded, c.start)
+        if RELATIVE_DONT.search(folded[: c.start]) and verb is not None and verb.idx > c.local[1]:
+            # « les cellules du groupe, dont quelques milliers de combattants opéreraient encore »: the figure is the
+            # subject of a relative clause of its own; a word of the clause before says nothing of it
+            back = ""
         if back in roles.FLOWS or back in roles.LEVELS:
             m, why = back, "nearest predicate before"
         elif a is not None and a.kind == "troops" and a.measure:
