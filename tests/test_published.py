@@ -677,3 +677,58 @@ def test_a_number_after_a_day_and_month_and_a_comma_is_no_year():
     text = "Les bases ont été visées 46 fois depuis le 17 octobre, 24 en Irak et 22 en Syrie."
     x = next(x for x in tag(text, date(2023, 11, 9), date(2023, 11, 9)) if "octobre" in x.text)
     assert x.text.strip() == "depuis le 17 octobre" and x.date_start == date(2023, 10, 17), (x.text, x.date_start)
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        # a deadline with its distance from the present: six months before June 2022 (a month either way)
+        (
+            "Titre\n\nLes instructeurs étrangers doivent quitter le camp de Bassora d'ici juin 2022, soit dans six "
+            "mois, selon le ministère.",
+            "2021-11-01",
+            "2022-01-31",
+        ),
+        # a past year with its distance: ten years after 2014 (half a year either way)
+        (
+            "Titre\n\nEn 2014, il y a dix ans, les jihadistes s'emparaient de la ville. La base a été rendue à "
+            "l'armée irakienne.",
+            "2023-07-01",
+            "2025-06-30",
+        ),
+        # the distance first, then the day (« il y a deux semaines, le 3 mars 2021 »: three days either way)
+        (
+            "Titre\n\nIl y a deux semaines, le 3 mars 2021, une salve de roquettes visait la base. Les conseillers "
+            "sont restés sur place.",
+            "2021-03-14",
+            "2021-03-20",
+        ),
+        # a yearless dateline picks its day among the years: 8 May two years before May 2026
+        (
+            "Les conseillers quittent le nord\nERBIL, 8 mai (AFP) - La coalition a annoncé mercredi le départ de "
+            "ses derniers conseillers. La mission doit s'achever en mai 2026, soit dans deux ans.",
+            "2024-05-08",
+            "2024-05-08",
+        ),
+    ],
+)
+def test_a_date_in_apposition_to_its_distance_from_the_present_places_publication(text, start, end):
+    p = infer_one(text, timeline=TIMELINE)
+    got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
+    assert got == (start, end), (got, p.evidence, p.notes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "En 2014, il y a quelques années, les jihadistes s'emparaient de la ville.",  # no count
+        "En 2014, il y a plus de dix ans, les jihadistes s'emparaient de la ville.",  # a lower bound only
+        "En 2014, il y a dix ans que la ville était tombée, selon le maire.",  # counted from 2014, not from today
+        "En 2014, il y a dix ans et demi, les jihadistes s'emparaient de la ville.",  # the half is another count
+        "En 2014, soit dix ans après la chute de Bagdad, les jihadistes s'emparaient de la ville.",  # not from today
+    ],
+)
+def test_a_vague_or_other_distance_beside_a_date_places_nothing(sentence):
+    p = infer_one(f"Titre\n\n{sentence} La base a été rendue à l'armée irakienne.", timeline=TIMELINE)
+    assert p.end is None or p.end.year > 2026 or p.precision == "unknown", (p.start, p.end, p.evidence)
+    assert "from the present" not in p.evidence, p.evidence

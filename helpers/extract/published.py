@@ -35,9 +35,11 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
 9. **« Jour pour jour »** in the lead counts an exact interval from a past day to the writer's present
    (« il y a un an jour pour jour, le 3 janvier … », « un mois jour pour jour après le vote … »): published
    about that day.
+10. A **date in apposition to its distance from the present** (« en septembre 2025, soit dans douze mois »,
+   « il y a dix ans, en 2014 »): published that far from it, give or take half the unit writers round to.
 
 Bounds are applied strongest first (dateline, reported dates, timeline, yearless dates, corpus,
-weekdays, periods, « jour pour jour »); one that would leave no day is set aside and said so. The window's
+weekdays, periods, « jour pour jour », distances); one that would leave no day is set aside and said so. The window's
 precision is the smallest calendar unit holding it: day, month, year (or a year's span) or unknown. Photo
 credits and captions were removed by normalization and their years are never used.
 """
@@ -183,6 +185,7 @@ RANK = {
     "weekday": 5,
     "period": 5,
     "to_the_day": 5,
+    "distance": 5,
     "named_day": 5,
     "news": 6,
 }
@@ -299,6 +302,7 @@ def infer_one(
         + _period_dates(text, periods)
         + _named_relative_days(text, folded, exprs)
         + _to_the_day(text, folded, exprs, refs, sents, lead)
+        + _distance_dates(text, folded, exprs)
     )
     window = Window([(FLOOR, horizon())])
     used: list[Bound] = []
@@ -991,6 +995,60 @@ def _to_the_day(
             continue
         why = f"{text[m.start() : m.end()].strip()!r} counts from {since} to the present: published about that day"
         out.append(_days_bound(days, why, "to_the_day"))
+    return out
+
+
+# a distance from the present written with its date in apposition (« en septembre 2025, soit dans douze mois », « il y a
+# dix ans, en 2014 »): an exact count, not « quelques », « plus de », « près de » (the tagger's text of the count)
+_DISTANCE = re.compile(rf"(?:il y a|dans) (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees?)")
+# what stands between the date and its distance: a comma or a bracket, « soit », « c'est-à-dire »
+_DISTANCE_APPOSED = re.compile(r"\s*(?:,|\(|-)\s*(?:(?:soit|c'est-a-dire|autrement dit)\s*,?\s*)?")
+# what after the count makes it another one: « il y a dix ans que … » (counted from the date), « et demi »
+_DISTANCE_NOT = re.compile(r"\s*(?:que\b|qu'|et\b|de plus\b|environ\b)")
+# how far a writer's round count may be from the exact interval: half its unit
+_DISTANCE_SLACK = {"day": (1, "day"), "week": (3, "day"), "month": (1, "month"), "year": (6, "month")}
+
+
+def _distance_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
+    """A date in apposition to its distance from the present (« s'achèvera en septembre 2025, soit dans douze
+    mois », « en 2014, il y a dix ans », « il y a deux semaines, le 3 mars »): publication is that far from it,
+    give or take half the unit writers round to (a day, three days, a month, half a year). A date without a
+    year may be of any year."""
+    out = []
+    for i, r in enumerate(exprs):
+        if r.kind != "relative" or r.rel not in ("ago", "in"):
+            continue
+        m = _DISTANCE.fullmatch(folded, r.start, r.end)
+        if m is None or m.group("n") in ("quelques", "plusieurs") or _DISTANCE_NOT.match(folded, r.end):
+            continue
+        n, unit = _num(m.group("n")), _unit(m.group("u"))
+        sign = 1 if r.rel == "ago" else -1
+        for x in (exprs[i - 1] if i else None, exprs[i + 1] if i + 1 < len(exprs) else None):
+            if x is None or x.rel is not None or x.kind not in ("date", "month", "year", "part", "season"):
+                continue
+            between = folded[x.end : r.start] if x.start < r.start else folded[r.end : x.start]
+            if not _DISTANCE_APPOSED.fullmatch(between) or (x.start > r.start and "," not in between):
+                continue
+            if x.year is not None:
+                span = resolve(x, None)
+                spans = [span] if span is not None else []
+            elif x.kind == "date" and x.day is not None and x.month is not None:
+                years = range(FLOOR.year, horizon().year + 1)
+                spans = [(date(y, x.month, x.day),) * 2 for y in years if _valid_day(y, x.month, x.day)]
+            else:
+                continue
+            k, u = _DISTANCE_SLACK[unit]
+            days = [
+                (
+                    _shift(_shift(a, sign * n, unit), -k, u),
+                    _shift(_shift(b + timedelta(days=1), sign * n, unit), k, u) - timedelta(days=1),
+                )
+                for a, b in spans
+            ]
+            if days:
+                why = f"{_quote(text, x)} is {_quote(text, r)} from the present: published about then"
+                out.append(_days_bound(days, why, "distance"))
+            break
     return out
 
 
