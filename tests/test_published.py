@@ -732,3 +732,13 @@ def test_a_vague_or_other_distance_beside_a_date_places_nothing(sentence):
     p = infer_one(f"Titre\n\n{sentence} La base a été rendue à l'armée irakienne.", timeline=TIMELINE)
     assert p.end is None or p.end.year > 2026 or p.precision == "unknown", (p.start, p.end, p.evidence)
     assert "from the present" not in p.evidence, p.evidence
+
+
+def test_a_base_handover_told_in_the_lead_by_its_weekday_is_the_news():
+    # the coalition handed al-Taqaddum to Iraqi forces on Saturday 4 April 2020 (reference timeline)
+    text = (
+        "Titre\n\nLa coalition a remis samedi aux forces irakiennes la base aérienne d'al-Taqaddum, près de "
+        "Habbaniyah, lors d'une cérémonie sobre. Les derniers conseillers étrangers ont rejoint Erbil."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2020, 4, 4), date(2020, 4, 10)), (p.start, p.end, p.evidence)

@@ -77,6 +77,12 @@ def test_how_an_office_holder_is_named(text, expected):
         ("Un sous-traitant américain a été tué dans l'attaque de la base K1.", "k1-attack"),
         ("Une attaque de drone a tué trois soldats américains en Jordanie.", "tower-22"),
         ("la pandémie de Covid-19", "covid-name"),
+        # the 2020 handovers of the coalition's bases, named with the act and the Iraqi side
+        ("La coalition a remis dimanche la base K-1 aux forces irakiennes.", "handover-k1"),
+        ("Le camp de Taji a été rendu à l'armée irakienne lors d'une cérémonie.", "handover-taji"),
+        ("la rétrocession d'al-Qaïm aux forces de sécurité irakiennes", "handover-al-qaim"),
+        ("La base de Qayyarah, cédée aux forces irakiennes, est désormais vide.", "handover-qayyarah"),
+        ("Les Américains ont remis la base d'al-Taqaddum, près de Habbaniyah, aux Irakiens.", "handover-taqaddum"),
     ],
 )
 def test_an_event_named_with_its_words(text, entry):
@@ -89,6 +95,10 @@ def test_an_event_named_with_its_words(text, entry):
         "Le général Qassem Soleimani commande la force al-Qods.",  # alive: no killing named
         "La base K1 a été visée par des roquettes.",  # no contractor killed: another attack on K1
         "Le roi de Jordanie a reçu le ministre.",
+        # a base without its handover to the Iraqi side: the soldiers moved, or another party received it
+        "L'Allemagne a transféré ses soldats de Taji vers la Jordanie, loin des forces irakiennes.",
+        "La base K1 a été remise aux conseillers américains en 2016.",
+        "Des roquettes ont visé la base de Qayyarah, où sont stationnées des forces irakiennes.",
     ],
 )
 def test_words_that_do_not_name_the_event(text):
