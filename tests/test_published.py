@@ -742,3 +742,24 @@ def test_a_base_handover_told_in_the_lead_by_its_weekday_is_the_news():
     )
     p = infer_one(text, timeline=TIMELINE)
     assert (p.start, p.end) == (date(2020, 4, 4), date(2020, 4, 10)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence,news",
+    [
+        # Sunday is the day the K-1 base was handed over (29 March 2020): the article is of the week after it
+        ("Dimanche, c'est la base K1 qui a été remise à l'armée irakienne.", True),
+        # another weekday than the event's: the weekday may date another act, or the writer errs
+        ("Samedi, c'est la base K1 qui a été remise à l'armée irakienne.", False),
+        # « dimanche dernier » may be of the week before
+        ("Dimanche dernier, c'est la base K1 qui a été remise à l'armée irakienne.", False),
+    ],
+)
+def test_an_event_dated_outside_the_lead_by_its_own_weekday_is_of_the_past_week(sentence, news):
+    text = (
+        "Titre\n\nLes soldats de la coalition plient bagage dans le nord de l'Irak, base après base. Les officiers "
+        f"parlent d'un simple repositionnement des forces. {sentence} D'autres sites suivront."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    week = (p.start, p.end) == (date(2020, 3, 29), date(2020, 4, 4))
+    assert week is news, (p.start, p.end, p.evidence)

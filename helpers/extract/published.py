@@ -576,18 +576,21 @@ def _reference_bounds(
                 )
             )
             one_day = len(ents) == 1 and e0.by_day_month and e0.end is None
-            if (
-                one_day
-                and lead[0] <= ref.start < lead[1]
-                and _relative_news(exprs, sent)
-                and not _BACKGROUND.search(folded, sent[0], ref.start)
-            ):
+            rel = _relative_news(exprs, sent) if one_day else []
+            in_lead = lead[0] <= ref.start < lead[1]
+            # outside the lead, only a weekday that is the event's own (« Dimanche, c'est la base K1 qui a été
+            # remise »: 29 March 2020 was a Sunday) dates it as of the past week
+            its_day = rel and all(
+                x.kind == "weekday" and x.rel in (None, "recent") and x.weekday == e0.start.weekday() for x in rel
+            )
+            if rel and (in_lead or its_day) and not _BACKGROUND.search(folded, sent[0], ref.start):
                 hi = e0.start + timedelta(days=6)
+                where = "in the lead" if in_lead else f"({_quote(text, rel[0])}, the event's own)"
                 out.append(
                     Bound(
                         e0.start,
                         hi,
-                        f"{words}, dated by the day of the week in the lead, is the "
+                        f"{words}, dated by the day of the week {where}, is the "
                         f"article's news: published within a week of "
                         f"{e0.start.isoformat()} (reference timeline)",
                         "news",
