@@ -763,3 +763,24 @@ def test_an_event_dated_outside_the_lead_by_its_own_weekday_is_of_the_past_week(
     p = infer_one(text, timeline=TIMELINE)
     week = (p.start, p.end) == (date(2020, 3, 29), date(2020, 4, 4))
     assert week is news, (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "tail,start,end",
+    [
+        # a month of last year beside a dated event: published the year after it, at any time of that year
+        ("en janvier de l'an dernier", "2021-01-01", "2021-12-31"),
+        ("en janvier de l'année dernière", "2021-01-01", "2021-12-31"),
+        ("en janvier de cette année", "2020-01-03", "2020-12-31"),
+        # without its year: of the past twelve months
+        ("en janvier", "2020-01-03", "2021-01-31"),
+    ],
+)
+def test_a_month_of_a_year_counted_from_publication_beside_an_event(tail, start, end):
+    text = (
+        "Titre\n\nLes conseillers étrangers ont quitté la base de Bassora. Le départ des instructeurs avait été "
+        f"décidé après la mort de Soleimani, {tail}, selon le ministère."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
+    assert got == (start, end), (got, p.evidence)

@@ -734,21 +734,31 @@ def _yearless_links(
             cands = [(c, d) for c, d in cands if c <= b and d >= a]
             if not cands:
                 continue
-            days = [(c, d + WITHIN_A_YEAR) for c, d in cands]
             first = cands[0][0]
-            out.append(
-                Bound(
-                    None,
-                    None,
-                    f"{_quote(text, x)} beside {ref.words.strip()!r} ({ref.entries[0].what}) "
-                    f"is {first.isoformat() if len(cands) == 1 else 'a date within it'}, and a "
-                    f"date written without its year is of the past year",
-                    "yearless",
-                    days,
-                )
+            what = f"{_quote(text, x)} beside {ref.words.strip()!r} ({ref.entries[0].what}) is " + (
+                first.isoformat() if len(cands) == 1 else "a date within it"
             )
+            year = _year_of_publication(folded, exprs, x)
+            if year is not None:  # « en février de l'an dernier »: its year is counted from publication's
+                p, k = year
+                days = [(date(c.year + k, 1, 1), date(c.year + k, 12, 31)) for c, _ in cands]
+                why = f"{what}, and {_quote(text, p)} is counted from the year of publication"
+            else:
+                days = [(c, d + WITHIN_A_YEAR) for c, d in cands]
+                why = f"{what}, and a date written without its year is of the past year"
+            out.append(Bound(None, None, why, "yearless", days))
             break
     return out
+
+
+def _year_of_publication(folded: str, exprs: list[TimeExpr], x: TimeExpr) -> tuple[TimeExpr, int] | None:
+    """The year counted from publication that a day or month without its year is of (« en février de l'an
+    dernier », « le 3 mai de cette année »), and how many years publication is after it (1, 0, -1)."""
+    p = next((y for y in exprs if y.start >= x.end), None)
+    if p is None or p.kind != "relative" or p.unit != "year" or p.n or folded[x.end : p.start] != " de ":
+        return None
+    k = {"last": 1, "this": 0, "next": -1}.get(p.rel or "")
+    return None if k is None else (p, k)
 
 
 def _weekday_dates(
