@@ -784,3 +784,13 @@ def test_a_month_of_a_year_counted_from_publication_beside_an_event(tail, start,
     p = infer_one(text, timeline=TIMELINE)
     got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
     assert got == (start, end), (got, p.evidence)
+
+
+def test_natos_decision_to_expand_its_iraq_mission_told_by_its_weekday_is_the_news():
+    # NATO's defence ministers decided on Thursday 18 February 2021 to take the mission from 500 to 4,000
+    text = (
+        "Titre\n\nRéunis par visioconférence, les ministres de la Défense de l'OTAN ont décidé jeudi de porter "
+        "de 500 à 4 000 les effectifs de leur mission en Irak. Le déploiement sera progressif."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2021, 2, 18), date(2021, 2, 24)), (p.start, p.end, p.evidence)

@@ -83,6 +83,8 @@ def test_how_an_office_holder_is_named(text, expected):
         ("la rétrocession d'al-Qaïm aux forces de sécurité irakiennes", "handover-al-qaim"),
         ("La base de Qayyarah, cédée aux forces irakiennes, est désormais vide.", "handover-qayyarah"),
         ("Les Américains ont remis la base d'al-Taqaddum, près de Habbaniyah, aux Irakiens.", "handover-taqaddum"),
+        ("Les alliés ont décidé de faire passer la mission de 500 à 4 000 formateurs.", "nato-mission-4000"),
+        ("L'OTAN a approuvé l'envoi de 4 000 instructeurs en Irak.", "nato-mission-4000"),
     ],
 )
 def test_an_event_named_with_its_words(text, entry):
@@ -99,6 +101,9 @@ def test_an_event_named_with_its_words(text, entry):
         "L'Allemagne a transféré ses soldats de Taji vers la Jordanie, loin des forces irakiennes.",
         "La base K1 a été remise aux conseillers américains en 2016.",
         "Des roquettes ont visé la base de Qayyarah, où sont stationnées des forces irakiennes.",
+        # the figures before the ministers' decision, or another deployment of the Alliance
+        "Selon l'OTAN, la mission en Irak pourrait passer de 500 à 4 000 personnels.",
+        "L'OTAN a décidé d'envoyer 4 000 soldats supplémentaires sur son flanc est.",
     ],
 )
 def test_words_that_do_not_name_the_event(text):
