@@ -794,3 +794,27 @@ def test_natos_decision_to_expand_its_iraq_mission_told_by_its_weekday_is_the_ne
     )
     p = infer_one(text, timeline=TIMELINE)
     assert (p.start, p.end) == (date(2021, 2, 18), date(2021, 2, 24)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "lead,start,end",
+    [
+        # Monday 15 February 2021: the rockets on Erbil that killed a contractor
+        (
+            "Des roquettes se sont abattues lundi soir sur la base de la coalition à Erbil, tuant un sous-traitant "
+            "étranger, selon les autorités kurdes.",
+            date(2021, 2, 15),
+            date(2021, 2, 21),
+        ),
+        # Thursday 26 August 2021: the bombing at Kabul airport that killed 13 US soldiers
+        (
+            "À Bagdad, on a suivi de près l'attentat qui a frappé jeudi l'aéroport de Kaboul, tuant 13 militaires "
+            "américains.",
+            date(2021, 8, 26),
+            date(2021, 9, 1),
+        ),
+    ],
+)
+def test_an_attack_of_2021_told_in_the_lead_by_its_weekday_is_the_news(lead, start, end):
+    p = infer_one(f"Titre\n\n{lead} Les responsables irakiens se disent inquiets.", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)

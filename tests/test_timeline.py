@@ -85,6 +85,14 @@ def test_how_an_office_holder_is_named(text, expected):
         ("Les Américains ont remis la base d'al-Taqaddum, près de Habbaniyah, aux Irakiens.", "handover-taqaddum"),
         ("Les alliés ont décidé de faire passer la mission de 500 à 4 000 formateurs.", "nato-mission-4000"),
         ("L'OTAN a approuvé l'envoi de 4 000 instructeurs en Irak.", "nato-mission-4000"),
+        (
+            "Une salve de roquettes tirée sur Erbil a tué un sous-traitant philippin de la coalition.",
+            "erbil-attack-2021",
+        ),
+        (
+            "L'attentat-suicide aux portes de l'aéroport de Kaboul a tué 13 militaires américains.",
+            "kabul-airport-bombing",
+        ),
     ],
 )
 def test_an_event_named_with_its_words(text, entry):
@@ -104,6 +112,11 @@ def test_an_event_named_with_its_words(text, entry):
         # the figures before the ministers' decision, or another deployment of the Alliance
         "Selon l'OTAN, la mission en Irak pourrait passer de 500 à 4 000 personnels.",
         "L'OTAN a décidé d'envoyer 4 000 soldats supplémentaires sur son flanc est.",
+        # another attack on Erbil (no contractor killed), a contractor killed elsewhere and troops sent to Erbil
+        "Des drones ont visé l'aéroport d'Erbil sans faire de victime.",
+        "Un sous-traitant a été tué à Bassora, et les soldats ont été envoyés vers Erbil.",
+        # another attack in Kabul
+        "Un attentat a frappé un ministère à Kaboul, faisant six morts.",
     ],
 )
 def test_words_that_do_not_name_the_event(text):
