@@ -86,6 +86,10 @@ def test_how_an_office_holder_is_named(text, expected):
         ("Les alliés ont décidé de faire passer la mission de 500 à 4 000 formateurs.", "nato-mission-4000"),
         ("L'OTAN a approuvé l'envoi de 4 000 instructeurs en Irak.", "nato-mission-4000"),
         (
+            "Les alliés ont validé l'extension de la mission, forte de 500 formateurs, qui passera à 4 000.",
+            "nato-mission-4000",
+        ),
+        (
             "Une salve de roquettes tirée sur Erbil a tué un sous-traitant philippin de la coalition.",
             "erbil-attack-2021",
         ),
