@@ -818,3 +818,23 @@ def test_natos_decision_to_expand_its_iraq_mission_told_by_its_weekday_is_the_ne
 def test_an_attack_of_2021_told_in_the_lead_by_its_weekday_is_the_news(lead, start, end):
     p = infer_one(f"Titre\n\n{lead} Les responsables irakiens se disent inquiets.", timeline=TIMELINE)
     assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence,dated",
+    [
+        # a clause of the present, past the lead: the interval ends today
+        ("L'attaque survient dix ans, jour pour jour, après la prise de Mossoul du 10 juin 2014.", True),
+        ("Les cérémonies ont lieu dix ans jour pour jour après la chute de Mossoul du 10 juin 2014.", True),
+        # told in the past, the anniversary is of another time; a date after a comma may be the main clause's
+        ("Dix ans jour pour jour après la chute de Mossoul du 10 juin 2014, le général avait démissionné.", False),
+        ("L'attaque survient dix ans, jour pour jour, après la chute de Mossoul, le 10 juin 2014.", False),
+    ],
+)
+def test_jour_pour_jour_after_a_date_in_a_clause_of_the_present(sentence, dated):
+    text = (
+        "Titre\n\nDes roquettes ont visé la base de Bassora, sans faire de victime. Les artificiers ont "
+        f"sécurisé le site dans la soirée. Aucun groupe n'a revendiqué l'attaque. {sentence}"
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert ((p.start, p.end) == (date(2024, 6, 9), date(2024, 6, 12))) is dated, (p.start, p.end, p.evidence)

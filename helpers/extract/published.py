@@ -958,22 +958,28 @@ def _to_the_day(
     lead's news is online that day or the next).
     The past day is the sentence's only date (« il y a »), or, after « après », a one-day event of the
     reference timeline named there, every date of the sentence being its own (else a date may be the main
-    clause's, which is then of the past)."""
+    clause's, which is then of the past). A clause of the present (« elle survient vingt ans jour pour jour après
+    les attentats du 11 septembre 2001 ») counts to the present wherever it stands, from the date in « après »'s
+    noun phrase."""
     out = []
-    for m in _TO_THE_DAY.finditer(folded, lead[0], lead[1]):
+    for m in _TO_THE_DAY.finditer(folded):
         ago, after = m.group("ago"), m.group("after")
         if bool(ago) == bool(after):
             continue
         n = _num(m.group("n") or m.group("n2"))
         unit = _unit(m.group("u") or m.group("u2"))
         sent = _sentence(sents, m.start())
-        if clause_tense(text, folded, m.start(), m.end()) in ("future", "planned"):
+        tense = clause_tense(text, folded, m.start(), m.end())
+        if tense in ("future", "planned"):
             continue
         dates = [
             x
             for x in exprs
             if x.kind == "date" and x.day is not None and x.month is not None and sent[0] <= x.start < sent[1]
         ]
+        x = _after_date(folded, dates, m.end()) if after and tense is None else None
+        if not (lead[0] <= m.start() < lead[1]) and x is None:
+            continue  # past the lead, only a clause of the present counts to the writer's present
         if ago:
             if len({(x.day, x.month, x.year) for x in dates}) != 1:
                 continue
@@ -981,6 +987,13 @@ def _to_the_day(
             years = [x.year] if x.year is not None else range(FLOOR.year, horizon().year + 1)
             if x.weekday is not None:
                 years = weekday_years(x.day, x.month, x.weekday, years)
+            past = [date(y, x.month, x.day) for y in years if _valid_day(y, x.month, x.day)]
+            since = _quote(text, x)
+        elif x is not None:
+            # « (elle survient) vingt ans jour pour jour après les attentats du 11 septembre 2001 »: in a clause of the
+            # present, the date after « après » in its noun phrase (no comma between) is the past day, wherever the
+            # sentence stands; the sentence's other dates are its own clauses'
+            years = [x.year] if x.year is not None else range(FLOOR.year, horizon().year + 1)
             past = [date(y, x.month, x.day) for y in years if _valid_day(y, x.month, x.day)]
             since = _quote(text, x)
         else:
@@ -1063,6 +1076,15 @@ def _distance_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound
                 out.append(_days_bound(days, why, "distance"))
             break
     return out
+
+
+def _after_date(folded: str, dates: list[TimeExpr], pos: int) -> TimeExpr | None:
+    """The day and month right after « après » at ``pos``, in its noun phrase (« après les attentats du 11
+    septembre 2001 »; not « après l'attaque, le 2 février, … », where the date may be the main clause's)."""
+    for x in dates:
+        if pos <= x.start <= pos + 80 and x.rel is None and not re.search(r"[,;:()]", folded[pos : x.start]):
+            return x
+    return None
 
 
 DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
