@@ -838,3 +838,24 @@ def test_jour_pour_jour_after_a_date_in_a_clause_of_the_present(sentence, dated)
     )
     p = infer_one(text, timeline=TIMELINE)
     assert ((p.start, p.end) == (date(2024, 6, 9), date(2024, 6, 12))) is dated, (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "stamp,day",
+    [
+        ("Publié le 14-03-2021 | Le Quotidien du Golfe", date(2021, 3, 14)),
+        ("Mis à jour le 16-03-2021 | Publié le 14-03-2021", date(2021, 3, 14)),
+        ("Publié : 09-11-2023 à 08:15", date(2023, 11, 9)),
+    ],
+)
+def test_a_stamp_with_a_dashed_date_gives_the_publication_day(stamp, day):
+    p = infer_one(f"Les frappes se poursuivent\n{stamp}\nDes roquettes ont visé mardi la base d'Erbil.\n")
+    assert (p.start, p.end, p.settled) == (day, day, True), (p.start, p.end, p.evidence)
+
+
+def test_a_dashed_date_in_running_text_is_no_stamp():
+    p = infer_one(
+        "Les frappes se poursuivent\nLe rapport du ministère, publié le 14-03-2021, fait état de trois blessés parmi "
+        "les soldats de la coalition stationnés sur la base.\n"
+    )
+    assert p.start is None or p.start != date(2021, 3, 14) or not p.settled, (p.start, p.evidence)
