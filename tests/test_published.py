@@ -859,3 +859,28 @@ def test_a_dashed_date_in_running_text_is_no_stamp():
         "les soldats de la coalition stationnés sur la base.\n"
     )
     assert p.start is None or p.start != date(2021, 3, 14) or not p.settled, (p.start, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence,start,end",
+    [
+        # the term's start named by its month: May 2020 (Kadhimi), and a date without its year is of the past year
+        (
+            "L'envoyé américain a été reçu par le Premier ministre Moustafa al-Kazimi, qui multiplie les contacts "
+            "depuis son entrée en fonctions, en mai.",
+            "2020-05-07",
+            "2021-06-01",
+        ),
+        # without the term's start, any May of the term
+        (
+            "L'envoyé américain a été reçu par le Premier ministre Moustafa al-Kazimi, qui multiplie les contacts "
+            "depuis les manifestations de mai.",
+            "2020-05-07",
+            "2022-11-26",
+        ),
+    ],
+)
+def test_a_yearless_date_of_a_terms_start_is_its_first_day(sentence, start, end):
+    p = infer_one(f"Titre\n\n{sentence} Les discussions porteront sur les bases.", timeline=TIMELINE)
+    got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
+    assert got == (start, end), (got, p.evidence)

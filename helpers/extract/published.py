@@ -732,6 +732,9 @@ def _yearless_links(
             else:
                 cands = [month_range(y, x.month) for y in years]
             cands = [(c, d) for c, d in cands if c <= b and d >= a]
+            if ref.entries[0].kind == "office" and _TERM_START.search(folded, max(sent[0], x.start - 60), x.start):
+                # « depuis l'entrée en fonctions de ce dernier, en mai »: the date is the term's first day
+                cands = [(c, d) for c, d in cands if any(c <= e.start <= d for e in ref.entries)]
             if not cands:
                 continue
             first = cands[0][0]
@@ -749,6 +752,14 @@ def _yearless_links(
             out.append(Bound(None, None, why, "yearless", days))
             break
     return out
+
+
+# the start of a term of office, before the date it names (« depuis son entrée en fonctions, en mai », « investi le
+# 27 octobre », « l'arrivée au pouvoir, fin octobre, du Premier ministre … »)
+_TERM_START = re.compile(
+    r"\b(?:entree en fonctions?|prise de fonctions?|arrivee au pouvoir|accession au pouvoir|investie?|"
+    r"investiture|a prete serment|prestation de serment)\b"
+)
 
 
 def _year_of_publication(folded: str, exprs: list[TimeExpr], x: TimeExpr) -> tuple[TimeExpr, int] | None:
