@@ -1337,3 +1337,41 @@ def test_earlier_in_the_month_counts_from_the_day_the_sentence_names():
     assert (x.date_start, x.date_end) == (date(2021, 10, 1), date(2021, 10, 26)), (x.date_start, x.date_end)
     hand = sorted(e.date_start for e in events(EARLIER_IN_MONTH, date(2021, 11, 1)) if e.event_type == "handover")
     assert hand == [date(2021, 10, 1), date(2021, 10, 27)], hand
+
+
+# --- hypotheses are no acts; a finite clause of its own conjunction is no plan's complement ---------------------------
+
+HYPOTHESES = (
+    "Le point sur l'Irak\n\n"
+    "Le ministre a prévenu lundi que Téhéran paierait cher en cas d'attaque contre les troupes britanniques.\n"
+    "Ankara frappera si les combattants kurdes attaquent encore la frontière, a menacé mardi le président.\n"
+)
+
+
+def test_a_case_considered_is_no_attack():
+    evs = events(HYPOTHESES, date(2022, 6, 8))
+    assert not {e.event_type for e in evs} & {"attack", "strike"}, [(e.event_type, e.clause) for e in evs]
+    assert {e.date_start for e in evs if e.event_type == "announcement"} == {date(2022, 6, 6), date(2022, 6, 7)}
+
+
+GRANTED = (
+    "Le point sur l'Irak\n\nMême si les derniers instructeurs ont quitté Taji jeudi, les patrouilles se poursuivent.\n"
+)
+
+
+def test_a_move_granted_by_meme_si_happened():
+    w = typed(events(GRANTED, date(2022, 6, 11)), "withdrawal")
+    assert w.date_start == date(2022, 6, 9) and w.modality == "realized", (w.date_start, w.modality)
+
+
+CONTRAST = (
+    "Le point sur l'Irak\n\n"
+    "Si les deux premières roquettes ont visé vendredi la Zone verte, la troisième est tombée samedi sur la base "
+    "de Balad.\n"
+)
+
+
+def test_si_with_a_past_tense_opposes_two_facts():
+    evs = events(CONTRAST, date(2022, 6, 12))
+    days = sorted(e.date_start for e in evs if e.event_type == "attack")
+    assert date(2022, 6, 10) in days, [(e.event_type, e.date_start, e.modality) for e in evs]

@@ -1303,6 +1303,27 @@ def _arrests(tok) -> bool:
     )
 
 
+def _hypothetical(tok) -> bool:
+    """Whether a predicate is only a case considered: a noun after « en cas de » (« un prix très lourd en cas
+    d'attaque »), a verb after « si » or « au cas où » (« si l'Iran attaquait ») — not « même si », which grants."""
+    h = tok.head
+    if tok.pos_ == "NOUN" and _lemma(h) == "cas" and any(fold(c.text) == "en" and c.dep_ == "case" for c in h.children):
+        return True
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ == "mark" and fold(c.text) in ("si", "s'"):
+                # « si » with a passé composé or passé simple opposes two facts (« Si les deux premières roquettes
+                # ont visé la Zone verte, la troisième est tombée à Balad »): no case considered
+                prev = fold(tok.doc[c.i - 1].text) if c.i > 0 else ""
+                told = any(a.dep_.startswith("aux") and "Pres" in a.morph.get("Tense") for a in tok.children) or (
+                    "Fin" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+                )
+                return prev != "meme" and not told
+            if c.dep_ == "mark" and fold(c.text) == "ou" and c.i >= 2 and fold(tok.doc[c.i - 1].text) == "cas":
+                return True
+    return False
+
+
 def _dated_participle(tok) -> bool:
     """A past participle describing a noun with a date of its own (« l'accord conclu le 26 juillet », « la
     résolution adoptée en janvier 2020 »): the act it tells is done, whatever the clause around the noun plans."""
@@ -2648,7 +2669,10 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         or bool(fr.occurred)
     )
     mod = "realized"
-    if fr.tense == "future":
+    if _hypothetical(tok):
+        mod = "planned"  # « en cas d'attaque », « si l'Iran attaquait »: a case considered, not an act
+        fr.governor = fr.governor or "cas"
+    elif fr.tense == "future":
         mod = "planned"
     elif fr.tense == "conditional":
         mod = "reported"
@@ -2675,6 +2699,15 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             fr.governed_by = index[h.i]
             fr.governor = hl
         if dep in ("conj", "parataxis") and depth == 0:
+            break
+        if (
+            depth == 0
+            and dep == "advcl"
+            and any(c.dep_ == "mark" for c in tok.children)
+            and ("Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children))
+        ):
+            # « Même si les soldats ont quitté la base, les tirs continuent », « parce que la coalition s'est
+            # retirée, … »: a finite clause of its own conjunction is no complement of its head's plan or demand
             break
         below = chain[depth - 1][1] if depth else tok
         if dep == "acl:relcl" and below.pos_ in ("VERB", "AUX") and _tense(below) == "past":
