@@ -1375,3 +1375,20 @@ def test_si_with_a_past_tense_opposes_two_facts():
     evs = events(CONTRAST, date(2022, 6, 12))
     days = sorted(e.date_start for e in evs if e.event_type == "attack")
     assert date(2022, 6, 10) in days, [(e.event_type, e.date_start, e.modality) for e in evs]
+
+
+# --- a victory proclaimed is an other event; people fleeing are no forces; « ne … pas pour autant » negates ---------
+
+VICTORY_TOLD = (
+    "Le point sur l'Irak\n\n"
+    "L'armée irakienne a proclamé mardi la libération complète de la ville de Rawa, dernier bastion jihadiste.\n"
+    "Depuis février, quelque 8 000 personnes ont quitté la ville, selon l'ONU.\n"
+    "Cette victoire ne signifie pas pour autant le départ des conseillers étrangers.\n"
+)
+
+
+def test_a_victory_proclaimed_is_other_and_no_one_withdraws():
+    evs = events(VICTORY_TOLD, date(2017, 11, 18))
+    v = typed(evs, "other")
+    assert v.date_start == date(2017, 11, 14) and "Victoire" in v.headline, (v.date_start, v.headline)
+    assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]

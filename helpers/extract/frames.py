@@ -1303,6 +1303,34 @@ def _arrests(tok) -> bool:
     )
 
 
+# a victory or a defeat declared (« proclamer la victoire sur l'EI », « annoncer la chute de Baghouz », « déclarer
+# la fin du califat »): the codebook's `other` (a victory declared), not a mere statement
+VICTORY_SAYING = frozenset({"proclamer", "declarer", "annoncer", "celebrer", "feter", "revendiquer"})
+VICTORY = re.compile(
+    r"^(?:la |l'|sa |leur )?(?:\w+ )?(?:victoire|defaite|elimination|liberation|chute|reprise|fin)\b"
+    r"(?=.*\b(?:califat|daech|ei|etat islamique|jihadistes?|djihadistes?|groupe|organisation|village|ville|"
+    r"bastion|reduit|poche|sur)\b)"
+)
+
+
+def _declares_victory(tok) -> bool:
+    """Whether a verb of saying has a victory or defeat as its object (« ont proclamé ce samedi la totale
+    élimination du califat »)."""
+    if _lemma(tok) not in VICTORY_SAYING:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "obj"]
+    return any(VICTORY.match(re.sub(r"[«»\"]", "", fold(_subtree_text(c)[0])).replace("  ", " ").strip()) for c in objs)
+
+
+def _after_pour_autant(tok) -> bool:
+    """Whether the parse hung an object on the adverb « pour autant » (« ne signifie pas pour autant le départ
+    des troupes », read as « pour … le départ »): the noun is the verb's object."""
+    return tok.dep_ == "obl:mod" and any(
+        c.dep_ == "case" and fold(c.text) == "pour" and any(fold(f.text) == "autant" for f in c.children)
+        for c in tok.children
+    )
+
+
 def _hypothetical(tok) -> bool:
     """Whether a predicate is only a case considered: a noun after « en cas de » (« un prix très lourd en cas
     d'attaque »), a verb after « si » or « au cas où » (« si l'Iran attaquait ») — not « même si », which grants."""
@@ -1833,6 +1861,9 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
                 fr.joint = fr.joint or len(fr.agent) >= 2 or bool(re.search(r"\b(?:et|les deux)\b", m.group(1)))
         if k == "speech":
             _content(tok, fr, base)
+            if _declares_victory(tok):
+                k = fr.kind = "other"
+                fr.sort = "victory"  # « les FDS ont proclamé la totale élimination du califat »: a victory declared
         if k == "death" and fr.weapon_subject and lem in IMPACT_VERBS:
             k = "impact"  # « des roquettes se sont abattues »
         if k == "impact" and not fr.weapon and fr.lemma in ("lancer", "tirer", "envoyer") and _weapon_theme(tok):
@@ -1841,7 +1872,7 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
             continue  # « toucher », « tomber » without a weapon: no violence
         if k == "impact":
             fr.kind = "violence"
-        if k == "other":
+        if k == "other" and not fr.sort:
             fr.sort = other_sort(tok)
         fr.attempt = bool(re.search(r"\btentatives? d(?:e|')\s*$", _folded(doc)[max(0, tok.idx - 14) : tok.idx]))
         if k == "move":
@@ -2054,7 +2085,8 @@ def _inherited_subject(tok) -> list:
 # who may leave a place or withdraw without being forces: crowds, supporters, candidates, parties
 CIVILIAN_MOVERS = re.compile(
     r"\b(manifestants?|protestataires?|partisans?|foules?|emeutiers?|contestataires?|sympathisants?|"
-    r"candidats?|deputes?|elus?|partis?|blocs?|listes?|fideles|pelerins?|habitants?|civils|familles)\b"
+    r"candidats?|deputes?|elus?|partis?|blocs?|listes?|fideles|pelerins?|habitants?|civils|familles|personnes|"
+    r"refugies|deplaces|femmes|enfants|touristes|etudiants|journalistes)\b"
 )
 
 
@@ -2197,6 +2229,13 @@ def _is_forces_move(tok, fr: Frame) -> bool:
         "evacuer",
         "evacuation",
     ):
+        subject = " ".join(fold(_subtree_text(c)[0]) for c in tok.children if c.dep_ == "nsubj")
+        if (
+            lem in ("quitter", "partir")
+            and CIVILIAN_MOVERS.search(subject)
+            and not FORCES.search(re.sub(r"\bpersonnes\b", "", subject))
+        ):
+            return False  # « 60 000 personnes ont quitté la poche de Baghouz »: people fleeing, no forces
         if lem in ("quitter", "evacuer", "evacuation", "abandonner"):
             return bool(
                 FORCES.search(fold(_subtree_text(tok)[0]))
@@ -2726,7 +2765,7 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         if (
             depth == 0
             and fr.pos == "NOUN"
-            and dep in ("obj", "obl:arg")
+            and (dep in ("obj", "obl:arg") or _after_pour_autant(tok))
             and h.pos_ in ("VERB", "AUX")
             and _negated(h)
             and hl not in NEGATION_ASSERTS

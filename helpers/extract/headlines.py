@@ -147,6 +147,7 @@ OTHER_SORTS = {
     "violence": "Attaque",
     "summons": "Convocation d'un diplomate",
     "justice": "Acte judiciaire",
+    "victory": "Victoire proclamée",
 }
 WEAPON_KIND = {
     "roquette": " à la roquette",
