@@ -1392,3 +1392,19 @@ def test_a_victory_proclaimed_is_other_and_no_one_withdraws():
     v = typed(evs, "other")
     assert v.date_start == date(2017, 11, 14) and "Victoire" in v.headline, (v.date_start, v.headline)
     assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- « commander depuis / jusqu'en » dates the start or the end of a command -----------------------------------------
+
+COMMAND_SPAN = (
+    "Le point sur l'Irak\n\n"
+    "Le Portugal, qui commande depuis mai 2021 la mission de formation, y a déployé près de 200 militaires.\n"
+    "La générale Ana Sousa, qui dirigeait la mission depuis juin 2021, a cédé jeudi sa place à un amiral grec.\n"
+)
+
+
+def test_commanding_since_a_date_is_a_change_of_command_then():
+    evs = events(COMMAND_SPAN, date(2022, 3, 5))
+    starts = sorted(e.date_start for e in evs if e.event_type == "other")
+    assert starts == [date(2021, 5, 1), date(2021, 6, 1)], [(e.event_type, e.date_start, e.clause) for e in evs]
+    typed(evs, "deployment")

@@ -1082,9 +1082,21 @@ def _side_frames(
     for f, ftype in others:
         if id(f) in used:
             continue
-        if f.governed_by is not None and frames[f.governed_by] is main and not f.occurred:
-            continue  # what a statement says, what a plan plans (not an event it names with its own day)
-        if main.governed_by is not None and frames[main.governed_by] is f and ftype != "announcement":
+        if (
+            f.governed_by is not None
+            and frames[f.governed_by] is main
+            and not f.occurred
+            and not ((f.attribute or f.sort == "command") and f.kind == "other" and _own_dates(f, main, dates, folded))
+        ):
+            # what a statement says, what a plan plans (not an event it names with its own day, nor a dated
+            # participle of another sort said of a noun: « la mission, commandée jusqu'en novembre 2019 par X, … »)
+            continue
+        if (
+            main.governed_by is not None
+            and frames[main.governed_by] is f
+            and ftype != "announcement"
+            and f.sort != "command"
+        ):
             continue
         if (
             ftype == "announcement"

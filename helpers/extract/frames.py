@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from .. import vocabulary
 from ..text import WordPatterns, fold, short_text_memo
 from . import nlp as models
-from .dates import CALENDAR_WORDS
+from .dates import CALENDAR_WORDS, MONTHS
 
 # --- lexicons (lemmas, folded) ------------------------------------------------------------
 
@@ -767,7 +767,7 @@ CANDIDATE = re.compile(
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
-    r"mandats? d'(?:arret|amener)|inculp|"
+    r"mandats? d'(?:arret|amener)|inculp|command(?:e|ee|ees|es|ent|ait|aient)\b|"
     r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
 )
 
@@ -974,6 +974,10 @@ def _other_sort(tok) -> str:
         if (lem == "crash" or low in ("crash", "ecrasement")) and not AIRCRAFT.search(after[:40]):
             return ""
         return OTHER_NOUNS.get(lem) or OTHER_NOUNS[low]
+    if (lem in ("commander", "commande") or (lem == "diriger" and COMMANDED.search(after[:40]))) and (
+        pos in ("VERB", "ADJ") and _command_span(tok)
+    ):
+        return "command"  # « le Danemark, qui commande depuis novembre 2020 la mission »: a command taken then
     if (lem == "mandat" or low == "mandats") and re.match(r"^\s*d'(?:arret|amener)\b", after):
         return "justice"  # « un tribunal a émis un mandat d'arrêt contre X »: a court's act
     if low.startswith("inculp"):
@@ -1320,6 +1324,27 @@ def _declares_victory(tok) -> bool:
         return False
     objs = [c for c in tok.children if c.dep_ == "obj"]
     return any(VICTORY.match(re.sub(r"[«»\"]", "", fold(_subtree_text(c)[0])).replace("  ", " ").strip()) for c in objs)
+
+
+COMMANDED = re.compile(
+    r"^\s*(?:\w+ ){0,3}?(?:la |l'|le )(?:mission|coalition|operation|commandement|force|contingent)\b"
+)
+
+
+def _command_span(tok) -> bool:
+    """Whether « commander » is dated as the start or the end of a command (« qui commande depuis novembre 2020
+    la mission », « commandée jusqu'en novembre 2019 par le général X »), not a command at some time."""
+    for c in tok.children:
+        if c.dep_ not in ("obl", "obl:mod", "obl:arg", "advmod", "nmod"):
+            continue
+        words = [fold(t.text) for t in c.subtree]
+        if (
+            words
+            and words[0] in ("depuis", "jusqu'en", "jusqu'au", "jusqu'a", "jusqu'", "jusqu", "jusque")
+            and (any(w in CALENDAR_WORDS for w in words) or any(re.fullmatch(r"(?:19|20)\d\d", w) for w in words))
+        ):
+            return True
+    return False
 
 
 def _after_pour_autant(tok) -> bool:
@@ -3314,6 +3339,8 @@ _APOS = str.maketrans(
 # the vocabulary's order, except that a clause typed other (something told that is not the coalition's
 # business) outranks an announcement: the telling of an act is not the saying of it
 PRIORITY = [t for t in vocabulary.PRIORITY if t != "announcement"] + ["other", "announcement"]
+# « depuis mai 2021 », « après le 3 janvier »: what follows is a time, not a cause
+TIME_NOT_CAUSE = re.compile(r"(?:depuis|apres) (?:le |la |l'|fin |debut |mi-)?(?:\d|(?:" + "|".join(MONTHS) + r")\b)")
 CAUSE_BEFORE = re.compile(
     r"\b(en raison d(?:e|u|es|')|suite a|a la suite d(?:e|u|es|')|en reponse a|"
     r"en represailles? (?:a|aux|contre)|en riposte a|pour riposter a|face a|apres|"
@@ -3363,7 +3390,9 @@ def frames_by_sentence(
     # and Arabic names (« al-Zaidi », « Abou-Mahdi ») stay one token: a hyphen the parser splits on breaks
     # the sentence into pieces
     texts = [_COMPOUND.sub(" ", _ARABIC_HYPHEN.sub(r"\1_", s.text.translate(_APOS))) for s in todo]
-    for s, doc in zip(todo, models.parse(texts)):  # a Doc the figures' roles may read too (nlp.shared_parses)
+    for s, doc in zip(
+        todo, models.parse(texts, [_clauses_at_colons(t) for t in texts])
+    ):  # a Doc the figures' roles may read too (nlp.shared_parses)
         doc.user_data["text"] = s.text  # as written (the changes above keep every offset)
         doc.user_data.pop("folded", None)  # two sentences may differ only by what the changes above replace
         for name in TEXT_MEMOS:
@@ -3371,6 +3400,17 @@ def frames_by_sentence(
         out[s.index] = frames_of(doc, s.start)
     _demonstrative_antecedents(out, folded)
     return out
+
+
+def _clauses_at_colons(text: str):
+    """``text`` tokenized, a colon that opens a clause of its own (« un mouvement amorcé en début d'année : depuis
+    mars, la coalition a rétrocédé… ») made a boundary the parser keeps: what follows is not a complement of the
+    words before it. Not a colon before a quotation (what is said stays the verb's) nor one ending the text."""
+    doc = models.parser().make_doc(text)
+    for t in doc[1:-2]:
+        if t.text == ":" and doc[t.i + 1].text not in ('"', "«", "'") and doc[t.i + 1].is_alpha:
+            doc[t.i + 1].is_sent_start = True
+    return doc
 
 
 DEMONSTRATIVE_BEFORE = re.compile(r"\b(?:ce|cet|cette|ces)\s+(?:[\w-]+\s+)?$")
@@ -3423,9 +3463,12 @@ def choose_frames(
         if t is None:
             continue
         before = folded[max(a, fr.start - 70) : fr.start]
+        cause = CAUSE_BEFORE.search(before)
         if (
             not referred
-            and CAUSE_BEFORE.search(before)
+            and cause
+            # « depuis mai 2021 », « après le 3 janvier »: a time, not a cause
+            and not TIME_NOT_CAUSE.match(cause.group())
             and len(folded[a : fr.start].split()) > 3
             and t != "announcement"
         ):
@@ -3440,6 +3483,13 @@ def choose_frames(
         return None, causes, []
     done = [x for x in typed if x[1] != "announcement"]
     pool = done or typed
+    # a command held since or until a date, told in passing (« le Portugal, qui commande depuis mai la mission, y
+    # a déployé 200 militaires »), is an event beside the clause's, not the clause's own
+    pool = [
+        x
+        for x in pool
+        if not (x[0].sort == "command" and (x[0].depth > 0 or folded[max(0, x[0].start - 4) : x[0].start] == "qui "))
+    ] or pool
     best = min(pool, key=lambda x: (x[0].depth, PRIORITY.index(x[1]), x[0].start))
     # a death told with its cause in one clause (« tué par une frappe américaine »): the most specific type
     same = [x for x in pool if x[0].depth <= best[0].depth + 1]
