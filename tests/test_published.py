@@ -884,3 +884,28 @@ def test_a_yearless_date_of_a_terms_start_is_its_first_day(sentence, start, end)
     p = infer_one(f"Titre\n\n{sentence} Les discussions porteront sur les bases.", timeline=TIMELINE)
     got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
     assert got == (start, end), (got, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "lead,start,end",
+    [
+        # the date in the lead is the act's, the bare weekday after it the announcement's: the news may be the
+        # announcement's, online that day or the next (Tuesday 2 January 2024: Thursday 4, or Friday 5)
+        (
+            "Un commandant d'une milice pro-iranienne a été tué mardi 2 janvier dans une frappe de drone à Bagdad, "
+            "a annoncé jeudi le chef du Pentagone, Lloyd Austin.",
+            date(2024, 1, 2),
+            date(2024, 1, 5),
+        ),
+        # with no other weekday, the date is the news: that day or the next
+        (
+            "Un commandant d'une milice pro-iranienne a été tué mardi 2 janvier dans une frappe de drone à Bagdad, "
+            "selon le chef du Pentagone, Lloyd Austin.",
+            date(2024, 1, 2),
+            date(2024, 1, 3),
+        ),
+    ],
+)
+def test_a_weekday_after_the_leads_weekday_and_date_may_be_the_news(lead, start, end):
+    p = infer_one(f"Titre\n\n{lead} Washington dit vouloir éviter l'escalade.", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)

@@ -819,14 +819,49 @@ def _weekday_dates(
         # the lead's news of the day is online that day or the next; elsewhere, a weekday is written beside a
         # date only for the days around publication ("samedi 4 janvier"; older dates lose it: "le 4 janvier")
         stretch = timedelta(days=1) if in_lead else WEEKDAY_DATE_WITHIN
+        later = _later_lead_weekdays(folded, exprs, lead, x) if in_lead else []
+        if later:
+            # « X a été tué vendredi 7 juillet …, a annoncé dimanche le Centcom »: the news may be the bare weekday's,
+            # the first such day after the date (or the date's own), online that day or the next
+            stretch += timedelta(days=max(_days_after(x.weekday, w) for w in later))
         days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
         why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
             "; in the lead, it is the day of the news (published that day or the next)"
+            if in_lead and not later
+            else "; in the lead, it or the lead's "
+            + ", ".join(_quote(text, w) for w in later)
+            + " after it is the day of the news (published that day or the next)"
             if in_lead
             else "; a weekday is written beside a date only in the two weeks around publication"
         )
         out.append(Bound(None, None, why, "weekday", days))
     return out
+
+
+def _later_lead_weekdays(folded: str, exprs: list[TimeExpr], lead: tuple[int, int], x: TimeExpr) -> list[TimeExpr]:
+    """The bare weekdays of the lead, told as past or present (« a annoncé dimanche »), besides the weekday and
+    date ``x`` (not a day of its own span: « dans la nuit de samedi à dimanche 13 mars »): the lead's news may be
+    of one of them, a day after ``x``."""
+    return [
+        w
+        for w in exprs
+        if w is not x
+        and w.kind == "weekday"
+        and lead[0] <= w.start < lead[1]
+        and w.rel in ("recent", "this")
+        and w.tense not in ("future", "planned")
+        and not (w.end <= x.start and _SPAN_JOIN.fullmatch(folded, w.end, x.start))
+        and _days_after(x.weekday, w)
+    ]
+
+
+# what joins two days of one span (« de samedi à dimanche 13 mars », « samedi et dimanche 13 mars »)
+_SPAN_JOIN = re.compile(r"\s*(?:a|au|et|ou|-)\s*(?:le\s+)?")
+
+
+def _days_after(weekday: int, w: TimeExpr) -> int:
+    """How many days after a day of ``weekday`` the first day of the bare weekday ``w`` (its night's last) falls."""
+    return (w.weekday + (w.day2 or 0 if w.night else 0) - weekday) % 7
 
 
 # a relative period and a date side by side, one naming the other (« la semaine dernière, jeudi 20 août »)
