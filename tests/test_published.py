@@ -909,3 +909,26 @@ def test_a_yearless_date_of_a_terms_start_is_its_first_day(sentence, start, end)
 def test_a_weekday_after_the_leads_weekday_and_date_may_be_the_news(lead, start, end):
     p = infer_one(f"Titre\n\n{lead} Washington dit vouloir éviter l'escalade.", timeline=TIMELINE)
     assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "lead,week",
+    [
+        # Iran's missiles fell on Ain al-Asad on Wednesday 8 January 2020: told by that weekday, they are the news
+        (
+            "Des missiles iraniens se sont abattus mercredi sur la base d'Aïn al-Asad, qui abrite des soldats "
+            "américains, sans faire de victimes selon Washington.",
+            True,
+        ),
+        # another weekday dates the count, weeks later: the strikes are its background, not the news
+        (
+            "Le bilan des militaires américains touchés lors des tirs de missiles iraniens sur la base d'Aïn "
+            "al-Asad atteint désormais 64 commotionnés, a indiqué jeudi un porte-parole du Pentagone.",
+            False,
+        ),
+    ],
+)
+def test_an_event_in_the_lead_is_the_news_only_on_its_own_weekday(lead, week):
+    p = infer_one(f"Titre\n\n{lead} Les responsables irakiens se disent inquiets.", timeline=TIMELINE)
+    assert p.start == date(2020, 1, 8), (p.start, p.end, p.evidence)
+    assert (p.end == date(2020, 1, 14)) is week, (p.start, p.end, p.evidence)

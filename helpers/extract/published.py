@@ -583,7 +583,12 @@ def _reference_bounds(
             its_day = rel and all(
                 x.kind == "weekday" and x.rel in (None, "recent") and x.weekday == e0.start.weekday() for x in rel
             )
-            if rel and (in_lead or its_day) and not _BACKGROUND.search(folded, sent[0], ref.start):
+            # in the lead, a weekday that is not the event's dates another act (« Le nombre de blessés lors des
+            # frappes de missiles du 8 janvier s'élève à 50, a indiqué mardi le Pentagone »): the event is not
+            # the news then
+            days = [x for x in rel if x.kind == "weekday"]
+            other_day = days and not any(_weekday_is(x, e0.start, folded) for x in days)
+            if rel and (in_lead and not other_day or its_day) and not _BACKGROUND.search(folded, sent[0], ref.start):
                 hi = e0.start + timedelta(days=6)
                 where = "in the lead" if in_lead else f"({_quote(text, rel[0])}, the event's own)"
                 out.append(
@@ -641,6 +646,14 @@ def _reference_bounds(
                     )
                 )
     return out
+
+
+def _weekday_is(x: TimeExpr, d: date, folded: str) -> bool:
+    """Whether the bare weekday ``x`` may name the day ``d`` (a night's weekdays: either of its days)."""
+    if x.weekday == d.weekday():
+        return True
+    night = x.night or "nuit" in folded[x.start : x.end]
+    return night and (d.weekday() - x.weekday) % 7 <= (x.day2 or 1)
 
 
 def _office_window(ref: Reference) -> tuple[date | None, date | None, str]:
