@@ -1202,31 +1202,10 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     return "", None
 
 
-# a day, month and year with dashes (« Publié le 04-01-2022 »), which the tagger leaves to counts and ranges: read
-# only after a stamp's word (then day first, as the French press writes it)
-_DASHED_STAMP = re.compile(
-    r"\b(?:publiee?|mis a jour|mise a jour|actualisee?|modifiee?|posted|published|updated)\b(?: le| :|:)?\s*"
-    r"(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)(?![\d-])"
-)
-
-
-def _dashed_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
-    """The dates with dashes of stamps (« Publié le 04-01-2022 | L'Expression »), as the tagger's dates, where it
-    found none; whether each is a stamp is for :func:`_dateline_line` to say."""
-    out = []
-    for m in _DASHED_STAMP.finditer(folded):
-        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-        a, b = m.start("d"), m.end("y")
-        if not _valid_day(y, mo, d) or any(x.start < b and a < x.end for x in exprs):
-            continue
-        out.append(TimeExpr(text[a:b], a, b, "date", day=d, month=mo, year=y))
-    return out
-
-
 def _dateline(text: str, folded: str, exprs: list[TimeExpr]) -> PubDate | None:
     """A dateline or "Publié le" line with a full date: the publication day, settled."""
     found = []
-    for x in exprs + _dashed_dates(text, folded, exprs):
+    for x in exprs:
         if x.kind != "date" or x.year is None:
             continue
         line, rank = _dateline_line(text, folded, x)
