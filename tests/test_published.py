@@ -932,3 +932,28 @@ def test_an_event_in_the_lead_is_the_news_only_on_its_own_weekday(lead, week):
     p = infer_one(f"Titre\n\n{lead} Les responsables irakiens se disent inquiets.", timeline=TIMELINE)
     assert p.start == date(2020, 1, 8), (p.start, p.end, p.evidence)
     assert (p.end == date(2020, 1, 14)) is week, (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "stamp,day",
+    [
+        # a stamp that gives the weekday only, the week fixed by the text (the K-1 handover told « Dimanche »:
+        # the week of 29 March – 4 April 2020)
+        ("INTERNATIONAL · Jeudi", date(2020, 4, 2)),
+        ("Mercredi, 16:40", date(2020, 4, 1)),
+        ("Monde | Publié samedi à 08h15", date(2020, 4, 4)),
+        # a sentence is no stamp
+        ("Jeudi, les derniers conseillers sont partis pour Erbil.", None),
+    ],
+)
+def test_a_stamp_of_the_weekday_only_picks_that_day_of_the_week(stamp, day):
+    text = (
+        f"{stamp}\nLa coalition plie bagage\n\nLes soldats de la coalition plient bagage dans le nord de l'Irak, "
+        "base après base. Les officiers parlent d'un simple repositionnement des forces. Dimanche, c'est la base K1 "
+        "qui a été remise à l'armée irakienne. D'autres sites suivront."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    if day is None:
+        assert p.start != p.end, (p.start, p.end, p.evidence)
+    else:
+        assert (p.start, p.end) == (day, day), (p.start, p.end, p.evidence)

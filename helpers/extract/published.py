@@ -183,6 +183,7 @@ RANK = {
     "yearless": 3,
     "corpus": 4,
     "weekday": 5,
+    "stamp_weekday": 5,
     "period": 5,
     "to_the_day": 5,
     "distance": 5,
@@ -298,6 +299,7 @@ def infer_one(
         + _dateline_on_the_day(text, folded, exprs, refs, sents)
         + _yearless_links(text, folded, exprs, refs, sents)
         + [Bound(c.lo, c.hi, c.evidence, "corpus") for c in constraints or []]
+        + _weekday_stamp(text, folded, exprs)
         + _weekday_dates(text, folded, exprs, lead, frozenset(x.start for _, x in periods))
         + _period_dates(text, periods)
         + _named_relative_days(text, folded, exprs)
@@ -848,6 +850,42 @@ def _weekday_dates(
             else "; a weekday is written beside a date only in the two weeks around publication"
         )
         out.append(Bound(None, None, why, "weekday", days))
+    return out
+
+
+# the parts of a byline's line (« INTERNATIONAL · Lundi », « Monde | Mercredi, 16:40 »)
+_BYLINE_SEP = re.compile(r"[|•·—–]| - ")
+# a weekday alone in its part of the line: a stamp's cue before it at most, a clock time after it
+_WEEKDAY_STAMP = re.compile(
+    rf"\s*(?:(?:publiee?|mis a jour|mise a jour|actualisee?|modifiee?)\s*(?:le\s*|:\s*)?)?{WD}\s*,?(?:{CLOCK}"
+    r"(?:\s*(?:h|min))?)?\s*"
+)
+
+
+def _weekday_stamp(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
+    """A stamp that gives the day of the week only (« Mercredi, 16:40 », « INTERNATIONAL · Lundi »: pages that date
+    the week's articles by their weekday): a short line at the head or foot of the article, the weekday alone in
+    its part of it (a clock time after it at most): published on that weekday, the week for the rest to fix."""
+    out = []
+    for x in exprs:
+        if x.kind != "weekday" or x.night or x.rel not in ("recent", "this"):
+            continue
+        if not (x.start < 400 or x.start > len(text) - 300):
+            continue
+        ls = folded.rfind("\n", 0, x.start) + 1
+        le = folded.find("\n", x.end)
+        le = len(folded) if le < 0 else le
+        line = folded[ls:le]
+        if len(line.split()) > 8:
+            continue
+        parts = [(m.start(), m.end()) for m in _BYLINE_SEP.finditer(line)]
+        a = max([e for _, e in parts if e <= x.start - ls], default=0)
+        b = min([st for st, _ in parts if st >= x.end - ls], default=len(line))
+        if not _WEEKDAY_STAMP.fullmatch(line, a, b):
+            continue
+        why = f"the stamp {text[ls:le].strip()!r} gives the day of the week: published on a {_WEEKDAY_NAMES[x.weekday]}"
+        out.append(Bound(None, None, why, "stamp_weekday", weekday=x.weekday, stretch=0))
+        break
     return out
 
 
