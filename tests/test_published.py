@@ -957,3 +957,13 @@ def test_a_stamp_of_the_weekday_only_picks_that_day_of_the_week(stamp, day):
         assert p.start != p.end, (p.start, p.end, p.evidence)
     else:
         assert (p.start, p.end) == (day, day), (p.start, p.end, p.evidence)
+
+
+def test_the_joint_statement_on_the_end_of_the_coalition_told_by_its_weekday_is_the_news():
+    # Washington and Baghdad published their joint statement on Friday 27 September 2024
+    text = (
+        "Titre\n\nDans une déclaration commune publiée vendredi, Bagdad et Washington ont arrêté un calendrier pour le "
+        "départ des forces de la coalition. Les factions armées ont salué une victoire."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2024, 9, 27), date(2024, 10, 3)), (p.start, p.end, p.evidence)
