@@ -967,3 +967,43 @@ def test_the_joint_statement_on_the_end_of_the_coalition_told_by_its_weekday_is_
     )
     p = infer_one(text, timeline=TIMELINE)
     assert (p.start, p.end) == (date(2024, 9, 27), date(2024, 10, 3)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence,start,end",
+    [
+        # a present « intervient N jours après » counts from the event named (the Erbil rockets of Monday 15
+        # February 2021) to the news: about 18 February, the day before to two days after
+        (
+            "La décision intervient trois jours après les tirs de roquettes contre Erbil qui ont tué un "
+            "sous-traitant étranger.",
+            date(2021, 2, 17),
+            date(2021, 2, 20),
+        ),
+        # its weekday, told beside it, is the event's own
+        (
+            "Ce geste survient deux jours après la publication, vendredi, d'une déclaration commune fixant la fin de "
+            "la mission de la coalition.",
+            date(2024, 9, 28),
+            date(2024, 10, 1),
+        ),
+    ],
+)
+def test_a_present_offset_from_a_dated_event_counts_to_the_news(sentence, start, end):
+    p = infer_one(f"Titre\n\nLes responsables irakiens se disent inquiets pour la suite. {sentence}", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # told in the past, or with another day after the offset, it counts nothing to the present
+        "La décision était intervenue trois jours après les tirs de roquettes contre Erbil qui ont tué un "
+        "sous-traitant étranger.",
+        "La décision intervient trois jours après les tirs de roquettes contre Erbil qui ont tué un sous-traitant "
+        "étranger, et la visite du ministre le 20 février.",
+    ],
+)
+def test_a_past_or_ambiguous_offset_counts_nothing_to_the_present(sentence):
+    p = infer_one(f"Titre\n\nLes responsables irakiens se disent inquiets pour la suite. {sentence}", timeline=TIMELINE)
+    assert "to the news" not in p.evidence, (p.start, p.end, p.evidence)

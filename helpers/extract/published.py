@@ -304,6 +304,7 @@ def infer_one(
         + _period_dates(text, periods)
         + _named_relative_days(text, folded, exprs)
         + _to_the_day(text, folded, exprs, refs, sents, lead)
+        + _offset_to_present(text, folded, exprs, refs, sents)
         + _distance_dates(text, folded, exprs)
     )
     window = Window([(FLOOR, horizon())])
@@ -1118,6 +1119,73 @@ def _to_the_day(
             continue
         why = f"{text[m.start() : m.end()].strip()!r} counts from {since} to the present: published about that day"
         out.append(_days_bound(days, why, "to_the_day"))
+    return out
+
+
+# a verb of occurring in the present before an offset (« Ces annonces interviennent deux jours après … »): the
+# offset counts from a past day to the news
+_OCCURS_NOW = re.compile(
+    r"\b(?:intervien(?:t|nent)|survien(?:t|nent)|arrive(?:nt)?|tombe(?:nt)?|a lieu|ont lieu|se produi(?:t|sent)|"
+    r"se tien(?:t|nent))\b(?:\s+(?:ainsi|donc|done|pile|exactement|tout juste|juste|seulement|a peine)){0,2}\s+$"
+)
+
+
+def _offset_to_present(
+    text: str, folded: str, exprs: list[TimeExpr], refs: list[Reference], sents: list[tuple[int, int]]
+) -> list[Bound]:
+    """An offset after a verb of occurring in the present (« Ces annonces interviennent deux jours après la
+    publication, vendredi, d'une déclaration commune … », « La réunion a lieu trois semaines après l'attaque du 12
+    mars »): the news is that far after a past day, the one-day timeline event named after it (every date of the
+    sentence after the offset its own: its weekday) or the date in its noun phrase. Published about then: the day
+    before to two days after (the news is online that day or the next), or within half the unit for weeks or more."""
+    out = []
+    for x in exprs:
+        if x.kind != "offset" or x.direction != "after" or x.rel != "refers" or not x.n or x.vague:
+            continue
+        if x.unit not in _DISTANCE_SLACK or not _OCCURS_NOW.search(folded, max(0, x.start - 60), x.start):
+            continue
+        sent = _sentence(sents, x.start)
+        after = [y for y in exprs if x.end <= y.start < sent[1]]
+        d = _after_date(folded, [y for y in after if y.kind == "date" and y.day and y.month], x.end)
+        if d is not None and d.weekday is None and len(after) == 1:
+            years = [d.year] if d.year is not None else range(FLOOR.year, horizon().year + 1)
+            past = [date(y, d.month, d.day) for y in years if _valid_day(y, d.month, d.day)]
+            since = _quote(text, d)
+        else:
+            events = [
+                r.entries[0]
+                for r in refs
+                if x.end <= r.start < sent[1]
+                and r.role == "event"
+                and len(r.entries) == 1
+                and r.entries[0].by_day_month
+                and r.entries[0].end is None
+            ]
+            if len({e.start for e in events}) != 1:
+                continue
+            e0 = events[0]
+            if any(
+                not (y.kind == "weekday" and not y.night and y.weekday == e0.start.weekday())
+                and (
+                    y.kind != "date"
+                    or (y.day, y.month, y.year or e0.start.year) != (e0.start.day, e0.start.month, e0.start.year)
+                )
+                for y in after
+            ):
+                continue  # another day is told after the offset: it may be the one counted from
+            past = [e0.start]
+            since = f"{e0.what} (reference timeline)"
+        if x.unit == "day":
+            days = [(p + timedelta(days=x.n - 1), p + timedelta(days=x.n + 2)) for p in past]
+        else:
+            k, u = _DISTANCE_SLACK[x.unit]
+            days = [
+                (_shift(_shift(p, x.n, x.unit), -k, u), _shift(_shift(p, x.n, x.unit), k, u) + timedelta(days=1))
+                for p in past
+            ]
+        if days:
+            why = f"{text[x.start : x.end].strip()!r} counts from {since} to the news, told in the present: published about then"
+            out.append(_days_bound(days, why, "to_the_day"))
     return out
 
 
