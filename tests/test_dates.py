@@ -46,6 +46,8 @@ TABLE = [
     ("Mis à jour le 09.12.2021", A, "2021-12-09", "2021-12-09", "day"),
     ("date : 2021-12-09", A, "2021-12-09", "2021-12-09", "day"),
     ("le 1/3/2020", A, "2020-03-01", "2020-03-01", "day"),
+    ("Le rapport, rendu public le 07-02-2021, fait état de tirs.", A, "2021-02-07", "2021-02-07", "day"),
+    ("Actualités | Mis en ligne le 3 - 11 - 2022", A, "2022-11-03", "2022-11-03", "day"),
     # English datelines
     ("Published on January 25, 2024", A, "2024-01-25", "2024-01-25", "day"),
     ("Updated 9 December 2021", A, "2021-12-09", "2021-12-09", "day"),
@@ -306,6 +308,7 @@ def test_table_is_large_and_covers_every_month_and_weekday():
         "sept soldats ont été blessés",
         "la sonde Mars Express et le rover de Mars",  # a name, not the month
         "les contingents resteront de janvier à mars",  # a span of months (not read as one yet): not its start alone
+        "Standard : 01-23-45-67-89",  # a phone number, not a day, month and year with dashes
     ],
 )
 def test_not_a_date(text):

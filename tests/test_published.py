@@ -884,3 +884,126 @@ def test_a_yearless_date_of_a_terms_start_is_its_first_day(sentence, start, end)
     p = infer_one(f"Titre\n\n{sentence} Les discussions porteront sur les bases.", timeline=TIMELINE)
     got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
     assert got == (start, end), (got, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "lead,start,end",
+    [
+        # the date in the lead is the act's, the bare weekday after it the announcement's: the news may be the
+        # announcement's, online that day or the next (Tuesday 2 January 2024: Thursday 4, or Friday 5)
+        (
+            "Un commandant d'une milice pro-iranienne a été tué mardi 2 janvier dans une frappe de drone à Bagdad, "
+            "a annoncé jeudi le chef du Pentagone, Lloyd Austin.",
+            date(2024, 1, 2),
+            date(2024, 1, 5),
+        ),
+        # with no other weekday, the date is the news: that day or the next
+        (
+            "Un commandant d'une milice pro-iranienne a été tué mardi 2 janvier dans une frappe de drone à Bagdad, "
+            "selon le chef du Pentagone, Lloyd Austin.",
+            date(2024, 1, 2),
+            date(2024, 1, 3),
+        ),
+    ],
+)
+def test_a_weekday_after_the_leads_weekday_and_date_may_be_the_news(lead, start, end):
+    p = infer_one(f"Titre\n\n{lead} Washington dit vouloir éviter l'escalade.", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "lead,week",
+    [
+        # Iran's missiles fell on Ain al-Asad on Wednesday 8 January 2020: told by that weekday, they are the news
+        (
+            "Des missiles iraniens se sont abattus mercredi sur la base d'Aïn al-Asad, qui abrite des soldats "
+            "américains, sans faire de victimes selon Washington.",
+            True,
+        ),
+        # another weekday dates the count, weeks later: the strikes are its background, not the news
+        (
+            "Le bilan des militaires américains touchés lors des tirs de missiles iraniens sur la base d'Aïn "
+            "al-Asad atteint désormais 64 commotionnés, a indiqué jeudi un porte-parole du Pentagone.",
+            False,
+        ),
+    ],
+)
+def test_an_event_in_the_lead_is_the_news_only_on_its_own_weekday(lead, week):
+    p = infer_one(f"Titre\n\n{lead} Les responsables irakiens se disent inquiets.", timeline=TIMELINE)
+    assert p.start == date(2020, 1, 8), (p.start, p.end, p.evidence)
+    assert (p.end == date(2020, 1, 14)) is week, (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "stamp,day",
+    [
+        # a stamp that gives the weekday only, the week fixed by the text (the K-1 handover told « Dimanche »:
+        # the week of 29 March – 4 April 2020)
+        ("INTERNATIONAL · Jeudi", date(2020, 4, 2)),
+        ("Mercredi, 16:40", date(2020, 4, 1)),
+        ("Monde | Publié samedi à 08h15", date(2020, 4, 4)),
+        # a sentence is no stamp
+        ("Jeudi, les derniers conseillers sont partis pour Erbil.", None),
+    ],
+)
+def test_a_stamp_of_the_weekday_only_picks_that_day_of_the_week(stamp, day):
+    text = (
+        f"{stamp}\nLa coalition plie bagage\n\nLes soldats de la coalition plient bagage dans le nord de l'Irak, "
+        "base après base. Les officiers parlent d'un simple repositionnement des forces. Dimanche, c'est la base K1 "
+        "qui a été remise à l'armée irakienne. D'autres sites suivront."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    if day is None:
+        assert p.start != p.end, (p.start, p.end, p.evidence)
+    else:
+        assert (p.start, p.end) == (day, day), (p.start, p.end, p.evidence)
+
+
+def test_the_joint_statement_on_the_end_of_the_coalition_told_by_its_weekday_is_the_news():
+    # Washington and Baghdad published their joint statement on Friday 27 September 2024
+    text = (
+        "Titre\n\nDans une déclaration commune publiée vendredi, Bagdad et Washington ont arrêté un calendrier pour le "
+        "départ des forces de la coalition. Les factions armées ont salué une victoire."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2024, 9, 27), date(2024, 10, 3)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence,start,end",
+    [
+        # a present « intervient N jours après » counts from the event named (the Erbil rockets of Monday 15
+        # February 2021) to the news: about 18 February, the day before to two days after
+        (
+            "La décision intervient trois jours après les tirs de roquettes contre Erbil qui ont tué un "
+            "sous-traitant étranger.",
+            date(2021, 2, 17),
+            date(2021, 2, 20),
+        ),
+        # its weekday, told beside it, is the event's own
+        (
+            "Ce geste survient deux jours après la publication, vendredi, d'une déclaration commune fixant la fin de "
+            "la mission de la coalition.",
+            date(2024, 9, 28),
+            date(2024, 10, 1),
+        ),
+    ],
+)
+def test_a_present_offset_from_a_dated_event_counts_to_the_news(sentence, start, end):
+    p = infer_one(f"Titre\n\nLes responsables irakiens se disent inquiets pour la suite. {sentence}", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # told in the past, or with another day after the offset, it counts nothing to the present
+        "La décision était intervenue trois jours après les tirs de roquettes contre Erbil qui ont tué un "
+        "sous-traitant étranger.",
+        "La décision intervient trois jours après les tirs de roquettes contre Erbil qui ont tué un sous-traitant "
+        "étranger, et la visite du ministre le 20 février.",
+    ],
+)
+def test_a_past_or_ambiguous_offset_counts_nothing_to_the_present(sentence):
+    p = infer_one(f"Titre\n\nLes responsables irakiens se disent inquiets pour la suite. {sentence}", timeline=TIMELINE)
+    assert "to the news" not in p.evidence, (p.start, p.end, p.evidence)

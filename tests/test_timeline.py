@@ -97,6 +97,16 @@ def test_how_an_office_holder_is_named(text, expected):
             "L'attentat-suicide aux portes de l'aéroport de Kaboul a tué 13 militaires américains.",
             "kabul-airport-bombing",
         ),
+        # the US–Iraq joint statement of 27 September 2024 on the end of the coalition's mission
+        (
+            "Dans un communiqué conjoint, Bagdad et Washington fixent la fin de la mission de la coalition à "
+            "septembre 2025.",
+            "coalition-end-statement",
+        ),
+        (
+            "La déclaration commune publiée vendredi arrête un calendrier pour le départ des troupes étrangères.",
+            "coalition-end-statement",
+        ),
     ],
 )
 def test_an_event_named_with_its_words(text, entry):
@@ -121,10 +131,17 @@ def test_an_event_named_with_its_words(text, entry):
         "Un sous-traitant a été tué à Bassora, et les soldats ont été envoyés vers Erbil.",
         # another attack in Kabul
         "Un attentat a frappé un ministère à Kaboul, faisant six morts.",
+        # another joint statement: of a visit
+        "Dans une déclaration commune, les deux dirigeants ont salué leur partenariat de sécurité.",
     ],
 )
 def test_words_that_do_not_name_the_event(text):
     assert roles(text) == [], roles(text)
+
+
+def test_the_2021_statement_on_the_combat_mission_is_not_that_of_2024():
+    text = "Une déclaration commune a annoncé la fin de la mission de combat de la coalition."
+    assert "coalition-end-statement" not in [i for i, _ in roles(text)], roles(text)
 
 
 def test_windows_come_from_the_rows_dates():

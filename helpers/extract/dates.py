@@ -441,6 +441,7 @@ _NEEDS = {
     "iso": ("-",),
     "numeric": ("/", "."),
     "numeric_dm": ("/",),
+    "dashed": ("-",),
     "interval": ("du ", "entre le"),
     "en_date": ("19", "20"),
     "en_date2": ("19", "20"),
@@ -493,6 +494,12 @@ _p("iso", rf"\b(?P<y>{YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
 _p(
     "numeric",
     r"\b(?P<d>0?[1-9]|[12]\d|3[01])[/.](?P<m>0?[1-9]|1[0-2])[/.](?:(?P<y>(?:19|20)\d\d)|(?P<yy>\d\d))(?![\d/.])",
+)
+# a day, month and year with dashes, tight or spaced (« le 04-01-2022 », « Publié le 20 - 06 - 2019 »): the same
+# separator twice and a year of four digits (not a score, a range of years or a phone number)
+_p(
+    "dashed",
+    r"(?<![\d./-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>-| - )(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d./-])",
 )
 _p("numeric_dm", r"\b(?:le|du|au) (?P<d>0?[1-9]|[12]\d|3[01])/(?P<m>0?[1-9]|1[0-2])(?![\d/])(?! d(?:es|u|e|')\b)")
 _p(
@@ -793,7 +800,7 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     x = TimeExpr(raw, s, e, "date")
     pre = (g.get("pre") or "").strip()
     x.since = pre.startswith("depuis") or pre == "des"
-    if name in ("iso", "numeric"):
+    if name in ("iso", "numeric", "dashed"):
         x.day, x.month, x.year = int(g["d"]), int(g["m"]), _year(g)
         if not _valid(x.year, x.month, x.day):
             return None

@@ -183,6 +183,7 @@ RANK = {
     "yearless": 3,
     "corpus": 4,
     "weekday": 5,
+    "stamp_weekday": 5,
     "period": 5,
     "to_the_day": 5,
     "distance": 5,
@@ -298,10 +299,12 @@ def infer_one(
         + _dateline_on_the_day(text, folded, exprs, refs, sents)
         + _yearless_links(text, folded, exprs, refs, sents)
         + [Bound(c.lo, c.hi, c.evidence, "corpus") for c in constraints or []]
+        + _weekday_stamp(text, folded, exprs)
         + _weekday_dates(text, folded, exprs, lead, frozenset(x.start for _, x in periods))
         + _period_dates(text, periods)
         + _named_relative_days(text, folded, exprs)
         + _to_the_day(text, folded, exprs, refs, sents, lead)
+        + _offset_to_present(text, folded, exprs, refs, sents)
         + _distance_dates(text, folded, exprs)
     )
     window = Window([(FLOOR, horizon())])
@@ -583,7 +586,12 @@ def _reference_bounds(
             its_day = rel and all(
                 x.kind == "weekday" and x.rel in (None, "recent") and x.weekday == e0.start.weekday() for x in rel
             )
-            if rel and (in_lead or its_day) and not _BACKGROUND.search(folded, sent[0], ref.start):
+            # in the lead, a weekday that is not the event's dates another act (« Le nombre de blessés lors des
+            # frappes de missiles du 8 janvier s'élève à 50, a indiqué mardi le Pentagone »): the event is not
+            # the news then
+            days = [x for x in rel if x.kind == "weekday"]
+            other_day = days and not any(_weekday_is(x, e0.start, folded) for x in days)
+            if rel and (in_lead and not other_day or its_day) and not _BACKGROUND.search(folded, sent[0], ref.start):
                 hi = e0.start + timedelta(days=6)
                 where = "in the lead" if in_lead else f"({_quote(text, rel[0])}, the event's own)"
                 out.append(
@@ -641,6 +649,14 @@ def _reference_bounds(
                     )
                 )
     return out
+
+
+def _weekday_is(x: TimeExpr, d: date, folded: str) -> bool:
+    """Whether the bare weekday ``x`` may name the day ``d`` (a night's weekdays: either of its days)."""
+    if x.weekday == d.weekday():
+        return True
+    night = x.night or "nuit" in folded[x.start : x.end]
+    return night and (d.weekday() - x.weekday) % 7 <= (x.day2 or 1)
 
 
 def _office_window(ref: Reference) -> tuple[date | None, date | None, str]:
@@ -819,14 +835,85 @@ def _weekday_dates(
         # the lead's news of the day is online that day or the next; elsewhere, a weekday is written beside a
         # date only for the days around publication ("samedi 4 janvier"; older dates lose it: "le 4 janvier")
         stretch = timedelta(days=1) if in_lead else WEEKDAY_DATE_WITHIN
+        later = _later_lead_weekdays(folded, exprs, lead, x) if in_lead else []
+        if later:
+            # « X a été tué vendredi 7 juillet …, a annoncé dimanche le Centcom »: the news may be the bare weekday's,
+            # the first such day after the date (or the date's own), online that day or the next
+            stretch += timedelta(days=max(_days_after(x.weekday, w) for w in later))
         days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
         why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
             "; in the lead, it is the day of the news (published that day or the next)"
+            if in_lead and not later
+            else "; in the lead, it or the lead's "
+            + ", ".join(_quote(text, w) for w in later)
+            + " after it is the day of the news (published that day or the next)"
             if in_lead
             else "; a weekday is written beside a date only in the two weeks around publication"
         )
         out.append(Bound(None, None, why, "weekday", days))
     return out
+
+
+# the parts of a byline's line (« INTERNATIONAL · Lundi », « Monde | Mercredi, 16:40 »)
+_BYLINE_SEP = re.compile(r"[|•·—–]| - ")
+# a weekday alone in its part of the line: a stamp's cue before it at most, a clock time after it
+_WEEKDAY_STAMP = re.compile(
+    rf"\s*(?:(?:publiee?|mis a jour|mise a jour|actualisee?|modifiee?)\s*(?:le\s*|:\s*)?)?{WD}\s*,?(?:{CLOCK}"
+    r"(?:\s*(?:h|min))?)?\s*"
+)
+
+
+def _weekday_stamp(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
+    """A stamp that gives the day of the week only (« Mercredi, 16:40 », « INTERNATIONAL · Lundi »: pages that date
+    the week's articles by their weekday): a short line at the head or foot of the article, the weekday alone in
+    its part of it (a clock time after it at most): published on that weekday, the week for the rest to fix."""
+    out = []
+    for x in exprs:
+        if x.kind != "weekday" or x.night or x.rel not in ("recent", "this"):
+            continue
+        if not (x.start < 400 or x.start > len(text) - 300):
+            continue
+        ls = folded.rfind("\n", 0, x.start) + 1
+        le = folded.find("\n", x.end)
+        le = len(folded) if le < 0 else le
+        line = folded[ls:le]
+        if len(line.split()) > 8:
+            continue
+        parts = [(m.start(), m.end()) for m in _BYLINE_SEP.finditer(line)]
+        a = max([e for _, e in parts if e <= x.start - ls], default=0)
+        b = min([st for st, _ in parts if st >= x.end - ls], default=len(line))
+        if not _WEEKDAY_STAMP.fullmatch(line, a, b):
+            continue
+        why = f"the stamp {text[ls:le].strip()!r} gives the day of the week: published on a {_WEEKDAY_NAMES[x.weekday]}"
+        out.append(Bound(None, None, why, "stamp_weekday", weekday=x.weekday, stretch=0))
+        break
+    return out
+
+
+def _later_lead_weekdays(folded: str, exprs: list[TimeExpr], lead: tuple[int, int], x: TimeExpr) -> list[TimeExpr]:
+    """The bare weekdays of the lead, told as past or present (« a annoncé dimanche »), besides the weekday and
+    date ``x`` (not a day of its own span: « dans la nuit de samedi à dimanche 13 mars »): the lead's news may be
+    of one of them, a day after ``x``."""
+    return [
+        w
+        for w in exprs
+        if w is not x
+        and w.kind == "weekday"
+        and lead[0] <= w.start < lead[1]
+        and w.rel in ("recent", "this")
+        and w.tense not in ("future", "planned")
+        and not (w.end <= x.start and _SPAN_JOIN.fullmatch(folded, w.end, x.start))
+        and _days_after(x.weekday, w)
+    ]
+
+
+# what joins two days of one span (« de samedi à dimanche 13 mars », « samedi et dimanche 13 mars »)
+_SPAN_JOIN = re.compile(r"\s*(?:a|au|et|ou|-)\s*(?:le\s+)?")
+
+
+def _days_after(weekday: int, w: TimeExpr) -> int:
+    """How many days after a day of ``weekday`` the first day of the bare weekday ``w`` (its night's last) falls."""
+    return (w.weekday + (w.day2 or 0 if w.night else 0) - weekday) % 7
 
 
 # a relative period and a date side by side, one naming the other (« la semaine dernière, jeudi 20 août »)
@@ -1035,6 +1122,73 @@ def _to_the_day(
     return out
 
 
+# a verb of occurring in the present before an offset (« Ces annonces interviennent deux jours après … »): the
+# offset counts from a past day to the news
+_OCCURS_NOW = re.compile(
+    r"\b(?:intervien(?:t|nent)|survien(?:t|nent)|arrive(?:nt)?|tombe(?:nt)?|a lieu|ont lieu|se produi(?:t|sent)|"
+    r"se tien(?:t|nent))\b(?:\s+(?:ainsi|donc|done|pile|exactement|tout juste|juste|seulement|a peine)){0,2}\s+$"
+)
+
+
+def _offset_to_present(
+    text: str, folded: str, exprs: list[TimeExpr], refs: list[Reference], sents: list[tuple[int, int]]
+) -> list[Bound]:
+    """An offset after a verb of occurring in the present (« Ces annonces interviennent deux jours après la
+    publication, vendredi, d'une déclaration commune … », « La réunion a lieu trois semaines après l'attaque du 12
+    mars »): the news is that far after a past day, the one-day timeline event named after it (every date of the
+    sentence after the offset its own: its weekday) or the date in its noun phrase. Published about then: the day
+    before to two days after (the news is online that day or the next), or within half the unit for weeks or more."""
+    out = []
+    for x in exprs:
+        if x.kind != "offset" or x.direction != "after" or x.rel != "refers" or not x.n or x.vague:
+            continue
+        if x.unit not in _DISTANCE_SLACK or not _OCCURS_NOW.search(folded, max(0, x.start - 60), x.start):
+            continue
+        sent = _sentence(sents, x.start)
+        after = [y for y in exprs if x.end <= y.start < sent[1]]
+        d = _after_date(folded, [y for y in after if y.kind == "date" and y.day and y.month], x.end)
+        if d is not None and d.weekday is None and len(after) == 1:
+            years = [d.year] if d.year is not None else range(FLOOR.year, horizon().year + 1)
+            past = [date(y, d.month, d.day) for y in years if _valid_day(y, d.month, d.day)]
+            since = _quote(text, d)
+        else:
+            events = [
+                r.entries[0]
+                for r in refs
+                if x.end <= r.start < sent[1]
+                and r.role == "event"
+                and len(r.entries) == 1
+                and r.entries[0].by_day_month
+                and r.entries[0].end is None
+            ]
+            if len({e.start for e in events}) != 1:
+                continue
+            e0 = events[0]
+            if any(
+                not (y.kind == "weekday" and not y.night and y.weekday == e0.start.weekday())
+                and (
+                    y.kind != "date"
+                    or (y.day, y.month, y.year or e0.start.year) != (e0.start.day, e0.start.month, e0.start.year)
+                )
+                for y in after
+            ):
+                continue  # another day is told after the offset: it may be the one counted from
+            past = [e0.start]
+            since = f"{e0.what} (reference timeline)"
+        if x.unit == "day":
+            days = [(p + timedelta(days=x.n - 1), p + timedelta(days=x.n + 2)) for p in past]
+        else:
+            k, u = _DISTANCE_SLACK[x.unit]
+            days = [
+                (_shift(_shift(p, x.n, x.unit), -k, u), _shift(_shift(p, x.n, x.unit), k, u) + timedelta(days=1))
+                for p in past
+            ]
+        if days:
+            why = f"{text[x.start : x.end].strip()!r} counts from {since} to the news, told in the present: published about then"
+            out.append(_days_bound(days, why, "to_the_day"))
+    return out
+
+
 # a distance from the present written with its date in apposition (« en septembre 2025, soit dans douze mois », « il y a
 # dix ans, en 2014 »): an exact count, not « quelques », « plus de », « près de » (the tagger's text of the count)
 _DISTANCE = re.compile(rf"(?:il y a|dans) (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees?)")
@@ -1154,31 +1308,10 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     return "", None
 
 
-# a day, month and year with dashes (« Publié le 04-01-2022 »), which the tagger leaves to counts and ranges: read
-# only after a stamp's word (then day first, as the French press writes it)
-_DASHED_STAMP = re.compile(
-    r"\b(?:publiee?|mis a jour|mise a jour|actualisee?|modifiee?|posted|published|updated)\b(?: le| :|:)?\s*"
-    r"(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)(?![\d-])"
-)
-
-
-def _dashed_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
-    """The dates with dashes of stamps (« Publié le 04-01-2022 | L'Expression »), as the tagger's dates, where it
-    found none; whether each is a stamp is for :func:`_dateline_line` to say."""
-    out = []
-    for m in _DASHED_STAMP.finditer(folded):
-        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-        a, b = m.start("d"), m.end("y")
-        if not _valid_day(y, mo, d) or any(x.start < b and a < x.end for x in exprs):
-            continue
-        out.append(TimeExpr(text[a:b], a, b, "date", day=d, month=mo, year=y))
-    return out
-
-
 def _dateline(text: str, folded: str, exprs: list[TimeExpr]) -> PubDate | None:
     """A dateline or "Publié le" line with a full date: the publication day, settled."""
     found = []
-    for x in exprs + _dashed_dates(text, folded, exprs):
+    for x in exprs:
         if x.kind != "date" or x.year is None:
             continue
         line, rank = _dateline_line(text, folded, x)
