@@ -1291,3 +1291,104 @@ def test_a_dated_participle_of_opening_dates_the_talks_not_their_suspension():
     assert t.date_start == date(2022, 3, 3), (t.date_start, t.clause)
     s = typed(evs, "suspension")
     assert s.date_start != date(2022, 3, 3), (s.date_start, s.clause)
+
+
+# --- a warrant is a court's act; the killing it names is no new killing ------------------------------------------
+
+WARRANT = (
+    "Le point sur l'Irak\n\n"
+    "Un juge de Bassora a délivré mercredi un mandat d'arrêt contre trois officiers pour l'assassinat d'un "
+    "militant connu.\n"
+)
+
+
+def test_a_warrant_is_an_other_event_and_the_act_it_names_no_new_one():
+    evs = events(WARRANT, date(2022, 5, 14))
+    assert "killing" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+    w = typed(evs, "other")
+    assert w.date_start == date(2022, 5, 11), (w.date_start, w.clause)
+
+
+# --- warplanes of no named country are the coalition's; named foreign jets are not -------------------------------
+
+JETS = (
+    "Le point sur l'Irak\n\n"
+    "Deux chasseurs-bombardiers ont pilonné mardi un dépôt de munitions près d'Al-Bou Kamal.\n"
+    "Des avions de combat turcs ont bombardé jeudi des positions kurdes près de Sinjar.\n"
+)
+
+
+def test_unnamed_warplanes_strike_and_named_foreign_jets_do_not():
+    evs = events(JETS, date(2023, 6, 10))
+    strikes = [e for e in evs if e.event_type == "strike"]
+    assert [e.date_start for e in strikes] == [date(2023, 6, 6)], [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+# --- « plus tôt dans le mois » after a day the sentence names: earlier in that day's month ---------------------------
+
+EARLIER_IN_MONTH = (
+    "Le point sur l'Irak\n\n"
+    "Le 27 octobre, la base de Kirkouk a été cédée à l'armée, après celle de Bassora plus tôt dans le mois.\n"
+)
+
+
+def test_earlier_in_the_month_counts_from_the_day_the_sentence_names():
+    x = expr(EARLIER_IN_MONTH, "plus tôt", date(2021, 11, 1))
+    assert (x.date_start, x.date_end) == (date(2021, 10, 1), date(2021, 10, 26)), (x.date_start, x.date_end)
+    hand = sorted(e.date_start for e in events(EARLIER_IN_MONTH, date(2021, 11, 1)) if e.event_type == "handover")
+    assert hand == [date(2021, 10, 1), date(2021, 10, 27)], hand
+
+
+# --- hypotheses are no acts; a finite clause of its own conjunction is no plan's complement ---------------------------
+
+HYPOTHESES = (
+    "Le point sur l'Irak\n\n"
+    "Le ministre a prévenu lundi que Téhéran paierait cher en cas d'attaque contre les troupes britanniques.\n"
+    "Ankara frappera si les combattants kurdes attaquent encore la frontière, a menacé mardi le président.\n"
+)
+
+
+def test_a_case_considered_is_no_attack():
+    evs = events(HYPOTHESES, date(2022, 6, 8))
+    assert not {e.event_type for e in evs} & {"attack", "strike"}, [(e.event_type, e.clause) for e in evs]
+    assert {e.date_start for e in evs if e.event_type == "announcement"} == {date(2022, 6, 6), date(2022, 6, 7)}
+
+
+GRANTED = (
+    "Le point sur l'Irak\n\nMême si les derniers instructeurs ont quitté Taji jeudi, les patrouilles se poursuivent.\n"
+)
+
+
+def test_a_move_granted_by_meme_si_happened():
+    w = typed(events(GRANTED, date(2022, 6, 11)), "withdrawal")
+    assert w.date_start == date(2022, 6, 9) and w.modality == "realized", (w.date_start, w.modality)
+
+
+CONTRAST = (
+    "Le point sur l'Irak\n\n"
+    "Si les deux premières roquettes ont visé vendredi la Zone verte, la troisième est tombée samedi sur la base "
+    "de Balad.\n"
+)
+
+
+def test_si_with_a_past_tense_opposes_two_facts():
+    evs = events(CONTRAST, date(2022, 6, 12))
+    days = sorted(e.date_start for e in evs if e.event_type == "attack")
+    assert date(2022, 6, 10) in days, [(e.event_type, e.date_start, e.modality) for e in evs]
+
+
+# --- a victory proclaimed is an other event; people fleeing are no forces; « ne … pas pour autant » negates ---------
+
+VICTORY_TOLD = (
+    "Le point sur l'Irak\n\n"
+    "L'armée irakienne a proclamé mardi la libération complète de la ville de Rawa, dernier bastion jihadiste.\n"
+    "Depuis février, quelque 8 000 personnes ont quitté la ville, selon l'ONU.\n"
+    "Cette victoire ne signifie pas pour autant le départ des conseillers étrangers.\n"
+)
+
+
+def test_a_victory_proclaimed_is_other_and_no_one_withdraws():
+    evs = events(VICTORY_TOLD, date(2017, 11, 18))
+    v = typed(evs, "other")
+    assert v.date_start == date(2017, 11, 14) and "Victoire" in v.headline, (v.date_start, v.headline)
+    assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]

@@ -123,6 +123,18 @@ def one(text, count):
             "present",
         ),
         ("Selon Londres, le contingent compterait 600 soldats l'an prochain.", 600, "planned"),
+        # a verb of keeping is one of having (« conserverait », « disposerait de »: no word of measure of their own);
+        # a change ahead (« après le retrait ») makes the conditional a plan again
+        (
+            "Le groupe jihadiste conserverait environ 2 000 combattants dans le désert, selon un rapport.",
+            2000,
+            "present",
+        ),
+        ("D'après l'ONU, l'organisation disposerait de près de 4 000 combattants.", 4000, "present"),
+        ("Londres garderait 400 soldats après le retrait.", 400, "planned"),
+        # « jusqu'à N … peuvent être déployés »: the most that may be there is a ceiling, not a level reached
+        ("Jusqu'à 300 soldats belges peuvent être déployés en Jordanie au titre de la mission.", 300, "planned"),
+        ("Jusqu'à 300 soldats belges ont été déployés en Jordanie l'an dernier.", 300, "present"),
         # a permitted deployment is a ceiling
         ("Le texte autorise le déploiement de neuf cents soldats au maximum jusqu'au 30 juin.", 900, "planned"),
         # the first number of « porter ses effectifs d'environ 300 à 2 000 » is the level before the change
@@ -1480,3 +1492,108 @@ def test_a_definite_body_with_no_owner_is_the_one_named_before_with_its_owner():
         "La mission, qui forme les officiers irakiens, compte aujourd'hui environ 700 membres."
     )
     assert people(text)[-1] == (700, "troops", "present", "NATO"), people(text)
+
+
+# --- figures3 round: general facts behind the misses of heldout8/9/6/4/3 --------------------------------
+
+
+def test_a_finite_verb_hung_on_the_noun_before_it_has_that_noun_as_subject():
+    # the parser reads « Daech maintiendrait … » as a noun phrase with the verb as its modifier: a finite verb
+    # qualifies a noun only through a relative pronoun, so the noun is the verb's subject, not the force last named
+    text = "Des soldats français restent à Erbil. Daech maintiendrait près de 3 000 combattants dans la région, d'après l'ONU."
+    f = one(text, 3000)
+    assert f.party == "IS", (
+        f"« Daech maintiendrait 3 000 combattants »: Daech's fighters, read as {f.party} ({f.party_basis})"
+    )
+
+
+def test_a_bare_number_set_off_after_a_noun_phrase_of_people_counts_them():
+    # « Les soldats …, quelques centaines selon …, ont été … »: the number in apposition counts the noun phrase
+    # before it, whose clause says what they did
+    text = (
+        "La base a été rendue aux Irakiens. Les militaires italiens stationnés sur place, une centaine selon "
+        "l'agence Nova, ont été transférés vers Erbil."
+    )
+    assert people(text) == [(100, "troops", "moved", "IT")], people(text)
+    text = "Les instructeurs néerlandais, environ 150 au total, sont toujours basés à Erbil."
+    assert people(text) == [(150, "troops", "present", "NL")], people(text)
+    # a number after a noun phrase that is no people, or after a clause, counts nothing
+    assert people("Les attaques contre les soldats, 150 depuis octobre, ont repris.") == []
+    assert people("Les soldats sont partis, 30 au total.") == []
+
+
+def test_a_number_said_of_a_pronoun_by_etre_counts_the_people_it_stands_for():
+    # « ils ne seront plus que 300 »: the pronoun stands for the troops just counted; the number is their level
+    text = "Environ 800 soldats italiens sont déployés en Irak ; ils ne seront plus que 300 l'an prochain."
+    assert people(text) == [(800, "troops", "present", "IT"), (300, "troops", "planned", "IT")], people(text)
+    text = "Le Danemark a rappelé 60 soldats en mars. Selon Copenhague, ils sont aujourd'hui une quarantaine à Erbil."
+    assert people(text)[-1] == (40, "troops", "present", "DK"), people(text)
+    text = "Deux soldats lettons ont été blessés mardi. Ils sont désormais cinq, selon l'armée."
+    assert people(text)[-1] == (5, "casualties", "wounded", "LV"), people(text)
+    # a number after another verb of theirs counts nothing
+    assert people("Les soldats danois ont quitté Bagdad. Ils sont partis, 120 au total.") == []
+
+
+def test_a_definite_number_that_is_a_toll_told_before_names_those_people_again():
+    # « les trois morts » after a toll of two and one: the same dead, of the same sides
+    text = (
+        "Une roquette a tué mardi deux soldats américains et un soldat polonais à Taji. Deux jours plus tard, "
+        "les Etats-Unis ont frappé une milice. Outre les trois morts, quinze membres de la coalition avaient été "
+        "blessés mardi."
+    )
+    assert (3, "casualties", "killed", "coalition") in people(text), people(text)
+    # « Sur les 85 militaires »: the wounded counted before, whose part is counted too
+    text = (
+        "Le Pentagone a reconnu que 85 soldats américains avaient été blessés lors de l'attaque. "
+        "Sur les 85 militaires, une cinquantaine ont depuis repris le service."
+    )
+    found = people(text)
+    assert found[1:] == [(85, "casualties", "wounded", "US"), (50, "casualties", "wounded", "US")], found
+    # a toll of which the number is only a part is not told again
+    text = (
+        "Les frappes ont tué trois soldats et deux policiers irakiens. Les 3 soldats américains présents sur la base "
+        "sont indemnes."
+    )
+    assert people(text)[-1][1] == "troops", people(text)
+
+
+def test_the_items_of_a_list_opened_by_a_colon_after_a_toll_are_its_parts():
+    # « ont fait 120 morts : 90 assaillants, 25 membres des forces de sécurité et cinq civils »: each item counts some
+    # of the dead, whatever its noun would say alone
+    text = (
+        "Selon l'ONG, l'assaut contre la prison a fait 120 morts : 90 assaillants, 25 membres des forces irakiennes "
+        "et cinq civils."
+    )
+    found = read(text)
+    got = [(f.count_best, f.kind, f.measure, f.part_of) for f in found]
+    assert got == [
+        (120, "casualties", "killed", None),
+        (90, "casualties", "killed", 0),
+        (25, "casualties", "killed", 0),
+        (5, "casualties", "killed", 0),
+    ], got
+    assert found[2].party == "IQ", found[2].party
+
+
+def test_a_list_of_other_sorts_of_people_after_a_toll_is_no_apposition():
+    # « quatre soldats, un policier et deux civils »: soldiers are not police or civilians; the phrase after the comma
+    # counts more victims, not who the soldiers were
+    text = "L'armée irakienne a indiqué que les frappes avaient tué quatre soldats, un policier et deux civils."
+    got = [(f.count_best, f.party, f.part_of) for f in read(text) if f.kind == "casualties"]
+    assert got[1:] == [(1, "IQ", None), (2, "civilians", None)] and got[0][1:] != ("civilians",), got
+    assert got[0][2] is None, got
+    # an apposition that says who they were still does (« trois morts, deux soldats et un officier »)
+    text = "Une frappe a fait trois morts, deux soldats irakiens et un officier irakien."
+    got = [(f.count_best, f.party, f.part_of) for f in read(text) if f.kind == "casualties"]
+    assert got == [(3, "IQ", None), (2, "IQ", 0), (1, "IQ", 0)], got
+
+
+def test_the_subject_of_a_relative_after_dont_takes_no_measure_from_the_clause_before():
+    # « Le départ … laisserait l'armée face aux réseaux de Daech, dont quelques milliers de combattants agiraient
+    # encore »: the departure is the main clause's; the fighters' own verb, in the conditional of a source with
+    # « encore » (still), says how many there are now
+    text = (
+        "Le départ des troupes laisserait l'armée seule face aux réseaux de Daech, dont quelques milliers de "
+        "combattants agiraient encore dans le désert."
+    )
+    assert people(text) == [(2000, "troops", "present", "IS")], people(text)

@@ -677,3 +677,210 @@ def test_a_number_after_a_day_and_month_and_a_comma_is_no_year():
     text = "Les bases ont été visées 46 fois depuis le 17 octobre, 24 en Irak et 22 en Syrie."
     x = next(x for x in tag(text, date(2023, 11, 9), date(2023, 11, 9)) if "octobre" in x.text)
     assert x.text.strip() == "depuis le 17 octobre" and x.date_start == date(2023, 10, 17), (x.text, x.date_start)
+
+
+@pytest.mark.parametrize(
+    "text,start,end",
+    [
+        # a deadline with its distance from the present: six months before June 2022 (a month either way)
+        (
+            "Titre\n\nLes instructeurs étrangers doivent quitter le camp de Bassora d'ici juin 2022, soit dans six "
+            "mois, selon le ministère.",
+            "2021-11-01",
+            "2022-01-31",
+        ),
+        # a past year with its distance: ten years after 2014 (half a year either way)
+        (
+            "Titre\n\nEn 2014, il y a dix ans, les jihadistes s'emparaient de la ville. La base a été rendue à "
+            "l'armée irakienne.",
+            "2023-07-01",
+            "2025-06-30",
+        ),
+        # the distance first, then the day (« il y a deux semaines, le 3 mars 2021 »: three days either way)
+        (
+            "Titre\n\nIl y a deux semaines, le 3 mars 2021, une salve de roquettes visait la base. Les conseillers "
+            "sont restés sur place.",
+            "2021-03-14",
+            "2021-03-20",
+        ),
+        # a yearless dateline picks its day among the years: 8 May two years before May 2026
+        (
+            "Les conseillers quittent le nord\nERBIL, 8 mai (AFP) - La coalition a annoncé mercredi le départ de "
+            "ses derniers conseillers. La mission doit s'achever en mai 2026, soit dans deux ans.",
+            "2024-05-08",
+            "2024-05-08",
+        ),
+    ],
+)
+def test_a_date_in_apposition_to_its_distance_from_the_present_places_publication(text, start, end):
+    p = infer_one(text, timeline=TIMELINE)
+    got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
+    assert got == (start, end), (got, p.evidence, p.notes)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "En 2014, il y a quelques années, les jihadistes s'emparaient de la ville.",  # no count
+        "En 2014, il y a plus de dix ans, les jihadistes s'emparaient de la ville.",  # a lower bound only
+        "En 2014, il y a dix ans que la ville était tombée, selon le maire.",  # counted from 2014, not from today
+        "En 2014, il y a dix ans et demi, les jihadistes s'emparaient de la ville.",  # the half is another count
+        "En 2014, soit dix ans après la chute de Bagdad, les jihadistes s'emparaient de la ville.",  # not from today
+    ],
+)
+def test_a_vague_or_other_distance_beside_a_date_places_nothing(sentence):
+    p = infer_one(f"Titre\n\n{sentence} La base a été rendue à l'armée irakienne.", timeline=TIMELINE)
+    assert p.end is None or p.end.year > 2026 or p.precision == "unknown", (p.start, p.end, p.evidence)
+    assert "from the present" not in p.evidence, p.evidence
+
+
+def test_a_base_handover_told_in_the_lead_by_its_weekday_is_the_news():
+    # the coalition handed al-Taqaddum to Iraqi forces on Saturday 4 April 2020 (reference timeline)
+    text = (
+        "Titre\n\nLa coalition a remis samedi aux forces irakiennes la base aérienne d'al-Taqaddum, près de "
+        "Habbaniyah, lors d'une cérémonie sobre. Les derniers conseillers étrangers ont rejoint Erbil."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2020, 4, 4), date(2020, 4, 10)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence,news",
+    [
+        # Sunday is the day the K-1 base was handed over (29 March 2020): the article is of the week after it
+        ("Dimanche, c'est la base K1 qui a été remise à l'armée irakienne.", True),
+        # another weekday than the event's: the weekday may date another act, or the writer errs
+        ("Samedi, c'est la base K1 qui a été remise à l'armée irakienne.", False),
+        # « dimanche dernier » may be of the week before
+        ("Dimanche dernier, c'est la base K1 qui a été remise à l'armée irakienne.", False),
+    ],
+)
+def test_an_event_dated_outside_the_lead_by_its_own_weekday_is_of_the_past_week(sentence, news):
+    text = (
+        "Titre\n\nLes soldats de la coalition plient bagage dans le nord de l'Irak, base après base. Les officiers "
+        f"parlent d'un simple repositionnement des forces. {sentence} D'autres sites suivront."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    week = (p.start, p.end) == (date(2020, 3, 29), date(2020, 4, 4))
+    assert week is news, (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "tail,start,end",
+    [
+        # a month of last year beside a dated event: published the year after it, at any time of that year
+        ("en janvier de l'an dernier", "2021-01-01", "2021-12-31"),
+        ("en janvier de l'année dernière", "2021-01-01", "2021-12-31"),
+        ("en janvier de cette année", "2020-01-03", "2020-12-31"),
+        # without its year: of the past twelve months
+        ("en janvier", "2020-01-03", "2021-01-31"),
+    ],
+)
+def test_a_month_of_a_year_counted_from_publication_beside_an_event(tail, start, end):
+    text = (
+        "Titre\n\nLes conseillers étrangers ont quitté la base de Bassora. Le départ des instructeurs avait été "
+        f"décidé après la mort de Soleimani, {tail}, selon le ministère."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
+    assert got == (start, end), (got, p.evidence)
+
+
+def test_natos_decision_to_expand_its_iraq_mission_told_by_its_weekday_is_the_news():
+    # NATO's defence ministers decided on Thursday 18 February 2021 to take the mission from 500 to 4,000
+    text = (
+        "Titre\n\nRéunis par visioconférence, les ministres de la Défense de l'OTAN ont décidé jeudi de porter "
+        "de 500 à 4 000 les effectifs de leur mission en Irak. Le déploiement sera progressif."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2021, 2, 18), date(2021, 2, 24)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "lead,start,end",
+    [
+        # Monday 15 February 2021: the rockets on Erbil that killed a contractor
+        (
+            "Des roquettes se sont abattues lundi soir sur la base de la coalition à Erbil, tuant un sous-traitant "
+            "étranger, selon les autorités kurdes.",
+            date(2021, 2, 15),
+            date(2021, 2, 21),
+        ),
+        # Thursday 26 August 2021: the bombing at Kabul airport that killed 13 US soldiers
+        (
+            "À Bagdad, on a suivi de près l'attentat qui a frappé jeudi l'aéroport de Kaboul, tuant 13 militaires "
+            "américains.",
+            date(2021, 8, 26),
+            date(2021, 9, 1),
+        ),
+    ],
+)
+def test_an_attack_of_2021_told_in_the_lead_by_its_weekday_is_the_news(lead, start, end):
+    p = infer_one(f"Titre\n\n{lead} Les responsables irakiens se disent inquiets.", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence,dated",
+    [
+        # a clause of the present, past the lead: the interval ends today
+        ("L'attaque survient dix ans, jour pour jour, après la prise de Mossoul du 10 juin 2014.", True),
+        ("Les cérémonies ont lieu dix ans jour pour jour après la chute de Mossoul du 10 juin 2014.", True),
+        # told in the past, the anniversary is of another time; a date after a comma may be the main clause's
+        ("Dix ans jour pour jour après la chute de Mossoul du 10 juin 2014, le général avait démissionné.", False),
+        ("L'attaque survient dix ans, jour pour jour, après la chute de Mossoul, le 10 juin 2014.", False),
+    ],
+)
+def test_jour_pour_jour_after_a_date_in_a_clause_of_the_present(sentence, dated):
+    text = (
+        "Titre\n\nDes roquettes ont visé la base de Bassora, sans faire de victime. Les artificiers ont "
+        f"sécurisé le site dans la soirée. Aucun groupe n'a revendiqué l'attaque. {sentence}"
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert ((p.start, p.end) == (date(2024, 6, 9), date(2024, 6, 12))) is dated, (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "stamp,day",
+    [
+        ("Publié le 14-03-2021 | Le Quotidien du Golfe", date(2021, 3, 14)),
+        ("Mis à jour le 16-03-2021 | Publié le 14-03-2021", date(2021, 3, 14)),
+        ("Publié : 09-11-2023 à 08:15", date(2023, 11, 9)),
+    ],
+)
+def test_a_stamp_with_a_dashed_date_gives_the_publication_day(stamp, day):
+    p = infer_one(f"Les frappes se poursuivent\n{stamp}\nDes roquettes ont visé mardi la base d'Erbil.\n")
+    assert (p.start, p.end, p.settled) == (day, day, True), (p.start, p.end, p.evidence)
+
+
+def test_a_dashed_date_in_running_text_is_no_stamp():
+    p = infer_one(
+        "Les frappes se poursuivent\nLe rapport du ministère, publié le 14-03-2021, fait état de trois blessés parmi "
+        "les soldats de la coalition stationnés sur la base.\n"
+    )
+    assert p.start is None or p.start != date(2021, 3, 14) or not p.settled, (p.start, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "sentence,start,end",
+    [
+        # the term's start named by its month: May 2020 (Kadhimi), and a date without its year is of the past year
+        (
+            "L'envoyé américain a été reçu par le Premier ministre Moustafa al-Kazimi, qui multiplie les contacts "
+            "depuis son entrée en fonctions, en mai.",
+            "2020-05-07",
+            "2021-06-01",
+        ),
+        # without the term's start, any May of the term
+        (
+            "L'envoyé américain a été reçu par le Premier ministre Moustafa al-Kazimi, qui multiplie les contacts "
+            "depuis les manifestations de mai.",
+            "2020-05-07",
+            "2022-11-26",
+        ),
+    ],
+)
+def test_a_yearless_date_of_a_terms_start_is_its_first_day(sentence, start, end):
+    p = infer_one(f"Titre\n\n{sentence} Les discussions porteront sur les bases.", timeline=TIMELINE)
+    got = (p.start and p.start.isoformat(), p.end and p.end.isoformat())
+    assert got == (start, end), (got, p.evidence)

@@ -77,6 +77,26 @@ def test_how_an_office_holder_is_named(text, expected):
         ("Un sous-traitant américain a été tué dans l'attaque de la base K1.", "k1-attack"),
         ("Une attaque de drone a tué trois soldats américains en Jordanie.", "tower-22"),
         ("la pandémie de Covid-19", "covid-name"),
+        # the 2020 handovers of the coalition's bases, named with the act and the Iraqi side
+        ("La coalition a remis dimanche la base K-1 aux forces irakiennes.", "handover-k1"),
+        ("Le camp de Taji a été rendu à l'armée irakienne lors d'une cérémonie.", "handover-taji"),
+        ("la rétrocession d'al-Qaïm aux forces de sécurité irakiennes", "handover-al-qaim"),
+        ("La base de Qayyarah, cédée aux forces irakiennes, est désormais vide.", "handover-qayyarah"),
+        ("Les Américains ont remis la base d'al-Taqaddum, près de Habbaniyah, aux Irakiens.", "handover-taqaddum"),
+        ("Les alliés ont décidé de faire passer la mission de 500 à 4 000 formateurs.", "nato-mission-4000"),
+        ("L'OTAN a approuvé l'envoi de 4 000 instructeurs en Irak.", "nato-mission-4000"),
+        (
+            "Les alliés ont validé l'extension de la mission, forte de 500 formateurs, qui passera à 4 000.",
+            "nato-mission-4000",
+        ),
+        (
+            "Une salve de roquettes tirée sur Erbil a tué un sous-traitant philippin de la coalition.",
+            "erbil-attack-2021",
+        ),
+        (
+            "L'attentat-suicide aux portes de l'aéroport de Kaboul a tué 13 militaires américains.",
+            "kabul-airport-bombing",
+        ),
     ],
 )
 def test_an_event_named_with_its_words(text, entry):
@@ -89,6 +109,18 @@ def test_an_event_named_with_its_words(text, entry):
         "Le général Qassem Soleimani commande la force al-Qods.",  # alive: no killing named
         "La base K1 a été visée par des roquettes.",  # no contractor killed: another attack on K1
         "Le roi de Jordanie a reçu le ministre.",
+        # a base without its handover to the Iraqi side: the soldiers moved, or another party received it
+        "L'Allemagne a transféré ses soldats de Taji vers la Jordanie, loin des forces irakiennes.",
+        "La base K1 a été remise aux conseillers américains en 2016.",
+        "Des roquettes ont visé la base de Qayyarah, où sont stationnées des forces irakiennes.",
+        # the figures before the ministers' decision, or another deployment of the Alliance
+        "Selon l'OTAN, la mission en Irak pourrait passer de 500 à 4 000 personnels.",
+        "L'OTAN a décidé d'envoyer 4 000 soldats supplémentaires sur son flanc est.",
+        # another attack on Erbil (no contractor killed), a contractor killed elsewhere and troops sent to Erbil
+        "Des drones ont visé l'aéroport d'Erbil sans faire de victime.",
+        "Un sous-traitant a été tué à Bassora, et les soldats ont été envoyés vers Erbil.",
+        # another attack in Kabul
+        "Un attentat a frappé un ministère à Kaboul, faisant six morts.",
     ],
 )
 def test_words_that_do_not_name_the_event(text):

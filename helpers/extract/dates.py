@@ -1516,6 +1516,8 @@ def tag(
             out[i] = _that_day(x, out, spans)
         elif x.rel == "day_of_month":
             out[i] = _month_told(x, out, spans, hi or lo)
+        elif x.rel == "earlier":
+            out[i] = _earlier_than_told(x, out, spans)
     for i, x in enumerate(out):
         if x.kind != "offset":
             continue
@@ -1646,6 +1648,21 @@ def _that_day(x: TimeExpr, out: list[TimeExpr], spans) -> TimeExpr:
         precision=ref.precision,
         basis="reference",
         note=f"from {ref.text!r}",
+    )
+
+
+def _earlier_than_told(x: TimeExpr, out: list[TimeExpr], spans) -> TimeExpr:
+    """« plus tôt dans le mois (la semaine, l'année) » after a day the sentence or the two before name (« Le 29 mars,
+    la base K1 a été remise, après celles d'al-Qaïm et de Qayyarah plus tôt dans le mois »): earlier in that day's
+    month, not in the publication's; with no such day, as resolved from publication."""
+    ref = _last_told(x, out, spans, lambda o: o.kind != "offset" and o.rel != "earlier" and o.precision == "day")
+    if ref is None:
+        return x
+    a, b = resolve(replace(x, date_start=None, date_end=None), ref.date_start) or (None, None)
+    if a is None:
+        return x
+    return replace(
+        x, date_start=a, date_end=b, precision=precision_of(a, b), basis="reference", note=f"from {ref.text!r}"
     )
 
 

@@ -1027,7 +1027,9 @@ def _elided_dates(fr: Frame, clause_f: str, a: int, dates: list[TimeExpr]) -> li
     m = ELLIPSIS.search(clause_f, max(0, fr.start - a))
     if m is not None:
         out = [
-            (x, a + m.end(), x.start, False) for x in dates if x.start >= a + m.end() and x.precision in ("day", "week")
+            (x, a + m.end(), x.start, False)
+            for x in dates
+            if x.start >= a + m.end() and x.precision in ("day", "week", "month")
         ]
     later = sorted((x for x in dates if x.start > fr.end and x.precision in ("day", "week")), key=lambda x: x.start)
     for i, x in enumerate(later):

@@ -1151,7 +1151,31 @@ def _subject(verb):
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj"):
             return c
-    return None
+    return misread_subject(verb)
+
+
+def misread_subject(verb):
+    """The noun a finite verb was hung on as if it qualified it (« Daech maintiendrait 3 000 combattants »
+    parsed as a noun phrase, the verb its modifier): a finite verb qualifies a noun only through a relative
+    pronoun, so with none, the noun that heads the sentence before it is its subject. None otherwise."""
+    h = verb.head
+    if (
+        verb.dep_ != "acl"
+        or verb.pos_ not in ("VERB", "AUX")
+        or "Fin" not in verb.morph.get("VerbForm")
+        or h.dep_ != "ROOT"
+        or h.pos_ not in ("NOUN", "PROPN")
+        or h.i > verb.i
+    ):
+        return None
+    if any(c.i < verb.i and (c.dep_ in ("mark", "obj") or "Rel" in c.morph.get("PronType")) for c in verb.children):
+        return None
+    return h
+
+
+def _misread_is(subj, verb) -> bool:
+    m = misread_subject(verb)
+    return m is not None and m.i == subj.i
 
 
 def _verbs_up(tok):
@@ -1216,7 +1240,7 @@ def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[s
     roots = [t for t in tok.doc if t.dep_ == "ROOT" and t.i < tok.i and all(t.i != u.i for u in ups)]
     for v in ups + roots[:1]:
         subj = _subject(v)
-        if subj is None or tok in subj.subtree:
+        if subj is None or tok in subj.subtree and not _misread_is(subj, v):
             continue
         if harm_verb is not None and v.i == harm_verb.i:
             continue
@@ -1251,7 +1275,7 @@ def frame_subject(tok, context: Context, sent_start: int) -> str:
     pronoun, reported = None, False
     for v in _verbs_up(tok):
         subj = _subject(v)
-        cands = [subj] if subj is not None and tok not in subj.subtree else []
+        cands = [subj] if subj is not None and (tok not in subj.subtree or _misread_is(subj, v)) else []
         cands += [c for c in v.children if c.dep_ == "obl:agent"]
         if REPORT.match(fold(v.lemma_)) and v.i != tok.i:
             reported = True

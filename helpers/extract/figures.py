@@ -550,6 +550,15 @@ def _anaphor(c: Figure, out: list[Figure], mine: list[int], nearby, among) -> in
 
 
 APPROX_WORDS = r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|plus d'|moins d'|jusqu'a|seulement)?\s*"
+# « ils sont 109 », « elles ne seront plus que 300 », « ils étaient zéro, puis onze, puis trente-quatre »: a form of
+# « être » after a subject pronoun, then the number (or a series of numbers) with nothing else between
+PRONOUN_COPULA = re.compile(
+    r"\b(?:ils|elles)\s+(?:ne\s+|n')?(?:[a-z]+\s+){0,2}?(?:sont|etaient|seront|seraient|furent|etre|ete)\s+"
+    r"(?:(?:plus|desormais|encore|aujourd'hui|deja|alors|maintenant|seulement|que|qu'a peine|tout au plus)\s+)*"
+    r"(?:(?:zero|(?:" + _NUM_WORDS + r"|-)+|\d[\d\s]*),\s*(?:puis|et)?\s*)*" + APPROX_WORDS + "$"
+)
+
+
 TROOPISH = re.compile(
     r"^(?:effectifs?|personnels?|contingents?|nombre|total|mission|presence|troupes|forces?|armees?|"
     r"dispositif|deploiement|empreinte)$"
@@ -694,10 +703,12 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     level_np = None  # « le nombre de militaires américains blessés s'élève à 50 »: the noun phrase measured
     if c.unit and mine and PART_BEFORE.search(folded[max(0, c.start - 40) : c.start]):
         c.continues = mine[-1]  # "dont deux américains": a part of the figure before, its kind
+    elif c.unit and _listed_after_toll(out, mine, folded, c) is not None:
+        c.continues = _listed_after_toll(out, mine, folded, c)  # « 500 morts : 374 assaillants, 40 gardiens … »
     elif c.unit and ANAPHOR_BEFORE.search(folded[: c.start]):
         # « Parmi les morts figurent quatre commandants »: a part of the toll told before
         c.continues = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
-    copula = None
+    copula, said = None, None
     if not c.unit and COPULA_NP.match(nxt):
         um = UNIT_RX.match(" " + folded[c.end + COPULA_NP.match(nxt).end() : c.end + 80])
         if um and re.fullmatch(PERSON, um.group("unit")):
@@ -761,6 +772,13 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
             if earlier:
                 ante = max(earlier)
+        said = PRONOUN_COPULA.search(folded[: c.start]) if ante is None and not c.unit else None
+        if said:
+            # « ils ne devraient plus être que quelques centaines », « Ils sont désormais 109 »: a number said of a
+            # pronoun by « être » counts the people the pronoun stands for, the people counted just before
+            earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
+            if earlier:
+                ante = max(earlier)
         if ante is None and not c.unit and re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start]):
             # "un retrait … de ses troupes : de Bagdad (40 sur 90)": the noun of the phrase it details
             nouns = list(
@@ -788,7 +806,16 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if earlier:
                 ante = earlier[-1]
         if ante is None and not c.unit:
-            return False
+            head = _apposed_to(doc, folded, c, ntok)
+            if head is None:
+                return False
+            # « Les soldats encore présents, quelques centaines selon une source, ont été redéployés »: a bare number
+            # set off by a comma right after a noun phrase of people counts them; their noun, determiner and
+            # clause are the figure's
+            c.unit, c.unit_start, utok = head.text, head.idx, head
+            # (the determiner is the noun phrase's, not the number's: « quelques centaines » is no definite whole)
+            det = next((fold(t.text) for t in head.children if t.dep_ == "det"), "")
+            c.possessive = det if det in ("ses", "leurs", "leur", "nos", "vos") else ""
         if ante is not None:
             c.unit, c.continues = out[ante].unit, ante
     if copula is not None:
@@ -903,6 +930,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         c.kind = "troops"
         prev = out[mine[-1]] if mine else None
         c.measure, c.measure_basis = _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev)
+        if said:
+            # what they are (or will be) in number is their level, whatever the figure they stand for measures
+            ahead = re.search(r"\b(?:seront|devr\w+|vont|va|iront)\b", said.group())
+            c.measure, c.measure_basis = ("planned" if ahead else "present"), "a number said of them"
         if c.measure == "present" and CONCERNED.match(folded[c.local[2] :]):
             # « Plusieurs centaines de militaires sont concernés »: the people a move told just before affects are
             # that move's (« ne sont pas concernés » stay where they are)
@@ -996,7 +1027,74 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             c.party, c.party_basis = out[max(told)].party, "the toll told before"
             if c.measure == "killed_or_wounded" and fu == "victimes" and c.measure_basis == "own words":
                 c.measure, c.measure_basis = out[max(told)].measure, "victims of the toll told before"
+    if (
+        c.definite
+        and not c.possessive
+        and not c.approximate
+        and a is None
+        and c.kind in ("troops", "casualties")
+        and not any(m not in roles.CASUALTY_MEASURES for m, _ in own)
+    ):
+        again = _toll_told_again(out, c)
+        if again is not None and (c.party_basis != "stated" or c.party == again[0]):
+            # « Outre les trois morts, … », « Sur les 109 militaires, … »: a definite number of people that is the whole
+            # of a toll told in an earlier sentence names those people again, with that toll's side and measure
+            c.kind = "casualties"
+            c.party, c.party_basis = again[0], "the toll told before (the same number)"
+            c.measure, c.measure_basis = again[1], "the toll told before (the same number)"
     return True
+
+
+def _listed_after_toll(out: list[Figure], mine: list[int], folded: str, c: Figure) -> int | None:
+    """The toll of the sentence that a colon after it opens the list ``c`` is an item of (« les combats ont fait
+    près de 500 morts : 374 assaillants, 40 gardiens et quatre civils »): each item counts some of its dead."""
+    for j in mine:
+        t = out[j]
+        if (
+            t.kind == "casualties"
+            and t.local[2] <= c.start
+            and re.fullmatch(
+                r"[^.;:,]{0,30}?:\s*(?:[^.;:]*?(?:,|\bet))?\s*" + APPROX_WORDS, folded[t.local[2] : c.start]
+            )
+        ):
+            return j
+    return None
+
+
+def _toll_told_again(out: list[Figure], c: Figure) -> tuple[str, str] | None:
+    """(party, measure) of the latest earlier sentence's whole toll (its casualty figures of one measure that are
+    no part of another, added up) whose number is ``c``'s, or None."""
+    tolls: dict[tuple[int, str], list[Figure]] = {}
+    for f in out:
+        if f.kind == "casualties" and f.part_of is None and f.sentence_index < c.sentence_index and f.count_best:
+            tolls.setdefault((f.sentence_index, f.measure), []).append(f)
+    for (_, measure), figs in sorted(tolls.items(), key=lambda kv: -kv[0][0]):
+        if sum(f.count_best for f in figs) == c.count_best and not any(f.approximate for f in figs):
+            return roles.combine([f.party or "other" for f in figs]), measure
+    return None
+
+
+def _apposed_to(doc, folded: str, c: Figure, ntok):
+    """The head noun of people of the noun phrase a bare number is set off after by a comma (« Ses combattants,
+    quelques centaines tout au plus, … »), when that noun phrase is a whole one (its top is a plural noun of people)
+    with no verb of its own before the comma; None otherwise."""
+    if not re.search(r",\s*" + APPROX_WORDS + "$", folded[: c.start]):
+        return None
+    k = ntok.i - 1
+    while k >= 0 and doc[k].text != "," and doc[k].pos_ in ("ADV", "ADP", "DET"):
+        k -= 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    h = doc[k - 1]
+    while h.dep_ in ("amod", "nmod", "obl:arg", "obl:mod", "advmod", "case", "det", "fixed", "flat:name") and h.i < k:
+        if h.head.i >= k or h.head.i == h.i:
+            break
+        h = h.head
+    if h.pos_ != "NOUN" or "Plur" not in h.morph.get("Number") or not roles.PERSON_UNITS.match(fold(h.text)):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[h.left_edge.i : k]):
+        return None
+    return h
 
 
 def _same_people(a: str, b: str) -> bool:
@@ -1030,7 +1128,11 @@ WHOLE_MOVE = re.compile(r"^(?:total|totale|complet|complete|integral|integrale|e
 CEILING = re.compile(r"^(?:autoriser|permettre|plafonner)$")
 
 
-HOLD = re.compile(r"^(?:compter|disposer|avoir|totaliser|comprendre|regrouper|rassembler|revendiquer|aligner)$")
+# « peuvent être déployés », « pourront y être envoyés »: what may be done, with the modal right after the noun phrase
+MAY_BE = re.compile(r"^[^,;.]{0,50}?\b(?:peu\w*|pourr\w+|pouvai\w+|puissent)\s+(?:y\s+|encore\s+|desormais\s+)?etre\b")
+HOLD = re.compile(
+    r"^(?:compter|disposer|avoir|totaliser|comprendre|regrouper|rassembler|revendiquer|aligner|conserver|garder)$"
+)
 
 
 def _hearsay(verb) -> bool:
@@ -1054,12 +1156,17 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         or bool(re.search(r"\bd'ici\b", stretch))
         or any(t.pos_ in ("VERB", "AUX") and roles.future(t) for _, t in own)
     )
+    holder = gov_tok if gov_tok is not None else verb  # « disposerait de », « conserverait »: no word of measure
     if (
         later
-        and gov_tok is not None
-        and HOLD.match(fold(gov_tok.lemma_))
-        and _hearsay(gov_tok)
-        and not re.search(r"\b(?:d'ici|prochaine?s?|a terme|desormais|a l'avenir|bientot)\b", stretch)
+        and holder is not None
+        # « quelques milliers de combattants opéreraient encore »: « encore » (still) says the source's now
+        and (HOLD.match(fold(holder.lemma_)) or re.search(r"\bencore\b", stretch))
+        and _hearsay(holder)
+        and not re.search(
+            r"\b(?:d'ici|prochaine?s?|a terme|desormais|a l'avenir|bientot|apres|une fois|a l'issue|au terme)\b",
+            stretch,
+        )
     ):
         # « l'organisation compterait encore 3 000 combattants »: the conditional of a verb of having, with no time
         # ahead, reports what a source says there is now (the French press's conditional of hearsay), not a plan
@@ -1105,6 +1212,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         # « devraient passer sous la barre des 2 000 »: a bound the level is to fall under is a ceiling set, a
         # level reached only when said as done
         m, why = ("planned" if later else "present"), "a ceiling"
+    elif re.search(r"\bjusqu'a\s*$", before) and MAY_BE.match(after):
+        # « Jusqu'à 850 membres des forces peuvent être déployés »: the most that may be there is a ceiling set, not a
+        # level reached
+        m, why = "planned", "a ceiling (jusqu'à …, pouvoir)"
     elif ceiling is not None and not c.definite:
         # « le mandat autorise jusqu'à 500 soldats »: what is allowed is a ceiling, a level set, not one reached
         m, why = "planned", f"a ceiling ({ceiling.text})"
@@ -1186,6 +1297,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         m, why = prev.measure, "coordinated with a figure"
     else:
         back = _nearest_word_before(folded, c.start)
+        if RELATIVE_DONT.search(folded[: c.start]) and verb is not None and verb.idx > c.local[1]:
+            # « les cellules du groupe, dont quelques milliers de combattants opéreraient encore »: the figure is the
+            # subject of a relative clause of its own; a word of the clause before says nothing of it
+            back = ""
         if back in roles.FLOWS or back in roles.LEVELS:
             m, why = back, "nearest predicate before"
         elif a is not None and a.kind == "troops" and a.measure:
@@ -1341,7 +1456,10 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     the subject of its clause, the force last named."""
     pos = s.start + c.start
     fu_ = fold(c.unit)
-    words = fold(s.text[c.start : doc[end - 1].idx + len(doc[end - 1].text)]) if utok is not None and end > 0 else ""
+    first = (
+        utok.left_edge.idx if utok is not None and utok.idx < c.start else c.start
+    )  # an apposed number's noun before
+    words = fold(s.text[first : doc[end - 1].idx + len(doc[end - 1].text)]) if utok is not None and end > 0 else ""
     if c.kind == "troops":
         # « 300 membres issus de pays alliés »: where a body's people come from is not whose they are
         words = ORIGIN.sub("", words)
@@ -1529,6 +1647,8 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
         if c.continues is not None and (
             ANAPHOR_AFTER.match(folded[c.end :]) or ANAPHOR_BEFORE.search(folded[: c.start])
         ):
+            _part(out, k, c.continues)
+        elif c.continues is not None and c.continues == _listed_after_toll(out, earlier, folded, c):
             _part(out, k, c.continues)
         # "dont 160 formateurs", "parmi lesquels 3 Américains"
         elif PART_BEFORE.search(before) and earlier:
@@ -1728,9 +1848,11 @@ def _apposition(doc, f: Figure) -> tuple[int, int] | None:
             m += 1
     if m != k and m + 1 < len(doc) and doc[m].text == "," and doc[m + 1].pos_ in ("AUX", "VERB"):
         return doc[j].idx, doc[m].idx
-    # at the end of the sentence, a phrase with no verb: « trois morts, tous des gardes irakiens »
+    # at the end of the sentence, a phrase with no verb: « trois morts, tous des gardes irakiens » (not a list of
+    # other people: « trois soldats, deux policiers et un civil »)
     if (
         (k >= len(doc) or doc[k].text in (";", "."))
+        and not _other_people_listed(f, doc[j + 1 : k])
         and j + 1 < len(doc)
         and not any(t.pos_ in ("VERB", "AUX") for t in doc[j + 1 : k])
         and doc[j + 1].pos_ in ("DET", "NUM", "PRON", "ADJ")
@@ -1738,6 +1860,31 @@ def _apposition(doc, f: Figure) -> tuple[int, int] | None:
     ):
         return doc[j].idx, (doc[k].idx if k < len(doc) else len(doc.text))
     return None
+
+
+def _people_sort(word: str) -> str:
+    """What sort of people a noun names, for the sorts no person is two of at once: soldiers, police, civilians
+    ('' for the words that say no such thing: « membres », « hommes », « femmes », « personnes »)."""
+    w = fold(word)
+    if SEX_WORDS.match(w) or re.fullmatch(r"membres?|personnels?", w):
+        return ""
+    if roles.POLICE_UNITS.match(w):
+        return "police"
+    if roles.MILITARY_UNITS.match(w):
+        return "military"
+    if roles.CIVILIAN_UNITS.match(w):
+        return "civilian"
+    return ""
+
+
+def _other_people_listed(f: Figure, toks) -> bool:
+    """Whether the phrase after a figure's comma counts people of another sort than its own (« trois soldats, deux
+    policiers et un civil »): a list of more people, not an apposition that says who they were."""
+    mine = _people_sort(f.unit)
+    if not mine:
+        return False
+    nouns = [t for t in toks if t.pos_ == "NOUN" and _people_sort(t.text)]
+    return bool(nouns) and _people_sort(nouns[0].text) != mine
 
 
 def _part(out: list[Figure], part: int, whole: int) -> None:

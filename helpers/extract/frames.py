@@ -274,10 +274,43 @@ OTHER_NOUNS = {
     "crash": "crash",
     "ecrasement": "crash",
 }
+# what a court, a prosecutor or the police do to someone « pour » an act (the act is told, not done, there)
+CHARGES = frozenset(
+    {
+        "mandat",
+        "inculper",
+        "inculpation",
+        "poursuivre",
+        "poursuite",
+        "juger",
+        "condamner",
+        "condamnation",
+        "accuser",
+        "accusation",
+        "arreter",
+        "arrestation",
+        "interpeller",
+        "rechercher",
+        "proces",
+        "enquete",
+        "enqueter",
+        "detenir",
+        "emprisonner",
+        "incarcerer",
+    }
+)
 # the sorts of `other` events told by a phrase rather than one word (folded text from the predicate on)
 OFFICE_AFTER = re.compile(
     r"^\s*(?:au pouvoir|a la tete (?:du|de l'|de la|des) (?:gouvernement|pays|etat|executif|ministere)|"
     r"a la presidence|a la primature|aux commandes d(?:u|e l')(?:pays|gouvernement|etat))"
+)
+WARPLANES = re.compile(
+    r"\b(avions? (?:de chasse|de combat|de guerre|militaires)|chasseurs?-bombardiers?|bombardiers?|"
+    r"(?:f|a|b|ac|mq)-\d+\w*|apache|reaper|predator)\b"
+)
+OTHER_AIR_FORCES = re.compile(
+    r"\b(russes?|turcs?|turques?|syrien\w*|iranien\w*|israelien\w*|jordanien\w*|saoudien\w*|emirati\w*|"
+    r"egyptien\w*|irakien\w*|du regime|de damas|de moscou|d'ankara|de teheran)\b"
 )
 AIRCRAFT = re.compile(
     r"\b(avions?|appareils?|helicopteres?|aeronefs?|vol \d+|boeing|airbus|hercules|c-130|kc-135|black hawk|"
@@ -734,6 +767,7 @@ CANDIDATE = re.compile(
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
+    r"mandats? d'(?:arret|amener)|inculp|"
     r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
 )
 
@@ -790,6 +824,7 @@ class Frame:
     halted: bool = False  # the object of a verb of pausing (« suspendre leurs attaques »): what stops, not an act
     occurred: list = field(default_factory=list)  # spans of a dated participle of occurring said of an event noun
     #                                               (« les discussions, ouvertes le 27 janvier, … »): its own date
+    charged: bool = False  # what a court or a charge names (« un mandat d'arrêt pour le meurtre de X »): no new act
     described: bool = False  # a definite event noun, subject of a noun attribute (« L'accord est le fruit de
     #                          discussions… »): the event told before, described, not dated by what describes it
     unsaid: bool = False  # the object of a negated verb (« n'a pas annoncé de retrait », « il ne s'agit pas d'un
@@ -939,6 +974,10 @@ def _other_sort(tok) -> str:
         if (lem == "crash" or low in ("crash", "ecrasement")) and not AIRCRAFT.search(after[:40]):
             return ""
         return OTHER_NOUNS.get(lem) or OTHER_NOUNS[low]
+    if (lem == "mandat" or low == "mandats") and re.match(r"^\s*d'(?:arret|amener)\b", after):
+        return "justice"  # « un tribunal a émis un mandat d'arrêt contre X »: a court's act
+    if low.startswith("inculp"):
+        return "justice"  # « X a été inculpé », « l'inculpation de X »
     if low in ("investi", "investie") or (lem == "investir" and not any(c.dep_ == "obj" for c in tok.children)):
         return "office"  # « Investi le 27 octobre » (not « investir des milliards »)
     if low in ("elu", "elue", "elus", "elues", "reelu", "reelue") or lem in ("elire", "reelire"):
@@ -1032,6 +1071,8 @@ def _kind_of(tok) -> str | None:
         return None  # most tokens of a sentence, at once (see _NO_PREDICATE)
     lem, pos = lemma_pos(tok)
     low = fold(tok.text)
+    if low == "arret" and _folded(tok.doc)[max(0, tok.idx - 10) : tok.idx].endswith(("mandat d'", "mandats d'")):
+        return None  # « un mandat d'arrêt »: a warrant, no pause
     if other_sort(tok):
         return "other"
     if pos in ("VERB", "AUX", "ADJ") or (
@@ -1260,6 +1301,55 @@ def _arrests(tok) -> bool:
         and (ARRESTED.match(fold(c.text)) or c.pos_ == "PROPN")
         for c in tok.children
     )
+
+
+# a victory or a defeat declared (« proclamer la victoire sur l'EI », « annoncer la chute de Baghouz », « déclarer
+# la fin du califat »): the codebook's `other` (a victory declared), not a mere statement
+VICTORY_SAYING = frozenset({"proclamer", "declarer", "annoncer", "celebrer", "feter", "revendiquer"})
+VICTORY = re.compile(
+    r"^(?:la |l'|sa |leur )?(?:\w+ )?(?:victoire|defaite|elimination|liberation|chute|reprise|fin)\b"
+    r"(?=.*\b(?:califat|daech|ei|etat islamique|jihadistes?|djihadistes?|groupe|organisation|village|ville|"
+    r"bastion|reduit|poche|sur)\b)"
+)
+
+
+def _declares_victory(tok) -> bool:
+    """Whether a verb of saying has a victory or defeat as its object (« ont proclamé ce samedi la totale
+    élimination du califat »)."""
+    if _lemma(tok) not in VICTORY_SAYING:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "obj"]
+    return any(VICTORY.match(re.sub(r"[«»\"]", "", fold(_subtree_text(c)[0])).replace("  ", " ").strip()) for c in objs)
+
+
+def _after_pour_autant(tok) -> bool:
+    """Whether the parse hung an object on the adverb « pour autant » (« ne signifie pas pour autant le départ
+    des troupes », read as « pour … le départ »): the noun is the verb's object."""
+    return tok.dep_ == "obl:mod" and any(
+        c.dep_ == "case" and fold(c.text) == "pour" and any(fold(f.text) == "autant" for f in c.children)
+        for c in tok.children
+    )
+
+
+def _hypothetical(tok) -> bool:
+    """Whether a predicate is only a case considered: a noun after « en cas de » (« un prix très lourd en cas
+    d'attaque »), a verb after « si » or « au cas où » (« si l'Iran attaquait ») — not « même si », which grants."""
+    h = tok.head
+    if tok.pos_ == "NOUN" and _lemma(h) == "cas" and any(fold(c.text) == "en" and c.dep_ == "case" for c in h.children):
+        return True
+    if tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ == "mark" and fold(c.text) in ("si", "s'"):
+                # « si » with a passé composé or passé simple opposes two facts (« Si les deux premières roquettes
+                # ont visé la Zone verte, la troisième est tombée à Balad »): no case considered
+                prev = fold(tok.doc[c.i - 1].text) if c.i > 0 else ""
+                told = any(a.dep_.startswith("aux") and "Pres" in a.morph.get("Tense") for a in tok.children) or (
+                    "Fin" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense")
+                )
+                return prev != "meme" and not told
+            if c.dep_ == "mark" and fold(c.text) == "ou" and c.i >= 2 and fold(tok.doc[c.i - 1].text) == "cas":
+                return True
+    return False
 
 
 def _dated_participle(tok) -> bool:
@@ -1771,6 +1861,9 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
                 fr.joint = fr.joint or len(fr.agent) >= 2 or bool(re.search(r"\b(?:et|les deux)\b", m.group(1)))
         if k == "speech":
             _content(tok, fr, base)
+            if _declares_victory(tok):
+                k = fr.kind = "other"
+                fr.sort = "victory"  # « les FDS ont proclamé la totale élimination du califat »: a victory declared
         if k == "death" and fr.weapon_subject and lem in IMPACT_VERBS:
             k = "impact"  # « des roquettes se sont abattues »
         if k == "impact" and not fr.weapon and fr.lemma in ("lancer", "tirer", "envoyer") and _weapon_theme(tok):
@@ -1779,7 +1872,7 @@ def frames_of(doc, base: int = 0) -> list[Frame]:
             continue  # « toucher », « tomber » without a weapon: no violence
         if k == "impact":
             fr.kind = "violence"
-        if k == "other":
+        if k == "other" and not fr.sort:
             fr.sort = other_sort(tok)
         fr.attempt = bool(re.search(r"\btentatives? d(?:e|')\s*$", _folded(doc)[max(0, tok.idx - 14) : tok.idx]))
         if k == "move":
@@ -1992,7 +2085,8 @@ def _inherited_subject(tok) -> list:
 # who may leave a place or withdraw without being forces: crowds, supporters, candidates, parties
 CIVILIAN_MOVERS = re.compile(
     r"\b(manifestants?|protestataires?|partisans?|foules?|emeutiers?|contestataires?|sympathisants?|"
-    r"candidats?|deputes?|elus?|partis?|blocs?|listes?|fideles|pelerins?|habitants?|civils|familles)\b"
+    r"candidats?|deputes?|elus?|partis?|blocs?|listes?|fideles|pelerins?|habitants?|civils|familles|personnes|"
+    r"refugies|deplaces|femmes|enfants|touristes|etudiants|journalistes)\b"
 )
 
 
@@ -2135,6 +2229,13 @@ def _is_forces_move(tok, fr: Frame) -> bool:
         "evacuer",
         "evacuation",
     ):
+        subject = " ".join(fold(_subtree_text(c)[0]) for c in tok.children if c.dep_ == "nsubj")
+        if (
+            lem in ("quitter", "partir")
+            and CIVILIAN_MOVERS.search(subject)
+            and not FORCES.search(re.sub(r"\bpersonnes\b", "", subject))
+        ):
+            return False  # « 60 000 personnes ont quitté la poche de Baghouz »: people fleeing, no forces
         if lem in ("quitter", "evacuer", "evacuation", "abandonner"):
             return bool(
                 FORCES.search(fold(_subtree_text(tok)[0]))
@@ -2558,6 +2659,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         )
     ):
         fr.described = True  # « L'accord est l'aboutissement des travaux d'une commission dont… »
+    if tok.pos_ == "NOUN" and _case(tok) == "pour" and _lemma(h) in CHARGES:
+        fr.charged = True  # « un mandat d'arrêt contre X pour le meurtre de Y », « inculpé pour l'attentat »
     if fr.kind == "violence" and tok.pos_ == "NOUN":
         # « annonçaient suspendre « sous conditions » leurs attaques »: the attacks are what is paused, however the
         # parse hung them (a verb of pausing a few words before, nothing but quotes and adverbs between)
@@ -2605,7 +2708,10 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         or bool(fr.occurred)
     )
     mod = "realized"
-    if fr.tense == "future":
+    if _hypothetical(tok):
+        mod = "planned"  # « en cas d'attaque », « si l'Iran attaquait »: a case considered, not an act
+        fr.governor = fr.governor or "cas"
+    elif fr.tense == "future":
         mod = "planned"
     elif fr.tense == "conditional":
         mod = "reported"
@@ -2633,6 +2739,15 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             fr.governor = hl
         if dep in ("conj", "parataxis") and depth == 0:
             break
+        if (
+            depth == 0
+            and dep == "advcl"
+            and any(c.dep_ == "mark" for c in tok.children)
+            and ("Fin" in tok.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in tok.children))
+        ):
+            # « Même si les soldats ont quitté la base, les tirs continuent », « parce que la coalition s'est
+            # retirée, … »: a finite clause of its own conjunction is no complement of its head's plan or demand
+            break
         below = chain[depth - 1][1] if depth else tok
         if dep == "acl:relcl" and below.pos_ in ("VERB", "AUX") and _tense(below) == "past":
             # « Le président, qui s'est entretenu avec son homologue (qui a ordonné des frappes), a plaidé
@@ -2650,7 +2765,7 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         if (
             depth == 0
             and fr.pos == "NOUN"
-            and dep in ("obj", "obl:arg")
+            and (dep in ("obj", "obl:arg") or _after_pour_autant(tok))
             and h.pos_ in ("VERB", "AUX")
             and _negated(h)
             and hl not in NEGATION_ASSERTS
@@ -2923,7 +3038,7 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
     """The codebook type of one frame, attempts apart (see :func:`frame_type`)."""
     k = fr.kind
     gov = frames[fr.governed_by] if fr.governed_by is not None else None
-    if fr.described:
+    if fr.described or fr.charged:
         return None
     if k in MOVES:
         if fr.judged:
@@ -2963,7 +3078,13 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return None  # a threat to strike is said, not done: the speech frame says it
         if fr.lemma in ("intercepter", "neutraliser") and fr.weapon:
             return "attack"  # « l'engin a été intercepté par les défenses de la coalition »: an attack, foiled
-        if set(fr.agent) & STRIKERS and not set(fr.agent) & HOSTILE:
+        # warplanes of no named country (« deux F-15 ont bombardé un entrepôt », « des chasseurs-bombardiers ont
+        # frappé »): militias and Iran strike with rockets, drones and missiles, not jets; the air power over
+        # Iraq and Syria that the press leaves unnamed is the coalition's
+        jets = (
+            not fr.agent and WARPLANES.search(fold(fr.agent_text)) and not OTHER_AIR_FORCES.search(fold(fr.agent_text))
+        )
+        if (set(fr.agent) & STRIKERS and not set(fr.agent) & HOSTILE) or jets:
             if fr.named_victim and fr.lemma in KILLING_WORDS:
                 return "killing"
             return "strike"

@@ -146,6 +146,8 @@ OTHER_SORTS = {
     "command": "Passation de commandement",
     "violence": "Attaque",
     "summons": "Convocation d'un diplomate",
+    "justice": "Acte judiciaire",
+    "victory": "Victoire proclamée",
 }
 WEAPON_KIND = {
     "roquette": " à la roquette",

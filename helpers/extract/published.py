@@ -35,9 +35,11 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
 9. **« Jour pour jour »** in the lead counts an exact interval from a past day to the writer's present
    (« il y a un an jour pour jour, le 3 janvier … », « un mois jour pour jour après le vote … »): published
    about that day.
+10. A **date in apposition to its distance from the present** (« en septembre 2025, soit dans douze mois »,
+   « il y a dix ans, en 2014 »): published that far from it, give or take half the unit writers round to.
 
 Bounds are applied strongest first (dateline, reported dates, timeline, yearless dates, corpus,
-weekdays, periods, « jour pour jour »); one that would leave no day is set aside and said so. The window's
+weekdays, periods, « jour pour jour », distances); one that would leave no day is set aside and said so. The window's
 precision is the smallest calendar unit holding it: day, month, year (or a year's span) or unknown. Photo
 credits and captions were removed by normalization and their years are never used.
 """
@@ -183,6 +185,7 @@ RANK = {
     "weekday": 5,
     "period": 5,
     "to_the_day": 5,
+    "distance": 5,
     "named_day": 5,
     "news": 6,
 }
@@ -299,6 +302,7 @@ def infer_one(
         + _period_dates(text, periods)
         + _named_relative_days(text, folded, exprs)
         + _to_the_day(text, folded, exprs, refs, sents, lead)
+        + _distance_dates(text, folded, exprs)
     )
     window = Window([(FLOOR, horizon())])
     used: list[Bound] = []
@@ -572,18 +576,21 @@ def _reference_bounds(
                 )
             )
             one_day = len(ents) == 1 and e0.by_day_month and e0.end is None
-            if (
-                one_day
-                and lead[0] <= ref.start < lead[1]
-                and _relative_news(exprs, sent)
-                and not _BACKGROUND.search(folded, sent[0], ref.start)
-            ):
+            rel = _relative_news(exprs, sent) if one_day else []
+            in_lead = lead[0] <= ref.start < lead[1]
+            # outside the lead, only a weekday that is the event's own (« Dimanche, c'est la base K1 qui a été
+            # remise »: 29 March 2020 was a Sunday) dates it as of the past week
+            its_day = rel and all(
+                x.kind == "weekday" and x.rel in (None, "recent") and x.weekday == e0.start.weekday() for x in rel
+            )
+            if rel and (in_lead or its_day) and not _BACKGROUND.search(folded, sent[0], ref.start):
                 hi = e0.start + timedelta(days=6)
+                where = "in the lead" if in_lead else f"({_quote(text, rel[0])}, the event's own)"
                 out.append(
                     Bound(
                         e0.start,
                         hi,
-                        f"{words}, dated by the day of the week in the lead, is the "
+                        f"{words}, dated by the day of the week {where}, is the "
                         f"article's news: published within a week of "
                         f"{e0.start.isoformat()} (reference timeline)",
                         "news",
@@ -725,23 +732,44 @@ def _yearless_links(
             else:
                 cands = [month_range(y, x.month) for y in years]
             cands = [(c, d) for c, d in cands if c <= b and d >= a]
+            if ref.entries[0].kind == "office" and _TERM_START.search(folded, max(sent[0], x.start - 60), x.start):
+                # « depuis l'entrée en fonctions de ce dernier, en mai »: the date is the term's first day
+                cands = [(c, d) for c, d in cands if any(c <= e.start <= d for e in ref.entries)]
             if not cands:
                 continue
-            days = [(c, d + WITHIN_A_YEAR) for c, d in cands]
             first = cands[0][0]
-            out.append(
-                Bound(
-                    None,
-                    None,
-                    f"{_quote(text, x)} beside {ref.words.strip()!r} ({ref.entries[0].what}) "
-                    f"is {first.isoformat() if len(cands) == 1 else 'a date within it'}, and a "
-                    f"date written without its year is of the past year",
-                    "yearless",
-                    days,
-                )
+            what = f"{_quote(text, x)} beside {ref.words.strip()!r} ({ref.entries[0].what}) is " + (
+                first.isoformat() if len(cands) == 1 else "a date within it"
             )
+            year = _year_of_publication(folded, exprs, x)
+            if year is not None:  # « en février de l'an dernier »: its year is counted from publication's
+                p, k = year
+                days = [(date(c.year + k, 1, 1), date(c.year + k, 12, 31)) for c, _ in cands]
+                why = f"{what}, and {_quote(text, p)} is counted from the year of publication"
+            else:
+                days = [(c, d + WITHIN_A_YEAR) for c, d in cands]
+                why = f"{what}, and a date written without its year is of the past year"
+            out.append(Bound(None, None, why, "yearless", days))
             break
     return out
+
+
+# the start of a term of office, before the date it names (« depuis son entrée en fonctions, en mai », « investi le
+# 27 octobre », « l'arrivée au pouvoir, fin octobre, du Premier ministre … »)
+_TERM_START = re.compile(
+    r"\b(?:entree en fonctions?|prise de fonctions?|arrivee au pouvoir|accession au pouvoir|investie?|"
+    r"investiture|a prete serment|prestation de serment)\b"
+)
+
+
+def _year_of_publication(folded: str, exprs: list[TimeExpr], x: TimeExpr) -> tuple[TimeExpr, int] | None:
+    """The year counted from publication that a day or month without its year is of (« en février de l'an
+    dernier », « le 3 mai de cette année »), and how many years publication is after it (1, 0, -1)."""
+    p = next((y for y in exprs if y.start >= x.end), None)
+    if p is None or p.kind != "relative" or p.unit != "year" or p.n or folded[x.end : p.start] != " de ":
+        return None
+    k = {"last": 1, "this": 0, "next": -1}.get(p.rel or "")
+    return None if k is None else (p, k)
 
 
 def _weekday_dates(
@@ -941,22 +969,28 @@ def _to_the_day(
     lead's news is online that day or the next).
     The past day is the sentence's only date (« il y a »), or, after « après », a one-day event of the
     reference timeline named there, every date of the sentence being its own (else a date may be the main
-    clause's, which is then of the past)."""
+    clause's, which is then of the past). A clause of the present (« elle survient vingt ans jour pour jour après
+    les attentats du 11 septembre 2001 ») counts to the present wherever it stands, from the date in « après »'s
+    noun phrase."""
     out = []
-    for m in _TO_THE_DAY.finditer(folded, lead[0], lead[1]):
+    for m in _TO_THE_DAY.finditer(folded):
         ago, after = m.group("ago"), m.group("after")
         if bool(ago) == bool(after):
             continue
         n = _num(m.group("n") or m.group("n2"))
         unit = _unit(m.group("u") or m.group("u2"))
         sent = _sentence(sents, m.start())
-        if clause_tense(text, folded, m.start(), m.end()) in ("future", "planned"):
+        tense = clause_tense(text, folded, m.start(), m.end())
+        if tense in ("future", "planned"):
             continue
         dates = [
             x
             for x in exprs
             if x.kind == "date" and x.day is not None and x.month is not None and sent[0] <= x.start < sent[1]
         ]
+        x = _after_date(folded, dates, m.end()) if after and tense is None else None
+        if not (lead[0] <= m.start() < lead[1]) and x is None:
+            continue  # past the lead, only a clause of the present counts to the writer's present
         if ago:
             if len({(x.day, x.month, x.year) for x in dates}) != 1:
                 continue
@@ -964,6 +998,13 @@ def _to_the_day(
             years = [x.year] if x.year is not None else range(FLOOR.year, horizon().year + 1)
             if x.weekday is not None:
                 years = weekday_years(x.day, x.month, x.weekday, years)
+            past = [date(y, x.month, x.day) for y in years if _valid_day(y, x.month, x.day)]
+            since = _quote(text, x)
+        elif x is not None:
+            # « (elle survient) vingt ans jour pour jour après les attentats du 11 septembre 2001 »: in a clause of the
+            # present, the date after « après » in its noun phrase (no comma between) is the past day, wherever the
+            # sentence stands; the sentence's other dates are its own clauses'
+            years = [x.year] if x.year is not None else range(FLOOR.year, horizon().year + 1)
             past = [date(y, x.month, x.day) for y in years if _valid_day(y, x.month, x.day)]
             since = _quote(text, x)
         else:
@@ -992,6 +1033,69 @@ def _to_the_day(
         why = f"{text[m.start() : m.end()].strip()!r} counts from {since} to the present: published about that day"
         out.append(_days_bound(days, why, "to_the_day"))
     return out
+
+
+# a distance from the present written with its date in apposition (« en septembre 2025, soit dans douze mois », « il y a
+# dix ans, en 2014 »): an exact count, not « quelques », « plus de », « près de » (the tagger's text of the count)
+_DISTANCE = re.compile(rf"(?:il y a|dans) (?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans|annees?)")
+# what stands between the date and its distance: a comma or a bracket, « soit », « c'est-à-dire »
+_DISTANCE_APPOSED = re.compile(r"\s*(?:,|\(|-)\s*(?:(?:soit|c'est-a-dire|autrement dit)\s*,?\s*)?")
+# what after the count makes it another one: « il y a dix ans que … » (counted from the date), « et demi »
+_DISTANCE_NOT = re.compile(r"\s*(?:que\b|qu'|et\b|de plus\b|environ\b)")
+# how far a writer's round count may be from the exact interval: half its unit
+_DISTANCE_SLACK = {"day": (1, "day"), "week": (3, "day"), "month": (1, "month"), "year": (6, "month")}
+
+
+def _distance_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound]:
+    """A date in apposition to its distance from the present (« s'achèvera en septembre 2025, soit dans douze
+    mois », « en 2014, il y a dix ans », « il y a deux semaines, le 3 mars »): publication is that far from it,
+    give or take half the unit writers round to (a day, three days, a month, half a year). A date without a
+    year may be of any year."""
+    out = []
+    for i, r in enumerate(exprs):
+        if r.kind != "relative" or r.rel not in ("ago", "in"):
+            continue
+        m = _DISTANCE.fullmatch(folded, r.start, r.end)
+        if m is None or m.group("n") in ("quelques", "plusieurs") or _DISTANCE_NOT.match(folded, r.end):
+            continue
+        n, unit = _num(m.group("n")), _unit(m.group("u"))
+        sign = 1 if r.rel == "ago" else -1
+        for x in (exprs[i - 1] if i else None, exprs[i + 1] if i + 1 < len(exprs) else None):
+            if x is None or x.rel is not None or x.kind not in ("date", "month", "year", "part", "season"):
+                continue
+            between = folded[x.end : r.start] if x.start < r.start else folded[r.end : x.start]
+            if not _DISTANCE_APPOSED.fullmatch(between) or (x.start > r.start and "," not in between):
+                continue
+            if x.year is not None:
+                span = resolve(x, None)
+                spans = [span] if span is not None else []
+            elif x.kind == "date" and x.day is not None and x.month is not None:
+                years = range(FLOOR.year, horizon().year + 1)
+                spans = [(date(y, x.month, x.day),) * 2 for y in years if _valid_day(y, x.month, x.day)]
+            else:
+                continue
+            k, u = _DISTANCE_SLACK[unit]
+            days = [
+                (
+                    _shift(_shift(a, sign * n, unit), -k, u),
+                    _shift(_shift(b + timedelta(days=1), sign * n, unit), k, u) - timedelta(days=1),
+                )
+                for a, b in spans
+            ]
+            if days:
+                why = f"{_quote(text, x)} is {_quote(text, r)} from the present: published about then"
+                out.append(_days_bound(days, why, "distance"))
+            break
+    return out
+
+
+def _after_date(folded: str, dates: list[TimeExpr], pos: int) -> TimeExpr | None:
+    """The day and month right after « après » at ``pos``, in its noun phrase (« après les attentats du 11
+    septembre 2001 »; not « après l'attaque, le 2 février, … », where the date may be the main clause's)."""
+    for x in dates:
+        if pos <= x.start <= pos + 80 and x.rel is None and not re.search(r"[,;:()]", folded[pos : x.start]):
+            return x
+    return None
 
 
 DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
@@ -1050,10 +1154,31 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     return "", None
 
 
+# a day, month and year with dashes (« Publié le 04-01-2022 »), which the tagger leaves to counts and ranges: read
+# only after a stamp's word (then day first, as the French press writes it)
+_DASHED_STAMP = re.compile(
+    r"\b(?:publiee?|mis a jour|mise a jour|actualisee?|modifiee?|posted|published|updated)\b(?: le| :|:)?\s*"
+    r"(?P<d>[0-3]?\d)-(?P<m>[01]?\d)-(?P<y>(?:19|20)\d\d)(?![\d-])"
+)
+
+
+def _dashed_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """The dates with dashes of stamps (« Publié le 04-01-2022 | L'Expression »), as the tagger's dates, where it
+    found none; whether each is a stamp is for :func:`_dateline_line` to say."""
+    out = []
+    for m in _DASHED_STAMP.finditer(folded):
+        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        a, b = m.start("d"), m.end("y")
+        if not _valid_day(y, mo, d) or any(x.start < b and a < x.end for x in exprs):
+            continue
+        out.append(TimeExpr(text[a:b], a, b, "date", day=d, month=mo, year=y))
+    return out
+
+
 def _dateline(text: str, folded: str, exprs: list[TimeExpr]) -> PubDate | None:
     """A dateline or "Publié le" line with a full date: the publication day, settled."""
     found = []
-    for x in exprs:
+    for x in exprs + _dashed_dates(text, folded, exprs):
         if x.kind != "date" or x.year is None:
             continue
         line, rank = _dateline_line(text, folded, x)
