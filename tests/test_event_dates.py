@@ -1427,3 +1427,15 @@ def test_expletive_and_restrictive_ne_do_not_negate():
     w = typed(evs, "withdrawal")
     assert w.date_start == date(2022, 3, 17), (w.date_start, w.clause)
     assert not [e for e in evs if e.date_start == date(2022, 3, 18)], [(e.event_type, e.clause) for e in evs]
+
+
+# --- « prendre pour cible »: prendre's subject and object are the target; a cleft's « qui » is its noun --------------
+
+TAKEN_AS_TARGET = (
+    "Le point sur l'Irak\n\nMardi déjà, c'est la base de Harir, au nord d'Erbil, qui avait été prise pour cible.\n"
+)
+
+
+def test_a_site_taken_as_target_in_a_cleft_is_attacked():
+    a = typed(events(TAKEN_AS_TARGET, date(2022, 3, 19)), "attack")
+    assert a.date_start == date(2022, 3, 15) and "Harir" in a.headline, (a.date_start, a.headline)

@@ -1347,6 +1347,13 @@ def _command_span(tok) -> bool:
     return False
 
 
+def _cleft(tok) -> bool:
+    """Whether a noun is the focus of a cleft (« c'est la base K1, près de Kirkouk, qui a été visée »)."""
+    return any(c.dep_ == "expl:subj" and fold(c.text) in ("c'", "ce") for c in tok.children) and any(
+        c.dep_ == "cop" for c in tok.children
+    )
+
+
 def _after_pour_autant(tok) -> bool:
     """Whether the parse hung an object on the adverb « pour autant » (« ne signifie pas pour autant le départ
     des troupes », read as « pour … le départ »): the noun is the verb's object."""
@@ -2320,6 +2327,8 @@ CONDUCT_PARTICIPLES = {
 
 def _arguments(tok, fr: Frame) -> None:
     """Agent, target, weapon, victims of a frame from the predicate's dependents."""
+    if fold(tok.text) in ("cible", "cibles") and tok.head.i != tok.i and _lemma(tok.head) == "prendre":
+        tok = tok.head  # « la base avait été prise pour cible », « ont pris pour cible la base »: prendre's dependents
     passive = (
         any(c.dep_ == "aux:pass" for c in tok.children)
         or "Pass" in tok.morph.get("Voice")
@@ -2579,9 +2588,22 @@ def _arguments(tok, fr: Frame) -> None:
     h = tok.head
     if tok.dep_ == "acl:relcl" and h.pos_ in ("NOUN", "PROPN") and not (_kind(h) or _is_weapon(h)):
         # (not an event noun: « la frappe qui a tué X » tells one event, typed by what it did)
-        rel = [t for t in agent_toks + target_toks if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType")]
+        # (a pronoun far from the noun the parse gave it, past other nouns, may stand for another: left alone)
+        rel = [
+            t
+            for t in agent_toks + target_toks
+            if t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") and (0 < t.i - h.i <= 8 or _cleft(h))
+        ]
         if rel:
-            relative = {x.i for x in tok.subtree}  # the antecedent's words, without the relative clause
+            # the antecedent's words, without the relative clause nor, when the noun heads the sentence (« Jeudi
+            # déjà, c'est la base K1 … qui »), the clause around it
+            relative = {x.i for x in tok.subtree} | {
+                x.i
+                for c in h.children
+                if c.dep_
+                in ("obl:mod", "obl", "expl:subj", "nsubj", "cop", "advmod", "punct", "parataxis", "conj", "cc")
+                for x in c.subtree
+            }
             agent_toks = [h if t in rel else t for t in agent_toks]
             target_toks = [h if t in rel else t for t in target_toks]
     a_text = " ".join(_subtree_text(t, exclude=(cut, relative))[0] for t in agent_toks) or fr.agent_text
