@@ -1753,6 +1753,20 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                     # « Quatre Américains, deux militaires, un employé civil … et un sous-traitant »: soldats listed
                     # among a state's nationals are that state's soldiers
                     out[j].party, out[j].party_basis = f.party, "part of a state's nationals"
+                # « trois militaires — deux Américains et une Britannique — »: an apposition says who the people
+                # were, not what befell them; with no word of harm of its own, its parts share the whole's toll
+                # (not that of the verb the parser hangs them on past the closing dash)
+                if (
+                    out[j].part_of == k
+                    and f.kind == "casualties"
+                    and f.measure in roles.CASUALTY_MEASURES
+                    and out[j].measure != f.measure
+                    and not any(
+                        roles.measure_word(w) in roles.CASUALTY_MEASURES
+                        for w in re.findall(r"[\w-]+", folded[span[0] : span[1]])
+                    )
+                ):
+                    out[j].measure, out[j].measure_basis = f.measure, "apposition to a toll"
         if f.kind in ("casualties", "troops") and f.party_basis in ("unspecified", "context", ""):
             words = folded[span[0] : span[1]]
             codes = roles.head_wins(roles.parties_in(words), words)
