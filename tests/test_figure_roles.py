@@ -1620,3 +1620,12 @@ def test_the_people_an_apposition_between_dashes_names_share_the_tolls_measure()
     text = "L'attaque a fait cinq victimes — deux tués et trois blessés — parmi les soldats polonais."
     got = [(f.count_best, f.measure) for f in read(text) if f.kind == "casualties"]
     assert (3, "wounded") in got and (2, "killed") in got, got
+
+
+def test_one_more_person_with_an_adjective_before_the_noun_is_counted():
+    # « un autre soldat », « une autre soldate », « un dernier militaire »: « un » with an adjective before its noun
+    # still counts one victim
+    text = "Le lendemain, un obus a visé le camp, blessant un autre soldat letton."
+    assert people(text) == [(1, "casualties", "wounded", "LV")], people(text)
+    text = "Une seconde roquette a blessé une autre soldate britannique."
+    assert people(text) == [(1, "casualties", "wounded", "UK")], people(text)

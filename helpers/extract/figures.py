@@ -58,7 +58,7 @@ OTHER_UNITS = (
 )
 PERSON = roles.PERSON_UNITS.pattern[4:-2]  # the alternatives, without ^(?: )$
 UNIT_RX = re.compile(
-    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?:(?:autres|derniers|dernieres|premiers|premieres|nouveaux|nouvelles|seuls|seules)\s+)?"
+    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?:(?:autres?|derniers?|dernieres?|premiers?|premieres?|nouveaux|nouvelles?|nouveau|seuls?|seules?)\s+)?"
     rf"(?P<unit>{PERSON}|{OTHER_UNITS})\b"
 )
 NATIONALITY_NOUN = re.compile(
