@@ -1629,3 +1629,14 @@ def test_one_more_person_with_an_adjective_before_the_noun_is_counted():
     assert people(text) == [(1, "casualties", "wounded", "LV")], people(text)
     text = "Une seconde roquette a blessé une autre soldate britannique."
     assert people(text) == [(1, "casualties", "wounded", "UK")], people(text)
+
+
+def test_a_victim_coordinated_with_the_toll_before_shares_the_nearer_verb():
+    # « tuant un X et blessant trois soldats et un autre Y »: the last noun phrase is coordinated with the soldiers,
+    # another object of « blessant », not of « tuant »
+    text = (
+        "Un drone a frappé un hangar, tuant un sous-traitant polonais et blessant trois soldats et un autre "
+        "sous-traitant."
+    )
+    got = [(f.count_best, f.measure) for f in read(text)]
+    assert got == [(1, "killed"), (3, "wounded"), (1, "wounded")], got

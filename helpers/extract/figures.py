@@ -867,6 +867,25 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         back = _nearest_word_before(folded, c.start)  # "ont liquidé le chef …, et 10 de leurs gardes"
         if back in roles.CASUALTY_MEASURES:
             casualty, gov_tok = [back], None
+    shared_toll = False
+    if casualty and gov_tok is not None and mine and not any(m in roles.CASUALTY_MEASURES for m, _ in own):
+        # « tuant un civil et blessant cinq soldats et un autre employé »: a noun phrase coordinated with the toll
+        # just before is another object of that toll's verb, the nearer one, not of a verb before it
+        p = out[mine[-1]]
+        if (
+            p.kind == "casualties"
+            and p.measure in roles.CASUALTY_MEASURES
+            and p.measure != casualty[0]
+            and gov_tok.idx < p.local[0]
+            and re.fullmatch(
+                r"\s*(?:,|et|ainsi qu'|ainsi que)\s*" + APPROX_WORDS, folded[_np_end_char(doc, p) : c.start]
+            )
+            and any(
+                roles.measure_word(w) == p.measure
+                for w in re.findall(r"[\w-]+", folded[gov_tok.idx + len(gov_tok.text) : p.local[0]])
+            )
+        ):
+            casualty, gov_tok, shared_toll = [p.measure], None, True
     nationality = nationality_noun(c.unit)
     # « 109 cas de traumatismes crâniens », « 40 cas de blessures »: cases of a wound count the wounded
     cases = fu == "cas" and any(m in roles.CASUALTY_MEASURES for m, _ in own)
@@ -893,6 +912,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         c.measure_basis = (
             "own words"
             if any(m in roles.CASUALTY_MEASURES for m, _ in own)
+            else "coordinated with the toll before"
+            if shared_toll
             else f"governed by {gov_tok.text}"
             if gov_tok is not None
             else "nearest predicate before"
