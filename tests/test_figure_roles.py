@@ -1640,3 +1640,11 @@ def test_a_victim_coordinated_with_the_toll_before_shares_the_nearer_verb():
     )
     got = [(f.count_best, f.measure) for f in read(text)]
     assert got == [(1, "killed"), (3, "wounded"), (1, "wounded")], got
+
+
+def test_tous_with_a_nationality_after_a_list_says_whose_every_item_is():
+    # « blessant cinq soldats et un autre sous-traitant, tous américains »: the floating « tous » is the whole list's
+    text = "L'explosion a blessé deux soldats et un autre sous-traitant, tous roumains."
+    assert people(text) == [(2, "casualties", "wounded", "RO"), (1, "casualties", "wounded", "RO")], people(text)
+    text = "Trois soldats et un autre sous-traitant, tous roumains, ont été blessés."
+    assert people(text) == [(3, "casualties", "wounded", "RO"), (1, "casualties", "wounded", "RO")], people(text)

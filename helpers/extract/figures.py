@@ -1793,6 +1793,29 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
             codes = roles.head_wins(roles.parties_in(words), words)
             if codes and not re.search(r"\b(?:dont|selon|ont|sont|qui)\b", words):
                 f.party, f.party_basis = roles.combine(codes), "apposition"
+    # « cinq soldats et un autre sous-traitant, tous américains »: a floating « tous » with a nationality closing a
+    # list says whose every item of it is
+    for m in ALL_OF_NATION.finditer(folded):
+        code = roles.party_of(m.group("nat"))
+        if not code or code in ("civilians", "other"):
+            continue
+        listed = [k for k in mine if out[k].kind in ("troops", "casualties") and _np_end_char(doc, out[k]) <= m.start()]
+        chain: list[int] = []
+        end = m.start()
+        for k in reversed(listed):
+            if not re.fullmatch(r"\s*", folded[_np_end_char(doc, out[k]) : end]) and not chain:
+                break
+            if chain and not re.fullmatch(
+                r"\s*(?:,|et|ainsi qu'|ainsi que)\s*" + APPROX_WORDS, folded[_np_end_char(doc, out[k]) : end]
+            ):
+                break
+            chain.append(k)
+            end = out[k].local[0]
+        if len(chain) < 2:
+            continue
+        for k in chain:
+            if out[k].party != code:
+                out[k].party, out[k].party_basis = code, "a list's « tous »"
     # a whole with no party of its own takes its parts' ("trois militaires, dont deux américains")
     for k in mine:
         f = out[k]
@@ -1836,6 +1859,12 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
 
 SEX_WORDS = re.compile(r"^(?:hommes?|femmes?)$")
 CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
+
+
+# « …, tous américains », « toutes deux irakiennes »: the nationality of every item of the list it closes
+ALL_OF_NATION = re.compile(
+    r",\s*(?:tous|toutes)\s+(?:(?:deux|trois|quatre|cinq|six)\s+)?(?P<nat>[a-z-]+)\s*(?=[.;,]|$)"
+)
 
 
 # the noun phrase a parenthesis holding a figure opens after (« l'Espagne (550 militaires) »)
