@@ -1648,3 +1648,20 @@ def test_tous_with_a_nationality_after_a_list_says_whose_every_item_is():
     assert people(text) == [(2, "casualties", "wounded", "RO"), (1, "casualties", "wounded", "RO")], people(text)
     text = "Trois soldats et un autre sous-traitant, tous roumains, ont été blessés."
     assert people(text) == [(3, "casualties", "wounded", "RO"), (1, "casualties", "wounded", "RO")], people(text)
+
+
+def test_a_group_named_in_full_before_is_known_by_the_first_word_of_its_name():
+    # « les Brigades du Hezbollah … huit combattants des Brigades »: the short name is the group named before
+    text = (
+        "Des drones américains ont visé un dépôt des Brigades al-Nujaba près de la frontière. "
+        "Selon un responsable local, six combattants des Brigades ont été tués."
+    )
+    assert people(text) == [(6, "casualties", "killed", "PMF")], people(text)
+    text = (
+        "Les Forces démocratiques syriennes tiennent le camp d'al-Hol, près d'une base américaine. Quelque 2 000 "
+        "combattants des Forces gardent le camp."
+    )
+    assert people(text) == [(2000, "troops", "present", "other")], people(text)
+    # a name given only in short is no one's
+    text = "Les Américains ont quitté la base. Quelque 300 combattants des Brigades y sont entrés."
+    assert people(text)[0][3] != "PMF", people(text)

@@ -1489,6 +1489,9 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         codes = ["IR"]  # « deux officiers des Gardiens »: the Corps by its short name, capitalized
     if c.unit and c.unit_start >= c.end and nationality_noun(c.unit):
         codes = codes or [roles.party_of(fold(c.unit))]  # its own noun, not one it shares (« en compte 50 »)
+    if not codes and words and c.kind in ("troops", "casualties"):
+        short = _short_name(s.text[first : doc[end - 1].idx + len(doc[end - 1].text)], context, pos)
+        codes = [short] if short else []
     own = roles.combine(codes)
     if own in roles.FORCE_CODES and c.kind == "casualties" and roles.CIVILIAN_UNITS.match(fu_):
         # « un civil irakien », « des habitants kurdes »: IQ, KRG and PMF are forces, not nationalities
@@ -1612,6 +1615,27 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     if p:
         return p, "subject"
     return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
+
+
+# a plural capitalized noun after « des » (« des Brigades », « des Forces », « des Unités »): a body's name, not a place's
+SHORT_NAME = re.compile(r"\bdes\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ-]{3,}[sx])\b(?!\s+(?:de|du|des|d')\b)")
+
+
+def _short_name(np: str, context, pos: int) -> str:
+    """« huit combattants des Brigades »: a group named in full before (« les Brigades du Hezbollah ») is called by
+    the first word of its name after; the party of the last full name the article gave with that word."""
+    m = SHORT_NAME.search(np)
+    if not m:
+        return ""
+    before = context.text[: max(0, pos)]
+    for full in reversed(list(re.finditer(r"\b" + re.escape(m.group("name")) + r"\b", before))):
+        rest = re.split(r"[,;:.()«»\n]", before[full.start() : full.start() + 50])[0]
+        if rest[len(m.group("name")) :].strip()[:1] in ("", ",", ".", ";", ")"):
+            continue  # the short name again, not the full one
+        p = roles.party_of(fold(rest))
+        if p and p != "civilians":
+            return p
+    return ""
 
 
 # a sentence whose subject is a definite body with no owner of its own (« La mission, qui …, compte 500 membres »)
