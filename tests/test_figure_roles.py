@@ -1665,3 +1665,11 @@ def test_a_group_named_in_full_before_is_known_by_the_first_word_of_its_name():
     # a name given only in short is no one's
     text = "Les Américains ont quitté la base. Quelque 300 combattants des Brigades y sont entrés."
     assert people(text)[0][3] != "PMF", people(text)
+
+
+def test_dans_leurs_rangs_counts_the_subjects_people():
+    # « X a fait état de deux morts dans ses rangs »: the ranks are the subject's
+    text = "La veille, le Hachd al-Chaabi a fait état de deux morts dans ses rangs après une frappe près d'al-Qaïm."
+    assert people(text) == [(2, "casualties", "killed", "PMF")], people(text)
+    text = "Une frappe a visé Jourf al-Sakhr mardi. Kataeb Hezbollah a annoncé trois blessés dans leurs rangs."
+    assert people(text) == [(3, "casualties", "wounded", "PMF")], people(text)

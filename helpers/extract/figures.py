@@ -1582,6 +1582,13 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         codes = roles.head_wins(roles.parties_in(among.group(1)), among.group(1)) if among else []
         if codes and not re.match(r"(?:lesquel|eux|elles|ceux|celles)", among.group(1)):
             return roles.combine(codes), "stated"
+        ranks = re.match(r"[^,;.]{0,30}?\bdans (?:leurs|ses|nos) rangs\b", folded[c.local[2] :])
+        rt = roles.token_at(doc, c.local[2] + ranks.end() - 1) if ranks else None
+        if rt is not None:
+            # « les Brigades ont fait état d'un mort dans leurs rangs »: the ranks are their owner's, the clause's subject
+            p, basis = roles.possessor(rt, context, s.start, harm_verb=roles._clause_verb([harm]) if harm else None)
+            if p:
+                return p, basis + " (« dans leurs rangs »)"
         if among and roles.CIVILIAN_UNITS.match(among.group(1).split()[0]):
             return "civilians", "status"  # « cinq blessés parmi les contractuels »
         if roles.CIVILIAN_UNITS.match(fu) or _aboard_civil_craft(folded, c, context, pos):
