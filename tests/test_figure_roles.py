@@ -1673,3 +1673,18 @@ def test_dans_leurs_rangs_counts_the_subjects_people():
     assert people(text) == [(2, "casualties", "killed", "PMF")], people(text)
     text = "Une frappe a visé Jourf al-Sakhr mardi. Kataeb Hezbollah a annoncé trois blessés dans leurs rangs."
     assert people(text) == [(3, "casualties", "wounded", "PMF")], people(text)
+
+
+def test_members_of_a_group_are_the_groups_never_the_force_last_named():
+    # « neuf membres du groupe »: a body is no state; its people are the body struck, or the one named with that
+    # noun before, or a group with no code of its own (other), never the American troops the article is about
+    text = (
+        "Les forces américaines ont mené mardi un raid dans la province d'Idleb. L'opération visait Ansar al-Tawhid : "
+        "six membres du groupe y ont péri."
+    )
+    assert people(text) == [(6, "casualties", "killed", "other")], people(text)
+    text = (
+        "Washington accuse le groupe Kataeb Hezbollah d'avoir tiré les roquettes. Des soldats américains sont "
+        "arrivés à Taji. Selon la police, trois membres du groupe ont été blessés lors d'une fusillade."
+    )
+    assert people(text)[-1] == (3, "casualties", "wounded", "PMF"), people(text)

@@ -1593,6 +1593,9 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
             return "civilians", "status"  # « cinq blessés parmi les contractuels »
         if roles.CIVILIAN_UNITS.match(fu) or _aboard_civil_craft(folded, c, context, pos):
             return "civilians", "status"
+        body = _body_of(words, s.text, folded, c, context, pos)
+        if body:
+            return body
         if roles.POLICE_UNITS.match(fu):
             # « trois soldats et deux policiers »: the police are the host state's, the last such state named
             host = next((code for p, code in reversed(context.mentions) if p < pos and code in roles.HOST_FORCES), "")
@@ -1615,6 +1618,9 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         target = verb is not None and STRUCK.match(fold(verb.lemma_)) or bool(complement)
         p = "" if target or c.kind == "casualties" else roles.frame_subject(utok or ntok, context, s.start)
         return p, ("subject" if p else "")
+    body = _body_of(words, s.text, folded, c, context, pos)
+    if body:
+        return body
     p = roles.frame_subject(utok or ntok, context, s.start)
     if p:
         return p, "subject"
@@ -1643,6 +1649,30 @@ def _short_name(np: str, context, pos: int) -> str:
         if p and p != "civilians":
             return p
     return ""
+
+
+# « neuf membres du groupe », « 30 combattants de l'organisation »: people of a body named before by its noun
+OF_BODY = re.compile(
+    r"\b(?:du|de la|de l')\s*(?P<noun>groupe|organisation|mouvement|milice|reseau|faction)\b[^,;]{0,30}$"
+)
+
+
+def _body_of(words: str, text: str, folded: str, c: Figure, context, pos: int) -> tuple[str, str] | None:
+    """Whose people « membres du groupe » counts: a body is no state, so never the force last named. The side the
+    sentence's violence was aimed at before the figure (« visait Houras al-Din : neuf membres du groupe »), else the
+    party of the last name the article gave after that noun, else ``other`` (a body with no code of its own)."""
+    m = OF_BODY.search(words)
+    if not m:
+        return None
+    named, aimed = roles.struck_party(text, stop=c.start)
+    if named:
+        return (aimed or "other"), "the body struck"
+    before = fold(context.text[: max(0, pos)])
+    for full in reversed(list(re.finditer(r"\b" + m.group("noun") + r"\b", before))):
+        p = roles.party_of(re.split(r"[,;:.()]", before[full.end() : full.end() + 40])[0])
+        if p and p != "civilians":
+            return p, "the body named before"
+    return "other", "a body of no state"
 
 
 # a sentence whose subject is a definite body with no owner of its own (« La mission, qui …, compte 500 membres »)
