@@ -1688,3 +1688,17 @@ def test_members_of_a_group_are_the_groups_never_the_force_last_named():
         "arrivés à Taji. Selon la police, trois membres du groupe ont été blessés lors d'une fusillade."
     )
     assert people(text)[-1] == (3, "casualties", "wounded", "PMF"), people(text)
+
+
+def test_the_number_an_estimate_puts_on_a_force_is_its_level():
+    # « …, estimé à quelque 500 militaires »: what a count is estimated at is how many there are, whatever verb of
+    # movement came earlier in the sentence
+    text = (
+        "Une cinquantaine de soldats seront envoyés au Koweït, ce qui ne changera guère l'effectif italien dans la "
+        "région, estimé à quelque 900 militaires."
+    )
+    got = people(text)
+    assert got[-1] == (900, "troops", "present", "IT"), got
+    # an estimate of a flow is the flow's
+    text = "Les renforts envoyés par Londres, estimés à environ 300 soldats, arriveront la semaine prochaine."
+    assert people(text)[-1][2] == "arriving", people(text)

@@ -1206,8 +1206,21 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         else None
     )
     part_flow = _partitive_flow(doc, folded, c) if forward else None
+    est = ESTIMATED.search(folded[: c.start])
+    estimated = (
+        est is not None
+        and gov not in roles.FLOWS
+        and not any(
+            roles.measure_word(w) in roles.FLOWS
+            for w in re.findall(r"[a-z-]+", re.split(r"[,;.:]", folded[: est.start()].rstrip(" ,"))[-1])
+        )
+    )
     if own_flow:
         m, why = own_flow, "own words"
+    elif estimated:
+        # « le niveau des forces américaines, estimé à quelque 500 militaires »: what a number is estimated at is
+        # how many there are, a level, whatever verb of movement came earlier in the sentence
+        m, why = "present", f"the level an estimate puts it at ({est.group('verb')} à)"
     elif not gov and CROSSING.match(after):
         # « des centaines de soldats franchissent la frontière »: the parse of a headline often hangs the verb on the
         # noun phrase; crossing a border is a move from one country to another
@@ -1362,6 +1375,8 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     return m, why
 
 
+# « estimé à quelque 500 », « évaluées à environ 2 000 », « chiffré à 900 »: the value an estimate puts on a count
+ESTIMATED = re.compile(r"\b(?P<verb>(?:estim|evalu|chiffr)(?:e|ee|es|ees))\s+a\s*" + APPROX_WORDS + "$")
 CROSSING = re.compile(r"^[^,;.]{0,30}?\b(?:franchi|travers)\w*\s+(?:la |les |une )?frontieres?\b")
 
 
