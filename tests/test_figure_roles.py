@@ -1702,3 +1702,13 @@ def test_the_number_an_estimate_puts_on_a_force_is_its_level():
     # an estimate of a flow is the flow's
     text = "Les renforts envoyés par Londres, estimés à environ 300 soldats, arriveront la semaine prochaine."
     assert people(text)[-1][2] == "arriving", people(text)
+
+
+def test_a_subject_of_coordinated_noun_phrases_shares_the_verb_after_them():
+    # « environ 100 soldats et six Bradley seront envoyés »: when the parse hangs the first phrase elsewhere, the verb
+    # past the coordinated phrase is still its predicate
+    text = (
+        "Selon un responsable s'exprimant sous couvert d'anonymat, environ 100 soldats et six blindés seront envoyés "
+        "dans la région."
+    )
+    assert [x[:3] for x in people(text)] == [(100, "troops", "arriving")], people(text)

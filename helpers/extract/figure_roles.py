@@ -972,6 +972,24 @@ def predicate_after(doc, end: int) -> tuple[str, object]:
             j = k + 1
         else:
             return "", None
+    elif j < len(doc) and fold(doc[j].text) in ("et", "ou"):
+        # « environ 100 soldats et six Bradley seront envoyés »: a subject of coordinated noun phrases shares the verb
+        k = j + 1
+        while (
+            k < len(doc)
+            and k < j + 8
+            and (doc[k].pos_ in ("DET", "NUM", "NOUN", "PROPN", "ADJ") or fold(doc[k].text) in ("de", "d'"))
+        ):
+            k += 1
+        if (
+            k > j + 1
+            and k < len(doc)
+            and doc[k].pos_ in ("AUX", "VERB")
+            and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        ):
+            j = k
+        else:
+            return "", None
     while j < len(doc) and (
         doc[j].pos_ == "AUX"
         or fold(doc[j].text) in ("ont", "ete", "sont", "deja", "aussi", "egalement", "ne", "n'", "y")
