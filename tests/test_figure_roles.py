@@ -1712,3 +1712,13 @@ def test_a_subject_of_coordinated_noun_phrases_shares_the_verb_after_them():
         "dans la région."
     )
     assert [x[:3] for x in people(text)] == [(100, "troops", "arriving")], people(text)
+
+
+def test_a_leader_as_the_subject_stands_for_his_state():
+    # « Donald Trump avait ordonné le retrait d'un millier de soldats »: the head of state's troops, not the coalition
+    # the sentence before was about
+    text = (
+        "La coalition a quitté la base de Qayyarah. En 2019, Emmanuel Macron avait décidé le retrait d'une centaine "
+        "de soldats de la région."
+    )
+    assert people(text)[-1][:1] + people(text)[-1][3:] == (100, "FR"), people(text)
