@@ -1722,3 +1722,9 @@ def test_a_leader_as_the_subject_stands_for_his_state():
         "de soldats de la région."
     )
     assert people(text)[-1][:1] + people(text)[-1][3:] == (100, "FR"), people(text)
+
+
+def test_the_white_house_with_its_hyphen_is_washington():
+    # « la Maison-Blanche », as the press writes it, hyphen and all
+    text = "Les soldats français ont quitté Bagdad. La Maison-Blanche a indiqué qu'environ 200 militaires resteraient."
+    assert people(text)[-1][3] == "US", people(text)

@@ -42,7 +42,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
         "US",
         re.compile(
             r"\b(americain\w*|us|usa|etats-unis|etats unis|washington|pentagone|marines|cia|centcom|"
-            r"maison blanche|etatsunien\w*|etasunien\w*)\b"
+            r"maison[- ]blanche|etatsunien\w*|etasunien\w*)\b"
         ),
     ),
     ("FR", re.compile(r"\b(francais\w*|france|paris|elysee|chammal)\b")),
