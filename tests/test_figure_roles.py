@@ -1690,6 +1690,12 @@ def test_members_of_a_group_are_the_groups_never_the_force_last_named():
     assert people(text)[-1] == (3, "casualties", "wounded", "PMF"), people(text)
 
 
+def test_the_name_right_after_a_groups_noun_is_the_groups():
+    # « un dirigeant du groupe État islamique (EI), X, a été tué »: the body's own name follows its noun
+    text = "Un chef du groupe État islamique (EI), Abou Bakr al-Tounsi, a été tué dimanche dans une frappe en Syrie."
+    assert people(text) == [(1, "casualties", "killed", "IS")], people(text)
+
+
 def test_the_number_an_estimate_puts_on_a_force_is_its_level():
     # « …, estimé à quelque 500 militaires »: what a count is estimated at is how many there are, whatever verb of
     # movement came earlier in the sentence

@@ -1679,6 +1679,13 @@ def _body_of(words: str, text: str, folded: str, c: Figure, context, pos: int) -
     m = OF_BODY.search(words)
     if not m:
         return None
+    at = folded.find(m.group(0), c.start)
+    if at >= 0:
+        # « un dirigeant du groupe État islamique »: the body's own name, right after its noun
+        tail = folded[at + m.start("noun") - m.start() + len(m.group("noun")) :]
+        p = roles.party_of(re.split(r"[,;:.()]", tail)[0][:40])
+        if p:
+            return p, "stated"
     named, aimed = roles.struck_party(text, stop=c.start)
     if named:
         return (aimed or "other"), "the body struck"
