@@ -1597,3 +1597,140 @@ def test_the_subject_of_a_relative_after_dont_takes_no_measure_from_the_clause_b
         "combattants agiraient encore dans le désert."
     )
     assert people(text) == [(2000, "troops", "present", "IS")], people(text)
+
+
+# --- figures4 round: general facts behind the misses of heldout10 ----------------------------------------------
+
+
+def test_the_people_an_apposition_between_dashes_names_share_the_tolls_measure():
+    # « a tué trois soldats — deux Polonais et un Letton —, la seconde blessé … »: the dashes say who the dead were,
+    # not what befell them; the verb the parser hangs them on past the closing dash is another clause's
+    text = (
+        "La première roquette avait coûté la vie à trois soldats de la coalition — deux Polonais et un Letton —, "
+        "la seconde blessé quatre autres militaires."
+    )
+    got = people(text)
+    assert got[:3] == [
+        (3, "casualties", "killed", "coalition"),
+        (2, "casualties", "killed", "PL"),
+        (1, "casualties", "killed", "LV"),
+    ], got
+    assert got[3][:3] == (4, "casualties", "wounded"), got
+    # an apposition with its own word of harm keeps it
+    text = "L'attaque a fait cinq victimes — deux tués et trois blessés — parmi les soldats polonais."
+    got = [(f.count_best, f.measure) for f in read(text) if f.kind == "casualties"]
+    assert (3, "wounded") in got and (2, "killed") in got, got
+
+
+def test_one_more_person_with_an_adjective_before_the_noun_is_counted():
+    # « un autre soldat », « une autre soldate », « un dernier militaire »: « un » with an adjective before its noun
+    # still counts one victim
+    text = "Le lendemain, un obus a visé le camp, blessant un autre soldat letton."
+    assert people(text) == [(1, "casualties", "wounded", "LV")], people(text)
+    text = "Une seconde roquette a blessé une autre soldate britannique."
+    assert people(text) == [(1, "casualties", "wounded", "UK")], people(text)
+
+
+def test_a_victim_coordinated_with_the_toll_before_shares_the_nearer_verb():
+    # « tuant un X et blessant trois soldats et un autre Y »: the last noun phrase is coordinated with the soldiers,
+    # another object of « blessant », not of « tuant »
+    text = (
+        "Un drone a frappé un hangar, tuant un sous-traitant polonais et blessant trois soldats et un autre "
+        "sous-traitant."
+    )
+    got = [(f.count_best, f.measure) for f in read(text)]
+    assert got == [(1, "killed"), (3, "wounded"), (1, "wounded")], got
+
+
+def test_tous_with_a_nationality_after_a_list_says_whose_every_item_is():
+    # « blessant cinq soldats et un autre sous-traitant, tous américains »: the floating « tous » is the whole list's
+    text = "L'explosion a blessé deux soldats et un autre sous-traitant, tous roumains."
+    assert people(text) == [(2, "casualties", "wounded", "RO"), (1, "casualties", "wounded", "RO")], people(text)
+    text = "Trois soldats et un autre sous-traitant, tous roumains, ont été blessés."
+    assert people(text) == [(3, "casualties", "wounded", "RO"), (1, "casualties", "wounded", "RO")], people(text)
+
+
+def test_a_group_named_in_full_before_is_known_by_the_first_word_of_its_name():
+    # « les Brigades du Hezbollah … huit combattants des Brigades »: the short name is the group named before
+    text = (
+        "Des drones américains ont visé un dépôt des Brigades al-Nujaba près de la frontière. "
+        "Selon un responsable local, six combattants des Brigades ont été tués."
+    )
+    assert people(text) == [(6, "casualties", "killed", "PMF")], people(text)
+    text = (
+        "Les Forces démocratiques syriennes tiennent le camp d'al-Hol, près d'une base américaine. Quelque 2 000 "
+        "combattants des Forces gardent le camp."
+    )
+    assert people(text) == [(2000, "troops", "present", "other")], people(text)
+    # a name given only in short is no one's
+    text = "Les Américains ont quitté la base. Quelque 300 combattants des Brigades y sont entrés."
+    assert people(text)[0][3] != "PMF", people(text)
+
+
+def test_dans_leurs_rangs_counts_the_subjects_people():
+    # « X a fait état de deux morts dans ses rangs »: the ranks are the subject's
+    text = "La veille, le Hachd al-Chaabi a fait état de deux morts dans ses rangs après une frappe près d'al-Qaïm."
+    assert people(text) == [(2, "casualties", "killed", "PMF")], people(text)
+    text = "Une frappe a visé Jourf al-Sakhr mardi. Kataeb Hezbollah a annoncé trois blessés dans leurs rangs."
+    assert people(text) == [(3, "casualties", "wounded", "PMF")], people(text)
+
+
+def test_members_of_a_group_are_the_groups_never_the_force_last_named():
+    # « neuf membres du groupe »: a body is no state; its people are the body struck, or the one named with that
+    # noun before, or a group with no code of its own (other), never the American troops the article is about
+    text = (
+        "Les forces américaines ont mené mardi un raid dans la province d'Idleb. L'opération visait Ansar al-Tawhid : "
+        "six membres du groupe y ont péri."
+    )
+    assert people(text) == [(6, "casualties", "killed", "other")], people(text)
+    text = (
+        "Washington accuse le groupe Kataeb Hezbollah d'avoir tiré les roquettes. Des soldats américains sont "
+        "arrivés à Taji. Selon la police, trois membres du groupe ont été blessés lors d'une fusillade."
+    )
+    assert people(text)[-1] == (3, "casualties", "wounded", "PMF"), people(text)
+
+
+def test_the_name_right_after_a_groups_noun_is_the_groups():
+    # « un dirigeant du groupe État islamique (EI), X, a été tué »: the body's own name follows its noun
+    text = "Un chef du groupe État islamique (EI), Abou Bakr al-Tounsi, a été tué dimanche dans une frappe en Syrie."
+    assert people(text) == [(1, "casualties", "killed", "IS")], people(text)
+
+
+def test_the_number_an_estimate_puts_on_a_force_is_its_level():
+    # « …, estimé à quelque 500 militaires »: what a count is estimated at is how many there are, whatever verb of
+    # movement came earlier in the sentence
+    text = (
+        "Une cinquantaine de soldats seront envoyés au Koweït, ce qui ne changera guère l'effectif italien dans la "
+        "région, estimé à quelque 900 militaires."
+    )
+    got = people(text)
+    assert got[-1] == (900, "troops", "present", "IT"), got
+    # an estimate of a flow is the flow's
+    text = "Les renforts envoyés par Londres, estimés à environ 300 soldats, arriveront la semaine prochaine."
+    assert people(text)[-1][2] == "arriving", people(text)
+
+
+def test_a_subject_of_coordinated_noun_phrases_shares_the_verb_after_them():
+    # « environ 100 soldats et six Bradley seront envoyés »: when the parse hangs the first phrase elsewhere, the verb
+    # past the coordinated phrase is still its predicate
+    text = (
+        "Selon un responsable s'exprimant sous couvert d'anonymat, environ 100 soldats et six blindés seront envoyés "
+        "dans la région."
+    )
+    assert [x[:3] for x in people(text)] == [(100, "troops", "arriving")], people(text)
+
+
+def test_a_leader_as_the_subject_stands_for_his_state():
+    # « Donald Trump avait ordonné le retrait d'un millier de soldats »: the head of state's troops, not the coalition
+    # the sentence before was about
+    text = (
+        "La coalition a quitté la base de Qayyarah. En 2019, Emmanuel Macron avait décidé le retrait d'une centaine "
+        "de soldats de la région."
+    )
+    assert people(text)[-1][:1] + people(text)[-1][3:] == (100, "FR"), people(text)
+
+
+def test_the_white_house_with_its_hyphen_is_washington():
+    # « la Maison-Blanche », as the press writes it, hyphen and all
+    text = "Les soldats français ont quitté Bagdad. La Maison-Blanche a indiqué qu'environ 200 militaires resteraient."
+    assert people(text)[-1][3] == "US", people(text)

@@ -42,7 +42,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
         "US",
         re.compile(
             r"\b(americain\w*|us|usa|etats-unis|etats unis|washington|pentagone|marines|cia|centcom|"
-            r"maison blanche|etatsunien\w*|etasunien\w*)\b"
+            r"maison[- ]blanche|etatsunien\w*|etasunien\w*)\b"
         ),
     ),
     ("FR", re.compile(r"\b(francais\w*|france|paris|elysee|chammal)\b")),
@@ -972,6 +972,24 @@ def predicate_after(doc, end: int) -> tuple[str, object]:
             j = k + 1
         else:
             return "", None
+    elif j < len(doc) and fold(doc[j].text) in ("et", "ou"):
+        # « environ 100 soldats et six Bradley seront envoyés »: a subject of coordinated noun phrases shares the verb
+        k = j + 1
+        while (
+            k < len(doc)
+            and k < j + 8
+            and (doc[k].pos_ in ("DET", "NUM", "NOUN", "PROPN", "ADJ") or fold(doc[k].text) in ("de", "d'"))
+        ):
+            k += 1
+        if (
+            k > j + 1
+            and k < len(doc)
+            and doc[k].pos_ in ("AUX", "VERB")
+            and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        ):
+            j = k
+        else:
+            return "", None
     while j < len(doc) and (
         doc[j].pos_ == "AUX"
         or fold(doc[j].text) in ("ont", "ete", "sont", "deja", "aussi", "egalement", "ne", "n'", "y")
@@ -1206,7 +1224,27 @@ def _party_of_subject(subj, context: Context, sent_start: int, exclude=FOREIGN_O
         # « la fin de l'organisation, qui compte … »: the noun right before « qui » can be the antecedent too
         near = [t for t in subj.doc[max(0, subj.i - 3) : subj.i] if t.pos_ in ("NOUN", "PROPN")]
         return next((p for t in [ante] + near[-1:] if (p := _named_body(t, context, sent_start))), "")
-    return np_party(subj)
+    return np_party(subj) or _leader_party(subj)
+
+
+# heads of state and government, defence and foreign ministers of the years covered, by surnames no other word of a
+# French article is: a leader as a subject stands for his state (« Donald Trump a ordonné le retrait de … soldats »)
+LEADERS = [
+    ("US", re.compile(r"\b(?:trump|biden|obama|pompeo|blinken|esper|mattis|hegseth|shanahan)\b")),
+    ("FR", re.compile(r"\b(?:macron|hollande|le drian|lecornu)\b")),
+    ("UK", re.compile(r"\b(?:boris johnson|sunak|starmer)\b")),
+    ("CA", re.compile(r"\b(?:trudeau)\b")),
+    ("IT", re.compile(r"\b(?:meloni|draghi)\b")),
+    ("DE", re.compile(r"\b(?:merkel|scholz)\b")),
+    ("IQ", re.compile(r"\b(?:kazimi|kadhimi|soudani|sudani|abdel[- ]mahdi)\b")),
+    ("IR", re.compile(r"\b(?:khamenei|rohani|raissi|raisi|pezeshkian)\b")),
+]
+
+
+def _leader_party(subj) -> str:
+    """The state a subject names by its leader's name (the name itself and its flat parts only)."""
+    words = " ".join(fold(t.text) for t in subj.subtree if t.i == subj.i or t.dep_ in ("flat:name", "flat", "appos"))
+    return next((code for code, rx in LEADERS if rx.search(words)), "")
 
 
 BODY_NOUNS = re.compile(r"^(?:organisation|groupe|mouvement|milice)$")

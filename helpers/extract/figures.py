@@ -58,7 +58,7 @@ OTHER_UNITS = (
 )
 PERSON = roles.PERSON_UNITS.pattern[4:-2]  # the alternatives, without ^(?: )$
 UNIT_RX = re.compile(
-    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?:(?:autres|derniers|dernieres|premiers|premieres|nouveaux|nouvelles|seuls|seules)\s+)?"
+    rf"^(?:\s+(?:de |d')?(?:leurs?|ses|nos|vos|ces|les|des)?\s*)?[\s\"«“']*(?:(?:autres?|derniers?|dernieres?|premiers?|premieres?|nouveaux|nouvelles?|nouveau|seuls?|seules?)\s+)?"
     rf"(?P<unit>{PERSON}|{OTHER_UNITS})\b"
 )
 NATIONALITY_NOUN = re.compile(
@@ -867,6 +867,25 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         back = _nearest_word_before(folded, c.start)  # "ont liquidé le chef …, et 10 de leurs gardes"
         if back in roles.CASUALTY_MEASURES:
             casualty, gov_tok = [back], None
+    shared_toll = False
+    if casualty and gov_tok is not None and mine and not any(m in roles.CASUALTY_MEASURES for m, _ in own):
+        # « tuant un civil et blessant cinq soldats et un autre employé »: a noun phrase coordinated with the toll
+        # just before is another object of that toll's verb, the nearer one, not of a verb before it
+        p = out[mine[-1]]
+        if (
+            p.kind == "casualties"
+            and p.measure in roles.CASUALTY_MEASURES
+            and p.measure != casualty[0]
+            and gov_tok.idx < p.local[0]
+            and re.fullmatch(
+                r"\s*(?:,|et|ainsi qu'|ainsi que)\s*" + APPROX_WORDS, folded[_np_end_char(doc, p) : c.start]
+            )
+            and any(
+                roles.measure_word(w) == p.measure
+                for w in re.findall(r"[\w-]+", folded[gov_tok.idx + len(gov_tok.text) : p.local[0]])
+            )
+        ):
+            casualty, gov_tok, shared_toll = [p.measure], None, True
     nationality = nationality_noun(c.unit)
     # « 109 cas de traumatismes crâniens », « 40 cas de blessures »: cases of a wound count the wounded
     cases = fu == "cas" and any(m in roles.CASUALTY_MEASURES for m, _ in own)
@@ -893,6 +912,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         c.measure_basis = (
             "own words"
             if any(m in roles.CASUALTY_MEASURES for m, _ in own)
+            else "coordinated with the toll before"
+            if shared_toll
             else f"governed by {gov_tok.text}"
             if gov_tok is not None
             else "nearest predicate before"
@@ -1185,8 +1206,21 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         else None
     )
     part_flow = _partitive_flow(doc, folded, c) if forward else None
+    est = ESTIMATED.search(folded[: c.start])
+    estimated = (
+        est is not None
+        and gov not in roles.FLOWS
+        and not any(
+            roles.measure_word(w) in roles.FLOWS
+            for w in re.findall(r"[a-z-]+", re.split(r"[,;.:]", folded[: est.start()].rstrip(" ,"))[-1])
+        )
+    )
     if own_flow:
         m, why = own_flow, "own words"
+    elif estimated:
+        # « le niveau des forces américaines, estimé à quelque 500 militaires »: what a number is estimated at is
+        # how many there are, a level, whatever verb of movement came earlier in the sentence
+        m, why = "present", f"the level an estimate puts it at ({est.group('verb')} à)"
     elif not gov and CROSSING.match(after):
         # « des centaines de soldats franchissent la frontière »: the parse of a headline often hangs the verb on the
         # noun phrase; crossing a border is a move from one country to another
@@ -1341,6 +1375,8 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     return m, why
 
 
+# « estimé à quelque 500 », « évaluées à environ 2 000 », « chiffré à 900 »: the value an estimate puts on a count
+ESTIMATED = re.compile(r"\b(?P<verb>(?:estim|evalu|chiffr)(?:e|ee|es|ees))\s+a\s*" + APPROX_WORDS + "$")
 CROSSING = re.compile(r"^[^,;.]{0,30}?\b(?:franchi|travers)\w*\s+(?:la |les |une )?frontieres?\b")
 
 
@@ -1468,6 +1504,9 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         codes = ["IR"]  # « deux officiers des Gardiens »: the Corps by its short name, capitalized
     if c.unit and c.unit_start >= c.end and nationality_noun(c.unit):
         codes = codes or [roles.party_of(fold(c.unit))]  # its own noun, not one it shares (« en compte 50 »)
+    if not codes and words and c.kind in ("troops", "casualties"):
+        short = _short_name(s.text[first : doc[end - 1].idx + len(doc[end - 1].text)], context, pos)
+        codes = [short] if short else []
     own = roles.combine(codes)
     if own in roles.FORCE_CODES and c.kind == "casualties" and roles.CIVILIAN_UNITS.match(fu_):
         # « un civil irakien », « des habitants kurdes »: IQ, KRG and PMF are forces, not nationalities
@@ -1558,10 +1597,20 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         codes = roles.head_wins(roles.parties_in(among.group(1)), among.group(1)) if among else []
         if codes and not re.match(r"(?:lesquel|eux|elles|ceux|celles)", among.group(1)):
             return roles.combine(codes), "stated"
+        ranks = re.match(r"[^,;.]{0,30}?\bdans (?:leurs|ses|nos) rangs\b", folded[c.local[2] :])
+        rt = roles.token_at(doc, c.local[2] + ranks.end() - 1) if ranks else None
+        if rt is not None:
+            # « les Brigades ont fait état d'un mort dans leurs rangs »: the ranks are their owner's, the clause's subject
+            p, basis = roles.possessor(rt, context, s.start, harm_verb=roles._clause_verb([harm]) if harm else None)
+            if p:
+                return p, basis + " (« dans leurs rangs »)"
         if among and roles.CIVILIAN_UNITS.match(among.group(1).split()[0]):
             return "civilians", "status"  # « cinq blessés parmi les contractuels »
         if roles.CIVILIAN_UNITS.match(fu) or _aboard_civil_craft(folded, c, context, pos):
             return "civilians", "status"
+        body = _body_of(words, s.text, folded, c, context, pos)
+        if body:
+            return body
         if roles.POLICE_UNITS.match(fu):
             # « trois soldats et deux policiers »: the police are the host state's, the last such state named
             host = next((code for p, code in reversed(context.mentions) if p < pos and code in roles.HOST_FORCES), "")
@@ -1584,6 +1633,9 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         target = verb is not None and STRUCK.match(fold(verb.lemma_)) or bool(complement)
         p = "" if target or c.kind == "casualties" else roles.frame_subject(utok or ntok, context, s.start)
         return p, ("subject" if p else "")
+    body = _body_of(words, s.text, folded, c, context, pos)
+    if body:
+        return body
     p = roles.frame_subject(utok or ntok, context, s.start)
     if p:
         return p, "subject"
@@ -1591,6 +1643,58 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     if p:
         return p, "subject"
     return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
+
+
+# a plural capitalized noun after « des » (« des Brigades », « des Forces », « des Unités »): a body's name, not a place's
+SHORT_NAME = re.compile(r"\bdes\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ-]{3,}[sx])\b(?!\s+(?:de|du|des|d')\b)")
+
+
+def _short_name(np: str, context, pos: int) -> str:
+    """« huit combattants des Brigades »: a group named in full before (« les Brigades du Hezbollah ») is called by
+    the first word of its name after; the party of the last full name the article gave with that word."""
+    m = SHORT_NAME.search(np)
+    if not m:
+        return ""
+    before = context.text[: max(0, pos)]
+    for full in reversed(list(re.finditer(r"\b" + re.escape(m.group("name")) + r"\b", before))):
+        rest = re.split(r"[,;:.()«»\n]", before[full.start() : full.start() + 50])[0]
+        if rest[len(m.group("name")) :].strip()[:1] in ("", ",", ".", ";", ")"):
+            continue  # the short name again, not the full one
+        p = roles.party_of(fold(rest))
+        if p and p != "civilians":
+            return p
+    return ""
+
+
+# « neuf membres du groupe », « 30 combattants de l'organisation »: people of a body named before by its noun
+OF_BODY = re.compile(
+    r"\b(?:du|de la|de l')\s*(?P<noun>groupe|organisation|mouvement|milice|reseau|faction)\b[^,;]{0,30}$"
+)
+
+
+def _body_of(words: str, text: str, folded: str, c: Figure, context, pos: int) -> tuple[str, str] | None:
+    """Whose people « membres du groupe » counts: a body is no state, so never the force last named. The side the
+    sentence's violence was aimed at before the figure (« visait Houras al-Din : neuf membres du groupe »), else the
+    party of the last name the article gave after that noun, else ``other`` (a body with no code of its own)."""
+    m = OF_BODY.search(words)
+    if not m:
+        return None
+    at = folded.find(m.group(0), c.start)
+    if at >= 0:
+        # « un dirigeant du groupe État islamique »: the body's own name, right after its noun
+        tail = folded[at + m.start("noun") - m.start() + len(m.group("noun")) :]
+        p = roles.party_of(re.split(r"[,;:.()]", tail)[0][:40])
+        if p:
+            return p, "stated"
+    named, aimed = roles.struck_party(text, stop=c.start)
+    if named:
+        return (aimed or "other"), "the body struck"
+    before = fold(context.text[: max(0, pos)])
+    for full in reversed(list(re.finditer(r"\b" + m.group("noun") + r"\b", before))):
+        p = roles.party_of(re.split(r"[,;:.()]", before[full.end() : full.end() + 40])[0])
+        if p and p != "civilians":
+            return p, "the body named before"
+    return "other", "a body of no state"
 
 
 # a sentence whose subject is a definite body with no owner of its own (« La mission, qui …, compte 500 membres »)
@@ -1753,11 +1857,48 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                     # « Quatre Américains, deux militaires, un employé civil … et un sous-traitant »: soldats listed
                     # among a state's nationals are that state's soldiers
                     out[j].party, out[j].party_basis = f.party, "part of a state's nationals"
+                # « trois militaires — deux Américains et une Britannique — »: an apposition says who the people
+                # were, not what befell them; with no word of harm of its own, its parts share the whole's toll
+                # (not that of the verb the parser hangs them on past the closing dash)
+                if (
+                    out[j].part_of == k
+                    and f.kind == "casualties"
+                    and f.measure in roles.CASUALTY_MEASURES
+                    and out[j].measure != f.measure
+                    and not any(
+                        roles.measure_word(w) in roles.CASUALTY_MEASURES
+                        for w in re.findall(r"[\w-]+", folded[span[0] : span[1]])
+                    )
+                ):
+                    out[j].measure, out[j].measure_basis = f.measure, "apposition to a toll"
         if f.kind in ("casualties", "troops") and f.party_basis in ("unspecified", "context", ""):
             words = folded[span[0] : span[1]]
             codes = roles.head_wins(roles.parties_in(words), words)
             if codes and not re.search(r"\b(?:dont|selon|ont|sont|qui)\b", words):
                 f.party, f.party_basis = roles.combine(codes), "apposition"
+    # « cinq soldats et un autre sous-traitant, tous américains »: a floating « tous » with a nationality closing a
+    # list says whose every item of it is
+    for m in ALL_OF_NATION.finditer(folded):
+        code = roles.party_of(m.group("nat"))
+        if not code or code in ("civilians", "other"):
+            continue
+        listed = [k for k in mine if out[k].kind in ("troops", "casualties") and _np_end_char(doc, out[k]) <= m.start()]
+        chain: list[int] = []
+        end = m.start()
+        for k in reversed(listed):
+            if not re.fullmatch(r"\s*", folded[_np_end_char(doc, out[k]) : end]) and not chain:
+                break
+            if chain and not re.fullmatch(
+                r"\s*(?:,|et|ainsi qu'|ainsi que)\s*" + APPROX_WORDS, folded[_np_end_char(doc, out[k]) : end]
+            ):
+                break
+            chain.append(k)
+            end = out[k].local[0]
+        if len(chain) < 2:
+            continue
+        for k in chain:
+            if out[k].party != code:
+                out[k].party, out[k].party_basis = code, "a list's « tous »"
     # a whole with no party of its own takes its parts' ("trois militaires, dont deux américains")
     for k in mine:
         f = out[k]
@@ -1801,6 +1942,12 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
 
 SEX_WORDS = re.compile(r"^(?:hommes?|femmes?)$")
 CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
+
+
+# « …, tous américains », « toutes deux irakiennes »: the nationality of every item of the list it closes
+ALL_OF_NATION = re.compile(
+    r",\s*(?:tous|toutes)\s+(?:(?:deux|trois|quatre|cinq|six)\s+)?(?P<nat>[a-z-]+)\s*(?=[.;,]|$)"
+)
 
 
 # the noun phrase a parenthesis holding a figure opens after (« l'Espagne (550 militaires) »)
