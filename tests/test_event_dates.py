@@ -1439,3 +1439,18 @@ TAKEN_AS_TARGET = (
 def test_a_site_taken_as_target_in_a_cleft_is_attacked():
     a = typed(events(TAKEN_AS_TARGET, date(2022, 3, 19)), "attack")
     assert a.date_start == date(2022, 3, 15) and "Harir" in a.headline, (a.date_start, a.headline)
+
+
+# --- the date of a gapped occurrence (« puis, début avril, celle de X ») is never the predicate's own ----------------
+
+GAPPED_LATER = (
+    "Le point sur l'Irak\n\n"
+    "En mai, l'Otan avait cédé aux forces kurdes ses sites de Dohuk et de Zakho, puis, fin juin, celui de Soran.\n"
+)
+
+
+def test_a_gapped_later_occurrence_keeps_its_date_and_the_first_keeps_its_own():
+    days = sorted(
+        (e.date_start, e.date_end) for e in events(GAPPED_LATER, date(2021, 9, 1)) if e.event_type == "handover"
+    )
+    assert days[0] == (date(2021, 5, 1), date(2021, 5, 31)) and days[-1][0] >= date(2021, 6, 20), days

@@ -561,6 +561,10 @@ def extract_events(
             elided = _elided_dates(fr, clause_f, a, clause_dates)
             claimed = {id(x) for f, _ in others for x in _own_dates(f, fr, clause_dates, folded, phrase_only=True)}
             claimed |= {id(x) for x, *_ in elided}
+            # « En mars, la coalition avait remis ses bases d'al-Qaïm et de K1, puis, début avril, celle
+            # d'al-Taqaddum »: the gapped occurrence's date is never the predicate's own, wherever the parse hung it
+            gapped = {id(x) for x, *_ in elided}
+            dates = [x for x in dates if id(x) not in gapped] or dates
             # « les discussions, ouvertes le 27 janvier, ont été suspendues »: the day of what the clause names
             dates = [x for x in dates if not any(p <= x.start < q for f, _ in others for p, q in f.occurred)]
             dates = [x for x in dates if _where(fr, x.start) < 2 or id(x) not in claimed] or [
