@@ -1408,3 +1408,22 @@ def test_commanding_since_a_date_is_a_change_of_command_then():
     starts = sorted(e.date_start for e in evs if e.event_type == "other")
     assert starts == [date(2021, 5, 1), date(2021, 6, 1)], [(e.event_type, e.date_start, e.clause) for e in evs]
     typed(evs, "deployment")
+
+
+# --- « ne » alone is expletive (« avant que X n'annonce ») and « ne … que » restricts: neither negates ------------------
+
+EXPLETIVE_NE = (
+    "Le point sur l'Irak\n\n"
+    "Les tirs s'étaient multipliés avant que la milice n'annonce, le 12 mars, la suspension de ses opérations.\n"
+    "L'Espagne n'a rapatrié jeudi que 80 de ses instructeurs.\n"
+    "Aucun soldat n'a été blessé vendredi.\n"
+)
+
+
+def test_expletive_and_restrictive_ne_do_not_negate():
+    evs = events(EXPLETIVE_NE, date(2022, 3, 19))
+    said = [e for e in evs if e.event_type in ("announcement", "suspension") and e.date_start == date(2022, 3, 12)]
+    assert said, [(e.event_type, e.date_start, e.clause) for e in evs]
+    w = typed(evs, "withdrawal")
+    assert w.date_start == date(2022, 3, 17), (w.date_start, w.clause)
+    assert not [e for e in evs if e.date_start == date(2022, 3, 18)], [(e.event_type, e.clause) for e in evs]

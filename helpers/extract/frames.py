@@ -1548,11 +1548,20 @@ def _case(tok) -> str:
     return ""
 
 
+# the words that make « ne » a negation; alone (« avant que les Brigades n'annoncent », « plus tôt qu'on ne le
+# pensait ») or with « que » (« n'a retiré que 200 soldats »: only) it is expletive or restrictive
+NEGATORS = frozenset("pas plus jamais rien aucun aucune personne guere point nullement ni nul nulle aucunement".split())
+
+
 def _negated(tok) -> bool:
     for c in tok.children:
+        if c.dep_ in ("advmod", "det", "advmod:neg") and fold(c.text) in ("ne", "n'"):
+            window = tok.doc[max(0, c.i - 8) : min(len(tok.doc), tok.i + 6)]
+            # (« n'a cessé de », « ne saurait », « n'ose », « ne peut » deny without « pas », in written French)
+            if any(fold(t.text) in NEGATORS for t in window) or _lemma(tok) in ("cesser", "savoir", "oser", "pouvoir"):
+                return True
+            continue
         if c.dep_ in ("advmod", "det", "advmod:neg") and fold(c.text) in (
-            "ne",
-            "n'",
             "pas",
             "jamais",
             "aucun",
