@@ -1454,3 +1454,19 @@ def test_a_gapped_later_occurrence_keeps_its_date_and_the_first_keeps_its_own():
         (e.date_start, e.date_end) for e in events(GAPPED_LATER, date(2021, 9, 1)) if e.event_type == "handover"
     )
     assert days[0] == (date(2021, 5, 1), date(2021, 5, 31)) and days[-1][0] >= date(2021, 6, 20), days
+
+
+# --- a gerund's subject is its clause's; « leurs alliés » are not the coalition ----------------------------------------
+
+GERUND = (
+    "Le point sur l'Irak\n\n"
+    "Les États-Unis ont répliqué le 4 mai en bombardant des dépôts de la milice et de ses alliés près de Qaïm.\n"
+    "Les Gardiens de la révolution et leurs alliés ont été visés le 6 mai par des drones.\n"
+)
+
+
+def test_a_gerund_strikes_for_its_clauses_subject_and_their_allies_are_not_the_coalition():
+    evs = events(GERUND, date(2022, 5, 10))
+    s = typed(evs, "strike")
+    assert s.date_start == date(2022, 5, 4) and "US" in s.agent, (s.date_start, s.agent)
+    assert "attack" not in {e.event_type for e in evs}, [(e.event_type, e.target, e.clause) for e in evs]

@@ -560,7 +560,8 @@ PARTIES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(coalition|inherent resolve|forces etrangeres|troupes etrangeres|occupant\w*|"
             r"occupation|forces internationales|troupes internationales|militaires etrangers|"
-            r"soldats etrangers|allies|etrangere?s?)\b"
+            # (« les alliés » of a Western story; « leurs alliés », « ses alliés » are the allies of whoever was named)
+            r"soldats etrangers|(?<!leurs )(?<!ses )allies|etrangere?s?)\b"
         ),
     ),
     ("NATO", re.compile(r"\b(otan|nato|alliance atlantique|l'alliance|stoltenberg|rutte)\b")),
@@ -2529,6 +2530,15 @@ def _arguments(tok, fr: Frame) -> None:
     infinitive = "Inf" in tok.morph.get("VerbForm") or any(
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in tok.children
     )
+    gerund = (
+        "Part" in tok.morph.get("VerbForm")
+        and "Pres" in tok.morph.get("Tense")
+        and any(fold(c.text) == "en" and c.dep_ == "mark" for c in tok.children)
+    )
+    if gerund and not agent_toks and tok.head.i != tok.i and not any(c.dep_ == "aux:pass" for c in tok.head.children):
+        # « Les États-Unis avaient riposté le 26 octobre en frappant deux installations »: the gerund's subject is
+        # its clause's
+        agent_toks = [c for c in tok.head.children if c.dep_ == "nsubj"]
     if tok.pos_ in ("VERB", "AUX") and infinitive and not agent_toks:
         # control: « le Pentagone a annoncé avoir frappé… », « la coalition a décidé de se retirer »
         h = tok.head
