@@ -1470,3 +1470,18 @@ def test_a_gerund_strikes_for_its_clauses_subject_and_their_allies_are_not_the_c
     s = typed(evs, "strike")
     assert s.date_start == date(2022, 5, 4) and "US" in s.agent, (s.date_start, s.agent)
     assert "attack" not in {e.event_type for e in evs}, [(e.event_type, e.target, e.clause) for e in evs]
+
+
+# --- soldiers hurt in their own raid: a strike, not an attack on them -----------------------------------------------
+
+OWN_RAID_TOLD = (
+    "Le point sur l'Irak\n\n"
+    "Deux soldats britanniques ont été blessés mardi lors d'un raid héliporté contre une cache de l'EI.\n"
+)
+
+
+def test_soldiers_hurt_in_their_own_raid_make_a_strike():
+    evs = events(OWN_RAID_TOLD, date(2021, 6, 12))
+    s = typed(evs, "strike")
+    assert s.date_start == date(2021, 6, 8), (s.date_start, s.clause)
+    assert "attack" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]

@@ -1308,6 +1308,11 @@ def _arrests(tok) -> bool:
     )
 
 
+# the raid of the soldiers the clause counts (« blessés lors d'un raid », « au cours d'une opération héliportée »)
+OWN_RAID = re.compile(
+    r"\b(?:lors|au cours|pendant) d'(?:un|une) (?:raid|assaut|operation (?:heliportee|terrestre|commando|speciale|"
+    r"antiterroriste|conjointe|contre))\b"
+)
 # a victory or a defeat declared (« proclamer la victoire sur l'EI », « annoncer la chute de Baghouz », « déclarer
 # la fin du califat »): the codebook's `other` (a victory declared), not a mere statement
 VICTORY_SAYING = frozenset({"proclamer", "declarer", "annoncer", "celebrer", "feter", "revendiquer"})
@@ -3224,6 +3229,10 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             and (set(fr.target) & STRIKERS or fr.victims_ranks)
             and not set(fr.agent) & STRIKERS
         ):
+            if OWN_RAID.search(sentence_folded) and not set(fr.agent) & HOSTILE:
+                # « quatre militaires américains ont été blessés lors d'un raid héliporté »: armies raid, militias
+                # fire; soldiers hurt in their own raid are no attack on them
+                return "strike"
             return "attack"
         return None
     if k == "vote":
