@@ -1485,3 +1485,19 @@ def test_soldiers_hurt_in_their_own_raid_make_a_strike():
     s = typed(evs, "strike")
     assert s.date_start == date(2021, 6, 8), (s.date_start, s.clause)
     assert "attack" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- civilians brought home are no forces withdrawing; what a target is accused of is not who it is -------------------
+
+BROUGHT_HOME_TOLD = (
+    "Le point sur l'Irak\n\n"
+    "Mardi, douze enfants et quatre mères détenus dans le camp d'al-Hol ont été rapatriés par un avion danois.\n"
+    "Le 3 mai, un raid a visé des miliciens accusés de tirs contre des intérêts américains.\n"
+)
+
+
+def test_civilians_repatriated_are_other_and_an_accusation_is_no_target():
+    evs = events(BROUGHT_HOME_TOLD, date(2022, 6, 9))
+    kinds = {e.event_type for e in evs}
+    assert "withdrawal" not in kinds and "attack" not in kinds, [(e.event_type, e.clause) for e in evs]
+    assert typed(evs, "other").date_start == date(2022, 6, 7)

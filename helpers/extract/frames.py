@@ -2130,6 +2130,8 @@ def _inherited_subject(tok) -> list:
 
 
 # who may leave a place or withdraw without being forces: crowds, supporters, candidates, parties
+# people a state brings home who are not its forces
+BROUGHT_HOME = re.compile(r"\b(ressortissants?|meres|epouses|veuves|orphelins|detenus|prisonniers|diplomates)\b")
 CIVILIAN_MOVERS = re.compile(
     r"\b(manifestants?|protestataires?|partisans?|foules?|emeutiers?|contestataires?|sympathisants?|"
     r"candidats?|deputes?|elus?|partis?|blocs?|listes?|fideles|pelerins?|habitants?|civils|familles|personnes|"
@@ -2152,6 +2154,19 @@ def _is_forces_move(tok, fr: Frame) -> bool:
     objs += _inherited_subject(tok)
     words = " ".join(fold(_subtree_text(c)[0]) for c in objs)
     after = _folded(tok.doc)[tok.idx : tok.idx + 120]
+    if lem in ("rapatrier", "rapatriement", "evacuer", "evacuation"):
+        # « seize enfants et six mères détenus à Roj ont été rapatriés », « l'évacuation des ressortissants »:
+        # people brought home, no forces leaving
+        moved = " ".join(
+            fold(_subtree_text(c)[0])
+            for c in tok.children
+            if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "nmod" and _case(c) in ("de", "d", "du", "des"))
+        )
+        if (CIVILIAN_MOVERS.search(moved) or BROUGHT_HOME.search(moved)) and not FORCES.search(
+            re.sub(r"\bpersonnes\b", "", moved)
+        ):
+            fr.kind, fr.sort = "other", "repatriation"
+            return True
     if lem == "mettre":
         return bool(ENDED.match(after)) and ENDED.match(after).group("what") not in SUSPENDED_WORDS
     if lem == "revoir":
@@ -2621,8 +2636,18 @@ def _arguments(tok, fr: Frame) -> None:
             }
             agent_toks = [h if t in rel else t for t in agent_toks]
             target_toks = [h if t in rel else t for t in target_toks]
-    a_text = " ".join(_subtree_text(t, exclude=(cut, relative))[0] for t in agent_toks) or fr.agent_text
-    t_text = " ".join(_subtree_text(t, exclude=(relative,))[0] for t in target_toks)
+    # what a target is accused of is not who it is (« les Brigades du Hezbollah, accusées de tirs contre des intérêts
+    # américains »)
+    accused = {
+        x.i
+        for t in target_toks + agent_toks
+        for d in t.subtree
+        for c in d.children
+        if c.dep_ in ("acl", "amod") and _lemma(c) in ("accuser", "soupconner", "suspecter", "inculper")
+        for x in c.subtree
+    }
+    a_text = " ".join(_subtree_text(t, exclude=(cut, relative, accused))[0] for t in agent_toks) or fr.agent_text
+    t_text = " ".join(_subtree_text(t, exclude=(relative, accused))[0] for t in target_toks)
     fr.agent_text, fr.target_text = a_text, t_text
     fr.agent, fr.target = parties(fold(a_text)), parties(fold(t_text))
     if recipients:
@@ -2730,7 +2755,10 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         )
     ):
         fr.described = True  # « L'accord est l'aboutissement des travaux d'une commission dont… »
-    if tok.pos_ == "NOUN" and _case(tok) == "pour" and _lemma(h) in CHARGES:
+    if tok.pos_ == "NOUN" and (
+        (_case(tok) == "pour" and _lemma(h) in CHARGES)
+        or (_case(tok) in ("de", "d") and _lemma(h) in ("accuser", "soupconner", "inculper", "suspecter"))
+    ):
         fr.charged = True  # « un mandat d'arrêt contre X pour le meurtre de Y », « inculpé pour l'attentat »
     if fr.kind == "violence" and tok.pos_ == "NOUN":
         # « annonçaient suspendre « sous conditions » leurs attaques »: the attacks are what is paused, however the

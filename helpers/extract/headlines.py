@@ -148,6 +148,7 @@ OTHER_SORTS = {
     "summons": "Convocation d'un diplomate",
     "justice": "Acte judiciaire",
     "victory": "Victoire proclamée",
+    "repatriation": "Rapatriement de civils",
 }
 WEAPON_KIND = {
     "roquette": " à la roquette",
