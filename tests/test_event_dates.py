@@ -1501,3 +1501,16 @@ def test_civilians_repatriated_are_other_and_an_accusation_is_no_target():
     kinds = {e.event_type for e in evs}
     assert "withdrawal" not in kinds and "attack" not in kinds, [(e.event_type, e.clause) for e in evs]
     assert typed(evs, "other").date_start == date(2022, 6, 7)
+
+
+# --- a move that is the passive subject of an order or decision is what is ordered, not done ----------------------------
+
+ORDERED_PASSIVE = (
+    "Le point sur l'Irak\n\nLe départ des instructeurs avait été ordonné mardi par le gouvernement néerlandais.\n"
+)
+
+
+def test_a_move_ordered_in_the_passive_is_an_announcement():
+    evs = events(ORDERED_PASSIVE, date(2021, 6, 12))
+    assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+    assert typed(evs, "announcement").date_start == date(2021, 6, 8)

@@ -2917,6 +2917,19 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
                 if fr.tense == "conditional":
                     mod = "planned"  # « il a dit que la coalition se retirerait »: future in the past
                 break
+        if (
+            depth == 0
+            and fr.pos == "NOUN"
+            and fr.kind in MOVES
+            and dep == "nsubj:pass"
+            and hl in STATED_BY
+            and not _negated(h)
+        ):
+            # « Le retrait avait été ordonné dimanche par Esper », « le départ a été décidé en janvier »: the move is
+            # what the order or decision says, not done
+            mod = "demanded" if hl in DEMAND_WORDS else "planned"
+            fr.governor = fr.governor or hl
+            break
         if depth == 0 and fr.pos == "NOUN" and h.pos_ in ("VERB", "AUX") and dep in ("nsubj", "obj", "nsubj:pass"):
             ht = _tense(h)  # « le retrait se fera en deux temps », « poursuivra son retrait »
             if ht == "future" and mod == "realized":
