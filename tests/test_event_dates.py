@@ -1514,3 +1514,13 @@ def test_a_move_ordered_in_the_passive_is_an_announcement():
     evs = events(ORDERED_PASSIVE, date(2021, 6, 12))
     assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
     assert typed(evs, "announcement").date_start == date(2021, 6, 8)
+
+
+# --- a governor's lemma as the verb it is (« réclame » lemmatized as a noun by the tagger) -----------------------------
+
+DEMAND_PRESENT = "Le point sur l'Irak\n\nDepuis, le Premier ministre Ahmed Karim réclame le départ de la coalition.\n"
+
+
+def test_a_departure_demanded_with_a_mislemmatized_verb_is_no_withdrawal():
+    evs = events(DEMAND_PRESENT, date(2024, 1, 16))
+    assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]

@@ -2832,7 +2832,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             fr.governor = fr.governor or _lemma(topic)
     # infinitive or noun governed by a plan, demand, denial, topic, or a speech in the future
     for depth, (dep, h) in enumerate(chain):
-        hl = _lemma(h)
+        # (the verb the tagger's lemma misses: « réclame » lemmatized as the noun)
+        hl = lemma_pos(h)[0] if h.pos_ in ("VERB", "AUX", "ADJ") else _lemma(h)
         if h.i in index and fr.governed_by is None and dep not in ("conj", "parataxis", "advcl", "obl:mod"):
             fr.governed_by = index[h.i]
             fr.governor = hl
