@@ -1524,3 +1524,19 @@ DEMAND_PRESENT = "Le point sur l'Irak\n\nDepuis, le Premier ministre Ahmed Karim
 def test_a_departure_demanded_with_a_mislemmatized_verb_is_no_withdrawal():
     evs = events(DEMAND_PRESENT, date(2024, 1, 16))
     assert "withdrawal" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- a noun of aim after « pour » is no event; the foreign ministry is not the coalition ------------------------------
+
+RECALLED = (
+    "Le point sur l'Irak\n\n"
+    "Lundi, le ministère jordanien des Affaires étrangères a annoncé le rappel de son ambassadeur à Bagdad pour "
+    "consultations.\n"
+)
+
+
+def test_an_envoy_recalled_for_consultations_is_an_announcement_of_the_ministry():
+    evs = events(RECALLED, date(2024, 1, 17))
+    assert "talks" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
+    a = typed(evs, "announcement")
+    assert a.date_start == date(2024, 1, 15) and "coalition" not in a.agent, (a.date_start, a.agent)

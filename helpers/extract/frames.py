@@ -561,7 +561,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
             r"\b(coalition|inherent resolve|forces etrangeres|troupes etrangeres|occupant\w*|"
             r"occupation|forces internationales|troupes internationales|militaires etrangers|"
             # (« les alliés » of a Western story; « leurs alliés », « ses alliés » are the allies of whoever was named)
-            r"soldats etrangers|(?<!leurs )(?<!ses )allies|etrangere?s?)\b"
+            r"soldats etrangers|(?<!leurs )(?<!ses )allies|(?<!affaires )etrangere?s?)\b"
         ),
     ),
     ("NATO", re.compile(r"\b(otan|nato|alliance atlantique|l'alliance|stoltenberg|rutte)\b")),
@@ -2810,6 +2810,11 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
     if _hypothetical(tok):
         mod = "planned"  # « en cas d'attaque », « si l'Iran attaquait »: a case considered, not an act
         fr.governor = fr.governor or "cas"
+    elif tok.pos_ == "NOUN" and _case(tok) == "pour" and not fr.charged and not _after_pour_autant(tok):
+        mod = (
+            "planned"  # « le rappel de son ambassadeur pour consultations », « à Bagdad pour des négociations »: an aim
+        )
+        fr.governor = fr.governor or "pour"
     elif fr.tense == "future":
         mod = "planned"
     elif fr.tense == "conditional":
