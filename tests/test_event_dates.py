@@ -1540,3 +1540,17 @@ def test_an_envoy_recalled_for_consultations_is_an_announcement_of_the_ministry(
     assert "talks" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
     a = typed(evs, "announcement")
     assert a.date_start == date(2024, 1, 15) and "coalition" not in a.agent, (a.date_start, a.agent)
+
+
+# --- a condemnation, a statement neither confirmed nor denied: no announcement ----------------------------------------
+
+JUDGED_ONLY = (
+    "Le point sur l'Irak\n\n"
+    "Amman a dénoncé jeudi une « violation inacceptable » de son espace aérien.\n"
+    "Le ministère n'a ni confirmé ni démenti vendredi ce bilan.\n"
+)
+
+
+def test_condemnations_and_non_statements_are_no_announcements():
+    evs = events(JUDGED_ONLY, date(2023, 5, 20))
+    assert not evs, [(e.event_type, e.clause) for e in evs]

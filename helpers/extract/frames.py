@@ -1313,6 +1313,19 @@ OWN_RAID = re.compile(
     r"\b(?:lors|au cours|pendant) d'(?:un|une) (?:raid|assaut|operation (?:heliportee|terrestre|commando|speciale|"
     r"antiterroriste|conjointe|contre))\b"
 )
+# verbs of condemning what happened: no decision, plan, demand, denial, claim or toll (a tribute, « saluer », may be
+# the news of a lead)
+JUDGING_SPEECH = frozenset(
+    {
+        "denoncer",
+        "condamner",
+        "fustiger",
+        "deplorer",
+        "critiquer",
+        "denonciation",
+        "condamnation",
+    }
+)
 # a victory or a defeat declared (« proclamer la victoire sur l'EI », « annoncer la chute de Baghouz », « déclarer
 # la fin du califat »): the codebook's `other` (a victory declared), not a mere statement
 VICTORY_SAYING = frozenset({"proclamer", "declarer", "annoncer", "celebrer", "feter", "revendiquer"})
@@ -3343,6 +3356,18 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
         content = [f for f in frames if f.governed_by is not None and frames[f.governed_by] is fr]
         if fr.negated and content and all(c.unsaid for c in content):
             return None  # « X n'a pas annoncé de retrait »: no statement made
+        if fr.negated and fr.pos == "VERB" and fr.lemma in ("confirmer", "dementir", "commenter", "preciser"):
+            return None  # « Washington n'a ni confirmé ni démenti ce chiffre »: nothing stated
+        if fr.pos == "NOUN" and (
+            (gov is not None and gov.kind == "speech" and gov.negated)
+            or (
+                fr.governor in ("dementir", "dementi", "confirmer", "confirme")
+                and any(f.kind == "speech" and f.negated for f in frames)
+            )
+        ):
+            return None  # (nor the toll it neither confirmed nor denied)
+        if fr.lemma in JUDGING_SPEECH and not any(c.modality in ("planned", "demanded") for c in content):
+            return None  # « Bagdad a dénoncé une violation de sa souveraineté »: a judgement, no decision or claim
         if _assembly_demand(fr, frames):
             return "vote"
         planned = any(c.modality == "planned" and c.kind in MOVES + ("suspension",) for c in content)
