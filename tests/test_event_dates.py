@@ -1554,15 +1554,3 @@ JUDGED_ONLY = (
 def test_condemnations_and_non_statements_are_no_announcements():
     evs = events(JUDGED_ONLY, date(2023, 5, 20))
     assert not evs, [(e.event_type, e.clause) for e in evs]
-
-
-CLAIMED = (
-    "Le point sur l'Irak\n\n"
-    "Mardi, des roquettes ont frappé la base de Harir. Les tirs ont été revendiqués mercredi par un groupe inconnu.\n"
-)
-
-
-def test_a_claim_of_an_attack_is_told_with_the_attack():
-    evs = events(CLAIMED, date(2023, 5, 20))
-    assert "announcement" not in {e.event_type for e in evs}, [(e.event_type, e.clause) for e in evs]
-    typed(evs, "attack")

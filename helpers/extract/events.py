@@ -1231,10 +1231,8 @@ def _dated_statement(frames: list[Frame], a: int, b: int, exprs: list[TimeExpr],
             continue
         if sp.lemma not in STATEMENT_WORDS or MEDIA.search(fold(sp.speaker)):
             continue  # the press reporting (« a annoncé Reuters », « selon des sources ») is no party's statement
-        if sp.lemma in JUDGING_SPEECH or (
-            sp.lemma in ("revendiquer", "revendication") and any(f.kind == "violence" for f in frames if f is not sp)
-        ):
-            continue  # a condemnation; the claim of an attack the clause tells (told with the attack)
+        if sp.lemma in JUDGING_SPEECH:
+            continue  # a condemnation: a judgement, not a statement of the codebook's
         for x in exprs:
             if not (a <= x.start < b) or not x.resolved or x.kind == "offset" or x.since:
                 continue

@@ -3366,8 +3366,6 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             )
         ):
             return None  # (nor the toll it neither confirmed nor denied)
-        if fr.lemma in ("revendiquer", "revendication") and any(f.kind == "violence" for f in frames if f is not fr):
-            return None  # « l'attaque a été revendiquée par X »: who claims it is told with the attack, not news
         if fr.lemma in JUDGING_SPEECH and not any(c.modality in ("planned", "demanded") for c in content):
             return None  # « Bagdad a dénoncé une violation de sa souveraineté »: a judgement, no decision or claim
         if _assembly_demand(fr, frames):
