@@ -1554,3 +1554,17 @@ JUDGED_ONLY = (
 def test_condemnations_and_non_statements_are_no_announcements():
     evs = events(JUDGED_ONLY, date(2023, 5, 20))
     assert not evs, [(e.event_type, e.clause) for e in evs]
+
+
+STATE_RELATIVE = (
+    "Le point sur l'Irak\n\n"
+    "Des officiers de l'Otan avaient déjà fait part de leur volonté de retirer leurs instructeurs de deux camps sur "
+    "les neuf dans lesquels ils sont déployés et opérer un redéploiement de quelques dizaines de leurs hommes.\n"
+)
+
+
+def test_a_relative_clause_in_the_passive_present_does_not_free_a_plan():
+    evs = events(STATE_RELATIVE, date(2021, 6, 12))
+    assert not {e.event_type for e in evs} & {"redeployment", "withdrawal"}, [
+        (e.event_type, e.modality, e.clause) for e in evs
+    ]

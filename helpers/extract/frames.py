@@ -2867,7 +2867,13 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             # retirée, … »: a finite clause of its own conjunction is no complement of its head's plan or demand
             break
         below = chain[depth - 1][1] if depth else tok
-        if dep == "acl:relcl" and below.pos_ in ("VERB", "AUX") and _tense(below) == "past":
+        if (
+            dep == "acl:relcl"
+            and below.pos_ in ("VERB", "AUX")
+            and _tense(below) == "past"
+            # (not a passive in the present, a state: « les bases dans lesquelles elles sont déployées »)
+            and not any(c.dep_ == "aux:pass" and "Pres" in c.morph.get("Tense") for c in below.children)
+        ):
             # « Le président, qui s'est entretenu avec son homologue (qui a ordonné des frappes), a plaidé
             # pour… »: a relative clause in a past tense tells a fact of its own, whatever the clause around its
             # noun asks or plans (in the present, « les militaires qu'elle déploie », it describes what the main
