@@ -231,3 +231,14 @@ def test_a_bylines_date_before_its_outlet_is_kept_a_captions_credit_is_not():
     removed = [line for _, line in c.removed]
     assert "12.03.2021 — Sputnik Afrique" not in removed, c.removed
     assert "Des soldats américains à Erbil - AFP" in removed, c.removed
+
+
+def test_a_date_stamp_above_the_headline_is_kept_and_is_no_title():
+    """A site's header stamp of two words (« 14/03/2022 09:12 », « Jeudi, 18:05 ») is the publication's date, not
+    site debris; the headline below it is the title."""
+    for stamp in ("14/03/2022 09:12", "Jeudi, 18:05"):
+        raw = f"Radio Exemple\nMonde\n{stamp}\nIrak : une base visée par des roquettes\nLe texte de l'article.\n"
+        c = clean_text(raw)
+        assert stamp in c.text, f"the stamp {stamp!r} was dropped: {c.removed}"
+        assert c.title == "Irak : une base visée par des roquettes", c.title
+        assert ("site debris", "Monde") in c.removed, c.removed

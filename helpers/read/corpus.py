@@ -277,8 +277,14 @@ def clean_text(raw: str, outlets: OutletRegistry | None = None) -> Cleaned:
             label = "repeated line"
         if label is None and after_caption and _is_headline(line):
             label = "teaser"  # a related-article title placed under a photo caption
-        if label is None and not any(kept) and len(f.split()) <= 2 and not re.search(r"[.!?]$", f):
-            label = "site debris"  # logo text or a menu word above the headline
+        if (
+            label is None
+            and not any(kept)
+            and len(f.split()) <= 2
+            and not re.search(r"[.!?]$", f)
+            and not STAMP_LINE.search(f)
+        ):
+            label = "site debris"  # logo text or a menu word above the headline (not a date stamp: the dating needs it)
         after_caption = label in ("photo caption", "photo credit") or (after_caption and label is not None)
         if label:
             removed.append((label, line))
@@ -290,14 +296,27 @@ def clean_text(raw: str, outlets: OutletRegistry | None = None) -> Cleaned:
     return Cleaned(body, removed, title, basis)
 
 
+# a date stamp of a site's header (« 24/04/2025 10:35 », « Mercredi, 16:40 »): kept for the publication date
+STAMP_LINE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b|^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b"
+)
+
+
 def _is_headline(line: str) -> bool:
     words = line.split()
     return 3 <= len(words) <= 25 and not re.search(r"[.!?:»\"]$", line)
 
 
+def _stamp_only(line: str) -> bool:
+    """A line of at most four words holding a date stamp (« 24/04/2025 10:35 », « Mercredi, 16:40 »)."""
+    f = fold(line).strip()
+    return len(f.split()) <= 4 and bool(STAMP_LINE.search(f))
+
+
 def detect_title(body: str) -> tuple[str, str]:
     """The headline (first short line without final punctuation) or the first sentence."""
-    first = next((ln for ln in body.split("\n") if ln.strip()), "")
+    # (a short date stamp kept above the headline is not the headline)
+    first = next((ln for ln in body.split("\n") if ln.strip() and not _stamp_only(ln)), "")
     if first and _is_headline(first) and "\n" in body:
         return first.strip(), "headline"
     sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
