@@ -383,7 +383,8 @@ def score_published(sc: Scorer, art: str, g: dict, row: dict | None) -> None:
         sc.count(art, "published", "fixed_by_text")
     right = (
         (prec == "day" and abs((lo - day).days) <= 2)
-        or (prec == "month" and (lo.year, lo.month) == (day.year, day.month))
+        # (a window said to be of month precision that excludes the true day is wrong, not right)
+        or (prec == "month" and (lo.year, lo.month) == (day.year, day.month) and lo <= day <= hi)
         or (lo <= day <= hi and _width((lo, hi)) <= 7)
     )
     sc.count(art, "published", "right", right)

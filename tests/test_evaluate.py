@@ -236,3 +236,15 @@ def test_the_ceiling_counts_the_articles_whose_text_alone_fixes_the_day_within_a
         assert r["overall"]["published"]["text_alone_ceiling"] == ceiling, (window, r["overall"]["published"])
         unreachable = [m for m in r["misses"] if "not reachable from the text" in m["got"]]
         assert len(unreachable) == (ceiling == 0.0), (window, r["misses"])
+
+
+def test_a_month_precision_window_that_excludes_the_true_day_is_wrong_not_right():
+    from helpers.evaluate import Scorer, score_published
+
+    gold = {"publication_date": "2023-07-10"}
+    for (lo, hi), right in ((("2023-07-07", "2023-07-08"), 0), (("2023-07-01", "2023-07-31"), 1)):
+        sc = Scorer()
+        row = {"published": lo, "published_end": hi, "published_precision": "month", "published_evidence": ""}
+        score_published(sc, "a.txt", gold, row)
+        pu = sc.counts["published"]
+        assert pu.get("right", 0) == right and pu.get("wrong", 0) == 1 - right, (lo, hi, pu)
