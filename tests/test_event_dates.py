@@ -1568,3 +1568,20 @@ def test_a_relative_clause_in_the_passive_present_does_not_free_a_plan():
     assert not {e.event_type for e in evs} & {"redeployment", "withdrawal"}, [
         (e.event_type, e.modality, e.clause) for e in evs
     ]
+
+
+# --- « prendre fin » ends its subject; a simple conditional with a time ahead is a plan ----------------------------------
+
+ENDED_TOLD = (
+    "Le point sur l'Irak\n\n"
+    "La mission d'entraînement du contingent norvégien a pris fin en juin 2021.\n"
+    "La présence des instructeurs danois prendrait fin en deux temps, d'abord à Bagdad d'ici mai prochain.\n"
+)
+
+
+def test_a_mission_that_took_end_is_a_withdrawal_and_one_to_end_is_no_move():
+    evs = events(ENDED_TOLD, date(2022, 9, 29))
+    moves = [e for e in evs if e.event_type == "withdrawal"]
+    assert [(e.date_start, e.date_end) for e in moves] == [(date(2021, 6, 1), date(2021, 6, 30))], [
+        (e.event_type, e.date_start, e.modality, e.clause) for e in evs
+    ]

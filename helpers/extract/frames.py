@@ -768,7 +768,7 @@ CANDIDATE = re.compile(
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
-    r"mandats? d'(?:arret|amener)|inculp|command(?:e|ee|ees|es|ent|ait|aient)\b|"
+    r"mandats? d'(?:arret|amener)|inculp|pri(?:s|se|t) fin|prend\w* fin|prendr\w* fin|command(?:e|ee|ees|es|ent|ait|aient)\b|"
     r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
 )
 
@@ -1106,6 +1106,15 @@ def _kind_of(tok) -> str | None:
             _case(c) in ("a", "au", "aux") or fold(c.text) in ("a", "au", "aux") for c in tok.children
         ):
             return None  # « ce qu'on appelle l'opération X »: naming, not a call
+        if lem == "prendre" and any(
+            c.dep_ == "obj" and fold(c.text) == "fin" and not list(c.children) for c in tok.children
+        ):
+            # « la mission de combat a pris fin en décembre 2021 »: what ends is the subject
+            subj = " ".join(fold(_subtree_text(c)[0]) for c in tok.children if c.dep_ == "nsubj")
+            m = re.search(ENDED_WHAT, subj)
+            if m is None:
+                return None
+            return "suspension" if m.group(0) in SUSPENDED_WORDS else "move"
         if lem == "mettre" and PAUSED.match(_folded(tok.doc)[tok.idx : tok.idx + 40]):
             return "suspension"
         if lem == "mettre":
@@ -1326,6 +1335,8 @@ JUDGING_SPEECH = frozenset(
         "condamnation",
     }
 )
+# a time ahead in a sentence (a deadline, « prochain », « à terme »)
+TIME_AHEAD = re.compile(r"\b(?:d'ici|prochaine?s?|a terme|a l'avenir|a partir d[eu']|au plus tard)\b")
 # a victory or a defeat declared (« proclamer la victoire sur l'EI », « annoncer la chute de Baghouz », « déclarer
 # la fin du califat »): the codebook's `other` (a victory declared), not a mere statement
 VICTORY_SAYING = frozenset({"proclamer", "declarer", "annoncer", "celebrer", "feter", "revendiquer"})
@@ -2116,6 +2127,10 @@ def _command_to_person(tok) -> bool:
 
 
 # « mettre fin à sa présence », « mettre un terme à sa participation »: forces leave; to its activities: a pause
+ENDED_WHAT = (
+    r"\b(?:presence|mission|participation|engagement|deploiement|contingent|operations?|activites|"
+    r"cooperation|formation|entrainement|patrouilles)\b"
+)
 ENDED = re.compile(
     r"^\w+ (?:\w+ )?(?:fin|un terme) (?:a|au|aux) (?:(?:la|l'|le|les|sa|son|ses|leur|leurs|toute|cette|ce|cet) ?)?"
     r"(?:\w+ ){0,2}?(?P<what>presence|mission|participation|engagement|deploiement|contingent|operations?|activites|"
@@ -2182,6 +2197,9 @@ def _is_forces_move(tok, fr: Frame) -> bool:
             return True
     if lem == "mettre":
         return bool(ENDED.match(after)) and ENDED.match(after).group("what") not in SUSPENDED_WORDS
+    if lem == "prendre":
+        fr.kind = "withdrawal"  # « la mission de combat a pris fin » (the kind checked in _kind_of)
+        return True
     if lem == "revoir":
         return bool(re.match(r"^\w+ a la baisse", after)) and bool(RAISED_FORCES.search(words))
     if lem in ("augmenter", "accroitre", "renforcer", "porter", "doubler"):
@@ -2829,6 +2847,17 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         )
         fr.governor = fr.governor or "pour"
     elif fr.tense == "future":
+        mod = "planned"
+    elif (
+        fr.tense == "conditional"
+        and fr.kind in MOVES
+        and tok.pos_ == "VERB"
+        and not any(c.dep_.startswith("aux") for c in tok.children)
+        and TIME_AHEAD.search(_folded(tok.doc))
+    ):
+        # a simple conditional with a time ahead tells a move to come (« la présence de la coalition prendrait fin en
+        # deux temps : … d'ici septembre 2025 »); otherwise it reports (« depuis trois nuits, les militaires
+        # abandonneraient leur quartier général »), as the compound one does (« auraient quitté »)
         mod = "planned"
     elif fr.tense == "conditional":
         mod = "reported"
