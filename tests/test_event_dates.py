@@ -1585,3 +1585,19 @@ def test_a_mission_that_took_end_is_a_withdrawal_and_one_to_end_is_no_move():
     assert [(e.date_start, e.date_end) for e in moves] == [(date(2021, 6, 1), date(2021, 6, 30))], [
         (e.event_type, e.date_start, e.modality, e.clause) for e in evs
     ]
+
+
+# --- « depuis » with no complement: since the time last told, up to the publication -----------------------------------
+
+SINCE_THEN = (
+    "Le point sur l'Irak\n\n"
+    "La Suède avait suspendu ses formations le 6 mars. Plusieurs pays nordiques ont depuis rapatrié une partie de "
+    "leurs instructeurs.\n"
+)
+
+
+def test_depuis_alone_counts_from_the_time_told_before():
+    x = expr(SINCE_THEN, "ont depuis", date(2020, 3, 20))
+    assert (x.date_start, x.date_end) == (date(2020, 3, 6), date(2020, 3, 20)), (x.date_start, x.date_end)
+    w = typed(events(SINCE_THEN, date(2020, 3, 20)), "withdrawal")
+    assert (w.date_start, w.date_end) == (date(2020, 3, 6), date(2020, 3, 20)), (w.date_start, w.date_end)

@@ -472,6 +472,7 @@ _NEEDS = {
     "relative_day": ("hier", "aujourd'hui", "demain", "ce jour", "desormais"),
     "ago": ("il y a",),
     "earlier": ("plus tot",),
+    "since_then": ("depuis",),
     "in_time": ("dans ",),
     "part_relative": ("semaine", "mois", "annee"),
     "lendemain": ("lendemain", "veille", "meme jour", "meme moment", "meme temps"),
@@ -563,6 +564,13 @@ _p("same_time", r"\b(?:a )?(?:la|cette) meme (?:epoque|periode)\b")
 # « ce jour-là », « cette nuit-là »: « -là » points back to a day the text has named, not to today
 _p("that_day", r"\b(?:ce (?:jour|matin|soir)|cette (?:nuit|journee|soiree|matinee))-la\b")
 _p("new_year", r"\b(?:(?P<ny>la nouvelle annee)|(?P<nyd>le (?:jour de l'an|nouvel an)))\b")
+# « depuis » with no complement (« Plusieurs pays ont depuis déplacé… », « Depuis, le ministre réclame… », « depuis
+# lors »): since the time last told, up to the publication
+_p(
+    "since_then",
+    r"(?:\b(?:a|ont|avait|avaient|est|sont|etait|etaient|aurait|auraient|ete) (?P<aux>depuis)(?= [a-z]+(?:e|es|ee|ees|i|is|u|us|t|ts)\b)"
+    r"|(?:^|[.;]\s*)(?P<front>depuis)(?=\s*,)|\b(?P<lors>depuis lors)\b)",
+)
 # « plus tôt cette année »: from the start of the period to the publication
 _p(
     "earlier",
@@ -995,6 +1003,8 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         x.bound = _bound(g.get("q"))
         x.direction = "after" if g["dir"] in ("apres", "plus tard") else "before"
         x.rel = "follows" if g["dir"] in ("plus tard", "auparavant", "plus tot") else "refers"
+    elif name == "since_then":
+        x.kind, x.rel = "relative", "since_told"
     elif name == "earlier":
         x.kind, x.rel = "relative", "earlier"
         x.unit = "year" if g.get("y") else ("month" if g.get("m") else "week")
@@ -1187,6 +1197,8 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
     """The date range of ``x`` for one publication date ``anchor`` (None: only explicit dates)."""
     k = x.kind
     year = x.year
+    if x.rel == "since_told":
+        return None  # dated from the time told before it (see _since_told)
     if x.rel == "generic" or (k == "season" and x.note == "en" and x.tense is None and year is None):
         return None  # "été comme hiver", "les ventes augmentent en été": no particular season
     if x.rel == "new_year":
@@ -1525,6 +1537,8 @@ def tag(
             out[i] = _month_told(x, out, spans, hi or lo)
         elif x.rel == "earlier":
             out[i] = _earlier_than_told(x, out, spans)
+        elif x.rel == "since_told" and (hi or lo) is not None:
+            out[i] = _since_told(x, out, spans, hi or lo)
     for i, x in enumerate(out):
         if x.kind != "offset":
             continue
@@ -1670,6 +1684,18 @@ def _earlier_than_told(x: TimeExpr, out: list[TimeExpr], spans) -> TimeExpr:
         return x
     return replace(
         x, date_start=a, date_end=b, precision=precision_of(a, b), basis="reference", note=f"from {ref.text!r}"
+    )
+
+
+def _since_told(x: TimeExpr, out: list[TimeExpr], spans, last: date) -> TimeExpr:
+    """« depuis » with no complement (« Plusieurs pays ont depuis déplacé une partie de leurs soldats »): from the
+    time the sentence or the two before last told to the publication; with none, unresolved."""
+    ref = _last_told(x, out, spans, lambda o: o.kind != "offset" and o.rel != "since_told" and o.date_start <= last)
+    if ref is None:
+        return x
+    a, b = ref.date_start, last
+    return replace(
+        x, date_start=a, date_end=b, precision=precision_of(a, b), basis="reference", note=f"since {ref.text!r}"
     )
 
 
