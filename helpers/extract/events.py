@@ -1121,20 +1121,7 @@ def _side_frames(
         ):
             # « un cycle de discussions, à l'issue duquel Washington a annoncé… »: a statement made at the
             # end or in the course of the event the clause dates, at that date
-            out.append(
-                (
-                    f,
-                    ftype,
-                    SimpleNamespace(
-                        date_start=ev.date_start,
-                        date_end=ev.date_end,
-                        precision=ev.precision,
-                        text=ev.date_text,
-                        basis="reference",
-                        qualifier=ev.qualifier,
-                    ),
-                )
-            )
+            out.append((f, ftype, _at_date_of(ev)))
             used.add(id(f))
             continue
         if (
@@ -1147,20 +1134,7 @@ def _side_frames(
         ):
             # « Paris avait rapatrié ses militaires, au moment où la coalition suspendait ses formations »: a
             # clause of « au moment où », « lorsque », « tandis que » happens at the time of its main clause
-            out.append(
-                (
-                    f,
-                    ftype,
-                    SimpleNamespace(
-                        date_start=ev.date_start,
-                        date_end=ev.date_end,
-                        precision=ev.precision,
-                        text=ev.date_text,
-                        basis="reference",
-                        qualifier=ev.qualifier,
-                    ),
-                )
-            )
+            out.append((f, ftype, _at_date_of(ev)))
             used.add(id(f))
             continue
         if not own:
@@ -1192,6 +1166,18 @@ def _simultaneous(f: Frame, folded: str) -> bool:
     return bool(SIMULTANEOUS.match(head)) or (
         head.startswith("ou ")
         and bool(re.search(r"\b(?:au|du|a ce) moment\s*$", folded[max(0, f.span[0] - 14) : f.span[0]]))
+    )
+
+
+def _at_date_of(ev: EventMention) -> SimpleNamespace:
+    """A date standing for the clause's event's own (for an event told as happening at its time)."""
+    return SimpleNamespace(
+        date_start=ev.date_start,
+        date_end=ev.date_end,
+        precision=ev.precision,
+        text=ev.date_text,
+        basis="reference",
+        qualifier=ev.qualifier,
     )
 
 
