@@ -1601,3 +1601,16 @@ def test_depuis_alone_counts_from_the_time_told_before():
     assert (x.date_start, x.date_end) == (date(2020, 3, 6), date(2020, 3, 20)), (x.date_start, x.date_end)
     w = typed(events(SINCE_THEN, date(2020, 3, 20)), "withdrawal")
     assert (w.date_start, w.date_end) == (date(2020, 3, 6), date(2020, 3, 20)), (w.date_start, w.date_end)
+
+
+# --- a date after a fronted participle of taking office is that act's, past, whatever the main clause plans ---------------
+
+INVESTED = (
+    "Le point sur l'Irak\n\n"
+    "Investi fin mai par les députés, le nouveau Premier ministre devrait se rendre à Paris dans les prochains mois.\n"
+)
+
+
+def test_a_date_after_a_participle_of_office_is_past():
+    x = expr(INVESTED, "fin mai", date(2023, 1, 26))
+    assert (x.date_start, x.date_end) == (date(2022, 5, 21), date(2022, 5, 31)), (x.date_start, x.date_end)

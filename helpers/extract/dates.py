@@ -329,7 +329,7 @@ _DATED_PARTICIPLE = re.compile(
     r"intervenu|commis|perpetre|tenu|organise|prononce|declare|diffuse|paru|emis|remis|transfere|cede|evacue|"
     r"abattu|blesse|enleve|arrete|libere|inaugure|promulgue|date|assassine|execute|capture|detruit|bombarde|"
     r"frappe|vise|cible|attaque|touche|retire|quitte|parti|arrive|rentre|deploye|redeploye|suspendu|mort|"
-    r"fixe|ouvert|relance|entame|prolonge|decide)"
+    r"fixe|ouvert|relance|entame|prolonge|decide|investi|designe|reelu|installe|limoge)"
     r"(?:e|s|es)? (?:le |la |l'|en |au |a |aux |du |des |dans la nuit du |dans la nuit de |depuis |ce |cette )?$"
 )
 
