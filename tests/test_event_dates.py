@@ -1614,3 +1614,15 @@ INVESTED = (
 def test_a_date_after_a_participle_of_office_is_past():
     x = expr(INVESTED, "fin mai", date(2023, 1, 26))
     assert (x.date_start, x.date_end) == (date(2022, 5, 21), date(2022, 5, 31)), (x.date_start, x.date_end)
+
+
+# --- a crowd's violence (« incendié par la foule ») is a riot: a protest, not an attack or a strike ----------------------
+
+RIOT = "Le point sur l'Irak\n\nLe consulat de Turquie à Mossoul a été incendié par la foule le 12 avril.\n"
+
+
+def test_a_crowd_burning_a_consulate_is_a_protest():
+    evs = events(RIOT, date(2021, 4, 20))
+    p = typed(evs, "protest")
+    assert p.date_start == date(2021, 4, 12), (p.date_start, p.clause)
+    assert not {e.event_type for e in evs} & {"attack", "strike"}, [(e.event_type, e.clause) for e in evs]

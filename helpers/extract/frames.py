@@ -113,6 +113,8 @@ VIOLENCE_VERBS = {
     "assaillir",
     "agresser",
     "prendre pour cible",
+    "incendier",
+    "saccager",
 }
 VIOLENCE_NOUNS = {
     "attaque",
@@ -768,7 +770,7 @@ CANDIDATE = re.compile(
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
     r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
-    r"mandats? d'(?:arret|amener)|inculp|pri(?:s|se|t) fin|prend\w* fin|prendr\w* fin|command(?:e|ee|ees|es|ent|ait|aient)\b|"
+    r"mandats? d'(?:arret|amener)|inculp|incendi|saccag|pri(?:s|se|t) fin|prend\w* fin|prendr\w* fin|command(?:e|ee|ees|es|ent|ait|aient)\b|"
     r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
 )
 
@@ -1335,6 +1337,8 @@ JUDGING_SPEECH = frozenset(
         "condamnation",
     }
 )
+# a crowd (« la foule », « des manifestants »): its violence is a riot
+CROWD = re.compile(r"\b(?:foules?|manifestants?|protestataires?|emeutiers?|contestataires?)\b")
 # a time ahead in a sentence (a deadline, « prochain », « à terme »)
 TIME_AHEAD = re.compile(r"\b(?:d'ici|prochaine?s?|a terme|a l'avenir|a partir d[eu']|au plus tard)\b")
 # a victory or a defeat declared (« proclamer la victoire sur l'EI », « annoncer la chute de Baghouz », « déclarer
@@ -3244,6 +3248,8 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return None  # a threat to strike is said, not done: the speech frame says it
         if fr.lemma in ("intercepter", "neutraliser") and fr.weapon:
             return "attack"  # « l'engin a été intercepté par les défenses de la coalition »: an attack, foiled
+        if CROWD.search(fold(fr.agent_text)) and not set(fr.agent) & (STRIKERS | HOSTILE):
+            return "protest"  # « le consulat a été incendié par la foule »: a crowd's violence is a riot, a protest
         # warplanes of no named country (« deux F-15 ont bombardé un entrepôt », « des chasseurs-bombardiers ont
         # frappé »): militias and Iran strike with rockets, drones and missiles, not jets; the air power over
         # Iraq and Syria that the press leaves unnamed is the coalition's
