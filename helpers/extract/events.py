@@ -23,7 +23,6 @@ from .background import background_events
 from .dates import CALENDAR_WORDS, TimeExpr, count_from, precision_of, refine_appositions, tag
 from .frames import (
     JOINT_STATEMENT,
-    JUDGING_SPEECH,
     STATED_BY,
     STATEMENT_WORDS,
     STRIKERS,
@@ -1217,8 +1216,6 @@ def _dated_statement(frames: list[Frame], a: int, b: int, exprs: list[TimeExpr],
             continue
         if sp.lemma not in STATEMENT_WORDS or MEDIA.search(fold(sp.speaker)):
             continue  # the press reporting (« a annoncé Reuters », « selon des sources ») is no party's statement
-        if sp.lemma in JUDGING_SPEECH:
-            continue  # a condemnation: a judgement, not a statement of the codebook's
         for x in exprs:
             if not (a <= x.start < b) or not x.resolved or x.kind == "offset" or x.since:
                 continue

@@ -2131,14 +2131,15 @@ def _command_to_person(tok) -> bool:
 
 
 # « mettre fin à sa présence », « mettre un terme à sa participation »: forces leave; to its activities: a pause
-ENDED_WHAT = (
-    r"\b(?:presence|mission|participation|engagement|deploiement|contingent|operations?|activites|"
-    r"cooperation|formation|entrainement|patrouilles)\b"
+# what is ended (« mettre fin à sa présence », « la mission a pris fin »)
+_ENDED_WORDS = (
+    r"presence|mission|participation|engagement|deploiement|contingent|operations?|activites|"
+    r"cooperation|formation|entrainement|patrouilles"
 )
+ENDED_WHAT = rf"\b(?:{_ENDED_WORDS})\b"
 ENDED = re.compile(
     r"^\w+ (?:\w+ )?(?:fin|un terme) (?:a|au|aux) (?:(?:la|l'|le|les|sa|son|ses|leur|leurs|toute|cette|ce|cet) ?)?"
-    r"(?:\w+ ){0,2}?(?P<what>presence|mission|participation|engagement|deploiement|contingent|operations?|activites|"
-    r"cooperation|formation|entrainement|patrouilles)\b"
+    rf"(?:\w+ ){{0,2}}?(?P<what>{_ENDED_WORDS})\b"
 )
 SUSPENDED_WORDS = {"activites", "cooperation", "formation", "entrainement", "patrouilles", "operations", "operation"}
 RAISED_FORCES = re.compile(
@@ -2162,6 +2163,12 @@ def _inherited_subject(tok) -> list:
 
 
 # who may leave a place or withdraw without being forces: crowds, supporters, candidates, parties
+def _civilians_only(words: str) -> bool:
+    """Whether a phrase (folded) names no forces (« personnes », which FORCES counts for « 500 personnes » of a
+    contingent, is no forces word here)."""
+    return not FORCES.search(re.sub(r"\bpersonnes\b", "", words))
+
+
 # people a state brings home who are not its forces
 BROUGHT_HOME = re.compile(r"\b(ressortissants?|meres|epouses|veuves|orphelins|detenus|prisonniers|diplomates)\b")
 CIVILIAN_MOVERS = re.compile(
@@ -2194,9 +2201,7 @@ def _is_forces_move(tok, fr: Frame) -> bool:
             for c in tok.children
             if c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "nmod" and _case(c) in ("de", "d", "du", "des"))
         )
-        if (CIVILIAN_MOVERS.search(moved) or BROUGHT_HOME.search(moved)) and not FORCES.search(
-            re.sub(r"\bpersonnes\b", "", moved)
-        ):
+        if (CIVILIAN_MOVERS.search(moved) or BROUGHT_HOME.search(moved)) and _civilians_only(moved):
             fr.kind, fr.sort = "other", "repatriation"
             return True
     if lem == "mettre":
@@ -2327,11 +2332,7 @@ def _is_forces_move(tok, fr: Frame) -> bool:
         "evacuation",
     ):
         subject = " ".join(fold(_subtree_text(c)[0]) for c in tok.children if c.dep_ == "nsubj")
-        if (
-            lem in ("quitter", "partir")
-            and CIVILIAN_MOVERS.search(subject)
-            and not FORCES.search(re.sub(r"\bpersonnes\b", "", subject))
-        ):
+        if lem in ("quitter", "partir") and CIVILIAN_MOVERS.search(subject) and _civilians_only(subject):
             return False  # « 60 000 personnes ont quitté la poche de Baghouz »: people fleeing, no forces
         if lem in ("quitter", "evacuer", "evacuation", "abandonner"):
             return bool(

@@ -1095,18 +1095,9 @@ def _to_the_day(
             past = [date(y, x.month, x.day) for y in years if _valid_day(y, x.month, x.day)]
             since = _quote(text, x)
         else:
-            events = [
-                r.entries[0]
-                for r in refs
-                if m.end() <= r.start < sent[1]
-                and r.role == "event"
-                and len(r.entries) == 1
-                and r.entries[0].by_day_month
-                and r.entries[0].end is None
-            ]
-            if len({e.start for e in events}) != 1:
+            e0 = _one_day_event(refs, m.end(), sent[1])
+            if e0 is None:
                 continue
-            e0 = events[0]
             if any(
                 (x.day, x.month, x.year or e0.start.year) != (e0.start.day, e0.start.month, e0.start.year)
                 for x in dates
@@ -1120,6 +1111,21 @@ def _to_the_day(
         why = f"{text[m.start() : m.end()].strip()!r} counts from {since} to the present: published about that day"
         out.append(_days_bound(days, why, "to_the_day"))
     return out
+
+
+def _one_day_event(refs: list[Reference], start: int, end: int):
+    """The one-day timeline event (named by day and month) that the text between ``start`` and ``end`` names, when it
+    names exactly one such day; else None."""
+    events = [
+        r.entries[0]
+        for r in refs
+        if start <= r.start < end
+        and r.role == "event"
+        and len(r.entries) == 1
+        and r.entries[0].by_day_month
+        and r.entries[0].end is None
+    ]
+    return events[0] if len({e.start for e in events}) == 1 else None
 
 
 # a verb of occurring in the present before an offset (« Ces annonces interviennent deux jours après … »): the
@@ -1152,18 +1158,9 @@ def _offset_to_present(
             past = [date(y, d.month, d.day) for y in years if _valid_day(y, d.month, d.day)]
             since = _quote(text, d)
         else:
-            events = [
-                r.entries[0]
-                for r in refs
-                if x.end <= r.start < sent[1]
-                and r.role == "event"
-                and len(r.entries) == 1
-                and r.entries[0].by_day_month
-                and r.entries[0].end is None
-            ]
-            if len({e.start for e in events}) != 1:
+            e0 = _one_day_event(refs, x.end, sent[1])
+            if e0 is None:
                 continue
-            e0 = events[0]
             if any(
                 not (y.kind == "weekday" and not y.night and y.weekday == e0.start.weekday())
                 and (
