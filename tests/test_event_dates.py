@@ -1669,3 +1669,20 @@ def test_a_participle_between_commas_tells_a_past_dated_fact():
     assert (a.date_start, a.modality) == (date(2023, 1, 5), "realized"), (a.date_start, a.modality, a.clause)
     o = typed(evs, "other")
     assert (o.date_start, o.modality) == (date(2023, 1, 9), "realized"), (o.date_start, o.modality, o.clause)
+
+
+# --- a cleft's relative clause in a past tense tells its own fact (« C'est cette exigence qu'avait formalisée le vote… ») --
+
+CLEFT_VOTE = (
+    "Le point sur l'Irak\n\n"
+    "C'est précisément cette revendication qu'avait consacrée le vote du Sénat, le 8 mars 2021, trois jours après "
+    "l'assassinat à Kerbala du colonel Hadi Amiri par un drone américain.\n"
+)
+
+
+def test_a_cleft_relative_in_the_past_tells_a_dated_fact():
+    evs = events(CLEFT_VOTE, date(2022, 6, 1))
+    v = typed(evs, "vote")
+    assert (v.date_start, v.modality) == (date(2021, 3, 8), "realized"), (v.date_start, v.modality)
+    k = typed(evs, "killing")
+    assert (k.date_start, k.modality) == (date(2021, 3, 5), "realized"), (k.date_start, k.modality)

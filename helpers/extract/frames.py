@@ -2959,7 +2959,11 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             break
         below = chain[depth - 1][1] if depth else tok
         if (
-            dep == "acl:relcl"
+            # (a relative the parse hung as a bare « acl »: « cette exigence qu'avait formalisée le vote »)
+            (
+                dep == "acl:relcl"
+                or (dep in ("acl", "ccomp") and any("Rel" in c.morph.get("PronType") for c in below.children))
+            )
             and below.pos_ in ("VERB", "AUX")
             and _tense(below) == "past"
             # (not a passive in the present, a state: « les bases dans lesquelles elles sont déployées »)
