@@ -1686,3 +1686,18 @@ def test_a_cleft_relative_in_the_past_tells_a_dated_fact():
     assert (v.date_start, v.modality) == (date(2021, 3, 8), "realized"), (v.date_start, v.modality)
     k = typed(evs, "killing")
     assert (k.date_start, k.modality) == (date(2021, 3, 5), "realized"), (k.date_start, k.modality)
+
+
+# --- a state's forces at war with others than the coalition: violence kept as `other`, no attack nor strike -------------
+
+THIRD_PARTY_WAR = (
+    "Le point sur l'Irak\n\n"
+    "L'aviation turque a bombardé le 4 mai des positions du PKK dans les monts Qandil, selon Ankara.\n"
+)
+
+
+def test_a_state_striking_others_than_the_coalition_is_other_violence():
+    evs = events(THIRD_PARTY_WAR, date(2022, 5, 10))
+    o = typed(evs, "other")
+    assert o.date_start == date(2022, 5, 4), (o.date_start, o.clause)
+    assert not {e.event_type for e in evs} & {"attack", "strike"}, [(e.event_type, e.clause) for e in evs]
