@@ -1626,3 +1626,63 @@ def test_a_crowd_burning_a_consulate_is_a_protest():
     p = typed(evs, "protest")
     assert p.date_start == date(2021, 4, 12), (p.date_start, p.clause)
     assert not {e.event_type for e in evs} & {"attack", "strike"}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- troops raised or cut « de N à M », « porter sa mission à N membres »: a move (planned when decided) ----------------
+
+RAISED = (
+    "Le point sur l'Irak\n\n"
+    "Le Conseil de l'Atlantique nord avait décidé en mars 2022 de faire passer sa mission de conseil de 800 à 2 000 "
+    "membres.\n"
+    "Berlin a porté son contingent à 600 hommes le 4 avril.\n"
+    "Londres a fait passer ses effectifs de 1 400 à 400 soldats en juin.\n"
+)
+
+
+def test_troops_raised_or_cut_to_a_number_are_moves():
+    evs = events(RAISED, date(2022, 9, 1))
+    decided = [e for e in evs if e.sentence_index == 1]
+    assert decided and decided[0].event_type == "announcement", [(e.event_type, e.clause) for e in evs]
+    assert (decided[0].date_start, decided[0].date_end) == (date(2022, 3, 1), date(2022, 3, 31)), decided[0].date_start
+    d = typed(evs, "deployment")
+    assert d.date_start == date(2022, 4, 4), (d.date_start, d.clause)
+    w = typed(evs, "withdrawal")
+    assert (w.date_start, w.date_end) == (date(2022, 6, 1), date(2022, 6, 30)), (w.date_start, w.clause)
+
+
+# --- a participle set off by commas tells a past fact of its noun, dated, whatever the main clause plans ----------------
+
+APPOSED = (
+    "Le point sur l'Irak\n\n"
+    "Le général Karimi, nommé par le gouvernement le 9 janvier, doit présenter son plan au Parlement.\n"
+    "Le camp de Besmaya, cédé aux forces irakiennes le 2 janvier, doit devenir une école d'officiers.\n"
+    "Visée par trois drones le 5 janvier, la garnison de Harir devra être agrandie.\n"
+)
+
+
+def test_a_participle_between_commas_tells_a_past_dated_fact():
+    evs = events(APPOSED, date(2023, 1, 20))
+    assert expr(APPOSED, "le 2 janvier", date(2023, 1, 20)).date_start == date(2023, 1, 2)
+    h = typed(evs, "handover")
+    assert (h.date_start, h.modality) == (date(2023, 1, 2), "realized"), (h.date_start, h.modality, h.clause)
+    a = typed(evs, "attack")
+    assert (a.date_start, a.modality) == (date(2023, 1, 5), "realized"), (a.date_start, a.modality, a.clause)
+    o = typed(evs, "other")
+    assert (o.date_start, o.modality) == (date(2023, 1, 9), "realized"), (o.date_start, o.modality, o.clause)
+
+
+# --- a cleft's relative clause in a past tense tells its own fact (« C'est cette exigence qu'avait formalisée le vote… ») --
+
+CLEFT_VOTE = (
+    "Le point sur l'Irak\n\n"
+    "C'est précisément cette revendication qu'avait consacrée le vote du Sénat, le 8 mars 2021, trois jours après "
+    "l'assassinat à Kerbala du colonel Hadi Amiri par un drone américain.\n"
+)
+
+
+def test_a_cleft_relative_in_the_past_tells_a_dated_fact():
+    evs = events(CLEFT_VOTE, date(2022, 6, 1))
+    v = typed(evs, "vote")
+    assert (v.date_start, v.modality) == (date(2021, 3, 8), "realized"), (v.date_start, v.modality)
+    k = typed(evs, "killing")
+    assert (k.date_start, k.modality) == (date(2021, 3, 5), "realized"), (k.date_start, k.modality)

@@ -324,21 +324,31 @@ _TENSE_RX = re.compile(
 )
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 # a past participle bound to the date that follows it: "publié le 27 septembre", "signé en 2021", "né le 3 mars"
-_DATED_PARTICIPLE = re.compile(
-    r"\b(?P<pp>publie|signe|conclu|adopte|annonce|tue|decede|ne|elu|nomme|lance|cree|fonde|vote|ratifie|survenu|"
+_PARTICIPLES = (
+    r"publie|signe|conclu|adopte|annonce|tue|decede|ne|elu|nomme|lance|cree|fonde|vote|ratifie|survenu|"
     r"intervenu|commis|perpetre|tenu|organise|prononce|declare|diffuse|paru|emis|remis|transfere|cede|evacue|"
     r"abattu|blesse|enleve|arrete|libere|inaugure|promulgue|date|assassine|execute|capture|detruit|bombarde|"
     r"frappe|vise|cible|attaque|touche|retire|quitte|parti|arrive|rentre|deploye|redeploye|suspendu|mort|"
-    r"fixe|ouvert|relance|entame|prolonge|decide|investi|designe|reelu|installe|limoge)"
+    r"fixe|ouvert|relance|entame|prolonge|decide|investi|designe|reelu|installe|limoge"
+)
+_DATED_PARTICIPLE = re.compile(
+    rf"\b(?P<pp>{_PARTICIPLES})"
     r"(?:e|s|es)? (?:le |la |l'|en |au |a |aux |du |des |dans la nuit du |dans la nuit de |depuis |ce |cette )?$"
 )
+# a participle opening a phrase set off by commas (« la base, remise aux forces irakiennes le 3 janvier, doit… »)
+_APPOSED_PARTICIPLE = re.compile(rf"\s*(?:(?:deja|recemment|officiellement) )?(?P<pp>{_PARTICIPLES})(?:e|s|es)?\b")
+
+
+def _accented(text: str, m: re.Match) -> bool:
+    """A participle ending in « -é » is written so (« organisé », not the verb « organise »)."""
+    return not m.group("pp").endswith("e") or text[m.end("pp") - 1] in "éÉ"
 
 
 def participle_before(text: str, folded: str, start: int) -> int | None:
     """Where the past participle bound to the date at ``start`` begins ("l'accord conclu en septembre 2024",
     "signé le 3 mars"), or None: the date is that past act's."""
     m = _DATED_PARTICIPLE.search(folded, max(0, start - 40), start)
-    if m and (not m.group("pp").endswith("e") or text[m.end("pp") - 1] in "éÉ"):  # "organisé", not "organise"
+    if m and _accented(text, m):  # "organisé", not "organise"
         return m.start()
     return None
 
@@ -377,6 +387,11 @@ def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) 
     seg_a = max(a, folded.rfind(",", a, start) + 1)
     comma = folded.find(",", end, b)
     seg_b = b if comma < 0 else comma
+    pp = _APPOSED_PARTICIPLE.match(folded, seg_a)
+    if pp and comma >= 0 and (seg_a == a or folded[seg_a - 1] == ",") and _accented(text, pp):
+        # the date is in a participle's phrase set off by commas: that phrase tells a past fact of its noun, whatever
+        # the main verb's tense (« remise aux forces irakiennes le 3 janvier, la base doit accueillir… »)
+        return "past"
     best: tuple[bool, int, str] | None = None
     for m in _TENSE_RX.finditer(folded, a, b):
         if start <= m.start() < end:

@@ -250,6 +250,12 @@ PAUSED = re.compile(r"^\w+ (?:en (?:veille|sommeil|suspens|pause)|entre parenthe
 SUSPEND_NOUNS = {"suspension", "gel", "interruption", "arret", "pause"}
 PROTEST_VERBS = {"manifester", "protester", "defiler", "rassembler"}
 PROTEST_NOUNS = {"manifestation", "rassemblement", "sit-in", "marche", "protestation", "manifestant"}
+APPOINT = frozenset({"nommer", "designer", "nomination", "designation"})
+# a post someone is appointed to, or the appointee's title
+OFFICE_WORDS = re.compile(
+    r"\b(?:premier ministre|ministre|president|general|commandant|chef|ambassadeur|envoye|gouverneur|a la tete|"
+    r"au poste|porte-parole|emissaire|successeur|directeur|conseiller|secretaire)\b"
+)
 OTHER_VERBS = {
     "visiter": "visit",
     "investir": "office",
@@ -769,9 +775,9 @@ CANDIDATE = re.compile(
     r"annon|declar|proclam|convoq|admet|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
-    r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|"
+    r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|nomm|designe|designation|"
     r"mandats? d'(?:arret|amener)|inculp|incendi|saccag|pri(?:s|se|t) fin|prend\w* fin|prendr\w* fin|command(?:e|ee|ees|es|ent|ait|aient)\b|"
-    r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) effectifs)"
+    r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) (?:\w+ )?(?:effectifs|mission|contingent)|fai\w* passer)"
 )
 
 
@@ -1006,6 +1012,13 @@ def _other_sort(tok) -> str:
         return "crash"  # « un hélicoptère militaire s'est écrasé »: an accident, not violence
     if lem in OTHER_VERBS and pos in ("VERB", "AUX", "ADJ"):
         return OTHER_VERBS[lem]
+    if (
+        (lem in APPOINT or re.match(r"(?:nomme|designe|nomination|designation)(?:e|s|es)?$", low))
+        and pos != "PROPN"
+        and OFFICE_WORDS.search(before + " " + after)
+        and not re.match(r"^\s*(?:«|\"|d'apres|selon)", after)
+    ):
+        return "office"  # « le général X, nommé le 9 janvier à la tête de… », « désigné Premier ministre »
     if lem in ("convoquer", "convocation") and ENVOY.search(after[:50]):
         return "summons"  # « a convoqué l'ambassadeur d'Iran »: a diplomatic act
     if pos in ("VERB", "AUX") and lem == "rendre" and _reflexive(tok):
@@ -1204,6 +1217,28 @@ SET_PLAN = re.compile(
 def _bare_participle(tok) -> bool:
     """A past participle with no auxiliary (« Reçu jeudi à l'Élysée, le ministre … »): said of a noun, passive."""
     return "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children)
+
+
+def _appositive_participle(tok) -> bool:
+    """A past participle (or one the tagger took for a noun: « investi par le Parlement ») set off by a comma after
+    the noun it describes."""
+    participle = _bare_participle(tok) or (
+        tok.pos_ in ("NOUN", "ADJ") and any(c.dep_ == "obl:agent" for c in tok.children)
+    )
+    if participle and tok.i > 0 and tok.doc[tok.i - 1].text == "," and tok.head.i < tok.i:
+        return True
+    # fronted, before the noun it describes (« Remise aux forces irakiennes le 3 mars, la base doit… »): a word with
+    # no determiner opening the sentence, its phrase closed by a comma before its head
+    return (
+        tok.i == 0
+        and tok.head.i > tok.i
+        and not any(c.dep_ == "det" for c in tok.children)
+        and any(t.text == "," for t in tok.doc[max(t.i for t in tok.subtree) + 1 : tok.head.i + 1])
+        and (participle or PARTICIPLE_SHAPE.search(fold(tok.text)) is not None)
+    )
+
+
+PARTICIPLE_SHAPE = re.compile(r"(?:e|ee|es|ees|i|ie|is|ies|u|ue|us|ues|ise|ises|it|ite|its|ites)$")
 
 
 RECEIVED = re.compile(r"\b(delegation|ministre|president|homologue|envoye|emissaire|chef)")
@@ -2142,6 +2177,12 @@ ENDED = re.compile(
     rf"(?:\w+ ){{0,2}}?(?P<what>{_ENDED_WORDS})\b"
 )
 SUSPENDED_WORDS = {"activites", "cooperation", "formation", "entrainement", "patrouilles", "operations", "operation"}
+# a body counted in people (« sa mission de formation … à 4 000 membres »): raised or cut as forces are
+MANNED = re.compile(r"\b(mission|contingent|coalition|force)\b")
+PEOPLE_TO = re.compile(
+    r"\ba (?:\w+ )?\d[\d  .]*\s*(?:membres|hommes|soldats|militaires|instructeurs|formateurs|conseillers|personnels?)\b"
+)
+FROM_TO = re.compile(r"\bde (\d[\d  .]*?)\s*(?:[a-z]+ )?a (?:[a-z]+ )?(\d[\d  .]*\d|\d)")
 RAISED_FORCES = re.compile(
     r"\b(effectifs|troupes|presence militaire|contingents?|forces|dispositif militaire|soldats|militaires|"
     r"deploiement|nombre de (?:soldats|militaires))\b"
@@ -2220,7 +2261,15 @@ def _is_forces_move(tok, fr: Frame) -> bool:
         theme = " ".join(fold(" ".join([c.text] + [a.text for a in c.children if a.dep_ == "amod"])) for c in heads)
         if lem == "porter" and not re.search(r"\ba (?:\w+ )?\d", after):
             return False
-        return bool(RAISED_FORCES.search(theme))
+        return bool(RAISED_FORCES.search(theme) or (MANNED.search(theme) and PEOPLE_TO.search(after)))
+    if lem == "passer" and (_lemma(tok.head) == "faire" or any(_lemma(c) == "faire" for c in tok.children)):
+        # « faire passer sa mission de 500 à 4 000 membres »: forces raised or cut, by the two numbers
+        theme = " ".join(fold(c.text) for c in tok.children if c.dep_ == "obj")
+        m = FROM_TO.search(after)
+        if m and (RAISED_FORCES.search(theme) or (MANNED.search(theme) and PEOPLE_TO.search(after))):
+            a, b = (int(re.sub(r"\D", "", g)) for g in m.groups())
+            fr.kind = "deployment" if b > a else "withdrawal"
+            return a != b
     if tok.dep_ in ("acl", "amod", "appos", "acl:relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
         words += " " + fold(tok.head.text)  # « la base …, remise aux forces irakiennes »
     own = fold(tok.text)
@@ -2454,6 +2503,14 @@ def _arguments(tok, fr: Frame) -> None:
         r = _received(tok)
         if r is not None and not any(t is r for t in target_toks):
             target_toks.append(r)
+
+    if not target_toks and fr.kind in ("violence", "move") and _bare_participle(tok) and _appositive_participle(tok):
+        # « Attaquée à la roquette le 2 janvier, la base… », « la base, visée mardi, … »: a passive participle set off
+        # by commas is said of its noun, its patient
+        if tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+            target_toks.append(tok.head)
+        elif tok.head.i > tok.i:
+            target_toks += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubj:pass")][:1]
 
     # an active subject that is a weapon: violence with an unknown agent
     def _is_weapon(t) -> bool:  # « des roquettes », « une douzaine de missiles », « deux drones armés »
@@ -2902,7 +2959,11 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             break
         below = chain[depth - 1][1] if depth else tok
         if (
-            dep == "acl:relcl"
+            # (a relative the parse hung as a bare « acl »: « cette exigence qu'avait formalisée le vote »)
+            (
+                dep == "acl:relcl"
+                or (dep in ("acl", "ccomp") and any("Rel" in c.morph.get("PronType") for c in below.children))
+            )
             and below.pos_ in ("VERB", "AUX")
             and _tense(below) == "past"
             # (not a passive in the present, a state: « les bases dans lesquelles elles sont déployées »)
@@ -2915,6 +2976,11 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             break
         if depth == 0 and since:
             break  # « ils réclament le départ des troupes depuis l'assassinat de X »: X is a past fact
+        if depth == 0 and (dep in ("acl", "amod", "appos", "nmod") or tok.i == 0) and _appositive_participle(tok):
+            # « M. X, investi par le Parlement le 27 octobre, doit son poste… », « la base, remise aux Irakiens en
+            # mars, devra accueillir… »: a participle set off by commas describes its noun with a past fact, whatever
+            # the clause around the noun plans or asks
+            break
         if depth == 0 and fr.pos == "NOUN" and dep == "obj" and hl == "exclure" and _negated(h):
             # « n'a pas exclu un retrait »: a move held possible, said (at most a statement), not done
             mod = "planned"
