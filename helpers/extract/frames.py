@@ -3352,8 +3352,10 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return "attack"
         if fr.named_victim:
             return "killing"
-        if fr.modality == "realized" and not fr.negated and (
-            set(fr.agent) - STRIKERS - HOSTILE - {"civilians", "other"}
+        if (
+            fr.modality == "realized"
+            and not fr.negated
+            and (set(fr.agent) - STRIKERS - HOSTILE - {"civilians", "other"})
         ):
             # a state's forces at war with others than the coalition (« l'armée turque a lancé une offensive contre
             # les FDS », « les forces irakiennes ont bombardé des positions de l'EI »): violence the chronology keeps,
