@@ -1701,3 +1701,61 @@ def test_a_state_striking_others_than_the_coalition_is_other_violence():
     o = typed(evs, "other")
     assert o.date_start == date(2022, 5, 4), (o.date_start, o.clause)
     assert not {e.event_type for e in evs} & {"attack", "strike"}, [(e.event_type, e.clause) for e in evs]
+
+
+# --- « annoncer le retrait / le rapatriement de… » makes a decision known: the announcement, not the move ----------------
+
+ANNOUNCED_MOVE = (
+    "Le point sur l'Irak\n\n"
+    "Le 3 février, le chancelier avait surpris ses partenaires en annonçant le rapatriement des 150 instructeurs "
+    "allemands stationnés à Erbil.\n"
+    "Deux semaines plus tard, la ministre des Armées annonce le retrait d'une centaine de soldats du sud du pays.\n"
+)
+
+
+def test_announcing_a_withdrawal_is_the_announcement():
+    evs = events(ANNOUNCED_MOVE, date(2021, 3, 1))
+    assert not [e for e in evs if e.event_type == "withdrawal"], [(e.event_type, e.clause) for e in evs]
+    first = [e for e in evs if e.sentence_index == 1 and e.event_type == "announcement"]
+    assert first and first[0].date_start == date(2021, 2, 3), [(e.event_type, e.date_start) for e in evs]
+    assert [e for e in evs if e.sentence_index == 2 and e.event_type == "announcement"], [
+        (e.event_type, e.clause) for e in evs
+    ]
+
+
+# --- « a plus tard annoncé »: after the time last told, up to the publication --------------------------------------------
+
+LATER_ON = (
+    "Le point sur l'Irak\n\n"
+    "Mi-septembre, des convois américains ont été vus près de Deir ez-Zor. Une radio locale a plus tard affirmé "
+    "que 300 soldats avaient franchi la frontière irakienne.\n"
+)
+
+
+def test_plus_tard_alone_counts_from_the_time_told_before():
+    x = expr(LATER_ON, "a plus tard", date(2019, 10, 30))
+    assert (x.date_start, x.date_end) == (date(2019, 9, 11), date(2019, 10, 30)), (x.date_start, x.date_end)
+
+
+# --- « Après le retrait…, 80 soldats resteront »: a move that sets the time of what is to come is ahead too ------------
+
+AFTER_THE_MOVE = (
+    "Le point sur l'Irak\n\n"
+    "Après le départ des troupes danoises de la base, une quarantaine d'experts resteront à Bagdad.\n"
+)
+
+
+def test_a_move_setting_the_time_of_a_future_clause_is_not_done():
+    evs = events(AFTER_THE_MOVE, date(2021, 5, 4))
+    assert not [e for e in evs if e.event_type == "withdrawal"], [(e.event_type, e.clause) for e in evs]
+
+
+# --- « lancer une opération contre X »: the operation is the violence, no forces sent ------------------------------------
+
+OFFENSIVE = "Le point sur l'Irak\n\nL'armée turque a lancé le 17 avril une opération contre les bases du PKK.\n"
+
+
+def test_launching_an_operation_against_someone_is_no_deployment():
+    evs = events(OFFENSIVE, date(2022, 4, 20))
+    assert not [e for e in evs if e.event_type == "deployment"], [(e.event_type, e.clause) for e in evs]
+    assert typed(evs, "other").date_start == date(2022, 4, 17)

@@ -487,7 +487,7 @@ _NEEDS = {
     "relative_day": ("hier", "aujourd'hui", "demain", "ce jour", "desormais"),
     "ago": ("il y a",),
     "earlier": ("plus tot",),
-    "since_then": ("depuis",),
+    "since_then": ("depuis", "plus tard"),
     "in_time": ("dans ",),
     "part_relative": ("semaine", "mois", "annee"),
     "lendemain": ("lendemain", "veille", "meme jour", "meme moment", "meme temps"),
@@ -584,7 +584,11 @@ _p("new_year", r"\b(?:(?P<ny>la nouvelle annee)|(?P<nyd>le (?:jour de l'an|nouve
 _p(
     "since_then",
     r"(?:\b(?:a|ont|avait|avaient|est|sont|etait|etaient|aurait|auraient|ete) (?P<aux>depuis)(?= [a-z]+(?:e|es|ee|ees|i|is|u|us|t|ts)\b)"
-    r"|(?:^|[.;]\s*)(?P<front>depuis)(?=\s*,)|\b(?P<lors>depuis lors)\b)",
+    r"|(?:^|[.;]\s*)(?P<front>depuis)(?=\s*,)|\b(?P<lors>depuis lors)\b"
+    # « a plus tard annoncé », « Plus tard, … »: after the time last told (a count before it, « deux jours plus
+    # tard », is an offset)
+    r"|\b(?:a|ont|avait|avaient|est|sont|etait|etaient|aurait|auraient) (?P<later>plus tard)(?= [a-z]+\b)"
+    r"|(?:^|[.;]\s*)(?P<later_front>plus tard)(?=\s*,))",
 )
 # « plus tôt cette année »: from the start of the period to the publication
 _p(

@@ -1219,6 +1219,29 @@ def _bare_participle(tok) -> bool:
     return "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children)
 
 
+DURATION_BEFORE = re.compile(r"\b(?:jours?|semaines?|mois|ans|annees?|heures?|lendemain|veille|peu|longtemps)\s*$")
+
+
+def _time_of_what_comes(tok, dep: str) -> bool:
+    """« Après le retrait des troupes, 80 soldats resteront »: an event noun that sets the time of its clause (an
+    adverbial of « après », « avant », « lors de »…), not the anchor of a count (« un mois après le retrait »: a
+    past fact counted from)."""
+    if dep not in ("obl", "obl:mod") or _case(tok) not in ("apres", "avant", "lors", "pendant", "durant", "des"):
+        return False
+    case = next((c for c in tok.children if c.dep_ == "case"), None)
+    return case is None or not DURATION_BEFORE.search(_folded(tok.doc)[max(0, case.idx - 20) : case.idx])
+
+
+def _announced_decision(tok, fr: Frame) -> bool:
+    """« Trump a annoncé le retrait des 2 000 soldats », « Paris annonce le rapatriement de ses militaires »: a move
+    noun as what is announced is a decision made known, the move to come; not a base left (« a annoncé son retrait
+    officiel de la base »: the handover told) nor a move told done (« achevé », « terminé »)."""
+    if fr.pos != "NOUN" or fr.kind not in ("withdrawal", "deployment", "redeployment") or fr.at_site:
+        return False
+    phrase = fold(fr.phrase)
+    return not re.search(r"\b(bases?|camps?|aeroport|officiel\w*|effectif|acheve\w*|termine\w*|complet\w*)\b", phrase)
+
+
 def _appositive_participle(tok) -> bool:
     """A past participle (or one the tagger took for a noun: « investi par le Parlement ») set off by a comma after
     the noun it describes."""
@@ -2292,6 +2315,8 @@ def _is_forces_move(tok, fr: Frame) -> bool:
                     else ""
                 )
             )
+        if any(_lemma(c) == "operation" and c.i > tok.i and _operation_against(c) for c in tok.children):
+            return False  # « a lancé une opération contre les forces kurdes »: the operation is the violence told
         return bool(re.search(r"\b(operation|mission|campagne)\b", words)) and not re.search(
             r"\b(roquette|missile|drone|appel|attaque|offensive)\b", words
         )
@@ -3031,6 +3056,16 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
                 mod = "planned"
                 fr.governor = fr.governor or hl
                 break
+        if (
+            depth == 0
+            and dep == "obj"
+            and h.pos_ not in ("VERB", "AUX")
+            and fold(h.text) in ("annonce", "annoncent")
+            and _announced_decision(tok, fr)
+        ):
+            # « Esper annonce le retrait de… »: a verb the tagger took for the noun (it has an object)
+            mod, fr.governor = "planned", fr.governor or "annoncer"
+            break
         if h.pos_ in ("VERB", "AUX") and dep in ("ccomp", "xcomp", "obj", "csubj"):
             ht = _tense(h)
             if ht == "future" and mod == "realized":
@@ -3041,6 +3076,8 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
                 fr.governor = fr.governor or hl
                 if fr.tense == "conditional":
                     mod = "planned"  # « il a dit que la coalition se retirerait »: future in the past
+                if depth == 0 and dep == "obj" and hl == "annoncer" and _announced_decision(tok, fr):
+                    mod = "planned"
                 break
         if (
             depth == 0
@@ -3055,11 +3092,25 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             mod = "demanded" if hl in DEMAND_WORDS else "planned"
             fr.governor = fr.governor or hl
             break
-        if depth == 0 and fr.pos == "NOUN" and h.pos_ in ("VERB", "AUX") and dep in ("nsubj", "obj", "nsubj:pass"):
+        if (
+            depth == 0
+            and fr.pos == "NOUN"
+            and h.pos_ in ("VERB", "AUX")
+            and (
+                dep in ("nsubj", "obj", "nsubj:pass")
+                # « Après le retrait des troupes, 80 soldats resteront »: the time of what is to come is ahead too
+                or _time_of_what_comes(tok, dep)
+            )
+        ):
             ht = _tense(h)  # « le retrait se fera en deux temps », « poursuivra son retrait »
             if ht == "future" and mod == "realized":
                 mod = "planned"
-            elif ht == "conditional" and mod == "realized" and hl not in SPEECH_VERBS:
+            elif (
+                ht == "conditional"
+                and mod == "realized"
+                and hl not in SPEECH_VERBS
+                and not _time_of_what_comes(tok, dep)
+            ):
                 mod = "reported"
         if dep in ("advcl", "obl:mod", "parataxis") and depth > 0:
             break
@@ -3348,20 +3399,25 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             # violence of unnamed authors against militias, Iran's forces or their leaders is no attack on
             # the coalition (the codebook's attack): the strike that killed them, or the killing of a leader
             return "killing" if fr.named_victim and fr.lemma in KILLING_WORDS else "strike"
-        if set(fr.target) & STRIKERS or SITE_WORDS.search(tf) or fr.weapon or set(fr.agent) & HOSTILE or fr.at_site:
-            return "attack"
-        if fr.named_victim:
-            return "killing"
         if (
             fr.modality == "realized"
             and not fr.negated
             and (set(fr.agent) - STRIKERS - HOSTILE - {"civilians", "other"})
+            and not set(fr.target) & STRIKERS
+            and not set(fr.agent) & HOSTILE
+            and not fr.weapon
+            and not fr.at_site
+            and not fr.named_victim
         ):
             # a state's forces at war with others than the coalition (« l'armée turque a lancé une offensive contre
             # les FDS », « les forces irakiennes ont bombardé des positions de l'EI »): violence the chronology keeps,
             # no attack on the coalition nor a strike of its own
             fr.sort = "violence"
             return "other"
+        if set(fr.target) & STRIKERS or SITE_WORDS.search(tf) or fr.weapon or set(fr.agent) & HOSTILE or fr.at_site:
+            return "attack"
+        if fr.named_victim:
+            return "killing"
         return None
     if k == "death":
         if re.match(
