@@ -1759,3 +1759,27 @@ def test_launching_an_operation_against_someone_is_no_deployment():
     evs = events(OFFENSIVE, date(2022, 4, 20))
     assert not [e for e in evs if e.event_type == "deployment"], [(e.event_type, e.clause) for e in evs]
     assert typed(evs, "other").date_start == date(2022, 4, 17)
+
+
+# --- the narrative present: « Le 2 mai, la Turquie lance une offensive », « dès le 14 mai, Londres fait savoir… » --------
+
+NARRATIVE_PRESENT = (
+    "Le point sur l'Irak\n\n"
+    "Retour en arrière. Le 2 mai, l'Iran lance une salve de missiles contre la base d'Aïn al-Assad. "
+    "Dès le 14 mai, Londres fait savoir qu'il va rapatrier ses instructeurs.\n"
+)
+
+
+def test_the_narrative_present_tells_past_dated_events():
+    evs = events(NARRATIVE_PRESENT, date(2021, 5, 28))
+    a = typed(evs, "attack")
+    assert a.date_start == date(2021, 5, 2), (a.date_start, a.clause)
+    said = expr(NARRATIVE_PRESENT, "Dès le 14 mai", date(2021, 5, 28))
+    assert said.date_start == date(2021, 5, 14), said.date_start
+    n = typed(evs, "announcement")
+    assert n.date_start == date(2021, 5, 14), (n.date_start, n.clause)
+
+
+def test_a_start_in_the_present_tense_is_the_nearer_day():
+    text = "Le point sur l'Irak\n\nÀ partir du 3 mars, les vols militaires reprennent à Erbil.\n"
+    assert expr(text, "du 3 mars", date(2021, 2, 20)).date_start == date(2021, 3, 3)

@@ -353,6 +353,14 @@ def participle_before(text: str, folded: str, start: int) -> int | None:
     return None
 
 
+# a completive clause after a verb of saying or knowing (« fait savoir qu'il va… », « a annoncé que les troupes… »)
+_COMPLETIVE = re.compile(
+    r"\b(?:savoir|annonce\w*|affirme\w*|declare\w*|indique\w*|precise\w*|assure\w*|estime\w*|explique\w*|"
+    r"ajoute\w*|confirme\w*|promet\w*|promis|dit|dire|souligne\w*|rappelle\w*|averti\w*|previent|prevenu) qu(?:e |')"
+)
+_CLEFT_BEFORE = re.compile(r"\bc'(?:est|etait|sera)\b")
+
+
 def looks_ahead(clause: str) -> bool:
     """Whether a clause speaks of what is still to come: a future, conditional or plan ("quitteront",
     "devrait quitter", "prévu") and no past tense."""
@@ -383,6 +391,11 @@ def clause_tense(text: str, folded: str, start: int, end: int, reach: int = 90) 
         a = m.end()
     m = _CLAUSE_END.search(folded, end, b)
     if m is not None:
+        b = m.start()
+    m = _COMPLETIVE.search(folded, end, b)
+    if m is not None and not _CLEFT_BEFORE.search(folded, a, start):
+        # « dès le 24 octobre, le Pentagone fait savoir qu'il va renforcer… »: the tense of what is said is not the
+        # tense of the saying, which the date is of
         b = m.start()
     seg_a = max(a, folded.rfind(",", a, start) + 1)
     comma = folded.find(",", end, b)
@@ -745,6 +758,12 @@ def _find(text: str) -> list[TimeExpr]:
             x.tense = clause_tense(text, folded, x.start, x.end)
             if x.tense == "past" and x.rel == "next" and x.note == "forward marker":
                 x.rel, x.note = None, ""  # "à partir du 1er mars, les troupes ont quitté": past after all
+            elif x.tense is None and x.rel == "next" and x.note == "forward marker" and x.kind == "date":
+                if re.search(r"\b(?:des|a partir|a compter)\b", folded[max(0, x.start - 14) : x.start + 4]):
+                    # « dès le 24 octobre, le Pentagone fait savoir… » (the narrative present of a story told),
+                    # « à partir du 1er mars, les vols reprennent » (a schedule): a start in the present tense is
+                    # the nearer of the two days
+                    x.rel, x.note = None, "nearest"
     return out
 
 
@@ -1271,6 +1290,8 @@ def resolve(x: TimeExpr, anchor: date | None, context_year: int | None = None) -
         elif direction == "past":
             behind = [c for c in cands if c <= anchor]
             d = max(behind) if behind else min(cands)
+        elif x.note == "nearest":
+            d = min(cands, key=lambda c: (abs((c - anchor).days), c > anchor))
         else:  # the news: the latest such day, or one announced for the coming week
             past = [c for c in cands if c <= anchor + timedelta(days=7)]
             d = max(past) if past else min(cands)

@@ -892,6 +892,39 @@ def _participle_lemma(low: str) -> str | None:
     return None
 
 
+# verbs whose present tense the small model takes for a noun (« la Turquie lance une offensive », « Esper annonce le
+# retrait »), beyond the event verbs: the verbs of launching, making known, crossing
+PRESENT_VERBS = _ALL_VERBS | {"lancer", "franchir", "mener", "ordonner", "declencher", "effectuer"}
+
+
+def _present_lemma(low: str) -> str | None:
+    """The verb of a present indicative (third person) the tagger took for a noun (« lance », « annoncent »,
+    « franchit »), among the verbs a frame can be made of."""
+    for end, inf in (("ent", "er"), ("e", "er"), ("issent", "ir"), ("it", "ir")):
+        if low.endswith(end) and len(low) > len(end) + 2 and low[: -len(end)] + inf in PRESENT_VERBS:
+            return low[: -len(end)] + inf
+    return None
+
+
+def _verbs_taken_for_nouns(doc) -> None:
+    """« Le 9 octobre, la Turquie lance une offensive… »: a word the tagger calls a noun that has no determiner, a
+    subject before it and an object after it is a verb in the present (the narrative present of news stories):
+    its part of speech, lemma and tense set right, so that the frames read it as the verb it is."""
+    for tok in doc:
+        if tok.pos_ != "NOUN" or any(c.dep_ in ("det", "case") for c in tok.children):
+            continue
+        if not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+            continue
+        if not any(c.dep_ in ("obj", "ccomp", "xcomp") and c.i > tok.i for c in tok.children):
+            continue
+        guess = _present_lemma(fold(tok.text))
+        if guess:
+            tok.pos_, tok.lemma_ = "VERB", guess
+            tok.set_morph(
+                f"Mood=Ind|Number={'Plur' if tok.text.endswith('nt') else 'Sing'}|Person=3|Tense=Pres|VerbForm=Fin"
+            )
+
+
 def _memo(doc, name: str) -> dict:
     """A memo of the Doc's tokens (by index) in its ``user_data``: what a token is read as is computed once per
     Doc, however many frames and clauses ask. The memos that read the sentence's text as written (``_folded``)
@@ -3690,6 +3723,7 @@ def frames_by_sentence(
         todo, models.parse(texts, [_clauses_at_colons(t) for t in texts])
     ):  # a Doc the figures' roles may read too (nlp.shared_parses)
         doc.user_data["text"] = s.text  # as written (the changes above keep every offset)
+        _verbs_taken_for_nouns(doc)
         doc.user_data.pop("folded", None)  # two sentences may differ only by what the changes above replace
         for name in TEXT_MEMOS:
             doc.user_data.pop(name, None)
