@@ -1783,3 +1783,26 @@ def test_the_narrative_present_tells_past_dated_events():
 def test_a_start_in_the_present_tense_is_the_nearer_day():
     text = "Le point sur l'Irak\n\nÀ partir du 3 mars, les vols militaires reprennent à Erbil.\n"
     assert expr(text, "du 3 mars", date(2021, 2, 20)).date_start == date(2021, 3, 3)
+
+
+# --- drones or missiles shot down: an attack foiled; shot down by the coalition's aircraft: a strike --------------------
+
+SHOT_DOWN = (
+    "Le point sur l'Irak\n\n"
+    "Le 6 mars, trois drones piégés ont été abattus près de la base de Harir. "
+    "Le lendemain, un missile a été abattu par les batteries antiaériennes américaines. "
+    "Le 9 mars, un Rafale français a abattu un drone iranien au-dessus de l'Anbar.\n"
+)
+
+
+def test_weapons_shot_down_are_foiled_attacks_unless_a_warplane_strikes():
+    evs = events(SHOT_DOWN, date(2021, 3, 12))
+    attacks = sorted(e.date_start for e in evs if e.event_type == "attack")
+    assert attacks == [date(2021, 3, 6), date(2021, 3, 7)], [(e.event_type, e.date_start, e.clause) for e in evs]
+    assert typed(evs, "strike").date_start == date(2021, 3, 9)
+
+
+def test_a_speaker_re_elected_by_parliament_is_an_event():
+    text = "Le point sur l'Irak\n\nLe Parlement a réélu le 11 juin à sa tête le député Ahmad Karim.\n"
+    evs = events(text, date(2022, 6, 20))
+    assert [e for e in evs if e.date_start == date(2022, 6, 11)], [(e.event_type, e.clause) for e in evs]

@@ -316,6 +316,8 @@ WARPLANES = re.compile(
     r"\b(avions? (?:de chasse|de combat|de guerre|militaires)|chasseurs?-bombardiers?|bombardiers?|"
     r"(?:f|a|b|ac|mq)-\d+\w*|apache|reaper|predator)\b"
 )
+# fighters the press names by their model (« un Rafale français », « un Typhoon de la RAF »)
+FIGHTER_NAMES = re.compile(r"\b(?:rafale|typhoon|tornado|mirage|eurofighter|chasseurs?|avions?)\b")
 OTHER_AIR_FORCES = re.compile(
     r"\b(russes?|turcs?|turques?|syrien\w*|iranien\w*|israelien\w*|jordanien\w*|saoudien\w*|emirati\w*|"
     r"egyptien\w*|irakien\w*|du regime|de damas|de moscou|d'ankara|de teheran)\b"
@@ -775,7 +777,7 @@ CANDIDATE = re.compile(
     r"annon|declar|proclam|convoq|admet|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
     r"savoir|fait part|fait etat|reconn|revendiqu|avert|previen|promet|promi[st]|condamn|denon[cç]|"
     r"jur[ea]|assur|maint[ie]n|prolong|salu|recommand|precon|perd\w* la vie|funer|obseq|enterr|inhum|investi|serment|fonctions?\b|au pouvoir|"
-    r"a la tete d|relais|flambeau|elu|elect|legislativ|presidentiel|crash|demission|limog|succed|commandement|nomm|designe|designation|"
+    r"a la tete d|relais|flambeau|elu|elect|reelu|reelect|legislativ|presidentiel|crash|demission|limog|succed|commandement|nomm|designe|designation|"
     r"mandats? d'(?:arret|amener)|inculp|incendi|saccag|pri(?:s|se|t) fin|prend\w* fin|prendr\w* fin|command(?:e|ee|ees|es|ent|ait|aient)\b|"
     r"mett\w* (?:fin|un terme)|mis\w* fin|revu\w* a la baisse|augment|accroi|renforc|port\w* (?:ses|leurs|les|son|sa) (?:\w+ )?(?:effectifs|mission|contingent)|fai\w* passer)"
 )
@@ -3279,6 +3281,8 @@ CIVIL_TARGET = re.compile(
     r"vols? (?:commercial|civil|\d+)|hopital|ecoles?|journalistes?)\b"
 )
 HOSTILE = {"IR", "PMF", "IS"}
+# what shoots down a drone or a missile on the ground: an attack foiled, no strike of its own
+AIR_DEFENSE = re.compile(r"\b(defenses?|systemes?|c-ram|batteries?|antiaerien\w*|bouclier)\b")
 DESTINATION = re.compile(
     r"\b(?:vers|pour se rendre|pour rejoindre|en direction d[eu']|au koweit|en jordanie|"
     r"a erbil|au kurdistan|jusqu'a)\b"
@@ -3398,7 +3402,9 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
         if fr.modality in ("planned", "demanded"):
             return None  # a threat to strike is said, not done: the speech frame says it
         if fr.lemma in ("intercepter", "neutraliser") and fr.weapon:
-            return "attack"  # « l'engin a été intercepté par les défenses de la coalition »: an attack, foiled
+            return "attack"
+        if fr.lemma == "abattre" and fr.weapon and AIR_DEFENSE.search(fold(fr.agent_text)):
+            return "attack"  # « un missile a été abattu par les batteries antiaériennes »: an attack foiled  # « l'engin a été intercepté par les défenses de la coalition »: an attack, foiled
         if CROWD.search(fold(fr.agent_text)) and not set(fr.agent) & (STRIKERS | HOSTILE):
             return "protest"  # « le consulat a été incendié par la foule »: a crowd's violence is a riot, a protest
         # warplanes of no named country (« deux F-15 ont bombardé un entrepôt », « des chasseurs-bombardiers ont
@@ -3453,11 +3459,19 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return "killing"
         return None
     if k == "death":
-        if re.match(
-            r"^(roquette|missile|drone|obus|projectile|engin|avion|appareil)",
-            fold(fr.target_text).split(" ", 1)[-1] if fr.target_text else "",
+        shot = fold(fr.target_text).split(" ", 1)[-1] if fr.target_text else ""
+        if fr.lemma == "abattre" and (
+            re.match(r"^(missile|drone|engin|projectile)", shot) or (fr.weapon and not fr.weapon_subject)
         ):
-            return None  # « abattre deux drones »: shooting down, not a death
+            if fr.modality != "realized" or fr.negated or any(f is not fr and f.kind == "violence" for f in frames):
+                return None  # (« deux drones lancés contre la base ont été abattus »: the launch tells the attack)
+            # « deux drones chargés d'explosifs ont été abattus au-dessus de l'aéroport », by air defences or soldiers on
+            # the ground: an attack foiled; the coalition's aircraft shooting one down (« un F-15 américain a abattu un
+            # drone ») strike
+            aircraft = WARPLANES.search(fold(fr.agent_text)) or FIGHTER_NAMES.search(fold(fr.agent_text))
+            return "strike" if set(fr.agent) & STRIKERS and aircraft else "attack"
+        if re.match(r"^(roquette|missile|drone|obus|projectile|engin|avion|appareil)", shot):
+            return None  # « abattre un avion »: shooting down, not a death
         if WEAPONS.match(fold(fr.target_text).split(" ")[-1] if fr.target_text else ""):
             return None
         if fr.modality in ("planned", "demanded", "denied") or (fr.negated and fr.pos == "VERB"):
