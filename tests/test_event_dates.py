@@ -1806,3 +1806,19 @@ def test_a_speaker_re_elected_by_parliament_is_an_event():
     text = "Le point sur l'Irak\n\nLe Parlement a réélu le 11 juin à sa tête le député Ahmad Karim.\n"
     evs = events(text, date(2022, 6, 20))
     assert [e for e in evs if e.date_start == date(2022, 6, 11)], [(e.event_type, e.clause) for e in evs]
+
+
+# --- the coalition's forces killing someone: its strike (a targeted killing when the victim is named) -------------------
+
+COALITION_KILLS = (
+    "Le point sur l'Irak\n\n"
+    "Des commandos britanniques ont tué jeudi, au cours d'un raid près de Hit, un émir de l'EI, Abou Saad al-Rawi. "
+    "Des soldats américains ont tué trois combattants de l'EI le 2 juin près de Deir ez-Zor.\n"
+)
+
+
+def test_the_coalition_killing_someone_is_its_strike_or_a_killing():
+    evs = events(COALITION_KILLS, date(2022, 6, 4))
+    by_sentence = {e.sentence_index: e.event_type for e in evs if e.date_start == date(2022, 6, 2)}
+    assert by_sentence.get(1) in ("killing", "strike"), [(e.event_type, e.date_start, e.clause) for e in evs]
+    assert by_sentence.get(2) == "strike", [(e.event_type, e.date_start, e.clause) for e in evs]

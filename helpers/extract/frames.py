@@ -3515,6 +3515,23 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
                 # fire; soldiers hurt in their own raid are no attack on them
                 return "strike"
             return "attack"
+        if (
+            fr.lemma in KILL_VERBS
+            and fr.pos == "VERB"
+            and set(fr.agent) & STRIKERS
+            and not set(fr.agent) & HOSTILE
+            and not set(fr.target) & STRIKERS
+            and not accident
+            and not fr.weapon
+            # (« tué 37 jihadistes lors de deux frappes », « abattu deux drones lancés contre la base »: the violence
+            # told beside is the event)
+            and not any(f is not fr and f.kind == "violence" and f.lemma != "raid" for f in frames)
+            and fr.modality == "realized"
+            and not fr.negated
+        ):
+            # « les forces américaines ont tué vendredi, lors d'un raid…, un haut responsable de l'EI »: the coalition
+            # killing is its strike (a targeted killing when the victim is named)
+            return "killing" if fr.named_victim else "strike"
         return None
     if k == "vote":
         if fr.lemma == "scrutin" and not ASSEMBLY.search(sentence_folded):
