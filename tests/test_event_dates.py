@@ -1822,3 +1822,19 @@ def test_the_coalition_killing_someone_is_its_strike_or_a_killing():
     by_sentence = {e.sentence_index: e.event_type for e in evs if e.date_start == date(2022, 6, 2)}
     assert by_sentence.get(1) in ("killing", "strike"), [(e.event_type, e.date_start, e.clause) for e in evs]
     assert by_sentence.get(2) == "strike", [(e.event_type, e.date_start, e.clause) for e in evs]
+
+
+# --- offsets in hours: « quelques heures après X » is X's day or the day after ----------------------------------------
+
+HOURS_AFTER = (
+    "Le point sur l'Irak\n\n"
+    "Le 4 mars, un drone américain a frappé un entrepôt du Hachd près de Hilla, quelques heures après une attaque à la "
+    "roquette contre la base de Harir.\n"
+)
+
+
+def test_an_offset_in_hours_dates_the_event_it_refers_to():
+    x = expr(HOURS_AFTER, "quelques heures après", date(2021, 3, 6))
+    assert (x.date_start, x.date_end) == (date(2021, 3, 3), date(2021, 3, 4)), (x.date_start, x.date_end)
+    a = typed(events(HOURS_AFTER, date(2021, 3, 6)), "attack")
+    assert (a.date_start, a.date_end) == (date(2021, 3, 3), date(2021, 3, 4)), (a.date_start, a.date_end, a.clause)

@@ -640,7 +640,7 @@ _p(
 _p(
     "offset",
     rf"\b(?:(?P<q>moins d'|moins de |plus d'|plus de |pres d'|pres de |environ |quelque ))?"
-    rf"(?P<n>{NUM}) (?P<u>jours?|semaines?|mois|ans?|annees?) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b",
+    rf"(?P<n>{NUM}) (?P<u>heures?|jours?|semaines?|mois|ans?|annees?) (?P<dir>apres|plus tard|avant|auparavant|plus tot)\b",
 )
 _p(
     "lendemain",
@@ -1161,6 +1161,8 @@ def m_start(raw: str, c: str) -> int:
 
 def _unit(u: str) -> str:
     return {
+        "heure": "hour",
+        "heures": "hour",
         "jour": "day",
         "jours": "day",
         "semaine": "week",
@@ -1813,7 +1815,11 @@ def _bound(q: str | None) -> str:
 
 
 def _delta(x: TimeExpr) -> tuple[timedelta, timedelta]:
-    """The (smallest, largest) shift an offset stands for: '2 jours' exactly, 'quelques jours' 2–7."""
+    """The (smallest, largest) shift an offset stands for: '2 jours' exactly, 'quelques jours' 2–7; hours, the
+    same day or the next ('quelques heures après X': X's day or the day after, 48 heures: two days)."""
+    if x.unit == "hour":
+        n = 24 if x.vague or not x.n else x.n
+        return timedelta(days=n // 24 if not x.vague else 0), timedelta(days=max(1, math.ceil(n / 24)))
     days = {"day": 1, "week": 7, "month": 30, "year": 365}[x.unit]
     n = x.n or 0
     if x.bound == "lt":  # « moins d'une semaine »: from a day to the whole span
