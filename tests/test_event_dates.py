@@ -1838,3 +1838,24 @@ def test_an_offset_in_hours_dates_the_event_it_refers_to():
     assert (x.date_start, x.date_end) == (date(2021, 3, 3), date(2021, 3, 4)), (x.date_start, x.date_end)
     a = typed(events(HOURS_AFTER, date(2021, 3, 6)), "attack")
     assert (a.date_start, a.date_end) == (date(2021, 3, 3), date(2021, 3, 4)), (a.date_start, a.date_end, a.clause)
+
+
+# --- a bombing of civilians (« se sont fait exploser dans un marché, tuant 20 personnes »): other, not dropped -----------
+
+MARKET_BOMBING = (
+    "Le point sur l'Irak\n\n"
+    "Le 9 avril, un kamikaze s'est fait exploser dans un marché de Sadr City, tuant 20 personnes.\n"
+)
+
+
+def test_a_bombing_of_civilians_is_other_violence():
+    evs = events(MARKET_BOMBING, date(2021, 4, 12))
+    o = typed(evs, "other")
+    assert o.date_start == date(2021, 4, 9), (o.date_start, o.clause)
+    assert not [e for e in evs if e.event_type == "protest"], "a market (« marché ») is no march"
+
+
+def test_bases_transferred_to_the_iraqi_forces_are_a_handover():
+    text = "Le point sur l'Irak\n\nLa coalition a transféré en mars aux forces irakiennes deux bases de l'Anbar.\n"
+    h = typed(events(text, date(2020, 5, 1)), "handover")
+    assert (h.date_start, h.date_end) == (date(2020, 3, 1), date(2020, 3, 31)), (h.date_start, h.clause)

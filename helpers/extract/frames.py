@@ -1235,7 +1235,7 @@ def _kind_of(tok) -> str | None:
             return "talks"
         if lem in SUSPEND_NOUNS:
             return "suspension"
-        if lem in PROTEST_NOUNS:
+        if lem in PROTEST_NOUNS and not tok.text.lower().startswith("marché"):  # a market is no march
             return "protest"
         if lem in SPEECH_NOUNS:
             return "speech" if _said_noun(tok, lem) else None
@@ -2389,7 +2389,7 @@ def _is_forces_move(tok, fr: Frame) -> bool:
             fr.kind = "redeployment"  # « d'autres unités ont été transférées à la base de Harir »: forces moved
             return True
         if re.search(
-            r"\b(base|site|camp|controle|installation|aeroport|commandement|qg|quartier|"
+            r"\b(bases?|sites?|camps?|controle|installations?|aeroports?|commandement|qg|quartiers?|"
             r"responsabilite|cle|cles|equipements?|batiments?)\b",
             words,
         ) or (
@@ -3281,6 +3281,11 @@ CIVIL_TARGET = re.compile(
     r"vols? (?:commercial|civil|\d+)|hopital|ecoles?|journalistes?)\b"
 )
 HOSTILE = {"IR", "PMF", "IS"}
+# a bombing: a suicide attack, a car bomb, an explosion
+BOMBING = re.compile(
+    r"\b(?:attentats?(?:-suicides?)?|kamikazes?|fait\w* exploser|voitures? piegees?|explosions?|bombes?|"
+    r"engins? explosifs?|ceintures? d'explosifs)\b"
+)
 # what shoots down a drone or a missile on the ground: an attack foiled, no strike of its own
 AIR_DEFENSE = re.compile(r"\b(defenses?|systemes?|c-ram|batteries?|antiaerien\w*|bouclier)\b")
 DESTINATION = re.compile(
@@ -3476,6 +3481,20 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             return None
         if fr.modality in ("planned", "demanded", "denied") or (fr.negated and fr.pos == "VERB"):
             return None  # « aucun soldat n'a été blessé »: no one hurt, no event
+        if (
+            fr.lemma in ("tuer", "blesser")
+            and fr.modality == "realized"
+            and not fr.negated
+            and not set(fr.target) & STRIKERS
+            and not fr.victims_ranks
+            and not set(fr.agent) & STRIKERS
+            and BOMBING.search(sentence_folded)
+            and (CIVIL_TARGET.search(fold(fr.target_text)) or re.search(r"\bpersonnes\b", fold(fr.target_text)))
+        ):
+            # « deux kamikazes se sont fait exploser dans un marché, tuant 32 personnes »: a bombing of civilians, no
+            # attack on the coalition, an event of its own
+            fr.sort = "violence"
+            return "other"
         if fr.named_victim and not fr.victims_ranks and fr.lemma in KILLING_WORDS:
             return "killing"
         if fr.lemma in ("assassinat", "assassiner", "liquidation") and not fr.victims_ranks:
