@@ -1007,3 +1007,47 @@ def test_a_present_offset_from_a_dated_event_counts_to_the_news(sentence, start,
 def test_a_past_or_ambiguous_offset_counts_nothing_to_the_present(sentence):
     p = infer_one(f"Titre\n\nLes responsables irakiens se disent inquiets pour la suite. {sentence}", timeline=TIMELINE)
     assert "to the news" not in p.evidence, (p.start, p.end, p.evidence)
+
+
+LATER = "Depuis janvier 2020, les attaques contre les convois se sont multipliées dans le pays."
+
+
+@pytest.mark.parametrize(
+    "lead,start,end",
+    [
+        # the lead counts weeks from the date (Saturday 4 May 2024) to its news: about 25 May, half a week each way
+        (
+            "Trois semaines après l'attentat commis dans la soirée du samedi 4 mai contre un convoi logistique près "
+            "de Bagdad, l'enquête n'a toujours désigné aucun responsable.",
+            date(2024, 5, 22),
+            date(2024, 5, 29),
+        ),
+        # « au lendemain de » the strike of Tuesday 2 January 2024: the news is of Wednesday 3
+        (
+            "Au lendemain de la frappe du mardi 2 janvier contre un quartier général de milice à Bagdad, le "
+            "gouvernement irakien a convoqué le chargé d'affaires américain.",
+            date(2024, 1, 2),
+            date(2024, 1, 5),
+        ),
+        # and « avant » counts back: two days before the vote of Sunday 12 May 2024
+        (
+            "Deux jours avant le scrutin régional du dimanche 12 mai, les partis kurdes ont suspendu leurs "
+            "meetings à Erbil par crainte d'attaques.",
+            date(2024, 5, 9),
+            date(2024, 5, 12),
+        ),
+    ],
+)
+def test_an_offset_from_the_leads_weekday_and_date_moves_the_news(lead, start, end):
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+def test_a_vague_offset_from_the_leads_weekday_and_date_leaves_the_news_open():
+    # « quelques semaines après »: the news is weeks after Saturday 4 May 2024, not that day or the next
+    lead = (
+        "Quelques semaines après l'attentat commis le samedi 4 mai contre un convoi logistique près de Bagdad, "
+        "l'enquête n'a toujours désigné aucun responsable."
+    )
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
+    assert p.end is None or p.end > date(2024, 6, 1), (p.start, p.end, p.evidence)

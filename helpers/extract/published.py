@@ -29,6 +29,8 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
    in the lead it is the day of the news (published that day or the next); elsewhere a day of the two weeks
    before publication (writers add the weekday only to the days around it: « samedi 4 janvier »); in a
    clause of the future or of a plan, a day of the coming year (or of those two weeks): it still picks the years.
+   Counted from by an offset (« Douze jours après l'assaut du jeudi 20 janvier, … »), it is the anchor of its
+   clause's day, which is that far from it (an inexact count, « quelques semaines après », leaves it open).
 8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
    « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
    is in the one after it, the same, or the one before.
@@ -806,7 +808,18 @@ def _weekday_dates(
     for x in exprs:
         if x.year is not None or x.weekday is None or x.kind not in ("date", "weekday") or x.start in in_period:
             continue
-        if x.tense in ("future", "planned") or x.rel == "next" or is_future_context(folded, x.start):
+        future = x.tense in ("future", "planned") or x.rel == "next"
+        o = _governing_offset(folded, exprs, x) if x.kind == "date" else None
+        if o is not None and not future:
+            # « Douze jours après l'assaut du jeudi 20 janvier, la ville panse ses plaies »: the date is the anchor
+            # of the clause's day, not the clause's day; an inexact count (« quelques semaines après ») leaves it open
+            if o.vague or o.bound or not o.n or o.unit not in _DISTANCE_SLACK:
+                continue
+            years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
+            in_lead = lead[0] <= x.start < lead[1] or x.rel == "this"
+            out.append(_offset_weekday_bound(text, x, o, years, in_lead))
+            continue
+        if future or is_future_context(folded, x.start):
             if x.kind == "date":
                 years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
                 days = [
@@ -852,6 +865,43 @@ def _weekday_dates(
         )
         out.append(Bound(None, None, why, "weekday", days))
     return out
+
+
+def _governing_offset(folded: str, exprs: list[TimeExpr], x: TimeExpr) -> TimeExpr | None:
+    """The offset whose noun phrase holds the date ``x`` (« Douze jours après l'assaut lancé le jeudi 20 janvier »,
+    « au lendemain de la frappe du mardi 2 janvier », « deux jours avant le scrutin du dimanche 12 mai »): the last
+    expression before ``x``, « après » or « avant » a noun phrase that ends on it (no punctuation between)."""
+    before = [y for y in exprs if y.end <= x.start]
+    if not before:
+        return None
+    o = before[-1]
+    if o.kind != "offset" or o.rel != "refers" or o.direction not in ("after", "before"):
+        return None
+    return o if _after_date(folded, [x], o.end) is x else None
+
+
+def _offset_weekday_bound(text: str, x: TimeExpr, o: TimeExpr, years: list[int], in_lead: bool) -> Bound:
+    """A weekday and date counted from by an exact offset: the clause's day is that far from it. In the lead it is
+    the day of the news: published about then (the day before to two days after, or half the unit for weeks or
+    more); elsewhere a weekday is written beside a date only in the two weeks around publication, which is then
+    after the earlier of the date and the clause's day, and within those two weeks of the later."""
+    sign = 1 if o.direction == "after" else -1
+    k, u = _DISTANCE_SLACK[o.unit]
+    days = []
+    for y in years:
+        d = date(y, x.month, x.day)
+        moved = _shift(d, sign * o.n, o.unit)
+        if in_lead:
+            lo, hi = _shift(moved, -k, u), _shift(moved, k, u) + timedelta(days=1)
+        else:
+            lo, hi = min(d, moved), max(d, moved) + WEEKDAY_DATE_WITHIN
+        days.append((lo, hi))
+    why = f"{_quote(text, x)}: that weekday falls on that date only in some years; " + (
+        f"{_quote(text, o)} it, the lead's news: published about then"
+        if in_lead
+        else f"{_quote(text, o)} it, a day of the two weeks around publication"
+    )
+    return Bound(None, None, why, "weekday", days)
 
 
 # the parts of a byline's line (« INTERNATIONAL · Lundi », « Monde | Mercredi, 16:40 »)
