@@ -1051,3 +1051,41 @@ def test_a_vague_offset_from_the_leads_weekday_and_date_leaves_the_news_open():
     )
     p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
     assert p.end is None or p.end > date(2024, 6, 1), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "rest,start,end",
+    [
+        # a later day of the same stretch, told as past without its year: the news is not before it (Thursday 20
+        # January 2022, then Wednesday 26)
+        (
+            "Les combattants kurdes ont annoncé le 26 janvier avoir repris le contrôle du site.",
+            date(2022, 1, 20),
+            date(2022, 1, 27),
+        ),
+        (
+            "Les combattants kurdes ont annoncé mercredi 26 janvier avoir repris le contrôle du site.",
+            date(2022, 1, 26),
+            date(2022, 1, 27),
+        ),
+        # a day before it changes nothing: the news is the lead's day or the next
+        (
+            "Les combattants kurdes avaient signalé le 12 janvier des mouvements suspects autour du site.",
+            date(2022, 1, 20),
+            date(2022, 1, 21),
+        ),
+        # nor does a day ahead
+        (
+            "Les combattants kurdes espèrent reprendre le contrôle du site d'ici le 26 janvier.",
+            date(2022, 1, 20),
+            date(2022, 1, 21),
+        ),
+    ],
+)
+def test_a_later_past_day_moves_the_news_of_the_leads_weekday_and_date(rest, start, end):
+    lead = (
+        "Des jihadistes ont attaqué dans la nuit du jeudi 20 janvier la prison de Hassaké, dans le nord-est syrien, "
+        "libérant plusieurs dizaines de détenus."
+    )
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)

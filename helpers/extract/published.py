@@ -31,6 +31,8 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
    clause of the future or of a plan, a day of the coming year (or of those two weeks): it still picks the years.
    Counted from by an offset (« Douze jours après l'assaut du jeudi 20 janvier, … »), it is the anchor of its
    clause's day, which is that far from it (an inexact count, « quelques semaines après », leaves it open).
+   A later day without its year told as past, within a month after it (« … ont annoncé le 26 janvier … »), is of
+   the same stretch: the lead's news is not before it.
 8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
    « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
    is in the one after it, the same, or the one before.
@@ -854,8 +856,19 @@ def _weekday_dates(
             # the first such day after the date (or the date's own), online that day or the next
             stretch += timedelta(days=max(_days_after(x.weekday, w) for w in later))
         days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
+        pushed: list[TimeExpr] = []
+        if in_lead:
+            # « … annoncé le 26 janvier avoir repris le site »: a later day of the weeks after it, told as past without
+            # its year, is of the same stretch; the news is not before it
+            past = _later_past_days(folded, exprs, x, in_period)
+            days = [(a, max([b] + [d + timedelta(days=1) for d in _days_after_date(a, past)])) for a, b in days]
+            pushed = [y for y in past if any(_days_after_date(a, [y]) for a, _ in days)]
         why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
-            "; in the lead, it is the day of the news (published that day or the next)"
+            "; in the lead, it is the day of the news (published that day or the next), or the later "
+            + ", ".join(_quote(text, w) for w in later + pushed)
+            + " told as past"
+            if in_lead and pushed
+            else "; in the lead, it is the day of the news (published that day or the next)"
             if in_lead and not later
             else "; in the lead, it or the lead's "
             + ", ".join(_quote(text, w) for w in later)
@@ -864,6 +877,40 @@ def _weekday_dates(
             else "; a weekday is written beside a date only in the two weeks around publication"
         )
         out.append(Bound(None, None, why, "weekday", days))
+    return out
+
+
+# how far after a weekday and date of the lead a later day told without its year is read as of the same stretch
+LATER_DAY_WITHIN = 31
+
+
+def _later_past_days(folded: str, exprs: list[TimeExpr], x: TimeExpr, in_period: frozenset[int]) -> list[TimeExpr]:
+    """The days and months without a year besides ``x`` told as past or present, not counted from by an offset nor
+    set in a period, not ahead (« d'ici le 26 janvier »): the last day of each span."""
+    return [
+        y
+        for y in exprs
+        if y is not x
+        and y.kind == "date"
+        and y.day is not None
+        and y.month is not None
+        and y.year is None
+        and y.rel in (None, "last", "this")
+        and y.start not in in_period
+        and y.tense not in ("future", "planned")
+        and not is_future_context(folded, y.start)
+        and _governing_offset(folded, exprs, y) is None
+    ]
+
+
+def _days_after_date(d: date, later: list[TimeExpr]) -> list[date]:
+    """The days of ``later`` (their last day) that fall within LATER_DAY_WITHIN days after ``d``."""
+    out = []
+    for y in later:
+        m, dd = (y.month2 or y.month, y.day2) if y.day2 and not y.night else (y.month, y.day)
+        for yr in (d.year, d.year + 1):
+            if _valid_day(yr, m, dd) and 0 < (date(yr, m, dd) - d).days <= LATER_DAY_WITHIN:
+                out.append(date(yr, m, dd))
     return out
 
 
