@@ -1089,3 +1089,18 @@ def test_a_later_past_day_moves_the_news_of_the_leads_weekday_and_date(rest, sta
     )
     p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
     assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "stamp,day",
+    [
+        # content systems set to the English order print French month names month first (« F j, Y »)
+        ("octobre 14, 2021", date(2021, 10, 14)),
+        ("Actualités\nDimanche, juillet 2, 2023", date(2023, 7, 2)),
+        ("Publié le août 30, 2019 à 17:05", date(2019, 8, 30)),
+    ],
+)
+def test_a_stamp_with_the_month_first_gives_the_publication_day(stamp, day):
+    p = infer_one(f"Les frappes se poursuivent\n{stamp}\nDes roquettes ont visé mardi la base d'Erbil.\n")
+    assert (p.start, p.end, p.settled) == (day, day, True), (p.start, p.end, p.evidence)
+
