@@ -1103,4 +1103,3 @@ def test_a_later_past_day_moves_the_news_of_the_leads_weekday_and_date(rest, sta
 def test_a_stamp_with_the_month_first_gives_the_publication_day(stamp, day):
     p = infer_one(f"Les frappes se poursuivent\n{stamp}\nDes roquettes ont visé mardi la base d'Erbil.\n")
     assert (p.start, p.end, p.settled) == (day, day, True), (p.start, p.end, p.evidence)
-
