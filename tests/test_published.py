@@ -1080,6 +1080,30 @@ def test_a_vague_offset_from_the_leads_weekday_and_date_leaves_the_news_open():
             date(2022, 1, 20),
             date(2022, 1, 21),
         ),
+        # a count from it told as past (« dix jours plus tard », « une semaine après, ») is a later day too: about 30
+        # January, a day either way, online the next
+        (
+            "Dix jours plus tard, les combattants kurdes ont repris le contrôle du site.",
+            date(2022, 1, 20),
+            date(2022, 2, 1),
+        ),
+        (
+            "Les combattants kurdes ont repris le contrôle du site une semaine après, au prix de lourdes pertes.",
+            date(2022, 1, 20),
+            date(2022, 1, 31),
+        ),
+        # counts add up, from the last day told (26 January, then two days later)
+        (
+            "Les combattants kurdes ont lancé l'assaut final le 26 janvier. Deux jours plus tard, le site était repris.",
+            date(2022, 1, 20),
+            date(2022, 1, 30),
+        ),
+        # a count ahead says nothing of the past
+        (
+            "Dix jours plus tard, les combattants kurdes devront rendre des comptes devant le conseil local.",
+            date(2022, 1, 20),
+            date(2022, 1, 21),
+        ),
     ],
 )
 def test_a_later_past_day_moves_the_news_of_the_leads_weekday_and_date(rest, start, end):
@@ -1103,3 +1127,14 @@ def test_a_later_past_day_moves_the_news_of_the_leads_weekday_and_date(rest, sta
 def test_a_stamp_with_the_month_first_gives_the_publication_day(stamp, day):
     p = infer_one(f"Les frappes se poursuivent\n{stamp}\nDes roquettes ont visé mardi la base d'Erbil.\n")
     assert (p.start, p.end, p.settled) == (day, day, True), (p.start, p.end, p.evidence)
+
+
+def test_an_inexact_count_after_the_leads_weekday_and_date_leaves_the_news_open():
+    # « plusieurs semaines plus tard »: the news is weeks after Thursday 20 January 2022, how many is not said
+    lead = (
+        "Des jihadistes ont attaqué dans la nuit du jeudi 20 janvier la prison de Hassaké, dans le nord-est syrien, "
+        "libérant plusieurs dizaines de détenus."
+    )
+    rest = "Plusieurs semaines plus tard, les combattants kurdes ont repris le contrôle du site."
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
+    assert p.end is None or p.end > date(2022, 2, 28), (p.start, p.end, p.evidence)

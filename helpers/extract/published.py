@@ -31,8 +31,9 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
    clause of the future or of a plan, a day of the coming year (or of those two weeks): it still picks the years.
    Counted from by an offset (« Douze jours après l'assaut du jeudi 20 janvier, … »), it is the anchor of its
    clause's day, which is that far from it (an inexact count, « quelques semaines après », leaves it open).
-   A later day without its year told as past, within a month after it (« … ont annoncé le 26 janvier … »), is of
-   the same stretch: the lead's news is not before it.
+   A later day told as past, without its year within a month after it (« … ont annoncé le 26 janvier … ») or
+   counted from the last day told (« Dix jours plus tard, … »), is of the same stretch: the lead's news is not
+   before it; an inexact count (« plusieurs semaines plus tard ») leaves it open.
 8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
    « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
    is in the one after it, the same, or the one before.
@@ -858,11 +859,19 @@ def _weekday_dates(
         days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
         pushed: list[TimeExpr] = []
         if in_lead:
-            # « … annoncé le 26 janvier avoir repris le site »: a later day of the weeks after it, told as past without
-            # its year, is of the same stretch; the news is not before it
-            past = _later_past_days(folded, exprs, x, in_period)
-            days = [(a, max([b] + [d + timedelta(days=1) for d in _days_after_date(a, past)])) for a, b in days]
-            pushed = [y for y in past if any(_days_after_date(a, [y]) for a, _ in days)]
+            # « … annoncé le 26 janvier avoir repris le site », « Dix jours plus tard, … »: a later day told as past (a
+            # day of the weeks after it without its year, or a count from the last day told) is of the same stretch;
+            # the news is not before it (an inexact count leaves it open)
+            moved, open_end = [], False
+            for a, b in days:
+                later_days, open_end = _later_days(text, folded, exprs, x, in_period, a)
+                if open_end:
+                    break
+                moved.append((a, max([b] + [e + timedelta(days=1) for e, _ in later_days])))
+                pushed += [y for _, y in later_days if y not in pushed]
+            if open_end:
+                continue
+            days = moved
         why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
             "; in the lead, it is the day of the news (published that day or the next), or the later "
             + ", ".join(_quote(text, w) for w in later + pushed)
@@ -882,36 +891,62 @@ def _weekday_dates(
 
 # how far after a weekday and date of the lead a later day told without its year is read as of the same stretch
 LATER_DAY_WITHIN = 31
+# an offset with nothing after « après » but a comma or a full stop (« Une semaine après, … »): counted from the last day
+# told, as « plus tard » is
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:]|$)")
 
 
-def _later_past_days(folded: str, exprs: list[TimeExpr], x: TimeExpr, in_period: frozenset[int]) -> list[TimeExpr]:
-    """The days and months without a year besides ``x`` told as past or present, not counted from by an offset nor
-    set in a period, not ahead (« d'ici le 26 janvier »): the last day of each span."""
-    return [
-        y
-        for y in exprs
-        if y is not x
-        and y.kind == "date"
-        and y.day is not None
-        and y.month is not None
-        and y.year is None
-        and y.rel in (None, "last", "this")
-        and y.start not in in_period
-        and y.tense not in ("future", "planned")
-        and not is_future_context(folded, y.start)
-        and _governing_offset(folded, exprs, y) is None
-    ]
-
-
-def _days_after_date(d: date, later: list[TimeExpr]) -> list[date]:
-    """The days of ``later`` (their last day) that fall within LATER_DAY_WITHIN days after ``d``."""
-    out = []
-    for y in later:
-        m, dd = (y.month2 or y.month, y.day2) if y.day2 and not y.night else (y.month, y.day)
-        for yr in (d.year, d.year + 1):
-            if _valid_day(yr, m, dd) and 0 < (date(yr, m, dd) - d).days <= LATER_DAY_WITHIN:
-                out.append(date(yr, m, dd))
-    return out
+def _later_days(
+    text: str, folded: str, exprs: list[TimeExpr], x: TimeExpr, in_period: frozenset[int], d: date
+) -> tuple[list[tuple[date, TimeExpr]], bool]:
+    """The days after ``d`` (the weekday and date ``x`` in one of its years) that the text tells as past or present:
+    a day and month without a year within LATER_DAY_WITHIN days after it (« … ont annoncé le 26 janvier … »), and
+    a count from the last day told, it or such a day (« Dix jours plus tard, … », « … une semaine après, »): its
+    last day, give or take the count's slack. And whether an inexact count (« plusieurs semaines plus tard ») leaves
+    the latest day open."""
+    out: list[tuple[date, TimeExpr]] = []
+    anchor: date | None = None  # the last day told, when known
+    open_end = False
+    for y in exprs:
+        if y is x:
+            anchor = d
+            continue
+        ahead = y.tense in ("future", "planned") or is_future_context(folded, y.start)
+        if (
+            y.kind == "date"
+            and y.day is not None
+            and y.month is not None
+            and y.year is None
+            and y.rel in (None, "last", "this")
+            and y.start not in in_period
+            and _governing_offset(folded, exprs, y) is None
+        ):
+            m, dd = (y.month2 or y.month, y.day2) if y.day2 and not y.night else (y.month, y.day)
+            days = [date(yr, m, dd) for yr in (d.year, d.year + 1) if _valid_day(yr, m, dd)]
+            days = [e for e in days if 0 < (e - d).days <= LATER_DAY_WITHIN]
+            anchor = days[0] if days else None
+            if anchor is not None and not ahead:
+                out.append((anchor, y))
+            continue
+        counted = y.kind == "offset" and (
+            y.rel == "follows" or (y.rel == "refers" and y.direction == "after" and _BARE_AFTER.match(folded, y.end))
+        )
+        if not counted or anchor is None:
+            anchor = None  # another time is told: what follows counts from it
+            continue
+        if y.direction == "after" and (y.vague or y.bound or not y.n or y.unit not in _DISTANCE_SLACK):
+            open_end = open_end or y.tense not in ("future", "planned") and not is_future_context(folded, y.start)
+            anchor = None
+            continue
+        if not y.n or y.unit not in _DISTANCE_SLACK:
+            anchor = None
+            continue
+        anchor = _shift(anchor, y.n if y.direction == "after" else -y.n, y.unit)
+        tense = clause_tense(text, folded, y.start, y.end)
+        if anchor > d and tense not in ("future", "planned") and not is_future_context(folded, y.start):
+            k, u = _DISTANCE_SLACK[y.unit]
+            out.append((_shift(anchor, k, u), y))
+    return out, open_end
 
 
 def _governing_offset(folded: str, exprs: list[TimeExpr], x: TimeExpr) -> TimeExpr | None:
