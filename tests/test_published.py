@@ -1138,3 +1138,28 @@ def test_an_inexact_count_after_the_leads_weekday_and_date_leaves_the_news_open(
     rest = "Plusieurs semaines plus tard, les combattants kurdes ont repris le contrôle du site."
     p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
     assert p.end is None or p.end > date(2022, 2, 28), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a span from the date to the writer's present: the news is later, by how much not said
+        "La ville de Hassaké panse ses plaies depuis le jeudi 20 janvier, quand des jihadistes ont attaqué la prison.",
+        "Depuis l'assaut lancé le jeudi 20 janvier contre la prison, la ville de Hassaké vit sous couvre-feu.",
+        # a pluperfect tells what came before the news
+        "Des jihadistes avaient attaqué le jeudi 20 janvier la prison de Hassaké. La ville enterre aujourd'hui ses morts.",
+    ],
+)
+def test_a_weekday_and_date_before_the_leads_news_is_a_day_of_the_two_weeks_around_it(lead):
+    # not that day or the next: a day of the two weeks before publication, as outside the lead
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2022, 1, 20), date(2022, 2, 2)), (p.start, p.end, p.evidence)
+
+
+def test_a_pluperfect_of_another_clause_leaves_the_leads_date_the_news():
+    lead = (
+        "Des jihadistes, qui avaient été libérés l'an dernier, ont attaqué le jeudi 20 janvier la prison de Hassaké, "
+        "dans le nord-est syrien."
+    )
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2022, 1, 20), date(2022, 1, 21)), (p.start, p.end, p.evidence)

@@ -33,7 +33,8 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
    clause's day, which is that far from it (an inexact count, « quelques semaines après », leaves it open).
    A later day told as past, without its year within a month after it (« … ont annoncé le 26 janvier … ») or
    counted from the last day told (« Dix jours plus tard, … »), is of the same stretch: the lead's news is not
-   before it; an inexact count (« plusieurs semaines plus tard ») leaves it open.
+   before it; an inexact count (« plusieurs semaines plus tard ») leaves it open. Told as the start of a span to the
+   present (« depuis le jeudi 20 janvier ») or in the pluperfect, it is before the news: a day of those two weeks.
 8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
    « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
    is in the one after it, the same, or the one before.
@@ -62,6 +63,7 @@ from ..read.corpus import parse_iso_date
 from ..text import fold, split_sentences
 from .dates import (
     _DATED_PARTICIPLE,
+    _TENSE_RX,
     NUM,
     WD,
     TimeExpr,
@@ -847,7 +849,7 @@ def _weekday_dates(
                 )
             continue
         years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
-        in_lead = in_lead or x.rel == "this"
+        in_lead = (in_lead or x.rel == "this") and not _before_the_news(text, folded, exprs, x)
         # the lead's news of the day is online that day or the next; elsewhere, a weekday is written beside a
         # date only for the days around publication ("samedi 4 janvier"; older dates lose it: "le 4 janvier")
         stretch = timedelta(days=1) if in_lead else WEEKDAY_DATE_WITHIN
@@ -947,6 +949,38 @@ def _later_days(
             k, u = _DISTANCE_SLACK[y.unit]
             out.append((_shift(anchor, k, u), y))
     return out, open_end
+
+
+# « depuis » before a date in its noun phrase (« depuis l'assaut lancé le jeudi 20 janvier »)
+_SINCE_BEFORE = re.compile(r"\bdepuis\b[^.;:,!?()\n]{0,80}$")
+_PLUPERFECT_AUX = re.compile(r"(?:avait|avaient|etait|etaient|s'etait|s'etaient|eut|eurent)\b")
+
+
+def _before_the_news(text: str, folded: str, exprs: list[TimeExpr], x: TimeExpr) -> bool:
+    """Whether a weekday and date is told as a time before the news: the start of a span to the present (« depuis
+    le jeudi 20 janvier », « depuis l'assaut lancé le jeudi 20 janvier »), or in a clause of the pluperfect, its
+    nearest verb (« des jihadistes avaient attaqué le jeudi 20 janvier … »)."""
+    if x.since:
+        return True
+    m = _SINCE_BEFORE.search(folded, max(0, x.start - 100), x.start)
+    if m is not None and not any(m.start() <= y.start < x.start for y in exprs):
+        return True
+    a = max(folded.rfind(c, 0, x.start) for c in ".;!?\n") + 1
+    b = min([i for i in (folded.find(c, x.end) for c in ".;!?\n") if i >= 0] or [len(folded)])
+    seg_a = max(a, folded.rfind(",", a, x.start) + 1)
+    comma = folded.find(",", x.end, b)
+    seg_b = b if comma < 0 else comma
+    best = None
+    for v in _TENSE_RX.finditer(folded, a, b):
+        if v.lastgroup not in ("aux", "etre") or x.start <= v.start() < x.end:
+            continue
+        if v.group().startswith("a ") and text[v.start()] in "àÀ":
+            continue  # the preposition « à »
+        dist = x.start - v.end() if v.end() <= x.start else v.start() - x.end
+        key = (not (seg_a <= v.start() and v.end() <= seg_b), dist)
+        if best is None or key < best[0]:
+            best = (key, v)
+    return best is not None and bool(_PLUPERFECT_AUX.match(best[1].group()))
 
 
 def _governing_offset(folded: str, exprs: list[TimeExpr], x: TimeExpr) -> TimeExpr | None:
