@@ -1163,3 +1163,25 @@ def test_a_pluperfect_of_another_clause_leaves_the_leads_date_the_news():
     )
     p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
     assert (p.start, p.end) == (date(2022, 1, 20), date(2022, 1, 21)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "tail,counted",
+    [
+        # a date set off by commas, then a relative clause on it (« , le 2 mai, où … »): the noun phrase's own
+        (", le 2 mai, où des accords de formation avaient été signés.", True),
+        (", le 2 mai, lors de laquelle des accords de formation avaient été signés.", True),
+        # set off by commas with nothing to tie it to the noun phrase: it may be the main clause's
+        (", le 2 mai.", False),
+    ],
+)
+def test_a_present_offset_counts_from_a_date_apposed_to_its_noun_phrase(tail, counted):
+    text = (
+        "Titre\n\nLe ministre des Armées est arrivé hier à Erbil. Ce déplacement intervient trois semaines après "
+        f"celui du chef d'état-major{tail} Le Premier ministre irakien Moustafa al-Kazimi l'a reçu."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert ("counts from 'le 2 mai'" in p.evidence) is counted, (p.start, p.end, p.evidence)
+    if counted:
+        # three weeks after a 2 May of al-Kazimi's term (2020, 2021 or 2022), give or take half a week
+        assert "possible: 2020-05-20…2020-05-27, 2021-05-20…2021-05-27, 2022-05-20…2022-05-27" in p.evidence, p.evidence

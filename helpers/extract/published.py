@@ -1318,7 +1318,7 @@ def _offset_to_present(
             continue
         sent = _sentence(sents, x.start)
         after = [y for y in exprs if x.end <= y.start < sent[1]]
-        d = _after_date(folded, [y for y in after if y.kind == "date" and y.day and y.month], x.end)
+        d = _after_date(folded, [y for y in after if y.kind == "date" and y.day and y.month], x.end, apposed=True)
         if d is not None and d.weekday is None and len(after) == 1:
             years = [d.year] if d.year is not None else range(FLOOR.year, horizon().year + 1)
             past = [date(y, d.month, d.day) for y in years if _valid_day(y, d.month, d.day)]
@@ -1406,11 +1406,24 @@ def _distance_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound
     return out
 
 
-def _after_date(folded: str, dates: list[TimeExpr], pos: int) -> TimeExpr | None:
+# a relative clause on the date or the noun phrase it is set off after (« celle du ministre, le 20 août, où … »)
+_RELATIVE_AFTER = re.compile(
+    r"\s*,\s*(?:ou|qui|dont|lors de laquelle|lors duquel|au cours de laquelle|au cours duquel|pendant laquelle)\b"
+)
+
+
+def _after_date(folded: str, dates: list[TimeExpr], pos: int, apposed: bool = False) -> TimeExpr | None:
     """The day and month right after « après » at ``pos``, in its noun phrase (« après les attentats du 11
-    septembre 2001 »; not « après l'attaque, le 2 février, … », where the date may be the main clause's)."""
+    septembre 2001 »; not « après l'attaque, le 2 février, … », where the date may be the main clause's). With
+    ``apposed``, also one set off by a comma at the end of the noun phrase when a relative clause follows it
+    (« après celle du ministre, le 20 août, où … »: the relative clause ties it to the noun phrase)."""
     for x in dates:
-        if pos <= x.start <= pos + 80 and x.rel is None and not re.search(r"[,;:()]", folded[pos : x.start]):
+        if not (pos <= x.start <= pos + 80 and x.rel is None):
+            continue
+        between = folded[pos : x.start]
+        if not re.search(r"[,;:()]", between):
+            return x
+        if apposed and re.fullmatch(r"[^,;:()]*,\s*", between) and _RELATIVE_AFTER.match(folded, x.end):
             return x
     return None
 
