@@ -1185,3 +1185,23 @@ def test_a_present_offset_counts_from_a_date_apposed_to_its_noun_phrase(tail, co
     if counted:
         # three weeks after a 2 May of al-Kazimi's term (2020, 2021 or 2022), give or take half a week
         assert "possible: 2020-05-20…2020-05-27, 2021-05-20…2021-05-27, 2022-05-20…2022-05-27" in p.evidence, p.evidence
+
+
+@pytest.mark.parametrize(
+    "rest,end",
+    [
+        # outside the lead a weekday and date is a day of the two weeks before publication, unless a later day told
+        # as past is further: three weeks later (10 February 2022, half a week either way, online the next day)
+        ("Trois semaines plus tard, les combattants kurdes ont repris le contrôle du site.", date(2022, 2, 14)),
+        ("Les combattants kurdes ont repris le contrôle du site le 14 février.", date(2022, 2, 15)),
+        # a later day within those two weeks changes nothing
+        ("Les combattants kurdes ont repris le contrôle du site le 26 janvier.", date(2022, 2, 2)),
+    ],
+)
+def test_a_later_past_day_moves_the_two_weeks_of_a_weekday_and_date(rest, end):
+    text = (
+        "Titre\n\nLa prison de Hassaké abrite des milliers de détenus de l'organisation. Les combattants kurdes en "
+        f"assurent la garde depuis des années. Des jihadistes l'ont attaquée le jeudi 20 janvier. {rest} {LATER}"
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2022, 1, 20), end), (p.start, p.end, p.evidence)

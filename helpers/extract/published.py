@@ -32,8 +32,8 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
    Counted from by an offset (« Douze jours après l'assaut du jeudi 20 janvier, … »), it is the anchor of its
    clause's day, which is that far from it (an inexact count, « quelques semaines après », leaves it open).
    A later day told as past, without its year within a month after it (« … ont annoncé le 26 janvier … ») or
-   counted from the last day told (« Dix jours plus tard, … »), is of the same stretch: the lead's news is not
-   before it; an inexact count (« plusieurs semaines plus tard ») leaves it open. Told as the start of a span to the
+   counted from the last day told (« Dix jours plus tard, … »), is of the same stretch: publication is not
+   before it, in the lead or elsewhere; an inexact count (« plusieurs semaines plus tard ») leaves it open. Told as the start of a span to the
    present (« depuis le jeudi 20 janvier ») or in the pluperfect, it is before the news: a day of those two weeks.
 8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
    « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
@@ -859,39 +859,41 @@ def _weekday_dates(
             # the first such day after the date (or the date's own), online that day or the next
             stretch += timedelta(days=max(_days_after(x.weekday, w) for w in later))
         days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
+        # « … annoncé le 26 janvier avoir repris le site », « Dix jours plus tard, … »: a later day told as past (a day
+        # of the weeks after it without its year, or a count from the last day told) is of the same stretch; the news
+        # is not before it (an inexact count leaves it open)
+        moved: list[tuple[date, date]] = []
         pushed: list[TimeExpr] = []
-        if in_lead:
-            # « … annoncé le 26 janvier avoir repris le site », « Dix jours plus tard, … »: a later day told as past (a
-            # day of the weeks after it without its year, or a count from the last day told) is of the same stretch;
-            # the news is not before it (an inexact count leaves it open)
-            moved, open_end = [], False
-            for a, b in days:
-                later_days, open_end = _later_days(text, folded, exprs, x, in_period, a)
-                if open_end:
-                    break
-                moved.append((a, max([b] + [e + timedelta(days=1) for e, _ in later_days])))
-                pushed += [y for _, y in later_days if y not in pushed]
+        open_end = False
+        for a, b in days:
+            later_days, open_end = _later_days(text, folded, exprs, x, in_period, a)
             if open_end:
-                continue
-            days = moved
-        why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
-            "; in the lead, it is the day of the news (published that day or the next), or the later "
-            + ", ".join(_quote(text, w) for w in later + pushed)
-            + " told as past"
-            if in_lead and pushed
-            else "; in the lead, it is the day of the news (published that day or the next)"
-            if in_lead and not later
-            else "; in the lead, it or the lead's "
-            + ", ".join(_quote(text, w) for w in later)
-            + " after it is the day of the news (published that day or the next)"
-            if in_lead
-            else "; a weekday is written beside a date only in the two weeks around publication"
+                break
+            further = [(e, y) for e, y in later_days if e + timedelta(days=1) > b]
+            moved.append((a, max([b] + [e + timedelta(days=1) for e, _ in further])))
+            pushed += [y for _, y in further if y not in pushed]
+        if open_end:
+            continue
+        days = moved
+        told = ", or after the later " + ", ".join(_quote(text, w) for w in pushed) + " told as past" if pushed else ""
+        why = (
+            f"{_quote(text, x)}: that weekday falls on that date only in some years"
+            + (
+                "; in the lead, it is the day of the news (published that day or the next)"
+                if in_lead and not later
+                else "; in the lead, it or the lead's "
+                + ", ".join(_quote(text, w) for w in later)
+                + " after it is the day of the news (published that day or the next)"
+                if in_lead
+                else "; a weekday is written beside a date only in the two weeks around publication"
+            )
+            + told
         )
         out.append(Bound(None, None, why, "weekday", days))
     return out
 
 
-# how far after a weekday and date of the lead a later day told without its year is read as of the same stretch
+# how far after a weekday and date a later day told without its year is read as of the same stretch
 LATER_DAY_WITHIN = 31
 # an offset with nothing after « après » but a comma or a full stop (« Une semaine après, … »): counted from the last day
 # told, as « plus tard » is
