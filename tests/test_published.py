@@ -1205,3 +1205,14 @@ def test_a_later_past_day_moves_the_two_weeks_of_a_weekday_and_date(rest, end):
     )
     p = infer_one(text, timeline=TIMELINE)
     assert (p.start, p.end) == (date(2022, 1, 20), end), (p.start, p.end, p.evidence)
+
+
+def test_a_later_past_day_counts_from_the_day_an_offset_tells():
+    # three days after Thursday 20 January 2022 (the 23rd), then a week later (the 30th): not before it
+    lead = (
+        "Trois jours après l'attaque du jeudi 20 janvier contre la prison de Hassaké, les combattants kurdes ont "
+        "bouclé le quartier."
+    )
+    rest = "Une semaine plus tard, ils ont repris le contrôle du site."
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2022, 1, 22), date(2022, 2, 3)), (p.start, p.end, p.evidence)

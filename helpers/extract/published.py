@@ -822,7 +822,10 @@ def _weekday_dates(
                 continue
             years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
             in_lead = lead[0] <= x.start < lead[1] or x.rel == "this"
-            out.append(_offset_weekday_bound(text, x, o, years, in_lead))
+            bound = _offset_weekday_bound(text, x, o, years, in_lead)
+            pushed = _push_later(text, folded, exprs, x, in_period, [date(y, x.month, x.day) for y in years], bound, o)
+            if pushed is not None:
+                out.append(pushed)
             continue
         if future or is_future_context(folded, x.start):
             if x.kind == "date":
@@ -859,38 +862,48 @@ def _weekday_dates(
             # the first such day after the date (or the date's own), online that day or the next
             stretch += timedelta(days=max(_days_after(x.weekday, w) for w in later))
         days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
-        # « … annoncé le 26 janvier avoir repris le site », « Dix jours plus tard, … »: a later day told as past (a day
-        # of the weeks after it without its year, or a count from the last day told) is of the same stretch; the news
-        # is not before it (an inexact count leaves it open)
-        moved: list[tuple[date, date]] = []
-        pushed: list[TimeExpr] = []
-        open_end = False
-        for a, b in days:
-            later_days, open_end = _later_days(text, folded, exprs, x, in_period, a)
-            if open_end:
-                break
-            further = [(e, y) for e, y in later_days if e + timedelta(days=1) > b]
-            moved.append((a, max([b] + [e + timedelta(days=1) for e, _ in further])))
-            pushed += [y for _, y in further if y not in pushed]
-        if open_end:
-            continue
-        days = moved
-        told = ", or after the later " + ", ".join(_quote(text, w) for w in pushed) + " told as past" if pushed else ""
-        why = (
-            f"{_quote(text, x)}: that weekday falls on that date only in some years"
-            + (
-                "; in the lead, it is the day of the news (published that day or the next)"
-                if in_lead and not later
-                else "; in the lead, it or the lead's "
-                + ", ".join(_quote(text, w) for w in later)
-                + " after it is the day of the news (published that day or the next)"
-                if in_lead
-                else "; a weekday is written beside a date only in the two weeks around publication"
-            )
-            + told
+        why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
+            "; in the lead, it is the day of the news (published that day or the next)"
+            if in_lead and not later
+            else "; in the lead, it or the lead's "
+            + ", ".join(_quote(text, w) for w in later)
+            + " after it is the day of the news (published that day or the next)"
+            if in_lead
+            else "; a weekday is written beside a date only in the two weeks around publication"
         )
-        out.append(Bound(None, None, why, "weekday", days))
+        # a later day told as past moves the end: publication is not before it
+        bound = Bound(None, None, why, "weekday", days)
+        pushed = _push_later(text, folded, exprs, x, in_period, [date(y, x.month, x.day) for y in years], bound)
+        if pushed is not None:
+            out.append(pushed)
     return out
+
+
+def _push_later(
+    text: str,
+    folded: str,
+    exprs: list[TimeExpr],
+    x: TimeExpr,
+    in_period: frozenset[int],
+    xdays: list[date],
+    bound: Bound,
+    o: TimeExpr | None = None,
+) -> Bound | None:
+    """``bound`` (the spans a weekday and date ``x`` allows, one for each of its days ``xdays``) with each span's end
+    moved to the later days the text tells as past (« … annoncé le 26 janvier avoir repris le site », « Dix jours
+    plus tard, … »): publication is not before them; None when an inexact count leaves it open. ``o``: the offset
+    counted from ``x``, which then tells the day after it."""
+    moved: list[tuple[date, date]] = []
+    pushed: list[TimeExpr] = []
+    for d, (a, b) in zip(xdays, bound.days or [], strict=True):
+        later_days, open_end = _later_days(text, folded, exprs, x, in_period, d, o)
+        if open_end:
+            return None
+        further = [(e, y) for e, y in later_days if e + timedelta(days=1) > b]
+        moved.append((a, max([b] + [e + timedelta(days=1) for e, _ in further])))
+        pushed += [y for _, y in further if y not in pushed]
+    told = ", or after the later " + ", ".join(_quote(text, w) for w in pushed) + " told as past" if pushed else ""
+    return Bound(None, None, bound.why + told, bound.rank, moved)
 
 
 # how far after a weekday and date a later day told without its year is read as of the same stretch
@@ -901,7 +914,13 @@ _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|$)")
 
 
 def _later_days(
-    text: str, folded: str, exprs: list[TimeExpr], x: TimeExpr, in_period: frozenset[int], d: date
+    text: str,
+    folded: str,
+    exprs: list[TimeExpr],
+    x: TimeExpr,
+    in_period: frozenset[int],
+    d: date,
+    o: TimeExpr | None = None,
 ) -> tuple[list[tuple[date, TimeExpr]], bool]:
     """The days after ``d`` (the weekday and date ``x`` in one of its years) that the text tells as past or present:
     a day and month without a year within LATER_DAY_WITHIN days after it (« … ont annoncé le 26 janvier … »), and
@@ -913,7 +932,8 @@ def _later_days(
     open_end = False
     for y in exprs:
         if y is x:
-            anchor = d
+            # the last day told is the date's, or the day its offset counts to (« Trois jours après l'attaque du … »)
+            anchor = d if o is None else _shift(d, o.n if o.direction == "after" else -o.n, o.unit)
             continue
         ahead = y.tense in ("future", "planned") or is_future_context(folded, y.start)
         if (
