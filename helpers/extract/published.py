@@ -810,6 +810,7 @@ def _weekday_dates(
     A date the text sets in a period (``in_period``: the starts of dates in apposition to « la semaine
     dernière »…) is dated by it (:func:`_period_dates`), not here."""
     out = []
+    chains: _Told | None = None  # the days the text tells, read once
     for x in exprs:
         if x.year is not None or x.weekday is None or x.kind not in ("date", "weekday") or x.start in in_period:
             continue
@@ -823,7 +824,8 @@ def _weekday_dates(
             years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
             in_lead = lead[0] <= x.start < lead[1] or x.rel == "this"
             bound = _offset_weekday_bound(text, x, o, years, in_lead)
-            pushed = _push_later(text, folded, exprs, x, in_period, [date(y, x.month, x.day) for y in years], bound, o)
+            chains = chains if chains is not None else _later_chains(text, folded, exprs, in_period)
+            pushed = _push_later(chains, x, [date(y, x.month, x.day) for y in years], bound, text, o)
             if pushed is not None:
                 out.append(pushed)
             continue
@@ -873,20 +875,19 @@ def _weekday_dates(
         )
         # a later day told as past moves the end: publication is not before it
         bound = Bound(None, None, why, "weekday", days)
-        pushed = _push_later(text, folded, exprs, x, in_period, [date(y, x.month, x.day) for y in years], bound)
+        chains = chains if chains is not None else _later_chains(text, folded, exprs, in_period)
+        pushed = _push_later(chains, x, [date(y, x.month, x.day) for y in years], bound, text)
         if pushed is not None:
             out.append(pushed)
     return out
 
 
 def _push_later(
-    text: str,
-    folded: str,
-    exprs: list[TimeExpr],
+    chains: _Told,
     x: TimeExpr,
-    in_period: frozenset[int],
     xdays: list[date],
     bound: Bound,
+    text: str,
     o: TimeExpr | None = None,
 ) -> Bound | None:
     """``bound`` (the spans a weekday and date ``x`` allows, one for each of its days ``xdays``) with each span's end
@@ -896,12 +897,14 @@ def _push_later(
     moved: list[tuple[date, date]] = []
     pushed: list[TimeExpr] = []
     for d, (a, b) in zip(xdays, bound.days or [], strict=True):
-        later_days, open_end = _later_days(text, folded, exprs, x, in_period, d, o)
+        latest, open_end = _later_days(chains, x, d, o)
         if open_end:
             return None
-        further = [(e, y) for e, y in later_days if e + timedelta(days=1) > b]
-        moved.append((a, max([b] + [e + timedelta(days=1) for e, _ in further])))
-        pushed += [y for _, y in further if y not in pushed]
+        if latest is not None and latest[0] + timedelta(days=1) > b:
+            moved.append((a, latest[0] + timedelta(days=1)))
+            pushed += [latest[1]] if all(latest[1] is not w for w in pushed) else []
+        else:
+            moved.append((a, b))
     told = ", or after the later " + ", ".join(_quote(text, w) for w in pushed) + " told as past" if pushed else ""
     return Bound(None, None, bound.why + told, bound.rank, moved)
 
@@ -913,64 +916,118 @@ LATER_DAY_WITHIN = 31
 _BARE_AFTER = re.compile(r"\s*(?:[,.;:]|$)")
 
 
-def _later_days(
-    text: str,
-    folded: str,
-    exprs: list[TimeExpr],
-    x: TimeExpr,
-    in_period: frozenset[int],
-    d: date,
-    o: TimeExpr | None = None,
-) -> tuple[list[tuple[date, TimeExpr]], bool]:
-    """The days after ``d`` (the weekday and date ``x`` in one of its years) that the text tells as past or present:
-    a day and month without a year within LATER_DAY_WITHIN days after it (« … ont annoncé le 26 janvier … »), and
-    a count from the last day told, it or such a day (« Dix jours plus tard, … », « … une semaine après, »): its
-    last day, give or take the count's slack. And whether an inexact count (« plusieurs semaines plus tard ») leaves
-    the latest day open."""
-    out: list[tuple[date, TimeExpr]] = []
-    anchor: date | None = None  # the last day told, when known
-    open_end = False
-    for y in exprs:
-        if y is x:
-            # the last day told is the date's, or the day its offset counts to (« Trois jours après l'attaque du … »)
-            anchor = d if o is None else _shift(d, o.n if o.direction == "after" else -o.n, o.unit)
-            continue
+@dataclass
+class _Chain:
+    """A day and month without a year, and the counts told after it, each from the last day told (« le 26 janvier
+    …. Deux jours plus tard, … »). ``later``: whether it may be a later day of another date (not set in a period
+    nor counted from by an offset), ``ahead``: told as ahead; ``steps``: (days or units, unit, ahead, words), None
+    for an inexact count after it (« plusieurs semaines plus tard »), which ends the chain."""
+
+    month: int
+    day: int
+    later: bool
+    ahead: bool
+    label: TimeExpr
+    steps: list[tuple[int, str, bool, TimeExpr] | None]
+
+
+@dataclass
+class _Told:
+    """The chains of a text by the start of their date, and those that may be later days of another date, one of
+    each kind (alike ones move a window alike)."""
+
+    by_start: dict[int, _Chain]
+    distinct: list[_Chain]
+    memo: dict = field(default_factory=dict)  # what _later_days found, for dates alike
+
+
+def _later_chains(text: str, folded: str, exprs: list[TimeExpr], in_period: frozenset[int]) -> _Told:
+    """The chains of the text's days and months without a year."""
+    chains: dict[int, _Chain] = {}
+    cur: _Chain | None = None
+    for i, y in enumerate(exprs):
         ahead = y.tense in ("future", "planned") or is_future_context(folded, y.start)
-        if (
-            y.kind == "date"
-            and y.day is not None
-            and y.month is not None
-            and y.year is None
-            and y.rel in (None, "last", "this")
-            and y.start not in in_period
-            and _governing_offset(folded, exprs, y) is None
-        ):
+        if y.kind == "date" and y.day is not None and y.month is not None and y.year is None:
             m, dd = (y.month2 or y.month, y.day2) if y.day2 and not y.night else (y.month, y.day)
-            days = [date(yr, m, dd) for yr in (d.year, d.year + 1) if _valid_day(yr, m, dd)]
-            days = [e for e in days if 0 < (e - d).days <= LATER_DAY_WITHIN]
-            anchor = days[0] if days else None
-            if anchor is not None and not ahead:
-                out.append((anchor, y))
+            later = (
+                y.rel in (None, "last", "this")
+                and y.start not in in_period
+                and (i == 0 or _governs(folded, exprs[i - 1], y) is None)
+            )
+            cur = chains[y.start] = _Chain(m, dd, later, ahead, y, [])
             continue
         counted = y.kind == "offset" and (
             y.rel == "follows" or (y.rel == "refers" and y.direction == "after" and _BARE_AFTER.match(folded, y.end))
         )
-        if not counted or anchor is None:
-            anchor = None  # another time is told: what follows counts from it
+        if not counted or cur is None:
+            cur = None  # another time is told: what follows counts from it
             continue
         if y.direction == "after" and (y.vague or y.bound or not y.n or y.unit not in _DISTANCE_SLACK):
-            open_end = open_end or y.tense not in ("future", "planned") and not is_future_context(folded, y.start)
-            anchor = None
+            if not ahead:
+                cur.steps.append(None)
+            cur = None
             continue
         if not y.n or y.unit not in _DISTANCE_SLACK:
-            anchor = None
+            cur = None
             continue
-        anchor = _shift(anchor, y.n if y.direction == "after" else -y.n, y.unit)
         tense = clause_tense(text, folded, y.start, y.end)
-        if anchor > d and tense not in ("future", "planned") and not is_future_context(folded, y.start):
-            k, u = _DISTANCE_SLACK[y.unit]
-            out.append((_shift(anchor, k, u), y))
-    return out, open_end
+        cur.steps.append((y.n if y.direction == "after" else -y.n, y.unit, ahead or tense in ("future", "planned"), y))
+    distinct: dict[tuple, _Chain] = {}
+    for c in chains.values():
+        if c.later:
+            distinct.setdefault((c.month, c.day, c.ahead, tuple(s and s[:3] for s in c.steps)), c)
+    return _Told(chains, list(distinct.values()))
+
+
+def _later_days(
+    chains: _Told, x: TimeExpr, d: date, o: TimeExpr | None = None
+) -> tuple[tuple[date, TimeExpr] | None, bool]:
+    """The latest day after ``d`` (the weekday and date ``x`` in one of its years) that the text tells as past or
+    present, with its words: a day and month without a year within LATER_DAY_WITHIN days after it (« … ont annoncé
+    le 26 janvier … »), or a count from the last day told, it or such a day (« Dix jours plus tard, … », « … une
+    semaine après, »): its last day, give or take the count's slack. And whether an inexact count (« plusieurs
+    semaines plus tard ») leaves the latest day open."""
+    own = chains.by_start.get(x.start)
+    key = (
+        d,
+        own and (own.month, own.day, own.later, own.ahead, tuple(s and s[:3] for s in own.steps)),
+        o and (o.n, o.unit, o.direction),
+    )
+    if key not in chains.memo:
+        chains.memo[key] = _later_days_of(chains, own, d, o)
+    return chains.memo[key]
+
+
+def _later_days_of(
+    chains: _Told, own: _Chain | None, d: date, o: TimeExpr | None
+) -> tuple[tuple[date, TimeExpr] | None, bool]:
+    """:func:`_later_days` for the chain ``own`` of the date (None: it has none)."""
+    out: list[tuple[date, TimeExpr]] = []
+    for c in ([own] if own is not None else []) + [c for c in chains.distinct if c is not own]:
+        if c is own:
+            # the last day told is the date's, or the day its offset counts to (« Trois jours après l'attaque du … »)
+            anchor = d if o is None else _shift(d, o.n if o.direction == "after" else -o.n, o.unit)
+        else:
+            days = [date(yr, c.month, c.day) for yr in (d.year, d.year + 1) if _valid_day(yr, c.month, c.day)]
+            days = [e for e in days if 0 < (e - d).days <= LATER_DAY_WITHIN]
+            if not days:
+                continue
+            anchor = days[0]
+            if not c.ahead:
+                out.append((anchor, c.label))
+        for step in c.steps:
+            if step is None:
+                return _latest(out), True
+            n, unit, ahead, label = step
+            anchor = _shift(anchor, n, unit)
+            if anchor > d and not ahead:
+                k, u = _DISTANCE_SLACK[unit]
+                out.append((_shift(anchor, k, u), label))
+    return _latest(out), False
+
+
+def _latest(days: list[tuple[date, TimeExpr]]) -> tuple[date, TimeExpr] | None:
+    return max(days, key=lambda t: t[0]) if days else None
 
 
 # « depuis » before a date in its noun phrase (« depuis l'assaut lancé le jeudi 20 janvier »)
@@ -1010,9 +1067,11 @@ def _governing_offset(folded: str, exprs: list[TimeExpr], x: TimeExpr) -> TimeEx
     « au lendemain de la frappe du mardi 2 janvier », « deux jours avant le scrutin du dimanche 12 mai »): the last
     expression before ``x``, « après » or « avant » a noun phrase that ends on it (no punctuation between)."""
     before = [y for y in exprs if y.end <= x.start]
-    if not before:
-        return None
-    o = before[-1]
+    return _governs(folded, before[-1], x) if before else None
+
+
+def _governs(folded: str, o: TimeExpr, x: TimeExpr) -> TimeExpr | None:
+    """``o`` when it is an offset whose noun phrase holds the date ``x`` that follows it, else None."""
     if o.kind != "offset" or o.rel != "refers" or o.direction not in ("after", "before"):
         return None
     return o if _after_date(folded, [x], o.end) is x else None
