@@ -141,7 +141,9 @@ def window_precision(a: date, b: date) -> str:
 
 def is_future_context(folded: str, start: int) -> bool:
     """Is the expression at ``start`` announced as a deadline or plan ("d'ici", "prévu"…)?"""
-    line_start = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
+    # the marker ends at most 25 characters before the date: a bounded look back (a line may be a whole article)
+    lo = max(0, start - 80)
+    line_start = max(folded.rfind("\n", lo, start), folded.rfind(". ", lo, start), lo - 1) + 1
     m = FUTURE_BEFORE.search(folded[line_start:start])
     if m is None:
         return False
@@ -811,11 +813,11 @@ def _weekday_dates(
     dernière »…) is dated by it (:func:`_period_dates`), not here."""
     out = []
     chains: _Told | None = None  # the days the text tells, read once
-    for x in exprs:
+    for i, x in enumerate(exprs):
         if x.year is not None or x.weekday is None or x.kind not in ("date", "weekday") or x.start in in_period:
             continue
         future = x.tense in ("future", "planned") or x.rel == "next"
-        o = _governing_offset(folded, exprs, x) if x.kind == "date" else None
+        o = _governs(folded, exprs[i - 1], x) if x.kind == "date" and i else None
         if o is not None and not future:
             # « Douze jours après l'assaut du jeudi 20 janvier, la ville panse ses plaies »: the date is the anchor
             # of the clause's day, not the clause's day; an inexact count (« quelques semaines après ») leaves it open
@@ -854,7 +856,7 @@ def _weekday_dates(
                 )
             continue
         years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
-        in_lead = (in_lead or x.rel == "this") and not _before_the_news(text, folded, exprs, x)
+        in_lead = (in_lead or x.rel == "this") and not _before_the_news(text, folded, exprs[i - 1] if i else None, x)
         # the lead's news of the day is online that day or the next; elsewhere, a weekday is written beside a
         # date only for the days around publication ("samedi 4 janvier"; older dates lose it: "le 4 janvier")
         stretch = timedelta(days=1) if in_lead else WEEKDAY_DATE_WITHIN
@@ -1035,17 +1037,18 @@ _SINCE_BEFORE = re.compile(r"\bdepuis\b[^.;:,!?()\n]{0,80}$")
 _PLUPERFECT_AUX = re.compile(r"(?:avait|avaient|etait|etaient|s'etait|s'etaient|eut|eurent)\b")
 
 
-def _before_the_news(text: str, folded: str, exprs: list[TimeExpr], x: TimeExpr) -> bool:
+def _before_the_news(text: str, folded: str, prev: TimeExpr | None, x: TimeExpr) -> bool:
     """Whether a weekday and date is told as a time before the news: the start of a span to the present (« depuis
     le jeudi 20 janvier », « depuis l'assaut lancé le jeudi 20 janvier »), or in a clause of the pluperfect, its
-    nearest verb (« des jihadistes avaient attaqué le jeudi 20 janvier … »)."""
+    nearest verb (« des jihadistes avaient attaqué le jeudi 20 janvier … »). ``prev``: the expression before it."""
     if x.since:
         return True
     m = _SINCE_BEFORE.search(folded, max(0, x.start - 100), x.start)
-    if m is not None and not any(m.start() <= y.start < x.start for y in exprs):
+    if m is not None and (prev is None or prev.start < m.start()):
         return True
-    a = max(folded.rfind(c, 0, x.start) for c in ".;!?\n") + 1
-    b = min([i for i in (folded.find(c, x.end) for c in ".;!?\n") if i >= 0] or [len(folded)])
+    lo, hi = max(0, x.start - 300), min(len(folded), x.end + 300)  # a sentence's reach
+    a = max([folded.rfind(c, lo, x.start) + 1 for c in ".;!?\n"] + [lo])
+    b = min([i for i in (folded.find(c, x.end, hi) for c in ".;!?\n") if i >= 0] or [hi])
     seg_a = max(a, folded.rfind(",", a, x.start) + 1)
     comma = folded.find(",", x.end, b)
     seg_b = b if comma < 0 else comma
@@ -1062,16 +1065,11 @@ def _before_the_news(text: str, folded: str, exprs: list[TimeExpr], x: TimeExpr)
     return best is not None and bool(_PLUPERFECT_AUX.match(best[1].group()))
 
 
-def _governing_offset(folded: str, exprs: list[TimeExpr], x: TimeExpr) -> TimeExpr | None:
-    """The offset whose noun phrase holds the date ``x`` (« Douze jours après l'assaut lancé le jeudi 20 janvier »,
-    « au lendemain de la frappe du mardi 2 janvier », « deux jours avant le scrutin du dimanche 12 mai »): the last
-    expression before ``x``, « après » or « avant » a noun phrase that ends on it (no punctuation between)."""
-    before = [y for y in exprs if y.end <= x.start]
-    return _governs(folded, before[-1], x) if before else None
-
-
 def _governs(folded: str, o: TimeExpr, x: TimeExpr) -> TimeExpr | None:
-    """``o`` when it is an offset whose noun phrase holds the date ``x`` that follows it, else None."""
+    """``o`` (the expression before the date ``x``) when it is the offset whose noun phrase holds ``x`` (« Douze
+    jours après l'assaut lancé le jeudi 20 janvier », « au lendemain de la frappe du mardi 2 janvier », « deux jours
+    avant le scrutin du dimanche 12 mai »: « après » or « avant » a noun phrase that ends on it, no punctuation
+    between), else None."""
     if o.kind != "offset" or o.rel != "refers" or o.direction not in ("after", "before"):
         return None
     return o if _after_date(folded, [x], o.end) is x else None
