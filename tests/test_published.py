@@ -1007,3 +1007,212 @@ def test_a_present_offset_from_a_dated_event_counts_to_the_news(sentence, start,
 def test_a_past_or_ambiguous_offset_counts_nothing_to_the_present(sentence):
     p = infer_one(f"Titre\n\nLes responsables irakiens se disent inquiets pour la suite. {sentence}", timeline=TIMELINE)
     assert "to the news" not in p.evidence, (p.start, p.end, p.evidence)
+
+
+LATER = "Depuis janvier 2020, les attaques contre les convois se sont multipliées dans le pays."
+
+
+@pytest.mark.parametrize(
+    "lead,start,end",
+    [
+        # the lead counts weeks from the date (Saturday 4 May 2024) to its news: about 25 May, half a week each way
+        (
+            "Trois semaines après l'attentat commis dans la soirée du samedi 4 mai contre un convoi logistique près "
+            "de Bagdad, l'enquête n'a toujours désigné aucun responsable.",
+            date(2024, 5, 22),
+            date(2024, 5, 29),
+        ),
+        # « au lendemain de » the strike of Tuesday 2 January 2024: the news is of Wednesday 3
+        (
+            "Au lendemain de la frappe du mardi 2 janvier contre un quartier général de milice à Bagdad, le "
+            "gouvernement irakien a convoqué le chargé d'affaires américain.",
+            date(2024, 1, 2),
+            date(2024, 1, 5),
+        ),
+        # and « avant » counts back: two days before the vote of Sunday 12 May 2024
+        (
+            "Deux jours avant le scrutin régional du dimanche 12 mai, les partis kurdes ont suspendu leurs "
+            "meetings à Erbil par crainte d'attaques.",
+            date(2024, 5, 9),
+            date(2024, 5, 12),
+        ),
+    ],
+)
+def test_an_offset_from_the_leads_weekday_and_date_moves_the_news(lead, start, end):
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+def test_a_vague_offset_from_the_leads_weekday_and_date_leaves_the_news_open():
+    # « quelques semaines après »: the news is weeks after Saturday 4 May 2024, not that day or the next
+    lead = (
+        "Quelques semaines après l'attentat commis le samedi 4 mai contre un convoi logistique près de Bagdad, "
+        "l'enquête n'a toujours désigné aucun responsable."
+    )
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
+    assert p.end is None or p.end > date(2024, 6, 1), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "rest,start,end",
+    [
+        # a later day of the same stretch, told as past without its year: the news is not before it (Thursday 20
+        # January 2022, then Wednesday 26)
+        (
+            "Les combattants kurdes ont annoncé le 26 janvier avoir repris le contrôle du site.",
+            date(2022, 1, 20),
+            date(2022, 1, 27),
+        ),
+        (
+            "Les combattants kurdes ont annoncé mercredi 26 janvier avoir repris le contrôle du site.",
+            date(2022, 1, 26),
+            date(2022, 1, 27),
+        ),
+        # a day before it changes nothing: the news is the lead's day or the next
+        (
+            "Les combattants kurdes avaient signalé le 12 janvier des mouvements suspects autour du site.",
+            date(2022, 1, 20),
+            date(2022, 1, 21),
+        ),
+        # nor does a day ahead
+        (
+            "Les combattants kurdes espèrent reprendre le contrôle du site d'ici le 26 janvier.",
+            date(2022, 1, 20),
+            date(2022, 1, 21),
+        ),
+        # a count from it told as past (« dix jours plus tard », « une semaine après, ») is a later day too: about 30
+        # January, a day either way, online the next
+        (
+            "Dix jours plus tard, les combattants kurdes ont repris le contrôle du site.",
+            date(2022, 1, 20),
+            date(2022, 2, 1),
+        ),
+        (
+            "Les combattants kurdes ont repris le contrôle du site une semaine après, au prix de lourdes pertes.",
+            date(2022, 1, 20),
+            date(2022, 1, 31),
+        ),
+        # counts add up, from the last day told (26 January, then two days later)
+        (
+            "Les combattants kurdes ont lancé l'assaut final le 26 janvier. Deux jours plus tard, le site était repris.",
+            date(2022, 1, 20),
+            date(2022, 1, 30),
+        ),
+        # a count ahead says nothing of the past
+        (
+            "Dix jours plus tard, les combattants kurdes devront rendre des comptes devant le conseil local.",
+            date(2022, 1, 20),
+            date(2022, 1, 21),
+        ),
+    ],
+)
+def test_a_later_past_day_moves_the_news_of_the_leads_weekday_and_date(rest, start, end):
+    lead = (
+        "Des jihadistes ont attaqué dans la nuit du jeudi 20 janvier la prison de Hassaké, dans le nord-est syrien, "
+        "libérant plusieurs dizaines de détenus."
+    )
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (start, end), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "stamp,day",
+    [
+        # content systems set to the English order print French month names month first (« F j, Y »)
+        ("octobre 14, 2021", date(2021, 10, 14)),
+        ("Actualités\nDimanche, juillet 2, 2023", date(2023, 7, 2)),
+        ("Publié le août 30, 2019 à 17:05", date(2019, 8, 30)),
+    ],
+)
+def test_a_stamp_with_the_month_first_gives_the_publication_day(stamp, day):
+    p = infer_one(f"Les frappes se poursuivent\n{stamp}\nDes roquettes ont visé mardi la base d'Erbil.\n")
+    assert (p.start, p.end, p.settled) == (day, day, True), (p.start, p.end, p.evidence)
+
+
+def test_an_inexact_count_after_the_leads_weekday_and_date_leaves_the_news_open():
+    # « plusieurs semaines plus tard »: the news is weeks after Thursday 20 January 2022, how many is not said
+    lead = (
+        "Des jihadistes ont attaqué dans la nuit du jeudi 20 janvier la prison de Hassaké, dans le nord-est syrien, "
+        "libérant plusieurs dizaines de détenus."
+    )
+    rest = "Plusieurs semaines plus tard, les combattants kurdes ont repris le contrôle du site."
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
+    assert p.end is None or p.end > date(2022, 2, 28), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a span from the date to the writer's present: the news is later, by how much not said
+        "La ville de Hassaké panse ses plaies depuis le jeudi 20 janvier, quand des jihadistes ont attaqué la prison.",
+        "Depuis l'assaut lancé le jeudi 20 janvier contre la prison, la ville de Hassaké vit sous couvre-feu.",
+        # a pluperfect tells what came before the news
+        "Des jihadistes avaient attaqué le jeudi 20 janvier la prison de Hassaké. La ville enterre aujourd'hui ses morts.",
+    ],
+)
+def test_a_weekday_and_date_before_the_leads_news_is_a_day_of_the_two_weeks_around_it(lead):
+    # not that day or the next: a day of the two weeks before publication, as outside the lead
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2022, 1, 20), date(2022, 2, 2)), (p.start, p.end, p.evidence)
+
+
+def test_a_pluperfect_of_another_clause_leaves_the_leads_date_the_news():
+    lead = (
+        "Des jihadistes, qui avaient été libérés l'an dernier, ont attaqué le jeudi 20 janvier la prison de Hassaké, "
+        "dans le nord-est syrien."
+    )
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2022, 1, 20), date(2022, 1, 21)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "tail,counted",
+    [
+        # a date set off by commas, then a relative clause on it (« , le 2 mai, où … »): the noun phrase's own
+        (", le 2 mai, où des accords de formation avaient été signés.", True),
+        (", le 2 mai, lors de laquelle des accords de formation avaient été signés.", True),
+        # set off by commas with nothing to tie it to the noun phrase: it may be the main clause's
+        (", le 2 mai.", False),
+    ],
+)
+def test_a_present_offset_counts_from_a_date_apposed_to_its_noun_phrase(tail, counted):
+    text = (
+        "Titre\n\nLe ministre des Armées est arrivé hier à Erbil. Ce déplacement intervient trois semaines après "
+        f"celui du chef d'état-major{tail} Le Premier ministre irakien Moustafa al-Kazimi l'a reçu."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert ("counts from 'le 2 mai'" in p.evidence) is counted, (p.start, p.end, p.evidence)
+    if counted:
+        # three weeks after a 2 May of al-Kazimi's term (2020, 2021 or 2022), give or take half a week
+        assert "possible: 2020-05-20…2020-05-27, 2021-05-20…2021-05-27, 2022-05-20…2022-05-27" in p.evidence, p.evidence
+
+
+@pytest.mark.parametrize(
+    "rest,end",
+    [
+        # outside the lead a weekday and date is a day of the two weeks before publication, unless a later day told
+        # as past is further: three weeks later (10 February 2022, half a week either way, online the next day)
+        ("Trois semaines plus tard, les combattants kurdes ont repris le contrôle du site.", date(2022, 2, 14)),
+        ("Les combattants kurdes ont repris le contrôle du site le 14 février.", date(2022, 2, 15)),
+        # a later day within those two weeks changes nothing
+        ("Les combattants kurdes ont repris le contrôle du site le 26 janvier.", date(2022, 2, 2)),
+    ],
+)
+def test_a_later_past_day_moves_the_two_weeks_of_a_weekday_and_date(rest, end):
+    text = (
+        "Titre\n\nLa prison de Hassaké abrite des milliers de détenus de l'organisation. Les combattants kurdes en "
+        f"assurent la garde depuis des années. Des jihadistes l'ont attaquée le jeudi 20 janvier. {rest} {LATER}"
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2022, 1, 20), end), (p.start, p.end, p.evidence)
+
+
+def test_a_later_past_day_counts_from_the_day_an_offset_tells():
+    # three days after Thursday 20 January 2022 (the 23rd), then a week later (the 30th): not before it
+    lead = (
+        "Trois jours après l'attaque du jeudi 20 janvier contre la prison de Hassaké, les combattants kurdes ont "
+        "bouclé le quartier."
+    )
+    rest = "Une semaine plus tard, ils ont repris le contrôle du site."
+    p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2022, 1, 22), date(2022, 2, 3)), (p.start, p.end, p.evidence)

@@ -473,6 +473,7 @@ _NEEDS = {
     "interval": ("du ", "entre le"),
     "en_date": ("19", "20"),
     "en_date2": ("19", "20"),
+    "fr_month_first": (", 19", ", 20"),
     "date_list": ("les ",),
     "part": ("debut", "mi", "fin", "courant", "milieu"),
     "month_year": _DIGITS,
@@ -537,6 +538,12 @@ _p(
     rf"(?: (?P<y>{YEAR}))? (?:au|et le|et) (?P<d2>{DAY}) (?P<m2>{M_ANY})(?:,? (?P<y2>{YEAR}))?",
 )
 _p("en_date", rf"\b(?:(?P<wd>{WD_EN}),? )?(?P<m>{M_EN}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{YEAR})")
+# a French month name first, as content systems set to the English order print it (« mars 5, 2023 », « dimanche,
+# juillet 2, 2023 »: WordPress's « F j, Y »): the comma before the year, no count after it
+_p(
+    "fr_month_first",
+    rf"\b(?:(?P<wd>{WD}),? )?(?P<m>{M_FULL}) (?P<d>[12]\d|3[01]|0?[1-9]), (?P<y>{YEAR})(?! ?{COUNT_NOUNS})",
+)
 _p("en_date2", rf"\b(?:(?P<wd>{WD_EN}),? )?(?P<d>\d{{1,2}}) (?P<m>{M_EN}),? (?P<y>{YEAR})")
 _p(
     "date_list",
@@ -857,6 +864,11 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
     elif name == "date_list":
         x.day, x.month, x.year = _day(g["d"]), _month(g["m"]), _year(g)
         x.rel = _rel_word(g.get("rel"))
+    elif name == "fr_month_first":
+        x.day, x.month, x.year = int(g["d"]), _month(g["m"]), int(g["y"])
+        x.weekday = WEEKDAYS.get(g.get("wd") or "")
+        if not _valid(x.year, x.month, x.day):
+            return None
     elif name in ("en_date", "en_date2"):
         x.day, x.month, x.year = int(g["d"]), _month(g["m"], MONTHS_EN), int(g["y"])
         x.weekday = WEEKDAYS_EN.get(g.get("wd") or "")

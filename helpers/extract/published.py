@@ -29,6 +29,12 @@ wide: every relative date of the article ("mardi", "la semaine dernière") hangs
    in the lead it is the day of the news (published that day or the next); elsewhere a day of the two weeks
    before publication (writers add the weekday only to the days around it: « samedi 4 janvier »); in a
    clause of the future or of a plan, a day of the coming year (or of those two weeks): it still picks the years.
+   Counted from by an offset (« Douze jours après l'assaut du jeudi 20 janvier, … »), it is the anchor of its
+   clause's day, which is that far from it (an inexact count, « quelques semaines après », leaves it open).
+   A later day told as past, without its year within a month after it (« … ont annoncé le 26 janvier … ») or
+   counted from the last day told (« Dix jours plus tard, … »), is of the same stretch: publication is not
+   before it, in the lead or elsewhere; an inexact count (« plusieurs semaines plus tard ») leaves it open. Told as the start of a span to the
+   present (« depuis le jeudi 20 janvier ») or in the pluperfect, it is before the news: a day of those two weeks.
 8. A **date in apposition to a period counted from publication** (« la semaine dernière, jeudi 20 août »,
    « le mois dernier, le 12 mars », « cette semaine, … ») is in that calendar week, month or year: publication
    is in the one after it, the same, or the one before.
@@ -57,6 +63,7 @@ from ..read.corpus import parse_iso_date
 from ..text import fold, split_sentences
 from .dates import (
     _DATED_PARTICIPLE,
+    _TENSE_RX,
     NUM,
     WD,
     TimeExpr,
@@ -134,7 +141,9 @@ def window_precision(a: date, b: date) -> str:
 
 def is_future_context(folded: str, start: int) -> bool:
     """Is the expression at ``start`` announced as a deadline or plan ("d'ici", "prévu"…)?"""
-    line_start = max(folded.rfind("\n", 0, start), folded.rfind(". ", 0, start)) + 1
+    # the marker ends at most 25 characters before the date: a bounded look back (a line may be a whole article)
+    lo = max(0, start - 80)
+    line_start = max(folded.rfind("\n", lo, start), folded.rfind(". ", lo, start), lo - 1) + 1
     m = FUTURE_BEFORE.search(folded[line_start:start])
     if m is None:
         return False
@@ -803,10 +812,26 @@ def _weekday_dates(
     A date the text sets in a period (``in_period``: the starts of dates in apposition to « la semaine
     dernière »…) is dated by it (:func:`_period_dates`), not here."""
     out = []
-    for x in exprs:
+    chains: _Told | None = None  # the days the text tells, read once
+    for i, x in enumerate(exprs):
         if x.year is not None or x.weekday is None or x.kind not in ("date", "weekday") or x.start in in_period:
             continue
-        if x.tense in ("future", "planned") or x.rel == "next" or is_future_context(folded, x.start):
+        future = x.tense in ("future", "planned") or x.rel == "next"
+        o = _governs(folded, exprs[i - 1], x) if x.kind == "date" and i else None
+        if o is not None and not future:
+            # « Douze jours après l'assaut du jeudi 20 janvier, la ville panse ses plaies »: the date is the anchor
+            # of the clause's day, not the clause's day; an inexact count (« quelques semaines après ») leaves it open
+            if o.vague or o.bound or not o.n or o.unit not in _DISTANCE_SLACK:
+                continue
+            years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
+            in_lead = lead[0] <= x.start < lead[1] or x.rel == "this"
+            bound = _offset_weekday_bound(text, x, o, years, in_lead)
+            chains = chains if chains is not None else _later_chains(text, folded, exprs, in_period)
+            pushed = _push_later(chains, x, [date(y, x.month, x.day) for y in years], bound, text, o)
+            if pushed is not None:
+                out.append(pushed)
+            continue
+        if future or is_future_context(folded, x.start):
             if x.kind == "date":
                 years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
                 days = [
@@ -831,7 +856,7 @@ def _weekday_dates(
                 )
             continue
         years = weekday_years(x.day, x.month, x.weekday, range(FLOOR.year, horizon().year + 1))
-        in_lead = in_lead or x.rel == "this"
+        in_lead = (in_lead or x.rel == "this") and not _before_the_news(text, folded, exprs[i - 1] if i else None, x)
         # the lead's news of the day is online that day or the next; elsewhere, a weekday is written beside a
         # date only for the days around publication ("samedi 4 janvier"; older dates lose it: "le 4 janvier")
         stretch = timedelta(days=1) if in_lead else WEEKDAY_DATE_WITHIN
@@ -850,8 +875,228 @@ def _weekday_dates(
             if in_lead
             else "; a weekday is written beside a date only in the two weeks around publication"
         )
-        out.append(Bound(None, None, why, "weekday", days))
+        # a later day told as past moves the end: publication is not before it
+        bound = Bound(None, None, why, "weekday", days)
+        chains = chains if chains is not None else _later_chains(text, folded, exprs, in_period)
+        pushed = _push_later(chains, x, [date(y, x.month, x.day) for y in years], bound, text)
+        if pushed is not None:
+            out.append(pushed)
     return out
+
+
+def _push_later(
+    chains: _Told,
+    x: TimeExpr,
+    xdays: list[date],
+    bound: Bound,
+    text: str,
+    o: TimeExpr | None = None,
+) -> Bound | None:
+    """``bound`` (the spans a weekday and date ``x`` allows, one for each of its days ``xdays``) with each span's end
+    moved to the later days the text tells as past (« … annoncé le 26 janvier avoir repris le site », « Dix jours
+    plus tard, … »): publication is not before them; None when an inexact count leaves it open. ``o``: the offset
+    counted from ``x``, which then tells the day after it."""
+    moved: list[tuple[date, date]] = []
+    pushed: list[TimeExpr] = []
+    for d, (a, b) in zip(xdays, bound.days or [], strict=True):
+        latest, open_end = _later_days(chains, x, d, o)
+        if open_end:
+            return None
+        if latest is not None and latest[0] + timedelta(days=1) > b:
+            moved.append((a, latest[0] + timedelta(days=1)))
+            pushed += [latest[1]] if all(latest[1] is not w for w in pushed) else []
+        else:
+            moved.append((a, b))
+    told = ", or after the later " + ", ".join(_quote(text, w) for w in pushed) + " told as past" if pushed else ""
+    return Bound(None, None, bound.why + told, bound.rank, moved)
+
+
+# how far after a weekday and date a later day told without its year is read as of the same stretch
+LATER_DAY_WITHIN = 31
+# an offset with nothing after « après » but a comma or a full stop (« Une semaine après, … »): counted from the last day
+# told, as « plus tard » is
+_BARE_AFTER = re.compile(r"\s*(?:[,.;:]|$)")
+
+
+@dataclass
+class _Chain:
+    """A day and month without a year, and the counts told after it, each from the last day told (« le 26 janvier
+    …. Deux jours plus tard, … »). ``later``: whether it may be a later day of another date (not set in a period
+    nor counted from by an offset), ``ahead``: told as ahead; ``steps``: (days or units, unit, ahead, words), None
+    for an inexact count after it (« plusieurs semaines plus tard »), which ends the chain."""
+
+    month: int
+    day: int
+    later: bool
+    ahead: bool
+    label: TimeExpr
+    steps: list[tuple[int, str, bool, TimeExpr] | None]
+
+
+@dataclass
+class _Told:
+    """The chains of a text by the start of their date, and those that may be later days of another date, one of
+    each kind (alike ones move a window alike)."""
+
+    by_start: dict[int, _Chain]
+    distinct: list[_Chain]
+    memo: dict = field(default_factory=dict)  # what _later_days found, for dates alike
+
+
+def _later_chains(text: str, folded: str, exprs: list[TimeExpr], in_period: frozenset[int]) -> _Told:
+    """The chains of the text's days and months without a year."""
+    chains: dict[int, _Chain] = {}
+    cur: _Chain | None = None
+    for i, y in enumerate(exprs):
+        ahead = y.tense in ("future", "planned") or is_future_context(folded, y.start)
+        if y.kind == "date" and y.day is not None and y.month is not None and y.year is None:
+            m, dd = (y.month2 or y.month, y.day2) if y.day2 and not y.night else (y.month, y.day)
+            later = (
+                y.rel in (None, "last", "this")
+                and y.start not in in_period
+                and (i == 0 or _governs(folded, exprs[i - 1], y) is None)
+            )
+            cur = chains[y.start] = _Chain(m, dd, later, ahead, y, [])
+            continue
+        counted = y.kind == "offset" and (
+            y.rel == "follows" or (y.rel == "refers" and y.direction == "after" and _BARE_AFTER.match(folded, y.end))
+        )
+        if not counted or cur is None:
+            cur = None  # another time is told: what follows counts from it
+            continue
+        if y.direction == "after" and (y.vague or y.bound or not y.n or y.unit not in _DISTANCE_SLACK):
+            if not ahead:
+                cur.steps.append(None)
+            cur = None
+            continue
+        if not y.n or y.unit not in _DISTANCE_SLACK:
+            cur = None
+            continue
+        tense = clause_tense(text, folded, y.start, y.end)
+        cur.steps.append((y.n if y.direction == "after" else -y.n, y.unit, ahead or tense in ("future", "planned"), y))
+    distinct: dict[tuple, _Chain] = {}
+    for c in chains.values():
+        if c.later:
+            distinct.setdefault((c.month, c.day, c.ahead, tuple(s and s[:3] for s in c.steps)), c)
+    return _Told(chains, list(distinct.values()))
+
+
+def _later_days(
+    chains: _Told, x: TimeExpr, d: date, o: TimeExpr | None = None
+) -> tuple[tuple[date, TimeExpr] | None, bool]:
+    """The latest day after ``d`` (the weekday and date ``x`` in one of its years) that the text tells as past or
+    present, with its words: a day and month without a year within LATER_DAY_WITHIN days after it (« … ont annoncé
+    le 26 janvier … »), or a count from the last day told, it or such a day (« Dix jours plus tard, … », « … une
+    semaine après, »): its last day, give or take the count's slack. And whether an inexact count (« plusieurs
+    semaines plus tard ») leaves the latest day open."""
+    own = chains.by_start.get(x.start)
+    key = (
+        d,
+        own and (own.month, own.day, own.later, own.ahead, tuple(s and s[:3] for s in own.steps)),
+        o and (o.n, o.unit, o.direction),
+    )
+    if key not in chains.memo:
+        chains.memo[key] = _later_days_of(chains, own, d, o)
+    return chains.memo[key]
+
+
+def _later_days_of(
+    chains: _Told, own: _Chain | None, d: date, o: TimeExpr | None
+) -> tuple[tuple[date, TimeExpr] | None, bool]:
+    """:func:`_later_days` for the chain ``own`` of the date (None: it has none)."""
+    out: list[tuple[date, TimeExpr]] = []
+    for c in ([own] if own is not None else []) + [c for c in chains.distinct if c is not own]:
+        if c is own:
+            # the last day told is the date's, or the day its offset counts to (« Trois jours après l'attaque du … »)
+            anchor = d if o is None else _shift(d, o.n if o.direction == "after" else -o.n, o.unit)
+        else:
+            days = [date(yr, c.month, c.day) for yr in (d.year, d.year + 1) if _valid_day(yr, c.month, c.day)]
+            days = [e for e in days if 0 < (e - d).days <= LATER_DAY_WITHIN]
+            if not days:
+                continue
+            anchor = days[0]
+            if not c.ahead:
+                out.append((anchor, c.label))
+        for step in c.steps:
+            if step is None:
+                return _latest(out), True
+            n, unit, ahead, label = step
+            anchor = _shift(anchor, n, unit)
+            if anchor > d and not ahead:
+                k, u = _DISTANCE_SLACK[unit]
+                out.append((_shift(anchor, k, u), label))
+    return _latest(out), False
+
+
+def _latest(days: list[tuple[date, TimeExpr]]) -> tuple[date, TimeExpr] | None:
+    return max(days, key=lambda t: t[0]) if days else None
+
+
+# « depuis » before a date in its noun phrase (« depuis l'assaut lancé le jeudi 20 janvier »)
+_SINCE_BEFORE = re.compile(r"\bdepuis\b[^.;:,!?()\n]{0,80}$")
+_PLUPERFECT_AUX = re.compile(r"(?:avait|avaient|etait|etaient|s'etait|s'etaient|eut|eurent)\b")
+
+
+def _before_the_news(text: str, folded: str, prev: TimeExpr | None, x: TimeExpr) -> bool:
+    """Whether a weekday and date is told as a time before the news: the start of a span to the present (« depuis
+    le jeudi 20 janvier », « depuis l'assaut lancé le jeudi 20 janvier »), or in a clause of the pluperfect, its
+    nearest verb (« des jihadistes avaient attaqué le jeudi 20 janvier … »). ``prev``: the expression before it."""
+    if x.since:
+        return True
+    m = _SINCE_BEFORE.search(folded, max(0, x.start - 100), x.start)
+    if m is not None and (prev is None or prev.start < m.start()):
+        return True
+    lo, hi = max(0, x.start - 300), min(len(folded), x.end + 300)  # a sentence's reach
+    a = max([folded.rfind(c, lo, x.start) + 1 for c in ".;!?\n"] + [lo])
+    b = min([i for i in (folded.find(c, x.end, hi) for c in ".;!?\n") if i >= 0] or [hi])
+    seg_a = max(a, folded.rfind(",", a, x.start) + 1)
+    comma = folded.find(",", x.end, b)
+    seg_b = b if comma < 0 else comma
+    best = None
+    for v in _TENSE_RX.finditer(folded, a, b):
+        if v.lastgroup not in ("aux", "etre") or x.start <= v.start() < x.end:
+            continue
+        if v.group().startswith("a ") and text[v.start()] in "àÀ":
+            continue  # the preposition « à »
+        dist = x.start - v.end() if v.end() <= x.start else v.start() - x.end
+        key = (not (seg_a <= v.start() and v.end() <= seg_b), dist)
+        if best is None or key < best[0]:
+            best = (key, v)
+    return best is not None and bool(_PLUPERFECT_AUX.match(best[1].group()))
+
+
+def _governs(folded: str, o: TimeExpr, x: TimeExpr) -> TimeExpr | None:
+    """``o`` (the expression before the date ``x``) when it is the offset whose noun phrase holds ``x`` (« Douze
+    jours après l'assaut lancé le jeudi 20 janvier », « au lendemain de la frappe du mardi 2 janvier », « deux jours
+    avant le scrutin du dimanche 12 mai »: « après » or « avant » a noun phrase that ends on it, no punctuation
+    between), else None."""
+    if o.kind != "offset" or o.rel != "refers" or o.direction not in ("after", "before"):
+        return None
+    return o if _after_date(folded, [x], o.end) is x else None
+
+
+def _offset_weekday_bound(text: str, x: TimeExpr, o: TimeExpr, years: list[int], in_lead: bool) -> Bound:
+    """A weekday and date counted from by an exact offset: the clause's day is that far from it. In the lead it is
+    the day of the news: published about then (the day before to two days after, or half the unit for weeks or
+    more); elsewhere a weekday is written beside a date only in the two weeks around publication, which is then
+    after the earlier of the date and the clause's day, and within those two weeks of the later."""
+    sign = 1 if o.direction == "after" else -1
+    k, u = _DISTANCE_SLACK[o.unit]
+    days = []
+    for y in years:
+        d = date(y, x.month, x.day)
+        moved = _shift(d, sign * o.n, o.unit)
+        if in_lead:
+            lo, hi = _shift(moved, -k, u), _shift(moved, k, u) + timedelta(days=1)
+        else:
+            lo, hi = min(d, moved), max(d, moved) + WEEKDAY_DATE_WITHIN
+        days.append((lo, hi))
+    why = f"{_quote(text, x)}: that weekday falls on that date only in some years; " + (
+        f"{_quote(text, o)} it, the lead's news: published about then"
+        if in_lead
+        else f"{_quote(text, o)} it, a day of the two weeks around publication"
+    )
+    return Bound(None, None, why, "weekday", days)
 
 
 # the parts of a byline's line (« INTERNATIONAL · Lundi », « Monde | Mercredi, 16:40 »)
@@ -1152,7 +1397,7 @@ def _offset_to_present(
             continue
         sent = _sentence(sents, x.start)
         after = [y for y in exprs if x.end <= y.start < sent[1]]
-        d = _after_date(folded, [y for y in after if y.kind == "date" and y.day and y.month], x.end)
+        d = _after_date(folded, [y for y in after if y.kind == "date" and y.day and y.month], x.end, apposed=True)
         if d is not None and d.weekday is None and len(after) == 1:
             years = [d.year] if d.year is not None else range(FLOOR.year, horizon().year + 1)
             past = [date(y, d.month, d.day) for y in years if _valid_day(y, d.month, d.day)]
@@ -1240,11 +1485,24 @@ def _distance_dates(text: str, folded: str, exprs: list[TimeExpr]) -> list[Bound
     return out
 
 
-def _after_date(folded: str, dates: list[TimeExpr], pos: int) -> TimeExpr | None:
+# a relative clause on the date or the noun phrase it is set off after (« celle du ministre, le 20 août, où … »)
+_RELATIVE_AFTER = re.compile(
+    r"\s*,\s*(?:ou|qui|dont|lors de laquelle|lors duquel|au cours de laquelle|au cours duquel|pendant laquelle)\b"
+)
+
+
+def _after_date(folded: str, dates: list[TimeExpr], pos: int, apposed: bool = False) -> TimeExpr | None:
     """The day and month right after « après » at ``pos``, in its noun phrase (« après les attentats du 11
-    septembre 2001 »; not « après l'attaque, le 2 février, … », where the date may be the main clause's)."""
+    septembre 2001 »; not « après l'attaque, le 2 février, … », where the date may be the main clause's). With
+    ``apposed``, also one set off by a comma at the end of the noun phrase when a relative clause follows it
+    (« après celle du ministre, le 20 août, où … »: the relative clause ties it to the noun phrase)."""
     for x in dates:
-        if pos <= x.start <= pos + 80 and x.rel is None and not re.search(r"[,;:()]", folded[pos : x.start]):
+        if not (pos <= x.start <= pos + 80 and x.rel is None):
+            continue
+        between = folded[pos : x.start]
+        if not re.search(r"[,;:()]", between):
+            return x
+        if apposed and re.fullmatch(r"[^,;:()]*,\s*", between) and _RELATIVE_AFTER.match(folded, x.end):
             return x
     return None
 
