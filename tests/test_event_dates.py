@@ -1859,3 +1859,19 @@ def test_bases_transferred_to_the_iraqi_forces_are_a_handover():
     text = "Le point sur l'Irak\n\nLa coalition a transféré en mars aux forces irakiennes deux bases de l'Anbar.\n"
     h = typed(events(text, date(2020, 5, 1)), "handover")
     assert (h.date_start, h.date_end) == (date(2020, 3, 1), date(2020, 3, 31)), (h.date_start, h.clause)
+
+
+# --- a stance for a move (« son soutien au retrait », « favorable à un départ ») advocates it: no move done -------------
+
+STANCE = (
+    "Le point sur l'Irak\n\n"
+    "Le Quai d'Orsay a exprimé mardi son soutien au retrait des instructeurs européens. "
+    "Plusieurs députés se disent favorables à un départ rapide des soldats italiens.\n"
+)
+
+
+def test_a_stance_for_a_move_is_no_move():
+    evs = events(STANCE, date(2021, 6, 18))
+    assert not [e for e in evs if e.event_type in ("withdrawal", "redeployment")], [
+        (e.event_type, e.clause) for e in evs
+    ]

@@ -424,6 +424,13 @@ DEMAND_WORDS = {
     "urger",
     "recommander",
     "preconiser",
+    # a stance for a move (« a exprimé son soutien au retrait », « favorable à un départ »): advocated, not done
+    "soutien",
+    "appui",
+    "soutenir",
+    "appuyer",
+    "favorable",
+    "favorables",
 }
 DENY_WORDS = {"dementir", "nier", "refuter", "dementi", "rejeter", "contester", "refuser", "refus"}
 TOPIC_WORDS = {
@@ -493,6 +500,7 @@ SPEECH_VERBS = {
     "preconiser",
     "proclamer",
     "admettre",
+    "exprimer",
 }
 # the verbs and nouns by which a party states something as news (not « ajouter », « préciser », « noter »:
 # they continue a statement already reported)
@@ -526,6 +534,7 @@ STATEMENT_WORDS = {
     "estimer",
     "proclamer",
     "admettre",
+    "exprimer",
 }
 SPEECH_NOUNS = {
     "annonce",
