@@ -1875,3 +1875,17 @@ def test_a_stance_for_a_move_is_no_move():
     assert not [e for e in evs if e.event_type in ("withdrawal", "redeployment")], [
         (e.event_type, e.clause) for e in evs
     ]
+
+
+# --- « X, qui avait été reçu mardi à l'Élysée par le président » : a leader receiving someone, in the passive: talks ---
+
+RECEIVED_BY = (
+    "Le point sur l'Irak\n\n"
+    "Le chef du gouvernement irakien, qui avait été reçu le 7 mars à l'Élysée par le président français, est rentré "
+    "à Bagdad.\n"
+)
+
+
+def test_received_by_a_leader_in_the_passive_is_talks():
+    t = typed(events(RECEIVED_BY, date(2023, 3, 10)), "talks")
+    assert t.date_start == date(2023, 3, 7), (t.date_start, t.clause)

@@ -1151,6 +1151,12 @@ def _kind_of(tok) -> str | None:
                 for c in tok.children
             )
             or _received(tok) is not None
+            # « (le Premier ministre,) qui avait été reçu lundi à la Maison-Blanche par le président Biden »: a
+            # leader receiving someone, passive
+            or (
+                any(c.dep_ == "aux:pass" for c in tok.children)
+                and any(c.dep_ == "obl:agent" and RECEIVED.search(fold(_subtree_text(c)[0])) for c in tok.children)
+            )
         ):
             return "talks"  # « a reçu une délégation irakienne »
         if lem in ("lancer", "tirer", "envoyer") and _weapon_theme(tok):
