@@ -1889,3 +1889,19 @@ RECEIVED_BY = (
 def test_received_by_a_leader_in_the_passive_is_talks():
     t = typed(events(RECEIVED_BY, date(2023, 3, 10)), "talks")
     assert t.date_start == date(2023, 3, 7), (t.date_start, t.clause)
+
+
+# --- « Ce sont les premiers soldats tués cette année »: a rank among the dead already told, no death of its own ---------
+
+FIRST_DEAD = (
+    "Le point sur l'Irak\n\n"
+    "Deux soldats canadiens ont été tués samedi par une bombe artisanale près de Kirkouk. "
+    "Ce sont les premiers militaires canadiens tués en Irak cette année.\n"
+)
+
+
+def test_the_first_dead_this_year_are_no_new_event():
+    evs = events(FIRST_DEAD, date(2021, 6, 14))
+    assert [e.date_start for e in evs if e.event_type == "attack"] == [date(2021, 6, 12)], [
+        (e.event_type, e.date_start, e.date_end, e.clause) for e in evs
+    ]

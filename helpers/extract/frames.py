@@ -2923,6 +2923,16 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         )
     ):
         fr.described = True  # « L'accord est l'aboutissement des travaux d'une commission dont… »
+    if (
+        fr.kind == "death"
+        and tok.dep_ in ("acl", "amod")
+        and h.pos_ == "NOUN"
+        and any(fold(c.text) in ("premier", "premiers", "premiere", "premieres", "seul", "seuls") for c in h.children)
+        and any(c.dep_ == "cop" for c in h.children)
+    ):
+        # « Ce sont les premiers militaires américains tués au combat cette année »: a rank among the dead told
+        # already, no death of its own
+        fr.described = True
     if tok.pos_ == "NOUN" and (
         (_case(tok) == "pour" and _lemma(h) in CHARGES)
         or (_case(tok) in ("de", "d") and _lemma(h) in ("accuser", "soupconner", "inculper", "suspecter"))
