@@ -1905,3 +1905,15 @@ def test_the_first_dead_this_year_are_no_new_event():
     assert [e.date_start for e in evs if e.event_type == "attack"] == [date(2021, 6, 12)], [
         (e.event_type, e.date_start, e.date_end, e.clause) for e in evs
     ]
+
+
+def test_the_announcement_of_a_withdrawal_as_a_noun_is_the_announcement():
+    text = (
+        "Le point sur l'Irak\n\n"
+        "Le 20 mai, la ministre s'est rendue à Erbil, dix jours après l'annonce par M. Sanchez du rapatriement des "
+        "soldats espagnols.\n"
+    )
+    evs = events(text, date(2020, 5, 22))
+    assert not [e for e in evs if e.event_type == "withdrawal"], [(e.event_type, e.clause) for e in evs]
+    a = typed(evs, "announcement")
+    assert a.date_start == date(2020, 5, 10), (a.date_start, a.clause)

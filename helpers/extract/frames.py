@@ -1282,6 +1282,10 @@ def _time_of_what_comes(tok, dep: str) -> bool:
     return case is None or not DURATION_BEFORE.search(_folded(tok.doc)[max(0, case.idx - 20) : case.idx])
 
 
+# « l'annonce (par M. Trump) du … »: what follows is what was announced
+ANNOUNCEMENT_OF = re.compile(r"\bannonces? (?:(?:par|de) [^,;()]{1,40}? )?(?:du|de la|de l'|des|d')\s*$")
+
+
 def _announced_decision(tok, fr: Frame) -> bool:
     """« Trump a annoncé le retrait des 2 000 soldats », « Paris annonce le rapatriement de ses militaires »: a move
     noun as what is announced is a decision made known, the move to come; not a base left (« a annoncé son retrait
@@ -3118,11 +3122,12 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
                 break
         if (
             depth == 0
-            and dep == "obj"
+            and (dep == "obj" or (dep == "nmod" and _case(tok) in ("de", "d", "du", "des")))
             and h.pos_ not in ("VERB", "AUX")
             and fold(h.text) in ("annonce", "annoncent")
             and _announced_decision(tok, fr)
         ):
+            # (and the noun: « une semaine après l'annonce par M. Trump du retrait des troupes »)
             # « Esper annonce le retrait de… »: a verb the tagger took for the noun (it has an object)
             mod, fr.governor = "planned", fr.governor or "annoncer"
             break
@@ -3174,6 +3179,13 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
                 mod = "reported"
         if dep in ("advcl", "obl:mod", "parataxis") and depth > 0:
             break
+    if (
+        mod == "realized"
+        and tok.pos_ == "NOUN"
+        and ANNOUNCEMENT_OF.search(_folded(tok.doc)[max(0, tok.idx - 60) : tok.idx])
+        and _announced_decision(tok, fr)
+    ):
+        mod, fr.governor = "planned", "annonce"  # « l'annonce par M. Trump du retrait des troupes »
     if mod == "realized" and (fr.governor == "" or fr.governor in SPEECH_VERBS) and fr.kind in MOVES + ("suspension",):
         # a parse that missed the link: a plan, demand or agreement word just before the predicate
         # (« prévoit le retrait », « appelant au départ », « calendrier de retrait », « d'accord sur un retrait »)
