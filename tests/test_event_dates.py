@@ -1917,3 +1917,15 @@ def test_the_announcement_of_a_withdrawal_as_a_noun_is_the_announcement():
     assert not [e for e in evs if e.event_type == "withdrawal"], [(e.event_type, e.clause) for e in evs]
     a = typed(evs, "announcement")
     assert a.date_start == date(2020, 5, 10), (a.date_start, a.clause)
+
+
+def test_an_active_verb_with_its_subject_has_no_agent_in_par():
+    text = (
+        "Le point sur l'Irak\n\n"
+        "Deux bombardiers B-1 ont frappé jeudi un dépôt de munitions employé, selon le Pentagone, par les Gardiens de "
+        "la révolution près d'Al-Mayadine.\n"
+    )
+    evs = events(text, date(2023, 11, 12))
+    s = typed(evs, "strike")
+    assert s.date_start == date(2023, 11, 9), (s.date_start, s.clause)
+    assert not [e for e in evs if e.event_type == "attack"], [(e.event_type, e.agent, e.clause) for e in evs]

@@ -2520,6 +2520,9 @@ def _arguments(tok, fr: Frame) -> None:
         or (_lemma(tok) in KILL_VERBS | DEATH_VERBS and any(fold(c.text) == "ete" for c in tok.children))
     )
     agent_toks, target_toks = [], []
+    # an active verb with its subject has no agent in « par » (« des F-15 ont bombardé un entrepôt utilisé par les
+    # Gardiens »: the parse may hang the participle's « par » on the verb)
+    active_subject = not passive and tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children)
     for c in tok.children:
         d, case = c.dep_, _case(c)
         cf = fold(c.text)
@@ -2527,7 +2530,9 @@ def _arguments(tok, fr: Frame) -> None:
             agent_toks.append(c)
         elif d in ("nsubj:pass",) or (d == "nsubj" and passive):
             target_toks.append(c)
-        elif d == "obl:agent" or (case == "par" and d in ("obl", "obl:arg", "obl:mod", "nmod")):
+        elif (
+            d == "obl:agent" or (case == "par" and d in ("obl", "obl:arg", "obl:mod", "nmod"))
+        ) and not active_subject:
             agent_toks.append(c)
         elif d == "obj":
             target_toks.append(c)
