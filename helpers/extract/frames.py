@@ -2522,7 +2522,12 @@ def _arguments(tok, fr: Frame) -> None:
     agent_toks, target_toks = [], []
     # an active verb with its subject has no agent in « par » (« des F-15 ont bombardé un entrepôt utilisé par les
     # Gardiens »: the parse may hang the participle's « par » on the verb)
-    active_subject = not passive and tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in tok.children)
+    active_subject = (
+        not passive
+        and tok.pos_ in ("VERB", "AUX")
+        and not _bare_participle(tok)  # (« Le calendrier, arrêté en février par les deux pays »: passive)
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
     for c in tok.children:
         d, case = c.dep_, _case(c)
         cf = fold(c.text)
