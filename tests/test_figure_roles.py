@@ -302,6 +302,19 @@ def test_not_a_troop_or_casualty_count(text):
             3,
             "other",
         ),
+        # Kurdish fighters in Syria (the SDF's) are not the Kurdish regional forces of Iraq (KRG)
+        (
+            "Un drone a frappé un poste des Forces démocratiques syriennes dans le nord-est de la Syrie, tuant trois "
+            "combattants kurdes.",
+            3,
+            "other",
+        ),
+        (
+            "Selon les FDS, les affrontements ont fait une trentaine de morts, dont douze membres des forces kurdes.",
+            12,
+            "other",
+        ),
+        ("Dans le nord de l'Irak, quatre combattants kurdes ont été tués par une mine près d'Erbil.", 4, "KRG"),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

@@ -1482,6 +1482,20 @@ def _pro_iranian_abroad(words: str, folded: str) -> bool:
     )
 
 
+# Kurds are the codebook's KRG as the forces of Iraq's Kurdish region; Kurdish fighters in a sentence set in Syria (the
+# SDF's, the YPG's) and not in Iraq are no state's forces
+SYRIAN_KURDS = re.compile(r"\b(?:syrie|syrien\w*|fds|sdf|ypg|rojava)\b")
+IRAQI_KURDS = re.compile(r"\b(?:irak|iraq|irakien\w*|erbil|souleymaniye?h?|dohuk|peshmergas?)\b")
+
+
+def _kurds_abroad(words: str, folded: str) -> bool:
+    """« deux combattants kurdes » in a sentence about Syria (« une base des FDS dans le nord-est de la Syrie »):
+    ``other``, not the KRG; a peshmerga, or a sentence that names Iraq, stays the KRG's."""
+    return bool(
+        not re.search(r"\bpeshmergas?\b", words) and SYRIAN_KURDS.search(folded) and not IRAQI_KURDS.search(folded)
+    )
+
+
 # the Islamic Revolutionary Guard Corps by its short name: « les Gardiens » with a capital (« des gardiens » of a
 # prison or a building are guards)
 IRGC_SHORT = re.compile(r"\b(?:des|les|aux|du corps des|Corps des) Gardiens\b")
@@ -1512,6 +1526,8 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         # « un civil irakien », « des habitants kurdes »: IQ, KRG and PMF are forces, not nationalities
         return "civilians", "status"
     if own == "PMF" and _pro_iranian_abroad(words, folded):
+        return "other", "stated"
+    if own == "KRG" and _kurds_abroad(words, folded):
         return "other", "stated"
     if own:
         return own, "stated"
