@@ -315,6 +315,16 @@ def test_not_a_troop_or_casualty_count(text):
             "other",
         ),
         ("Dans le nord de l'Irak, quatre combattants kurdes ont été tués par une mine près d'Erbil.", 4, "KRG"),
+        # rebels against a state are not its forces: a nationality that qualifies an opposition is where it fights
+        (
+            "Un obus a blessé trois combattants de l'Armée syrienne libre près de la frontière jordanienne.",
+            3,
+            "other",
+        ),
+        ("Quatre rebelles syriens ont été tués dans un bombardement.", 4, "other"),
+        ("Une frappe a tué six combattants de l'opposition syrienne.", 6, "other"),
+        ("Deux insurgés irakiens ont été abattus.", 2, "other"),
+        ("Cinq soldats syriens ont été tués par une mine.", 5, "SY"),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

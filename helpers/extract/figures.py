@@ -1496,6 +1496,11 @@ def _kurds_abroad(words: str, folded: str) -> bool:
     )
 
 
+# a state's nationality on rebels, insurgents or an opposition (« rebelles syriens », « l'Armée syrienne libre ») says
+# where they fight, not whose forces they are: the codebook's state codes are the state's forces
+REBELS = re.compile(r"\b(?:rebelles?|insurges?|opposition|opposants?|dissidents?|armee (?:[a-z-]+ )?libre)\b")
+
+
 # the Islamic Revolutionary Guard Corps by its short name: « les Gardiens » with a capital (« des gardiens » of a
 # prison or a building are guards)
 IRGC_SHORT = re.compile(r"\b(?:des|les|aux|du corps des|Corps des) Gardiens\b")
@@ -1528,6 +1533,8 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     if own == "PMF" and _pro_iranian_abroad(words, folded):
         return "other", "stated"
     if own == "KRG" and _kurds_abroad(words, folded):
+        return "other", "stated"
+    if own in roles.STATE_CODES and REBELS.search(words):
         return "other", "stated"
     if own:
         return own, "stated"
