@@ -325,6 +325,20 @@ def test_not_a_troop_or_casualty_count(text):
         ("Une frappe a tué six combattants de l'opposition syrienne.", 6, "other"),
         ("Deux insurgés irakiens ont été abattus.", 2, "other"),
         ("Cinq soldats syriens ont été tués par une mine.", 5, "SY"),
+        # « l'organisation », « le groupe » with no name of their own: the armed group the article named before, even
+        # when it called it by another noun (« le groupe État islamique … un cadre de l'organisation »)
+        (
+            "Abou Karim, présenté comme l'un des chefs du groupe État islamique, a été tué jeudi par une frappe "
+            "américaine près de Raqqa, a annoncé Washington. Un autre cadre de l'organisation a été blessé.",
+            1,
+            "IS",
+        ),
+        (
+            "Les États-Unis ont frappé le groupe État islamique dans le désert. L'Otan forme l'armée irakienne. Le "
+            "groupe disposerait encore de quelques milliers de combattants dans la région.",
+            2000,
+            "IS",
+        ),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

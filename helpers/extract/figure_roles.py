@@ -717,7 +717,13 @@ class Context:
                 return code
         return ""
 
+    def armed_group_before(self, pos: int) -> str:
+        """The armed group of no state (the Islamic State, the Hachd's factions) last named before ``pos``, or '':
+        what « l'organisation », « le groupe » stand for when the article never used that noun before."""
+        return next((code for p, code in reversed(self.mentions) if p < pos and code in ARMED_GROUPS), "")
 
+
+ARMED_GROUPS = ("IS", "PMF")
 FOREIGN_ONLY = ("IS", "civilians", "IQ", "PMF", "IR", "KRG")
 PRONOUN = re.compile(r"^(?:il|ils|elle|elles|on|celui-ci|celle-ci|ceux-ci|celles-ci|lui|eux)$")
 
@@ -1224,7 +1230,8 @@ def _party_of_subject(subj, context: Context, sent_start: int, exclude=FOREIGN_O
         # « la fin de l'organisation, qui compte … »: the noun right before « qui » can be the antecedent too
         near = [t for t in subj.doc[max(0, subj.i - 3) : subj.i] if t.pos_ in ("NOUN", "PROPN")]
         return next((p for t in [ante] + near[-1:] if (p := _named_body(t, context, sent_start))), "")
-    return np_party(subj) or _leader_party(subj)
+    # « Le groupe compterait encore 2 000 combattants »: a body with no name of its own is the one named before
+    return np_party(subj) or _leader_party(subj) or _named_body(subj, context, sent_start)
 
 
 # heads of state and government, defence and foreign ministers of the years covered, by surnames no other word of a
@@ -1258,11 +1265,12 @@ def _named_body(noun, context: Context, sent_start: int) -> str:
     if not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children):
         return ""
     before = fold(context.text[: sent_start + noun.idx])
-    for m in reversed(list(re.finditer(r"\b" + fold(noun.text) + r"\b", before))):
+    told = list(re.finditer(r"\b" + fold(noun.text) + r"\b", before))
+    for m in reversed(told):
         p = party_of(before[m.end() : m.end() + 40])
         if p:
             return p
-    return ""
+    return "" if told else context.armed_group_before(sent_start + noun.idx)
 
 
 def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[str, str]:

@@ -1713,11 +1713,15 @@ def _body_of(words: str, text: str, folded: str, c: Figure, context, pos: int) -
     if named:
         return (aimed or "other"), "the body struck"
     before = fold(context.text[: max(0, pos)])
-    for full in reversed(list(re.finditer(r"\b" + m.group("noun") + r"\b", before))):
+    told = list(re.finditer(r"\b" + m.group("noun") + r"\b", before))
+    for full in reversed(told):
         p = roles.party_of(re.split(r"[,;:.()]", before[full.end() : full.end() + 40])[0])
         if p and p != "civilians":
             return p, "the body named before"
-    return "other", "a body of no state"
+    # « le groupe État islamique … un cadre de l'organisation »: a noun the article never used before stands for the
+    # armed group it named last
+    p = "" if told else context.armed_group_before(pos)
+    return (p, "the armed group named before") if p else ("other", "a body of no state")
 
 
 # a sentence whose subject is a definite body with no owner of its own (« La mission, qui …, compte 500 membres »)
