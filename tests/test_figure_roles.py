@@ -339,6 +339,13 @@ def test_not_a_troop_or_casualty_count(text):
             2000,
             "IS",
         ),
+        # the name of « du groupe » is right after it, not the agent of the verb (« tués par la riposte américaine »)
+        (
+            "Les Brigades du Hezbollah ont revendiqué le tir. Deux membres du groupe ont été tués par la riposte "
+            "américaine.",
+            2,
+            "PMF",
+        ),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

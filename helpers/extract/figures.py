@@ -1706,7 +1706,10 @@ def _body_of(words: str, text: str, folded: str, c: Figure, context, pos: int) -
     if at >= 0:
         # « un dirigeant du groupe État islamique »: the body's own name, right after its noun
         tail = folded[at + m.start("noun") - m.start() + len(m.group("noun")) :]
-        p = roles.party_of(re.split(r"[,;:.()]", tail)[0][:40])
+        # (the name ends where the clause goes on: « du groupe ont été tués par la riposte américaine »)
+        p = roles.party_of(
+            re.split(r"[,;:.()]|\b(?:a|ont|avait|avaient|est|sont|etait|etaient|qui|que|par)\b", tail)[0][:40]
+        )
         if p:
             return p, "stated"
     named, aimed = roles.struck_party(text, stop=c.start)
