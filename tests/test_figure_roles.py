@@ -188,6 +188,20 @@ def test_one_of_them_counts_one_of_the_people_named_before():
     assert got == [(1, "casualties", "killed", "US")], got
 
 
+def test_one_of_them_in_the_next_sentence_counts_one_of_the_toll_before():
+    # « L'un d'eux » opening a sentence stands for the people the sentence before counted
+    got = people(
+        "Quatre ouvriers d'une entreprise de travaux publics ont été blessés par l'obus. L'un d'eux se trouverait "
+        "dans un état critique, selon l'hôpital."
+    )
+    assert got == [(4, "casualties", "wounded", "civilians"), (1, "casualties", "wounded", "civilians")], got
+    got = people("Deux soldats italiens ont été blessés par la mine. L'un d'entre eux a succombé dans la nuit.")
+    assert got == [(2, "casualties", "wounded", "IT"), (1, "casualties", "killed", "IT")], got
+    # who speaks is no toll
+    got = people("Trois soldats canadiens ont été blessés. L'un d'eux a raconté l'attaque à la radio.")
+    assert got == [(3, "casualties", "wounded", "CA")], got
+
+
 def test_a_victim_coordinated_with_a_toll_shares_its_verb():
     text = "Les tirs ont causé la mort de membres des forces irakiennes et d'un civil américain."
     assert people(text) == [(1, "casualties", "killed", "US")], people(text)

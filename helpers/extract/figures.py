@@ -439,8 +439,13 @@ def extract_article_figures(
         cands = [
             c
             for c in _ranges(_candidates(s.text, folded, skips.get(s.index, [])), s.text, folded)
-            if not (fold(c.surface) in ("un", "une") and not c.unit and not PART_BEFORE.search(folded[: c.start]))
-        ]  # "un drone": an article; « …, dont un grièvement »: one of the people just counted
+            if not (
+                fold(c.surface) in ("un", "une")
+                and not c.unit
+                and not PART_BEFORE.search(folded[: c.start])
+                and not _one_of_them(folded, c)
+            )
+        ]  # "un drone": an article; « …, dont un grièvement », « L'un d'eux »: one of the people just counted
         if cands:
             todo.append((s, folded, cands))
     docs = roles.parse_many([(s.text, [(c.start, c.end) for c in cands]) for s, _, cands in todo])
@@ -530,6 +535,18 @@ ANAPHOR_BEFORE = re.compile(
     r"personnes|[a-z]+))\s*(?:,|\b(?:figur\w+|se trouv\w+|on (?:compte|denombre|trouve)|il y a(?:vait)?|(?:sont|etaient) morts)\b)"
     r"\s*(?:quelque|environ|pres de|plus de|au moins|moins de|seulement)?\s*$"
 )
+
+
+ONE_OF_THEM = re.compile(r"\s+d'(?:entre )?(?:eux|elles)\b")
+
+
+def _one_of_them(folded: str, c: Figure) -> bool:
+    """« L'un d'eux », « l'une d'entre elles » with no noun of its own: one of the people counted before."""
+    return bool(
+        fold(c.surface) in ("un", "une")
+        and re.search(r"\bl'$", folded[max(0, c.start - 2) : c.start])
+        and ONE_OF_THEM.match(folded, c.end)
+    )
 
 
 def _anaphor(c: Figure, out: list[Figure], mine: list[int], nearby, among) -> int | None:
@@ -694,6 +711,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     if ntok is None or (c.surface[:1].isdigit() and ntok.text != c.surface and re.search(r"[a-z]", fold(ntok.text))):
         return False  # "K1", "4X4": a name, not a number
     word_one = fold(c.surface) in ("un", "une")
+    them = word_one and _one_of_them(folded, c)
     nxt = folded[c.end : c.end + 25]
     utok = roles.token_at(doc, c.unit_start) if c.unit and c.unit_start >= 0 else None
     if utok is not None and not c.unit_start >= c.end:
@@ -730,6 +748,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         # « trois soldats ont été blessés, dont un grièvement / soigné sur place »: « un » after « dont » is one
         # of the toll's, with or without a participle of its own
         one_of = word_one and mine and out[mine[-1]].kind == "casualties" and PART_BEFORE.search(folded[: c.start])
+        one_of = one_of or them  # « L'un d'eux serait dans un état grave »: one of the people counted before
         if one_of and after_tok is not None and re.fullmatch(r"[a-z-]+(?:e|i|u)e?", fold(after_tok.text)):
             bare = True
         if word_one and not one_of or not bare:
@@ -749,7 +768,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
                 ante = mine[-1]  # « … 600 militaires, le Royaume-Uni environ 400 »: a gapped clause
                 if re.match(r"\s*autres?\b", nxt):
                     ante = _group_before(doc, out, mine)
-        if ante is None and (ANAPHOR_AFTER.match(nxt) or ANAPHOR_BEFORE.search(folded[: c.start])):
+        if ante is None and (them or ANAPHOR_AFTER.match(nxt) or ANAPHOR_BEFORE.search(folded[: c.start])):
             # « 76 d'entre eux », « Parmi les blessés, huit … »: the people counted just before
             ante = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
         if ante is None:
@@ -918,7 +937,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if gov_tok is not None
             else "nearest predicate before"
         )
-    elif a is not None and a.kind == "casualties":
+    elif a is not None and a.kind == "casualties" and not them:
         c.kind, c.measure, c.measure_basis = "casualties", a.measure, "continues a toll"
     elif (
         mine
