@@ -202,6 +202,16 @@ def test_one_of_them_in_the_next_sentence_counts_one_of_the_toll_before():
     assert got == [(3, "casualties", "wounded", "CA")], got
 
 
+def test_a_number_after_dont_is_one_of_a_toll_with_no_number():
+    # « Les blessés de X, dont un … »: a part of a toll told by its noun alone, with the toll's side and measure
+    got = people("Les blessés de la coalition, dont un serait dans un état grave, ont été évacués par hélicoptère.")
+    assert got == [(1, "casualties", "wounded", "coalition")], got
+    got = people("Les blessés américains, dont deux grièvement, ont été transportés à Bagdad.")
+    assert got == [(2, "casualties", "wounded", "US")], got
+    got = people("Les morts irakiens, dont cinq policiers, ont été inhumés à Nadjaf.")
+    assert got == [(5, "casualties", "killed", "IQ")], got
+
+
 def test_a_victim_coordinated_with_a_toll_shares_its_verb():
     text = "Les tirs ont causé la mort de membres des forces irakiennes et d'un civil américain."
     assert people(text) == [(1, "casualties", "killed", "US")], people(text)

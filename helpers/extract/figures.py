@@ -487,6 +487,11 @@ AMONG_TOLL = re.compile(
     r"^[^.;]{0,60}?\b(?:figur\w+|compt\w+|se trouv\w+|sont|etaient|seraient)\s+(?:parmi|au nombre) (?:les|des) "
     r"(?P<toll>blesses|morts|tues|victimes)\b"
 )
+# a toll told by its noun alone, with no number, then « dont » and a number: « Les blessés de la coalition, dont un … »
+TOLL_DONT = re.compile(
+    r"\b(?:les|ses|leurs|ces|nos)\s+(?P<noun>blesses|morts|tues|victimes)\b(?P<rest>[^,;:.()0-9]{0,60}),\s*dont\s*"
+    r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|seulement)?\s*$"
+)
 GRAVE = re.compile(r"^[^,;.]{0,40}?\bdans un etat (?:grave|critique|serieux|desespere)\b")
 FALLEN = re.compile(r"^[^,;.]{0,60}?\b(?:tomb|mort)\w* (?:en martyrs?|au combat|au champ d'honneur)")
 TROOP_CONTEXT = re.compile(
@@ -712,6 +717,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         return False  # "K1", "4X4": a name, not a number
     word_one = fold(c.surface) in ("un", "une")
     them = word_one and _one_of_them(folded, c)
+    toll_np = None
     nxt = folded[c.end : c.end + 25]
     utok = roles.token_at(doc, c.unit_start) if c.unit and c.unit_start >= 0 else None
     if utok is not None and not c.unit_start >= c.end:
@@ -749,6 +755,11 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         # of the toll's, with or without a participle of its own
         one_of = word_one and mine and out[mine[-1]].kind == "casualties" and PART_BEFORE.search(folded[: c.start])
         one_of = one_of or them  # « L'un d'eux serait dans un état grave »: one of the people counted before
+        # « Les blessés de la coalition, dont un serait dans un état grave »: one of a toll told by its noun alone
+        toll_np = TOLL_DONT.search(folded[: c.start]) if not mine else None
+        if toll_np:
+            one_of = bare = True
+            c.unit = s.text[toll_np.start("noun") : toll_np.end("noun")]
         if one_of and after_tok is not None and re.fullmatch(r"[a-z-]+(?:e|i|u)e?", fold(after_tok.text)):
             bare = True
         if word_one and not one_of or not bare:
@@ -771,7 +782,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         if ante is None and (them or ANAPHOR_AFTER.match(nxt) or ANAPHOR_BEFORE.search(folded[: c.start])):
             # « 76 d'entre eux », « Parmi les blessés, huit … »: the people counted just before
             ante = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
-        if ante is None:
+        if ante is None and not toll_np:
             lt = _level_subject(doc, ntok)
             if lt is not None:
                 c.unit, utok = lt.text, None
@@ -859,6 +870,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         casualty = ["killed"]  # « cinq membres du Hachd tombés en martyrs », « tombés au combat »
     if not casualty and GRAVE.match(folded[c.local[2] :]):
         casualty = ["wounded"]  # « l'un des soldats se trouvait dans un état grave »: a wounded man's condition
+    if not casualty and toll_np:
+        casualty = [roles.CASUALTY_NOUNS[toll_np.group("noun")]]  # the toll's measure, told by its noun
     among_toll = AMONG_TOLL.match(folded[c.local[2] :]) if not casualty else None
     if among_toll:
         casualty = [roles.measure_word(among_toll.group("toll"))]  # « sept civils … figurent parmi les blessés »
@@ -1024,6 +1037,9 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         context,
         out[mine[-1]] if mine else None,
     )
+    told_by = roles.head_wins(roles.parties_in(toll_np.group("rest")), toll_np.group("rest")) if toll_np else []
+    if told_by:
+        c.party, c.party_basis = roles.combine(told_by), "stated (the toll it is one of)"
     if level_np is not None and c.kind == "casualties" and roles.np_party(level_np):
         c.party, c.party_basis = roles.np_party(level_np), "stated"
     others = re.match(r"\s+(?:d')?autres\b", folded[c.end : c.unit_start]) if c.unit_start > c.end else None
