@@ -676,6 +676,17 @@ def victims(text):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # a toll told in the relative clause of another violence (« l'attentat qui avait fait … ») is that violence's,
+        # not the one the main clause aims at; a bombing in a street is one of civilians
+        (
+            "L'armée turque mène depuis lundi des frappes contre les positions kurdes du nord de l'Irak, en représailles "
+            "à l'attentat qui avait fait huit morts le 2 mai dans une rue commerçante d'Ankara.",
+            [(8, "civilians")],
+        ),
+        (
+            "Les drones ont visé une base des Brigades du Hezbollah, après l'attentat qui a fait douze morts à Bagdad.",
+            [(12, "other")],
+        ),
         # the struck force's people
         (
             "Des drones américains ont frappé un convoi du Hachd al-Chaabi près de l'aéroport, tuant huit combattants.",

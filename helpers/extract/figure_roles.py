@@ -638,6 +638,18 @@ BOMBING = re.compile(
 CIVILIAN_CROWDS = re.compile(r"\b(?:ceremonie|commemoration|rassemblement|foule|cortege|procession|pelerinage|fete)\b")
 
 
+# a violence noun and its own relative clause of harm, right before a toll: « l'attentat qui avait fait », « une explosion
+# ayant tué »
+TOLL_RELATIVE = re.compile(
+    r"\b(?:attentats?(?:-suicides?)?|explosions?|voitures? piegees?|bombes?|attaques?|frappes?|bombardements?|tirs?)"
+    r"\b[^;.,]{0,60}?\b(?:qui|ayant)\s+(?:[a-z]+\s+){0,2}?(?:fait|tue|blesse|cause|coute la vie a)\s*"
+    r"(?:quelque|environ|pres de|plus de|au moins|moins de)?\s*$"
+)
+STREETS = re.compile(
+    r"\b(?:rues?|avenues?|boulevards?|arteres?|centre-ville|centres? commerci\w+|gares? routieres?|places? publiques?)\b"
+)
+
+
 def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, str]:
     """Whom the violence a sentence tells was aimed at, by the words of its object: (whether the
     sentence names an object of violence, the party of that object or '').
@@ -649,6 +661,20 @@ def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, st
     to stop reading (the toll's own position in the sentence)."""
     low = text.lower()
     folded = fold(text)
+    rel = TOLL_RELATIVE.search(folded[:stop]) if stop is not None else None
+    if rel and rel.start() > 0:
+        # « …contre les positions kurdes, en représailles à l'attentat qui avait fait huit morts … »: a toll told in
+        # the relative clause of another violence is that violence's (its own object, if it names one); a bombing
+        # in a street is one of civilians; else the toll is nobody's in particular, not the main clause's target
+        _, party = struck_party(text[rel.start() :], agent, stop - rel.start())
+        where = re.split(r"[;.]|\bet qu|\bqu'|\bque\b", folded[stop:])[0]
+        if (
+            not party
+            and BOMBING.match(folded, rel.start())
+            and (CIVILIAN_PLACES.search(where) or STREETS.search(where))
+        ):
+            party = "civilians"
+        return True, party
     named = False
     blast = BOMBING.search(folded[:stop] if stop is not None else folded)
     for m in STRUCK_AT.finditer(low):
