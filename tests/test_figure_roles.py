@@ -175,6 +175,8 @@ def test_troop_measure(text, count, measure):
             "wounded",
         ),
         ("L'attaque avait provoqué la mort d'un employé civil et blessé un militaire italien.", 1, "killed"),
+        # a participle after a bare number coordinated with a toll is that number's (« et 58 blessées »)
+        ("Au moins neuf personnes ont été tuées et 41 blessées, selon la Santé.", 41, "wounded"),
         # a gerund right before the number governs it, whatever the tagger calls it (« en blessant huit autres »)
         ("Une explosion a ravagé le dépôt, tuant un de ses gardes et en blessant huit autres.", 8, "wounded"),
     ],

@@ -745,7 +745,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             or after_tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "ADV", "CCONJ", "SCONJ", "DET")
             # « ainsi que des 900 déployés en Syrie »: a participle after a bare number is its noun's, gapped
             or re.fullmatch(r"[a-z-]+(?:e|i|u)e?s", fold(after_tok.text))
-            and roles.measure_word(after_tok.text) in roles.LEVELS + roles.FLOWS
+            and roles.measure_word(after_tok.text) in roles.LEVELS + roles.FLOWS + roles.CASUALTY_MEASURES
             # « plus du double des 900 évoqués officiellement »: after a definite number, a plural past participle
             # (as written, accent and all, whatever the tagger calls it) is the gapped noun's
             or c.definite
