@@ -691,6 +691,16 @@ def victims(text):
             "Les drones ont visé une base des Brigades du Hezbollah, après l'attentat qui a fait douze morts à Bagdad.",
             [(12, "other")],
         ),
+        # a passive verb of violence: its subject is what was struck
+        (
+            "Le 3 mars, un dépôt du Hachd al-Chaabi situé près de Kerbala a été touché par une explosion, qui a fait "
+            "trois morts parmi les combattants.",
+            [(3, "PMF")],
+        ),
+        (
+            "Selon l'armée irakienne, un convoi de la coalition a été attaqué près de Bassora, faisant trois blessés.",
+            [(3, "coalition")],
+        ),
         # the struck force's people
         (
             "Des drones américains ont frappé un convoi du Hachd al-Chaabi près de l'aéroport, tuant huit combattants.",

@@ -645,6 +645,9 @@ TOLL_RELATIVE = re.compile(
     r"\b[^;.,]{0,60}?\b(?:qui|ayant)\s+(?:[a-z]+\s+){0,2}?(?:fait|tue|blesse|cause|coute la vie a)\s*"
     r"(?:quelque|environ|pres de|plus de|au moins|moins de)?\s*$"
 )
+PASSIVE_AUX = re.compile(
+    r"\b(?:ete|etre|est|sont|etait|etaient|fut|furent)\s+(?:[a-z]+ment\s+|deja\s+|encore\s+|de nouveau\s+|aussi\s+)?$"
+)
 STREETS = re.compile(
     r"\b(?:rues?|avenues?|boulevards?|arteres?|centre-ville|centres? commerci\w+|gares? routieres?|places? publiques?)\b"
 )
@@ -680,6 +683,17 @@ def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, st
     for m in STRUCK_AT.finditer(low):
         if stop is not None and m.start() >= stop:
             break
+        aux = PASSIVE_AUX.search(folded[: m.start()]) if re.search(r"(?:é|ée|és|ées)$", m.group()) else None
+        if aux:
+            # « un dépôt du Hachd … a été touché par une explosion »: a passive's subject is what was struck
+            clause = re.split(r"[;:.]", folded[: aux.start()])[-1]
+            clause = re.sub(r"^\s*(?:selon|d'apres)[^,]*,", "", clause)
+            codes = [c for c in head_wins(parties_in(clause), clause) if c not in agent]
+            if MIXED_FORCES.search(clause):
+                codes.append("coalition")
+            if codes:
+                party = combine(codes)
+                return True, party if party != "other" else ""
         begin = m.end()
         for _ in range(3):
             end = STRUCK_END.search(folded, begin)
