@@ -651,6 +651,9 @@ def test_a_change_still_to_come_sets_a_target():
     "text,count,measure",
     [
         ("Près de 300 soldats quitteront la base d'ici l'été et seront redéployés au Koweït.", 300, "moved"),
+        # leaving a place « pour gagner » another is a move to it; going home is leaving
+        ("Une vingtaine de conseillers britanniques ont quitté la base de Taji pour gagner Erbil.", 20, "moved"),
+        ("Deux cents soldats belges ont quitté l'Irak pour regagner leur pays.", 200, "leaving"),
         (
             "La Belgique a annoncé le retrait de 20 soldats, et la Grèce s'est dite prête à redéployer les siens.",
             20,

@@ -157,7 +157,7 @@ OBJECT_AFTER = re.compile(
 COPULA_NP = re.compile(r"^\s+(?:sont|etaient|seraient|etait|est)\s+(?:des|de|d')\s*")
 REPORTING_HEAD = re.compile(r"^(?:fait etat|fait part|bilan|selon|total)$")
 DESTINATION = re.compile(
-    r"\b(?:vers|pour se rendre|a destination d|en direction d|jusqu'a|pour rejoindre|"
+    r"\b(?:vers|pour se rendre|a destination d|en direction d|jusqu'a|pour rejoindre|pour gagner|"
     r"se rendre)\b"
 )
 
