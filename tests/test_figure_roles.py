@@ -666,6 +666,29 @@ def test_leaving_to_be_moved(text, count, measure):
     assert f.measure == measure, f"{count} in {text!r} read as {f.measure} ({f.measure_basis}), not {measure}"
 
 
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        # a definite number (« les quelque 2 500 soldats ») names the troops there now: a plan for what they will do
+        # (« devront cesser toute mission de combat ») does not make their number a target
+        (
+            "Selon l'accord, les quelque 2 500 soldats américains devront cesser toute mission de combat d'ici la fin "
+            "de l'année.",
+            2500,
+        ),
+        # ... nor does a word of movement of another clause before their own verb (« regrouper »)
+        (
+            "Ces départs, prévus de longue date, doivent permettre de regrouper les quelque 4 000 militaires de la "
+            "coalition dans un petit nombre de bases.",
+            4000,
+        ),
+    ],
+)
+def test_a_known_whole_with_no_measure_of_its_own_is_a_level(text, count):
+    f = one(text, count)
+    assert f.measure == "present", f"{count} in {text!r} read as {f.measure} ({f.measure_basis}), not present"
+
+
 # --- the victims' side: whom the violence was aimed at -------------------------------------------------
 
 

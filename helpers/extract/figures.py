@@ -1366,6 +1366,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         m, why = prev.measure, "coordinated with a figure"
     else:
         back = _nearest_word_before(folded, c.start)
+        if c.definite and verb is not None and verb.pos_ == "VERB" and verb.idx < c.local[0]:
+            # « doivent permettre de regrouper les quelque 7 500 militaires »: a known whole is measured by the words
+            # of its own clause, from its verb on, not by a word of movement of the clause before (« ces départs »)
+            back = _nearest_word_before(folded[verb.idx :], c.start - verb.idx)
         if RELATIVE_DONT.search(folded[: c.start]) and verb is not None and verb.idx > c.local[1]:
             # « les cellules du groupe, dont quelques milliers de combattants opéreraient encore »: the figure is the
             # subject of a relative clause of its own; a word of the clause before says nothing of it
@@ -1374,6 +1378,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
             m, why = back, "nearest predicate before"
         elif a is not None and a.kind == "troops" and a.measure:
             m, why = a.measure, "continues a figure"
+        elif c.definite and not forward:
+            # « les quelque 2 500 militaires devront renoncer à toute mission de combat »: a known whole names the
+            # troops there now; what they are to do, with no word of number, sets no target
+            m, why = "present", "a known whole"
         else:
             m, why = ("planned" if later else "present"), "a count of troops"
     if (
