@@ -374,6 +374,13 @@ def test_not_a_troop_or_casualty_count(text):
             2,
             "PMF",
         ),
+        # « qui » after « de l'EI »: the Islamic State by its abbreviation, however the noun phrase is read
+        (
+            "Washington maintient des troupes en Syrie pour empêcher une résurgence de l'EI, qui compterait encore "
+            "entre 5 000 et 7 000 combattants dans le pays.",
+            6000,
+            "IS",
+        ),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

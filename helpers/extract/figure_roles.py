@@ -174,7 +174,8 @@ def parties_in(folded: str) -> tuple[tuple[int, str], ...]:
         starts.setdefault(w.group(), []).append(w.start())
     for code, rx, need in PARTY_PATTERNS.items:
         for m in _word_matches(rx, need, s, starts):
-            if code == "IS" and m.group() == "ei" and not re.search(r"\bl'ei\b|\(ei\)", folded):
+            # (« l' ei », « ( ei ) »: the words of a parse joined by blanks)
+            if code == "IS" and m.group() == "ei" and not re.search(r"\bl'\s?ei\b|\(\s?ei\s?\)", folded):
                 continue
             found.append((m.start(), code))
     found.sort()
