@@ -374,6 +374,8 @@ def test_not_a_troop_or_casualty_count(text):
             2,
             "PMF",
         ),
+        # the Islamic State by its other French abbreviation (« l'Organisation de l'État islamique », OEI)
+        ("Les commandos ont tué douze combattants de l'OEI.", 12, "IS"),
         # « qui » after « de l'EI »: the Islamic State by its abbreviation, however the noun phrase is read
         (
             "Washington maintient des troupes en Syrie pour empêcher une résurgence de l'EI, qui compterait encore "

@@ -115,7 +115,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("IR", re.compile(r"\b(iranien\w*|iran|teheran|gardiens de la revolution|pasdaran\w*|al-qods)\b")),
     ("IQ", re.compile(r"\b(irakien\w*|irak|iraq|bagdad|baghdad)\b")),
     ("KRG", re.compile(r"\b(kurdes?|peshmergas?|peshmerga)\b")),
-    ("IS", re.compile(r"\b(daech|daesh|etat islamique|ei|eiil|isis|jihadistes?|djihadistes?)\b")),
+    ("IS", re.compile(r"\b(daech|daesh|etat islamique|ei|eiil|oei|isis|jihadistes?|djihadistes?)\b")),
     ("civilians", re.compile(r"\b(civils?|civiles?|employes? civils?)\b")),
 ]
 
