@@ -383,6 +383,26 @@ def test_not_a_troop_or_casualty_count(text):
             6000,
             "IS",
         ),
+        # a possessive opening a sentence whose clause names no owner: the force the sentence before was about, its
+        # subject (not the place, time or event the sentence began with)
+        (
+            "Les soldats américains ont quitté la base. Selon les experts, l'État islamique n'a pas disparu. Ses "
+            "combattants, quelques centaines tout au plus, restent actifs dans le désert.",
+            200,
+            "IS",
+        ),
+        (
+            "Les soldats américains ont quitté la base. Selon les experts, l'État islamique n'a pas disparu. Ses 3 000 "
+            "combattants restent actifs dans le désert.",
+            3000,
+            "IS",
+        ),
+        (
+            "Le raid américain a visé mardi un camp près de la frontière. Ses 40 commandos sont rentrés sains et "
+            "saufs, selon le Pentagone.",
+            40,
+            "US",
+        ),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

@@ -1352,8 +1352,26 @@ def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[s
         p = np_party(subj) if subj is not None else ""
         if p and p not in ("civilians", "IS"):
             return p, "possessor (the topic before)"
+    if pronoun is None and tok.left_edge.i == 0 and sent_start > 0:
+        # « L'OEI n'a pas disparu. Ses combattants, quelques centaines, … »: a possessive opening a sentence with no
+        # owner in it is the force the sentence before was about, a subject that is itself a force or a body
+        prev = re.split(r"(?<=[.!?])\s+", context.text[:sent_start].rstrip())[-1]
+        doc = parse(prev, []) if prev else None
+        for subj in reversed([t for t in doc if t.dep_ in ("nsubj", "nsubj:pass")] if doc else []):
+            if one_owner and "Plur" in subj.morph.get("Number"):
+                continue
+            # (a name: « Washington », « l'État islamique », « la Coalition »; not « le raid américain »)
+            named = subj.pos_ == "PROPN" or subj.i > 0 and subj.text[:1].isupper()
+            if named or party_of(fold(subj.text)) or FORCE_HEADS.match(fold(subj.text)):
+                p = np_party(subj)
+                if p and p != "civilians":
+                    return p, "possessor (the topic before)"
     at = pronoun.idx if pronoun is not None else tok.idx
     return context.before(sent_start + at, exclude=("IS", "civilians")), "context"
+
+
+# nouns that name a force or a body (its own name or nationality in its noun phrase)
+FORCE_HEADS = re.compile(r"^(?:armee|forces?|mission|contingent|groupe|organisation|milices?|mouvement|coalition)$")
 
 
 def frame_subject(tok, context: Context, sent_start: int) -> str:
