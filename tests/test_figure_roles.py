@@ -144,6 +144,11 @@ def one(text, count):
             300,
             "present",
         ),
+        (
+            "Les Européens, eux, ont déjà réduit la voilure : l'Italie maintient moins de 400 militaires en Irak.",
+            400,
+            "present",
+        ),
     ],
 )
 def test_troop_measure(text, count, measure):
@@ -402,6 +407,14 @@ def test_not_a_troop_or_casualty_count(text):
             "saufs, selon le Pentagone.",
             40,
             "US",
+        ),
+        # the verb right before the figure governs it, and its subject owns the troops, whatever the parse hangs the
+        # figure on (« : l'Italie maintient moins de 400 militaires » read under the verb before the colon)
+        (
+            "Les Européens, eux, ont déjà réduit la voilure : l'Italie maintient moins de 400 militaires en Irak, "
+            "l'Espagne une centaine.",
+            400,
+            "IT",
         ),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (

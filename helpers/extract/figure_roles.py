@@ -1094,8 +1094,14 @@ def _governors(tok, limit: int = 6) -> list:
             break
     if (
         j >= 0
-        # (a present participle is a verb whatever the tagger says: « en blessant huit autres » tagged ADJ)
-        and (doc[j].pos_ == "VERB" or re.fullmatch(r"[a-z]+ant", fold(doc[j].text)) and measure_word(doc[j].text))
+        # (a present participle is a verb whatever the tagger says: « en blessant huit autres » tagged ADJ; so is a
+        # word with a subject of its own: « l'Italie maintient moins de 400 » with « maintient » tagged ADV)
+        and (
+            doc[j].pos_ == "VERB"
+            or misread_verb(doc[j])
+            or re.fullmatch(r"[a-z]+ant", fold(doc[j].text))
+            and measure_word(doc[j].text)
+        )
         and doc[j].text not in QUOTES  # the tagger's guess for a quotation mark
         and not re.match(r"^(?:a|ont|avait|avaient)$", fold(doc[j].text))
     ):

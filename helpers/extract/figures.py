@@ -1702,7 +1702,15 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     body = _body_of(words, s.text, folded, c, context, pos)
     if body:
         return body
-    p = roles.frame_subject(utok or ntok, context, s.start)
+    head = utok or ntok
+    if verb is not None and verb.i < head.i and all(x.i != verb.i for x in head.ancestors):
+        # the verb right before the figure governs it whatever the parse hangs it on (« …ont réduit la voilure :
+        # l'Italie maintient moins de 400 militaires »): its own subject owns the troops
+        subj = roles._subject(verb)
+        p = roles._party_of_subject(subj, context, s.start) if subj is not None and subj.i < verb.i else ""
+        if p:
+            return p, "subject"
+    p = roles.frame_subject(head, context, s.start)
     if p:
         return p, "subject"
     p = _named_before(folded[: c.start], context, pos)
