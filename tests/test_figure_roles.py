@@ -182,6 +182,9 @@ def test_troop_measure(text, count, measure):
         ("L'attaque avait provoqué la mort d'un employé civil et blessé un militaire italien.", 1, "killed"),
         # a participle after a bare number coordinated with a toll is that number's (« et 58 blessées »)
         ("Au moins neuf personnes ont été tuées et 41 blessées, selon la Santé.", 41, "wounded"),
+        # a force that « lost » people counts its dead
+        ("L'armée a perdu 300 hommes dans la bataille de la ville.", 300, "killed"),
+        ("L'alliance dit avoir perdu plus de 11 000 combattants depuis le début de la guerre.", 11000, "killed"),
         # a gerund right before the number governs it, whatever the tagger calls it (« en blessant huit autres »)
         ("Une explosion a ravagé le dépôt, tuant un de ses gardes et en blessant huit autres.", 8, "wounded"),
     ],
@@ -416,6 +419,14 @@ def test_not_a_troop_or_casualty_count(text):
             400,
             "IT",
         ),
+        # the people a force lost are its own, not those it fights (« sa lutte contre X »)
+        (
+            "Le prix payé par les Forces démocratiques syriennes est lourd : l'alliance dit avoir perdu plus de "
+            "11 000 combattants depuis le début de sa lutte contre l'EI.",
+            11000,
+            "other",
+        ),
+        ("Selon Kiev, l'armée ukrainienne a perdu 300 hommes dans la bataille contre les Russes.", 300, "UA"),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

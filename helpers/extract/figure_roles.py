@@ -1171,6 +1171,9 @@ def _measure_of(chain) -> tuple[str, object]:
         )
         if verbish and _death_idiom(h):
             return "killed", h
+        if h.pos_ == "VERB" and fold(h.lemma_) == "perdre":
+            # « l'alliance dit avoir perdu plus de 11 000 combattants »: the people a force lost are its dead
+            return "killed", h
         if _crossing(h):
             return "moved", h
         if verbish and not measure_word(h.lemma_) and not measure_word(h.text):

@@ -1654,6 +1654,15 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         )
     ):
         return prev.party, "continued"  # "trois soldats américains tués et plus de 40 blessés"
+    if c.kind == "casualties" and gov_tok is not None and fold(gov_tok.lemma_) == "perdre":
+        # « l'alliance dit avoir perdu plus de 11 000 combattants depuis le début de sa lutte contre X »: the people a
+        # side lost are its own (its subject, else the side the sentence named before the verb), never those it fights
+        p = roles.frame_subject(utok or ntok, context, s.start)
+        if not p:
+            named = [code for _, code in roles.parties_in(folded[: gov_tok.idx]) if code != "civilians"]
+            p = named[-1] if named else ""
+        if p:
+            return p, "who lost them"
     if c.kind == "casualties":
         # "sept morts et une dizaine de blessés parmi les miliciens": the group the toll is among
         among = re.search(
