@@ -427,6 +427,18 @@ def test_not_a_troop_or_casualty_count(text):
             "other",
         ),
         ("Selon Kiev, l'armée ukrainienne a perdu 300 hommes dans la bataille contre les Russes.", 300, "UA"),
+        # soldiers with no nationality in a toll a force reports are that force's own, not the force last named
+        (
+            "Des avions américains ont bombardé des dépôts d'armes près de la frontière. L'armée irakienne a affirmé "
+            "que ces raids avaient tué quatre soldats, un policier et deux civils.",
+            4,
+            "IQ",
+        ),
+        (
+            "Des roquettes sont tombées sur la base. Le Pentagone a indiqué que l'attaque avait blessé trois militaires.",
+            3,
+            "US",
+        ),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

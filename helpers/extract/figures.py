@@ -1691,6 +1691,13 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
             host = next((code for p, code in reversed(context.mentions) if p < pos and code in roles.HOST_FORCES), "")
             return (host, "context") if host else ("other", "unspecified")
         if roles.MILITARY_UNITS.match(fu):
+            # « L'armée irakienne a affirmé que ces raids avaient tué trois soldats »: soldiers a force reports dead or
+            # wounded, with no nationality of their own, are its own
+            reporter = next((v for v in roles._verbs_up(ntok) if roles.REPORT.match(fold(v.lemma_))), None)
+            subj = roles._subject(reporter) if reporter is not None else None
+            p = roles.np_party(subj) if subj is not None and subj.pos_ != "PRON" else ""
+            if p and p not in ("civilians", "other"):
+                return p, "the force that reports its own"
             return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
         return "other", "unspecified"
     if c.demonstrative:
