@@ -149,6 +149,13 @@ def one(text, count):
             400,
             "present",
         ),
+        # a bare number as the threshold a level passes counts the troops the clause names (« leurs effectifs »)
+        (
+            "Le Pentagone a annoncé le regroupement des troupes américaines en Syrie, une décision qui ramènera leurs "
+            "effectifs « sous la barre des 1 000 » au cours des prochains mois.",
+            1000,
+            "planned",
+        ),
     ],
 )
 def test_troop_measure(text, count, measure):

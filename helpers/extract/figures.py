@@ -511,6 +511,10 @@ BELOW = re.compile(
     r"\b(?:sous|en dessous de|au-dessous de|en deca de)\s+(?:la barre|le seuil|le cap|la limite|le plafond)\s+"
     r"(?:de|des|du|d')\s*(?:quelque\s+)?$|\b(?:en dessous|au-dessous|en deca)\s+(?:de|des|d')\s*$"
 )
+THRESHOLD = re.compile(
+    r"\b(?:la barre|le seuil|le cap|la limite|le plafond|la jauge)\s+(?:de|des|du|d')\s*[\"«“]?\s*"
+    r"(?:quelque|environ|pres de|plus de|moins de)?\s*$"
+)
 STAY = re.compile(r"^(?:rester|demeurer)$")
 CHANGE_AHEAD = re.compile(
     r"\b(?:apres|une fois|d'ici|des que|des la|a partir|au terme|a l'issue|a la fin|fin \w+|seul\w*|prochaine?s?|"
@@ -743,6 +747,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             ELLIPSIS_NEXT.match(nxt)
             or after_tok is None
             or after_tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "ADV", "CCONJ", "SCONJ", "DET")
+            or after_tok.text in roles.QUOTES  # a closing quote the tagger calls a noun
             # « ainsi que des 900 déployés en Syrie »: a participle after a bare number is its noun's, gapped
             or re.fullmatch(r"[a-z-]+(?:e|i|u)e?s", fold(after_tok.text))
             and roles.measure_word(after_tok.text) in roles.LEVELS + roles.FLOWS + roles.CASUALTY_MEASURES
@@ -809,7 +814,11 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
             if earlier:
                 ante = max(earlier)
-        if ante is None and not c.unit and re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start]):
+        if ante is None and not c.unit and (
+            re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start])
+            # « ramènera leurs effectifs sous la barre des 1 000 »: a threshold a level passes counts the troops named
+            or THRESHOLD.search(folded[: c.start])
+        ):
             # "un retrait … de ses troupes : de Bagdad (40 sur 90)": the noun of the phrase it details
             nouns = list(
                 re.finditer(
@@ -1280,7 +1289,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     elif BELOW.search(before):
         # « devraient passer sous la barre des 2 000 »: a bound the level is to fall under is a ceiling set, a
         # level reached only when said as done
-        m, why = ("planned" if later else "present"), "a ceiling"
+        # (the tense of the clause's own verb, whatever the parse hangs the bound on: « une décision qui ramènera
+        # leurs effectifs sous la barre des 1 000 au cours des prochains mois »)
+        ahead = later or any(roles.FUTURE_FORM.fullmatch(w) for w in re.findall(r"[a-z]+", stretch))
+        m, why = ("planned" if ahead else "present"), "a ceiling"
     elif re.search(r"\bjusqu'a\s*$", before) and MAY_BE.match(after):
         # « Jusqu'à 850 membres des forces peuvent être déployés »: the most that may be there is a ceiling set, not a
         # level reached
