@@ -814,10 +814,14 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
             if earlier:
                 ante = max(earlier)
-        if ante is None and not c.unit and (
-            re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start])
-            # « ramènera leurs effectifs sous la barre des 1 000 »: a threshold a level passes counts the troops named
-            or THRESHOLD.search(folded[: c.start])
+        if (
+            ante is None
+            and not c.unit
+            and (
+                re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start])
+                # « ramènera leurs effectifs sous la barre des 1 000 »: a threshold a level passes counts the troops named
+                or THRESHOLD.search(folded[: c.start])
+            )
         ):
             # "un retrait … de ses troupes : de Bagdad (40 sur 90)": the noun of the phrase it details
             nouns = list(
