@@ -156,6 +156,15 @@ def one(text, count):
             1000,
             "planned",
         ),
+        # « étaient de 3 000 …, et d'environ 5 200 … »: a bare number coordinated by « et de » with an earlier « de N »
+        # is another value of the same level
+        (
+            "Le contingent britannique compte aujourd'hui 400 militaires. Ces effectifs étaient encore de 900 à "
+            "l'automne, après le départ de quelque 500 soldats annoncé en septembre, et d'environ 1 400 au début de "
+            "l'année.",
+            1400,
+            "present",
+        ),
     ],
 )
 def test_troop_measure(text, count, measure):

@@ -769,7 +769,20 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             bare = True
         if word_one and not one_of or not bare:
             return False
-        if mine:
+        if mine and re.search(r"\bet\s+(?:de |d')\s*" + APPROX_WORDS + "$", folded[: c.start]):
+            # « étaient encore de 3 000 à l'automne, après le départ de 2 200 militaires, et d'environ 5 200 au début de
+            # l'année »: « et de N » coordinates with the last figure also introduced by « de », past those between
+            # (a « de » after a verb or an adverb, « étaient de », not a noun's complement, « le départ de »)
+            parallel = [
+                k
+                for k in mine
+                if (m := re.search(r"(\S+)\s+(?:de|d')\s*" + APPROX_WORDS + "$", folded[: out[k].local[0]]))
+                and (w := roles.token_at(doc, m.start(1))) is not None
+                and w.pos_ not in ("NOUN", "PROPN")
+            ]
+            if parallel:
+                ante = parallel[-1]
+        if mine and ante is None:
             p = out[mine[-1]]
             between = folded[p.local[2] : c.start]
             gapped = GAPPED.search(between)
