@@ -455,6 +455,9 @@ def test_not_a_troop_or_casualty_count(text):
             3,
             "US",
         ),
+        # civilians coordinated in one noun phrase with armed people (« employés et gardiens ») are a mixed group
+        ("L'explosion a tué sept employés et gardiens du dépôt.", 7, "other"),
+        ("L'explosion a tué sept employés et ouvriers du dépôt.", 7, "civilians"),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

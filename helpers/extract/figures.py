@@ -1652,6 +1652,8 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         if p:
             return p, "subject"
     if c.kind == "casualties" and utok is not None and roles.CIVILIAN_UNITS.match(fu_):
+        if ARMED_ALONGSIDE.match(folded[c.local[2] :]):
+            return "other", "mixed (civilians and armed people)"  # « 77 employés et gardiens de la prison »
         return "civilians", "status"  # « ses deux enfants », « dont un adolescent »: civilians by what they are
     harm = gov_tok if c.kind == "casualties" and gov_tok is not None else None
     if c.possessive:
@@ -2066,6 +2068,12 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                 g.party, g.party_basis = "civilians", "part of civilians"
 
 
+# a noun of armed people coordinated with a civilian noun in the same noun phrase (« employés et gardiens », no second
+# number): the group mixes civilians and others
+ARMED_ALONGSIDE = re.compile(
+    r"^\s+(?:et|ou)\s+(?:des |les |de |d')?(?:gardiens?|gardes?|soldats?|militaires?|policiers?|gendarmes?|"
+    r"combattants?|miliciens?|agents? de securite|vigiles?)\b"
+)
 SEX_WORDS = re.compile(r"^(?:hommes?|femmes?)$")
 CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
 
