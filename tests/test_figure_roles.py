@@ -458,6 +458,19 @@ def test_not_a_troop_or_casualty_count(text):
         # civilians coordinated in one noun phrase with armed people (« employés et gardiens ») are a mixed group
         ("L'explosion a tué sept employés et gardiens du dépôt.", 7, "other"),
         ("L'explosion a tué sept employés et ouvriers du dépôt.", 7, "civilians"),
+        # the attackers, with no side of their own, are the armed group the article named attacking before
+        (
+            "Des centaines de jihadistes ont attaqué la prison de la ville. Selon les gardiens, les combats ont fait "
+            "près de 200 morts : 120 assaillants, 60 gardiens et 20 civils.",
+            120,
+            "IS",
+        ),
+        (
+            "Des milliers de partisans du Hachd al-Chaabi ont pris d'assaut l'ambassade. Les tirs de gaz lacrymogène "
+            "ont fait plus de 50 blessés parmi les assaillants.",
+            50,
+            "PMF",
+        ),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
             "La mission de l'OTAN en Irak (NMI) a changé de chef mardi. Non combattante, la NMI forme les officiers "

@@ -1651,6 +1651,13 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         p = roles.party_of(chunk) or roles.frame_subject(ntok, context, s.start)
         if p:
             return p, "subject"
+    among_them = re.match(r"\s*parmi (?:les|des|ces) (\w+)", folded[c.local[2] :]) if c.kind == "casualties" else None
+    if c.kind == "casualties" and (ASSAILANTS.match(fu_) or among_them and ASSAILANTS.match(among_them.group(1))):
+        # « 374 assaillants », « 60 blessés parmi les assaillants »: attackers with no side of their own are the armed
+        # group (IS, the Hachd's) the article named before
+        p = context.armed_group_before(pos)
+        if p:
+            return p, "the attackers named before"
     if c.kind == "casualties" and utok is not None and roles.CIVILIAN_UNITS.match(fu_):
         if ARMED_ALONGSIDE.match(folded[c.local[2] :]):
             return "other", "mixed (civilians and armed people)"  # « 77 employés et gardiens de la prison »
@@ -2074,6 +2081,7 @@ ARMED_ALONGSIDE = re.compile(
     r"^\s+(?:et|ou)\s+(?:des |les |de |d')?(?:gardiens?|gardes?|soldats?|militaires?|policiers?|gendarmes?|"
     r"combattants?|miliciens?|agents? de securite|vigiles?)\b"
 )
+ASSAILANTS = re.compile(r"^(?:assaillants?|assaillantes?|attaquants?|agresseurs?)$")
 SEX_WORDS = re.compile(r"^(?:hommes?|femmes?)$")
 CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
 
