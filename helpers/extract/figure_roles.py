@@ -1161,6 +1161,9 @@ CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "acl:relcl", "conj", "parataxis", "xcom
 
 
 def _measure_of(chain) -> tuple[str, object]:
+    """The measure the first governor of a chain says, and that governor: a death idiom (« a coûté la vie à »),
+    losing people (« a perdu 300 hommes »), crossing a border, a wound named as a verb's object, else the word's own
+    measure; ('', None) when none says one."""
     for h in chain:
         if h.pos_ == "AUX":
             continue
