@@ -144,6 +144,27 @@ def one(text, count):
             300,
             "present",
         ),
+        (
+            "Les Européens, eux, ont déjà réduit la voilure : l'Italie maintient moins de 400 militaires en Irak.",
+            400,
+            "present",
+        ),
+        # a bare number as the threshold a level passes counts the troops the clause names (« leurs effectifs »)
+        (
+            "Le Pentagone a annoncé le regroupement des troupes américaines en Syrie, une décision qui ramènera leurs "
+            "effectifs « sous la barre des 1 000 » au cours des prochains mois.",
+            1000,
+            "planned",
+        ),
+        # « étaient de 3 000 …, et d'environ 5 200 … »: a bare number coordinated by « et de » with an earlier « de N »
+        # is another value of the same level
+        (
+            "Le contingent britannique compte aujourd'hui 400 militaires. Ces effectifs étaient encore de 900 à "
+            "l'automne, après le départ de quelque 500 soldats annoncé en septembre, et d'environ 1 400 au début de "
+            "l'année.",
+            1400,
+            "present",
+        ),
     ],
 )
 def test_troop_measure(text, count, measure):
@@ -175,6 +196,13 @@ def test_troop_measure(text, count, measure):
             "wounded",
         ),
         ("L'attaque avait provoqué la mort d'un employé civil et blessé un militaire italien.", 1, "killed"),
+        # a participle after a bare number coordinated with a toll is that number's (« et 58 blessées »)
+        ("Au moins neuf personnes ont été tuées et 41 blessées, selon la Santé.", 41, "wounded"),
+        # a force that « lost » people counts its dead
+        ("L'armée a perdu 300 hommes dans la bataille de la ville.", 300, "killed"),
+        ("L'alliance dit avoir perdu plus de 11 000 combattants depuis le début de la guerre.", 11000, "killed"),
+        # a gerund right before the number governs it, whatever the tagger calls it (« en blessant huit autres »)
+        ("Une explosion a ravagé le dépôt, tuant un de ses gardes et en blessant huit autres.", 8, "wounded"),
     ],
 )
 def test_casualty_measure(text, count, measure):
@@ -186,6 +214,30 @@ def test_casualty_measure(text, count, measure):
 def test_one_of_them_counts_one_of_the_people_named_before():
     got = people("Une roquette a touché une base où stationnent des militaires américains, tuant l'un d'entre eux.")
     assert got == [(1, "casualties", "killed", "US")], got
+
+
+def test_one_of_them_in_the_next_sentence_counts_one_of_the_toll_before():
+    # « L'un d'eux » opening a sentence stands for the people the sentence before counted
+    got = people(
+        "Quatre ouvriers d'une entreprise de travaux publics ont été blessés par l'obus. L'un d'eux se trouverait "
+        "dans un état critique, selon l'hôpital."
+    )
+    assert got == [(4, "casualties", "wounded", "civilians"), (1, "casualties", "wounded", "civilians")], got
+    got = people("Deux soldats italiens ont été blessés par la mine. L'un d'entre eux a succombé dans la nuit.")
+    assert got == [(2, "casualties", "wounded", "IT"), (1, "casualties", "killed", "IT")], got
+    # who speaks is no toll
+    got = people("Trois soldats canadiens ont été blessés. L'un d'eux a raconté l'attaque à la radio.")
+    assert got == [(3, "casualties", "wounded", "CA")], got
+
+
+def test_a_number_after_dont_is_one_of_a_toll_with_no_number():
+    # « Les blessés de X, dont un … »: a part of a toll told by its noun alone, with the toll's side and measure
+    got = people("Les blessés de la coalition, dont un serait dans un état grave, ont été évacués par hélicoptère.")
+    assert got == [(1, "casualties", "wounded", "coalition")], got
+    got = people("Les blessés américains, dont deux grièvement, ont été transportés à Bagdad.")
+    assert got == [(2, "casualties", "wounded", "US")], got
+    got = people("Les morts irakiens, dont cinq policiers, ont été inhumés à Nadjaf.")
+    assert got == [(5, "casualties", "killed", "IQ")], got
 
 
 def test_a_victim_coordinated_with_a_toll_shares_its_verb():
@@ -301,6 +353,123 @@ def test_not_a_troop_or_casualty_count(text):
             "neuf civils.",
             3,
             "other",
+        ),
+        # Kurdish fighters in Syria (the SDF's) are not the Kurdish regional forces of Iraq (KRG)
+        (
+            "Un drone a frappé un poste des Forces démocratiques syriennes dans le nord-est de la Syrie, tuant trois "
+            "combattants kurdes.",
+            3,
+            "other",
+        ),
+        (
+            "Selon les FDS, les affrontements ont fait une trentaine de morts, dont douze membres des forces kurdes.",
+            12,
+            "other",
+        ),
+        ("Dans le nord de l'Irak, quatre combattants kurdes ont été tués par une mine près d'Erbil.", 4, "KRG"),
+        # rebels against a state are not its forces: a nationality that qualifies an opposition is where it fights
+        (
+            "Un obus a blessé trois combattants de l'Armée syrienne libre près de la frontière jordanienne.",
+            3,
+            "other",
+        ),
+        ("Quatre rebelles syriens ont été tués dans un bombardement.", 4, "other"),
+        ("Une frappe a tué six combattants de l'opposition syrienne.", 6, "other"),
+        ("Deux insurgés irakiens ont été abattus.", 2, "other"),
+        ("Cinq soldats syriens ont été tués par une mine.", 5, "SY"),
+        # « l'organisation », « le groupe » with no name of their own: the armed group the article named before, even
+        # when it called it by another noun (« le groupe État islamique … un cadre de l'organisation »)
+        (
+            "Abou Karim, présenté comme l'un des chefs du groupe État islamique, a été tué jeudi par une frappe "
+            "américaine près de Raqqa, a annoncé Washington. Un autre cadre de l'organisation a été blessé.",
+            1,
+            "IS",
+        ),
+        (
+            "Les États-Unis ont frappé le groupe État islamique dans le désert. L'Otan forme l'armée irakienne. Le "
+            "groupe disposerait encore de quelques milliers de combattants dans la région.",
+            2000,
+            "IS",
+        ),
+        # the name of « du groupe » is right after it, not the agent of the verb (« tués par la riposte américaine »)
+        (
+            "Les Brigades du Hezbollah ont revendiqué le tir. Deux membres du groupe ont été tués par la riposte "
+            "américaine.",
+            2,
+            "PMF",
+        ),
+        # the Islamic State by its other French abbreviation (« l'Organisation de l'État islamique », OEI)
+        ("Les commandos ont tué douze combattants de l'OEI.", 12, "IS"),
+        # « qui » after « de l'EI »: the Islamic State by its abbreviation, however the noun phrase is read
+        (
+            "Washington maintient des troupes en Syrie pour empêcher une résurgence de l'EI, qui compterait encore "
+            "entre 5 000 et 7 000 combattants dans le pays.",
+            6000,
+            "IS",
+        ),
+        # a possessive opening a sentence whose clause names no owner: the force the sentence before was about, its
+        # subject (not the place, time or event the sentence began with)
+        (
+            "Les soldats américains ont quitté la base. Selon les experts, l'État islamique n'a pas disparu. Ses "
+            "combattants, quelques centaines tout au plus, restent actifs dans le désert.",
+            200,
+            "IS",
+        ),
+        (
+            "Les soldats américains ont quitté la base. Selon les experts, l'État islamique n'a pas disparu. Ses 3 000 "
+            "combattants restent actifs dans le désert.",
+            3000,
+            "IS",
+        ),
+        (
+            "Le raid américain a visé mardi un camp près de la frontière. Ses 40 commandos sont rentrés sains et "
+            "saufs, selon le Pentagone.",
+            40,
+            "US",
+        ),
+        # the verb right before the figure governs it, and its subject owns the troops, whatever the parse hangs the
+        # figure on (« : l'Italie maintient moins de 400 militaires » read under the verb before the colon)
+        (
+            "Les Européens, eux, ont déjà réduit la voilure : l'Italie maintient moins de 400 militaires en Irak, "
+            "l'Espagne une centaine.",
+            400,
+            "IT",
+        ),
+        # the people a force lost are its own, not those it fights (« sa lutte contre X »)
+        (
+            "Le prix payé par les Forces démocratiques syriennes est lourd : l'alliance dit avoir perdu plus de "
+            "11 000 combattants depuis le début de sa lutte contre l'EI.",
+            11000,
+            "other",
+        ),
+        ("Selon Kiev, l'armée ukrainienne a perdu 300 hommes dans la bataille contre les Russes.", 300, "UA"),
+        # soldiers with no nationality in a toll a force reports are that force's own, not the force last named
+        (
+            "Des avions américains ont bombardé des dépôts d'armes près de la frontière. L'armée irakienne a affirmé "
+            "que ces raids avaient tué quatre soldats, un policier et deux civils.",
+            4,
+            "IQ",
+        ),
+        (
+            "Des roquettes sont tombées sur la base. Le Pentagone a indiqué que l'attaque avait blessé trois militaires.",
+            3,
+            "US",
+        ),
+        # civilians coordinated in one noun phrase with armed people (« employés et gardiens ») are a mixed group
+        ("L'explosion a tué sept employés et gardiens du dépôt.", 7, "other"),
+        ("L'explosion a tué sept employés et ouvriers du dépôt.", 7, "civilians"),
+        # the attackers, with no side of their own, are the armed group the article named attacking before
+        (
+            "Des centaines de jihadistes ont attaqué la prison de la ville. Selon les gardiens, les combats ont fait "
+            "près de 200 morts : 120 assaillants, 60 gardiens et 20 civils.",
+            120,
+            "IS",
+        ),
+        (
+            "Des milliers de partisans du Hachd al-Chaabi ont pris d'assaut l'ambassade. Les tirs de gaz lacrymogène "
+            "ont fait plus de 50 blessés parmi les assaillants.",
+            50,
+            "PMF",
         ),
         # « ses » has one owner: not the plural subject of its clause, but the body the sentence before was about
         (
@@ -579,6 +748,9 @@ def test_a_change_still_to_come_sets_a_target():
     "text,count,measure",
     [
         ("Près de 300 soldats quitteront la base d'ici l'été et seront redéployés au Koweït.", 300, "moved"),
+        # leaving a place « pour gagner » another is a move to it; going home is leaving
+        ("Une vingtaine de conseillers britanniques ont quitté la base de Taji pour gagner Erbil.", 20, "moved"),
+        ("Deux cents soldats belges ont quitté l'Irak pour regagner leur pays.", 200, "leaving"),
         (
             "La Belgique a annoncé le retrait de 20 soldats, et la Grèce s'est dite prête à redéployer les siens.",
             20,
@@ -589,6 +761,29 @@ def test_a_change_still_to_come_sets_a_target():
 def test_leaving_to_be_moved(text, count, measure):
     f = one(text, count)
     assert f.measure == measure, f"{count} in {text!r} read as {f.measure} ({f.measure_basis}), not {measure}"
+
+
+@pytest.mark.parametrize(
+    "text,count",
+    [
+        # a definite number (« les quelque 2 500 soldats ») names the troops there now: a plan for what they will do
+        # (« devront cesser toute mission de combat ») does not make their number a target
+        (
+            "Selon l'accord, les quelque 2 500 soldats américains devront cesser toute mission de combat d'ici la fin "
+            "de l'année.",
+            2500,
+        ),
+        # ... nor does a word of movement of another clause before their own verb (« regrouper »)
+        (
+            "Ces départs, prévus de longue date, doivent permettre de regrouper les quelque 4 000 militaires de la "
+            "coalition dans un petit nombre de bases.",
+            4000,
+        ),
+    ],
+)
+def test_a_known_whole_with_no_measure_of_its_own_is_a_level(text, count):
+    f = one(text, count)
+    assert f.measure == "present", f"{count} in {text!r} read as {f.measure} ({f.measure_basis}), not present"
 
 
 # --- the victims' side: whom the violence was aimed at -------------------------------------------------
@@ -608,6 +803,27 @@ def victims(text):
 @pytest.mark.parametrize(
     "text,expected",
     [
+        # a toll told in the relative clause of another violence (« l'attentat qui avait fait … ») is that violence's,
+        # not the one the main clause aims at; a bombing in a street is one of civilians
+        (
+            "L'armée turque mène depuis lundi des frappes contre les positions kurdes du nord de l'Irak, en représailles "
+            "à l'attentat qui avait fait huit morts le 2 mai dans une rue commerçante d'Ankara.",
+            [(8, "civilians")],
+        ),
+        (
+            "Les drones ont visé une base des Brigades du Hezbollah, après l'attentat qui a fait douze morts à Bagdad.",
+            [(12, "other")],
+        ),
+        # a passive verb of violence: its subject is what was struck
+        (
+            "Le 3 mars, un dépôt du Hachd al-Chaabi situé près de Kerbala a été touché par une explosion, qui a fait "
+            "trois morts parmi les combattants.",
+            [(3, "PMF")],
+        ),
+        (
+            "Selon l'armée irakienne, un convoi de la coalition a été attaqué près de Bassora, faisant trois blessés.",
+            [(3, "coalition")],
+        ),
         # the struck force's people
         (
             "Des drones américains ont frappé un convoi du Hachd al-Chaabi près de l'aéroport, tuant huit combattants.",

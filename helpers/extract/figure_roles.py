@@ -115,7 +115,7 @@ PARTIES: list[tuple[str, re.Pattern]] = [
     ("IR", re.compile(r"\b(iranien\w*|iran|teheran|gardiens de la revolution|pasdaran\w*|al-qods)\b")),
     ("IQ", re.compile(r"\b(irakien\w*|irak|iraq|bagdad|baghdad)\b")),
     ("KRG", re.compile(r"\b(kurdes?|peshmergas?|peshmerga)\b")),
-    ("IS", re.compile(r"\b(daech|daesh|etat islamique|ei|eiil|isis|jihadistes?|djihadistes?)\b")),
+    ("IS", re.compile(r"\b(daech|daesh|etat islamique|ei|eiil|oei|isis|jihadistes?|djihadistes?)\b")),
     ("civilians", re.compile(r"\b(civils?|civiles?|employes? civils?)\b")),
 ]
 
@@ -174,7 +174,8 @@ def parties_in(folded: str) -> tuple[tuple[int, str], ...]:
         starts.setdefault(w.group(), []).append(w.start())
     for code, rx, need in PARTY_PATTERNS.items:
         for m in _word_matches(rx, need, s, starts):
-            if code == "IS" and m.group() == "ei" and not re.search(r"\bl'ei\b|\(ei\)", folded):
+            # (« l' ei », « ( ei ) »: the words of a parse joined by blanks)
+            if code == "IS" and m.group() == "ei" and not re.search(r"\bl'\s?ei\b|\(\s?ei\s?\)", folded):
                 continue
             found.append((m.start(), code))
     found.sort()
@@ -638,6 +639,21 @@ BOMBING = re.compile(
 CIVILIAN_CROWDS = re.compile(r"\b(?:ceremonie|commemoration|rassemblement|foule|cortege|procession|pelerinage|fete)\b")
 
 
+# a violence noun and its own relative clause of harm, right before a toll: « l'attentat qui avait fait », « une explosion
+# ayant tué »
+TOLL_RELATIVE = re.compile(
+    r"\b(?:attentats?(?:-suicides?)?|explosions?|voitures? piegees?|bombes?|attaques?|frappes?|bombardements?|tirs?)"
+    r"\b[^;.,]{0,60}?\b(?:qui|ayant)\s+(?:[a-z]+\s+){0,2}?(?:fait|tue|blesse|cause|coute la vie a)\s*"
+    r"(?:quelque|environ|pres de|plus de|au moins|moins de)?\s*$"
+)
+PASSIVE_AUX = re.compile(
+    r"\b(?:ete|etre|est|sont|etait|etaient|fut|furent)\s+(?:[a-z]+ment\s+|deja\s+|encore\s+|de nouveau\s+|aussi\s+)?$"
+)
+STREETS = re.compile(
+    r"\b(?:rues?|avenues?|boulevards?|arteres?|centre-ville|centres? commerci\w+|gares? routieres?|places? publiques?)\b"
+)
+
+
 def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, str]:
     """Whom the violence a sentence tells was aimed at, by the words of its object: (whether the
     sentence names an object of violence, the party of that object or '').
@@ -649,11 +665,36 @@ def struck_party(text: str, agent=(), stop: int | None = None) -> tuple[bool, st
     to stop reading (the toll's own position in the sentence)."""
     low = text.lower()
     folded = fold(text)
+    rel = TOLL_RELATIVE.search(folded[:stop]) if stop is not None else None
+    if rel and rel.start() > 0:
+        # « …contre les positions kurdes, en représailles à l'attentat qui avait fait huit morts … »: a toll told in
+        # the relative clause of another violence is that violence's (its own object, if it names one); a bombing
+        # in a street is one of civilians; else the toll is nobody's in particular, not the main clause's target
+        _, party = struck_party(text[rel.start() :], agent, stop - rel.start())
+        where = re.split(r"[;.]|\bet qu|\bqu'|\bque\b", folded[stop:])[0]
+        if (
+            not party
+            and BOMBING.match(folded, rel.start())
+            and (CIVILIAN_PLACES.search(where) or STREETS.search(where))
+        ):
+            party = "civilians"
+        return True, party
     named = False
     blast = BOMBING.search(folded[:stop] if stop is not None else folded)
     for m in STRUCK_AT.finditer(low):
         if stop is not None and m.start() >= stop:
             break
+        aux = PASSIVE_AUX.search(folded[: m.start()]) if re.search(r"(?:é|ée|és|ées)$", m.group()) else None
+        if aux:
+            # « un dépôt du Hachd … a été touché par une explosion »: a passive's subject is what was struck
+            clause = re.split(r"[;:.]", folded[: aux.start()])[-1]
+            clause = re.sub(r"^\s*(?:selon|d'apres)[^,]*,", "", clause)
+            codes = [c for c in head_wins(parties_in(clause), clause) if c not in agent]
+            if MIXED_FORCES.search(clause):
+                codes.append("coalition")
+            if codes:
+                party = combine(codes)
+                return True, party if party != "other" else ""
         begin = m.end()
         for _ in range(3):
             end = STRUCK_END.search(folded, begin)
@@ -717,7 +758,13 @@ class Context:
                 return code
         return ""
 
+    def armed_group_before(self, pos: int) -> str:
+        """The armed group of no state (the Islamic State, the Hachd's factions) last named before ``pos``, or '':
+        what « l'organisation », « le groupe » stand for when the article never used that noun before."""
+        return next((code for p, code in reversed(self.mentions) if p < pos and code in ARMED_GROUPS), "")
 
+
+ARMED_GROUPS = ("IS", "PMF")
 FOREIGN_ONLY = ("IS", "civilians", "IQ", "PMF", "IR", "KRG")
 PRONOUN = re.compile(r"^(?:il|ils|elle|elles|on|celui-ci|celle-ci|ceux-ci|celles-ci|lui|eux)$")
 
@@ -1047,7 +1094,14 @@ def _governors(tok, limit: int = 6) -> list:
             break
     if (
         j >= 0
-        and doc[j].pos_ == "VERB"
+        # (a present participle is a verb whatever the tagger says: « en blessant huit autres » tagged ADJ; so is a
+        # word with a subject of its own: « l'Italie maintient moins de 400 » with « maintient » tagged ADV)
+        and (
+            doc[j].pos_ == "VERB"
+            or misread_verb(doc[j])
+            or re.fullmatch(r"[a-z]+ant", fold(doc[j].text))
+            and measure_word(doc[j].text)
+        )
         and doc[j].text not in QUOTES  # the tagger's guess for a quotation mark
         and not re.match(r"^(?:a|ont|avait|avaient)$", fold(doc[j].text))
     ):
@@ -1107,6 +1161,9 @@ CLAUSE_DEPS = ("ROOT", "ccomp", "advcl", "acl:relcl", "conj", "parataxis", "xcom
 
 
 def _measure_of(chain) -> tuple[str, object]:
+    """The measure the first governor of a chain says, and that governor: a death idiom (« a coûté la vie à »),
+    losing people (« a perdu 300 hommes »), crossing a border, a wound named as a verb's object, else the word's own
+    measure; ('', None) when none says one."""
     for h in chain:
         if h.pos_ == "AUX":
             continue
@@ -1116,6 +1173,9 @@ def _measure_of(chain) -> tuple[str, object]:
             h.pos_ == "NOUN" and h.dep_ in CLAUSE_DEPS and any(c.dep_ in ("nsubj", "nsubj:pass") for c in h.children)
         )
         if verbish and _death_idiom(h):
+            return "killed", h
+        if h.pos_ == "VERB" and fold(h.lemma_) == "perdre":
+            # « l'alliance dit avoir perdu plus de 11 000 combattants »: the people a force lost are its dead
             return "killed", h
         if _crossing(h):
             return "moved", h
@@ -1224,7 +1284,8 @@ def _party_of_subject(subj, context: Context, sent_start: int, exclude=FOREIGN_O
         # « la fin de l'organisation, qui compte … »: the noun right before « qui » can be the antecedent too
         near = [t for t in subj.doc[max(0, subj.i - 3) : subj.i] if t.pos_ in ("NOUN", "PROPN")]
         return next((p for t in [ante] + near[-1:] if (p := _named_body(t, context, sent_start))), "")
-    return np_party(subj) or _leader_party(subj)
+    # « Le groupe compterait encore 2 000 combattants »: a body with no name of its own is the one named before
+    return np_party(subj) or _leader_party(subj) or _named_body(subj, context, sent_start)
 
 
 # heads of state and government, defence and foreign ministers of the years covered, by surnames no other word of a
@@ -1258,11 +1319,12 @@ def _named_body(noun, context: Context, sent_start: int) -> str:
     if not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children):
         return ""
     before = fold(context.text[: sent_start + noun.idx])
-    for m in reversed(list(re.finditer(r"\b" + fold(noun.text) + r"\b", before))):
+    told = list(re.finditer(r"\b" + fold(noun.text) + r"\b", before))
+    for m in reversed(told):
         p = party_of(before[m.end() : m.end() + 40])
         if p:
             return p
-    return ""
+    return "" if told else context.armed_group_before(sent_start + noun.idx)
 
 
 def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[str, str]:
@@ -1302,8 +1364,26 @@ def possessor(tok, context: Context, sent_start: int, harm_verb=None) -> tuple[s
         p = np_party(subj) if subj is not None else ""
         if p and p not in ("civilians", "IS"):
             return p, "possessor (the topic before)"
+    if pronoun is None and tok.left_edge.i == 0 and sent_start > 0:
+        # « L'OEI n'a pas disparu. Ses combattants, quelques centaines, … »: a possessive opening a sentence with no
+        # owner in it is the force the sentence before was about, a subject that is itself a force or a body
+        prev = re.split(r"(?<=[.!?])\s+", context.text[:sent_start].rstrip())[-1]
+        doc = parse(prev, []) if prev else None
+        for subj in reversed([t for t in doc if t.dep_ in ("nsubj", "nsubj:pass")] if doc else []):
+            if one_owner and "Plur" in subj.morph.get("Number"):
+                continue
+            # (a name: « Washington », « l'État islamique », « la Coalition »; not « le raid américain »)
+            named = subj.pos_ == "PROPN" or subj.i > 0 and subj.text[:1].isupper()
+            if named or party_of(fold(subj.text)) or FORCE_HEADS.match(fold(subj.text)):
+                p = np_party(subj)
+                if p and p != "civilians":
+                    return p, "possessor (the topic before)"
     at = pronoun.idx if pronoun is not None else tok.idx
     return context.before(sent_start + at, exclude=("IS", "civilians")), "context"
+
+
+# nouns that name a force or a body (its own name or nationality in its noun phrase)
+FORCE_HEADS = re.compile(r"^(?:armee|forces?|mission|contingent|groupe|organisation|milices?|mouvement|coalition)$")
 
 
 def frame_subject(tok, context: Context, sent_start: int) -> str:

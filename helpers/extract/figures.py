@@ -157,7 +157,7 @@ OBJECT_AFTER = re.compile(
 COPULA_NP = re.compile(r"^\s+(?:sont|etaient|seraient|etait|est)\s+(?:des|de|d')\s*")
 REPORTING_HEAD = re.compile(r"^(?:fait etat|fait part|bilan|selon|total)$")
 DESTINATION = re.compile(
-    r"\b(?:vers|pour se rendre|a destination d|en direction d|jusqu'a|pour rejoindre|"
+    r"\b(?:vers|pour se rendre|a destination d|en direction d|jusqu'a|pour rejoindre|pour gagner|"
     r"se rendre)\b"
 )
 
@@ -439,8 +439,13 @@ def extract_article_figures(
         cands = [
             c
             for c in _ranges(_candidates(s.text, folded, skips.get(s.index, [])), s.text, folded)
-            if not (fold(c.surface) in ("un", "une") and not c.unit and not PART_BEFORE.search(folded[: c.start]))
-        ]  # "un drone": an article; « …, dont un grièvement »: one of the people just counted
+            if not (
+                fold(c.surface) in ("un", "une")
+                and not c.unit
+                and not PART_BEFORE.search(folded[: c.start])
+                and not _one_of_them(folded, c)
+            )
+        ]  # "un drone": an article; « …, dont un grièvement », « L'un d'eux »: one of the people just counted
         if cands:
             todo.append((s, folded, cands))
     docs = roles.parse_many([(s.text, [(c.start, c.end) for c in cands]) for s, _, cands in todo])
@@ -482,6 +487,11 @@ AMONG_TOLL = re.compile(
     r"^[^.;]{0,60}?\b(?:figur\w+|compt\w+|se trouv\w+|sont|etaient|seraient)\s+(?:parmi|au nombre) (?:les|des) "
     r"(?P<toll>blesses|morts|tues|victimes)\b"
 )
+# a toll told by its noun alone, with no number, then « dont » and a number: « Les blessés de la coalition, dont un … »
+TOLL_DONT = re.compile(
+    r"\b(?:les|ses|leurs|ces|nos)\s+(?P<noun>blesses|morts|tues|victimes)\b(?P<rest>[^,;:.()0-9]{0,60}),\s*dont\s*"
+    r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|seulement)?\s*$"
+)
 GRAVE = re.compile(r"^[^,;.]{0,40}?\bdans un etat (?:grave|critique|serieux|desespere)\b")
 FALLEN = re.compile(r"^[^,;.]{0,60}?\b(?:tomb|mort)\w* (?:en martyrs?|au combat|au champ d'honneur)")
 TROOP_CONTEXT = re.compile(
@@ -500,6 +510,10 @@ APPROX_NOUN = re.compile(r"\b(?:dizaines?|vingtaines?|trentaines?|centaines?|mil
 BELOW = re.compile(
     r"\b(?:sous|en dessous de|au-dessous de|en deca de)\s+(?:la barre|le seuil|le cap|la limite|le plafond)\s+"
     r"(?:de|des|du|d')\s*(?:quelque\s+)?$|\b(?:en dessous|au-dessous|en deca)\s+(?:de|des|d')\s*$"
+)
+THRESHOLD = re.compile(
+    r"\b(?:la barre|le seuil|le cap|la limite|le plafond|la jauge)\s+(?:de|des|du|d')\s*[\"«“]?\s*"
+    r"(?:quelque|environ|pres de|plus de|moins de)?\s*$"
 )
 STAY = re.compile(r"^(?:rester|demeurer)$")
 CHANGE_AHEAD = re.compile(
@@ -530,6 +544,18 @@ ANAPHOR_BEFORE = re.compile(
     r"personnes|[a-z]+))\s*(?:,|\b(?:figur\w+|se trouv\w+|on (?:compte|denombre|trouve)|il y a(?:vait)?|(?:sont|etaient) morts)\b)"
     r"\s*(?:quelque|environ|pres de|plus de|au moins|moins de|seulement)?\s*$"
 )
+
+
+ONE_OF_THEM = re.compile(r"\s+d'(?:entre )?(?:eux|elles)\b")
+
+
+def _one_of_them(folded: str, c: Figure) -> bool:
+    """« L'un d'eux », « l'une d'entre elles » with no noun of its own: one of the people counted before."""
+    return bool(
+        fold(c.surface) in ("un", "une")
+        and re.search(r"\bl'$", folded[max(0, c.start - 2) : c.start])
+        and ONE_OF_THEM.match(folded, c.end)
+    )
 
 
 def _anaphor(c: Figure, out: list[Figure], mine: list[int], nearby, among) -> int | None:
@@ -694,6 +720,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     if ntok is None or (c.surface[:1].isdigit() and ntok.text != c.surface and re.search(r"[a-z]", fold(ntok.text))):
         return False  # "K1", "4X4": a name, not a number
     word_one = fold(c.surface) in ("un", "une")
+    them = word_one and _one_of_them(folded, c)
+    toll_np = None
     nxt = folded[c.end : c.end + 25]
     utok = roles.token_at(doc, c.unit_start) if c.unit and c.unit_start >= 0 else None
     if utok is not None and not c.unit_start >= c.end:
@@ -719,9 +747,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             ELLIPSIS_NEXT.match(nxt)
             or after_tok is None
             or after_tok.pos_ in ("VERB", "AUX", "ADP", "PUNCT", "ADV", "CCONJ", "SCONJ", "DET")
+            or after_tok.text in roles.QUOTES  # a closing quote the tagger calls a noun
             # « ainsi que des 900 déployés en Syrie »: a participle after a bare number is its noun's, gapped
             or re.fullmatch(r"[a-z-]+(?:e|i|u)e?s", fold(after_tok.text))
-            and roles.measure_word(after_tok.text) in roles.LEVELS + roles.FLOWS
+            and roles.measure_word(after_tok.text) in roles.LEVELS + roles.FLOWS + roles.CASUALTY_MEASURES
             # « plus du double des 900 évoqués officiellement »: after a definite number, a plural past participle
             # (as written, accent and all, whatever the tagger calls it) is the gapped noun's
             or c.definite
@@ -730,11 +759,30 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         # « trois soldats ont été blessés, dont un grièvement / soigné sur place »: « un » after « dont » is one
         # of the toll's, with or without a participle of its own
         one_of = word_one and mine and out[mine[-1]].kind == "casualties" and PART_BEFORE.search(folded[: c.start])
+        one_of = one_of or them  # « L'un d'eux serait dans un état grave »: one of the people counted before
+        # « Les blessés de la coalition, dont un serait dans un état grave »: one of a toll told by its noun alone
+        toll_np = TOLL_DONT.search(folded[: c.start]) if not mine else None
+        if toll_np:
+            one_of = bare = True
+            c.unit = s.text[toll_np.start("noun") : toll_np.end("noun")]
         if one_of and after_tok is not None and re.fullmatch(r"[a-z-]+(?:e|i|u)e?", fold(after_tok.text)):
             bare = True
         if word_one and not one_of or not bare:
             return False
-        if mine:
+        if mine and re.search(r"\bet\s+(?:de |d')\s*" + APPROX_WORDS + "$", folded[: c.start]):
+            # « étaient encore de 3 000 à l'automne, après le départ de 2 200 militaires, et d'environ 5 200 au début de
+            # l'année »: « et de N » coordinates with the last figure also introduced by « de », past those between
+            # (a « de » after a verb or an adverb, « étaient de », not a noun's complement, « le départ de »)
+            parallel = [
+                k
+                for k in mine
+                if (m := re.search(r"(\S+)\s+(?:de|d')\s*" + APPROX_WORDS + "$", folded[: out[k].local[0]]))
+                and (w := roles.token_at(doc, m.start(1))) is not None
+                and w.pos_ not in ("NOUN", "PROPN")
+            ]
+            if parallel:
+                ante = parallel[-1]
+        if mine and ante is None:
             p = out[mine[-1]]
             between = folded[p.local[2] : c.start]
             gapped = GAPPED.search(between)
@@ -749,10 +797,10 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
                 ante = mine[-1]  # « … 600 militaires, le Royaume-Uni environ 400 »: a gapped clause
                 if re.match(r"\s*autres?\b", nxt):
                     ante = _group_before(doc, out, mine)
-        if ante is None and (ANAPHOR_AFTER.match(nxt) or ANAPHOR_BEFORE.search(folded[: c.start])):
+        if ante is None and (them or ANAPHOR_AFTER.match(nxt) or ANAPHOR_BEFORE.search(folded[: c.start])):
             # « 76 d'entre eux », « Parmi les blessés, huit … »: the people counted just before
             ante = _anaphor(c, out, mine, nearby, ANAPHOR_BEFORE.search(folded[: c.start]))
-        if ante is None:
+        if ante is None and not toll_np:
             lt = _level_subject(doc, ntok)
             if lt is not None:
                 c.unit, utok = lt.text, None
@@ -779,7 +827,15 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             earlier = [j for j in mine + list(nearby) + previous if out[j].kind in ("troops", "casualties")]
             if earlier:
                 ante = max(earlier)
-        if ante is None and not c.unit and re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start]):
+        if (
+            ante is None
+            and not c.unit
+            and (
+                re.search(r"(?:\(|:)\s*(?:de |d')?" + APPROX_WORDS + "$", folded[: c.start])
+                # « ramènera leurs effectifs sous la barre des 1 000 »: a threshold a level passes counts the troops named
+                or THRESHOLD.search(folded[: c.start])
+            )
+        ):
             # "un retrait … de ses troupes : de Bagdad (40 sur 90)": the noun of the phrase it details
             nouns = list(
                 re.finditer(
@@ -840,6 +896,8 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         casualty = ["killed"]  # « cinq membres du Hachd tombés en martyrs », « tombés au combat »
     if not casualty and GRAVE.match(folded[c.local[2] :]):
         casualty = ["wounded"]  # « l'un des soldats se trouvait dans un état grave »: a wounded man's condition
+    if not casualty and toll_np:
+        casualty = [roles.CASUALTY_NOUNS[toll_np.group("noun")]]  # the toll's measure, told by its noun
     among_toll = AMONG_TOLL.match(folded[c.local[2] :]) if not casualty else None
     if among_toll:
         casualty = [roles.measure_word(among_toll.group("toll"))]  # « sept civils … figurent parmi les blessés »
@@ -918,7 +976,7 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
             if gov_tok is not None
             else "nearest predicate before"
         )
-    elif a is not None and a.kind == "casualties":
+    elif a is not None and a.kind == "casualties" and not them:
         c.kind, c.measure, c.measure_basis = "casualties", a.measure, "continues a toll"
     elif (
         mine
@@ -1005,6 +1063,9 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         context,
         out[mine[-1]] if mine else None,
     )
+    told_by = roles.head_wins(roles.parties_in(toll_np.group("rest")), toll_np.group("rest")) if toll_np else []
+    if told_by:
+        c.party, c.party_basis = roles.combine(told_by), "stated (the toll it is one of)"
     if level_np is not None and c.kind == "casualties" and roles.np_party(level_np):
         c.party, c.party_basis = roles.np_party(level_np), "stated"
     others = re.match(r"\s+(?:d')?autres\b", folded[c.end : c.unit_start]) if c.unit_start > c.end else None
@@ -1245,7 +1306,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
     elif BELOW.search(before):
         # « devraient passer sous la barre des 2 000 »: a bound the level is to fall under is a ceiling set, a
         # level reached only when said as done
-        m, why = ("planned" if later else "present"), "a ceiling"
+        # (the tense of the clause's own verb, whatever the parse hangs the bound on: « une décision qui ramènera
+        # leurs effectifs sous la barre des 1 000 au cours des prochains mois »)
+        ahead = later or any(roles.FUTURE_FORM.fullmatch(w) for w in re.findall(r"[a-z]+", stretch))
+        m, why = ("planned" if ahead else "present"), "a ceiling"
     elif re.search(r"\bjusqu'a\s*$", before) and MAY_BE.match(after):
         # « Jusqu'à 850 membres des forces peuvent être déployés »: the most that may be there is a ceiling set, not a
         # level reached
@@ -1331,6 +1395,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         m, why = prev.measure, "coordinated with a figure"
     else:
         back = _nearest_word_before(folded, c.start)
+        if c.definite and verb is not None and verb.pos_ == "VERB" and verb.idx < c.local[0]:
+            # « doivent permettre de regrouper les quelque 7 500 militaires »: a known whole is measured by the words
+            # of its own clause, from its verb on, not by a word of movement of the clause before (« ces départs »)
+            back = _nearest_word_before(folded[verb.idx :], c.start - verb.idx)
         if RELATIVE_DONT.search(folded[: c.start]) and verb is not None and verb.idx > c.local[1]:
             # « les cellules du groupe, dont quelques milliers de combattants opéreraient encore »: the figure is the
             # subject of a relative clause of its own; a word of the clause before says nothing of it
@@ -1339,6 +1407,10 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
             m, why = back, "nearest predicate before"
         elif a is not None and a.kind == "troops" and a.measure:
             m, why = a.measure, "continues a figure"
+        elif c.definite and not forward:
+            # « les quelque 2 500 militaires devront renoncer à toute mission de combat »: a known whole names the
+            # troops there now; what they are to do, with no word of number, sets no target
+            m, why = "present", "a known whole"
         else:
             m, why = ("planned" if later else "present"), "a count of troops"
     if (
@@ -1482,6 +1554,25 @@ def _pro_iranian_abroad(words: str, folded: str) -> bool:
     )
 
 
+# Kurds are the codebook's KRG as the forces of Iraq's Kurdish region; Kurdish fighters in a sentence set in Syria (the
+# SDF's, the YPG's) and not in Iraq are no state's forces
+SYRIAN_KURDS = re.compile(r"\b(?:syrie|syrien\w*|fds|sdf|ypg|rojava)\b")
+IRAQI_KURDS = re.compile(r"\b(?:irak|iraq|irakien\w*|erbil|souleymaniye?h?|dohuk|peshmergas?)\b")
+
+
+def _kurds_abroad(words: str, folded: str) -> bool:
+    """« deux combattants kurdes » in a sentence about Syria (« une base des FDS dans le nord-est de la Syrie »):
+    ``other``, not the KRG; a peshmerga, or a sentence that names Iraq, stays the KRG's."""
+    return bool(
+        not re.search(r"\bpeshmergas?\b", words) and SYRIAN_KURDS.search(folded) and not IRAQI_KURDS.search(folded)
+    )
+
+
+# a state's nationality on rebels, insurgents or an opposition (« rebelles syriens », « l'Armée syrienne libre ») says
+# where they fight, not whose forces they are: the codebook's state codes are the state's forces
+REBELS = re.compile(r"\b(?:rebelles?|insurges?|opposition|opposants?|dissidents?|armee (?:[a-z-]+ )?libre)\b")
+
+
 # the Islamic Revolutionary Guard Corps by its short name: « les Gardiens » with a capital (« des gardiens » of a
 # prison or a building are guards)
 IRGC_SHORT = re.compile(r"\b(?:des|les|aux|du corps des|Corps des) Gardiens\b")
@@ -1512,6 +1603,10 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         # « un civil irakien », « des habitants kurdes »: IQ, KRG and PMF are forces, not nationalities
         return "civilians", "status"
     if own == "PMF" and _pro_iranian_abroad(words, folded):
+        return "other", "stated"
+    if own == "KRG" and _kurds_abroad(words, folded):
+        return "other", "stated"
+    if own in roles.STATE_CODES and REBELS.search(words):
         return "other", "stated"
     if own:
         return own, "stated"
@@ -1556,7 +1651,16 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         p = roles.party_of(chunk) or roles.frame_subject(ntok, context, s.start)
         if p:
             return p, "subject"
+    among_them = re.match(r"\s*parmi (?:les|des|ces) (\w+)", folded[c.local[2] :]) if c.kind == "casualties" else None
+    if c.kind == "casualties" and (ASSAILANTS.match(fu_) or among_them and ASSAILANTS.match(among_them.group(1))):
+        # « 374 assaillants », « 60 blessés parmi les assaillants »: attackers with no side of their own are the armed
+        # group (IS, the Hachd's) the article named before
+        p = context.armed_group_before(pos)
+        if p:
+            return p, "the attackers named before"
     if c.kind == "casualties" and utok is not None and roles.CIVILIAN_UNITS.match(fu_):
+        if ARMED_ALONGSIDE.match(folded[c.local[2] :]):
+            return "other", "mixed (civilians and armed people)"  # « 77 employés et gardiens de la prison »
         return "civilians", "status"  # « ses deux enfants », « dont un adolescent »: civilians by what they are
     harm = gov_tok if c.kind == "casualties" and gov_tok is not None else None
     if c.possessive:
@@ -1588,6 +1692,15 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         )
     ):
         return prev.party, "continued"  # "trois soldats américains tués et plus de 40 blessés"
+    if c.kind == "casualties" and gov_tok is not None and fold(gov_tok.lemma_) == "perdre":
+        # « l'alliance dit avoir perdu plus de 11 000 combattants depuis le début de sa lutte contre X »: the people a
+        # side lost are its own (its subject, else the side the sentence named before the verb), never those it fights
+        p = roles.frame_subject(utok or ntok, context, s.start)
+        if not p:
+            named = [code for _, code in roles.parties_in(folded[: gov_tok.idx]) if code != "civilians"]
+            p = named[-1] if named else ""
+        if p:
+            return p, "who lost them"
     if c.kind == "casualties":
         # "sept morts et une dizaine de blessés parmi les miliciens": the group the toll is among
         among = re.search(
@@ -1616,6 +1729,13 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
             host = next((code for p, code in reversed(context.mentions) if p < pos and code in roles.HOST_FORCES), "")
             return (host, "context") if host else ("other", "unspecified")
         if roles.MILITARY_UNITS.match(fu):
+            # « L'armée irakienne a affirmé que ces raids avaient tué trois soldats »: soldiers a force reports dead or
+            # wounded, with no nationality of their own, are its own
+            reporter = next((v for v in roles._verbs_up(ntok) if roles.REPORT.match(fold(v.lemma_))), None)
+            subj = roles._subject(reporter) if reporter is not None else None
+            p = roles.np_party(subj) if subj is not None and subj.pos_ != "PRON" else ""
+            if p and p not in ("civilians", "other"):
+                return p, "the force that reports its own"
             return context.before(pos, exclude=roles.FOREIGN_ONLY), "context"
         return "other", "unspecified"
     if c.demonstrative:
@@ -1636,7 +1756,15 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
     body = _body_of(words, s.text, folded, c, context, pos)
     if body:
         return body
-    p = roles.frame_subject(utok or ntok, context, s.start)
+    head = utok or ntok
+    if verb is not None and verb.i < head.i and all(x.i != verb.i for x in head.ancestors):
+        # the verb right before the figure governs it whatever the parse hangs it on (« …ont réduit la voilure :
+        # l'Italie maintient moins de 400 militaires »): its own subject owns the troops
+        subj = roles._subject(verb)
+        p = roles._party_of_subject(subj, context, s.start) if subj is not None and subj.i < verb.i else ""
+        if p:
+            return p, "subject"
+    p = roles.frame_subject(head, context, s.start)
     if p:
         return p, "subject"
     p = _named_before(folded[: c.start], context, pos)
@@ -1683,18 +1811,25 @@ def _body_of(words: str, text: str, folded: str, c: Figure, context, pos: int) -
     if at >= 0:
         # « un dirigeant du groupe État islamique »: the body's own name, right after its noun
         tail = folded[at + m.start("noun") - m.start() + len(m.group("noun")) :]
-        p = roles.party_of(re.split(r"[,;:.()]", tail)[0][:40])
+        # (the name ends where the clause goes on: « du groupe ont été tués par la riposte américaine »)
+        p = roles.party_of(
+            re.split(r"[,;:.()]|\b(?:a|ont|avait|avaient|est|sont|etait|etaient|qui|que|par)\b", tail)[0][:40]
+        )
         if p:
             return p, "stated"
     named, aimed = roles.struck_party(text, stop=c.start)
     if named:
         return (aimed or "other"), "the body struck"
     before = fold(context.text[: max(0, pos)])
-    for full in reversed(list(re.finditer(r"\b" + m.group("noun") + r"\b", before))):
+    told = list(re.finditer(r"\b" + m.group("noun") + r"\b", before))
+    for full in reversed(told):
         p = roles.party_of(re.split(r"[,;:.()]", before[full.end() : full.end() + 40])[0])
         if p and p != "civilians":
             return p, "the body named before"
-    return "other", "a body of no state"
+    # « le groupe État islamique … un cadre de l'organisation »: a noun the article never used before stands for the
+    # armed group it named last
+    p = "" if told else context.armed_group_before(pos)
+    return (p, "the armed group named before") if p else ("other", "a body of no state")
 
 
 # a sentence whose subject is a definite body with no owner of its own (« La mission, qui …, compte 500 membres »)
@@ -1940,6 +2075,13 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                 g.party, g.party_basis = "civilians", "part of civilians"
 
 
+# a noun of armed people coordinated with a civilian noun in the same noun phrase (« employés et gardiens », no second
+# number): the group mixes civilians and others
+ARMED_ALONGSIDE = re.compile(
+    r"^\s+(?:et|ou)\s+(?:des |les |de |d')?(?:gardiens?|gardes?|soldats?|militaires?|policiers?|gendarmes?|"
+    r"combattants?|miliciens?|agents? de securite|vigiles?)\b"
+)
+ASSAILANTS = re.compile(r"^(?:assaillants?|assaillantes?|attaquants?|agresseurs?)$")
 SEX_WORDS = re.compile(r"^(?:hommes?|femmes?)$")
 CONTRACTOR = re.compile(r"^(?:sous-traitants?|contractuels?|contractors?|entrepreneurs?|employes?|agents?)$")
 
