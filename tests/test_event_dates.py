@@ -1859,3 +1859,49 @@ def test_bases_transferred_to_the_iraqi_forces_are_a_handover():
     text = "Le point sur l'Irak\n\nLa coalition a transféré en mars aux forces irakiennes deux bases de l'Anbar.\n"
     h = typed(events(text, date(2020, 5, 1)), "handover")
     assert (h.date_start, h.date_end) == (date(2020, 3, 1), date(2020, 3, 31)), (h.date_start, h.clause)
+
+
+# --- a stance for a move (« son soutien au retrait », « favorable à un départ ») advocates it: no move done -------------
+
+STANCE = (
+    "Le point sur l'Irak\n\n"
+    "Le Quai d'Orsay a exprimé mardi son soutien au retrait des instructeurs européens. "
+    "Plusieurs députés se disent favorables à un départ rapide des soldats italiens.\n"
+)
+
+
+def test_a_stance_for_a_move_is_no_move():
+    evs = events(STANCE, date(2021, 6, 18))
+    assert not [e for e in evs if e.event_type in ("withdrawal", "redeployment")], [
+        (e.event_type, e.clause) for e in evs
+    ]
+
+
+# --- « X, qui avait été reçu mardi à l'Élysée par le président » : a leader receiving someone, in the passive: talks ---
+
+RECEIVED_BY = (
+    "Le point sur l'Irak\n\n"
+    "Le chef du gouvernement irakien, qui avait été reçu le 7 mars à l'Élysée par le président français, est rentré "
+    "à Bagdad.\n"
+)
+
+
+def test_received_by_a_leader_in_the_passive_is_talks():
+    t = typed(events(RECEIVED_BY, date(2023, 3, 10)), "talks")
+    assert t.date_start == date(2023, 3, 7), (t.date_start, t.clause)
+
+
+# --- « Ce sont les premiers soldats tués cette année »: a rank among the dead already told, no death of its own ---------
+
+FIRST_DEAD = (
+    "Le point sur l'Irak\n\n"
+    "Deux soldats canadiens ont été tués samedi par une bombe artisanale près de Kirkouk. "
+    "Ce sont les premiers militaires canadiens tués en Irak cette année.\n"
+)
+
+
+def test_the_first_dead_this_year_are_no_new_event():
+    evs = events(FIRST_DEAD, date(2021, 6, 14))
+    assert [e.date_start for e in evs if e.event_type == "attack"] == [date(2021, 6, 12)], [
+        (e.event_type, e.date_start, e.date_end, e.clause) for e in evs
+    ]

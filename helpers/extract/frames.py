@@ -424,6 +424,13 @@ DEMAND_WORDS = {
     "urger",
     "recommander",
     "preconiser",
+    # a stance for a move (« a exprimé son soutien au retrait », « favorable à un départ »): advocated, not done
+    "soutien",
+    "appui",
+    "soutenir",
+    "appuyer",
+    "favorable",
+    "favorables",
 }
 DENY_WORDS = {"dementir", "nier", "refuter", "dementi", "rejeter", "contester", "refuser", "refus"}
 TOPIC_WORDS = {
@@ -493,6 +500,7 @@ SPEECH_VERBS = {
     "preconiser",
     "proclamer",
     "admettre",
+    "exprimer",
 }
 # the verbs and nouns by which a party states something as news (not « ajouter », « préciser », « noter »:
 # they continue a statement already reported)
@@ -526,6 +534,7 @@ STATEMENT_WORDS = {
     "estimer",
     "proclamer",
     "admettre",
+    "exprimer",
 }
 SPEECH_NOUNS = {
     "annonce",
@@ -1142,6 +1151,12 @@ def _kind_of(tok) -> str | None:
                 for c in tok.children
             )
             or _received(tok) is not None
+            # « (le Premier ministre,) qui avait été reçu lundi à la Maison-Blanche par le président Biden »: a
+            # leader receiving someone, passive
+            or (
+                any(c.dep_ == "aux:pass" for c in tok.children)
+                and any(c.dep_ == "obl:agent" and RECEIVED.search(fold(_subtree_text(c)[0])) for c in tok.children)
+            )
         ):
             return "talks"  # « a reçu une délégation irakienne »
         if lem in ("lancer", "tirer", "envoyer") and _weapon_theme(tok):
@@ -2908,6 +2923,16 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
         )
     ):
         fr.described = True  # « L'accord est l'aboutissement des travaux d'une commission dont… »
+    if (
+        fr.kind == "death"
+        and tok.dep_ in ("acl", "amod")
+        and h.pos_ == "NOUN"
+        and any(fold(c.text) in ("premier", "premiers", "premiere", "premieres", "seul", "seuls") for c in h.children)
+        and any(c.dep_ == "cop" for c in h.children)
+    ):
+        # « Ce sont les premiers militaires américains tués au combat cette année »: a rank among the dead told
+        # already, no death of its own
+        fr.described = True
     if tok.pos_ == "NOUN" and (
         (_case(tok) == "pour" and _lemma(h) in CHARGES)
         or (_case(tok) in ("de", "d") and _lemma(h) in ("accuser", "soupconner", "inculper", "suspecter"))
