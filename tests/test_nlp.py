@@ -88,6 +88,24 @@ def test_frames_and_figures_parse_each_sentence_of_an_article_once(monkeypatch):
     assert not repeated, f"parsed more than once in one article: {repeated}"
 
 
+def test_texts_and_retokenized_docs_parsed_in_one_batch_parse_as_each_alone():
+    from helpers.extract import nlp
+
+    texts = ["Quelque 2 500 soldats restent déployés dans le pays.", "Le convoi a quitté la base mardi soir."]
+    model = nlp.parser()
+    merged = model.make_doc(texts[0])
+    with merged.retokenize() as r:
+        r.merge(merged[1:3])  # « 2 500 » one token, as the figures' roles read it
+    with nlp.shared_parses():
+        parsed, annotated = nlp.parse_and_annotate(texts[1:], [model.make_doc(texts[1])], [merged])
+        assert nlp.parse(texts[1:])[0] is parsed[0], "a text parsed with a retokenized Doc was not shared"
+    alone = model.make_doc(texts[0])
+    with alone.retokenize() as r:
+        r.merge(alone[1:3])
+    assert _signature(annotated[0]) == _signature(nlp.annotate([alone])[0])
+    assert _signature(parsed[0]) == _signature(model(texts[1]))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -280,6 +280,24 @@ def annotate(docs: list) -> list:
     return docs
 
 
+def parse_and_annotate(texts: list[str], made: list, docs: list) -> tuple[list, list]:
+    """:func:`parse` of ``texts`` (``made``: each already tokenized) and :func:`annotate` of ``docs``, in one
+    batch: (the parses of ``texts``, those of ``docs``). A batch costs about a millisecond whatever its size (each
+    layer of the model called once for all its sentences), and a parse does not depend on the batch it is part of."""
+    share = _shared.get()
+    if share is None:
+        out = annotate(list(made) + list(docs)) if made or docs else []
+        return out[: len(made)], out[len(made) :]
+    todo: dict = {}
+    for k, t in enumerate(texts):
+        if t not in share and t not in todo:
+            todo[t] = made[k]
+    out = annotate(list(todo.values()) + list(docs)) if todo or docs else []
+    for t, doc in zip(todo, out):
+        share[t] = doc
+    return [share[t] for t in texts], out[len(todo) :]
+
+
 def entities(texts: list[str]) -> list:
     """``texts`` tokenized and read by the NER component alone (its own embedding layer), in one batch."""
     nlp = model()
