@@ -192,6 +192,26 @@ def test_tags_parts_of_speech_and_morphology_are_those_of_the_attribute_ruler(te
     assert full(nlp.parser()(text)) == full(shipped(text)), "the ruler's rules as a table changed an annotation"
 
 
+def test_lemmas_are_those_of_spacys_french_lemmatizer_first_time_and_again():
+    import spacy
+    from thinc.api import use_ops
+
+    from helpers.extract import nlp
+
+    texts = [
+        "Les soldats qu'il avait envoyés sont rentrés hier ; elles n'étaient pas parties.",
+        "Nous partirons en septembre, a-t-il affirmé, et les Italiens auront quitté Taji.",
+        "Des tirs de roquettes ont visé les bases où étaient stationnées des troupes étrangères.",
+    ]
+    with use_ops(nlp.BlasOps.name):
+        shipped = spacy.load("fr_core_news_sm", exclude=["senter", "ner"])
+    assert "lemmatizer" in shipped.pipe_names and "lemmatizer" not in nlp.parser().pipe_names
+    for _ in range(2):  # the second time, every (word, part of speech) is known already
+        for text in texts:
+            got = [(t.text, t.pos_, t.lemma_) for t in nlp.parser()(text)]
+            assert got == [(t.text, t.pos_, t.lemma_) for t in shipped(text)], f"a lemma differs in {text!r}"
+
+
 @pytest.mark.parametrize(
     "text,name,role",
     [

@@ -34,7 +34,9 @@ from contextvars import ContextVar
 from functools import lru_cache
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from thinc.api import NumpyOps, registry, use_ops
 
 BATCH = 64  # sentences per nlp.pipe batch (batches across articles measured no faster)
@@ -147,6 +149,57 @@ def fast_tags(nlp) -> None:
     comp.__init__(ruler, n, table, rest, needs)
 
 
+class Lemmas:
+    """The model's French lemmatizer (rule mode), each (word, part of speech) lemmatized once per process.
+
+    spaCy's ``FrenchLemmatizer`` computes a token's lemma from its text and its part of speech only (its rules
+    and tables by part of speech, else its lookup table) and keeps the result by (word, part of speech), but still
+    goes through its whole call for every token (about 1.5 µs a token here); the lemma's string hash is kept here
+    by the same key, and set as it sets it (a token that has a lemma already keeps it, unless the lemmatizer
+    overwrites): every lemma is the lemmatizer's (:func:`fast_lemmas`; tests/test_nlp.py)."""
+
+    MAX = 500_000  # pairs kept at most (then forgotten at once: memory stays bounded whatever the corpus)
+
+    def __init__(self, lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.known: dict[tuple[int, int], int] = {}
+
+    def __call__(self, doc):
+        known, lemmatize, overwrite = self.known, self.lemmatizer.lemmatize, self.lemmatizer.overwrite
+        if len(known) > self.MAX:
+            known.clear()
+        strings = doc.vocab.strings
+        for t in doc:
+            if overwrite or t.lemma == 0:
+                key = (t.orth, t.pos)
+                h = known.get(key)
+                if h is None:
+                    h = known[key] = strings.add(lemmatize(t)[0])
+                t.lemma = h
+        return doc
+
+
+@Language.factory("lemmas")
+def _lemmas(nlp, name):
+    return Lemmas(None)
+
+
+def fast_lemmas(nlp) -> None:
+    """``nlp``'s lemmatizer replaced by :class:`Lemmas` when it is spaCy's French one in rule mode (else it stays)."""
+    from spacy.lang.fr.lemmatizer import FrenchLemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lem = nlp.get_pipe("lemmatizer")
+    if type(lem) is not FrenchLemmatizer or lem.mode != "rule":
+        return
+    lem(nlp.make_doc("le"))  # its tables checked, as at its first call
+    nlp.add_pipe("lemmas", before="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    nlp.get_pipe("lemmas").lemmatizer = lem
+
+
+_HYPHEN = hash_string("-")  # the word « - » in a Doc's array of words (ORTH)
 # the particles of Arabic names written with a hyphen (« al-Asad », « el-Sissi », « ad-Dawla »)
 _PARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "ben", "bin", "abou", "abu"))
 
@@ -195,22 +248,24 @@ def hyphen_names(doc):
     several sentences' roots and the clause around it falls apart. Names it keeps whole (« États-Unis »,
     « Grande-Bretagne ») and lowercase compounds (« nord-est », « a-t-il ») are left as they are."""
     spans, i, n = [], 0, len(doc)
-    while i < n - 2:
-        if _joins(doc[i], doc[i + 1], doc[i + 2]):
-            j = i + 2
-            while j < n - 2 and _joins(doc[j], doc[j + 1], doc[j + 2]):
-                j += 2
-            k = i
-            if doc[i].lower_ in _PARTICLES:
-                # « Hachd al-Chaabi », « Aïn al-Asad », « Abou Mahdi al-Mouhandis »: the names before the particle
-                # are the same name
-                last = spans[-1].end if spans else 0
-                while k - 1 >= last and k > i - 3 and _name_word(doc[k - 1]):
-                    k -= 1
-            spans.append(doc[k : j + 1])
-            i = j + 1
-        else:
-            i += 1
+    # only a hyphen's neighbours can be joined: the hyphens found in the Doc's array of words, no token read
+    # elsewhere (most sentences have none)
+    for h in numpy.flatnonzero(doc.to_array(ORTH) == _HYPHEN).tolist():
+        if h - 1 < i or h - 1 >= n - 2 or not _joins(doc[h - 1], doc[h], doc[h + 1]):
+            continue
+        i = h - 1
+        j = i + 2
+        while j < n - 2 and _joins(doc[j], doc[j + 1], doc[j + 2]):
+            j += 2
+        k = i
+        if doc[i].lower_ in _PARTICLES:
+            # « Hachd al-Chaabi », « Aïn al-Asad », « Abou Mahdi al-Mouhandis »: the names before the particle
+            # are the same name
+            last = spans[-1].end if spans else 0
+            while k - 1 >= last and k > i - 3 and _name_word(doc[k - 1]):
+                k -= 1
+        spans.append(doc[k : j + 1])
+        i = j + 1
     if spans:
         with doc.retokenize() as r:
             for sp in spans:
@@ -239,6 +294,7 @@ def _load():
         nlp = spacy.load("fr_core_news_sm", exclude=["senter"])
     nlp.disable_pipe("ner")
     fast_tags(nlp)
+    fast_lemmas(nlp)
     nlp.add_pipe("hyphen_names", first=True)
     return nlp
 
