@@ -3571,6 +3571,8 @@ def _clauses_at_colons(text: str):
     mars, la coalition a rétrocédé… ») made a boundary the parser keeps: what follows is not a complement of the
     words before it. Not a colon before a quotation (what is said stays the verb's) nor one ending the text."""
     doc = models.parser().make_doc(text)
+    if ":" not in text:  # no colon: no token read
+        return doc
     for t in doc[1:-2]:
         if t.text == ":" and doc[t.i + 1].text not in ('"', "«", "'") and doc[t.i + 1].is_alpha:
             doc[t.i + 1].is_sent_start = True

@@ -378,6 +378,9 @@ class PlaceMatcher:
                 if " " in f and (len(f) >= 8 or (len(f) >= 5 and any(ch.isdigit() for ch in f))):
                     self.phrases.setdefault(f, r.place_id)
         self._kind = dict(zip(gazetteer.place_id, gazetteer.kind))
+        # each place's name, asked for every headline that names a place (a lookup in the gazetteer's frame costs
+        # about 14 µs); by the frame when two rows share an id, as before
+        self._name = dict(zip(gazetteer.place_id, gazetteer.name)) if self.gaz.index.is_unique else None
         self._shared = dict(zip(gazetteer.place_id, gazetteer.shared_with.fillna("")))
         self._capital = dict(zip(gazetteer.place_id, gazetteer.capital.astype(bool)))
         self.context_keys: dict[str, list[str]] = {}  # names valid only after a place word
@@ -399,6 +402,10 @@ class PlaceMatcher:
         """The matcher of a reference folder (built once per process and gazetteer version)."""
         ref = Path(reference_dir) if reference_dir else config.paths().reference
         return _matcher_cached(str(ref.resolve()), digest(ref))
+
+    def name(self, pid: str) -> str:
+        """The gazetteer's name of a place."""
+        return self._name[pid] if self._name is not None else self.gaz.at[pid, "name"]
 
     def kind(self, pid: str) -> str:
         """The kind of a place (base, airport, zone, city, region, country)."""
