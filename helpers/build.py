@@ -96,6 +96,7 @@ class Steps:
         self.p, self.store, self.use_ner = p, store, use_ner
         self.workers = workers or Workers(None, 1)
         self.workers.task, self.workers.prepare, self.workers.forked = self._job, self._prepare, self._forked
+        self.workers.group = self._side_by_side
         self.progress = False  # a progress bar over the articles read or extracted anew
         self._fresh: dict = {}  # extractions made with their reading, by key, until the extraction stage takes them
         # what is kept of an extraction (``keep(row, extraction)``), when not the whole of it: a full build keeps
@@ -132,6 +133,15 @@ class Steps:
         gc.unfreeze()
         gc.collect()
         _long_lived()
+
+    def _side_by_side(self, task, items: list) -> list:
+        """``task`` over a chunk of items side by side, their parses made in one batch of the model
+        (:func:`helpers.extract.nlp.in_lockstep`); the reference data they read loaded first, once."""
+        kinds = {kind for kind, _ in items}
+        needs = {"read": ("outlets", "timeline", "matcher"), "extract": ("matcher",), "date": ("timeline",)}
+        for name in {name for kind in kinds for name in needs.get(kind, ())}:  # cached properties: loaded now
+            getattr(self, name)
+        return nlp.in_lockstep(task, items)
 
     def _job(self, item):
         """One article's reading (``("read", (path, rel, meta, data))``), with its extraction on the window its own

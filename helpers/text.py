@@ -375,6 +375,87 @@ class WordPatterns:
         return [(name, rx) for name, rx, need in self.items if need is None or not need.isdisjoint(starts)]
 
 
+def _class_end(p: str, i: int) -> int:
+    """The position after the character class opened at ``p[i]`` (« [^]a-z] »: a ``]`` first is a member)."""
+    j = i + 1
+    if p.startswith("^", j):
+        j += 1
+    if p.startswith("]", j):
+        j += 1
+    while j < len(p) and p[j] != "]":
+        j += 2 if p[j] == "\\" else 1
+    return j + 1
+
+
+def _group_end(p: str, i: int) -> int | None:
+    """The position after the group whose content starts at ``p[i]`` (its opening parenthesis just before), None
+    when it is not closed or holds a capturing group (grouping its words again would renumber it)."""
+    depth = 1
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(p, i)
+            continue
+        if ch == "(":
+            if not p.startswith("(?", i) or (p.startswith(("(?P", "(?<"), i) and not p.startswith(("(?<=", "(?<!"), i)):
+                return None
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if not depth:
+                return i + 1
+        i += 1
+    return None
+
+
+def _top_alternatives(body: str) -> list[str]:
+    """The alternatives of ``body`` (a group's content, checked by :func:`_group_end`) split at its top-level ``|``."""
+    out, start, depth, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(body, i)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and not depth:
+            out.append(body[start:i])
+            start = i + 1
+        i += 1
+    return out + [body[start:]]
+
+
+def by_first_letter(rx: re.Pattern) -> re.Pattern:
+    """``rx`` (``\\b(word|word…)`` or ``\\b(?:word|word…)`` followed by anything) with its words grouped by their
+    first letter, in the same order within a letter (``\\b(a(?:ttaqu|bat…)|b(?:omb…)…)``): at a position only the
+    words of its letter are tried, instead of every word in turn. Two words of different first letters never match
+    at the same position, so every match is the same. ``rx`` as it is when its form is another (a word that does not
+    start with a plain letter, a capturing group inside, flags that fold case)."""
+    p = rx.pattern
+    if not isinstance(p, str) or rx.flags & re.IGNORECASE:
+        return rx
+    head = next((h for h in ("\\b(?:", "\\b(") if p.startswith(h)), None)
+    end = _group_end(p, len(head)) if head else None
+    if end is None:
+        return rx
+    alts = _top_alternatives(p[len(head) : end - 1])
+    if any(not re.fullmatch(r"[a-z0-9]", a[:1]) or a[1:2] in ("?", "*", "+", "{") for a in alts):
+        return rx
+    groups: dict[str, list[str]] = {}
+    for a in alts:
+        groups.setdefault(a[0], []).append(a[1:])
+    grouped = "|".join(c + "(?:" + "|".join(rest) + ")" for c, rest in groups.items())
+    return re.compile(head + grouped + ")" + p[end:], rx.flags)
+
+
 MEMO_LEN = 1000  # the longest text a short-text memo keeps (at most MEMO_SIZE of them: memory stays bounded)
 MEMO_SIZE = 4096
 

@@ -19,13 +19,16 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 
 MIN_ITEMS = 16  # fewer items than this run in the build's own process: a fork is not worth it
-CHUNK = 4  # items sent to a worker at a time (an article takes tens of milliseconds)
+CHUNK = 16  # items sent to a worker at a time (an article takes tens of milliseconds; the build runs a chunk side by
+# side, its parses in one batch of the model: the more articles, the fuller the batch, and 16 articles are under a
+# second of a worker)
 
 _task: Callable | None = None  # the function the workers run, set before they are forked
+_group: Callable | None = None  # how they run it over a chunk of items (``group(task, items)``), set with it
 
 
-def _run(item):
-    return _task(item)
+def _run_chunk(items: list) -> list:
+    return _group(_task, items)
 
 
 def default_jobs() -> int:
@@ -41,13 +44,19 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def _one_by_one(task: Callable, items: list) -> list:
+    return [task(x) for x in items]
+
+
 class Workers:
     """Map one task over batches of items in ``jobs`` forked processes (see the module's docstring).
 
     ``task(item)`` must be a pure function of the item and of what ``prepare()`` loads; ``prepare`` is
     called once, in this process, just before the workers are forked (a batch run here loads what it
     needs as it goes), and ``forked()`` just after (what only the workers need can be let go here: every
-    later batch runs in the workers)."""
+    later batch runs in the workers). ``group(task, items)``: ``task`` over a chunk of :data:`CHUNK` items, their
+    results in order (default: one after the other; the build's runs them side by side, their parses in one batch
+    of the model: :func:`helpers.extract.nlp.in_lockstep`)."""
 
     def __init__(
         self,
@@ -55,8 +64,10 @@ class Workers:
         jobs: int | None = None,
         prepare: Callable[[], None] | None = None,
         forked: Callable[[], None] | None = None,
+        group: Callable[[Callable, list], list] | None = None,
     ):
         self.task, self.prepare, self.forked = task, prepare, forked
+        self.group = group or _one_by_one
         self.jobs = max(1, default_jobs() if jobs is None else int(jobs))
         self._pool = None
 
@@ -65,17 +76,18 @@ class Workers:
         items = list(items)
         if not items:
             return iter(())
+        chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
         if self._pool is None and (self.jobs < 2 or len(items) < MIN_ITEMS or not can_fork()):
-            return map(self.task, items)
+            return (r for c in chunks for r in self.group(self.task, c))
         if self._pool is None:
             if self.prepare is not None:
                 self.prepare()
-            global _task
-            _task = self.task  # the forked workers inherit it (nothing is sent but the items)
+            global _task, _group
+            _task, _group = self.task, self.group  # the forked workers inherit them (nothing is sent but the items)
             self._pool = multiprocessing.get_context("fork").Pool(self.jobs)
             if self.forked is not None:
                 self.forked()
-        return self._pool.imap(_run, items, CHUNK)
+        return (r for rs in self._pool.imap(_run_chunk, chunks) for r in rs)
 
     def close(self) -> None:
         """Stop the workers (they are idle between batches)."""

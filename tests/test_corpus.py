@@ -199,6 +199,31 @@ def test_word_starts_reads_a_word_pattern_and_declines_any_other():
     assert text_starts("les peshmergas, l'EI") == {"le", "pe", "EI"}
 
 
+def test_words_grouped_by_first_letter_match_what_the_word_list_matches():
+    """text.by_first_letter: a pattern of words tried letter by letter finds the same matches, in the same order and
+    with the same groups (the first word of a letter that matches at a position, as in the flat list); a pattern of
+    another form is left as it is."""
+    import re
+
+    from helpers.text import by_first_letter
+
+    flat = re.compile(r"\b(retir|retrait|rapatri|tir|tu[eé]|tua|attaqu|operations?\b[^.]{0,30}\bcontre|a la tete d|t)")
+    grouped = by_first_letter(flat)
+    assert grouped is not flat and grouped.pattern.count("|") < flat.pattern.count("|") + 6
+    text = (
+        "les troupes se sont retirées ; le retrait, un tir, trois soldats tués, une attaque, des opérations menées "
+        "contre l'EI, a la tete de la mission, tua, t, retraite, rapatriés"
+    ).replace("é", "e")
+    assert [(m.span(), m.group(1)) for m in grouped.finditer(text)] == [
+        (m.span(), m.group(1)) for m in flat.finditer(text)
+    ]
+    assert [m.group() for m in grouped.finditer("le retrait")] == ["retrait"]
+    for other in (r"\b(?:\w{3,}ra|plan)", r"\b(a|b(c)|d)x", r"\b(?:ab|[x]y)z", r"(?:ab|ac)", r"\b(?:a?b|c)"):
+        rx = re.compile(other)
+        assert by_first_letter(rx) is rx, f"{other} should be left as it is"
+    assert by_first_letter(re.compile(r"\b(ab|ac)", re.I)).pattern == r"\b(ab|ac)", "case folded: left as it is"
+
+
 def test_a_short_text_memo_computes_a_short_text_once_and_never_shares_its_list():
     """text.short_text_memo: a short text is computed once; each call gets its own list (a caller may change it);
     a text longer than MEMO_LEN is computed every time (not kept)."""

@@ -88,6 +88,24 @@ def test_frames_and_figures_parse_each_sentence_of_an_article_once(monkeypatch):
     assert not repeated, f"parsed more than once in one article: {repeated}"
 
 
+def test_texts_and_retokenized_docs_parsed_in_one_batch_parse_as_each_alone():
+    from helpers.extract import nlp
+
+    texts = ["Quelque 2 500 soldats restent déployés dans le pays.", "Le convoi a quitté la base mardi soir."]
+    model = nlp.parser()
+    merged = model.make_doc(texts[0])
+    with merged.retokenize() as r:
+        r.merge(merged[1:3])  # « 2 500 » one token, as the figures' roles read it
+    with nlp.shared_parses():
+        parsed, annotated = nlp.parse_and_annotate(texts[1:], [model.make_doc(texts[1])], [merged])
+        assert nlp.parse(texts[1:])[0] is parsed[0], "a text parsed with a retokenized Doc was not shared"
+    alone = model.make_doc(texts[0])
+    with alone.retokenize() as r:
+        r.merge(alone[1:3])
+    assert _signature(annotated[0]) == _signature(nlp.annotate([alone])[0])
+    assert _signature(parsed[0]) == _signature(model(texts[1]))
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -174,6 +192,26 @@ def test_tags_parts_of_speech_and_morphology_are_those_of_the_attribute_ruler(te
     assert full(nlp.parser()(text)) == full(shipped(text)), "the ruler's rules as a table changed an annotation"
 
 
+def test_lemmas_are_those_of_spacys_french_lemmatizer_first_time_and_again():
+    import spacy
+    from thinc.api import use_ops
+
+    from helpers.extract import nlp
+
+    texts = [
+        "Les soldats qu'il avait envoyés sont rentrés hier ; elles n'étaient pas parties.",
+        "Nous partirons en septembre, a-t-il affirmé, et les Italiens auront quitté Taji.",
+        "Des tirs de roquettes ont visé les bases où étaient stationnées des troupes étrangères.",
+    ]
+    with use_ops(nlp.BlasOps.name):
+        shipped = spacy.load("fr_core_news_sm", exclude=["senter", "ner"])
+    assert "lemmatizer" in shipped.pipe_names and "lemmatizer" not in nlp.parser().pipe_names
+    for _ in range(2):  # the second time, every (word, part of speech) is known already
+        for text in texts:
+            got = [(t.text, t.pos_, t.lemma_) for t in nlp.parser()(text)]
+            assert got == [(t.text, t.pos_, t.lemma_) for t in shipped(text)], f"a lemma differs in {text!r}"
+
+
 @pytest.mark.parametrize(
     "text,name,role",
     [
@@ -197,3 +235,67 @@ def test_lowercase_compounds_and_inversions_are_left_as_the_tokenizer_cuts_them(
 
     doc = nlp.parse(["Que va-t-il faire dans le nord-est du pays ?"])[0]
     assert "-t" in [t.text for t in doc] and "nord-est" in [t.text for t in doc], [t.text for t in doc]
+
+
+LOCKSTEP_ARTICLES = [
+    (
+        "Des drones visent une base\n\n"
+        "Deux drones ont visé jeudi la base de Harir, au nord d'Erbil, sans faire de victime, selon la coalition.\n"
+        "Quelque 2 500 militaires américains restent stationnés dans le pays.\n"
+    ),
+    (
+        "Le retrait se poursuit\n\n"
+        "Les forces italiennes ont quitté lundi le camp de Taji, remis aux forces irakiennes.\n"
+        "Un porte-parole a indiqué que 300 soldats rentreraient en Italie d'ici à la fin du mois.\n"
+    ),
+    (
+        "Manifestation à Bagdad\n\n"
+        "Des milliers de manifestants ont défilé vendredi dans la capitale pour exiger le départ des troupes.\n"
+    ),
+]
+
+
+def _extract_one(text: str):
+    from helpers.extract.article import extract_article
+    from helpers.extract.places import PlaceMatcher
+    from tests.conftest import ROOT
+
+    row = SimpleNamespace(
+        article_id=str(abs(hash(text)))[:8], text=text, title=text.split("\n")[0], outlet="AFP",
+        published="2022-05-06", published_end="2022-05-06", published_precision="day",
+    )  # fmt: skip
+    ex = extract_article(row, PlaceMatcher.load(ROOT / "data" / "reference"), use_ner=True)
+    return repr((ex.mentions, ex.events, ex.figures, ex.unplaced))
+
+
+def test_articles_extracted_side_by_side_give_what_each_gives_alone_with_one_batch_per_step(monkeypatch):
+    from helpers.extract import nlp
+
+    alone = [_extract_one(t) for t in LOCKSTEP_ARTICLES]
+    batches: list[tuple[str, int]] = []
+    real = nlp._run_now
+
+    def counted(kind, docs):
+        batches.append((kind, len(docs)))
+        return real(kind, docs)
+
+    monkeypatch.setattr(nlp, "_run_now", counted)
+    together = nlp.in_lockstep(_extract_one, LOCKSTEP_ARTICLES)
+    side_by_side = len(batches)
+    batches.clear()
+    for t in LOCKSTEP_ARTICLES:
+        _extract_one(t)
+    assert together == alone, "an article extracted beside others differs from its extraction alone"
+    assert side_by_side < len(batches), f"side by side, {side_by_side} batches; one by one, {len(batches)}"
+
+
+def test_an_article_that_fails_beside_others_raises_and_does_not_hang():
+    from helpers.extract import nlp
+
+    def task(text):
+        if text.startswith("Manifestation"):
+            raise ValueError("this one fails")
+        return _extract_one(text)
+
+    with pytest.raises(ValueError, match="this one fails"):
+        nlp.in_lockstep(task, LOCKSTEP_ARTICLES)

@@ -130,7 +130,7 @@ def _extract_article(row, matcher: PlaceMatcher, use_ner: bool) -> ArticleExtrac
         generic,
         skip=dl,
         exprs=all_exprs,
-        place_name=lambda pid: matcher.gaz.at[pid, "name"],
+        place_name=matcher.name,
         site_ids={m.place_id for m in mentions if matcher.kind(m.place_id) in SITE_KINDS},
     )
     figures = []

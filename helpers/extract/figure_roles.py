@@ -438,10 +438,10 @@ def parse_many(items: list[tuple[str, list[tuple[int, int]]]]) -> list:
     plain = [k for k, (_, m) in enumerate(made) if not m]
     merged = [k for k, (_, m) in enumerate(made) if m]
     docs: list = [None] * len(items)
-    parsed = models.parse([_plain(items[k][0]) for k in plain], [made[k][0] for k in plain])
-    for k, doc in zip(plain, parsed):
-        docs[k] = doc
-    for k, doc in zip(merged, models.annotate([made[k][0] for k in merged])):
+    parsed, annotated = models.parse_and_annotate(  # one batch
+        [_plain(items[k][0]) for k in plain], [made[k][0] for k in plain], [made[k][0] for k in merged]
+    )
+    for k, doc in zip(plain + merged, parsed + annotated):
         docs[k] = doc
     return docs
 

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from .. import vocabulary
-from ..text import WordPatterns, fold, short_text_memo
+from ..text import WordPatterns, by_first_letter, fold, short_text_memo
 from . import nlp as models
 from .dates import CALENDAR_WORDS, MONTHS
 
@@ -3789,11 +3789,14 @@ PLAN_CUE = re.compile(
 )
 
 
+_CANDIDATE_FAST = by_first_letter(CANDIDATE)  # the same matches, its words tried by their first letter
+
+
 def _worth_parsing(folded: str, a: int, b: int, dated: set | None, index: int) -> bool:
     """A sentence that may hold an event: a candidate predicate other than a verb of saying, or a statement
     that can be news of its own (it carries a date, or says what is to come, a demand, a denial)."""
     found = False
-    for m in CANDIDATE.finditer(folded, a, b):
+    for m in _CANDIDATE_FAST.finditer(folded, a, b):
         if not STATEMENT_CANDIDATE.match(m.group()):
             return True
         found = True
@@ -3834,6 +3837,8 @@ def _clauses_at_colons(text: str):
     mars, la coalition a rétrocédé… ») made a boundary the parser keeps: what follows is not a complement of the
     words before it. Not a colon before a quotation (what is said stays the verb's) nor one ending the text."""
     doc = models.parser().make_doc(text)
+    if ":" not in text:  # no colon: no token read
+        return doc
     for t in doc[1:-2]:
         if t.text == ":" and doc[t.i + 1].text not in ('"', "«", "'") and doc[t.i + 1].is_alpha:
             doc[t.i + 1].is_sent_start = True

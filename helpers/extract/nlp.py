@@ -27,13 +27,16 @@ memory does not grow with the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
 import numpy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from thinc.api import NumpyOps, registry, use_ops
 
 BATCH = 64  # sentences per nlp.pipe batch (batches across articles measured no faster)
@@ -146,6 +149,57 @@ def fast_tags(nlp) -> None:
     comp.__init__(ruler, n, table, rest, needs)
 
 
+class Lemmas:
+    """The model's French lemmatizer (rule mode), each (word, part of speech) lemmatized once per process.
+
+    spaCy's ``FrenchLemmatizer`` computes a token's lemma from its text and its part of speech only (its rules
+    and tables by part of speech, else its lookup table) and keeps the result by (word, part of speech), but still
+    goes through its whole call for every token (about 1.5 µs a token here); the lemma's string hash is kept here
+    by the same key, and set as it sets it (a token that has a lemma already keeps it, unless the lemmatizer
+    overwrites): every lemma is the lemmatizer's (:func:`fast_lemmas`; tests/test_nlp.py)."""
+
+    MAX = 500_000  # pairs kept at most (then forgotten at once: memory stays bounded whatever the corpus)
+
+    def __init__(self, lemmatizer):
+        self.lemmatizer = lemmatizer
+        self.known: dict[tuple[int, int], int] = {}
+
+    def __call__(self, doc):
+        known, lemmatize, overwrite = self.known, self.lemmatizer.lemmatize, self.lemmatizer.overwrite
+        if len(known) > self.MAX:
+            known.clear()
+        strings = doc.vocab.strings
+        for t in doc:
+            if overwrite or t.lemma == 0:
+                key = (t.orth, t.pos)
+                h = known.get(key)
+                if h is None:
+                    h = known[key] = strings.add(lemmatize(t)[0])
+                t.lemma = h
+        return doc
+
+
+@Language.factory("lemmas")
+def _lemmas(nlp, name):
+    return Lemmas(None)
+
+
+def fast_lemmas(nlp) -> None:
+    """``nlp``'s lemmatizer replaced by :class:`Lemmas` when it is spaCy's French one in rule mode (else it stays)."""
+    from spacy.lang.fr.lemmatizer import FrenchLemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lem = nlp.get_pipe("lemmatizer")
+    if type(lem) is not FrenchLemmatizer or lem.mode != "rule":
+        return
+    lem(nlp.make_doc("le"))  # its tables checked, as at its first call
+    nlp.add_pipe("lemmas", before="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    nlp.get_pipe("lemmas").lemmatizer = lem
+
+
+_HYPHEN = hash_string("-")  # the word « - » in a Doc's array of words (ORTH)
 # the particles of Arabic names written with a hyphen (« al-Asad », « el-Sissi », « ad-Dawla »)
 _PARTICLES = frozenset(("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "ben", "bin", "abou", "abu"))
 
@@ -194,22 +248,24 @@ def hyphen_names(doc):
     several sentences' roots and the clause around it falls apart. Names it keeps whole (« États-Unis »,
     « Grande-Bretagne ») and lowercase compounds (« nord-est », « a-t-il ») are left as they are."""
     spans, i, n = [], 0, len(doc)
-    while i < n - 2:
-        if _joins(doc[i], doc[i + 1], doc[i + 2]):
-            j = i + 2
-            while j < n - 2 and _joins(doc[j], doc[j + 1], doc[j + 2]):
-                j += 2
-            k = i
-            if doc[i].lower_ in _PARTICLES:
-                # « Hachd al-Chaabi », « Aïn al-Asad », « Abou Mahdi al-Mouhandis »: the names before the particle
-                # are the same name
-                last = spans[-1].end if spans else 0
-                while k - 1 >= last and k > i - 3 and _name_word(doc[k - 1]):
-                    k -= 1
-            spans.append(doc[k : j + 1])
-            i = j + 1
-        else:
-            i += 1
+    # only a hyphen's neighbours can be joined: the hyphens found in the Doc's array of words, no token read
+    # elsewhere (most sentences have none)
+    for h in numpy.flatnonzero(doc.to_array(ORTH) == _HYPHEN).tolist():
+        if h - 1 < i or h - 1 >= n - 2 or not _joins(doc[h - 1], doc[h], doc[h + 1]):
+            continue
+        i = h - 1
+        j = i + 2
+        while j < n - 2 and _joins(doc[j], doc[j + 1], doc[j + 2]):
+            j += 2
+        k = i
+        if doc[i].lower_ in _PARTICLES:
+            # « Hachd al-Chaabi », « Aïn al-Asad », « Abou Mahdi al-Mouhandis »: the names before the particle
+            # are the same name
+            last = spans[-1].end if spans else 0
+            while k - 1 >= last and k > i - 3 and _name_word(doc[k - 1]):
+                k -= 1
+        spans.append(doc[k : j + 1])
+        i = j + 1
     if spans:
         with doc.retokenize() as r:
             for sp in spans:
@@ -217,10 +273,20 @@ def hyphen_names(doc):
     return doc
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()  # extractions side by side (in_lockstep) asking for the model at once load it once
+
+
 def model():
     """The small French model, loaded once per process, built on :class:`BlasOps`: the parsing components
-    enabled, NER loaded but disabled (run alone by :func:`entities`), the sentence recognizer not loaded."""
+    enabled, NER loaded but disabled (run alone by :func:`entities`), the sentence recognizer not loaded.
+    ``model.cache_clear()`` lets it go (loaded again when next asked)."""
+    with _LOADING:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load():
+    """:func:`model`, loaded."""
     import spacy
 
     one_thread()
@@ -228,8 +294,12 @@ def model():
         nlp = spacy.load("fr_core_news_sm", exclude=["senter"])
     nlp.disable_pipe("ner")
     fast_tags(nlp)
+    fast_lemmas(nlp)
     nlp.add_pipe("hyphen_names", first=True)
     return nlp
+
+
+model.cache_clear = _load.cache_clear
 
 
 def parser():
@@ -257,12 +327,12 @@ def parse(texts: list[str], made: list | None = None) -> list:
     already tokenized by the model (``make_doc``), parsed as they are instead of being tokenized again."""
     share = _shared.get()
     if share is None:
-        return list(parser().pipe(texts if made is None else made, batch_size=BATCH))
+        return annotate(made if made is not None else [parser().make_doc(t) for t in texts])
     todo: dict = {}
     for k, t in enumerate(texts):
         if t not in share and t not in todo:
-            todo[t] = t if made is None else made[k]
-    for t, doc in zip(todo, parser().pipe(todo.values(), batch_size=BATCH)):
+            todo[t] = parser().make_doc(t) if made is None else made[k]
+    for t, doc in zip(todo, annotate(list(todo.values()))):
         share[t] = doc
     return [share[t] for t in texts]
 
@@ -274,13 +344,147 @@ def shared_parse(text: str):
 
 
 def annotate(docs: list) -> list:
-    """The parses of Docs already tokenized (and perhaps retokenized by the caller), in one batch."""
+    """The parses of Docs already tokenized (and perhaps retokenized by the caller), in one batch (with the other
+    articles' in :func:`in_lockstep`)."""
+    return _run("parse", list(docs))
+
+
+def parse_and_annotate(texts: list[str], made: list, docs: list) -> tuple[list, list]:
+    """:func:`parse` of ``texts`` (``made``: each already tokenized) and :func:`annotate` of ``docs``, in one
+    batch: (the parses of ``texts``, those of ``docs``). A batch costs about a millisecond whatever its size (each
+    layer of the model called once for all its sentences), and a parse does not depend on the batch it is part of."""
+    share = _shared.get()
+    if share is None:
+        out = annotate(list(made) + list(docs))
+        return out[: len(made)], out[len(made) :]
+    todo: dict = {}
+    for k, t in enumerate(texts):
+        if t not in share and t not in todo:
+            todo[t] = made[k]
+    out = annotate(list(todo.values()) + list(docs))
+    for t, doc in zip(todo, out):
+        share[t] = doc
+    return [share[t] for t in texts], out[len(todo) :]
+
+
+def entities(texts: list[str]) -> list:
+    """``texts`` tokenized and read by the NER component alone (its own embedding layer), in one batch (with the
+    other articles' in :func:`in_lockstep`)."""
+    nlp = model()
+    return _run("ner", [nlp.make_doc(t) for t in texts])
+
+
+def _run_now(kind: str, docs: list) -> list:
+    """``docs`` through the parsing pipeline (``kind`` "parse") or the NER component ("ner"), in one batch."""
+    if kind == "ner":
+        return list(model().get_pipe("ner").pipe(docs, batch_size=BATCH))
     for _, proc in parser().pipeline:
         docs = list(proc.pipe(docs, batch_size=BATCH)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
     return docs
 
 
-def entities(texts: list[str]) -> list:
-    """``texts`` tokenized and read by the NER component alone (its own embedding layer), in one batch."""
-    nlp = model()
-    return list(nlp.get_pipe("ner").pipe((nlp.make_doc(t) for t in texts), batch_size=BATCH))
+# --- several articles' parses in one batch ---------------------------------------------------------------
+
+
+class _Request:
+    __slots__ = ("kind", "docs", "out", "error", "done")
+
+    def __init__(self, kind: str, docs: list):
+        self.kind, self.docs, self.out, self.error, self.done = kind, docs, None, None, False
+
+
+class Lockstep:
+    """The model's batches of several extractions run side by side (:func:`in_lockstep`): each asks for its parses
+    (:func:`_run`) and waits; when every one still running waits, the parses they all asked for are made in one
+    batch per kind (parsing pipeline, NER), and each goes on with its own. The extractions take turns (one thread
+    runs at a time, and none while a batch runs), so what each computes is what it computes alone."""
+
+    def __init__(self, n: int):
+        self.cond = threading.Condition()
+        self.running = n  # the extractions neither waiting nor finished
+        self.pending: list[_Request] = []
+
+    def submit(self, kind: str, docs: list) -> list:
+        """The parses of ``docs`` (``kind``: see :func:`_run_now`), made with the other extractions' when they all
+        wait."""
+        req = _Request(kind, docs)
+        with self.cond:
+            self.pending.append(req)
+            self.running -= 1
+            if self.running == 0:
+                self._flush()
+            while not req.done:
+                self.cond.wait()
+        if req.error is not None:
+            raise req.error
+        return req.out
+
+    def leave(self) -> None:
+        """One extraction finished: the others' parses are made if they all wait."""
+        with self.cond:
+            self.running -= 1
+            if self.running == 0 and self.pending:
+                self._flush()
+
+    def _flush(self) -> None:
+        """Every request pending, one batch per kind (the lock held, every other extraction waiting)."""
+        reqs, self.pending = self.pending, []
+        for kind in ("parse", "ner"):
+            group = [r for r in reqs if r.kind == kind]
+            if not group:
+                continue
+            try:
+                out = _run_now(kind, [d for r in group for d in r.docs])
+            except Exception as exc:  # every extraction of the batch fails with it, none waits forever
+                for r in group:
+                    r.error = exc
+                continue
+            at = 0
+            for r in group:
+                r.out, at = out[at : at + len(r.docs)], at + len(r.docs)
+        for r in reqs:
+            r.done = True
+        self.running += len(reqs)
+        self.cond.notify_all()
+
+
+_lockstep: ContextVar[Lockstep | None] = ContextVar("lockstep", default=None)
+
+
+def _run(kind: str, docs: list) -> list:
+    """:func:`_run_now`, or with the other extractions' parses inside :func:`in_lockstep`."""
+    if not docs:
+        return []
+    step = _lockstep.get()
+    return _run_now(kind, docs) if step is None else step.submit(kind, docs)
+
+
+def in_lockstep(task: Callable, items: list) -> list:
+    """``task`` over ``items``, each in a thread of its own, their parses made together (:class:`Lockstep`): one
+    batch of the model for all the items' sentences instead of one per item and step. The results are in the items'
+    order and are what ``task`` gives each item alone (a parse does not depend on its batch); the first item's
+    exception that fails is raised."""
+    if len(items) < 2:
+        return [task(x) for x in items]
+    step = Lockstep(len(items))
+    out: list = [None] * len(items)
+    errors: list = [None] * len(items)
+
+    def run(i: int) -> None:
+        _lockstep.set(step)  # this thread's own context
+        try:
+            out[i] = task(items[i])
+        except BaseException as exc:  # raised below, in the caller's thread
+            errors[i] = exc
+        finally:
+            step.leave()
+
+    threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(items))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for e in errors:
+        if e is not None:
+            raise e
+    return out
