@@ -543,6 +543,14 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
             made[key] = steps.extract(r)
         return made[key]
 
+    saved_made: dict = {}  # saved article -> its saved extraction (the rounds ask again for the same ones)
+
+    def extract_saved(aid: str):
+        """A saved article's extraction on its saved publication window."""
+        if aid not in saved_made:
+            saved_made[aid] = extract(saved_row(aid))
+        return saved_made[aid]
+
     dated, extracts, rounds, log, posted, earlier = date_added(
         ok,
         files,
@@ -550,7 +558,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         kv["anchors"],
         log,
         extract,
-        lambda aid: extract(saved_row(aid)),
+        extract_saved,
         read_saved,
         PubMemo(steps.store, steps.timeline),
     )

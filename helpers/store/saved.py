@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from stat import S_ISREG
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -83,9 +84,9 @@ class NotSaved(Exception):
     """No usable saved build (the message says why)."""
 
 
-@dataclass(frozen=True)
-class AnchorRef:
-    """What date reasoning reads of an anchor event (see :func:`helpers.across.dating.article_constraints`)."""
+class AnchorRef(NamedTuple):
+    """What date reasoning reads of an anchor event (see :func:`helpers.across.dating.article_constraints`): a
+    named tuple, made by the thousand when a rebuild reads the saved anchors of a common key."""
 
     article_id: str
     event_id: str
