@@ -498,13 +498,18 @@ def update_merge_index(stores: dict, g: Greedy, dirty: set, cids: dict) -> None:
             clusters.pop(f)
             continue
         affected.update((c.fam, k) for k in c.keys)
-        clusters[f] = (cids[f], c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))
+        now = (cids[f], c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))
+        if now != old:  # only what changed is written
+            clusters[f] = now
         first: dict = {}
         for m in c.members:
             for k in m.keys:
                 first.setdefault((c.fam, k), m.skey)
         regs[f] = first
     for key in affected:
-        reg = [(t, f) for t, f in registry.get(key) or () if f not in dirty]
+        old = registry.get(key) or []
+        reg = [(t, f) for t, f in old if f not in dirty]
         reg += [(first[key], f) for f, first in regs.items() if key in first]
-        registry[key] = sorted(reg)
+        reg.sort()
+        if reg != old:  # a common key's registry holds thousands of clusters: written only when it changed
+            registry[key] = reg

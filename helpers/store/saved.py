@@ -237,9 +237,10 @@ class KV:
     """One space of ``build.sqlite``'s key-value table (anchors, registry or clusters): values read on
     demand (or prefetched), changes kept until saved."""
 
-    def __init__(self, con: sqlite3.Connection | None, space: str):
+    def __init__(self, con: sqlite3.Connection | None, space: str, read: dict | None = None):
         self.con, self.space = con, space
-        self._read: dict = {}
+        # the values read (None: known to be absent); ``read``: those this process knows of the saved build already
+        self._read: dict = {} if read is None else read
         self.changed: dict = {}
         self.replaced = con is None  # a full build: the whole space is written anew
 
@@ -287,6 +288,13 @@ class KV:
     def fill(self, items) -> None:
         """Replace the whole content (a full build)."""
         self.replaced, self._read, self.changed = True, {}, dict(items)
+
+    def saved(self) -> dict | None:
+        """What this process knows of the space once :meth:`write`'s transaction is committed (the values read
+        and the changes written), or None after a fill (the whole space: not kept, it may be large)."""
+        if self.replaced:
+            return None
+        return self._read | self.changed
 
     def write(self, con: sqlite3.Connection) -> None:
         """Write the changes (or the whole space, after a fill) in ``con``'s transaction."""
@@ -344,8 +352,12 @@ class SavedBuild:
                 raise NotSaved("the saved build is from another version")
             if sb.state["fingerprint"] != code_fingerprint(str(p.reference.resolve()), BUILD_CODE):
                 raise NotSaved("no saved build for this code and reference data")
-            sb.files = {n: (s, m, k) for n, s, m, k in sb.con.execute("SELECT name, size, mtime, key FROM files")}
-            sb.kv = {s: KV(sb.con, s) for s in SPACES}
+            known = _KNOWN.get(str(sb.path))
+            if known is None or known["saved_ns"] != sb.state["saved_ns"]:  # not the build this process saved last
+                files = {n: (s, m, k) for n, s, m, k in sb.con.execute("SELECT name, size, mtime, key FROM files")}
+                known = _KNOWN[str(sb.path)] = dict(saved_ns=sb.state["saved_ns"], files=files, kv={})
+            sb.files = dict(known["files"])
+            sb.kv = {s: KV(sb.con, s, known["kv"].setdefault(s, {})) for s in SPACES}
             sb.frames()
         except (sqlite3.Error, codec.CodecError, KeyError, TypeError, OSError, ValueError) as exc:
             raise NotSaved(f"the saved build could not be read ({type(exc).__name__}: {exc})") from exc
@@ -392,6 +404,10 @@ class SavedBuild:
 
 
 _TABLES: dict = {}  # path -> (identity of the file, the frame read from it): what this process read
+# build.sqlite's path -> what this process knows of the saved build there, while it is the one of ``saved_ns`` (the
+# build this process read or saved last): its files and the kv values read or written (a live kernel's next build
+# reads and decodes again only the values it did not meet)
+_KNOWN: dict = {}
 TABLES_KEPT = 64  # table files kept in memory (a base and its journal parts: every growing table, 16 patches)
 
 
@@ -486,10 +502,24 @@ def save(
                     raise sqlite3.OperationalError("saved build changed meanwhile")
             con.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (json.dumps(state, ensure_ascii=False),))
             con.execute("INSERT OR REPLACE INTO meta VALUES ('saved_ns', ?)", (str(state["saved_ns"]),))
-            con.execute("DELETE FROM files")
-            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)", [(n, *v) for n, v in sorted(inputs.files.items())])
+            if prev is not None:  # the rows of the files that changed
+                gone_files = [(n,) for n in sorted(set(prev.files) - set(inputs.files))]
+                con.executemany("DELETE FROM files WHERE name = ?", gone_files)
+                rows = [(n, *v) for n, v in sorted(inputs.files.items()) if prev.files.get(n) != tuple(v)]
+                con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+            else:
+                con.execute("DELETE FROM files")
+                con.executemany(
+                    "INSERT INTO files VALUES (?, ?, ?, ?)", [(n, *v) for n, v in sorted(inputs.files.items())]
+                )
             for space in kv.values():
                 space.write(con)
+        known = {s: space.saved() for s, space in kv.items()}
+        _KNOWN[str(path)] = dict(
+            saved_ns=state["saved_ns"],
+            files={n: tuple(v) for n, v in inputs.files.items()},
+            kv={s: v for s, v in known.items() if v is not None},
+        )
         keep = {base, *journal, tag}
         for f in folder.glob("*.parquet"):
             if f.name.split(".")[0] not in keep:
