@@ -399,3 +399,24 @@ def test_a_live_process_keeps_what_it_saved_until_another_process_saves(tmp_path
     assert again.kv["clusters"].get(written[0])[0] == "c-from-elsewhere" and decoded == ["clusters"]
     assert 1 in {m for _, m, _ in again.files.values()}
     again.con.close()
+
+
+def test_a_live_process_puts_in_only_the_new_journal_part_and_gets_the_same_tables(tmp_path):
+    """After each patch, the growing tables a live process makes from the ones it made before plus the new
+    journal part are those made from the base and every part (values, order and types)."""
+    data = make_data_dir(tmp_path)
+    p = config.paths(data)
+    build(data)
+    for f in sorted(UNSEEN.glob("*.txt"))[:4]:
+        _add(data, f)
+        build(data)
+        sb = saved.SavedBuild.load(p)
+        assert sb.state["journal"], "a patch"
+        made = sb.frames()
+        known = saved._FRAMES[str(sb.path)]["journal"]
+        assert known == sb.state["journal"]
+        whole = sb._from_files(sb.state["base"], sb.state["journal"], sb.state.get("replaced", {}))
+        for n in saved.GROWING:
+            assert made[n].dtypes.equals(whole[n].dtypes), n
+            assert made[n].equals(whole[n]), f"{n} after adding {f.name}"
+        sb.con.close()

@@ -367,25 +367,52 @@ class SavedBuild:
         return read_table(self.folder / f"{tag}.{name}.parquet")
 
     def frames(self) -> dict:
-        """The growing tables: the base with the journal parts' rows put in place."""
+        """The growing tables: the base with the journal parts' rows put in place. A process that made them for
+        an earlier state of the same base and journal (a live kernel's previous build) puts in only the parts
+        written since (each part's rows after the rows of the same key, in place of the rows it replaces: what
+        putting them all in at once gives)."""
         if self._frames is None:
-            frames = {n: self._read(self.state["base"], n) for n in GROWING}
-            journal, replaced = self.state["journal"], self.state.get("replaced", {})
-            for n, by in GROWING.items():
-                parts = [self._read(tag, n) for tag in journal]
-                later: set = set()  # the rows a later part replaces (by article, or by file for the corpus)
-                for i in reversed(range(len(parts))):
-                    if later:
-                        parts[i] = parts[i][~parts[i][by].isin(later)]
-                    later.update(replaced.get(journal[i], {}).get(n, ()))
-                if later:
-                    frames[n] = frames[n][~frames[n][by].isin(later)]
-                if parts:
-                    frames[n] = insert_sorted(frames[n], pd.concat(parts, ignore_index=True), by)
+            base, journal, replaced = self.state["base"], self.state["journal"], self.state.get("replaced", {})
+            known = _FRAMES.get(str(self.path))
+            if known is not None and _continues(known, base, journal, replaced, self.folder):
+                frames = dict(known["frames"])
+                for tag in journal[len(known["journal"]) :]:
+                    for n, by in GROWING.items():
+                        gone = replaced.get(tag, {}).get(n, ())
+                        old = frames[n][~frames[n][by].isin(set(gone))] if gone else frames[n]
+                        frames[n] = insert_sorted(old, self._read(tag, n), by)
+            else:
+                frames = self._from_files(base, journal, replaced)
+            _FRAMES[str(self.path)] = dict(
+                base=base, journal=list(journal), replaced={t: replaced[t] for t in journal if t in replaced},
+                idents=_identities(self.folder, base, journal), frames={n: frames[n] for n in GROWING},
+            )  # fmt: skip
             frames["chronology"] = self._read(self.state["tables"], "chronology")
             frames["places"] = self._read(self.state["tables"], "places")
             self._frames = frames
         return self._frames
+
+    def _from_files(self, base: str, journal: list, replaced: dict) -> dict:
+        """The growing tables from the base and every journal part."""
+        frames = {n: self._read(base, n) for n in GROWING}
+        for n, by in GROWING.items():
+            parts = [self._read(tag, n) for tag in journal]
+            later: set = set()  # the rows a later part replaces (by article, or by file for the corpus)
+            for i in reversed(range(len(parts))):
+                if later:
+                    parts[i] = parts[i][~parts[i][by].isin(later)]
+                later.update(replaced.get(journal[i], {}).get(n, ()))
+            if later:
+                frames[n] = frames[n][~frames[n][by].isin(later)]
+            # a part written without rows adds nothing, nor the types of its columns (as when put in alone)
+            parts = [part for tag, part in zip(journal, parts) if not self._empty(tag, n)]
+            if parts:
+                frames[n] = insert_sorted(frames[n], pd.concat(parts, ignore_index=True), by)
+        return frames
+
+    def _empty(self, tag: str, name: str) -> bool:
+        """Was a table's part written without rows?"""
+        return not len(self._read(tag, name))
 
     def tables(self) -> dict:
         """The saved tables, as :class:`helpers.tables.Tables` holds them."""
@@ -404,6 +431,34 @@ class SavedBuild:
 
 
 _TABLES: dict = {}  # path -> (identity of the file, the frame read from it): what this process read
+# build.sqlite's path -> the growing tables this process made last (SavedBuild.frames), with the base, journal and
+# replaced rows they were made of and the identities of their files
+_FRAMES: dict = {}
+
+
+def _identities(folder: Path, base: str, journal: list) -> list:
+    """The identities of the growing tables' files of a base and its journal (None for a file missing)."""
+    out = []
+    for tag in [base, *journal]:
+        for n in GROWING:
+            try:
+                out.append(identity(folder / f"{tag}.{n}.parquet"))
+            except OSError:
+                out.append(None)
+    return out
+
+
+def _continues(known: dict, base: str, journal: list, replaced: dict, folder: Path) -> bool:
+    """Are the growing tables ``known`` those of the start of this base and journal, from the same files?"""
+    done = known["journal"]
+    return (
+        known["base"] == base
+        and journal[: len(done)] == done
+        and all(replaced.get(t) == known["replaced"].get(t) for t in done)
+        and _identities(folder, base, done) == known["idents"]
+    )
+
+
 # build.sqlite's path -> what this process knows of the saved build there, while it is the one of ``saved_ns`` (the
 # build this process read or saved last): its files and the kv values read or written (a live kernel's next build
 # reads and decodes again only the values it did not meet)
