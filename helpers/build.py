@@ -24,9 +24,11 @@ full, and ``Tables.how`` says why.
 from __future__ import annotations
 
 import gc
+from collections import namedtuple
 from functools import cached_property
 from types import SimpleNamespace
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -482,6 +484,11 @@ def mark_corrected(t: Tables, corrections: Corrections) -> None:
     t.chronology["correction"] = rows
 
 
+def _scalar(value):
+    """A cell as a frame's rows give it: a NumPy scalar as the Python value it holds."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _same(a: pd.Series, b: pd.Series) -> bool:
     """Are two rows' values the same (a missing value equal to a missing one)?"""
     return all(x == y or (pd.isna(x) and pd.isna(y)) for x, y in zip(a.tolist(), b.tolist()))
@@ -535,9 +542,13 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
     for i, aid in enumerate(rows.article_id.tolist()):
         at.setdefault(aid, i)
 
+    row_type = namedtuple("Pandas", ["Index", *rows.columns], rename=True)  # what itertuples() makes
+
     def saved_row(aid: str):
-        """A saved article's row as the rounds left it (a slice: no lookup over the whole corpus frame)."""
-        return next(rows.iloc[at[aid] : at[aid] + 1].itertuples())
+        """A saved article's row as the rounds left it, as ``itertuples()`` gives it (its cells read one by one:
+        no lookup over the whole corpus frame, no slice of it)."""
+        i = at[aid]
+        return row_type(rows.index[i], *(_scalar(rows.iat[i, j]) for j in range(len(rows.columns))))
 
     def read_saved(aid: str) -> dict:
         """A saved article's row as read (dated by its own text: the rounds had not re-dated it)."""
@@ -553,6 +564,14 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
             made[key] = steps.extract(r)
         return made[key]
 
+    saved_made: dict = {}  # saved article -> its saved extraction (the rounds ask again for the same ones)
+
+    def extract_saved(aid: str):
+        """A saved article's extraction on its saved publication window."""
+        if aid not in saved_made:
+            saved_made[aid] = extract(saved_row(aid))
+        return saved_made[aid]
+
     dated, extracts, rounds, log, posted, earlier = date_added(
         ok,
         files,
@@ -560,7 +579,7 @@ def _warm(p: config.Paths, steps: Steps, prev: saved_build.SavedBuild, inputs) -
         kv["anchors"],
         log,
         extract,
-        lambda aid: extract(saved_row(aid)),
+        extract_saved,
         read_saved,
         PubMemo(steps.store, steps.timeline),
     )

@@ -141,6 +141,8 @@ def place_rows(
     matcher: PlaceMatcher, mentions: pd.DataFrame, chronology: pd.DataFrame, only: set[str] | None = None
 ) -> list[dict]:
     """The rows of places.csv (of the places in ``only``, when given), in place_id order."""
+    mentions = mentions[["place_id", "article_id"]]  # what is read of them: filters and groups copy no sentence
+    chronology = chronology[PLACE_READS]
     if only is not None:
         mentions = mentions[mentions.place_id.isin(only)]
     g = matcher.gaz
@@ -172,6 +174,10 @@ def place_rows(
             )
         )
     return out
+
+
+PLACE_READS = ["place_ids", "date_start", "date_end", "display_date", "event_type", "outlets", "mention_types"]
+# the chronology's columns that places.csv reads (see site_status)
 
 
 def site_status(pid: str, rows: pd.DataFrame) -> dict:
@@ -459,8 +465,9 @@ def patch_tables(
     # chronology: rows of clean clusters kept, rows of dirty ones rebuilt
     dropped = t["chronology"].chronology_id.isin(old_cids)
     need = [m.eid for f in dirty if f in g.clusters for m in g.clusters[f].members]
-    sub = events[events.event_id.isin(set(need))]  # their rows only (no index over every event)
-    cols = [sub[c].tolist() for c in ("event_id", "clause", "place_ids", "headline", "event_type")]
+    quoted = events[["event_id", "clause", "place_ids", "headline", "event_type"]]
+    sub = quoted[quoted.event_id.isin(set(need))]  # their rows only (no index over every event)
+    cols = [sub[c].tolist() for c in quoted.columns]
     found = {eid: _Quote(eid, *rest) for eid, *rest in zip(*cols)}
     quotes = {eid: found[eid] for eid in need}
     outlets = sources.names(corpus)

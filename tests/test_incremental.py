@@ -7,8 +7,10 @@ path is really exercised and the fallbacks really taken.
 """
 
 import filecmp
+import json
 import os
 import shutil
+import sqlite3
 import time
 from pathlib import Path
 
@@ -363,3 +365,58 @@ def test_a_live_process_reads_again_a_saved_table_rewritten(tmp_path):
         saved.read_table(f)
     t = build(data)
     assert t.how.startswith("full build (the saved build could not be read"), t.how
+
+
+def test_a_live_process_keeps_what_it_saved_until_another_process_saves(tmp_path, monkeypatch):
+    """A process that saved a patch knows the saved build's files and the kv values it read or wrote: its next
+    build decodes none of them again. Once another process has saved (another ``saved_ns``), everything is read
+    again from the database."""
+    data = make_data_dir(tmp_path)
+    p = config.paths(data)
+    build(data)
+    _add(data, sorted(UNSEEN.glob("*.txt"))[0])
+    assert _mode(build(data)) == "patched"
+    sb = saved.SavedBuild.load(p)
+    written = [k for k, v in saved._KNOWN[str(sb.path)]["kv"]["clusters"].items() if v is not None]
+    assert written, "the patch wrote or read clusters"
+    decoded = []
+    real = saved.KV._decode
+    monkeypatch.setattr(saved.KV, "_decode", lambda self, text: decoded.append(self.space) or real(self, text))
+    assert sb.kv["clusters"].get(written[0]) is not None and decoded == []  # known: not read again
+    # another process saves: its state has another saved_ns, and the value of that cluster changed
+    with sqlite3.connect(sb.path) as con:
+        state = json.loads(con.execute("SELECT value FROM meta WHERE name = 'state'").fetchone()[0])
+        state["saved_ns"] += 1
+        con.execute("UPDATE meta SET value = ? WHERE name = 'state'", (json.dumps(state),))
+        value = json.loads(
+            con.execute("SELECT value FROM kv WHERE space = 'clusters' AND key = ?", (written[0],)).fetchone()[0]
+        )
+        value[0] = "c-from-elsewhere"
+        con.execute("UPDATE kv SET value = ? WHERE space = 'clusters' AND key = ?", (json.dumps(value), written[0]))
+        con.execute("UPDATE files SET mtime = 1 WHERE name = (SELECT min(name) FROM files)")
+    sb.con.close()
+    again = saved.SavedBuild.load(p)
+    assert again.kv["clusters"].get(written[0])[0] == "c-from-elsewhere" and decoded == ["clusters"]
+    assert 1 in {m for _, m, _ in again.files.values()}
+    again.con.close()
+
+
+def test_a_live_process_puts_in_only_the_new_journal_part_and_gets_the_same_tables(tmp_path):
+    """After each patch, the growing tables a live process makes from the ones it made before plus the new
+    journal part are those made from the base and every part (values, order and types)."""
+    data = make_data_dir(tmp_path)
+    p = config.paths(data)
+    build(data)
+    for f in sorted(UNSEEN.glob("*.txt"))[:4]:
+        _add(data, f)
+        build(data)
+        sb = saved.SavedBuild.load(p)
+        assert sb.state["journal"], "a patch"
+        made = sb.frames()
+        known = saved._FRAMES[str(sb.path)]["journal"]
+        assert known == sb.state["journal"]
+        whole = sb._from_files(sb.state["base"], sb.state["journal"], sb.state.get("replaced", {}))
+        for n in saved.GROWING:
+            assert made[n].dtypes.equals(whole[n].dtypes), n
+            assert made[n].equals(whole[n]), f"{n} after adding {f.name}"
+        sb.con.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 import pandas as pd
 
@@ -39,6 +40,9 @@ CHRONO_COLUMNS = [
 def compatible(a: tuple[date, date], b: tuple[date, date], slack_days: int = 1) -> bool:
     """Do two date spans overlap, with ``slack_days`` of slack each side?"""
     return a[0] <= b[1] + timedelta(days=slack_days) and b[0] <= a[1] + timedelta(days=slack_days)
+
+
+_DAYS = (timedelta(days=0), timedelta(days=1))  # the slack of compatible(), made once
 
 
 class MergeMention:
@@ -76,12 +80,16 @@ class MergeMention:
 
 
 class Cluster:
-    __slots__ = ("founder", "skey", "fam", "start", "end", "precision", "qualifier", "keys", "members", "aids")
+    __slots__ = (
+        "founder", "skey", "fam", "start", "end", "precision", "qualifier", "keys", "members", "aids", "months", "done"
+    )  # fmt: skip
 
     def __init__(self, e: MergeMention):
         self.founder, self.skey, self.fam = e.eid, e.skey, e.fam
         self.start, self.end, self.precision, self.qualifier = e.start, e.end, e.precision, e.qualifier
         self.keys, self.members, self.aids = set(e.keys), [e], {e.aid}
+        # the keys registered since the cluster's months were last ``months`` (registering one again changes nothing)
+        self.months, self.done = False, set()
 
 
 class Greedy:
@@ -112,19 +120,20 @@ class Greedy:
                 for m in e.months:
                     cand.update(self.buckets.get((fam, k, m), ()))
                 cand.update(self.buckets.get((fam, k, "coarse"), ()))
-        best, best_n = None, 0
-        slack = 1 if e.precision == "day" else 0
-        clusters = self.clusters
-        for f in sorted(cand, key=lambda f: clusters[f].skey):
+        best, best_n, best_skey = None, 0, None
+        slack = _DAYS[1 if e.precision == "day" else 0]
+        clusters, start, end, aid, keys = self.clusters, e.start, e.end, e.aid, e.keys
+        for f in cand:  # the most keys shared, the earliest cluster (in merge order) on a tie
             c = clusters[f]
-            # a day's slack between articles (one dates the night, another the morning); none within an article:
-            # its own reading kept these mentions apart as two occurrences (« le 4 », « le 5 »: two attacks;
+            # compatible(): a day's slack between articles (one dates the night, another the morning); none within an
+            # article: its own reading kept these mentions apart as two occurrences (« le 4 », « le 5 »: two attacks;
             # extract.events.merge_occurrences)
-            if not compatible((c.start, c.end), (e.start, e.end), 0 if e.aid in c.aids else slack):
+            s = _DAYS[0] if aid in c.aids else slack
+            if not (c.start <= end + s and start <= c.end + s):
                 continue
-            n = len(c.keys & e.keys)
-            if n > best_n:
-                best, best_n = f, n
+            n = len(c.keys & keys)
+            if n > best_n or (n == best_n and n and c.skey < best_skey):
+                best, best_n, best_skey = f, n, c.skey
         return best
 
     def apply(self, e: MergeMention, founder: str | None, wanted: set | None = None) -> str:
@@ -136,7 +145,7 @@ class Greedy:
         else:
             c = self.clusters[founder]
             self._join(c, e)
-        self._register(c, e, e.keys if wanted is None else [k for k in e.keys if (e.fam, k) in wanted])
+        self._register(c, e, wanted)
         return founder
 
     def restore(self, members: list[MergeMention], wanted: set) -> None:
@@ -146,7 +155,7 @@ class Greedy:
         for i, e in enumerate(members):
             if i:
                 self._join(c, e)
-            self._register(c, e, [k for k in e.keys if (e.fam, k) in wanted])
+            self._register(c, e, wanted)
 
     @staticmethod
     def _join(c: Cluster, e: MergeMention) -> None:
@@ -157,10 +166,18 @@ class Greedy:
         if s <= t and PRECISION_RANK.get(c.precision, 9) >= PRECISION_RANK.get(e.precision, 9):
             c.start, c.end, c.precision = s, t, precision_of(s, t)
 
-    def _register(self, c: Cluster, e: MergeMention, keys) -> None:
+    def _register(self, c: Cluster, e: MergeMention, wanted: set | None) -> None:
+        """``c`` registered under ``e``'s keys (those of ``wanted`` only, when given), in the buckets of its
+        months now; a key the cluster was registered under since its months last changed is skipped: both the
+        posting (the time of the first member with the key) and the buckets already hold it."""
         cm = _months(c.start, c.end)
-        fam, founder = e.fam, c.founder
-        for k in keys:
+        if cm != c.months:
+            c.months, c.done = cm, set()
+        fam, founder, done = e.fam, c.founder, c.done
+        for k in e.keys:
+            if k in done or (wanted is not None and (fam, k) not in wanted):
+                continue
+            done.add(k)
             self.posting.setdefault((fam, k), {}).setdefault(founder, e.skey)  # when it joined
             for m in cm if cm is not None else ("coarse",):
                 self.buckets.setdefault((fam, k, m), set()).add(founder)
@@ -321,7 +338,7 @@ def replay(clusters, registry, added: list, removed: dict | None = None) -> tupl
             if t is None or t > t0:  # a key already too common at t0 is read by no later mention
                 founders.update(f for rt, f in registry.get(key) or () if t is None or rt < t)
         g = Greedy()
-        ms, prev, info = list(added), {}, {}
+        ms, taken, prev, info = list(added), [], {}, {}
         prefetch["c"](f for f in founders if f not in loaded)
         for f in founders:
             if f not in loaded:
@@ -335,11 +352,12 @@ def replay(clusters, registry, added: list, removed: dict | None = None) -> tupl
                 g.restore(before, keys)
             for m in after:
                 if m.eid in gone:  # taken out: from its place in merge order on, its cluster differs
-                    ms.append(_Gone(m, f))
+                    taken.append(_Gone(m, f))
                 else:
                     prev[m.eid] = f
                     ms.append(m)
-        ms.sort(key=lambda m: (m.skey, m.__class__ is not _Gone))
+        ms = taken + ms  # in merge order, a mention taken out before one put in at the same place (a stable sort)
+        ms.sort(key=_skey)
         dirty: set[str] = set()
         touched: dict[tuple[str, str], set[str]] = {}  # key -> dirty clusters holding it (now or before)
         months_of: dict[tuple[str, str], set | None] = {}  # key -> months of their buckets (None: any)
@@ -355,6 +373,11 @@ def replay(clusters, registry, added: list, removed: dict | None = None) -> tupl
 
         def mark(key, f: str, e) -> None:
             """Note that dirty cluster ``f`` holds ``key``: later readers of the key may decide otherwise."""
+            held = touched.get(key)
+            if held is not None and f in held:  # noted already (its months with it): only the need may be new
+                if key not in keys and not saturated(key, e):
+                    need.add(key)
+                return
             touched.setdefault(key, set()).add(f)
             ms_ = founder_months(f)
             if ms_ is None:
@@ -447,6 +470,9 @@ def holders(clusters, chronology: pd.DataFrame, eids: set[str]) -> dict[str, str
     return out
 
 
+_skey = attrgetter("skey")
+
+
 class _Gone:
     """A mention the replay takes out, at its place in merge order: its previous cluster (``founder``) changes there."""
 
@@ -472,13 +498,18 @@ def update_merge_index(stores: dict, g: Greedy, dirty: set, cids: dict) -> None:
             clusters.pop(f)
             continue
         affected.update((c.fam, k) for k in c.keys)
-        clusters[f] = (cids[f], c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))
+        now = (cids[f], c.fam, tuple(sorted(c.keys)), tuple(m.as_tuple() for m in c.members))
+        if now != old:  # only what changed is written
+            clusters[f] = now
         first: dict = {}
         for m in c.members:
             for k in m.keys:
                 first.setdefault((c.fam, k), m.skey)
         regs[f] = first
     for key in affected:
-        reg = [(t, f) for t, f in registry.get(key) or () if f not in dirty]
+        old = registry.get(key) or []
+        reg = [(t, f) for t, f in old if f not in dirty]
         reg += [(first[key], f) for f, first in regs.items() if key in first]
-        registry[key] = sorted(reg)
+        reg.sort()
+        if reg != old:  # a common key's registry holds thousands of clusters: written only when it changed
+            registry[key] = reg

@@ -35,7 +35,8 @@ def names(articles: pd.DataFrame) -> dict[str, str]:
     """article_id → :func:`article_name`. Unknown-outlet articles of the same title are named by their
     file instead (each such article counts as its own outlet)."""
     used = [c for c in ("article_id", "outlet", "title", "file") if c in articles.columns]
-    rows = [r for r in articles[used].to_dict("records") if r.get("article_id")]
+    values = [articles[c].tolist() for c in used]  # by column: a frame's records are slow to make
+    rows = [r for r in (dict(zip(used, v)) for v in zip(*values)) if r.get("article_id")]
     out = {r["article_id"]: article_name(r) for r in rows}
     counts = Counter(out[r["article_id"]] for r in rows if not r.get("outlet"))
     for r in rows:

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from stat import S_ISREG
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -83,9 +84,9 @@ class NotSaved(Exception):
     """No usable saved build (the message says why)."""
 
 
-@dataclass(frozen=True)
-class AnchorRef:
-    """What date reasoning reads of an anchor event (see :func:`helpers.across.dating.article_constraints`)."""
+class AnchorRef(NamedTuple):
+    """What date reasoning reads of an anchor event (see :func:`helpers.across.dating.article_constraints`): a
+    named tuple, made by the thousand when a rebuild reads the saved anchors of a common key."""
 
     article_id: str
     event_id: str
@@ -236,9 +237,10 @@ class KV:
     """One space of ``build.sqlite``'s key-value table (anchors, registry or clusters): values read on
     demand (or prefetched), changes kept until saved."""
 
-    def __init__(self, con: sqlite3.Connection | None, space: str):
+    def __init__(self, con: sqlite3.Connection | None, space: str, read: dict | None = None):
         self.con, self.space = con, space
-        self._read: dict = {}
+        # the values read (None: known to be absent); ``read``: those this process knows of the saved build already
+        self._read: dict = {} if read is None else read
         self.changed: dict = {}
         self.replaced = con is None  # a full build: the whole space is written anew
 
@@ -286,6 +288,13 @@ class KV:
     def fill(self, items) -> None:
         """Replace the whole content (a full build)."""
         self.replaced, self._read, self.changed = True, {}, dict(items)
+
+    def saved(self) -> dict | None:
+        """What this process knows of the space once :meth:`write`'s transaction is committed (the values read
+        and the changes written), or None after a fill (the whole space: not kept, it may be large)."""
+        if self.replaced:
+            return None
+        return self._read | self.changed
 
     def write(self, con: sqlite3.Connection) -> None:
         """Write the changes (or the whole space, after a fill) in ``con``'s transaction."""
@@ -343,8 +352,12 @@ class SavedBuild:
                 raise NotSaved("the saved build is from another version")
             if sb.state["fingerprint"] != code_fingerprint(str(p.reference.resolve()), BUILD_CODE):
                 raise NotSaved("no saved build for this code and reference data")
-            sb.files = {n: (s, m, k) for n, s, m, k in sb.con.execute("SELECT name, size, mtime, key FROM files")}
-            sb.kv = {s: KV(sb.con, s) for s in SPACES}
+            known = _KNOWN.get(str(sb.path))
+            if known is None or known["saved_ns"] != sb.state["saved_ns"]:  # not the build this process saved last
+                files = {n: (s, m, k) for n, s, m, k in sb.con.execute("SELECT name, size, mtime, key FROM files")}
+                known = _KNOWN[str(sb.path)] = dict(saved_ns=sb.state["saved_ns"], files=files, kv={})
+            sb.files = dict(known["files"])
+            sb.kv = {s: KV(sb.con, s, known["kv"].setdefault(s, {})) for s in SPACES}
             sb.frames()
         except (sqlite3.Error, codec.CodecError, KeyError, TypeError, OSError, ValueError) as exc:
             raise NotSaved(f"the saved build could not be read ({type(exc).__name__}: {exc})") from exc
@@ -354,25 +367,52 @@ class SavedBuild:
         return read_table(self.folder / f"{tag}.{name}.parquet")
 
     def frames(self) -> dict:
-        """The growing tables: the base with the journal parts' rows put in place."""
+        """The growing tables: the base with the journal parts' rows put in place. A process that made them for
+        an earlier state of the same base and journal (a live kernel's previous build) puts in only the parts
+        written since (each part's rows after the rows of the same key, in place of the rows it replaces: what
+        putting them all in at once gives)."""
         if self._frames is None:
-            frames = {n: self._read(self.state["base"], n) for n in GROWING}
-            journal, replaced = self.state["journal"], self.state.get("replaced", {})
-            for n, by in GROWING.items():
-                parts = [self._read(tag, n) for tag in journal]
-                later: set = set()  # the rows a later part replaces (by article, or by file for the corpus)
-                for i in reversed(range(len(parts))):
-                    if later:
-                        parts[i] = parts[i][~parts[i][by].isin(later)]
-                    later.update(replaced.get(journal[i], {}).get(n, ()))
-                if later:
-                    frames[n] = frames[n][~frames[n][by].isin(later)]
-                if parts:
-                    frames[n] = insert_sorted(frames[n], pd.concat(parts, ignore_index=True), by)
+            base, journal, replaced = self.state["base"], self.state["journal"], self.state.get("replaced", {})
+            known = _FRAMES.get(str(self.path))
+            if known is not None and _continues(known, base, journal, replaced, self.folder):
+                frames = dict(known["frames"])
+                for tag in journal[len(known["journal"]) :]:
+                    for n, by in GROWING.items():
+                        gone = replaced.get(tag, {}).get(n, ())
+                        old = frames[n][~frames[n][by].isin(set(gone))] if gone else frames[n]
+                        frames[n] = insert_sorted(old, self._read(tag, n), by)
+            else:
+                frames = self._from_files(base, journal, replaced)
+            _FRAMES[str(self.path)] = dict(
+                base=base, journal=list(journal), replaced={t: replaced[t] for t in journal if t in replaced},
+                idents=_identities(self.folder, base, journal), frames={n: frames[n] for n in GROWING},
+            )  # fmt: skip
             frames["chronology"] = self._read(self.state["tables"], "chronology")
             frames["places"] = self._read(self.state["tables"], "places")
             self._frames = frames
         return self._frames
+
+    def _from_files(self, base: str, journal: list, replaced: dict) -> dict:
+        """The growing tables from the base and every journal part."""
+        frames = {n: self._read(base, n) for n in GROWING}
+        for n, by in GROWING.items():
+            parts = [self._read(tag, n) for tag in journal]
+            later: set = set()  # the rows a later part replaces (by article, or by file for the corpus)
+            for i in reversed(range(len(parts))):
+                if later:
+                    parts[i] = parts[i][~parts[i][by].isin(later)]
+                later.update(replaced.get(journal[i], {}).get(n, ()))
+            if later:
+                frames[n] = frames[n][~frames[n][by].isin(later)]
+            # a part written without rows adds nothing, nor the types of its columns (as when put in alone)
+            parts = [part for tag, part in zip(journal, parts) if not self._empty(tag, n)]
+            if parts:
+                frames[n] = insert_sorted(frames[n], pd.concat(parts, ignore_index=True), by)
+        return frames
+
+    def _empty(self, tag: str, name: str) -> bool:
+        """Was a table's part written without rows?"""
+        return not len(self._read(tag, name))
 
     def tables(self) -> dict:
         """The saved tables, as :class:`helpers.tables.Tables` holds them."""
@@ -391,6 +431,38 @@ class SavedBuild:
 
 
 _TABLES: dict = {}  # path -> (identity of the file, the frame read from it): what this process read
+# build.sqlite's path -> the growing tables this process made last (SavedBuild.frames), with the base, journal and
+# replaced rows they were made of and the identities of their files
+_FRAMES: dict = {}
+
+
+def _identities(folder: Path, base: str, journal: list) -> list:
+    """The identities of the growing tables' files of a base and its journal (None for a file missing)."""
+    out = []
+    for tag in [base, *journal]:
+        for n in GROWING:
+            try:
+                out.append(identity(folder / f"{tag}.{n}.parquet"))
+            except OSError:
+                out.append(None)
+    return out
+
+
+def _continues(known: dict, base: str, journal: list, replaced: dict, folder: Path) -> bool:
+    """Are the growing tables ``known`` those of the start of this base and journal, from the same files?"""
+    done = known["journal"]
+    return (
+        known["base"] == base
+        and journal[: len(done)] == done
+        and all(replaced.get(t) == known["replaced"].get(t) for t in done)
+        and _identities(folder, base, done) == known["idents"]
+    )
+
+
+# build.sqlite's path -> what this process knows of the saved build there, while it is the one of ``saved_ns`` (the
+# build this process read or saved last): its files and the kv values read or written (a live kernel's next build
+# reads and decodes again only the values it did not meet)
+_KNOWN: dict = {}
 TABLES_KEPT = 64  # table files kept in memory (a base and its journal parts: every growing table, 16 patches)
 
 
@@ -485,10 +557,24 @@ def save(
                     raise sqlite3.OperationalError("saved build changed meanwhile")
             con.execute("INSERT OR REPLACE INTO meta VALUES ('state', ?)", (json.dumps(state, ensure_ascii=False),))
             con.execute("INSERT OR REPLACE INTO meta VALUES ('saved_ns', ?)", (str(state["saved_ns"]),))
-            con.execute("DELETE FROM files")
-            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?)", [(n, *v) for n, v in sorted(inputs.files.items())])
+            if prev is not None:  # the rows of the files that changed
+                gone_files = [(n,) for n in sorted(set(prev.files) - set(inputs.files))]
+                con.executemany("DELETE FROM files WHERE name = ?", gone_files)
+                rows = [(n, *v) for n, v in sorted(inputs.files.items()) if prev.files.get(n) != tuple(v)]
+                con.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+            else:
+                con.execute("DELETE FROM files")
+                con.executemany(
+                    "INSERT INTO files VALUES (?, ?, ?, ?)", [(n, *v) for n, v in sorted(inputs.files.items())]
+                )
             for space in kv.values():
                 space.write(con)
+        known = {s: space.saved() for s, space in kv.items()}
+        _KNOWN[str(path)] = dict(
+            saved_ns=state["saved_ns"],
+            files={n: tuple(v) for n, v in inputs.files.items()},
+            kv={s: v for s, v in known.items() if v is not None},
+        )
         keep = {base, *journal, tag}
         for f in folder.glob("*.parquet"):
             if f.name.split(".")[0] not in keep:
