@@ -1978,3 +1978,52 @@ def test_a_law_is_dated_by_its_coming_into_force_not_by_any_participle():
     )
     got = [(e.event_type, e.date_start) for e in evs if e.event_type == "other"]
     assert got == [("other", date(2023, 6, 17))], got
+
+
+# --- an assembly voting a text down, a rank in a race, a name struck off a list, « depuis » a dated fall --------
+
+
+def test_an_assembly_rejecting_a_motion_has_voted():
+    for sentence in (
+        "Le Sénat a rejeté jeudi, à une courte majorité, une motion qui aurait contraint le gouvernement à rapatrier "
+        "les soldats déployés au Sahel.",
+        "La motion a été rejetée jeudi par l'Assemblée.",
+    ):
+        evs = events(f"Le point sur la région\n\n{sentence}\n", date(2023, 3, 10))
+        v = typed(evs, "vote")
+        assert (v.date_start, v.modality) == (date(2023, 3, 9), "realized"), (v.date_start, v.modality, sentence)
+        assert not [e for e in evs if e.event_type == "withdrawal"], [(e.event_type, e.clause) for e in evs]
+
+
+def test_a_list_arriving_first_in_an_election_moves_no_troops():
+    evs = events(
+        "Le point sur l'Irak\n\nLa coalition du dirigeant chiite est arrivée en tête des législatives du 12 mai.\n"
+        "Les renforts sont arrivés le 20 mai à Erbil.\n",
+        date(2018, 6, 10),
+    )
+    got = sorted((e.event_type, e.date_start) for e in evs)
+    assert got == [("deployment", date(2018, 5, 20)), ("other", date(2018, 5, 12))], got
+
+
+def test_a_name_struck_off_a_list_is_no_withdrawal():
+    evs = events(
+        "Le point sur la Syrie\n\nLe 6 novembre, le Conseil de sécurité a retiré le président et son ministre de la "
+        "liste des personnes sanctionnées.\nLe 8 novembre, Washington a retiré 500 soldats de la base de Conoco.\n",
+        date(2025, 11, 14),
+    )
+    moves = [(e.event_type, e.date_start) for e in evs if e.event_type == "withdrawal"]
+    assert moves == [("withdrawal", date(2025, 11, 8))], moves
+
+
+def test_the_date_of_a_fall_after_depuis_is_the_falls_not_the_clauses():
+    evs = events(
+        "Le point sur la Syrie\n\nSamedi, deux soldats américains ont été tués près de Palmyre. Il s'agit de la "
+        "première attaque meurtrière contre des soldats américains depuis la chute du régime, en décembre 2024.\n",
+        date(2025, 12, 14),
+    )
+    assert [e.date_start for e in evs if e.event_type == "other"] == [date(2024, 12, 1)], [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]
+    assert all(e.date_start != date(2024, 12, 1) for e in evs if e.event_type == "attack"), [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]

@@ -423,6 +423,13 @@ def extract_events(
                 site_starts, fr.span[1]
             )  # a site named within the frame
         sfold = folded[s.start : s.end]
+        # the date a background event's noun phrase holds after « depuis » (« la première attaque depuis la chute
+        # de X, en décembre 2024 »): that event's, not the clause's (which runs from it to now)
+        background = [
+            (bg.start, bg.end, id(bg.date))
+            for bg in background_events(folded, s.start, s.end, s_exprs, hi or lo)
+            if folded[max(0, bg.start - 8) : bg.start].rstrip().endswith("depuis")
+        ]
         for seg_i, (a, b, offset) in enumerate(segs[:8]):
             clause_f = folded[a:b]
             if (
@@ -552,6 +559,7 @@ def extract_events(
                     and not is_future_context(folded, x.start)
                 ]
             dates = [x for x in clause_dates if not any(p <= x.start < q for p, q in fr.foreign)]
+            dates = [x for x in dates if not any(i == id(x) and not p <= fr.start < q for p, q, i in background)]
             # « depuis 2016 » in another clause (« la rétrocession du site, dont ils occupaient une partie depuis
             # 2016 ») starts that clause's state: no date of this event; but the start a « lorsque » clause tells
             # (« ils négocient depuis janvier, lorsque Téhéran a tiré… ») is its time

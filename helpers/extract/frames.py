@@ -2299,6 +2299,17 @@ CIVILIAN_MOVERS = re.compile(
 SITE_THEME = re.compile(r"\b(bases?|sites?|camps?|controle|installations?|aeroport|commandement|qg|responsabilite)\b")
 
 
+# « arrivé en tête », « arrivée deuxième »: a rank in an election or a race
+RANKED = re.compile(
+    r"\s+(?:\w+ )?(?:en tete|premiere?s?|deuxiemes?|troisiemes?|seconde?s?|derniere?s?)"
+    r"(?:\s*[,.;]|\s+(?:des|du|de la|de l'|aux|avec)\s*(?:[\w'-]+ ){0,2}?(?:legislatives|elections?|scrutin|vote|"
+    r"presidentielle|municipales|sondages?|suffrages|voix|sieges|course|classement|resultats|depouillement|"
+    r"\d))"
+)
+# « retiré X de la liste (noire) des… », « de sa liste des organisations terroristes »: struck off a list
+OFF_A_LIST = re.compile(r"^[^.;:]{0,80}?\b(?:de|d') ?(?:la|sa|leur|cette) (?:\w+ )?(?:liste|registre)\b")
+
+
 def _is_forces_move(tok, fr: Frame) -> bool:
     """A movement predicate moves forces, a base or a command (not « lancer un appel », « rendre hommage »)."""
     lem = fr.lemma
@@ -2460,6 +2471,8 @@ def _is_forces_move(tok, fr: Frame) -> bool:
         "evacuation",
     ):
         subject = " ".join(fold(_subtree_text(c)[0]) for c in tok.children if c.dep_ == "nsubj")
+        if lem == "arriver" and RANKED.match(after, len(tok.text)):
+            return False  # « la liste est arrivée en tête des législatives »: a rank in a race, no one moves
         if lem in ("quitter", "partir") and CIVILIAN_MOVERS.search(subject) and _civilians_only(subject):
             return False  # « 60 000 personnes ont quitté la poche de Baghouz »: people fleeing, no forces
         if lem in ("quitter", "evacuer", "evacuation", "abandonner"):
@@ -2482,6 +2495,8 @@ def _is_forces_move(tok, fr: Frame) -> bool:
         " ".join(fold(_subtree_text(c)[0]) for c in movers) + " " + fold(fr.agent_text)
     ):
         return False  # « les manifestants se sont retirés », « le candidat se retire »: no forces leave
+    if (own.startswith("retir") or lem == "retirer") and OFF_A_LIST.search(after):
+        return False  # « le Conseil a retiré X de la liste des personnes sanctionnées »: a name struck off, no move
     if own.startswith("retir") or lem == "retirer":
         return bool(
             FORCES.search(words + " " + fold(fr.agent_text))
@@ -3099,6 +3114,12 @@ def _modality(tok, fr: Frame, index: dict[int, int], frames: list[Frame]) -> Non
             fr.governor = fr.governor or hl
             fr.unsaid = True
             break
+        if hl in ("rejeter", "refuser", "repousser") and fr.kind == "vote" and _assembly_acts(h):
+            # « la Chambre a rejeté une résolution », « la motion a été rejetée par le Sénat »: an assembly voting a
+            # text down has voted (the codebook's vote), nothing is denied
+            fr.governor = fr.governor or hl
+            fr.assembly = True
+            break
         if hl in DENY_WORDS:
             mod = "denied"
             fr.governor = fr.governor or hl
@@ -3320,6 +3341,18 @@ EXECUTIVE = re.compile(
     r"europeenne|pays membres|etats membres)\b"
 )
 ASSEMBLY = re.compile(r"\b(parlement|deputes|assemblee|senat|senateurs|congres|elus|chambre)\b")
+
+
+def _assembly_acts(verb) -> bool:
+    """Whether an assembly is the subject (or the passive's agent) of ``verb``: « la Chambre a rejeté… », « rejetée
+    par le Sénat »."""
+    who = " ".join(fold(_subtree_text(c)[0]) for c in verb.children if c.dep_ == "nsubj")
+    return bool(ASSEMBLY.search(who) or BY_ASSEMBLY.search(fold(_subtree_text(verb)[0])))
+
+
+BY_ASSEMBLY = re.compile(
+    r"\bpar (?:le |la |l'|les )?(?:\w+ )?(?:parlement|deputes|assemblee|senat|senateurs|congres|chambre)\b"
+)
 # what violence hits when it is not the coalition's forces: homes, oil and gas sites, crowds, civil aircraft
 CIVIL_TARGET = re.compile(
     r"\b(residences?|domiciles?|maisons?|habitations?|champs? (?:petroliers?|gaziers?)|gisements?|raffinerie\w*|"
@@ -3608,7 +3641,11 @@ def _frame_type(fr: Frame, frames: list[Frame], sentence_folded: str = "") -> st
             or fr.lemma in VOTE_VERBS | {"vote", "scrutin"}
             or re.search(r"\b(parlement|deputes|assemblee)\b", sentence_folded)
         ):
-            if fr.lemma in ("resolution", "motion") and not re.search(r"\b(vot|adopt|approuv)", sentence_folded):
+            if (
+                fr.lemma in ("resolution", "motion")
+                and not re.search(r"\b(vot|adopt|approuv)", sentence_folded)
+                and not (fr.assembly and fr.governor in ("rejeter", "refuser", "repousser"))
+            ):
                 return None
             if fr.lemma in ("adopter", "approuver", "enteriner") and EXECUTIVE.search(fold(fr.agent_text)):
                 # « le gouvernement a adopté le projet », « les ministres de l'OTAN ont approuvé »: a decision,
