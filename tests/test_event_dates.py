@@ -2027,3 +2027,28 @@ def test_the_date_of_a_fall_after_depuis_is_the_falls_not_the_clauses():
     assert all(e.date_start != date(2024, 12, 1) for e in evs if e.event_type == "attack"), [
         (e.event_type, e.date_start, e.clause) for e in evs
     ]
+
+
+# --- patrols begun, and « jusqu'en » after a past tense ----------------------------------------------------------
+
+
+def test_patrols_begun_or_run_are_dated_events():
+    evs = events(
+        "Le point sur la Syrie\n\nDes soldats russes et turcs ont entamé mardi 5 novembre leurs premières patrouilles "
+        "communes à l'est de Kobané.\nLors d'une patrouille, jeudi, un engin explosif a blessé trois soldats.\n",
+        date(2019, 11, 9),
+    )
+    assert [e.date_start for e in evs if e.event_type == "other"] == [date(2019, 11, 5)], [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]
+
+
+def test_jusqu_en_after_a_past_tense_ends_a_past_state():
+    x = expr(
+        "Le point\n\nLa Norvège, qui a dirigé jusqu'en octobre la mission de formation, garde des instructeurs.\n",
+        "jusqu'en octobre",
+        date(2021, 2, 26),
+    )
+    assert (x.date_start, x.date_end) == (date(2020, 10, 1), date(2020, 10, 31)), (x.date_start, x.rel)
+    y = expr("Le point\n\nLes instructeurs resteront jusqu'en octobre.\n", "jusqu'en octobre", date(2021, 2, 26))
+    assert y.date_start == date(2021, 10, 1), y.date_start

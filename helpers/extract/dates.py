@@ -776,6 +776,12 @@ def _find(text: str) -> list[TimeExpr]:
 
 # « le 27 » with no month, before a place, a comma or the end of the clause (« la première réunion s'était tenue
 # le 27 à Bagdad, … »): a day of the month the sentence named just before
+# a past tense right before « jusqu' » (« a commandé », « avaient été stationnés », « dirigeait »): the end of a
+# past state or act, not a deadline
+PAST_VERB_BEFORE = re.compile(
+    r"\b(?:a|ont|avait|avaient|eut|eurent)(?: (?:ete|deja|longtemps|toujours))? \w+(?:e|ee|es|ees|i|is|u|us|t)\s*$"
+    r"|\w\w(?:ait|aient)\s*$"
+)
 BARE_DAY = re.compile(rf"\b(?:le|du|au|depuis le|jusqu'au) (?P<d>{DAY})(?=\s*[,;.]| (?:a|au|aux|dans|pres) )")
 
 
@@ -922,6 +928,8 @@ def _build(name: str, g: dict, raw: str, s: int, e: int, folded: str) -> TimeExp
         rel = g.get("rel") or g.get("rel_")
         if rel:
             x.rel = "next" if rel == "prochain" else "last"
+        if pre == "jusqu'en" and not x.rel and PAST_VERB_BEFORE.search(folded, max(0, s - 40), s):
+            x.rel = "last"  # « qui a commandé jusqu'en novembre la mission »: the end of a past command
         if pre.startswith("d'ici") or pre == "jusqu'en":
             x.rel = x.rel or "next"
         if pre in ("de", "d'"):  # a noun's month (« la rentrée de septembre », « les frappes de janvier »)

@@ -780,7 +780,7 @@ CANDIDATE = re.compile(
     r"operations?\b[^.]{0,60}\bcontre|attaqu|frapp|bombard|pilonn|vis[eé]|cibl|assaill|agress|tir|attentat|offensive|salve|assaut|embuscade|"
     r"explos|represaille|roquett|missile|drone|obus|projectile|mortier|katiou|tomb|abatt|atterr|touch|atteint|"
     r"intercept|ecras|assassin|elimin|liquid|tu[eé]|tua|meurtre|execut|mort|deced|deces|peri|succomb|bless|"
-    r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|"
+    r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|patrouill|"
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|entreten|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|veille|sommeil|entre parentheses|manifest|rassembl|sit-in|protest|defil|visit|"
     r"annon|declar|proclam|convoq|admet|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
@@ -1027,6 +1027,8 @@ def _other_sort(tok) -> str:
         if (lem == "crash" or low in ("crash", "ecrasement")) and not AIRCRAFT.search(after[:40]):
             return ""
         return OTHER_NOUNS.get(lem) or OTHER_NOUNS[low]
+    if low.startswith("patrouille") and pos == "NOUN" and _patrols_begun(tok):
+        return "patrol"  # « ont entamé jeudi leurs premières patrouilles conjointes »: patrols begun or run
     if (lem in ("commander", "commande") or (lem == "diriger" and COMMANDED.search(after[:40]))) and (
         pos in ("VERB", "ADJ") and _command_span(tok)
     ):
@@ -1092,6 +1094,27 @@ def _other_sort(tok) -> str:
         ):
             return "visit"
     return ""
+
+
+# verbs that begin or run patrols (« entamer des patrouilles », « les patrouilles ont commencé »)
+PATROL_VERBS = frozenset({"entamer", "commencer", "debuter", "lancer", "effectuer", "mener", "conduire", "reprendre"})
+
+
+def _patrols_begun(tok) -> bool:
+    """Whether the noun « patrouille(s) » is what a verb of beginning or running has as object (« ont entamé leurs
+    premières patrouilles conjointes », « effectuaient des patrouilles séparées ») or as subject (« les patrouilles
+    ont repris »), not a time (« lors d'une patrouille ») nor a thing attacked (« une patrouille a été visée »)."""
+    h = tok.head
+    if h.i != tok.i and h.pos_ in ("VERB", "AUX") and lemma_pos(h)[0] in PATROL_VERBS:
+        return tok.dep_ == "obj" or (tok.dep_ == "nsubj" and lemma_pos(h)[0] in ("commencer", "debuter", "reprendre"))
+    # a date between the verb and its object breaks the parse (« ont entamé jeudi 8 novembre leurs patrouilles »)
+    return bool(PATROL_BEFORE.search(_folded(tok.doc)[max(0, tok.idx - 70) : tok.idx]))
+
+
+PATROL_BEFORE = re.compile(
+    r"\b(?:entam|commenc|debut|lanc|effectu|conduis|conduit|mene|menent|menai|repris|reprend)\w*"
+    r"(?: [^,.;:]{0,40})? (?:des|les|leurs|ses|sa|leur|la|une|de|d') ?(?:\w+ )?$"
+)
 
 
 # what makes « un entretien » an interview given to the press, not talks

@@ -149,6 +149,7 @@ OTHER_SORTS = {
     "justice": "Acte judiciaire",
     "victory": "Victoire proclamée",
     "repatriation": "Rapatriement de civils",
+    "patrol": "Patrouilles",
 }
 WEAPON_KIND = {
     "roquette": " à la roquette",

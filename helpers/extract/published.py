@@ -65,6 +65,7 @@ from .dates import (
     _DATED_PARTICIPLE,
     _TENSE_RX,
     NUM,
+    PAST_VERB_BEFORE,
     WD,
     TimeExpr,
     _num,
@@ -147,6 +148,10 @@ def is_future_context(folded: str, start: int) -> bool:
     m = FUTURE_BEFORE.search(folded[line_start:start])
     if m is None:
         return False
+    if m.group(1) == "jusqu'" and PAST_VERB_BEFORE.search(
+        folded, max(line_start, line_start + m.start(1) - 40), line_start + m.start(1)
+    ):
+        return False  # « qui a commandé jusqu'en novembre la mission », « stationnés jusqu'en 2011 »: a past end
     # a past participle between the marker and the date binds the date to that past act (« avant l'échéance du
     # 30 juin fixée en mars »: the setting was in March)
     p = _DATED_PARTICIPLE.search(folded, max(line_start + m.end(1), start - 40), start)
