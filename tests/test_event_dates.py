@@ -2052,3 +2052,13 @@ def test_jusqu_en_after_a_past_tense_ends_a_past_state():
     assert (x.date_start, x.date_end) == (date(2020, 10, 1), date(2020, 10, 31)), (x.date_start, x.rel)
     y = expr("Le point\n\nLes instructeurs resteront jusqu'en octobre.\n", "jusqu'en octobre", date(2021, 2, 26))
     assert y.date_start == date(2021, 10, 1), y.date_start
+
+
+def test_activities_resumed_are_a_dated_event_not_a_town_retaken():
+    evs = events(
+        "Le point sur l'Irak\n\nLa mission de l'OTAN a repris ses activités de formation le 12 février.\n"
+        "Les vols de reconnaissance ont repris début mars.\nLes forces irakiennes ont repris la ville le 3 mars.\n",
+        date(2020, 3, 20),
+    )
+    got = sorted((e.date_start, e.event_type) for e in evs)
+    assert got == [(date(2020, 2, 12), "other"), (date(2020, 3, 1), "other")], got

@@ -780,7 +780,7 @@ CANDIDATE = re.compile(
     r"operations?\b[^.]{0,60}\bcontre|attaqu|frapp|bombard|pilonn|vis[eé]|cibl|assaill|agress|tir|attentat|offensive|salve|assaut|embuscade|"
     r"explos|represaille|roquett|missile|drone|obus|projectile|mortier|katiou|tomb|abatt|atterr|touch|atteint|"
     r"intercept|ecras|assassin|elimin|liquid|tu[eé]|tua|meurtre|execut|mort|deced|deces|peri|succomb|bless|"
-    r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|patrouill|"
+    r"vot|scrutin|resolution|motion|adopt|approuv|sign|conclu|conven|accord|entente|protocole|patrouill|repri[st]|repren|"
     r"negoci|pourparler|dialogu|discut|discussion|rencontr|entretien|entreten|reuni|sommet|visioconf|comite|"
     r"suspen|gel|interromp|cess|arret|pause|veille|sommeil|entre parentheses|manifest|rassembl|sit-in|protest|defil|visit|"
     r"annon|declar|proclam|convoq|admet|affirm|indiqu|confirm|dement|ni[ea]|exig|demand|reclam|appel|menac|bilan|communiqu|"
@@ -1027,6 +1027,8 @@ def _other_sort(tok) -> str:
         if (lem == "crash" or low in ("crash", "ecrasement")) and not AIRCRAFT.search(after[:40]):
             return ""
         return OTHER_NOUNS.get(lem) or OTHER_NOUNS[low]
+    if lem in ("reprendre", "reprise") and _resumes(tok):
+        return "resumption"  # « la coalition a repris ses activités de formation », « les vols ont repris »
     if low.startswith("patrouille") and pos == "NOUN" and _patrols_begun(tok):
         return "patrol"  # « ont entamé jeudi leurs premières patrouilles conjointes »: patrols begun or run
     if (lem in ("commander", "commande") or (lem == "diriger" and COMMANDED.search(after[:40]))) and (
@@ -1094,6 +1096,26 @@ def _other_sort(tok) -> str:
         ):
             return "visit"
     return ""
+
+
+# what is resumed when « reprendre » tells activities starting again (not talks, violence, a town or control)
+RESUMED = re.compile(
+    r"^(?:operations?|entrainements?|formations?|cooperation|activites?|missions?|patrouilles?|vols?|livraisons?|"
+    r"programmes?|travaux|exercices?)$"
+)
+
+
+def _resumes(tok) -> bool:
+    """Whether « reprendre » / « reprise » tells activities starting again: « a repris ses activités de formation »
+    (the object), « les vols ont repris » (the subject, no object), « la reprise des opérations »."""
+    if tok.pos_ == "NOUN":
+        return any(
+            c.dep_ == "nmod" and _case(c) in ("de", "d", "du", "des") and RESUMED.match(_lemma(c)) for c in tok.children
+        )
+    objs = [c for c in tok.children if c.dep_ == "obj"]
+    if objs:
+        return bool(RESUMED.match(_lemma(objs[0])))
+    return any(c.dep_ == "nsubj" and RESUMED.match(_lemma(c)) for c in tok.children)
 
 
 # verbs that begin or run patrols (« entamer des patrouilles », « les patrouilles ont commencé »)

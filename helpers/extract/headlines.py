@@ -150,6 +150,7 @@ OTHER_SORTS = {
     "victory": "Victoire proclamée",
     "repatriation": "Rapatriement de civils",
     "patrol": "Patrouilles",
+    "resumption": "Reprise des activités",
 }
 WEAPON_KIND = {
     "roquette": " à la roquette",
