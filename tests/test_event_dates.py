@@ -1929,3 +1929,52 @@ def test_an_active_verb_with_its_subject_has_no_agent_in_par():
     s = typed(evs, "strike")
     assert s.date_start == date(2023, 11, 9), (s.date_start, s.clause)
     assert not [e for e in evs if e.event_type == "attack"], [(e.event_type, e.agent, e.clause) for e in evs]
+
+
+# --- a date closing the sentence after an event noun a preposition of time governs is that noun's ------------
+
+
+def test_a_date_after_a_noun_governed_by_apres_dates_that_noun_not_the_main_clause():
+    text = (
+        "Le point sur l'Irak\n\n"
+        "Le calendrier des négociations reste flou après la démission du Premier ministre, le 29 novembre.\n"
+        "Ce départ des conseillers intervient après la démission du Premier ministre, le 29 novembre.\n"
+    )
+    evs = events(text, date(2019, 12, 12))
+    office = [e for e in evs if e.event_type == "other" and e.sentence_index == 1]
+    assert [(e.date_start, e.date_end) for e in office] == [(date(2019, 11, 29), date(2019, 11, 29))], [
+        (e.event_type, e.date_start, e.clause) for e in evs
+    ]
+    moves = [e for e in evs if e.event_type == "withdrawal"]
+    assert all(e.date_start != date(2019, 11, 29) for e in moves), [(e.date_start, e.clause) for e in moves]
+
+
+# --- wars, truces and rulers of the background: dated facts of the article ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, day",
+    [
+        ("La guerre au Soudan, déclenchée le 15 avril entre deux généraux, a vidé les ambassades.", date(2023, 4, 15)),
+        ("La guerre civile avait éclaté le 15 avril entre l'armée et les paramilitaires.", date(2023, 4, 15)),
+        (
+            "Le cessez-le-feu entre l'armée et les rebelles, entré en vigueur le 2 juin, reste fragile.",
+            date(2023, 6, 2),
+        ),
+        ("Le président soudanais, renversé le 11 avril par l'armée, est détenu à Khartoum.", date(2023, 4, 11)),
+    ],
+)
+def test_a_war_begun_a_truce_in_force_a_ruler_overthrown_are_dated_background(sentence, day):
+    evs = events(f"Le point sur la région\n\nLes diplomates ont quitté le pays. {sentence}\n", date(2023, 7, 20))
+    got = [(e.event_type, e.date_start) for e in evs]
+    assert ("other", day) in got, got
+
+
+def test_a_law_is_dated_by_its_coming_into_force_not_by_any_participle():
+    evs = events(
+        "Le point sur la région\n\nLes sanctions, décidées le 3 mai à Bruxelles, pèsent sur les banques.\n"
+        "La loi, entrée en vigueur le 17 juin, vise les entreprises du secteur pétrolier.\n",
+        date(2023, 7, 20),
+    )
+    got = [(e.event_type, e.date_start) for e in evs if e.event_type == "other"]
+    assert got == [("other", date(2023, 6, 17))], got

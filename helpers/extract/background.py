@@ -34,19 +34,36 @@ EVENT_NOUNS = (
 # 2014 contre l'EI » says which coalition, not that it was formed
 STARTED_NOUNS = (
     r"(?P<body>coalition|alliance)|(?P<other>mission|operation|campagne|rotation|offensive|intervention|guerre|victoire|"
-    rf"invasion)|(?P<protest>{PROTEST_NOUNS})|(?P<talks>{TALKS_NOUNS})"
+    rf"invasion|conflit|treve|cessez-le-feu|loi|sanctions|embargo)|(?P<protest>{PROTEST_NOUNS})|(?P<talks>{TALKS_NOUNS})"
 )
 # participles of starting, founding, holding or proclaiming (« lancée », « née », « proclamée »)
 STARTED = (
     r"(?:lance|ne|cree|forme|constitue|fonde|mis sur pied|mise sur pied|entame|commence|debute|declenche|amorce|"
-    r"proclame|declare|tenu|organise|etendu)(?:e|s|es)?"
+    r"proclame|declare|tenu|organise|etendu|entre(?:e|s|es)? en vigueur|eclate)(?:e|s|es)?"
 )
+# nouns that only something coming into force dates (« la loi César, entrée en vigueur le 17 juin »), not a start
+IN_FORCE_ONLY = re.compile(r"\b(?:loi|sanctions|embargo)\b")
 # a complement of the noun: a few words with no verb, comma nor clause (« de Bachar al-Assad », « turque »)
 COMPLEMENT = r"(?:[\w'()-]+ ){0,9}?"
 PREPOSED = re.compile(r"\b(?:depuis|apres|avant|lors d[eu]|des|avec|suite a|a la suite d[eu])\s*$")
 CLAUSE_WORD = re.compile(
     r"\b(?:qui|que|qu'|dont|ou|lorsque|quand|mais|et|a|ont|est|sont|etait|avait|avaient|sera|selon|pour)\b"
 )
+# « le conflit avait commencé le 13 juin », « la guerre a éclaté en mars »: a war's start told in its own clause
+STARTED_CLAUSE = re.compile(
+    r"\b(?:la |le |l'|cette |ce )(?:guerre|conflit|offensive|treve|cessez-le-feu)(?P<rest>(?: [\w'()-]+){0,6}?)"
+    r" (?:a|avait|est|etait|s'est|s'etait) (?:ete )?(?:commence|eclate|debute|declenche|entre en vigueur)e?"
+    r"\s*(?:(?:le|en|au|a|dans|fin|debut|mi-)\s*)?$"
+)
+# « Bachar al-Assad, renversé le 8 décembre », « le régime a été renversé en décembre »: a ruler or a regime
+# overthrown, set off by a comma or in the passive
+OVERTHROWN = re.compile(
+    r"(?P<np>\b(?:[\w'-]+ ){0,3}[\w'-]+)(?:,\s*| (?:a|avait) ete )(?:renverse|destitue|depose|chasse du pouvoir)"
+    r"(?:e|s|es)?\s*(?:(?:le|en|au|a|dans|fin|debut|mi-)\s*)?$"
+)
+RULERS = re.compile(r"\b(?:regime|president|dirigeant|gouvernement|al-assad|assad|dictateur|raïs|rais)\b")
+# what a « et » inside a noun's complement joins (« la trêve entre Israël et le Hamas »): no clause
+BETWEEN = re.compile(r"\bentre (?:[\w'-]+ ){1,3}?et\b")
 AFTER_DATE = re.compile(r"\s*(?:[,.;:)]|$)")
 # « qui a perdu en 2017 son dernier bastion »: a group's defeat, dated in its relative clause
 LOST = re.compile(r"\bperdu,?\s*(?:(?:en|le|fin|debut|mi-)\s*)?$")
@@ -58,7 +75,7 @@ LAST_HOLD = re.compile(
 DETERMINER = r"\b(?:la |le |les |l'|sa |son |ses |leur |cette |ce )"
 STARTED_PHRASE = re.compile(
     r"\b(?:la |le |les |l'|sa |son |ses |leur |cette |ce |un |une |du |de la |des |d')"
-    rf"(?:\w+ )?(?:{STARTED_NOUNS})(?P<rest> {COMPLEMENT}|\s*)(?P<comma>,\s*)?{STARTED}"
+    rf"(?:\w+ )?(?:{STARTED_NOUNS})(?P<rest>(?: {COMPLEMENT}[\w'()-]+)?\s*)(?P<comma>,\s*)?{STARTED}"
     r"(?: (?:par|a|au|aux|en|dans) (?:[\w'-]+ ){0,4}?)?\s*(?:(?:le|en|au|a|a la|a l'|dans|des|depuis|fin|debut|mi-)\s*)?$"
 )
 NOUN_PHRASE = re.compile(
@@ -153,10 +170,24 @@ def background_events(folded: str, a: int, b: int, exprs: list[TimeExpr], hi: da
         m = STARTED_PHRASE.search(before)
         if (
             m is not None
-            and not CLAUSE_WORD.search(m.group("rest"))
+            and not CLAUSE_WORD.search(BETWEEN.sub(" ", m.group("rest")))
             and (_type(m) != "body" or m.group("comma") and not m.group("rest").strip())
+            and (not IN_FORCE_ONLY.match(before, m.start("other") or 0) or "vigueur" in m.group())
         ):
             found = (_type(m).replace("body", "other"), lo_ + m.start(), x.end)
+        if found is None and (m := STARTED_CLAUSE.search(before)) is not None:
+            found = ("other", lo_ + m.start(), x.end)
+        if found is None and (m := OVERTHROWN.search(before)) is not None and RULERS.search(m.group("np")):
+            out.append(
+                Background(
+                    "other",
+                    lo_ + m.start(),
+                    x.end,
+                    x,
+                    (lo_ + m.start(), lo_ + m.end() - len(DATE_LEAD.search(before, m.start(), m.end()).group())),
+                )
+            )
+            continue
         if found is None and after_ok:
             # « la chute de Bachar al-Assad, le 8 décembre, », « depuis la fin officielle de la mission, en
             # décembre 2021, », « après la proclamation de la victoire fin 2017, »

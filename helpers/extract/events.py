@@ -984,7 +984,12 @@ def _related(k1: str, k2: str) -> bool:
     return k1 == k2 or any(k1 in g and k2 in g for g in RELATED_KINDS)
 
 
-SINCE_NOUN = re.compile(r"\bdepuis (?:\S+ ){0,3}\S*$")
+# a preposition that sets a clause in time by an event it names (« depuis », « après », « lors de », « à la suite
+# de », « en riposte à »…): a date closing the sentence after that event's noun is the noun's
+SINCE_NOUN = re.compile(
+    r"\b(?:depuis|apres|avant|lors d[eu']|a la suite d[eu']|suite a|dans la foulee d[eu']|"
+    r"en (?:riposte|reponse|represailles) a) ?(?:\S+ ){0,3}\S*$"
+)
 SINCE_GAP = re.compile(r",?\s*(?:en|le|au|a|dans)?")
 
 
@@ -996,8 +1001,9 @@ def _incise(fr: Frame, x: TimeExpr, folded: str) -> bool:
     gap, after = folded[fr.span[1] : x.start].strip(), folded[x.end : x.end + 2].strip()[:1]
     if gap == "," and after == ",":
         return True
-    # « … depuis l'assassinat de X(,) en janvier 2020. »: a date closing the sentence after a noun « depuis »
-    # governs is that noun's (a clause « depuis » dates takes the date itself: « depuis janvier 2020 »)
+    # « … depuis l'assassinat de X(,) en janvier 2020. », « … reste incertain après l'élection de X, le 5
+    # novembre. »: a date closing the sentence after a noun « depuis », « après », « lors de »… governs is that
+    # noun's (a clause such a preposition dates takes the date itself: « depuis janvier 2020 »)
     return (
         bool(SINCE_GAP.fullmatch(gap))
         and after in (".", ";", "")
