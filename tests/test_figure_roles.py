@@ -1950,3 +1950,14 @@ def test_the_white_house_with_its_hyphen_is_washington():
     # « la Maison-Blanche », as the press writes it, hyphen and all
     text = "Les soldats français ont quitté Bagdad. La Maison-Blanche a indiqué qu'environ 200 militaires resteraient."
     assert people(text)[-1][3] == "US", people(text)
+
+
+def test_a_compass_point_with_a_nationality_adjective_is_a_region_not_a_party():
+    # « dans le nord-est syrien », « l'ouest irakien »: a part of a country by its compass point names where, not
+    # whose people
+    text = (
+        "Le Pentagone garde des forces dans la région. Quelque 300 militaires sont basés dans le nord-est syrien, "
+        "outre les 150 hommes stationnés dans l'ouest irakien."
+    )
+    found = people(text)
+    assert [p for *_, p in found] == ["US", "US"], found

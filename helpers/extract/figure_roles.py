@@ -141,7 +141,10 @@ LOCATIVE = re.compile(
 # noun of place names where, not whose people
 PLACE_ADJECTIVE = re.compile(
     r"\b(?:frontieres?|territoires?|sol|capitales?|villes?|provinces?|regions?|deserts?|villages?|"
-    r"localites?|espace aerien|rive|littoral)\s+"
+    r"localites?|espace aerien|rive|littoral|"
+    # « le nord-est syrien », « l'ouest irakien »: a country's part by its compass point
+    r"(?:(?:le|l'|du|au|dans le|dans l')\s*)(?:extreme-)?(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|"
+    r"centre))\s+"
     r"(?:[a-z-]+(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?)|turcs?|turques?|grecs?|grecques?)\b"
 )
 
