@@ -1961,3 +1961,19 @@ def test_a_compass_point_with_a_nationality_adjective_is_a_region_not_a_party():
     )
     found = people(text)
     assert [p for *_, p in found] == ["US", "US"], found
+
+
+@pytest.mark.parametrize(
+    "text,measure",
+    [
+        # « victimes de » names the harm: a wound (« de commotions », « de blessures ») or a death
+        ("Après le tir de missiles, 40 soldats américains ont été victimes de traumatismes crâniens.", "wounded"),
+        ("Une trentaine de militaires danois avaient été victimes de brûlures légères.", "wounded"),
+        ("Au moins douze soldats turcs sont victimes de blessures par balle.", "wounded"),
+        # without a harm named, both
+        ("L'attaque a fait une vingtaine de victimes parmi les soldats irakiens.", "killed_or_wounded"),
+    ],
+)
+def test_victims_of_a_named_harm_have_that_harm(text, measure):
+    found = [x for x in people(text) if x[1] == "casualties"]
+    assert [x[2] for x in found] == [measure], found

@@ -378,6 +378,24 @@ def measure_word(word: str) -> str:
 
 
 CASUALTY_MEASURES = ("killed", "wounded", "killed_or_wounded")
+
+
+def harm_named(tok, m: str) -> str:
+    """The measure ``m`` of ``tok``, made precise when it is « victime(s) » or « pertes » and « de » names the harm
+    right after it (« victimes de commotions cérébrales », « victimes de blessures » → wounded)."""
+    if m != "killed_or_wounded":
+        return m
+    doc = tok.doc
+    k = tok.i + 1
+    if k >= len(doc) or fold(doc[k].text) not in ("de", "d'", "du", "des"):
+        return m
+    k += 1
+    while k < len(doc) and k <= tok.i + 4 and (doc[k].pos_ in ("DET", "ADJ") and not measure_word(doc[k].text)):
+        k += 1
+    harm = measure_word(doc[k].text) if k < len(doc) else ""
+    return harm if harm in ("killed", "wounded") else m
+
+
 FLOWS = ("arriving", "leaving", "moved")
 LEVELS = ("present", "planned")
 
@@ -987,6 +1005,7 @@ def _own_predicates(doc, head, end: int) -> list[tuple[str, object]]:
                 break
             continue
         break
+    out = [(harm_named(t, m), t) for m, t in out]
     if head is not None:
         for c in head.children:
             if c.dep_ == "acl:relcl" and any(fold(x.text) == "dont" for x in c.subtree):
@@ -1195,7 +1214,7 @@ def _measure_of(chain) -> tuple[str, object]:
         if m == "present" and h.pos_ == "VERB" and w in ("avoir",) and h.dep_ not in ("ROOT", "ccomp", "conj", "xcomp"):
             continue
         if m:
-            return m, h
+            return harm_named(h, m), h
     return "", None
 
 
