@@ -1977,3 +1977,13 @@ def test_a_compass_point_with_a_nationality_adjective_is_a_region_not_a_party():
 def test_victims_of_a_named_harm_have_that_harm(text, measure):
     found = [x for x in people(text) if x[1] == "casualties"]
     assert [x[2] for x in found] == [measure], found
+
+
+def test_an_approximate_noun_after_du_is_a_number():
+    # « du millier de soldats » is « de le millier »: the definite determiner inside « du » before « millier de »
+    text = (
+        "Washington réduit sa présence en Syrie : ses effectifs doivent passer sous la barre du millier de soldats "
+        "dans les prochains mois."
+    )
+    found = people(text)
+    assert [(x[0], x[2], x[3]) for x in found] == [(1000, "planned", "US")], found

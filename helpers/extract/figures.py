@@ -209,8 +209,9 @@ _AINES = re.compile(
     + "|".join(sorted(list(AINE) + list(PLURAL_AINE), key=len, reverse=True))
     + r")s?\b"
     # a definite or possessive determiner before a singular -aine word counts too when « de » follows (« la
-    # cinquantaine de militaires », « sa vingtaine d'instructeurs »); without it « la quarantaine » is an isolation
-    r"|\b(?:la|le|sa|son|leur|cette|ce|notre|votre) (?P<w2>"
+    # cinquantaine de militaires », « sa vingtaine d'instructeurs », « la barre du millier de soldats »); without it
+    # « la quarantaine » is an isolation
+    r"|(?:\b(?:la|le|sa|son|leur|cette|ce|notre|votre) |(?<=\bdu )|(?<=\bau ))(?P<w2>"
     + "|".join(sorted(AINE, key=len, reverse=True))
     + r")(?= (?:de |d'))"
 )
