@@ -1987,3 +1987,20 @@ def test_an_approximate_noun_after_du_is_a_number():
     )
     found = people(text)
     assert [(x[0], x[2], x[3]) for x in found] == [(1000, "planned", "US")], found
+
+
+@pytest.mark.parametrize(
+    "text,measure",
+    [
+        # a change of level said to be completed has reached its target: the level now
+        ("Washington a achevé en janvier la réduction de ses effectifs en Irak à 2 500 soldats.", "present"),
+        ("Le Pentagone a terminé la semaine dernière la réduction de ses troupes à 3 000 militaires.", "present"),
+        ("La réduction du contingent à 800 soldats a été achevée le 15 janvier, selon Rome.", "present"),
+        # to be completed: still a target
+        ("Le Pentagone achèvera la réduction de ses troupes à 3 000 militaires d'ici l'été.", "planned"),
+        ("Washington a annoncé la réduction de ses effectifs en Irak à 2 500 soldats.", "planned"),
+    ],
+)
+def test_a_change_of_level_completed_has_reached_its_target(text, measure):
+    found = [x for x in people(text) if x[1] == "troops"]
+    assert [x[2] for x in found] == [measure], found

@@ -1337,7 +1337,7 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         m, why = "present", f"own words ({own_state.text})"
     elif re.search(r"\b(?:a|jusqu'a)\s*" + APPROX_WORDS + "$", before) and _target(gov_tok, verb) is not None:
         t = _target(gov_tok, verb)
-        realized = t.pos_ == "VERB" and not later and "Inf" not in t.morph.get("VerbForm")
+        realized = (t.pos_ == "VERB" or _completed(t)) and not later and "Inf" not in t.morph.get("VerbForm")
         m, why = ("present" if realized else "planned"), f"target of {t.text}"
     elif gov in roles.FLOWS:
         if c.definite and not forward and gov_tok.pos_ == "NOUN" and gov == "leaving" and not c.demonstrative:
@@ -1493,6 +1493,23 @@ def _target(gov_tok, verb):
         if t is not None and (roles.TARGET.match(fold(t.lemma_)) or roles.TARGET.match(fold(t.text))):
             return t
     return None
+
+
+COMPLETE = re.compile(r"^(?:achever|terminer|finir|boucler|parachever|completer|finaliser|mener)$")
+
+
+def _completed(noun) -> bool:
+    """A noun of change that a verb of completion, said as done, governs (« a achevé la réduction de ses effectifs à
+    2 500 », « la réduction … a été terminée »): the change has reached its target."""
+    h = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and h.i != noun.i
+        and h.pos_ == "VERB"
+        and COMPLETE.match(fold(h.lemma_)) is not None
+        and not roles.future(h)
+        and not roles._infinitive(h)
+    )
 
 
 def _nearest_word_before(folded: str, pos: int) -> str:
