@@ -2004,3 +2004,17 @@ def test_an_approximate_noun_after_du_is_a_number():
 def test_a_change_of_level_completed_has_reached_its_target(text, measure):
     found = [x for x in people(text) if x[1] == "troops"]
     assert [x[2] for x in found] == [measure], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # « prévoit de maintenir »: the infinitive after « de » is what the word before it intends, whatever the parse
+        # hangs the infinitive on (a headline-like « Selon X, le Pentagone prévoit de … » is often read as a noun phrase)
+        "Selon la presse britannique, le Pentagone prévoit de maintenir quelque 600 militaires dans le nord.",
+        "Selon des sources locales, Londres envisage de garder environ 300 soldats sur place.",
+    ],
+)
+def test_an_infinitive_after_a_word_of_intent_and_de_is_planned(text):
+    found = [x for x in people(text) if x[1] == "troops"]
+    assert [x[2] for x in found] == ["planned"], found

@@ -535,6 +535,8 @@ def future(verb) -> bool:
         # « sera réduit de 20 en juillet, puis ramené à 45 »: a participle with no auxiliary of its own shares
         # the tense of the verb it is coordinated with
         return future(verb.head)
+    if _infinitive(verb) and _intent_before_de(verb):
+        return True
     h = verb
     for _ in range(3):
         if not (_infinitive(h) or h.pos_ == "NOUN") or h.head.i == h.i:
@@ -544,6 +546,18 @@ def future(verb) -> bool:
             return True
         h = up
     return False
+
+
+def _intent_before_de(verb) -> bool:
+    """« prévoit de maintenir », « envisage d'envoyer »: the word right before the « de » that introduces an infinitive
+    is a verb or noun of intent, as written (the parse of a sentence opened by « Selon X, » often hangs the infinitive
+    on the subject, the verb of intent tagged as an adjective)."""
+    i = verb.i - 1
+    doc = verb.doc
+    if i < 1 or fold(doc[i].text) not in ("de", "d'"):
+        return False
+    w = doc[i - 1]
+    return w.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and bool(INTENT.match(fold(w.text)) or INTENT.match(fold(w.lemma_)))
 
 
 # --- where ------------------------------------------------------------------------------------------
