@@ -2018,3 +2018,20 @@ def test_a_change_of_level_completed_has_reached_its_target(text, measure):
 def test_an_infinitive_after_a_word_of_intent_and_de_is_planned(text):
     found = [x for x in people(text) if x[1] == "troops"]
     assert [x[2] for x in found] == ["planned"], found
+
+
+@pytest.mark.parametrize(
+    "text,party",
+    [
+        # « X ainsi que ses deux fils »: a man's kin killed with him, the possessive his, are counted with his side
+        (
+            "Un drone américain a tué mardi un commandant du Hachd al-Chaabi ainsi que ses deux fils près de Bagdad.",
+            "PMF",
+        ),
+        ("Syrie : un raid américain tue un haut responsable de l'EI et ses deux fils", "IS"),
+        ("Les forces spéciales ont tué un cadre de Daech, son épouse et ses trois frères lors d'un raid.", "IS"),
+    ],
+)
+def test_kin_killed_with_a_man_are_of_his_side(text, party):
+    found = [x for x in people(text) if x[1] == "casualties" and x[0] > 1]
+    assert [(x[2], x[3]) for x in found] == [("killed", party)], people(text)

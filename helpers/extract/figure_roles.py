@@ -314,7 +314,9 @@ PERSON_UNITS = re.compile(
     r"fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|passagers?|voyageurs?|etudiants?|ecoliers?|"
     r"villageois|riverains?|martyrs?|agriculteurs?|paysans?|bergers?|ouvriers?|commercants?|medecins?|"
     r"infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|fermiers?|pecheurs?|travailleurs?|passants?|"
-    r"assaillants?|assaillantes?|attaquants?|agresseurs?)$"
+    r"assaillants?|assaillantes?|attaquants?|agresseurs?|"
+    # kin (« ses deux fils », « trois de ses frères »)
+    r"fils|freres|soeurs|epouses|cousins|neveux|proches)$"
 )
 # nouns that count the people of a force (troop figures); the others count people only as victims
 TROOP_UNITS = re.compile(

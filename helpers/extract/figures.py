@@ -1536,6 +1536,9 @@ OTHER_MEMBERS = re.compile(
     r"\b(?:des|les|d') ?autres (?:pays|nations|etats|membres|allies|partenaires|contingents)"
     r"(?: (?:membres|allies|partenaires|de la coalition))?\b"
 )
+KIN = re.compile(r"^(?:fils|filles|freres|soeurs|epouses?|cousins|neveux|enfants|proches)$")
+# the possessive of kin coordinated after a noun phrase: « X, ainsi que ses deux fils », « X et trois de ses frères »
+KIN_AFTER = re.compile(r"(?:,|\bet|\bainsi qu'|\bainsi que)\s*(?:ses|sa|son)?\s*$|(?:,|\bet|\bainsi que)\s*$")
 ESCORT = re.compile(r"^(?:gardes?|gardes? du corps|escortes?|compagnons?|accompagnateurs?|chauffeurs?|proches)$")
 FACTIONS = ("PMF", "IS")
 ORIGIN = re.compile(r"\b(?:issu|venu|originaire|provenant)e?s?\s+(?:de|d'|des|du)\b.*$")
@@ -1682,6 +1685,19 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         return "civilians", "status"  # « ses deux enfants », « dont un adolescent »: civilians by what they are
     harm = gov_tok if c.kind == "casualties" and gov_tok is not None else None
     if c.possessive:
+        kin = (
+            KIN_AFTER.search(folded[: c.start])
+            if c.kind == "casualties" and c.possessive in ("son", "sa", "ses")
+            else None
+        )
+        if kin and (ESCORT.match(fu_) or KIN.match(fu_)):
+            # « un commandant du groupe X ainsi que ses deux fils »: a man's kin and escort, harmed with him (the noun
+            # phrase the figure is coordinated with, his possessive's owner), are of his side: the last side named
+            # between the verb of harm and them
+            since = gov_tok.idx + len(gov_tok.text) if gov_tok is not None and gov_tok.idx < c.start else 0
+            named = [code for _, code in roles.parties_in(folded[since : kin.start()]) if code != "civilians"]
+            if named:
+                return named[-1], "the side of the man whose kin they are"
         if c.kind == "casualties" and c.possessive in ("son", "sa", "ses") and ESCORT.match(fu_):
             # « deux de ses gardes du corps »: a leader's guards and companions are his faction's people, the armed
             # group the lines before named (an owner that names a state in the sentence itself is read below)
