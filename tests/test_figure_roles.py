@@ -2035,3 +2035,16 @@ def test_an_infinitive_after_a_word_of_intent_and_de_is_planned(text):
 def test_kin_killed_with_a_man_are_of_his_side(text, party):
     found = [x for x in people(text) if x[1] == "casualties" and x[0] > 1]
     assert [(x[2], x[3]) for x in found] == [("killed", party)], people(text)
+
+
+def test_a_victim_coordinated_after_a_reported_toll_is_a_casualty():
+    # « X a déclaré avoir tué …, un cadre …, ainsi qu'un autre membre du groupe »: the verb of saying governs the toll,
+    # the toll's verb the victims, however far the second one is coordinated
+    text = (
+        "L'armée américaine a déclaré avoir tué mardi, lors d'un raid nocturne, un cadre de Daech, Abou Khaled, "
+        "surnommé le Logisticien, ainsi qu'un autre membre de l'organisation."
+    )
+    found = [x for x in people(text) if x[1] == "casualties"]
+    assert [(1, "casualties", "killed", "IS")] == found[-1:], people(text)
+    # who speaks is never a victim
+    assert people("Selon un responsable américain, un soldat a été blessé.") == [(1, "casualties", "wounded", "US")]

@@ -921,7 +921,13 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         and not own
         and a is None
         and (not word_one or coordinated)
-        and not (verb is not None and roles.REPORT.match(fold(verb.lemma_)))
+        and not (
+            verb is not None
+            and roles.REPORT.match(fold(verb.lemma_))
+            # « a annoncé avoir tué …, un chef …, ainsi qu'un autre membre »: a toll's verb after the verb of saying
+            # is the one the figure is coordinated under
+            and not (coordinated and verb.idx < c.start and _harm_between(folded, verb.idx + len(verb.text), c.start))
+        )
     ):
         back = _nearest_word_before(folded, c.start)  # "ont liquidé le chef …, et 10 de leurs gardes"
         if back in roles.CASUALTY_MEASURES:
@@ -1509,6 +1515,13 @@ def _completed(noun) -> bool:
         and COMPLETE.match(fold(h.lemma_)) is not None
         and not roles.future(h)
         and not roles._infinitive(h)
+    )
+
+
+def _harm_between(folded: str, a: int, b: int) -> bool:
+    """Whether a word of killing or wounding stands between ``a`` and ``b`` (the same clause: no « ; »)."""
+    return ";" not in folded[a:b] and any(
+        roles.measure_word(w) in roles.CASUALTY_MEASURES for w in re.findall(r"[a-z'-]+", folded[a:b])
     )
 
 
