@@ -2048,3 +2048,18 @@ def test_a_victim_coordinated_after_a_reported_toll_is_a_casualty():
     assert [(1, "casualties", "killed", "IS")] == found[-1:], people(text)
     # who speaks is never a victim
     assert people("Selon un responsable américain, un soldat a été blessé.") == [(1, "casualties", "wounded", "US")]
+
+
+def test_a_subject_listing_noun_phrases_shares_the_verb_after_the_list():
+    # « A, B et C ainsi que D ont perdu la vie »: every noun phrase of a listed subject is the subject of the verb
+    # after the list, however the parse hangs them
+    text = (
+        "Selon les FDS, 35 de leurs miliciens, 61 gardiens et cuisiniers de l'établissement ainsi que 5 civils ont "
+        "perdu la vie."
+    )
+    found = people(text)
+    assert [x[:3] for x in found] == [
+        (35, "casualties", "killed"),
+        (61, "casualties", "killed"),
+        (5, "casualties", "killed"),
+    ], found

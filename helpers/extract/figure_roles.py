@@ -315,8 +315,8 @@ PERSON_UNITS = re.compile(
     r"villageois|riverains?|martyrs?|agriculteurs?|paysans?|bergers?|ouvriers?|commercants?|medecins?|"
     r"infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|fermiers?|pecheurs?|travailleurs?|passants?|"
     r"assaillants?|assaillantes?|attaquants?|agresseurs?|"
-    # kin (« ses deux fils », « trois de ses frères »)
-    r"fils|freres|soeurs|epouses|cousins|neveux|proches)$"
+    # kin (« ses deux fils », « trois de ses frères »), guards of a prison or a site
+    r"fils|freres|soeurs|epouses|cousins|neveux|proches|gardiens)$"
 )
 # nouns that count the people of a force (troop figures); the others count people only as victims
 TROOP_UNITS = re.compile(
@@ -1049,7 +1049,10 @@ def predicate_after(doc, end: int) -> tuple[str, object]:
     """The verb that follows a subject noun phrase, past an apposition (« trois personnes, deux
     chefs … et leur chauffeur, ont péri »): for when the parse hangs the phrase elsewhere."""
     j = end
-    if j < len(doc) and doc[j].text == ",":
+    listed = _list_end(doc, end)
+    if listed is not None:
+        j = listed  # « 40 de leurs combattants, 77 gardiens et employés … ainsi que 4 civils ont perdu la vie »
+    elif j < len(doc) and doc[j].text == ",":
         k = j + 1
         while k < len(doc) and k < j + 25 and doc[k].text != ",":
             k += 1
@@ -1081,10 +1084,38 @@ def predicate_after(doc, end: int) -> tuple[str, object]:
     ):
         j += 1
     if j < len(doc):
+        if _death_idiom(doc[j]):
+            return "killed", doc[j]  # « ont perdu la vie »
         m = measure_word(doc[j].text) or measure_word(doc[j].lemma_)
         if m:
             return m, doc[j]
     return "", None
+
+
+LIST_LINK = re.compile(r"^(?:,|et|ou|ainsi|que|qu'|de|d'|du|des)$")
+
+
+def _list_end(doc, end: int):
+    """Where the verb after a listed subject starts (« A, B et C ainsi que D ont perdu … »): from the end of the first
+    noun phrase, only noun phrases of a number or a determiner, joined by commas, « et », « ou », « ainsi que »,
+    up to a verb (or its auxiliary); None when something else comes first or no link follows the first phrase."""
+    k = end
+    if k >= len(doc) or fold(doc[k].text) not in (",", "et", "ou", "ainsi"):
+        return None
+    links = 0
+    while k < len(doc) and k < end + 30:
+        t = doc[k]
+        f = fold(t.text)
+        if LIST_LINK.match(f):
+            links += f in (",", "et", "ou", "ainsi")
+        elif t.pos_ in ("AUX", "VERB") and k > end and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            return k if links and t.pos_ == "AUX" or links and "Fin" in t.morph.get("VerbForm") else None
+        elif t.pos_ in ("VERB", "AUX") or t.is_punct or t.pos_ in ("SCONJ", "PRON"):
+            return None
+        elif not (t.pos_ in ("DET", "NUM", "NOUN", "PROPN", "ADJ", "ADV") or t.like_num):
+            return None
+        k += 1
+    return None
 
 
 QUOTES = ("«", "»", '"', "“", "”")
