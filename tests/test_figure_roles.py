@@ -2063,3 +2063,14 @@ def test_a_subject_listing_noun_phrases_shares_the_verb_after_the_list():
         (61, "casualties", "killed"),
         (5, "casualties", "killed"),
     ], found
+
+
+def test_a_comma_before_et_closes_an_aside_of_dont():
+    # « 60 morts, dont cinq civils, et 200 assaillants »: the comma before « et » closes the aside, the 200 are no part
+    # of the 60, and five civilians among sixty dead do not make the sixty civilians
+    text = "Les Kurdes ont publié le bilan final des combats : 60 morts, dont cinq civils, et 200 assaillants tués."
+    found = {x[0]: x[3] for x in people(text)}
+    assert found[60] != "civilians" and found[200] != "civilians", found
+    assert found[5] == "civilians", found
+    parts = {f.count_best: f.part_of for f in read(text)}
+    assert parts[200] is None and parts[5] == 0, parts

@@ -1949,6 +1949,9 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                 folded[out[earlier[-1]].local[2] : c.start],
             )
             and out[earlier[-1]].kind == c.kind
+            # « 60 morts, dont cinq civils, et 200 assaillants »: a comma before « et » closes the « dont » aside, and
+            # what follows is coordinated with the whole, not another of its parts (French lists put no comma there)
+            and not re.fullmatch(r"[^,]*,\s*et\s*" + APPROX_WORDS, folded[out[earlier[-1]].local[2] : c.start])
         ):
             whole = out[earlier[-1]].part_of
             while out[whole].part_of is not None and out[whole].kind == c.kind:
