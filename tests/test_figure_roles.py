@@ -2074,3 +2074,13 @@ def test_a_comma_before_et_closes_an_aside_of_dont():
     assert found[5] == "civilians", found
     parts = {f.count_best: f.part_of for f in read(text)}
     assert parts[200] is None and parts[5] == 0, parts
+
+
+def test_other_troops_are_of_the_troops_counted_before():
+    # « 200 autres soldats »: others of the soldiers just counted, not of the last country named in between
+    text = (
+        "Washington gardera environ 300 militaires américains dans le nord du pays. Le président en a parlé avec son "
+        "homologue turc, Recep Tayyip Erdogan. Selon un responsable, quelque 150 autres soldats resteront à al-Tanf."
+    )
+    found = people(text)
+    assert found[-1][0] == 150 and found[-1][3] == "US", found

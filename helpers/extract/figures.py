@@ -1076,6 +1076,14 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     if level_np is not None and c.kind == "casualties" and roles.np_party(level_np):
         c.party, c.party_basis = roles.np_party(level_np), "stated"
     others = re.match(r"\s+(?:d')?autres\b", folded[c.end : c.unit_start]) if c.unit_start > c.end else None
+    if c.kind == "troops" and others and c.party_basis == "context":
+        # « quelque 200 autres soldats demeureraient à al-Tanf »: others of the troops counted just before (this
+        # sentence or the two before it), not of the last country named in between
+        counted = [
+            j for j in list(mine) + list(nearby) if out[j].kind == "troops" and out[j].party not in ("", "other")
+        ]
+        if counted:
+            c.party, c.party_basis = out[max(counted)].party, "others of the troops counted before"
     fighters = c.kind == "casualties" and c.party_basis == "unspecified" and FIGHTERS.match(fu)
     if c.kind == "casualties" and (
         c.party_basis == "unspecified"
