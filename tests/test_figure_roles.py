@@ -2084,3 +2084,22 @@ def test_other_troops_are_of_the_troops_counted_before():
     )
     found = people(text)
     assert found[-1][0] == 150 and found[-1][3] == "US", found
+
+
+@pytest.mark.parametrize(
+    "text,measure",
+    [
+        # « ces 1 100 soldats supplémentaires »: a known group called additional (to a count told before) is a flow
+        # only when its clause says they come; else « supplémentaires » says in addition to what count, not a move
+        (
+            "Le Pentagone reconnaît 2 000 soldats en Syrie. Ces quelque 1 100 soldats supplémentaires relèvent de "
+            "forces temporaires, présentes dans le pays depuis des mois.",
+            "present",
+        ),
+        ("Washington a annoncé que les 800 soldats supplémentaires arriveront la semaine prochaine.", "arriving"),
+        ("Le Pentagone va envoyer 500 soldats supplémentaires au Koweït.", "arriving"),
+    ],
+)
+def test_additional_troops_of_a_known_group_are_a_flow_only_when_they_come(text, measure):
+    found = [x for x in people(text) if x[1] == "troops"]
+    assert found[-1][2] == measure, found

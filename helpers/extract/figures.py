@@ -1272,6 +1272,16 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         (t for m, t in own if m == "present" and t.pos_ in ("ADJ", "VERB") and roles._is_participle(t)), None
     )
     own_flow = next((m for m, _ in own if m in roles.FLOWS), "")
+    if (
+        own_flow == "arriving"
+        and (c.demonstrative or c.definite)
+        and not forward
+        and gov not in roles.FLOWS
+        and all(ADDED.match(fold(t.text)) for m, t in own if m in roles.FLOWS)
+    ):
+        # « ces quelque 1 100 soldats supplémentaires relèvent de … »: a known group called additional is in addition to
+        # a count told before; with no verb of coming in its clause, the adjective says no move
+        own_flow = ""
     before = folded[max(0, c.start - 25) : c.start]
     after = folded[c.local[2] : c.local[2] + 90]
     # the figure the permission is about, not a move it permits (« autorise l'envoi de 500 soldats »)
@@ -1465,6 +1475,9 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
 # « estimé à quelque 500 », « évaluées à environ 2 000 », « chiffré à 900 »: the value an estimate puts on a count
 ESTIMATED = re.compile(r"\b(?P<verb>(?:estim|evalu|chiffr)(?:e|ee|es|ees))\s+a\s*" + APPROX_WORDS + "$")
 CROSSING = re.compile(r"^[^,;.]{0,30}?\b(?:franchi|travers)\w*\s+(?:la |les |une )?frontieres?\b")
+
+
+ADDED = re.compile(r"^(?:supplementaires?|additionnels?|additionnelles?)$")
 
 
 def _taken_from_whole(folded: str, c: Figure, a: Figure | None) -> bool:
