@@ -141,7 +141,10 @@ LOCATIVE = re.compile(
 # noun of place names where, not whose people
 PLACE_ADJECTIVE = re.compile(
     r"\b(?:frontieres?|territoires?|sol|capitales?|villes?|provinces?|regions?|deserts?|villages?|"
-    r"localites?|espace aerien|rive|littoral)\s+"
+    r"localites?|espace aerien|rive|littoral|"
+    # « le nord-est syrien », « l'ouest irakien »: a country's part by its compass point
+    r"(?:(?:le|l'|du|au|dans le|dans l')\s*)(?:extreme-)?(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest|"
+    r"centre))\s+"
     r"(?:[a-z-]+(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?)|turcs?|turques?|grecs?|grecques?)\b"
 )
 
@@ -311,7 +314,9 @@ PERSON_UNITS = re.compile(
     r"fillettes?|garcons?|garconnets?|bebes?|nourrissons?|adolescents?|passagers?|voyageurs?|etudiants?|ecoliers?|"
     r"villageois|riverains?|martyrs?|agriculteurs?|paysans?|bergers?|ouvriers?|commercants?|medecins?|"
     r"infirmie\w+|secouristes?|touristes?|enseignants?|eleves?|fermiers?|pecheurs?|travailleurs?|passants?|"
-    r"assaillants?|assaillantes?|attaquants?|agresseurs?)$"
+    r"assaillants?|assaillantes?|attaquants?|agresseurs?|"
+    # kin (« ses deux fils », « trois de ses frères »), guards of a prison or a site
+    r"fils|freres|soeurs|epouses|cousins|neveux|proches|gardiens)$"
 )
 # nouns that count the people of a force (troop figures); the others count people only as victims
 TROOP_UNITS = re.compile(
@@ -375,6 +380,24 @@ def measure_word(word: str) -> str:
 
 
 CASUALTY_MEASURES = ("killed", "wounded", "killed_or_wounded")
+
+
+def harm_named(tok, m: str) -> str:
+    """The measure ``m`` of ``tok``, made precise when it is « victime(s) » or « pertes » and « de » names the harm
+    right after it (« victimes de commotions cérébrales », « victimes de blessures » → wounded)."""
+    if m != "killed_or_wounded":
+        return m
+    doc = tok.doc
+    k = tok.i + 1
+    if k >= len(doc) or fold(doc[k].text) not in ("de", "d'", "du", "des"):
+        return m
+    k += 1
+    while k < len(doc) and k <= tok.i + 4 and (doc[k].pos_ in ("DET", "ADJ") and not measure_word(doc[k].text)):
+        k += 1
+    harm = measure_word(doc[k].text) if k < len(doc) else ""
+    return harm if harm in ("killed", "wounded") else m
+
+
 FLOWS = ("arriving", "leaving", "moved")
 LEVELS = ("present", "planned")
 
@@ -514,6 +537,8 @@ def future(verb) -> bool:
         # « sera réduit de 20 en juillet, puis ramené à 45 »: a participle with no auxiliary of its own shares
         # the tense of the verb it is coordinated with
         return future(verb.head)
+    if _infinitive(verb) and _intent_before_de(verb):
+        return True
     h = verb
     for _ in range(3):
         if not (_infinitive(h) or h.pos_ == "NOUN") or h.head.i == h.i:
@@ -523,6 +548,18 @@ def future(verb) -> bool:
             return True
         h = up
     return False
+
+
+def _intent_before_de(verb) -> bool:
+    """« prévoit de maintenir », « envisage d'envoyer »: the word right before the « de » that introduces an infinitive
+    is a verb or noun of intent, as written (the parse of a sentence opened by « Selon X, » often hangs the infinitive
+    on the subject, the verb of intent tagged as an adjective)."""
+    i = verb.i - 1
+    doc = verb.doc
+    if i < 1 or fold(doc[i].text) not in ("de", "d'"):
+        return False
+    w = doc[i - 1]
+    return w.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and bool(INTENT.match(fold(w.text)) or INTENT.match(fold(w.lemma_)))
 
 
 # --- where ------------------------------------------------------------------------------------------
@@ -984,6 +1021,7 @@ def _own_predicates(doc, head, end: int) -> list[tuple[str, object]]:
                 break
             continue
         break
+    out = [(harm_named(t, m), t) for m, t in out]
     if head is not None:
         for c in head.children:
             if c.dep_ == "acl:relcl" and any(fold(x.text) == "dont" for x in c.subtree):
@@ -1011,7 +1049,10 @@ def predicate_after(doc, end: int) -> tuple[str, object]:
     """The verb that follows a subject noun phrase, past an apposition (« trois personnes, deux
     chefs … et leur chauffeur, ont péri »): for when the parse hangs the phrase elsewhere."""
     j = end
-    if j < len(doc) and doc[j].text == ",":
+    listed = _list_end(doc, end)
+    if listed is not None:
+        j = listed  # « 40 de leurs combattants, 77 gardiens et employés … ainsi que 4 civils ont perdu la vie »
+    elif j < len(doc) and doc[j].text == ",":
         k = j + 1
         while k < len(doc) and k < j + 25 and doc[k].text != ",":
             k += 1
@@ -1043,10 +1084,38 @@ def predicate_after(doc, end: int) -> tuple[str, object]:
     ):
         j += 1
     if j < len(doc):
+        if _death_idiom(doc[j]):
+            return "killed", doc[j]  # « ont perdu la vie »
         m = measure_word(doc[j].text) or measure_word(doc[j].lemma_)
         if m:
             return m, doc[j]
     return "", None
+
+
+LIST_LINK = re.compile(r"^(?:,|et|ou|ainsi|que|qu'|de|d'|du|des)$")
+
+
+def _list_end(doc, end: int):
+    """Where the verb after a listed subject starts (« A, B et C ainsi que D ont perdu … »): from the end of the first
+    noun phrase, only noun phrases of a number or a determiner, joined by commas, « et », « ou », « ainsi que »,
+    up to a verb (or its auxiliary); None when something else comes first or no link follows the first phrase."""
+    k = end
+    if k >= len(doc) or fold(doc[k].text) not in (",", "et", "ou", "ainsi"):
+        return None
+    links = 0
+    while k < len(doc) and k < end + 30:
+        t = doc[k]
+        f = fold(t.text)
+        if LIST_LINK.match(f):
+            links += f in (",", "et", "ou", "ainsi")
+        elif t.pos_ in ("AUX", "VERB") and k > end and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            return k if links and t.pos_ == "AUX" or links and "Fin" in t.morph.get("VerbForm") else None
+        elif t.pos_ in ("VERB", "AUX") or t.is_punct or t.pos_ in ("SCONJ", "PRON"):
+            return None
+        elif not (t.pos_ in ("DET", "NUM", "NOUN", "PROPN", "ADJ", "ADV") or t.like_num):
+            return None
+        k += 1
+    return None
 
 
 QUOTES = ("«", "»", '"', "“", "”")
@@ -1192,7 +1261,7 @@ def _measure_of(chain) -> tuple[str, object]:
         if m == "present" and h.pos_ == "VERB" and w in ("avoir",) and h.dep_ not in ("ROOT", "ccomp", "conj", "xcomp"):
             continue
         if m:
-            return m, h
+            return harm_named(h, m), h
     return "", None
 
 

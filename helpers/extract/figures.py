@@ -209,8 +209,9 @@ _AINES = re.compile(
     + "|".join(sorted(list(AINE) + list(PLURAL_AINE), key=len, reverse=True))
     + r")s?\b"
     # a definite or possessive determiner before a singular -aine word counts too when « de » follows (« la
-    # cinquantaine de militaires », « sa vingtaine d'instructeurs »); without it « la quarantaine » is an isolation
-    r"|\b(?:la|le|sa|son|leur|cette|ce|notre|votre) (?P<w2>"
+    # cinquantaine de militaires », « sa vingtaine d'instructeurs », « la barre du millier de soldats »); without it
+    # « la quarantaine » is an isolation
+    r"|(?:\b(?:la|le|sa|son|leur|cette|ce|notre|votre) |(?<=\bdu )|(?<=\bau ))(?P<w2>"
     + "|".join(sorted(AINE, key=len, reverse=True))
     + r")(?= (?:de |d'))"
 )
@@ -920,7 +921,13 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
         and not own
         and a is None
         and (not word_one or coordinated)
-        and not (verb is not None and roles.REPORT.match(fold(verb.lemma_)))
+        and not (
+            verb is not None
+            and roles.REPORT.match(fold(verb.lemma_))
+            # « a annoncé avoir tué …, un chef …, ainsi qu'un autre membre »: a toll's verb after the verb of saying
+            # is the one the figure is coordinated under
+            and not (coordinated and verb.idx < c.start and _harm_between(folded, verb.idx + len(verb.text), c.start))
+        )
     ):
         back = _nearest_word_before(folded, c.start)  # "ont liquidé le chef …, et 10 de leurs gardes"
         if back in roles.CASUALTY_MEASURES:
@@ -1069,6 +1076,14 @@ def _read(doc, s, folded, c: Figure, i: int, cands, shared, out, mine, previous,
     if level_np is not None and c.kind == "casualties" and roles.np_party(level_np):
         c.party, c.party_basis = roles.np_party(level_np), "stated"
     others = re.match(r"\s+(?:d')?autres\b", folded[c.end : c.unit_start]) if c.unit_start > c.end else None
+    if c.kind == "troops" and others and c.party_basis == "context":
+        # « quelque 200 autres soldats demeureraient à al-Tanf »: others of the troops counted just before (this
+        # sentence or the two before it), not of the last country named in between
+        counted = [
+            j for j in list(mine) + list(nearby) if out[j].kind == "troops" and out[j].party not in ("", "other")
+        ]
+        if counted:
+            c.party, c.party_basis = out[max(counted)].party, "others of the troops counted before"
     fighters = c.kind == "casualties" and c.party_basis == "unspecified" and FIGHTERS.match(fu)
     if c.kind == "casualties" and (
         c.party_basis == "unspecified"
@@ -1257,6 +1272,16 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         (t for m, t in own if m == "present" and t.pos_ in ("ADJ", "VERB") and roles._is_participle(t)), None
     )
     own_flow = next((m for m, _ in own if m in roles.FLOWS), "")
+    if (
+        own_flow == "arriving"
+        and (c.demonstrative or c.definite)
+        and not forward
+        and gov not in roles.FLOWS
+        and all(ADDED.match(fold(t.text)) for m, t in own if m in roles.FLOWS)
+    ):
+        # « ces quelque 1 100 soldats supplémentaires relèvent de … »: a known group called additional is in addition to
+        # a count told before; with no verb of coming in its clause, the adjective says no move
+        own_flow = ""
     before = folded[max(0, c.start - 25) : c.start]
     after = folded[c.local[2] : c.local[2] + 90]
     # the figure the permission is about, not a move it permits (« autorise l'envoi de 500 soldats »)
@@ -1336,7 +1361,7 @@ def _troop_measure(doc, folded, c, own, gov, gov_tok, verb, a, forward, prev) ->
         m, why = "present", f"own words ({own_state.text})"
     elif re.search(r"\b(?:a|jusqu'a)\s*" + APPROX_WORDS + "$", before) and _target(gov_tok, verb) is not None:
         t = _target(gov_tok, verb)
-        realized = t.pos_ == "VERB" and not later and "Inf" not in t.morph.get("VerbForm")
+        realized = (t.pos_ == "VERB" or _completed(t)) and not later and "Inf" not in t.morph.get("VerbForm")
         m, why = ("present" if realized else "planned"), f"target of {t.text}"
     elif gov in roles.FLOWS:
         if c.definite and not forward and gov_tok.pos_ == "NOUN" and gov == "leaving" and not c.demonstrative:
@@ -1452,6 +1477,9 @@ ESTIMATED = re.compile(r"\b(?P<verb>(?:estim|evalu|chiffr)(?:e|ee|es|ees))\s+a\s
 CROSSING = re.compile(r"^[^,;.]{0,30}?\b(?:franchi|travers)\w*\s+(?:la |les |une )?frontieres?\b")
 
 
+ADDED = re.compile(r"^(?:supplementaires?|additionnels?|additionnelles?)$")
+
+
 def _taken_from_whole(folded: str, c: Figure, a: Figure | None) -> bool:
     """Whether ``c`` counts some of a whole the sentence gave before it with « sur » or « parmi »."""
     return (
@@ -1494,6 +1522,30 @@ def _target(gov_tok, verb):
     return None
 
 
+COMPLETE = re.compile(r"^(?:achever|terminer|finir|boucler|parachever|completer|finaliser|mener)$")
+
+
+def _completed(noun) -> bool:
+    """A noun of change that a verb of completion, said as done, governs (« a achevé la réduction de ses effectifs à
+    2 500 », « la réduction … a été terminée »): the change has reached its target."""
+    h = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and h.i != noun.i
+        and h.pos_ == "VERB"
+        and COMPLETE.match(fold(h.lemma_)) is not None
+        and not roles.future(h)
+        and not roles._infinitive(h)
+    )
+
+
+def _harm_between(folded: str, a: int, b: int) -> bool:
+    """Whether a word of killing or wounding stands between ``a`` and ``b`` (the same clause: no « ; »)."""
+    return ";" not in folded[a:b] and any(
+        roles.measure_word(w) in roles.CASUALTY_MEASURES for w in re.findall(r"[a-z'-]+", folded[a:b])
+    )
+
+
 def _nearest_word_before(folded: str, pos: int) -> str:
     """The measure of the nearest predicate word before ``pos`` in the same clause (« un retrait
     partiel … : d'Irak (150 à 200) »)."""
@@ -1518,6 +1570,9 @@ OTHER_MEMBERS = re.compile(
     r"\b(?:des|les|d') ?autres (?:pays|nations|etats|membres|allies|partenaires|contingents)"
     r"(?: (?:membres|allies|partenaires|de la coalition))?\b"
 )
+KIN = re.compile(r"^(?:fils|filles|freres|soeurs|epouses?|cousins|neveux|enfants|proches)$")
+# the possessive of kin coordinated after a noun phrase: « X, ainsi que ses deux fils », « X et trois de ses frères »
+KIN_AFTER = re.compile(r"(?:,|\bet|\bainsi qu'|\bainsi que)\s*(?:ses|sa|son)?\s*$|(?:,|\bet|\bainsi que)\s*$")
 ESCORT = re.compile(r"^(?:gardes?|gardes? du corps|escortes?|compagnons?|accompagnateurs?|chauffeurs?|proches)$")
 FACTIONS = ("PMF", "IS")
 ORIGIN = re.compile(r"\b(?:issu|venu|originaire|provenant)e?s?\s+(?:de|d'|des|du)\b.*$")
@@ -1664,6 +1719,19 @@ def _party(doc, s, folded, c: Figure, utok, end, ntok, a, verb, gov_tok, context
         return "civilians", "status"  # « ses deux enfants », « dont un adolescent »: civilians by what they are
     harm = gov_tok if c.kind == "casualties" and gov_tok is not None else None
     if c.possessive:
+        kin = (
+            KIN_AFTER.search(folded[: c.start])
+            if c.kind == "casualties" and c.possessive in ("son", "sa", "ses")
+            else None
+        )
+        if kin and (ESCORT.match(fu_) or KIN.match(fu_)):
+            # « un commandant du groupe X ainsi que ses deux fils »: a man's kin and escort, harmed with him (the noun
+            # phrase the figure is coordinated with, his possessive's owner), are of his side: the last side named
+            # between the verb of harm and them
+            since = gov_tok.idx + len(gov_tok.text) if gov_tok is not None and gov_tok.idx < c.start else 0
+            named = [code for _, code in roles.parties_in(folded[since : kin.start()]) if code != "civilians"]
+            if named:
+                return named[-1], "the side of the man whose kin they are"
         if c.kind == "casualties" and c.possessive in ("son", "sa", "ses") and ESCORT.match(fu_):
             # « deux de ses gardes du corps »: a leader's guards and companions are his faction's people, the armed
             # group the lines before named (an owner that names a state in the sentence itself is read below)
@@ -1902,6 +1970,9 @@ def _relate(doc, folded, cands, shared, at, out, mine) -> None:
                 folded[out[earlier[-1]].local[2] : c.start],
             )
             and out[earlier[-1]].kind == c.kind
+            # « 60 morts, dont cinq civils, et 200 assaillants »: a comma before « et » closes the « dont » aside, and
+            # what follows is coordinated with the whole, not another of its parts (French lists put no comma there)
+            and not re.fullmatch(r"[^,]*,\s*et\s*" + APPROX_WORDS, folded[out[earlier[-1]].local[2] : c.start])
         ):
             whole = out[earlier[-1]].part_of
             while out[whole].part_of is not None and out[whole].kind == c.kind:
