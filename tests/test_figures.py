@@ -126,3 +126,8 @@ def test_the_number_word_pattern_matches_number_words_only_never_the_blanks_betw
 
     found = [m.group().strip() for m in WORD_NUM.finditer("les vingt-deux soldats et les unités sont partis, un seul")]
     assert found == ["vingt-deux", "et", "un"], f"number-word spans read: {found}"
+
+
+def test_swiss_thousands_with_an_apostrophe_are_one_number():
+    got = figs("Washington garde 2'500 militaires en Irak et environ 1’000 soldats en Syrie.")
+    assert [g[0] for g in got] == [2500, 1000], got

@@ -123,7 +123,10 @@ COMPOSITE = re.compile(
     r"\bdes|\bles|\baux)\s*"
     r"(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|une|un|de|d')?\s*$"
 )
-DIGITS = re.compile(r"(?<![\w,.])\d{1,3}(?:(?:[ .,\u00a0\u202f])\d{3})+(?![\d\w])|(?<![\w,.])\d+(?![\d\w]|[,.]\d)")
+# (Swiss French writes thousands with an apostrophe: « 1'000 soldats », « 2’500 »)
+DIGITS = re.compile(
+    r"(?<![\w,.])\d{1,3}(?:(?:[ .,\u00a0\u202f]|(?<=\d)['\u2019](?=\d{3}))\d{3})+(?![\d\w])|(?<![\w,.])\d+(?![\d\w]|[,.]\d)"
+)
 PART_BEFORE = re.compile(
     r"(?:\bdont|\bparmi (?:eux|elles|lesquels|lesquelles|ceux-ci|celles-ci))\s*"
     r"(?:les |des )?(?:quelque|environ|pres de|plus de|au moins|moins de|pres d'|seulement|notamment)?\s*$"
@@ -199,7 +202,7 @@ class Figure:
 
 
 # the patterns of _numbers, compiled once
-_SEPARATORS = re.compile(r"[ .,\u00a0\u202f]")
+_SEPARATORS = re.compile(r"[ .,\u00a0\u202f'\u2019]")
 _MULTIPLES = re.compile(
     r"\b(?P<k>deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) (?P<w>dizaines|douzaines|"
     r"vingtaines|centaines|milliers)\b"
