@@ -55,3 +55,29 @@ def test_exports_at_one_and_two_jobs_are_byte_identical(tmp_path, monkeypatch):
         assert any(used) == (jobs > 1), f"jobs={jobs}: worker processes used: {used}"
         outs[jobs] = tmp_path / f"out{jobs}"
     assert tree_hash(outs[1]) == tree_hash(outs[2]), "the tables differ between one and two jobs"
+
+
+def test_the_build_collects_young_objects_less_often_and_puts_the_threshold_back(tmp_path, monkeypatch):
+    """A build runs with the collector's youngest generation collected after many more new objects than Python's
+    default (its extractions make and drop objects by the hundred thousand); the threshold is put back after."""
+    import gc
+
+    from helpers import build as build_module
+
+    seen = []
+    real = build_module.extract_article
+
+    def spy(*a, **k):
+        seen.append(gc.get_threshold()[0])
+        return real(*a, **k)
+
+    monkeypatch.setattr(build_module, "extract_article", spy)
+    before = gc.get_threshold()
+    d = make_data_dir(
+        tmp_path,
+        seeds=False,
+        extra={"a.txt": "BAGDAD, 3 mars 2021 - Trois roquettes ont visé lundi la base d'Aïn al-Asad.\n".encode()},
+    )
+    build_module.build(d, jobs=1)
+    assert seen and min(seen) >= build_module.YOUNG_GC_THRESHOLD, seen
+    assert gc.get_threshold() == before
