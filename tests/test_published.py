@@ -1216,3 +1216,18 @@ def test_a_later_past_day_counts_from_the_day_an_offset_tells():
     rest = "Une semaine plus tard, ils ont repris le contrôle du site."
     p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
     assert (p.start, p.end) == (date(2022, 1, 22), date(2022, 2, 3)), (p.start, p.end, p.evidence)
+
+
+def test_a_sentences_first_word_is_no_city_of_a_dateline():
+    # « Arrivé samedi 3 mars … »: a participle's date in the lead, not a dateline « BAGDAD, 3 mars »; the lead's
+    # « mardi » after it may be the day of the news (a Saturday 3 March after 2018: 2018)
+    text = (
+        "Titre\nArrivé samedi 3 mars à Bagdad, le ministre français a rencontré mardi le Premier ministre irakien. "
+        "Les deux hommes ont parlé du départ des soldats étrangers. En 2018, la coalition comptait 5 000 hommes."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2018, 3, 3), date(2018, 3, 7)), (p.start, p.end, p.evidence)
+    assert "dateline" not in p.evidence
+    # a stamp's cue that opens the first paragraph, the date set off by a dash, is the stamp (no city needed)
+    p = infer_one(f"Titre\nPublié le 12/03/2018 - {text.split(chr(10))[1]}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2018, 3, 12), date(2018, 3, 12)), (p.start, p.end, p.evidence)

@@ -1522,8 +1522,9 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     line = folded[ls:le]
     words = len(line.split())
     near_edge = x.start < 400 or x.start > len(text) - 300
-    # a place name in capitals before the date ("BAGDAD, ", "Washington, le "), not "Dans un communiqué publié "
-    city = re.match(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý(][\w'’.()-]*){0,3},?\s*(?:le\s+)?$", text[ls : x.start])
+    # a place name in capitals before the date, set off by its comma ("BAGDAD, ", "Washington, le "), not "Dans un
+    # communiqué publié ", nor a sentence's first word (« Reçu lundi 10 novembre à … »: a participle's date)
+    city = re.match(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý(][\w'’.()-]*){0,3},\s*(?:le\s+)?$", text[ls : x.start])
     head = folded[ls : x.start]
     if DATELINE_WORDS.search(line) and words <= 16:
         # the date's own part of the line says whether it is the update (« Mis à jour le … | Publié le … »)
@@ -1556,6 +1557,11 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
                 cue and not re.search(r"publi|posted|published", cue.group())
             )
             return text[ls:le].strip(), (1 if update else 0)
+    if near_edge and DATELINE_WORDS.match(head) and STAMP_WORDS.fullmatch(head.strip(" ,;-")):
+        # a stamp that opens the article's first paragraph, set off by a dash (« Publié le 30/03/2020 - La
+        # coalition a remis … »): its cue alone before the date, a clock time at most after it
+        if re.match(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*[-|]", folded[x.end : x.end + 40]):
+            return text[ls : min(le, x.end + 40)].strip(), (0 if re.search(r"publi|posted|published", head) else 1)
     wire = not head.strip() and re.match(r"\s*(?:\([^)\n]{1,30}\)\s*)?-", folded[x.end : x.end + 40])
     if near_edge and (words <= 8 or city or wire):
         shown = text[ls : min(le, x.end + 40)].strip()
