@@ -1231,3 +1231,17 @@ def test_a_sentences_first_word_is_no_city_of_a_dateline():
     # a stamp's cue that opens the first paragraph, the date set off by a dash, is the stamp (no city needed)
     p = infer_one(f"Titre\nPublié le 12/03/2018 - {text.split(chr(10))[1]}", timeline=TIMELINE)
     assert (p.start, p.end) == (date(2018, 3, 12), date(2018, 3, 12)), (p.start, p.end, p.evidence)
+
+
+def test_a_lead_told_this_week_holds_its_weekday_and_date_to_that_week():
+    # « cette semaine » in the lead: the news is of the week of « mercredi 5 mars » (2025), up to its Sunday
+    text = (
+        "Titre\nAccueilli mercredi 5 mars à Paris par ses homologues, le ministre irakien a obtenu cette semaine la "
+        "promesse d'un soutien prolongé. L'accord signé en septembre 2024 reste la règle."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2025, 3, 5), date(2025, 3, 9)), (p.start, p.end, p.evidence)
+    assert "cette semaine" in p.evidence
+    # without it, the lead's weekday and date is the day of the news: published that day or the next
+    p = infer_one(text.replace("a obtenu cette semaine", "a obtenu"), timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2025, 3, 5), date(2025, 3, 6)), (p.start, p.end, p.evidence)

@@ -865,9 +865,16 @@ def _weekday_dates(
             # « X a été tué vendredi 7 juillet …, a annoncé dimanche le Centcom »: the news may be the bare weekday's,
             # the first such day after the date (or the date's own), online that day or the next
             stretch += timedelta(days=max(_days_after(x.weekday, w) for w in later))
+        week = _lead_this_week(folded, exprs, lead) if in_lead else None
+        if week is not None:
+            # « Reçu lundi 10 novembre …, il a obtenu cette semaine … »: the lead tells its news by the week, of which
+            # the date is a day: published that week, up to its Sunday
+            stretch = max(stretch, timedelta(days=6 - x.weekday))
         days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
         why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
-            "; in the lead, it is the day of the news (published that day or the next)"
+            f"; in the lead, it is a day of the week of the news ({_quote(text, week)}): published that week"
+            if week is not None
+            else "; in the lead, it is the day of the news (published that day or the next)"
             if in_lead and not later
             else "; in the lead, it or the lead's "
             + ", ".join(_quote(text, w) for w in later)
@@ -882,6 +889,25 @@ def _weekday_dates(
         if pushed is not None:
             out.append(pushed)
     return out
+
+
+def _lead_this_week(folded: str, exprs: list[TimeExpr], lead: tuple[int, int]) -> TimeExpr | None:
+    """The lead's « cette semaine » told as past or present (« a obtenu cette semaine »), if any: the week of the
+    news."""
+    return next(
+        (
+            w
+            for w in exprs
+            if lead[0] <= w.start < lead[1]
+            and w.kind == "relative"
+            and w.unit == "week"
+            and w.rel == "this"
+            and not w.n
+            and w.tense not in ("future", "planned")
+            and not is_future_context(folded, w.start)
+        ),
+        None,
+    )
 
 
 def _push_later(
