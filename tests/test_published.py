@@ -1245,3 +1245,21 @@ def test_a_lead_told_this_week_holds_its_weekday_and_date_to_that_week():
     # without it, the lead's weekday and date is the day of the news: published that day or the next
     p = infer_one(text.replace("a obtenu cette semaine", "a obtenu"), timeline=TIMELINE)
     assert (p.start, p.end) == (date(2025, 3, 5), date(2025, 3, 6)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Rédigé par Agence ABC le Vendredi 12 Avril 2019 à 07:35 | Lu 52 fois",
+        "Écrit par Léa Martin, le 12 avril 2019 à 07:35 | Monde",
+        "Par Paul Durand le vendredi 12 avril 2019 à 7h35",
+    ],
+)
+def test_a_signed_byline_dates_its_piece(byline):
+    # a name after « par » at the head of a byline, then its date and clock time: the publication day
+    text = (
+        f"Titre\n{byline}\nLa coalition a quitté jeudi une base du nord de l'Irak, selon un porte-parole. Les "
+        "derniers conseillers étaient arrivés en 2016 pour former les forces locales."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2019, 4, 12), date(2019, 4, 12)), (p.start, p.end, p.evidence)

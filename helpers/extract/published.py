@@ -100,6 +100,12 @@ CLOCK = r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b"
 UPDATE_TAIL = rf"\s*[,;-]?\s*{UPDATE}.*"
 STAMP_TAIL = re.compile(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*|- .*|{UPDATE_TAIL})?[\s.]*")  # (folded: — is -)
 STAMP_CLOCK = re.compile(CLOCK)
+# a byline's signature before its date (« Rédigé par AFP le », « Écrit par Jean Dupont, le », « Par Léa Martin - »): a
+# name (capitalised) after « par », at the head of its part of the line
+_SIGNED = re.compile(
+    r"\s*(?:(?:[RrÉéEe]crit|[Rr]édig|[Ss]ign)[ée]e?s?\s+)?[Pp]ar\s+[A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,4}?\s*,?\s*"
+    r"(?:le\s+)?"
+)
 # a stamp with the time first (« 20h30, le 01 janvier 2020 », « 14:02 - 12/05/2022 », « modifié à 21h02, le … »):
 # the date's part of the line holds only a clock time, after a stamp's cue or none
 CLOCK_FIRST = re.compile(
@@ -1578,7 +1584,10 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
         # part of a byline that separators cut
         raw = re.split(r"[|•—–]| - ", text[ls : x.start])
         alone = len(raw) > 1 and re.fullmatch(rf"\s*{WD}?\s*,?\s*(?:le\s+)?", fold(raw[-1]))
-        if cue or clock_after or clock_first or alone:
+        # « Rédigé par AFP le Samedi 31 Mars 2018 à 08:41 », « Par Jean Dupont, le … »: the signature of a byline,
+        # a name after « par », dates its piece (a clock time after the date, nothing but the byline's parts after)
+        signed = _SIGNED.fullmatch(raw[-1]) and STAMP_CLOCK.match(folded, x.end)
+        if cue or clock_after or clock_first or alone or signed:
             update = re.match(UPDATE, part.strip(" ,;-")) or (
                 cue and not re.search(r"publi|posted|published", cue.group())
             )
