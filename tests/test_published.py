@@ -1263,3 +1263,14 @@ def test_a_signed_byline_dates_its_piece(byline):
     )
     p = infer_one(text, timeline=TIMELINE)
     assert (p.start, p.end) == (date(2019, 4, 12), date(2019, 4, 12)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize("zone", ["HNE", "HAP", "GMT", "UTC+1", "(heure de Paris)"])
+def test_a_stamps_clock_time_may_carry_its_time_zone(zone):
+    text = (
+        f"Titre\nAgence ABC et Agence XYZ | 12 avril 2019 à 7 h 35 {zone} | Mis à jour à 9 h 02\nLa coalition a "
+        "quitté jeudi une base du nord de l'Irak, selon un porte-parole. Les derniers conseillers étaient arrivés en "
+        "2016 pour former les forces locales."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2019, 4, 12), date(2019, 4, 12)), (p.start, p.end, p.evidence)

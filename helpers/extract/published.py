@@ -98,7 +98,15 @@ UPDATE = r"(?:mis a jour|mise a jour|derniere mise a jour|actualisee?|modifiee?|
 # what may follow a stamp's date on its line: a clock time, then another part of the byline or its update
 CLOCK = r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b"
 UPDATE_TAIL = rf"\s*[,;-]?\s*{UPDATE}.*"
-STAMP_TAIL = re.compile(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*|- .*|{UPDATE_TAIL})?[\s.]*")  # (folded: — is -)
+# the time zone a clock time may carry (« 7 h 14 HNE », « 08:41 GMT », « 16h05 (heure de Paris) », « 10:00 UTC+1 »;
+# Canada's normal and daylight hours: HNE, HAE, HNP, HAP…; Central Europe's: HEC)
+TIME_ZONE = (
+    r"(?:\s*\(?(?:(?:gmt|utc|tu)(?:\s*[+-]\s*\d{1,2})?|h[na][ecrpat]|hec|hae?c|cet|cest|"
+    r"heure (?:locale|de paris|de l'est|du pacifique|francaise|de bruxelles|de geneve|suisse))\)?)?"
+)
+STAMP_TAIL = re.compile(
+    rf"(?:{CLOCK}(?:\s*(?:h|min))?{TIME_ZONE})?\s*(?:[|•—–(].*|- .*|{UPDATE_TAIL})?[\s.]*"
+)  # (folded: — is -)
 STAMP_CLOCK = re.compile(CLOCK)
 # a byline's signature before its date (« Rédigé par AFP le », « Écrit par Jean Dupont, le », « Par Léa Martin - »): a
 # name (capitalised) after « par », at the head of its part of the line
