@@ -1274,3 +1274,17 @@ def test_a_stamps_clock_time_may_carry_its_time_zone(zone):
     )
     p = infer_one(text, timeline=TIMELINE)
     assert (p.start, p.end) == (date(2019, 4, 12), date(2019, 4, 12)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "named", ["son opération « Printemps de paix »", "l'offensive militaire turque « Source de paix »"]
+)
+def test_an_operation_named_in_quotes_is_the_timeline_event(named):
+    # a named operation in quotes after « opération » or « offensive » is the event of that name: 9 October 2019,
+    # whose « mercredi » it was; the live blog's day and month is then of 2019
+    text = (
+        "Titre\n12 octobre · Mis à jour à 20h15\n20h15 - Des combattants kurdes ont affronté l'armée turque près de "
+        f"Tal Abyad, selon une ONG. Ankara a lancé mercredi {named} contre les milices kurdes du nord de la Syrie."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2019, 10, 12), date(2019, 10, 12)), (p.start, p.end, p.evidence)
