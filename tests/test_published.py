@@ -1288,3 +1288,19 @@ def test_an_operation_named_in_quotes_is_the_timeline_event(named):
     )
     p = infer_one(text, timeline=TIMELINE)
     assert (p.start, p.end) == (date(2019, 10, 12), date(2019, 10, 12)), (p.start, p.end, p.evidence)
+
+
+def test_a_wire_dateline_may_open_a_long_first_paragraph():
+    # « 20 octobre (Agence) - » opening a paragraph of more than 400 characters is still the wire's dateline: a
+    # Thursday or a Friday 20 October (the lead's « jeudi »), after the Hamas attack of 7 October 2023: 2023-10-20
+    para = (
+        "20 octobre (Agence) - Des roquettes ont visé jeudi une base abritant des soldats américains dans l'ouest "
+        "de l'Irak, ont indiqué deux responsables sécuritaires, au lendemain de menaces proférées par des groupes "
+        "armés locaux depuis l'attaque du Hamas du 7 octobre contre Israël. Aucune victime n'a été signalée dans "
+        "l'immédiat, selon les mêmes sources, qui évoquent des dégâts matériels limités. Les militaires visés "
+        "appartiennent à la coalition internationale, dont la mission de conseil se poursuit dans le pays selon "
+        "les termes fixés avec le gouvernement irakien."
+    )
+    assert len(para) > 450
+    p = infer_one(f"Titre\n{para}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2023, 10, 20), date(2023, 10, 20)), (p.start, p.end, p.evidence)

@@ -1547,6 +1547,10 @@ def _after_date(folded: str, dates: list[TimeExpr], pos: int, apposed: bool = Fa
     return None
 
 
+# a place name in capitals before a dateline's date, set off by its comma ("BAGDAD, ", "Washington, le ")
+_CITY = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý(][\w'’.()-]*){0,3},\s*(?:le\s+)?")
+# a wire's agency in brackets and the dash after a dateline's date (« (Reuters) - », « (AFP) — »)
+_WIRE = re.compile(r"\s*\([^)\n]{1,30}\)\s*-")
 DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
 
 
@@ -1557,14 +1561,25 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     ls = folded.rfind("\n", lo, x.start) + 1
     le = folded.find("\n", x.end, hi)
     if (ls == 0 and lo > 0) or (le < 0 and hi < len(folded)):
-        return "", None  # a line this long is no dateline (and reading it whole for each date costs its square)
+        # a line this long is no dateline (and reading it whole for each date costs its square), but a wire's
+        # dateline may open the article's first paragraph (« 20 octobre (Reuters) - Des drones … »): the date first
+        # on its line, or after its city (« BAGDAD, »), the agency in brackets and a dash after it
+        head = text[ls : x.start]
+        if (
+            (ls > 0 or lo == 0)
+            and x.start < DATELINE_MAX
+            and (not head.strip() or _CITY.fullmatch(head))
+            and _WIRE.match(folded, x.end)
+        ):
+            return text[ls : x.end + 40].strip(), 2
+        return "", None
     le = len(folded) if le < 0 else le
     line = folded[ls:le]
     words = len(line.split())
     near_edge = x.start < 400 or x.start > len(text) - 300
     # a place name in capitals before the date, set off by its comma ("BAGDAD, ", "Washington, le "), not "Dans un
     # communiqué publié ", nor a sentence's first word (« Reçu lundi 10 novembre à … »: a participle's date)
-    city = re.match(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý(][\w'’.()-]*){0,3},\s*(?:le\s+)?$", text[ls : x.start])
+    city = _CITY.fullmatch(text[ls : x.start])
     head = folded[ls : x.start]
     if DATELINE_WORDS.search(line) and words <= 16:
         # the date's own part of the line says whether it is the update (« Mis à jour le … | Publié le … »)
