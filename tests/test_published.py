@@ -1304,3 +1304,14 @@ def test_a_wire_dateline_may_open_a_long_first_paragraph():
     assert len(para) > 450
     p = infer_one(f"Titre\n{para}", timeline=TIMELINE)
     assert (p.start, p.end) == (date(2023, 10, 20), date(2023, 10, 20)), (p.start, p.end, p.evidence)
+
+
+def test_a_yearless_date_beside_a_holder_falls_in_one_of_the_terms():
+    # « Le président Donald Trump avait décidé en janvier … »: a January of his first term or of his second, never
+    # one between (2022-2024); a Monday 7 October within a year after such a January is of 2019, not of 2024
+    text = (
+        "Titre\n\nLe ministre est arrivé ce lundi 7 octobre à Bagdad pour parler des soldats étrangers. Le président "
+        "Donald Trump avait décidé en janvier de réduire les effectifs américains."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2019, 10, 7), date(2019, 10, 8)), (p.start, p.end, p.evidence)

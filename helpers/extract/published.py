@@ -719,15 +719,16 @@ def _office_window(ref: Reference) -> tuple[date | None, date | None, str]:
     return lo, hi, f"{who} holds that title {span}"
 
 
-def _entry_span(ref: Reference) -> tuple[date, date] | None:
-    """When what ``ref`` names was so: an event's days, a holder's term."""
+def _entry_span(ref: Reference) -> list[tuple[date, date]] | None:
+    """When what ``ref`` names was so: an event's days, a holder's terms (each apart: Trump was not « le président »
+    between his two)."""
     ents = ref.entries
     if ref.entries[0].kind == "event":
         if not ents[0].by_day_month:
             return None
-        return min(e.start for e in ents), max(e.end or e.start for e in ents)
+        return [(min(e.start for e in ents), max(e.end or e.start for e in ents))]
     if ref.role in ("holder", "outgoing"):
-        return min(e.start for e in ents), max(e.end or horizon() for e in ents)
+        return sorted((e.start, e.end or horizon()) for e in ents)
     return None
 
 
@@ -751,11 +752,10 @@ def _yearless_links(
         for ref in refs:
             if not (sent[0] <= ref.start < sent[1]):
                 continue
-            span = _entry_span(ref)
-            if span is None:
+            spans = _entry_span(ref)
+            if spans is None:
                 continue
-            a, b = span
-            years = range(a.year, b.year + 1)
+            years = range(spans[0][0].year, max(b for _, b in spans).year + 1)
             if x.kind == "interval":
                 cands = [
                     (date(y - (x.month > x.month2), x.month, x.day), date(y, x.month2, x.day2))
@@ -770,7 +770,7 @@ def _yearless_links(
                 cands = [part_range(y, x.month, x.part) for y in years]
             else:
                 cands = [month_range(y, x.month) for y in years]
-            cands = [(c, d) for c, d in cands if c <= b and d >= a]
+            cands = [(c, d) for c, d in cands if any(c <= b and d >= a for a, b in spans)]
             if ref.entries[0].kind == "office" and _TERM_START.search(folded, max(sent[0], x.start - 60), x.start):
                 # « depuis l'entrée en fonctions de ce dernier, en mai »: the date is the term's first day
                 cands = [(c, d) for c, d in cands if any(c <= e.start <= d for e in ref.entries)]
