@@ -1216,3 +1216,102 @@ def test_a_later_past_day_counts_from_the_day_an_offset_tells():
     rest = "Une semaine plus tard, ils ont repris le contrôle du site."
     p = infer_one(f"Titre\n\n{lead} Les autorités restent prudentes. {rest} {LATER}", timeline=TIMELINE)
     assert (p.start, p.end) == (date(2022, 1, 22), date(2022, 2, 3)), (p.start, p.end, p.evidence)
+
+
+def test_a_sentences_first_word_is_no_city_of_a_dateline():
+    # « Arrivé samedi 3 mars … »: a participle's date in the lead, not a dateline « BAGDAD, 3 mars »; the lead's
+    # « mardi » after it may be the day of the news (a Saturday 3 March after 2018: 2018)
+    text = (
+        "Titre\nArrivé samedi 3 mars à Bagdad, le ministre français a rencontré mardi le Premier ministre irakien. "
+        "Les deux hommes ont parlé du départ des soldats étrangers. En 2018, la coalition comptait 5 000 hommes."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2018, 3, 3), date(2018, 3, 7)), (p.start, p.end, p.evidence)
+    assert "dateline" not in p.evidence
+    # a stamp's cue that opens the first paragraph, the date set off by a dash, is the stamp (no city needed)
+    p = infer_one(f"Titre\nPublié le 12/03/2018 - {text.split(chr(10))[1]}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2018, 3, 12), date(2018, 3, 12)), (p.start, p.end, p.evidence)
+
+
+def test_a_lead_told_this_week_holds_its_weekday_and_date_to_that_week():
+    # « cette semaine » in the lead: the news is of the week of « mercredi 5 mars » (2025), up to its Sunday
+    text = (
+        "Titre\nAccueilli mercredi 5 mars à Paris par ses homologues, le ministre irakien a obtenu cette semaine la "
+        "promesse d'un soutien prolongé. L'accord signé en septembre 2024 reste la règle."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2025, 3, 5), date(2025, 3, 9)), (p.start, p.end, p.evidence)
+    assert "cette semaine" in p.evidence
+    # without it, the lead's weekday and date is the day of the news: published that day or the next
+    p = infer_one(text.replace("a obtenu cette semaine", "a obtenu"), timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2025, 3, 5), date(2025, 3, 6)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Rédigé par Agence ABC le Vendredi 12 Avril 2019 à 07:35 | Lu 52 fois",
+        "Écrit par Léa Martin, le 12 avril 2019 à 07:35 | Monde",
+        "Par Paul Durand le vendredi 12 avril 2019 à 7h35",
+    ],
+)
+def test_a_signed_byline_dates_its_piece(byline):
+    # a name after « par » at the head of a byline, then its date and clock time: the publication day
+    text = (
+        f"Titre\n{byline}\nLa coalition a quitté jeudi une base du nord de l'Irak, selon un porte-parole. Les "
+        "derniers conseillers étaient arrivés en 2016 pour former les forces locales."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2019, 4, 12), date(2019, 4, 12)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize("zone", ["HNE", "HAP", "GMT", "UTC+1", "(heure de Paris)"])
+def test_a_stamps_clock_time_may_carry_its_time_zone(zone):
+    text = (
+        f"Titre\nAgence ABC et Agence XYZ | 12 avril 2019 à 7 h 35 {zone} | Mis à jour à 9 h 02\nLa coalition a "
+        "quitté jeudi une base du nord de l'Irak, selon un porte-parole. Les derniers conseillers étaient arrivés en "
+        "2016 pour former les forces locales."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2019, 4, 12), date(2019, 4, 12)), (p.start, p.end, p.evidence)
+
+
+@pytest.mark.parametrize(
+    "named", ["son opération « Printemps de paix »", "l'offensive militaire turque « Source de paix »"]
+)
+def test_an_operation_named_in_quotes_is_the_timeline_event(named):
+    # a named operation in quotes after « opération » or « offensive » is the event of that name: 9 October 2019,
+    # whose « mercredi » it was; the live blog's day and month is then of 2019
+    text = (
+        "Titre\n12 octobre · Mis à jour à 20h15\n20h15 - Des combattants kurdes ont affronté l'armée turque près de "
+        f"Tal Abyad, selon une ONG. Ankara a lancé mercredi {named} contre les milices kurdes du nord de la Syrie."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2019, 10, 12), date(2019, 10, 12)), (p.start, p.end, p.evidence)
+
+
+def test_a_wire_dateline_may_open_a_long_first_paragraph():
+    # « 20 octobre (Agence) - » opening a paragraph of more than 400 characters is still the wire's dateline: a
+    # Thursday or a Friday 20 October (the lead's « jeudi »), after the Hamas attack of 7 October 2023: 2023-10-20
+    para = (
+        "20 octobre (Agence) - Des roquettes ont visé jeudi une base abritant des soldats américains dans l'ouest "
+        "de l'Irak, ont indiqué deux responsables sécuritaires, au lendemain de menaces proférées par des groupes "
+        "armés locaux depuis l'attaque du Hamas du 7 octobre contre Israël. Aucune victime n'a été signalée dans "
+        "l'immédiat, selon les mêmes sources, qui évoquent des dégâts matériels limités. Les militaires visés "
+        "appartiennent à la coalition internationale, dont la mission de conseil se poursuit dans le pays selon "
+        "les termes fixés avec le gouvernement irakien."
+    )
+    assert len(para) > 450
+    p = infer_one(f"Titre\n{para}", timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2023, 10, 20), date(2023, 10, 20)), (p.start, p.end, p.evidence)
+
+
+def test_a_yearless_date_beside_a_holder_falls_in_one_of_the_terms():
+    # « Le président Donald Trump avait décidé en janvier … »: a January of his first term or of his second, never
+    # one between (2022-2024); a Monday 7 October within a year after such a January is of 2019, not of 2024
+    text = (
+        "Titre\n\nLe ministre est arrivé ce lundi 7 octobre à Bagdad pour parler des soldats étrangers. Le président "
+        "Donald Trump avait décidé en janvier de réduire les effectifs américains."
+    )
+    p = infer_one(text, timeline=TIMELINE)
+    assert (p.start, p.end) == (date(2019, 10, 7), date(2019, 10, 8)), (p.start, p.end, p.evidence)

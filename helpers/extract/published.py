@@ -99,8 +99,22 @@ UPDATE = r"(?:mis a jour|mise a jour|derniere mise a jour|actualisee?|modifiee?|
 # what may follow a stamp's date on its line: a clock time, then another part of the byline or its update
 CLOCK = r"\s*(?:a|-|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{2}\b"
 UPDATE_TAIL = rf"\s*[,;-]?\s*{UPDATE}.*"
-STAMP_TAIL = re.compile(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*(?:[|•—–(].*|- .*|{UPDATE_TAIL})?[\s.]*")  # (folded: — is -)
+# the time zone a clock time may carry (« 7 h 14 HNE », « 08:41 GMT », « 16h05 (heure de Paris) », « 10:00 UTC+1 »;
+# Canada's normal and daylight hours: HNE, HAE, HNP, HAP…; Central Europe's: HEC)
+TIME_ZONE = (
+    r"(?:\s*\(?(?:(?:gmt|utc|tu)(?:\s*[+-]\s*\d{1,2})?|h[na][ecrpat]|hec|hae?c|cet|cest|"
+    r"heure (?:locale|de paris|de l'est|du pacifique|francaise|de bruxelles|de geneve|suisse))\)?)?"
+)
+STAMP_TAIL = re.compile(
+    rf"(?:{CLOCK}(?:\s*(?:h|min))?{TIME_ZONE})?\s*(?:[|•—–(].*|- .*|{UPDATE_TAIL})?[\s.]*"
+)  # (folded: — is -)
 STAMP_CLOCK = re.compile(CLOCK)
+# a byline's signature before its date (« Rédigé par AFP le », « Écrit par Jean Dupont, le », « Par Léa Martin - »): a
+# name (capitalised) after « par », at the head of its part of the line
+_SIGNED = re.compile(
+    r"\s*(?:(?:[RrÉéEe]crit|[Rr]édig|[Ss]ign)[ée]e?s?\s+)?[Pp]ar\s+[A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,4}?\s*,?\s*"
+    r"(?:le\s+)?"
+)
 # a stamp with the time first (« 20h30, le 01 janvier 2020 », « 14:02 - 12/05/2022 », « modifié à 21h02, le … »):
 # the date's part of the line holds only a clock time, after a stamp's cue or none
 CLOCK_FIRST = re.compile(
@@ -710,15 +724,16 @@ def _office_window(ref: Reference) -> tuple[date | None, date | None, str]:
     return lo, hi, f"{who} holds that title {span}"
 
 
-def _entry_span(ref: Reference) -> tuple[date, date] | None:
-    """When what ``ref`` names was so: an event's days, a holder's term."""
+def _entry_span(ref: Reference) -> list[tuple[date, date]] | None:
+    """When what ``ref`` names was so: an event's days, a holder's terms (each apart: Trump was not « le président »
+    between his two)."""
     ents = ref.entries
     if ref.entries[0].kind == "event":
         if not ents[0].by_day_month:
             return None
-        return min(e.start for e in ents), max(e.end or e.start for e in ents)
+        return [(min(e.start for e in ents), max(e.end or e.start for e in ents))]
     if ref.role in ("holder", "outgoing"):
-        return min(e.start for e in ents), max(e.end or horizon() for e in ents)
+        return sorted((e.start, e.end or horizon()) for e in ents)
     return None
 
 
@@ -742,11 +757,10 @@ def _yearless_links(
         for ref in refs:
             if not (sent[0] <= ref.start < sent[1]):
                 continue
-            span = _entry_span(ref)
-            if span is None:
+            spans = _entry_span(ref)
+            if spans is None:
                 continue
-            a, b = span
-            years = range(a.year, b.year + 1)
+            years = range(spans[0][0].year, max(b for _, b in spans).year + 1)
             if x.kind == "interval":
                 cands = [
                     (date(y - (x.month > x.month2), x.month, x.day), date(y, x.month2, x.day2))
@@ -761,7 +775,7 @@ def _yearless_links(
                 cands = [part_range(y, x.month, x.part) for y in years]
             else:
                 cands = [month_range(y, x.month) for y in years]
-            cands = [(c, d) for c, d in cands if c <= b and d >= a]
+            cands = [(c, d) for c, d in cands if any(c <= b and d >= a for a, b in spans)]
             if ref.entries[0].kind == "office" and _TERM_START.search(folded, max(sent[0], x.start - 60), x.start):
                 # « depuis l'entrée en fonctions de ce dernier, en mai »: the date is the term's first day
                 cands = [(c, d) for c, d in cands if any(c <= e.start <= d for e in ref.entries)]
@@ -870,9 +884,16 @@ def _weekday_dates(
             # « X a été tué vendredi 7 juillet …, a annoncé dimanche le Centcom »: the news may be the bare weekday's,
             # the first such day after the date (or the date's own), online that day or the next
             stretch += timedelta(days=max(_days_after(x.weekday, w) for w in later))
+        week = _lead_this_week(folded, exprs, lead) if in_lead else None
+        if week is not None:
+            # « Reçu lundi 10 novembre …, il a obtenu cette semaine … »: the lead tells its news by the week, of which
+            # the date is a day: published that week, up to its Sunday
+            stretch = max(stretch, timedelta(days=6 - x.weekday))
         days = [(date(y, x.month, x.day), date(y, x.month, x.day) + stretch) for y in years]
         why = f"{_quote(text, x)}: that weekday falls on that date only in some years" + (
-            "; in the lead, it is the day of the news (published that day or the next)"
+            f"; in the lead, it is a day of the week of the news ({_quote(text, week)}): published that week"
+            if week is not None
+            else "; in the lead, it is the day of the news (published that day or the next)"
             if in_lead and not later
             else "; in the lead, it or the lead's "
             + ", ".join(_quote(text, w) for w in later)
@@ -887,6 +908,25 @@ def _weekday_dates(
         if pushed is not None:
             out.append(pushed)
     return out
+
+
+def _lead_this_week(folded: str, exprs: list[TimeExpr], lead: tuple[int, int]) -> TimeExpr | None:
+    """The lead's « cette semaine » told as past or present (« a obtenu cette semaine »), if any: the week of the
+    news."""
+    return next(
+        (
+            w
+            for w in exprs
+            if lead[0] <= w.start < lead[1]
+            and w.kind == "relative"
+            and w.unit == "week"
+            and w.rel == "this"
+            and not w.n
+            and w.tense not in ("future", "planned")
+            and not is_future_context(folded, w.start)
+        ),
+        None,
+    )
 
 
 def _push_later(
@@ -1512,6 +1552,10 @@ def _after_date(folded: str, dates: list[TimeExpr], pos: int, apposed: bool = Fa
     return None
 
 
+# a place name in capitals before a dateline's date, set off by its comma ("BAGDAD, ", "Washington, le ")
+_CITY = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý(][\w'’.()-]*){0,3},\s*(?:le\s+)?")
+# a wire's agency in brackets and the dash after a dateline's date (« (Reuters) - », « (AFP) — »)
+_WIRE = re.compile(r"\s*\([^)\n]{1,30}\)\s*-")
 DATELINE_MAX = 400  # characters on each side of a date: a dateline's line is much shorter
 
 
@@ -1522,13 +1566,25 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
     ls = folded.rfind("\n", lo, x.start) + 1
     le = folded.find("\n", x.end, hi)
     if (ls == 0 and lo > 0) or (le < 0 and hi < len(folded)):
-        return "", None  # a line this long is no dateline (and reading it whole for each date costs its square)
+        # a line this long is no dateline (and reading it whole for each date costs its square), but a wire's
+        # dateline may open the article's first paragraph (« 20 octobre (Reuters) - Des drones … »): the date first
+        # on its line, or after its city (« BAGDAD, »), the agency in brackets and a dash after it
+        head = text[ls : x.start]
+        if (
+            (ls > 0 or lo == 0)
+            and x.start < DATELINE_MAX
+            and (not head.strip() or _CITY.fullmatch(head))
+            and _WIRE.match(folded, x.end)
+        ):
+            return text[ls : x.end + 40].strip(), 2
+        return "", None
     le = len(folded) if le < 0 else le
     line = folded[ls:le]
     words = len(line.split())
     near_edge = x.start < 400 or x.start > len(text) - 300
-    # a place name in capitals before the date ("BAGDAD, ", "Washington, le "), not "Dans un communiqué publié "
-    city = re.match(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý(][\w'’.()-]*){0,3},?\s*(?:le\s+)?$", text[ls : x.start])
+    # a place name in capitals before the date, set off by its comma ("BAGDAD, ", "Washington, le "), not "Dans un
+    # communiqué publié ", nor a sentence's first word (« Reçu lundi 10 novembre à … »: a participle's date)
+    city = _CITY.fullmatch(text[ls : x.start])
     head = folded[ls : x.start]
     if DATELINE_WORDS.search(line) and words <= 16:
         # the date's own part of the line says whether it is the update (« Mis à jour le … | Publié le … »)
@@ -1556,11 +1612,19 @@ def _dateline_line(text: str, folded: str, x: TimeExpr) -> tuple[str, int | None
         # part of a byline that separators cut
         raw = re.split(r"[|•—–]| - ", text[ls : x.start])
         alone = len(raw) > 1 and re.fullmatch(rf"\s*{WD}?\s*,?\s*(?:le\s+)?", fold(raw[-1]))
-        if cue or clock_after or clock_first or alone:
+        # « Rédigé par AFP le Samedi 31 Mars 2018 à 08:41 », « Par Jean Dupont, le … »: the signature of a byline,
+        # a name after « par », dates its piece (a clock time after the date, nothing but the byline's parts after)
+        signed = _SIGNED.fullmatch(raw[-1]) and STAMP_CLOCK.match(folded, x.end)
+        if cue or clock_after or clock_first or alone or signed:
             update = re.match(UPDATE, part.strip(" ,;-")) or (
                 cue and not re.search(r"publi|posted|published", cue.group())
             )
             return text[ls:le].strip(), (1 if update else 0)
+    if near_edge and DATELINE_WORDS.match(head) and STAMP_WORDS.fullmatch(head.strip(" ,;-")):
+        # a stamp that opens the article's first paragraph, set off by a dash (« Publié le 30/03/2020 - La
+        # coalition a remis … »): its cue alone before the date, a clock time at most after it
+        if re.match(rf"(?:{CLOCK}(?:\s*(?:h|min))?)?\s*[-|]", folded[x.end : x.end + 40]):
+            return text[ls : min(le, x.end + 40)].strip(), (0 if re.search(r"publi|posted|published", head) else 1)
     wire = not head.strip() and re.match(r"\s*(?:\([^)\n]{1,30}\)\s*)?-", folded[x.end : x.end + 40])
     if near_edge and (words <= 8 or city or wire):
         shown = text[ls : min(le, x.end + 40)].strip()
