@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .across.merge import chronology_row, sort_chronology
+from .across.merge import CHRONO_ORDER, chronology_row
 from .config import Paths
 from .corrections import Corrections
 from .extract.places import PlaceMatcher
@@ -473,13 +473,8 @@ def patch_tables(
     outlets = sources.names(corpus)
     rows = [chronology_row(g.clusters[f], outlets, quotes) for f in sorted(dirty) if f in g.clusters]
     cids = {f: r["chronology_id"] for f, r in zip(sorted(f for f in dirty if f in g.clusters), rows)}
-    keep = rows_where(t["chronology"], ~dropped)
-    chrono = (
-        pd.concat([keep, pd.DataFrame(rows, columns=keep.columns).astype(keep.dtypes.to_dict())], ignore_index=True)
-        if rows
-        else keep
-    )
-    chrono = sort_chronology(chrono)
+    keep = rows_where(t["chronology"], ~dropped)  # in the chronology's order: the new rows are put in place
+    chrono = insert_sorted(keep, pd.DataFrame(rows, columns=keep.columns).astype(keep.dtypes.to_dict()), CHRONO_ORDER)
     # places whose mentions or chronology rows changed
     touched = set(mentions.place_id[mentions.article_id.isin(set(extracts))])
     if redone:  # the places a re-dated article named before

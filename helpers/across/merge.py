@@ -212,9 +212,12 @@ def chronology_frame(rows: list[dict]) -> pd.DataFrame:
     return sort_chronology(pd.DataFrame(rows, columns=CHRONO_COLUMNS))
 
 
+CHRONO_ORDER = ["date_start", "date_end", "event_type", "chronology_id"]  # the chronology's order (ids unique)
+
+
 def sort_chronology(df: pd.DataFrame) -> pd.DataFrame:
     """The chronology's order: by date, then type and id."""
-    return df.sort_values(["date_start", "date_end", "event_type", "chronology_id"]).reset_index(drop=True)
+    return df.sort_values(CHRONO_ORDER).reset_index(drop=True)
 
 
 def chronology_row(c: Cluster, outlets: dict, events: dict) -> dict:

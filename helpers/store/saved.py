@@ -24,6 +24,7 @@ import json
 import os
 import sqlite3
 import time
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -496,6 +497,15 @@ def read_table(path) -> pd.DataFrame:
     return df.copy(deep=False)
 
 
+def _remember(path, df: pd.DataFrame) -> None:
+    """What :func:`read_table` gives of a table file this process has just written from ``df`` (written without
+    its index: the file holds its values, types and columns, which a read gives back)."""
+    _TABLES.pop(str(path), None)
+    _TABLES[str(path)] = (identity(path), df.reset_index(drop=True))
+    while len(_TABLES) > TABLES_KEPT:
+        _TABLES.pop(next(iter(_TABLES)))
+
+
 def _write(folder, tag: str, frames: dict) -> None:
     for name, df in frames.items():
         if name == "corpus":
@@ -536,7 +546,8 @@ def save(
         else:
             base, journal = tag, []
             _write(folder, tag, {n: corpus if n == "corpus" else tables[n] for n in GROWING})
-        _write(folder, tag, {"chronology": tables["chronology"], "places": tables["places"]})
+        whole = {"chronology": tables["chronology"], "places": tables["places"]}  # written anew at each save
+        _write(folder, tag, whole)
         state = dict(
             state,
             version=VERSION,
@@ -575,6 +586,8 @@ def save(
             files={n: tuple(v) for n, v in inputs.files.items()},
             kv={s: v for s, v in known.items() if v is not None},
         )
+        for name, df in whole.items():  # the next build of this process reads them from here, not from the file
+            _remember(folder / f"{tag}.{name}.parquet", df)
         keep = {base, *journal, tag}
         for f in folder.glob("*.parquet"):
             if f.name.split(".")[0] not in keep:
@@ -602,14 +615,22 @@ def rows_where(df: pd.DataFrame, mask) -> pd.DataFrame:
 SLICES_MAX = 64  # runs of rows put together from slices (beyond, a filter is as quick)
 
 
-def insert_sorted(old: pd.DataFrame, add: pd.DataFrame, by: str) -> pd.DataFrame:
-    """``old`` (sorted by ``by``) with the rows of ``add`` put in place, after the equal ones:
-    what a stable sort of both gives, without reordering the big table."""
+def insert_sorted(old: pd.DataFrame, add: pd.DataFrame, by: str | list[str]) -> pd.DataFrame:
+    """``old`` (sorted by ``by``, a column or a list of columns) with the rows of ``add`` put in place, after the
+    equal ones: what a stable sort of both gives, without reordering the big table."""
     if not len(add):
         return old.reset_index(drop=True)
-    add = add.iloc[add[by].argsort(kind="stable")]
-    keys = old[by].to_numpy()
-    pos = keys.searchsorted(add[by].to_numpy(), side="right")
+    if isinstance(by, str):
+        add = add.iloc[add[by].argsort(kind="stable")]
+        pos = old[by].to_numpy().searchsorted(add[by].to_numpy(), side="right")
+    else:  # each row's place found by bisection: a few cells of the big table read, not its columns converted
+        add = add.sort_values(by, kind="stable")
+        cols = [old[c].array for c in by]
+        at = range(len(old))
+        pos = np.array(
+            [bisect_right(at, row, key=lambda i: tuple(c[i] for c in cols)) for row in zip(*(add[c] for c in by))],
+            dtype=np.int64,
+        )
     parts, last = [], 0
     for p_ in sorted(set(pos)):
         parts += [old.iloc[last:p_], add[pos == p_]]
