@@ -114,11 +114,30 @@ def anchor_postings(ex: ArticleExtract, reliable: bool) -> list[tuple[tuple[str,
 
 def _base_exit(e: EventMention) -> bool:
     """A handover of a base, or a withdrawal from one with no count ("ont retiré leurs troupes de la base")."""
+    got = getattr(e, "base_exit", None)  # a view (helpers.across.EventView) keeps it, read once, not the clause
+    return got if got is not None else base_exit(e)
+
+
+def base_exit(e: EventMention) -> bool:
+    """:func:`_base_exit` read from the mention's clause."""
     return e.event_type == "handover" or (
         family(e.event_type) == "withdrawal"
         and e.event_type != "redeployment"
         and not _PARTIAL.search(fold(e.clause or ""))
     )
+
+
+def looks_ahead_of(e: EventMention) -> bool:
+    """Does the mention's clause speak of what is still to come (:func:`helpers.extract.dates.looks_ahead`)?"""
+    got = getattr(e, "ahead", None)  # a view keeps it, read once
+    return got if got is not None else looks_ahead(e.clause or "")
+
+
+def told_as_background(e: EventMention) -> bool:
+    """Does the mention's clause name its event as the background of the news
+    (:func:`helpers.extract.published.names_as_background`)?"""
+    got = getattr(e, "told_before", None)  # a view keeps it, read once
+    return got if got is not None else names_as_background(e.clause or "")
 
 
 class AnchorLookup:
@@ -167,7 +186,7 @@ def article_constraints(
     lead's news, when every candidate agrees within a week, also from above. ``log`` records what was read (what a warm rebuild checks)."""
     out = []
     for e in ex.events:
-        if e.date_basis == "explicit" or e.repeated or looks_ahead(e.clause or ""):
+        if e.date_basis == "explicit" or e.repeated or looks_ahead_of(e):
             continue  # a plan ("les troupes quitteront Taji") is no lower bound
         fams = sorted({family(t) for t in {e.event_type} | e.background})
         by_day = e.date_start is not None and e.date_basis == "anchored" and e.precision == "day"
@@ -214,7 +233,7 @@ def article_constraints(
         )
         agree = (last_end - first.date_start).days <= 7
         precise = first.precision in ("day", "week")
-        fresh = e.in_lead and precise and agree and not names_as_background(e.clause or "")
+        fresh = e.in_lead and precise and agree and not told_as_background(e)
         hi = last_end + timedelta(days=7) if fresh else None
         out.append(Constraint(lo, hi, what + (" (its lead news: within a week)" if hi else "")))
     return out
