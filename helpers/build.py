@@ -470,16 +470,19 @@ class _Quoted:
 
     @property
     def place_ids(self):
+        """Its place ids (its view's, or as the events table writes them)."""
         if self._places is None:  # as the events table writes them
             return [x for x in self._q.places[self._i].split(";") if x]
         return self._places
 
     @property
     def clause(self) -> str:
+        """Its clause, from the events table."""
         return self._q.clauses[self._i]
 
     @property
     def headline(self) -> str:
+        """Its headline, from the events table."""
         return self._q.headlines[self._i]
 
 

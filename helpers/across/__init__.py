@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sys
 
+from .clauses import base_exit, looks_ahead_of, told_as_background
+
 
 class NeedsFullBuild(Exception):
     """A warm rebuild cannot give the full build's result here (the message says why)."""
@@ -46,8 +48,6 @@ class EventView:
     )
 
     def __init__(self, e, article_id: str | None = None, shared: dict | None = None) -> None:
-        from .dating import base_exit, looks_ahead_of, told_as_background
-
         word = sys.intern  # the same few words in every article: one copy each
         one = shared.setdefault if shared is not None else _itself
         self.event_id = e.event_id

@@ -5,19 +5,18 @@ extractions are repeated in rounds until they no longer change (a few rounds at 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
 
 from ..extract.article import ArticleExtract
-from ..extract.dates import display_date, looks_ahead
+from ..extract.dates import display_date
 from ..extract.events import EventMention
-from ..extract.published import PUB_COLUMNS, Constraint, infer_publication_dates, names_as_background
-from ..text import fold
+from ..extract.published import PUB_COLUMNS, Constraint, infer_publication_dates
 from ..vocabulary import COUNTRY_ACTORS, family
 from . import NeedsFullBuild
+from .clauses import base_exit, looks_ahead_of, told_as_background
 
 MAX_ROUNDS = 4
 YEAR_BEFORE = timedelta(days=367)  # a day and month without a year: that day this year or the year before (±1 day)
@@ -31,10 +30,6 @@ EXIT = "base-exit"
 # Attacks, strikes and partial withdrawals recur at one base: for them only a mention dated by its day and
 # month (see AnchorLookup.on_day) is the same event as an anchor
 IDENTITY_FAMILIES = {"killing", EXIT}
-_PARTIAL = re.compile(
-    r"\d|\b(?:une?|la|des) (?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|partie|poignee|part)\b"
-    r"|\bcertain(?:e?s)?\b|\bquelques\b|\bplusieurs\b|\bpartiel"
-)
 
 
 def corpus_constraints(
@@ -116,28 +111,6 @@ def _base_exit(e: EventMention) -> bool:
     """A handover of a base, or a withdrawal from one with no count ("ont retiré leurs troupes de la base")."""
     got = getattr(e, "base_exit", None)  # a view (helpers.across.EventView) keeps it, read once, not the clause
     return got if got is not None else base_exit(e)
-
-
-def base_exit(e: EventMention) -> bool:
-    """:func:`_base_exit` read from the mention's clause."""
-    return e.event_type == "handover" or (
-        family(e.event_type) == "withdrawal"
-        and e.event_type != "redeployment"
-        and not _PARTIAL.search(fold(e.clause or ""))
-    )
-
-
-def looks_ahead_of(e: EventMention) -> bool:
-    """Does the mention's clause speak of what is still to come (:func:`helpers.extract.dates.looks_ahead`)?"""
-    got = getattr(e, "ahead", None)  # a view keeps it, read once
-    return got if got is not None else looks_ahead(e.clause or "")
-
-
-def told_as_background(e: EventMention) -> bool:
-    """Does the mention's clause name its event as the background of the news
-    (:func:`helpers.extract.published.names_as_background`)?"""
-    got = getattr(e, "told_before", None)  # a view keeps it, read once
-    return got if got is not None else names_as_background(e.clause or "")
 
 
 class AnchorLookup:
