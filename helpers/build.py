@@ -346,9 +346,11 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
     steps.progress = progress
     steps._fresh.clear()  # a warm attempt's extractions (in the store): whole, where this build keeps views
 
+    shared: dict = {}  # the values the views share (see helpers.across.EventView)
+
     def keep(r, ex):
         """What the cross-article steps read of an article's extraction, the researcher's corrections applied."""
-        return view(corrections.apply_extract(r.file, r.text, ex))
+        return view(corrections.apply_extract(r.file, r.text, ex), shared)
 
     steps.keep = keep
     articles = load_corpus(
@@ -378,16 +380,19 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
     )
     steps.keep = None
     greedy = cluster(merge_mentions(views))
+    greedy.finish()
     if corrections.links():
         whole = _Whole(views, articles, steps, corrections)
         corrections.apply_links(greedy, dict(zip(articles.file, articles.article_id)), whole)
-    chrono = merge_events(articles, views, greedy)
     rows = table_rows(articles, steps, corrections)
+    events = rows.frame("events")
+    chrono = merge_events(articles, views, greedy, _Quotes(views, events))
     del views
+    shared.clear()
     place_mentions = rows.frame("place_mentions")
     tables = dict(
         articles=articles_table(articles),
-        events=rows.frame("events"),
+        events=events,
         chronology=chrono,
         places=places_table(steps.matcher, place_mentions, chrono),
         place_mentions=place_mentions,
@@ -400,10 +405,13 @@ def _full(p: config.Paths, steps: Steps, inputs, progress: bool, corrections: Co
     mark_corrected(t, corrections)
     if save:
         clusters, registry = merge_index(greedy, chrono)
+        del greedy  # (its index holds what the next run reads of it)
         kv = {s: saved_build.KV(None, s) for s in saved_build.SPACES}
         kv["anchors"].fill((k, [saved_build.anchor(aid, e) for aid, e in v]) for k, v in log.index.items())
+        log.index = {}  # (its events' views let go: the anchors saved are what the next run reads)
         kv["clusters"].fill(clusters)
         kv["registry"].fill(registry)
+        del clusters, registry
         state = dict(rounds=rounds, warnings=warnings, log=saved_build.log_state(log))
         saved_build.save(p, inputs, vars(t), articles, state, kv)
     return t
@@ -439,6 +447,55 @@ def table_rows(articles: pd.DataFrame, steps: Steps, corrections: Corrections) -
 
 TABLE_BATCH = 1000  # articles whose rows are made into a part of the tables at a time
 READ_AT_ONCE = 20  # whole extractions read from the store at a time to make them
+
+
+class _Quotes:
+    """What the chronology rows quote of each dated event mention (see :func:`helpers.across.merge.chronology_row`),
+    by event id: its places from its view, its clause and headline read from the events table when a row asks
+    (the views keep no sentence). The events table holds the dated mentions of the articles in article id order,
+    each article's in the order of its view; each read checks the row's event id."""
+
+    def __init__(self, views: dict, events: pd.DataFrame):
+        self.views = [e for aid in sorted(views) for e in views[aid].events if e.date_start is not None]
+        self.at = {e.event_id: i for i, e in enumerate(self.views)}
+        self.ids, self.clauses, self.headlines, self.places = (
+            events[c].array for c in ("event_id", "clause", "headline", "place_ids")
+        )
+        if len(self.ids) != len(self.views):  # not the same mentions: each found by its id in the table
+            self.at = {eid: i for i, eid in enumerate(self.ids.tolist())}
+            self.views = None
+
+    def __getitem__(self, eid: str):
+        i = self.at[eid]
+        if self.ids[i] != eid:
+            raise KeyError(f"{eid}: not at its place in the events table")
+        return _Quoted(self, i, self.views[i].place_ids if self.views else None)
+
+
+class _Quoted:
+    """One event mention as a chronology row quotes it (its clause and headline read when asked)."""
+
+    __slots__ = ("_q", "_i", "_places")
+
+    def __init__(self, q: _Quotes, i: int, places) -> None:
+        self._q, self._i, self._places = q, i, places
+
+    @property
+    def place_ids(self):
+        """Its place ids (its view's, or as the events table writes them)."""
+        if self._places is None:  # as the events table writes them
+            return [x for x in self._q.places[self._i].split(";") if x]
+        return self._places
+
+    @property
+    def clause(self) -> str:
+        """Its clause, from the events table."""
+        return self._q.clauses[self._i]
+
+    @property
+    def headline(self) -> str:
+        """Its headline, from the events table."""
+        return self._q.headlines[self._i]
 
 
 class _Whole:

@@ -5,19 +5,18 @@ extractions are repeated in rounds until they no longer change (a few rounds at 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import pandas as pd
 
 from ..extract.article import ArticleExtract
-from ..extract.dates import display_date, looks_ahead
+from ..extract.dates import display_date
 from ..extract.events import EventMention
-from ..extract.published import PUB_COLUMNS, Constraint, infer_publication_dates, names_as_background
-from ..text import fold
+from ..extract.published import PUB_COLUMNS, Constraint, infer_publication_dates
 from ..vocabulary import COUNTRY_ACTORS, family
 from . import NeedsFullBuild
+from .clauses import base_exit, looks_ahead_of, told_as_background
 
 MAX_ROUNDS = 4
 YEAR_BEFORE = timedelta(days=367)  # a day and month without a year: that day this year or the year before (±1 day)
@@ -31,10 +30,6 @@ EXIT = "base-exit"
 # Attacks, strikes and partial withdrawals recur at one base: for them only a mention dated by its day and
 # month (see AnchorLookup.on_day) is the same event as an anchor
 IDENTITY_FAMILIES = {"killing", EXIT}
-_PARTIAL = re.compile(
-    r"\d|\b(?:une?|la|des) (?:dizaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine|partie|poignee|part)\b"
-    r"|\bcertain(?:e?s)?\b|\bquelques\b|\bplusieurs\b|\bpartiel"
-)
 
 
 def corpus_constraints(
@@ -114,11 +109,8 @@ def anchor_postings(ex: ArticleExtract, reliable: bool) -> list[tuple[tuple[str,
 
 def _base_exit(e: EventMention) -> bool:
     """A handover of a base, or a withdrawal from one with no count ("ont retiré leurs troupes de la base")."""
-    return e.event_type == "handover" or (
-        family(e.event_type) == "withdrawal"
-        and e.event_type != "redeployment"
-        and not _PARTIAL.search(fold(e.clause or ""))
-    )
+    got = getattr(e, "base_exit", None)  # a view (helpers.across.EventView) keeps it, read once, not the clause
+    return got if got is not None else base_exit(e)
 
 
 class AnchorLookup:
@@ -167,7 +159,7 @@ def article_constraints(
     lead's news, when every candidate agrees within a week, also from above. ``log`` records what was read (what a warm rebuild checks)."""
     out = []
     for e in ex.events:
-        if e.date_basis == "explicit" or e.repeated or looks_ahead(e.clause or ""):
+        if e.date_basis == "explicit" or e.repeated or looks_ahead_of(e):
             continue  # a plan ("les troupes quitteront Taji") is no lower bound
         fams = sorted({family(t) for t in {e.event_type} | e.background})
         by_day = e.date_start is not None and e.date_basis == "anchored" and e.precision == "day"
@@ -214,7 +206,7 @@ def article_constraints(
         )
         agree = (last_end - first.date_start).days <= 7
         precise = first.precision in ("day", "week")
-        fresh = e.in_lead and precise and agree and not names_as_background(e.clause or "")
+        fresh = e.in_lead and precise and agree and not told_as_background(e)
         hi = last_end + timedelta(days=7) if fresh else None
         out.append(Constraint(lo, hi, what + (" (its lead news: within a week)" if hi else "")))
     return out

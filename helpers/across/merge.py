@@ -43,6 +43,7 @@ def compatible(a: tuple[date, date], b: tuple[date, date], slack_days: int = 1) 
 
 
 _DAYS = (timedelta(days=0), timedelta(days=1))  # the slack of compatible(), made once
+AIDS_TUPLE = 8  # a cluster's articles kept as a tuple up to this many (most clusters hold one or two), then a set
 
 
 class MergeMention:
@@ -87,9 +88,10 @@ class Cluster:
     def __init__(self, e: MergeMention):
         self.founder, self.skey, self.fam = e.eid, e.skey, e.fam
         self.start, self.end, self.precision, self.qualifier = e.start, e.end, e.precision, e.qualifier
-        self.keys, self.members, self.aids = set(e.keys), [e], {e.aid}
+        # its keys: the founder's own set until a member brings another key; its articles: a tuple while few
+        self.keys, self.members, self.aids = e.keys, [e], (e.aid,)
         # the keys registered since the cluster's months were last ``months`` (registering one again changes nothing)
-        self.months, self.done = False, set()
+        self.months, self.done = False, None  # (set at its first registration)
 
 
 class Greedy:
@@ -160,11 +162,24 @@ class Greedy:
     @staticmethod
     def _join(c: Cluster, e: MergeMention) -> None:
         c.members.append(e)
-        c.aids.add(e.aid)
-        c.keys |= e.keys
+        aids = c.aids
+        if e.aid not in aids:
+            if aids.__class__ is set:
+                aids.add(e.aid)
+            else:
+                c.aids = aids + (e.aid,) if len(aids) < AIDS_TUPLE else {*aids, e.aid}
+        if not e.keys <= c.keys:
+            c.keys = c.keys | e.keys
         s, t = max(c.start, e.start), min(c.end, e.end)
         if s <= t and PRECISION_RANK.get(c.precision, 9) >= PRECISION_RANK.get(e.precision, 9):
             c.start, c.end, c.precision = s, t, precision_of(s, t)
+
+    def finish(self) -> None:
+        """Let go of what only the decisions read (the buckets, each cluster's keys registered since its months
+        changed), once every mention is merged: :meth:`decide` is not called again (:meth:`apply` still may)."""
+        self.buckets = {}
+        for c in self.clusters.values():
+            c.months, c.done = False, None  # months no span has: the next registration starts anew
 
     def _register(self, c: Cluster, e: MergeMention, wanted: set | None) -> None:
         """``c`` registered under ``e``'s keys (those of ``wanted`` only, when given), in the buckets of its
@@ -198,13 +213,21 @@ def cluster(mentions: list[MergeMention]) -> Greedy:
     return g
 
 
-def merge_events(articles: pd.DataFrame, extracts: dict, greedy: Greedy | None = None) -> pd.DataFrame:
-    """Mentions of the same event (same type, compatible dates, a shared name/place/actor) as one row."""
+def merge_events(articles: pd.DataFrame, extracts: dict, greedy: Greedy | None = None, quotes=None) -> pd.DataFrame:
+    """Mentions of the same event (same type, compatible dates, a shared name/place/actor) as one row
+    (``quotes``: what each row quotes of a mention, by event id, when not the mentions of ``extracts``)."""
     g = greedy or cluster(merge_mentions(extracts))
     outlets = sources.names(articles)  # the outlet, else the title or file: never the hash
-    ev = {e.event_id: e for aid in sorted(extracts) for e in extracts[aid].events}
-    rows = [chronology_row(c, outlets, ev) for c in g.clusters.values()]
-    return chronology_frame(rows)
+    ev = quotes if quotes is not None else {e.event_id: e for aid in sorted(extracts) for e in extracts[aid].events}
+    cols: dict[str, list] = {c: [] for c in CHRONO_COLUMNS}  # column by column: no row is kept as a dict
+    for c in g.clusters.values():
+        for k, v in chronology_row(c, outlets, ev).items():
+            cols[k].append(v)
+    if not g.clusters:
+        return chronology_frame([])
+    # the chronology's order (sort_chronology's, on its sort columns alone), then the frame made once in it
+    order = pd.DataFrame({k: cols[k] for k in CHRONO_ORDER}).sort_values(CHRONO_ORDER).index.tolist()
+    return pd.DataFrame({k: [v[i] for i in order] for k, v in cols.items()}, columns=CHRONO_COLUMNS)
 
 
 def chronology_frame(rows: list[dict]) -> pd.DataFrame:

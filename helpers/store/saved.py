@@ -302,11 +302,11 @@ class KV:
         if self.replaced:
             con.execute("DELETE FROM kv WHERE space = ?", (self.space,))
         enc = _ENCODE[self.space]
-        rows = [
+        rows = (  # encoded as written: a full build's whole space is never held as text at once
             (self.space, _key(k), json.dumps(enc(v), ensure_ascii=False, separators=(",", ":")))
             for k, v in self.changed.items()
             if v is not None
-        ]
+        )
         gone = [(self.space, _key(k)) for k, v in self.changed.items() if v is None]
         con.executemany("INSERT OR REPLACE INTO kv VALUES (?, ?, ?)", rows)
         con.executemany("DELETE FROM kv WHERE space = ? AND key = ?", gone)
