@@ -61,7 +61,7 @@ OVERTHROWN = re.compile(
     r"(?P<np>\b(?:[\w'-]+ ){0,3}[\w'-]+)(?:,\s*| (?:a|avait) ete )(?:renverse|destitue|depose|chasse du pouvoir)"
     r"(?:e|s|es)?\s*(?:(?:le|en|au|a|dans|fin|debut|mi-)\s*)?$"
 )
-RULERS = re.compile(r"\b(?:regime|president|dirigeant|gouvernement|al-assad|assad|dictateur|raïs|rais)\b")
+RULERS = re.compile(r"\b(?:regime|president|dirigeant|gouvernement|al-assad|assad|dictateur|rais)\b")
 # what a « et » inside a noun's complement joins (« la trêve entre Israël et le Hamas »): no clause
 BETWEEN = re.compile(r"\bentre (?:[\w'-]+ ){1,3}?et\b")
 AFTER_DATE = re.compile(r"\s*(?:[,.;:)]|$)")
